@@ -1,0 +1,79 @@
+/** Public types of the phrase parser (CONTRACT §6). Pure TypeScript: no framework imports here. */
+import type { Currency } from '../../common/money';
+
+export type Language = 'ru' | 'uz' | 'en';
+export type TransactionType = 'income' | 'expense';
+
+export const EXPENSE_CATEGORIES = [
+  'groceries',
+  'cafe',
+  'transport',
+  'housing',
+  'communication',
+  'health',
+  'clothing',
+  'shopping',
+  'entertainment',
+  'education',
+  'gifts',
+  'other',
+] as const;
+export const INCOME_CATEGORIES = ['salary', 'freelance', 'business', 'investments', 'gifts', 'other'] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
+export type CategoryKey = ExpenseCategory | IncomeCategory;
+
+export type Intent =
+  | 'transaction'
+  | 'balance_query'
+  | 'stats_query'
+  | 'undo'
+  | 'set_language'
+  | 'set_currency'
+  | 'smalltalk'
+  | 'unknown';
+
+export interface ParseOptions {
+  /** 'auto' (default) detects the language from the text. */
+  language?: Language | 'auto';
+  /** Currency used when the phrase names none. */
+  defaultCurrency: Currency;
+  /** The moment "today" is relative to. */
+  now: Date;
+  /** IANA zone the user lives in; dates are local dates there. Default Asia/Tashkent. */
+  timeZone?: string;
+}
+
+export interface ParsedItem {
+  type: TransactionType;
+  /** Minor units (1/100); null when the phrase names a transaction but no amount. */
+  amountMinor: bigint | null;
+  currency: Currency;
+  category: CategoryKey;
+  /** Short human description taken from the phrase (e.g. "продукты"). */
+  description: string;
+  /** Local date YYYY-MM-DD the phrase means. */
+  date: string;
+}
+
+export interface ParseResult {
+  language: Language;
+  intent: Intent;
+  items: ParsedItem[];
+  /** For set_language / set_currency intents: the requested value. */
+  setting?: { language?: Language; currency?: Currency };
+}
+
+/** The JSON shape of CONTRACT §6 (npm run parse, POST /api/transactions/parse/). */
+export interface ParseResultJson {
+  language: Language;
+  items: Array<{
+    type: TransactionType;
+    amount: string | null;
+    currency: Currency;
+    category: CategoryKey;
+    description: string;
+    date: string;
+  }>;
+  intent: Intent;
+}
