@@ -1,0 +1,72 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, NextFunction, Request, Response } from 'express';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { HttpExceptionFilter } from './common/filters/http-exception.filter';
+import { drfValidationPipe } from './common/http/validation';
+import { AppLogger } from './common/logging/app-logger';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Builds the whole application for a configuration: used by main.ts, the e2e tests and the benchmark alike,
+ * so they all run the same pipes, filters, body limits and routes.
+ */
+export async function createApp(config: AppConfig, opts: { logger?: AppLogger | false } = {}): Promise<NestExpressApplication> {
+  const logger = opts.logger ?? new AppLogger(config.log.level, config.log.format);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: logger === false ? false : logger,
+    abortOnError: false,
+  });
+  configureApp(app, config);
+  return app;
+}
+
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('strict routing', false);
+  app.disable('x-powered-by');
+  app.use(json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use(bodyErrorHandler);
+  app.useGlobalPipes(drfValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('OvozPay API')
+      .setDescription('Personal finances by voice and text: auth, users, transactions. DRF conventions: trailing slash, snake_case, money as decimal strings.')
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (config.secretKeyGenerated) {
+    new Logger('Config').warn('SECRET_KEY is not set: using a random key (DEBUG=True). Tokens will not survive a restart.');
+  }
+}
+
+/** Malformed or oversized JSON bodies → DRF-style 400 / 413 instead of Express's HTML page. */
+function bodyErrorHandler(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const e = err as { type?: string; status?: number; message?: string };
+  if (e?.type === 'entity.too.large') {
+    res.status(413).json({ detail: 'Request body is too large.' });
+    return;
+  }
+  if (e?.type === 'entity.parse.failed') {
+    res.status(400).json({ detail: `JSON parse error - ${e.message ?? 'invalid JSON'}` });
+    return;
+  }
+  if (e?.status === 400 || e?.status === 415) {
+    res.status(e.status).json({ detail: e.message ?? 'Bad request.' });
+    return;
+  }
+  next(err);
+}
+
+export type { INestApplication };

@@ -1,0 +1,23 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { DomainError } from '../errors/domain-error';
+
+/**
+ * Bearer access token required (strategy `jwt`, registered by AuthModule). Errors come out simplejwt-shaped:
+ * no header → {"detail": "Authentication credentials were not provided."}; a bad token →
+ * {"detail": "Given token not valid for any token type", "code": "token_not_valid", "messages": [...]}.
+ */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
+    if (err instanceof DomainError) throw err;
+    if (err) throw err;
+    if (user) return user;
+    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
+    if (!header) throw new DomainError('not_authenticated', 'Authentication credentials were not provided.');
+    const reason = info instanceof Error && /expired/i.test(info.message) ? 'Token is expired' : 'Token is invalid';
+    throw new DomainError('token_not_valid', 'Given token not valid for any token type', undefined, {
+      messages: [{ token_class: 'AccessToken', token_type: 'access', message: reason }],
+    });
+  }
+}

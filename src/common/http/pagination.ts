@@ -1,0 +1,35 @@
+import type { Request } from 'express';
+import { DomainError } from '../errors/domain-error';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** `page` and `page_size` query values, validated like DRF's PageNumberPagination. */
+export function readPagination(query: { page?: unknown; page_size?: unknown }): { page: number; pageSize: number } {
+  const page = query.page === undefined || query.page === '' ? 1 : Number(query.page);
+  if (!Number.isInteger(page) || page < 1) throw new DomainError('not_found', 'Invalid page.');
+  let pageSize = DEFAULT_PAGE_SIZE;
+  if (query.page_size !== undefined && query.page_size !== '') {
+    const n = Number(query.page_size);
+    if (Number.isInteger(n) && n > 0) pageSize = Math.min(n, MAX_PAGE_SIZE);
+  }
+  return { page, pageSize };
+}
+
+/** DRF's `{count, next, previous, results}` with absolute next/previous links. */
+export function paginated<T>(req: Request, page: number, pageSize: number, count: number, results: T[]) {
+  if (page > 1 && (page - 1) * pageSize >= count) throw new DomainError('not_found', 'Invalid page.');
+  const link = (p: number | null): string | null => {
+    if (p === null) return null;
+    const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+    if (p === 1) url.searchParams.delete('page');
+    else url.searchParams.set('page', String(p));
+    return url.toString();
+  };
+  return {
+    count,
+    next: link(page * pageSize < count ? page + 1 : null),
+    previous: link(page > 1 ? page - 1 : null),
+    results,
+  };
+}

@@ -1,0 +1,36 @@
+import { ConsoleLogger, LogLevel } from '@nestjs/common';
+
+const LEVELS: Record<string, LogLevel[]> = {
+  fatal: ['fatal'],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug'],
+  verbose: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+/** Secrets that must never reach a log line even if a message carries them by mistake. */
+const REDACTIONS: Array<[RegExp, string]> = [
+  [/\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/g, '<bot-token>'], // bot tokens (also inside file URLs)
+  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '<jwt>'],
+  [/(query_id|user|auth_date|hash|signature)=[^&\s]+/g, '$1=<redacted>'], // initData
+];
+
+export function redact(text: string): string {
+  return REDACTIONS.reduce((acc, [re, repl]) => acc.replace(re, repl), text);
+}
+
+/**
+ * Nest's console logger in JSON (one object a line) or pretty form, with levels from LOG_LEVEL (CONTRACT §5) and
+ * a last-line redaction of tokens, JWTs and initData.
+ */
+export class AppLogger extends ConsoleLogger {
+  constructor(level: string, format: 'json' | 'pretty') {
+    super({ json: format === 'json', colors: format === 'pretty', logLevels: LEVELS[level] ?? LEVELS.info });
+  }
+
+  protected printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, writeStreamType?: 'stdout' | 'stderr', errorStack?: unknown): void {
+    const clean = messages.map((m) => (typeof m === 'string' ? redact(m) : m));
+    super.printMessages(clean, context, logLevel, writeStreamType, typeof errorStack === 'string' ? redact(errorStack) : errorStack);
+  }
+}

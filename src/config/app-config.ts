@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { Currency } from '../common/money';
+import { BotMode, EnvironmentVariables, validateEnv } from './env.validation';
+
+export type LoginMode = 'verified' | 'trusted';
+export type Language = 'ru' | 'uz' | 'en';
+
+/**
+ * Typed, validated configuration (CONTRACT §2). Built once from process.env in `loadConfig()`;
+ * injected everywhere as `AppConfig`.
+ */
+export class AppConfig {
+  readonly port: number;
+  readonly debug: boolean;
+  readonly databaseUrl: string | undefined;
+  readonly secretKey: string;
+  readonly secretKeyGenerated: boolean;
+  readonly bot: {
+    token: string | undefined;
+    apiRoot: string;
+    mode: BotMode;
+    webhookUrl: string | undefined;
+    webhookSecret: string | undefined;
+  };
+  readonly auth: { telegramLogin: LoginMode; accessLifetimeMinutes: number; refreshLifetimeDays: number };
+  readonly defaults: { language: Language; currency: Currency; timezone: string };
+  readonly stt: {
+    provider: 'none' | 'openai' | 'whisper-cpp';
+    baseUrl: string;
+    apiKey: string | undefined;
+    model: string;
+    whisperModelPath: string | undefined;
+    voiceMaxSeconds: number;
+  };
+  readonly cbuRatesUrl: string;
+  readonly publicUrl: string | undefined;
+  readonly redisUrl: string | undefined;
+  readonly log: { level: string; format: 'json' | 'pretty' };
+
+  constructor(env: EnvironmentVariables) {
+    this.port = env.PORT ?? 8000;
+    this.debug = env.DEBUG ?? false;
+    this.databaseUrl = env.DATABASE_URL;
+    this.secretKeyGenerated = !env.SECRET_KEY;
+    this.secretKey = env.SECRET_KEY ?? randomBytes(32).toString('hex');
+    const webhookUrl = env.TELEGRAM_WEBHOOK_URL;
+    this.bot = {
+      token: env.TELEGRAM_BOT_TOKEN,
+      apiRoot: (env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org').replace(/\/+$/, ''),
+      mode: env.BOT_MODE ?? (webhookUrl ? 'webhook' : env.TELEGRAM_BOT_TOKEN ? 'polling' : 'none'),
+      webhookUrl,
+      webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+    };
+    this.auth = {
+      telegramLogin: env.AUTH_TELEGRAM_LOGIN ?? 'verified',
+      accessLifetimeMinutes: env.ACCESS_TOKEN_LIFETIME_MINUTES ?? 60,
+      refreshLifetimeDays: env.REFRESH_TOKEN_LIFETIME_DAYS ?? 7,
+    };
+    this.defaults = {
+      language: env.DEFAULT_LANGUAGE ?? 'ru',
+      currency: env.DEFAULT_CURRENCY ?? 'UZS',
+      timezone: env.DEFAULT_TIMEZONE ?? 'Asia/Tashkent',
+    };
+    this.stt = {
+      provider: env.STT_PROVIDER ?? 'none',
+      baseUrl: env.STT_BASE_URL ?? 'https://api.openai.com/v1',
+      apiKey: env.STT_API_KEY,
+      model: env.STT_MODEL ?? 'whisper-1',
+      whisperModelPath: env.WHISPER_MODEL_PATH,
+      voiceMaxSeconds: env.VOICE_MAX_SECONDS ?? 120,
+    };
+    this.cbuRatesUrl = env.CBU_RATES_URL ?? 'https://cbu.uz/uz/arkhiv-kursov-valyut/json/';
+    this.publicUrl = env.PUBLIC_URL ?? (webhookUrl ? new URL(webhookUrl).origin : undefined);
+    this.redisUrl = env.REDIS_URL;
+    this.log = { level: env.LOG_LEVEL ?? 'info', format: env.LOG_FORMAT ?? 'json' };
+  }
+}
+
+/** Reads and validates process.env (the only place that does). Throws ConfigValidationError. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  return new AppConfig(validateEnv({ ...source }));
+}

@@ -1,0 +1,140 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+import { CURRENCIES } from '../common/money';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^(true|1|yes)$/i.test(String(value)) ? true : /^(false|0|no)$/i.test(String(value)) ? false : value;
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export const BOT_MODES = ['webhook', 'polling', 'none'] as const;
+export type BotMode = (typeof BOT_MODES)[number];
+
+/** Every environment variable of CONTRACT §2. Validated once at boot; the only reader of process.env. */
+export class EnvironmentVariables {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @Matches(/^(postgres(ql)?:\/\/.+|pglite:\/\/.+)$/, { message: 'must be a postgres://… URL or pglite://memory' })
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'must be True or False' })
+  DEBUG?: boolean;
+
+  @ValidateIf((e: EnvironmentVariables) => e.DEBUG !== true)
+  @IsString({ message: 'is required when DEBUG=False' }) @MinLength(16, { message: 'must be at least 16 characters' })
+  SECRET_KEY?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d+:[A-Za-z0-9_-]{20,}$/, { message: 'does not look like a bot token' })
+  TELEGRAM_BOT_TOKEN?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
+  TELEGRAM_API_ROOT?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(BOT_MODES)
+  BOT_MODE?: BotMode;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
+  TELEGRAM_WEBHOOK_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z0-9_-]{1,256}$/, { message: 'must be 1-256 characters A-Z, a-z, 0-9, _ or -' })
+  TELEGRAM_WEBHOOK_SECRET?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['verified', 'trusted'])
+  AUTH_TELEGRAM_LOGIN?: 'verified' | 'trusted';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  ACCESS_TOKEN_LIFETIME_MINUTES?: number;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  REFRESH_TOKEN_LIFETIME_DAYS?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['ru', 'uz', 'en'])
+  DEFAULT_LANGUAGE?: 'ru' | 'uz' | 'en';
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn([...CURRENCIES])
+  DEFAULT_CURRENCY?: (typeof CURRENCIES)[number];
+
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  DEFAULT_TIMEZONE?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['none', 'openai', 'whisper-cpp'])
+  STT_PROVIDER?: 'none' | 'openai' | 'whisper-cpp';
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
+  STT_BASE_URL?: string;
+
+  @IsOptional() @IsString()
+  STT_API_KEY?: string;
+
+  @IsOptional() @IsString()
+  STT_MODEL?: string;
+
+  @IsOptional() @IsString()
+  WHISPER_MODEL_PATH?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  VOICE_MAX_SECONDS?: number;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
+  CBU_RATES_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'verbose'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @Transform(emptyToUndefined) @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Validates the environment; throws ConfigValidationError whose message is one line naming the variable. */
+export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
+  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const mode = env.BOT_MODE ?? (env.TELEGRAM_WEBHOOK_URL ? 'webhook' : env.TELEGRAM_BOT_TOKEN ? 'polling' : 'none');
+  if (errors.length > 0) {
+    const first = errors[0];
+    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    throw new ConfigValidationError(`Invalid configuration: ${first.property} ${message.replace(new RegExp(`^${first.property} `), '')}`);
+  }
+  if (mode !== 'none' && !env.TELEGRAM_BOT_TOKEN) {
+    throw new ConfigValidationError(`Invalid configuration: TELEGRAM_BOT_TOKEN is required for BOT_MODE=${mode}`);
+  }
+  if (mode === 'webhook' && env.DEBUG !== true && !env.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigValidationError('Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required for BOT_MODE=webhook when DEBUG=False');
+  }
+  const tz = env.DEFAULT_TIMEZONE;
+  if (tz) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+    } catch {
+      throw new ConfigValidationError(`Invalid configuration: DEFAULT_TIMEZONE ${tz} is not an IANA time zone`);
+    }
+  }
+  if (env.STT_PROVIDER === 'whisper-cpp' && !env.WHISPER_MODEL_PATH) {
+    throw new ConfigValidationError('Invalid configuration: WHISPER_MODEL_PATH is required for STT_PROVIDER=whisper-cpp');
+  }
+  return env;
+}

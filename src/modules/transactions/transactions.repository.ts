@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { parseDecimal } from '../../common/money';
+import { Transaction, TransactionType } from './transaction.entity';
+
+export interface TransactionFilter {
+  type?: TransactionType;
+  currency?: string;
+  category?: string;
+  dateFrom?: Date;
+  dateTo?: Date;
+  search?: string;
+}
+
+export type TransactionOrderField = 'occurred_at' | 'amount' | 'created_at';
+export interface TransactionOrder {
+  field: TransactionOrderField;
+  direction: 'ASC' | 'DESC';
+}
+
+export interface CurrencyTotals {
+  currency: string;
+  incomeMinor: bigint;
+  expenseMinor: bigint;
+}
+
+const ORDER_COLUMNS: Record<TransactionOrderField, string> = {
+  occurred_at: 't.occurred_at',
+  amount: 't.amount',
+  created_at: 't.created_at',
+};
+
+function toMinor(value: string | null): bigint {
+  if (!value) return 0n;
+  const parsed = parseDecimal(value);
+  if (!parsed.ok) throw new Error(`Unexpected sum from the database: ${value}`);
+  return parsed.minor;
+}
+
+/** All SQL about transactions. Every query is scoped by user id. */
+@Injectable()
+export class TransactionsRepository {
+  constructor(@InjectRepository(Transaction) private readonly repo: Repository<Transaction>) {}
+
+  private filtered(userId: string, filter: TransactionFilter): SelectQueryBuilder<Transaction> {
+    const qb = this.repo.createQueryBuilder('t').where('t.user_id = :userId', { userId });
+    if (filter.type) qb.andWhere('t.type = :type', { type: filter.type });
+    if (filter.currency) qb.andWhere('t.currency = :currency', { currency: filter.currency });
+    if (filter.category) qb.andWhere('t.category = :category', { category: filter.category });
+    if (filter.dateFrom) qb.andWhere('t.occurred_at >= :dateFrom', { dateFrom: filter.dateFrom });
+    if (filter.dateTo) qb.andWhere('t.occurred_at < :dateTo', { dateTo: filter.dateTo });
+    if (filter.search) {
+      const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where('t.description ILIKE :like', { like }).orWhere('t.category ILIKE :like', { like })));
+    }
+    return qb;
+  }
+
+  async page(
+    userId: string,
+    filter: TransactionFilter,
+    order: TransactionOrder,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: Transaction[]; count: number }> {
+    const qb = this.filtered(userId, filter)
+      .orderBy(ORDER_COLUMNS[order.field], order.direction)
+      .addOrderBy('t.created_at', order.direction)
+      .addOrderBy('t.id', order.direction)
+      .offset(offset)
+      .limit(limit);
+    const [rows, count] = await qb.getManyAndCount();
+    return { rows, count };
+  }
+
+  recent(userId: string, limit: number): Promise<Transaction[]> {
+    return this.repo
+      .createQueryBuilder('t')
+      .where('t.user_id = :userId', { userId })
+      .orderBy('t.occurred_at', 'DESC')
+      .addOrderBy('t.created_at', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  async totals(userId: string, filter: TransactionFilter = {}): Promise<CurrencyTotals[]> {
+    const rows: Array<{ currency: string; income: string | null; expense: string | null }> = await this.filtered(userId, filter)
+      .select('t.currency', 'currency')
+      .addSelect(`SUM(CASE WHEN t.type = 'income' THEN t.amount ELSE 0 END)`, 'income')
+      .addSelect(`SUM(CASE WHEN t.type = 'expense' THEN t.amount ELSE 0 END)`, 'expense')
+      .groupBy('t.currency')
+      .orderBy('t.currency', 'ASC')
+      .getRawMany();
+    return rows.map((r) => ({ currency: r.currency, incomeMinor: toMinor(r.income), expenseMinor: toMinor(r.expense) }));
+  }
+
+  findOwned(userId: string, id: string): Promise<Transaction | null> {
+    return this.repo.findOneBy({ id, userId });
+  }
+
+  async insert(values: Partial<Transaction>, manager?: EntityManager): Promise<Transaction> {
+    const em = manager ?? this.repo.manager;
+    return em.save(Transaction, em.create(Transaction, values));
+  }
+
+  async save(tx: Transaction): Promise<Transaction> {
+    return this.repo.save(tx);
+  }
+
+  async deleteOwned(userId: string, id: string): Promise<boolean> {
+    const result = await this.repo.delete({ id, userId });
+    return (result.affected ?? 0) > 0;
+  }
+}

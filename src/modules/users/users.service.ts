@@ -1,0 +1,137 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { CURRENCIES, Currency, isCurrency } from '../../common/money';
+import { DomainError } from '../../common/errors/domain-error';
+import { checkPhoneNumber, PHONE_FIELD_MESSAGES } from './phone';
+import { User } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+export const LANGUAGES = ['ru', 'uz', 'en'] as const;
+
+export interface TelegramProfile {
+  chatId: bigint;
+  firstName?: string;
+  lastName?: string;
+  username?: string | null;
+  /** Telegram's language_code, used to pick the first language of a new user. */
+  languageCode?: string;
+}
+
+export interface ProfilePatch {
+  phone_number?: unknown;
+  language?: unknown;
+  currency?: unknown;
+  timezone?: unknown;
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Users: find or create by chat id, profile changes, activity. Plain values in, entities out. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async findOrCreate(profile: TelegramProfile): Promise<{ user: User; created: boolean }> {
+    if (profile.chatId <= 0n) throw DomainError.validation('telegram_chat_id', 'Ensure this value is a positive integer.');
+    const lang = profile.languageCode?.slice(0, 2);
+    return this.users.insertOrGet({
+      telegramChatId: profile.chatId,
+      firstName: profile.firstName?.slice(0, 255),
+      lastName: profile.lastName?.slice(0, 255),
+      username: profile.username?.slice(0, 64) ?? null,
+      language: lang && (LANGUAGES as readonly string[]).includes(lang) ? lang : this.config.defaults.language,
+      currency: this.config.defaults.currency,
+      timezone: this.config.defaults.timezone,
+    });
+  }
+
+  findByChatId(chatId: bigint): Promise<User | null> {
+    return this.users.findByChatId(chatId);
+  }
+
+  async getById(id: string): Promise<User> {
+    const user = await this.users.findById(id);
+    if (!user) throw DomainError.notFound();
+    return user;
+  }
+
+  /** Validates and applies a profile change (REST PATCH /api/users/me/ and the bot's settings). */
+  async updateProfile(userId: string, patch: ProfilePatch): Promise<User> {
+    const fields: Record<string, string[]> = {};
+    const changes: Partial<Pick<User, 'phoneNumber' | 'language' | 'currency' | 'timezone'>> = {};
+
+    if (patch.phone_number !== undefined) {
+      if (patch.phone_number === null || patch.phone_number === '') {
+        changes.phoneNumber = null;
+      } else if (typeof patch.phone_number !== 'string') {
+        fields.phone_number = ['Not a valid string.'];
+      } else {
+        const check = checkPhoneNumber(patch.phone_number);
+        if (!check.ok) fields.phone_number = [PHONE_FIELD_MESSAGES[check.reason]];
+        else if (await this.users.phoneTakenByOther(check.e164, userId)) fields.phone_number = ['user with this phone number already exists.'];
+        else changes.phoneNumber = check.e164;
+      }
+    }
+    if (patch.language !== undefined) {
+      if (typeof patch.language === 'string' && (LANGUAGES as readonly string[]).includes(patch.language)) changes.language = patch.language as User['language'];
+      else fields.language = [`"${String(patch.language)}" is not a valid choice. Choose one of: ${LANGUAGES.join(', ')}.`];
+    }
+    if (patch.currency !== undefined) {
+      if (isCurrency(patch.currency)) changes.currency = patch.currency;
+      else fields.currency = [`"${String(patch.currency)}" is not a valid choice. Choose one of: ${CURRENCIES.join(', ')}.`];
+    }
+    if (patch.timezone !== undefined) {
+      if (typeof patch.timezone === 'string' && patch.timezone && isTimeZone(patch.timezone)) changes.timezone = patch.timezone;
+      else fields.timezone = ['Enter a valid IANA time zone, e.g. Asia/Tashkent.'];
+    }
+    if (Object.keys(fields).length) throw new DomainError('validation', 'Invalid profile', fields);
+    if (!Object.keys(changes).length) return this.getById(userId);
+    try {
+      return await this.users.update(userId, changes);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') throw DomainError.validation('phone_number', 'user with this phone number already exists.');
+      throw error;
+    }
+  }
+
+  setLanguage(userId: string, language: User['language']): Promise<User> {
+    return this.updateProfile(userId, { language });
+  }
+
+  setCurrency(userId: string, currency: Currency): Promise<User> {
+    return this.updateProfile(userId, { currency });
+  }
+
+  /** Telegram reported that the user blocked (false) or unblocked (true) the bot. */
+  setActiveByChatId(chatId: bigint, active: boolean): Promise<void> {
+    return this.users.setActiveByChatId(chatId, active);
+  }
+}
+
+/** The API shape of a user (snake_case like the seed). */
+export function userJson(user: User) {
+  return {
+    id: user.id,
+    telegram_chat_id: Number(user.telegramChatId) <= Number.MAX_SAFE_INTEGER ? Number(user.telegramChatId) : user.telegramChatId.toString(),
+    phone_number: user.phoneNumber,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    username: user.username,
+    language: user.language,
+    currency: user.currency,
+    timezone: user.timezone,
+    is_active: user.isActive,
+    created_at: user.createdAt.toISOString(),
+    updated_at: user.updatedAt.toISOString(),
+  };
+}
