@@ -1,7 +1,8 @@
-/** Unit specs live next to the code (src/**/*.spec.ts); e2e specs boot the whole app (test/**/*.e2e-spec.ts). */
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+// Unit specs live next to the code (src/, *.spec.ts); e2e specs boot the whole app (test/, *.e2e-spec.ts).
+const tsJest = ['ts-jest', { diagnostics: false }];
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -17,7 +18,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };
