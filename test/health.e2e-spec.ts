@@ -27,6 +27,12 @@ describe('health and errors (e2e)', () => {
     expect(res.body).toEqual({ detail: 'Not found.' });
   });
 
+  it('answers a wrong method on a known route with a DRF 405 body', async () => {
+    const res = await t.http.delete('/api/users/me/').expect(405);
+    expect(res.body).toEqual({ detail: 'Method "DELETE" not allowed.' });
+    expect(res.headers.allow).toContain('GET');
+  });
+
   it('rejects malformed JSON with a DRF 400 body', async () => {
     const res = await t.http.patch('/api/users/me/').set('content-type', 'application/json').send('{bad').expect(400);
     expect(res.body.detail).toMatch(/^JSON parse error/);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorCode, isDatabaseUnavailable } from '../errors/domain-error';
+import { allowedMethodsFor } from '../http/allowed-methods';
 
 function statusOf(code: DomainErrorCode): number {
   switch (code) {
@@ -58,7 +59,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+      let status = exception.getStatus();
+      if (status === 404 && /^Cannot /.test(exception.message)) {
+        const allowed = allowedMethodsFor(req);
+        if (allowed.length) {
+          status = 405;
+          res.setHeader('Allow', [...allowed, 'OPTIONS'].join(', '));
+        }
+      }
       const response = exception.getResponse();
       res.status(status).json(this.httpBody(status, response, req));
       return;

@@ -11,9 +11,9 @@ const LEVELS: Record<string, LogLevel[]> = {
 
 /** Secrets that must never reach a log line even if a message carries them by mistake. */
 const REDACTIONS: Array<[RegExp, string]> = [
-  [/\b\d{6,12}:[A-Za-z0-9_-]{30,}\b/g, '<bot-token>'], // bot tokens (also inside file URLs)
+  [/\d{6,12}:[A-Za-z0-9_-]{30,}/g, '<bot-token>'], // bot tokens (also inside file URLs)
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '<jwt>'],
-  [/(query_id|user|auth_date|hash|signature)=[^&\s]+/g, '$1=<redacted>'], // initData
+  [/(^|[&?\s])(query_id|user|auth_date|hash|signature)=[^&\s]+/g, '$1$2=<redacted>'], // initData
 ];
 
 export function redact(text: string): string {
