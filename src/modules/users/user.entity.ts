@@ -1,9 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { bigintTransformer } from '../../database/transformers';
 import type { Currency } from '../../common/money';
 import type { Language } from '../../config/app-config';
 
+/** Constraints mirror the migrations so that `migration:generate` sees no drift. */
 @Entity({ name: 'users' })
+@Unique('uq_users_telegram_chat_id', ['telegramChatId'])
+@Unique('uq_users_phone_number', ['phoneNumber'])
+@Check('ck_users_chat_id_positive', `telegram_chat_id > 0`)
+@Check('ck_users_phone_e164', `phone_number IS NULL OR phone_number ~ '^\\+[1-9][0-9]{6,14}$'`)
+@Check('ck_users_language', `language IN ('ru', 'uz', 'en')`)
+@Check('ck_users_currency', `currency IN ('UZS', 'USD', 'RUB', 'EUR')`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
