@@ -1,13 +1,42 @@
 import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthThrottleGuard, AuthThrottler } from './auth.throttle';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginCodesRepository } from './login-codes.repository';
 import { LoginCodesService } from './login-codes.service';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { TokensService } from './tokens.service';
 
+/** telegram-login, refresh-token, the bearer strategy, and the bot's /login codes (LoginCodesService). */
 @Module({
-  imports: [PassportModule, UsersModule],
-  providers: [JwtStrategy, LoginCodesRepository, LoginCodesService],
-  exports: [LoginCodesService],
+  imports: [
+    PassportModule,
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.secretKey,
+        signOptions: { algorithm: 'HS256' },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    JwtStrategy,
+    AuthService,
+    TokensService,
+    RefreshTokensRepository,
+    LoginCodesRepository,
+    LoginCodesService,
+    AuthThrottler,
+    AuthThrottleGuard,
+  ],
+  exports: [LoginCodesService, TokensService],
 })
 export class AuthModule {}

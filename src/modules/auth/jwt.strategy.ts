@@ -1,23 +1,31 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../config/app-config';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import { UsersService } from '../users/users.service';
+import { claimsShapeOk } from './tokens.service';
 
-export interface JwtClaims {
-  token_type: 'access' | 'refresh';
-  exp: number;
-  iat: number;
-  jti: string;
-  user_id: string;
+function bearerRefused(message: string): DomainError {
+  return new DomainError('token_not_valid', 'Given token not valid for any token type', undefined, {
+    messages: [{ token_class: 'AccessToken', token_type: 'access', message }],
+  });
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Bearer access tokens: HS256 only; exp, iat, jti and a uuid user_id required; token_type must be "access". */
+/**
+ * Bearer access tokens: HS256 only (passport-jwt checks signature and expiry); exp, iat, jti and a uuid user_id
+ * required; token_type must be "access"; the user must still exist (a deleted user's token is refused like
+ * simplejwt does: 401 "User not found"). An inactive user (blocked the bot) keeps API access.
+ */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(config: AppConfig) {
+  private readonly logger = new Logger(JwtStrategy.name);
+
+  constructor(
+    config: AppConfig,
+    private readonly users: UsersService,
+  ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.secretKey,
@@ -26,11 +34,23 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: Partial<JwtClaims>): AuthUser | false {
-    if (claims.token_type !== 'access') return false;
-    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number') return false;
-    if (typeof claims.jti !== 'string' || !claims.jti) return false;
-    if (typeof claims.user_id !== 'string' || !UUID_RE.test(claims.user_id)) return false;
+  async validate(claims: unknown): Promise<AuthUser> {
+    if (!claimsShapeOk(claims)) throw bearerRefused('Token is invalid');
+    if (claims.token_type !== 'access') throw bearerRefused('Token has wrong type');
+    if (!(await this.userExists(claims.user_id))) {
+      this.logger.warn(`Access token of a deleted user refused: user_id=${claims.user_id}`);
+      throw new DomainError('not_authenticated', 'User not found', undefined, { code: 'user_not_found' });
+    }
     return { userId: claims.user_id };
+  }
+
+  private userExists(id: string): Promise<boolean> {
+    return this.users.getById(id).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof DomainError && error.code === 'not_found') return false;
+        throw error;
+      },
+    );
   }
 }

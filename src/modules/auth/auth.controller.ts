@@ -1,0 +1,37 @@
+import { All, Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { DomainError } from '../../common/errors/domain-error';
+import { RefreshTokenDto, TelegramLoginDto, TelegramLoginResponseDto, TokenPairDto } from './auth.dto';
+import { AuthThrottleGuard } from './auth.throttle';
+import { AuthService, TelegramLoginResult } from './auth.service';
+import { TokenPair } from './tokens.service';
+
+@ApiTags('auth')
+@UseGuards(AuthThrottleGuard)
+@Controller('api/users/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('telegram-login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with a Telegram chat id and one Telegram-signed proof (init_data, Login Widget fields or login_code)' })
+  @ApiOkResponse({ type: TelegramLoginResponseDto })
+  telegramLogin(@Body() body: TelegramLoginDto): Promise<TelegramLoginResult> {
+    return this.auth.telegramLogin(body ?? {});
+  }
+
+  @Post('refresh-token')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rotate a refresh token: a new access and refresh token; the old refresh token stops working' })
+  @ApiOkResponse({ type: TokenPairDto })
+  refresh(@Body() body: RefreshTokenDto): Promise<TokenPair> {
+    return this.auth.refresh(body ?? {});
+  }
+
+  @All(['telegram-login', 'refresh-token'])
+  @ApiExcludeEndpoint()
+  methodNotAllowed(@Req() req: Request): never {
+    throw new DomainError('method_not_allowed', `Method "${req.method}" not allowed.`);
+  }
+}
