@@ -1,0 +1,4 @@
+/** Public API of the phrase parser (pure TypeScript; see CONTRACT §6). */
+export * from './nlu.types';
+export { parsePhrase, toParseJson } from './parser';
+export { categoryName, CATEGORY_NAMES } from './categories';

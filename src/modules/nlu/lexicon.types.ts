@@ -1,0 +1,79 @@
+/**
+ * The shape every per-language lexicon file fills in. Patterns are space-separated lists; each pattern is
+ *   `stem`      — any word starting with the stem (inflections, Uzbek suffixes: `такси` matches `taksiga`'s twin),
+ *   `stem~N`    — the stem plus at most N more letters (`газ~2` matches газ/газа/газу but not газета),
+ *   `=word`     — exactly this word,
+ * optionally followed by `:key` (a category hint for verbs) and `^` (a strong match, weight 3) or `?` (a weak one,
+ * weight 1). Keys are folded (see normalize.ts), so write them as people do: `so'm`, `тўқсон`, `ёлка` all work.
+ */
+import type { Currency } from '../../common/money';
+import type { CategoryKey, ExpenseCategory, IncomeCategory, Language } from './nlu.types';
+
+export type NumberKind =
+  /** 1–9 */
+  | 'unit'
+  /** 10–19 */
+  | 'teen'
+  /** 20–90 */
+  | 'ten'
+  /** Russian сто…девятьсот: a complete hundreds value */
+  | 'hund'
+  /** yuz / hundred / юз: multiplies what precedes by 100 */
+  | 'hmul'
+  /** тысяча / ming / thousand / миллион …: multiplies the group before it */
+  | 'scale'
+  /** полтора / полторы: 1.5 */
+  | 'frac'
+  /** yarim / half / половина: adds 0.5 */
+  | 'half';
+
+/** [forms, kind, value as a decimal string, needsNext?] — needsNext: only a number when another number word follows. */
+export type NumberSpec = [string, NumberKind, string, boolean?];
+
+export interface LexiconSource {
+  lang: Language;
+  numbers: NumberSpec[];
+  /** Exact currency words (the Uzbek suffix stripper adds -ga, -lik …). */
+  currencies: Partial<Record<Currency, string>>;
+  expenseVerbs: string;
+  incomeVerbs: string;
+  /** Verbs whose direction depends on the object: Uzbek `oldim` (took: bought goods, or received money). */
+  takeVerbs?: string;
+  /** Verbs like "gave/paid/sent" that flip to income with "me" next to them ("paid me", "мне дал"). */
+  toMeWords?: string;
+  expenseNouns: string;
+  incomeNouns: string;
+  expenseCategories: Partial<Record<ExpenseCategory, string>>;
+  incomeCategories: Partial<Record<IncomeCategory, string>>;
+  /** Words whose category changes when the segment is a purchase (купил телефон → shopping, not the phone bill). */
+  purchaseAlt?: Partial<Record<ExpenseCategory, string>>;
+  /** Purchase verbs (subset of expense verbs) used by purchaseAlt. */
+  purchaseVerbs?: string;
+  /** Relative day words → days back (сегодня 0, вчера 1, позавчера 2). */
+  dayWords: Record<string, number>;
+  /** Weekday names → JS weekday (0 = Sunday). */
+  weekdays: Record<string, number>;
+  /** Units in "N дней назад": pattern → days per unit. */
+  dateUnits: Record<string, number>;
+  agoWords: string;
+  /** Month names (any case form) → 1..12. */
+  months: Record<string, number>;
+  /** Words after a number that make it a quantity/time, not money (часов, kg, ta, %, …). */
+  nonMoneyUnits: string;
+  /** Function words: ignored for descriptions, counted for language detection. */
+  stopwords: string;
+  /** Separators between items besides punctuation (и, va, and). */
+  conjunctions: string;
+}
+
+export interface CategoryHit {
+  key: CategoryKey;
+  side: 'expense' | 'income';
+  weight: number;
+}
+
+export interface VerbHit {
+  type: 'expense' | 'income' | 'take';
+  hint?: CategoryKey;
+  weight: number;
+}

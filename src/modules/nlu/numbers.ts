@@ -1,0 +1,178 @@
+/**
+ * Reads one number starting at a token: digits ("50 000", "2.5"), number words in any of the three languages
+ * ("двадцать пять тысяч пятьсот", "bir million ikki yuz ming", "two and a half thousand"), or both ("5 миллионов",
+ * "1.5 млн", "35к", "20 ming"). All arithmetic is bigint in micro-units (1e-6), so "полтора миллиона" is exact.
+ */
+import { LANG_BIT, type WordInfo } from './lexicon';
+import type { Token } from './normalize';
+
+export const MICRO = 1_000_000n;
+
+export interface NumberMatch {
+  start: number;
+  /** Exclusive end token index. */
+  end: number;
+  micro: bigint;
+  /** Some part was written in words. */
+  words: boolean;
+  /** Some part was digits. */
+  digits: boolean;
+  /** A scale (thousand, million …) was applied. */
+  scaled: boolean;
+}
+
+/** Letters glued to digits that mean ×1000 ("35к", "25k", "35тыс"); ×1e6 ("2m" is metres, so only "2mln"). */
+const ATTACHED_THOUSAND = new Set(['к', 'k', 'т', 'тыс', 'тр']);
+
+function isNumberWord(info: WordInfo | undefined): boolean {
+  return info?.num !== undefined;
+}
+
+export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, start: number): NumberMatch | null {
+  let total = 0n;
+  let cur = 0n;
+  let any = false;
+  let digits = false;
+  let words = false;
+  let scaled = false;
+  let lastScale = 0n;
+  let hasHund = false;
+  let hasTen = false;
+  let hasUnit = false;
+  let hasHalf = false;
+  let j = start;
+  const n = tokens.length;
+
+  const applyScale = (s: bigint): boolean => {
+    if (lastScale !== 0n && s >= lastScale) return false;
+    if (cur === 0n && any) return false;
+    total += (cur === 0n ? MICRO : cur) * s;
+    cur = 0n;
+    lastScale = s;
+    hasHund = hasTen = hasUnit = hasHalf = false;
+    scaled = true;
+    any = true;
+    return true;
+  };
+
+  while (j < n) {
+    const t = tokens[j];
+    if (t.kind === 'num') {
+      const v = t.micro ?? 0n;
+      if (!any) {
+        cur = v;
+      } else if (cur === 0n && total > 0n && lastScale > 0n && v < lastScale * MICRO && !t.attached) {
+        cur = v;
+      } else {
+        break;
+      }
+      any = digits = true;
+      hasHund = hasTen = hasUnit = true;
+      j++;
+      continue;
+    }
+    if (t.kind !== 'word') break;
+    const prev = j > start ? tokens[j - 1] : undefined;
+    if (any && t.attached && prev?.kind === 'num' && ATTACHED_THOUSAND.has(t.f)) {
+      if (!applyScale(1000n)) break;
+      words = true;
+      j++;
+      continue;
+    }
+    const info = infos[j];
+    const nw = info?.num;
+    const next = j + 1 < n ? infos[j + 1] : undefined;
+    if (nw === undefined) {
+      // joiners inside a number: "one hundred and twenty", "two and a half", "две с половиной"
+      if (any && (t.f === 'and' || t.f === 'с') && next?.num !== undefined && (t.f !== 'с' || next.num.kind === 'half')) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (nw.needsNext) {
+      const nk = next?.num?.kind;
+      if (t.f === 'a' || t.f === 'an') {
+        if (nk !== 'half' && nk !== 'hmul' && nk !== 'scale') break;
+        if (nk === 'half' || any) {
+          // "two and a half", "half a million": the article only links
+          j++;
+          continue;
+        }
+      } else if (nw.kind === 'half') {
+        // "пол миллиона"
+        if (nk !== 'scale' || any) break;
+      } else {
+        // Uzbek "o'n": only with another Uzbek number word after it ("o'n besh", "o'n ming")
+        if (next?.num === undefined || (next.langs & LANG_BIT.uz) === 0 || nk === 'teen') break;
+      }
+    }
+    const v = nw.micro;
+    let ok = true;
+    switch (nw.kind) {
+      case 'unit':
+        if (hasUnit || hasHalf) ok = false;
+        else {
+          cur += v;
+          hasUnit = true;
+        }
+        break;
+      case 'teen':
+        if (hasTen || hasUnit || hasHalf) ok = false;
+        else {
+          cur += v;
+          hasTen = hasUnit = true;
+        }
+        break;
+      case 'ten':
+        if (hasTen || hasUnit || hasHalf) ok = false;
+        else {
+          cur += v;
+          hasTen = true;
+        }
+        break;
+      case 'hund':
+        if (hasHund || hasTen || hasUnit || hasHalf) ok = false;
+        else {
+          cur += v;
+          hasHund = true;
+        }
+        break;
+      case 'hmul':
+        if (hasHund || hasHalf) ok = false;
+        else {
+          cur = (cur === 0n ? MICRO : cur) * 100n;
+          hasHund = true;
+          hasTen = hasUnit = false;
+        }
+        break;
+      case 'scale':
+        ok = applyScale(v / MICRO === 0n ? 1n : v / MICRO);
+        break;
+      case 'frac':
+        if (cur !== 0n || hasHalf) ok = false;
+        else {
+          cur = v;
+          hasUnit = hasTen = hasHund = hasHalf = true;
+        }
+        break;
+      case 'half':
+        if (hasHalf) ok = false;
+        else {
+          cur += v;
+          hasHalf = true;
+          hasUnit = hasTen = hasHund = true;
+        }
+        break;
+    }
+    if (!ok) break;
+    any = words = true;
+    j++;
+  }
+  if (!any) return null;
+  // "and"/"с" left dangling at the end belong to the sentence, not the number
+  while (j > start && tokens[j - 1].kind === 'word' && (tokens[j - 1].f === 'and' || tokens[j - 1].f === 'с')) j--;
+  return { start, end: j, micro: total + cur, words, digits, scaled };
+}
+
+export { isNumberWord };

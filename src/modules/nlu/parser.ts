@@ -1,0 +1,621 @@
+/**
+ * The phrase parser: one natural phrase (Russian, Uzbek Latin/Cyrillic, English; typed or from speech recognition)
+ * → intent and transactions. Pure and total: never throws, money is bigint minor units end to end.
+ *
+ * Pipeline: tokenize → analyse words against the lexicons → detect language → find dates → find amounts
+ * (digits, number words, currencies, with quantities/times/percentages excluded) → command intents → split the
+ * phrase into one segment per amount → type, category, description and date per segment.
+ */
+import { MAX_AMOUNT_MINOR, toDecimalString, type Currency } from '../../common/money';
+import {
+  addDays,
+  daysBackToWeekday,
+  DEFAULT_TIME_ZONE,
+  formatDate,
+  localToday,
+  mostRecentDayMonth,
+  type LocalDate,
+} from './dates';
+import { detectCommandIntent, isSmalltalk } from './intents';
+import { analyze, DAY_PHRASES, LANG_BIT, stripUzSuffix, type WordInfo } from './lexicon';
+import type { CategoryHit } from './lexicon.types';
+import {
+  EXPENSE_CATEGORIES,
+  INCOME_CATEGORIES,
+  type CategoryKey,
+  type Language,
+  type ParsedItem,
+  type ParseOptions,
+  type ParseResult,
+  type ParseResultJson,
+  type TransactionType,
+} from './nlu.types';
+import { tokenize, type Token } from './normalize';
+import { MICRO, readNumber } from './numbers';
+
+interface Candidate {
+  start: number;
+  end: number;
+  minor: bigint;
+  currency?: Currency;
+  words: boolean;
+  digits: boolean;
+  scaled: boolean;
+  plus: boolean;
+}
+
+interface DateCue {
+  pos: number;
+  date: LocalDate;
+}
+
+const SYMBOL_CURRENCY: Record<string, Currency> = { $: 'USD', '€': 'EUR', '₽': 'RUB' };
+const CODE_BEFORE = new Set(['usd', 'eur', 'rub', 'uzs']);
+/** Words before a weekday meaning "last": в прошлый понедельник, last monday, o'tgan dushanba. */
+const LAST_WORDS = new Set(['прошлый', 'прошлую', 'прошлое', 'прошлой', 'last', 'otgan', 'утган', 'previous']);
+/** English auxiliaries that turn "paid" into money received: got paid, was paid. */
+const PASSIVE_AUX = new Set(['got', 'get', 'gets', 'getting', 'was', 'were', 'been', 'be', 'am', 'is', 'are']);
+/** Giving verbs that mean income when "me" is next to them: мне дал, paid me, menga berdi. */
+const FLIP_TO_ME = new Set([
+  'дал',
+  'дала',
+  'отдал',
+  'отдала',
+  'перевел',
+  'перевела',
+  'скинул',
+  'скинула',
+  'заплатил',
+  'заплатила',
+  'gave',
+  'paid',
+  'sent',
+  'transferred',
+  'give',
+]);
+const EXPENSE_SET = new Set<string>(EXPENSE_CATEGORIES);
+const INCOME_SET = new Set<string>(INCOME_CATEGORIES);
+const LATIN_UZ_HINT_RE = /[qx]|sh|ch|o'|g'|oʻ|gʻ/;
+const LATIN_EN_HINT_RE = /th|w|ee|oo|ck|ph/;
+
+function fitsType(key: CategoryKey | undefined, type: TransactionType): key is CategoryKey {
+  if (key === undefined) return false;
+  return type === 'expense' ? EXPENSE_SET.has(key) : INCOME_SET.has(key);
+}
+
+/** Language by lexicon hits; Uzbek-only letters and o'/g' apostrophes weigh in. */
+function detectLanguage(tokens: Token[], infos: Array<WordInfo | undefined>): Language {
+  let ru = 0;
+  let uz = 0;
+  let en = 0;
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    if (t.cyr) cyr++;
+    else lat++;
+    if (t.uzCyr) uz += 3;
+    if (t.apos && !t.cyr) uz += 1.5;
+    const langs = infos[i]?.langs ?? 0;
+    if (langs !== 0) {
+      const count = (langs & 1) + ((langs >> 1) & 1) + ((langs >> 2) & 1);
+      const w = count === 1 ? 2 : 0.3;
+      if (langs & LANG_BIT.ru) ru += w;
+      if (langs & LANG_BIT.uz) uz += w;
+      if (langs & LANG_BIT.en) en += w;
+    } else if (t.cyr) {
+      ru += 0.5;
+    } else {
+      if (LATIN_UZ_HINT_RE.test(t.raw)) uz += 0.5;
+      if (LATIN_EN_HINT_RE.test(t.raw)) en += 0.5;
+    }
+  }
+  if (cyr === 0 && lat === 0) return 'ru';
+  if (cyr >= lat) return uz > ru ? 'uz' : 'ru';
+  return uz > en ? 'uz' : 'en';
+}
+
+function isContent(t: Token, info: WordInfo | undefined): boolean {
+  if (t.kind !== 'word' || info === undefined) return false;
+  if (info.stop || info.conj || info.verb || info.num || info.currency || info.cue) return false;
+  if (info.dayBack !== undefined || info.weekday !== undefined) return false;
+  return t.f.length >= 2;
+}
+
+function findDates(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  today: LocalDate,
+  consumed: Uint8Array,
+): DateCue[] {
+  const cues: DateCue[] = [];
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (t.kind === 'num' || (t.kind === 'word' && infos[i]?.num !== undefined)) {
+      const m = readNumber(tokens, infos, i);
+      if (m !== null && m.end < n && tokens[m.end].kind === 'word') {
+        const unitInfo = infos[m.end];
+        const whole = m.micro / MICRO;
+        if (unitInfo?.dateUnit !== undefined && m.end + 1 < n && infos[m.end + 1]?.ago) {
+          if (whole > 0n && whole <= 3660n) {
+            cues.push({ pos: i, date: addDays(today, -Number(whole) * unitInfo.dateUnit) });
+            consumed.fill(1, i, m.end + 2);
+          }
+          i = m.end + 1;
+          continue;
+        }
+        if (unitInfo?.month !== undefined && !m.scaled && !m.words && m.micro % MICRO === 0n && whole >= 1n && whole <= 31n) {
+          const date = mostRecentDayMonth(today, Number(whole), unitInfo.month);
+          if (date !== null) {
+            cues.push({ pos: i, date });
+            consumed.fill(1, i, m.end + 1);
+          }
+          i = m.end;
+          continue;
+        }
+      }
+    }
+    if (t.kind !== 'word') continue;
+    let matched = false;
+    for (const ph of DAY_PHRASES) {
+      if (i + ph.words.length > n) continue;
+      let ok = true;
+      for (let k = 0; k < ph.words.length && ok; k++) ok = tokens[i + k].f === ph.words[k];
+      if (ok) {
+        cues.push({ pos: i, date: addDays(today, -ph.days) });
+        consumed.fill(1, i, i + ph.words.length);
+        i += ph.words.length - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const info = infos[i];
+    if (info === undefined) continue;
+    if (info.dayBack !== undefined) {
+      cues.push({ pos: i, date: addDays(today, -info.dayBack) });
+      consumed[i] = 1;
+    } else if (info.weekday !== undefined) {
+      let back = daysBackToWeekday(today, info.weekday);
+      if (back === 0 && i > 0 && LAST_WORDS.has(tokens[i - 1].f)) back = 7;
+      cues.push({ pos: i, date: addDays(today, -back) });
+      consumed[i] = 1;
+    } else if (info.dateUnit !== undefined && i + 1 < n && infos[i + 1]?.ago) {
+      cues.push({ pos: i, date: addDays(today, -info.dateUnit) });
+      consumed.fill(1, i, i + 2);
+      i++;
+    }
+  }
+  return cues;
+}
+
+function findAmounts(tokens: Token[], infos: Array<WordInfo | undefined>, consumed: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    if (consumed[i]) continue;
+    const t = tokens[i];
+    if (t.kind !== 'num' && !(t.kind === 'word' && infos[i]?.num !== undefined)) continue;
+    const m = readNumber(tokens, infos, i);
+    if (m === null) continue;
+    let end = m.end;
+    for (let k = m.start; k < m.end; k++) {
+      if (consumed[k]) {
+        end = k;
+        break;
+      }
+    }
+    if (end <= m.start) continue;
+    let start = m.start;
+    let currency: Currency | undefined;
+    const after = end < n ? tokens[end] : undefined;
+    if (after !== undefined && !consumed[end]) {
+      if (after.kind === 'sym' && SYMBOL_CURRENCY[after.f] !== undefined) currency = SYMBOL_CURRENCY[after.f];
+      else if (after.kind === 'word' && infos[end]?.currency !== undefined) currency = infos[end]?.currency;
+      if (currency !== undefined) end++;
+    }
+    const before = start > 0 ? tokens[start - 1] : undefined;
+    if (currency === undefined && before !== undefined) {
+      if (before.kind === 'sym' && SYMBOL_CURRENCY[before.f] !== undefined) currency = SYMBOL_CURRENCY[before.f];
+      else if (before.kind === 'word' && CODE_BEFORE.has(before.f)) currency = infos[start - 1]?.currency;
+      if (currency !== undefined) start--;
+    }
+    const plus = start > 0 && tokens[start - 1].kind === 'sym' && tokens[start - 1].f === '+';
+    i = end - 1;
+    if (currency === undefined) {
+      const nt = end < n ? tokens[end] : undefined;
+      if (nt !== undefined && nt.kind === 'sym' && (nt.f === '%' || nt.f === ':')) continue;
+      if (nt !== undefined && nt.kind === 'word' && infos[end]?.nonMoney && !infos[end]?.currency) continue;
+      const pt = start > 0 ? tokens[start - 1] : undefined;
+      if (pt !== undefined && pt.kind === 'sym' && (pt.f === ':' || pt.f === '№' || pt.f === '#')) continue;
+    }
+    const minor = (m.micro * 100n) / MICRO;
+    if (minor <= 0n || minor > MAX_AMOUNT_MINOR) continue;
+    out.push({ start, end, minor, currency, words: m.words, digits: m.digits, scaled: m.scaled, plus });
+  }
+  return out;
+}
+
+interface PhraseCues {
+  hasVerb: boolean;
+  hasCue: boolean;
+  hasCat: boolean;
+}
+
+/** Drops numbers that are quantities ("2 хлеба за 6000", "bir narsa") or stray words without any money context. */
+function filterAmounts(
+  cands: Candidate[],
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  cues: PhraseCues,
+): Candidate[] {
+  if (cands.length === 0) return cands;
+  const context = cues.hasVerb || cues.hasCue || cues.hasCat;
+  let otherWords = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind === 'word' && infos[i]?.num === undefined && infos[i]?.currency === undefined) otherWords++;
+  }
+  const strong = (c: Candidate): boolean => c.currency !== undefined || c.scaled || c.minor >= 10_000n;
+  return cands.filter((c) => {
+    const small = c.currency === undefined && !c.scaled && c.minor < 10_000n;
+    if (small) {
+      const nt = c.end < tokens.length ? tokens[c.end] : undefined;
+      const nextIsContent = nt !== undefined && isContent(nt, infos[c.end]);
+      const hasBigger = cands.some((o) => o !== c && strong(o));
+      if (nextIsContent && hasBigger) return false;
+      if (!c.digits && c.minor < 1_000n) return false; // "один", "bir", "one" on their own
+    }
+    if (c.currency !== undefined || c.plus) return true;
+    if (!c.digits && c.end - c.start === 1 && !cues.hasVerb && !cues.hasCue) return false; // a lone "минг" in noise
+    if (context) return true;
+    // a bare amount ("50000", "полторы тысячи") is a transaction; digits with one stray word too
+    if (otherWords === 0) return c.digits || c.scaled || c.minor >= 10_000n;
+    return c.digits && otherWords <= 1;
+  });
+}
+
+function resolveVerb(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  pos: number,
+  segStart: number,
+  segEnd: number,
+): { type: TransactionType; hint?: CategoryKey } | undefined {
+  const v = infos[pos]?.verb;
+  if (v === undefined) return undefined;
+  const f = tokens[pos].f;
+  if (v.type === 'expense') {
+    if (f === 'paid' && pos > 0 && PASSIVE_AUX.has(tokens[pos - 1].f)) return { type: 'income', hint: 'salary' };
+    if (FLIP_TO_ME.has(f)) {
+      const prev = pos > 0 ? infos[pos - 1] : undefined;
+      const next = pos + 1 < tokens.length ? infos[pos + 1] : undefined;
+      if (prev?.toMe || next?.toMe) return { type: 'income' };
+    }
+    return { type: 'expense', hint: v.hint };
+  }
+  if (v.type === 'income') return { type: 'income', hint: v.hint };
+  // 'take' (Uzbek oldim): bought goods, or received money
+  for (let k = segStart; k < segEnd; k++) {
+    const info = infos[k];
+    if (info?.purchase && info.verb?.type !== 'take') return { type: 'expense' };
+    if (info?.cats?.some((h) => h.side === 'expense' && h.key !== 'gifts' && h.key !== 'other')) {
+      if (!info.cats.some((h) => h.side === 'income')) return { type: 'expense' };
+    }
+  }
+  return { type: 'income' };
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  cand?: Candidate;
+}
+
+function splitSegments(
+  cands: Candidate[],
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+): Segment[] {
+  const n = tokens.length;
+  if (cands.length <= 1) return [{ start: 0, end: n, cand: cands[0] }];
+  // Pattern: does the phrase name things before their amounts ("хлеб 5000 молоко 8000")?
+  let nounFirst = false;
+  for (let k = 0; k < cands[0].start; k++) {
+    if (infos[k]?.cats !== undefined || isContent(tokens[k], infos[k])) {
+      nounFirst = true;
+      break;
+    }
+  }
+  const segs: Segment[] = [];
+  let segStart = 0;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (k === cands.length - 1) {
+      segs.push({ start: segStart, end: n, cand: c });
+      break;
+    }
+    const nextStart = cands[k + 1].start;
+    let punct = -1;
+    let conj = -1;
+    for (let p = c.end; p < nextStart; p++) {
+      if (tokens[p].kind === 'sep' && punct < 0) punct = p;
+      else if (infos[p]?.conj && conj < 0) conj = p;
+    }
+    const sep = punct >= 0 ? punct : conj;
+    if (sep >= 0) {
+      segs.push({ start: segStart, end: sep, cand: c });
+      segStart = sep + 1;
+    } else {
+      const cut = nounFirst ? c.end : nextStart;
+      segs.push({ start: segStart, end: cut, cand: c });
+      segStart = cut;
+    }
+  }
+  return segs;
+}
+
+const FILLER_UZ_RE = /(larga|larni|lardan|ga|ni|dan)$/;
+
+function describe(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  seg: Segment,
+  inCand: Uint8Array,
+  consumed: Uint8Array,
+  best: CategoryHit | undefined,
+  bestKeyTokens: number[],
+): string {
+  const words: string[] = [];
+  if (best !== undefined) {
+    for (const p of bestKeyTokens) {
+      const t = tokens[p];
+      const w = t.cyr && !t.uzCyr && !isUzCyrillicContext(infos[p]) ? t.raw : stripUzSuffix(t.raw, best.key);
+      if (!words.includes(w)) words.push(w);
+      if (words.length >= 3) break;
+    }
+    return words.join(', ');
+  }
+  for (let p = seg.start; p < seg.end; p++) {
+    if (inCand[p] || consumed[p]) continue;
+    const t = tokens[p];
+    if (!isContent(t, infos[p])) continue;
+    let w = t.raw;
+    if (!t.cyr && w.length > 5) w = w.replace(FILLER_UZ_RE, '');
+    return w;
+  }
+  return '';
+}
+
+function isUzCyrillicContext(info: WordInfo | undefined): boolean {
+  return info !== undefined && (info.langs & LANG_BIT.uz) !== 0 && (info.langs & LANG_BIT.ru) === 0;
+}
+
+function buildItems(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  cands: Candidate[],
+  dates: DateCue[],
+  consumed: Uint8Array,
+  today: LocalDate,
+  defaultCurrency: Currency,
+  phraseCurrency: Currency | undefined,
+): ParsedItem[] {
+  const n = tokens.length;
+  const inCand = new Uint8Array(n);
+  for (const c of cands) inCand.fill(1, c.start, c.end);
+  const segs = splitSegments(cands, tokens, infos);
+  const verbPositions: number[] = [];
+  for (let i = 0; i < n; i++) if (infos[i]?.verb !== undefined && !inCand[i]) verbPositions.push(i);
+
+  const items: ParsedItem[] = [];
+  let lastCurrency: Currency | undefined;
+  let lastMinor = 0n;
+  for (const seg of segs) {
+    const anchor = seg.cand?.start ?? seg.start;
+    // own verb: the one nearest the amount
+    let own: { type: TransactionType; hint?: CategoryKey } | undefined;
+    let bestDist = Number.MAX_SAFE_INTEGER;
+    for (const p of verbPositions) {
+      if (p < seg.start || p >= seg.end) continue;
+      const d = Math.abs(p - anchor);
+      if (d < bestDist) {
+        const r = resolveVerb(tokens, infos, p, seg.start, seg.end);
+        if (r !== undefined) {
+          own = r;
+          bestDist = d;
+        }
+      }
+    }
+    // cues and categories in the segment
+    let cue: TransactionType | undefined;
+    let purchase = false;
+    const hits: Array<{ hit: CategoryHit; pos: number }> = [];
+    for (let p = seg.start; p < seg.end; p++) {
+      if (inCand[p] || consumed[p]) continue;
+      const info = infos[p];
+      if (info === undefined) continue;
+      if (info.cue !== undefined && cue === undefined) cue = info.cue;
+      if (info.purchase) purchase = true;
+    }
+    for (let p = seg.start; p < seg.end; p++) {
+      if (inCand[p] || consumed[p]) continue;
+      const info = infos[p];
+      if (info?.cats === undefined) continue;
+      if (purchase && info.purchaseAlt !== undefined) {
+        hits.push({ hit: { key: info.purchaseAlt, side: 'expense', weight: 3 }, pos: p });
+        continue;
+      }
+      for (const h of info.cats) hits.push({ hit: h, pos: p });
+    }
+    let type: TransactionType;
+    let hint: CategoryKey | undefined;
+    if (own !== undefined) {
+      type = own.type;
+      hint = own.hint;
+    } else if (cue !== undefined) {
+      type = cue;
+    } else {
+      const decisive = hits.filter((h) => h.hit.key !== 'gifts');
+      let bestSide: TransactionType | undefined;
+      let bestW = 0;
+      for (const h of decisive) {
+        if (h.hit.weight > bestW) {
+          bestW = h.hit.weight;
+          bestSide = h.hit.side;
+        }
+      }
+      if (bestSide !== undefined) {
+        type = bestSide;
+      } else {
+        // inherit the nearest verb of the phrase: previous segments first, then following ones
+        let inherited: { type: TransactionType; hint?: CategoryKey } | undefined;
+        const before = verbPositions.filter((p) => p < seg.start);
+        const afterV = verbPositions.filter((p) => p >= seg.end);
+        const pick = before.length > 0 ? before[before.length - 1] : afterV[0];
+        if (pick !== undefined) inherited = resolveVerb(tokens, infos, pick, seg.start, seg.end);
+        if (inherited !== undefined) {
+          type = inherited.type;
+          hint = inherited.hint;
+        } else if (seg.cand?.plus) {
+          type = 'income';
+        } else {
+          type = 'expense';
+        }
+      }
+    }
+    // category for that type
+    let best: CategoryHit | undefined;
+    let bestPos = -1;
+    for (const h of hits) {
+      if (h.hit.side !== type) continue;
+      if (best === undefined || h.hit.weight > best.weight) {
+        best = h.hit;
+        bestPos = h.pos;
+      }
+    }
+    let category: CategoryKey = 'other';
+    const bestKeyTokens: number[] = [];
+    if (best !== undefined) {
+      category = best.key;
+      for (const h of hits) {
+        const same = h.hit.key === best.key && h.hit.side === type && (h.hit.weight >= 2 || best.weight < 2);
+        if (same && !bestKeyTokens.includes(h.pos)) bestKeyTokens.push(h.pos);
+      }
+      if (bestKeyTokens.length === 0) bestKeyTokens.push(bestPos);
+    } else if (fitsType(hint, type)) {
+      category = hint;
+    }
+    // currency: named, or carried over from the previous amount when magnitudes agree, or the default
+    let currency: Currency = defaultCurrency;
+    const c = seg.cand;
+    if (c !== undefined) {
+      if (c.currency !== undefined) currency = c.currency;
+      else if (lastCurrency !== undefined) {
+        const big = c.minor > lastMinor ? c.minor : lastMinor;
+        const small = c.minor > lastMinor ? lastMinor : c.minor;
+        if (small > 0n && big / small <= 100n) currency = lastCurrency;
+      }
+      lastCurrency = currency === defaultCurrency && c.currency === undefined ? lastCurrency : currency;
+      lastMinor = c.minor;
+    } else if (phraseCurrency !== undefined) {
+      currency = phraseCurrency;
+    }
+    // date: a cue inside the segment, else the last one before it, else the first in the phrase
+    let date = today;
+    const inside = dates.find((d) => d.pos >= seg.start && d.pos < seg.end);
+    if (inside !== undefined) date = inside.date;
+    else {
+      const prior = dates.filter((d) => d.pos < seg.start);
+      if (prior.length > 0) date = prior[prior.length - 1].date;
+      else if (dates.length > 0) date = dates[0].date;
+    }
+    items.push({
+      type,
+      amountMinor: c?.minor ?? null,
+      currency,
+      category,
+      description: describe(tokens, infos, seg, inCand, consumed, best, bestKeyTokens),
+      date: formatDate(date),
+    });
+  }
+  return items;
+}
+
+function parseInner(text: string, options: ParseOptions): ParseResult {
+  const tokens = tokenize(text);
+  const n = tokens.length;
+  const infos: Array<WordInfo | undefined> = new Array<WordInfo | undefined>(n);
+  let hasVerb = false;
+  let hasCue = false;
+  let hasCat = false;
+  let phraseCurrency: Currency | undefined;
+  const normParts: string[] = [''];
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    if (t.kind === 'word') {
+      const info = analyze(t.f);
+      infos[i] = info;
+      if (info.verb !== undefined) hasVerb = true;
+      if (info.cue !== undefined) hasCue = true;
+      if (info.cats !== undefined) hasCat = true;
+      if (info.currency !== undefined && phraseCurrency === undefined) phraseCurrency = info.currency;
+      normParts.push(t.f);
+    } else if (t.kind === 'sym' && SYMBOL_CURRENCY[t.f] !== undefined && phraseCurrency === undefined) {
+      phraseCurrency = SYMBOL_CURRENCY[t.f];
+    }
+  }
+  normParts.push('');
+  const norm = normParts.join(' ');
+  const forced = options.language !== undefined && options.language !== 'auto' ? options.language : undefined;
+  const language = forced ?? detectLanguage(tokens, infos);
+  if (n === 0) return { language, intent: 'unknown', items: [] };
+
+  const today = localToday(options.now, options.timeZone ?? DEFAULT_TIME_ZONE);
+  const consumed = new Uint8Array(n);
+  const dates = findDates(tokens, infos, today, consumed);
+  const cands = filterAmounts(findAmounts(tokens, infos, consumed), tokens, infos, { hasVerb, hasCue, hasCat });
+
+  const command = detectCommandIntent({ norm, hasAmount: cands.length > 0, hasVerb, currency: phraseCurrency });
+  if (command !== null) {
+    const result: ParseResult = { language, intent: command.intent, items: [] };
+    if (command.setting !== undefined) result.setting = command.setting;
+    return result;
+  }
+  if (cands.length > 0 || hasVerb || hasCue) {
+    const items = buildItems(tokens, infos, cands, dates, consumed, today, options.defaultCurrency, phraseCurrency);
+    return { language, intent: 'transaction', items };
+  }
+  return { language, intent: isSmalltalk(norm) ? 'smalltalk' : 'unknown', items: [] };
+}
+
+/** Parses one phrase. Never throws: anything unexpected gives an `unknown` result. */
+export function parsePhrase(text: string, options: ParseOptions): ParseResult {
+  const fallback: Language =
+    options !== null && typeof options === 'object' && options.language !== undefined && options.language !== 'auto'
+      ? options.language
+      : 'ru';
+  try {
+    if (typeof text !== 'string') return { language: fallback, intent: 'unknown', items: [] };
+    return parseInner(text, options);
+  } catch {
+    return { language: fallback, intent: 'unknown', items: [] };
+  }
+}
+
+/** The CONTRACT §6 JSON shape: amounts as decimal strings. */
+export function toParseJson(result: ParseResult): ParseResultJson {
+  return {
+    language: result.language,
+    items: result.items.map((it) => ({
+      type: it.type,
+      amount: it.amountMinor === null ? null : toDecimalString(it.amountMinor),
+      currency: it.currency,
+      category: it.category,
+      description: it.description,
+      date: it.date,
+    })),
+    intent: result.intent,
+  };
+}
