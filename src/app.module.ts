@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotModule } from './modules/bot/bot.module';
+import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
 import { TransactionsModule } from './modules/transactions/transactions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -20,6 +21,7 @@ export class AppModule {
         HealthModule,
         UsersModule,
         AuthModule,
+        CategoriesModule,
         TransactionsModule,
         ...BotModule.forRoot(config),
       ],
