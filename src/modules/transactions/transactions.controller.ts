@@ -1,26 +1,65 @@
-import { Controller, Get, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
+import { DomainError } from '../../common/errors/domain-error';
 import { paginated, readPagination } from '../../common/http/pagination';
 import { toDecimalString } from '../../common/money';
+import { UsersService } from '../users/users.service';
+import { readIdempotencyKey, requestHash } from './idempotency';
+import { bodyObject, TransactionBodyDto } from './transactions.dto';
 import { parseListQuery } from './transactions.query';
-import { transactionJson, TransactionsService } from './transactions.service';
+import { TransactionJson, TransactionsService } from './transactions.service';
+
+const COLLECTION_PATH = '/api/transactions/';
 
 @ApiTags('transactions')
 @ApiBearerAuth()
 @UseGuards(JwtAuthGuard)
 @Controller('api/transactions')
 export class TransactionsController {
-  constructor(private readonly transactions: TransactionsService) {}
+  constructor(
+    private readonly transactions: TransactionsService,
+    private readonly users: UsersService,
+  ) {}
 
   @Get()
-  async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, string>, @Req() req: Request) {
-    const { filter, order } = parseListQuery(query);
+  @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
+  @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
+  @ApiQuery({ name: 'category', required: false })
+  @ApiQuery({ name: 'date_from', required: false, description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time" })
+  @ApiQuery({ name: 'date_to', required: false, description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)' })
+  @ApiQuery({ name: 'search', required: false })
+  @ApiQuery({ name: 'ordering', required: false, enum: ['date', '-date', 'amount', '-amount', 'created_at', '-created_at'] })
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'page_size', required: false, description: 'Default 20, at most 100' })
+  async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Req() req: Request) {
+    const user = await this.users.getById(auth.userId);
+    const { filter, order } = parseListQuery(query, user.timezone);
     const { page, pageSize } = readPagination(query);
     const { rows, count } = await this.transactions.list(auth.userId, filter, order, page, pageSize);
-    return paginated(req, page, pageSize, count, rows.map(transactionJson));
+    const present = await this.transactions.presenter(auth.userId, user);
+    return paginated(req, page, pageSize, count, rows.map(present));
+  }
+
+  @Post()
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first response (24 h).' })
+  async create(
+    @CurrentUser() auth: AuthUser,
+    @Body() body: TransactionBodyDto,
+    @Headers('idempotency-key') keyHeader: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TransactionJson> {
+    const data = bodyObject(body);
+    const { key, error } = readIdempotencyKey(keyHeader);
+    if (error) throw new DomainError('validation', error);
+    const idem = key ? { key, requestHash: requestHash('POST', COLLECTION_PATH, req.body) } : undefined;
+    const result = await this.transactions.createFromApi(auth.userId, data, idem);
+    res.status(result.status);
+    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return result.body;
   }
 
   @Get('balance')
@@ -35,5 +74,29 @@ export class TransactionsController {
       })),
       as_of: new Date().toISOString(),
     };
+  }
+
+  @Get(':id')
+  async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<TransactionJson> {
+    const tx = await this.transactions.getOwned(auth.userId, id);
+    return (await this.transactions.presenter(auth.userId))(tx);
+  }
+
+  @Put(':id')
+  async replace(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: TransactionBodyDto): Promise<TransactionJson> {
+    const tx = await this.transactions.updateFromApi(auth.userId, id, bodyObject(body), 'replace');
+    return (await this.transactions.presenter(auth.userId))(tx);
+  }
+
+  @Patch(':id')
+  async update(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: TransactionBodyDto): Promise<TransactionJson> {
+    const tx = await this.transactions.updateFromApi(auth.userId, id, bodyObject(body), 'patch');
+    return (await this.transactions.presenter(auth.userId))(tx);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
+    if (!(await this.transactions.deleteOwned(auth.userId, id))) throw DomainError.notFound();
   }
 }

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CategoriesModule } from '../categories/categories.module';
+import { UsersModule } from '../users/users.module';
+import { IdempotencyRepository } from './idempotency.repository';
 import { Transaction } from './transaction.entity';
 import { TransactionsController } from './transactions.controller';
 import { TransactionsRepository } from './transactions.repository';
 import { TransactionsService } from './transactions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Transaction])],
+  imports: [TypeOrmModule.forFeature([Transaction]), UsersModule, CategoriesModule],
   controllers: [TransactionsController],
-  providers: [TransactionsRepository, TransactionsService],
+  providers: [TransactionsRepository, IdempotencyRepository, TransactionsService],
   exports: [TransactionsService],
 })
 export class TransactionsModule {}

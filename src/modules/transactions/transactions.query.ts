@@ -1,5 +1,6 @@
 import { DomainError } from '../../common/errors/domain-error';
 import { isCurrency } from '../../common/money';
+import { readDateOrDateTime, readIsoDate, startOfLocalDay } from './local-time';
 import { TransactionFilter, TransactionOrder, TransactionOrderField } from './transactions.repository';
 
 const ORDER_FIELDS: Record<string, TransactionOrderField> = {
@@ -9,42 +10,63 @@ const ORDER_FIELDS: Record<string, TransactionOrderField> = {
   created_at: 'created_at',
 };
 
-/** YYYY-MM-DD or a full ISO timestamp; a bare date means the start of that UTC day. */
-function readDate(field: string, value: string, endOfDay: boolean): Date {
-  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) {
-    throw DomainError.validation(field, 'Enter a valid date, e.g. 2026-11-29.');
-  }
-  if (dateOnly && endOfDay) date.setUTCDate(date.getUTCDate() + 1);
-  return date;
+/** A query parameter as one string: the first of repeated values; anything else (objects) → undefined. */
+function one(value: unknown): string | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return typeof v === 'string' ? v : undefined;
 }
 
-/** Filters and ordering of GET /api/transactions/ (DRF django-filter style). */
-export function parseListQuery(query: Record<string, string | undefined>): { filter: TransactionFilter; order: TransactionOrder } {
+/**
+ * date_from / date_to: YYYY-MM-DD is a local day in the user's time zone (date_from from its first moment,
+ * date_to through its last, both inclusive); a full ISO date-time is that instant (date_to exclusive).
+ */
+function readDate(value: string, timeZone: string, endOfDay: boolean): Date | null {
+  const day = readIsoDate(value.trim());
+  if (day) return startOfLocalDay(day, timeZone, endOfDay ? 1 : 0);
+  return /T|\s\d/.test(value.trim()) ? readDateOrDateTime(value, timeZone) : null;
+}
+
+/** Filters and ordering of GET /api/transactions/ (django-filter style; every bad parameter reported at once). */
+export function parseListQuery(
+  query: Record<string, unknown>,
+  timeZone: string,
+): { filter: TransactionFilter; order: TransactionOrder } {
   const filter: TransactionFilter = {};
-  if (query.type) {
-    if (query.type !== 'income' && query.type !== 'expense') {
-      throw DomainError.validation('type', `Select a valid choice. ${query.type} is not one of the available choices.`);
-    }
-    filter.type = query.type;
+  const errors: Record<string, string[]> = {};
+  const choice = (v: string) => `Select a valid choice. ${v} is not one of the available choices.`;
+
+  const type = one(query.type);
+  if (type) {
+    if (type === 'income' || type === 'expense') filter.type = type;
+    else errors.type = [choice(type)];
   }
-  if (query.currency) {
-    const currency = query.currency.toUpperCase();
-    if (!isCurrency(currency)) throw DomainError.validation('currency', `Select a valid choice. ${query.currency} is not one of the available choices.`);
-    filter.currency = currency;
+  const currency = one(query.currency);
+  if (currency) {
+    const code = currency.trim().toUpperCase();
+    if (isCurrency(code)) filter.currency = code;
+    else errors.currency = [choice(currency)];
   }
-  if (query.category) filter.category = query.category;
-  if (query.date_from) filter.dateFrom = readDate('date_from', query.date_from, false);
-  if (query.date_to) filter.dateTo = readDate('date_to', query.date_to, true);
-  if (query.search?.trim()) filter.search = query.search.trim().slice(0, 100);
+  const category = one(query.category)?.trim();
+  if (category) filter.category = category;
+  for (const [field, end] of [['date_from', false], ['date_to', true]] as const) {
+    const value = one(query[field]);
+    if (!value) continue;
+    const at = readDate(value, timeZone, end);
+    if (!at) errors[field] = ['Enter a valid date, e.g. 2026-11-29.'];
+    else if (end) filter.dateTo = at;
+    else filter.dateFrom = at;
+  }
+  const search = one(query.search)?.trim();
+  if (search) filter.search = search.slice(0, 100);
 
   let order: TransactionOrder = { field: 'occurred_at', direction: 'DESC' };
-  if (query.ordering) {
-    const desc = query.ordering.startsWith('-');
-    const field = ORDER_FIELDS[desc ? query.ordering.slice(1) : query.ordering];
-    if (!field) throw DomainError.validation('ordering', `Ordering by "${query.ordering}" is not supported. Use date, amount or created_at, with "-" for descending.`);
-    order = { field, direction: desc ? 'DESC' : 'ASC' };
+  const ordering = one(query.ordering)?.trim();
+  if (ordering) {
+    const desc = ordering.startsWith('-');
+    const field = ORDER_FIELDS[desc ? ordering.slice(1) : ordering];
+    if (field) order = { field, direction: desc ? 'DESC' : 'ASC' };
+    else errors.ordering = [`Ordering by "${ordering}" is not supported. Use date, amount or created_at, with "-" for descending.`];
   }
+  if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid filter', errors);
   return { filter, order };
 }

@@ -95,8 +95,14 @@ export class TransactionsRepository {
     return rows.map((r) => ({ currency: r.currency, incomeMinor: toMinor(r.income), expenseMinor: toMinor(r.expense) }));
   }
 
-  findOwned(userId: string, id: string): Promise<Transaction | null> {
-    return this.repo.findOneBy({ id, userId });
+  /** One of the user's transactions; inside a transaction (`em`) the row is locked FOR UPDATE. */
+  findOwned(userId: string, id: string, em?: EntityManager): Promise<Transaction | null> {
+    if (!em) return this.repo.findOneBy({ id, userId });
+    return em
+      .createQueryBuilder(Transaction, 't')
+      .where('t.id = :id AND t.user_id = :userId', { id, userId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async insert(values: Partial<Transaction>, manager?: EntityManager): Promise<Transaction> {
@@ -104,12 +110,50 @@ export class TransactionsRepository {
     return em.save(Transaction, em.create(Transaction, values));
   }
 
-  async save(tx: Transaction): Promise<Transaction> {
-    return this.repo.save(tx);
+  /** Plain inserts of several rows (one statement), in the caller's transaction. */
+  async insertMany(em: EntityManager, rows: Array<Partial<Transaction>>): Promise<Transaction[]> {
+    return em.save(
+      Transaction,
+      rows.map((r) => em.create(Transaction, r)),
+    );
   }
 
-  async deleteOwned(userId: string, id: string): Promise<boolean> {
-    const result = await this.repo.delete({ id, userId });
+  /**
+   * Inserts the items of one Telegram update, each tied to (source_update_id, source_item); items already there
+   * (a redelivered update) are left alone: ON CONFLICT DO NOTHING. Returns the update's rows of this user.
+   */
+  async insertForUpdate(em: EntityManager, userId: string, updateId: bigint, rows: Array<Partial<Transaction>>): Promise<Transaction[]> {
+    await em.createQueryBuilder().insert().into(Transaction).values(rows).orIgnore().execute();
+    return em
+      .createQueryBuilder(Transaction, 't')
+      .where('t.user_id = :userId AND t.source_update_id = :updateId', { userId, updateId: updateId.toString() })
+      .orderBy('t.source_item', 'ASC')
+      .getMany();
+  }
+
+  async save(tx: Transaction, manager?: EntityManager): Promise<Transaction> {
+    return (manager ?? this.repo.manager).save(Transaction, tx);
+  }
+
+  /**
+   * The user's most recently created transaction, locked FOR UPDATE; rows another transaction holds are skipped,
+   * so two concurrent undos take two different rows.
+   */
+  latestForUpdate(em: EntityManager, userId: string): Promise<Transaction | null> {
+    return em
+      .createQueryBuilder(Transaction, 't')
+      .where('t.user_id = :userId', { userId })
+      .orderBy('t.created_at', 'DESC')
+      .addOrderBy('t.source_item', 'DESC')
+      .addOrderBy('t.id', 'DESC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getOne();
+  }
+
+  async deleteOwned(userId: string, id: string, manager?: EntityManager): Promise<boolean> {
+    const result = await (manager ?? this.repo.manager).delete(Transaction, { id, userId });
     return (result.affected ?? 0) > 0;
   }
 }

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { toDecimalString } from '../../common/money';
-import { Transaction } from './transaction.entity';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
+import { isCurrency, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
+import { CategoriesService } from '../categories/categories.service';
+import { customCategoryId, FALLBACK_CATEGORY, isUuid } from '../categories/category-keys';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { inKeyOrder } from './idempotency';
+import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
+import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
 import { CurrencyTotals, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
+import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
 export interface BalanceLine {
   currency: string;
@@ -10,10 +19,102 @@ export interface BalanceLine {
   balanceMinor: bigint;
 }
 
-/** Transactions of one user: listing, balance, recording. Plain values in, entities out. */
+/** One transaction to record (the bot's parsed items, or any other caller). */
+export interface NewTransaction {
+  type: TransactionType;
+  amountMinor: bigint;
+  currency: string;
+  category: string;
+  description: string;
+  occurredAt: Date;
+}
+
+/** Where recorded transactions come from; with `updateId`, a repeat of the same Telegram update is a no-op. */
+export interface RecordSource {
+  kind: TransactionSource;
+  updateId?: bigint;
+}
+
+/** An Idempotency-Key and the hash of the request it came with. */
+export interface IdempotencyClaim {
+  key: string;
+  requestHash: string;
+}
+
+/** The outcome of POST /api/transactions/: the response to send and whether it replays an earlier one. */
+export interface ApiResponse {
+  status: number;
+  body: TransactionJson;
+  replayed: boolean;
+}
+
+/** The API shape of a transaction (DRF style: snake_case, money as a decimal string). */
+export interface TransactionJson extends Record<string, unknown> {
+  id: string;
+  type: TransactionType;
+  amount: string;
+  currency: string;
+  category: string;
+  category_name: string;
+  description: string;
+  date: string;
+  source: TransactionSource;
+  created_at: string;
+  updated_at: string;
+}
+
+export const TRANSACTION_JSON_KEYS: ReadonlyArray<keyof TransactionJson & string> = [
+  'id',
+  'type',
+  'amount',
+  'currency',
+  'category',
+  'category_name',
+  'description',
+  'date',
+  'source',
+  'created_at',
+  'updated_at',
+];
+
+/** The API shape of a transaction; `categoryName` defaults to the key (callers with a user pass the translation). */
+export function transactionJson(tx: Transaction, categoryName?: string): TransactionJson {
+  return {
+    id: tx.id,
+    type: tx.type,
+    amount: toDecimalString(tx.amount),
+    currency: tx.currency,
+    category: tx.category,
+    category_name: categoryName ?? tx.category,
+    description: tx.description,
+    date: tx.occurredAt.toISOString(),
+    source: tx.source,
+    created_at: tx.createdAt.toISOString(),
+    updated_at: tx.updatedAt.toISOString(),
+  };
+}
+
+function throwIfAny(errors: FieldErrors): void {
+  if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid transaction', errors);
+}
+
+function categoryError(type: TransactionType, key: string): string {
+  return customCategoryId(key) || !/^[a-z_]+$/.test(key) ? invalidChoice(key) : `"${key}" is not a valid choice for type "${type}".`;
+}
+
+/**
+ * Transactions of one user: listing, balance, recording, editing. Plain values in, entities (or API shapes for
+ * the REST paths) out; HTTP, the bot and tests share it.
+ */
 @Injectable()
 export class TransactionsService {
-  constructor(private readonly transactions: TransactionsRepository) {}
+  constructor(
+    private readonly transactions: TransactionsRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly categories: CategoriesService,
+    private readonly users: UsersService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   list(userId: string, filter: TransactionFilter, order: TransactionOrder, page: number, pageSize: number) {
     return this.transactions.page(userId, filter, order, (page - 1) * pageSize, pageSize);
@@ -27,20 +128,178 @@ export class TransactionsService {
   recent(userId: string, limit = 5): Promise<Transaction[]> {
     return this.transactions.recent(userId, limit);
   }
-}
 
-/** The API shape of a transaction (DRF style: snake_case, money as a decimal string). */
-export function transactionJson(tx: Transaction) {
-  return {
-    id: tx.id,
-    type: tx.type,
-    amount: toDecimalString(tx.amount),
-    currency: tx.currency,
-    category: tx.category,
-    description: tx.description,
-    date: tx.occurredAt.toISOString(),
-    source: tx.source,
-    created_at: tx.createdAt.toISOString(),
-    updated_at: tx.updatedAt.toISOString(),
-  };
+  /** One of the user's transactions, or null (also for a malformed id or another user's row). */
+  findOwned(userId: string, id: string): Promise<Transaction | null> {
+    return isUuid(id) ? this.transactions.findOwned(userId, id) : Promise.resolve(null);
+  }
+
+  async getOwned(userId: string, id: string): Promise<Transaction> {
+    const tx = await this.findOwned(userId, id);
+    if (!tx) throw DomainError.notFound();
+    return tx;
+  }
+
+  /** A function that renders the user's transactions as API JSON, category names in the user's language. */
+  async presenter(userId: string, user?: User): Promise<(tx: Transaction) => TransactionJson> {
+    const u = user ?? (await this.users.getById(userId));
+    const name = await this.categories.nameResolver(userId, u.language);
+    return (tx) => transactionJson(tx, name(tx.category));
+  }
+
+  /**
+   * POST /api/transactions/. With an Idempotency-Key the key is claimed in the same database transaction as the
+   * insert: a retry with the same body gets the first response, another body 422, a retry racing the first
+   * waits for it (or, should it see the key unfinished, 409).
+   */
+  async createFromApi(userId: string, body: Record<string, unknown>, idem?: IdempotencyClaim): Promise<ApiResponse> {
+    if (idem) {
+      const prior = await this.idempotency.find(userId, idem.key);
+      if (prior) return this.replay(prior, idem);
+    }
+    const user = await this.users.getById(userId);
+    const { values, errors } = readTransactionInput(body, 'create', user.timezone);
+    const category = values.category ?? FALLBACK_CATEGORY;
+    if (values.type && !errors.category && !(await this.categories.isAllowed(userId, values.type, category))) {
+      errors.category = [categoryError(values.type, category)];
+    }
+    throwIfAny(errors);
+    const row: Partial<Transaction> = {
+      userId,
+      type: values.type,
+      amount: values.amountMinor,
+      currency: values.currency ?? user.currency,
+      category,
+      description: values.description ?? '',
+      occurredAt: values.occurredAt ?? new Date(),
+      source: 'api',
+    };
+    const present = await this.presenter(userId, user);
+
+    const outcome = await this.dataSource.transaction(async (em) => {
+      if (idem && !(await this.idempotency.claim(em, userId, idem.key, idem.requestHash))) {
+        return { json: null, prior: await this.idempotency.find(userId, idem.key, em) };
+      }
+      await this.lockCategory(em, userId, row.type!, category);
+      const json = present(await this.transactions.insert(row, em));
+      if (idem) await this.idempotency.complete(em, userId, idem.key, 201, json);
+      return { json, prior: null };
+    });
+    if (outcome.json) return { status: 201, body: outcome.json, replayed: false };
+    if (!outcome.prior) throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
+    return this.replay(outcome.prior, idem!);
+  }
+
+  /** PUT (mode 'replace': type and amount required) and PATCH of one of the user's transactions. */
+  async updateFromApi(userId: string, id: string, body: Record<string, unknown>, mode: Exclude<InputMode, 'create'>): Promise<Transaction> {
+    const existing = await this.getOwned(userId, id);
+    const user = await this.users.getById(userId);
+    const { values, errors } = readTransactionInput(body, mode, user.timezone);
+    const type = values.type ?? existing.type;
+    const category = values.category ?? existing.category;
+    if (!errors.type && !errors.category && (values.category !== undefined || type !== existing.type)) {
+      if (!(await this.categories.isAllowed(userId, type, category))) errors.category = [categoryError(type, category)];
+    }
+    throwIfAny(errors);
+    return this.applyChanges(userId, id, { ...values, type, category });
+  }
+
+  /** Deletes one of the user's transactions; false when there is no such row of this user. */
+  async deleteOwned(userId: string, id: string): Promise<boolean> {
+    return isUuid(id) && this.transactions.deleteOwned(userId, id);
+  }
+
+  /**
+   * Records several transactions in one database transaction. With `source.updateId` the items are tied to
+   * (update id, item index): a repeat of the same update returns the rows recorded the first time.
+   */
+  async recordMany(userId: string, items: NewTransaction[], source: RecordSource): Promise<Transaction[]> {
+    if (!items.length) return [];
+    const rows: Array<Partial<Transaction>> = [];
+    for (const [index, item] of items.entries()) {
+      await this.checkItem(userId, item, index);
+      rows.push({
+        userId,
+        type: item.type,
+        amount: item.amountMinor,
+        currency: item.currency,
+        category: item.category,
+        description: item.description.trim().slice(0, DESCRIPTION_MAX),
+        occurredAt: item.occurredAt,
+        source: source.kind,
+        sourceUpdateId: source.updateId ?? null,
+        sourceItem: index,
+      });
+    }
+    return this.dataSource.transaction(async (em) => {
+      for (const row of rows) await this.lockCategory(em, userId, row.type!, row.category!);
+      if (source.updateId === undefined) return this.transactions.insertMany(em, rows);
+      return this.transactions.insertForUpdate(em, userId, source.updateId, rows);
+    });
+  }
+
+  /** Deletes and returns the user's most recently created transaction (null when there is none). */
+  undoLast(userId: string): Promise<Transaction | null> {
+    return this.dataSource.transaction(async (em) => {
+      const last = await this.transactions.latestForUpdate(em, userId);
+      if (!last) return null;
+      await this.transactions.deleteOwned(userId, last.id, em);
+      return last;
+    });
+  }
+
+  /** Changes the category of one of the user's transactions (a default key of its type or the user's own). */
+  async setCategory(userId: string, id: string, category: string): Promise<Transaction> {
+    const existing = await this.getOwned(userId, id);
+    if (!(await this.categories.isAllowed(userId, existing.type, category))) {
+      throw DomainError.validation('category', categoryError(existing.type, category));
+    }
+    return this.applyChanges(userId, id, { category });
+  }
+
+  private async applyChanges(userId: string, id: string, values: TransactionInput): Promise<Transaction> {
+    return this.dataSource.transaction(async (em) => {
+      const tx = await this.transactions.findOwned(userId, id, em);
+      if (!tx) throw DomainError.notFound();
+      const type = values.type ?? tx.type;
+      const category = values.category ?? tx.category;
+      if (type !== tx.type || category !== tx.category) await this.lockCategory(em, userId, type, category);
+      if (values.type !== undefined) tx.type = values.type;
+      if (values.amountMinor !== undefined) tx.amount = values.amountMinor;
+      if (values.currency !== undefined) tx.currency = values.currency;
+      if (values.category !== undefined) tx.category = values.category;
+      if (values.description !== undefined) tx.description = values.description;
+      if (values.occurredAt !== undefined) tx.occurredAt = values.occurredAt;
+      return this.transactions.save(tx, em);
+    });
+  }
+
+  /**
+   * Inside the writing transaction: a custom category must still exist (it is locked until commit, so a
+   * concurrent delete re-assigns this row afterwards rather than leaving it dangling).
+   */
+  private async lockCategory(em: EntityManager, userId: string, type: TransactionType, key: string): Promise<void> {
+    if (!customCategoryId(key)) return;
+    if (!(await this.categories.isAllowed(userId, type, key, em))) throw DomainError.validation('category', invalidChoice(key));
+  }
+
+  private async checkItem(userId: string, item: NewTransaction, index: number): Promise<void> {
+    const problem = (field: string, message: string) => DomainError.validation(`items[${index}].${field}`, message);
+    if (item.type !== 'income' && item.type !== 'expense') throw problem('type', invalidChoice(item.type));
+    if (typeof item.amountMinor !== 'bigint' || item.amountMinor < 1n) throw problem('amount', 'Ensure this value is greater than or equal to 0.01.');
+    if (item.amountMinor > MAX_AMOUNT_MINOR) throw problem('amount', 'Ensure that there are no more than 13 digits before the decimal point.');
+    if (!isCurrency(item.currency)) throw problem('currency', invalidChoice(item.currency));
+    if (!(item.occurredAt instanceof Date) || Number.isNaN(item.occurredAt.getTime())) throw problem('date', 'Enter a valid date.');
+    if (!(await this.categories.isAllowed(userId, item.type, item.category))) throw problem('category', categoryError(item.type, item.category));
+  }
+
+  private replay(prior: StoredRequest, idem: IdempotencyClaim): ApiResponse {
+    if (prior.requestHash !== idem.requestHash) {
+      throw new DomainError('unprocessable', 'Idempotency-Key was already used with a different request body.');
+    }
+    if (prior.responseStatus === null || prior.responseBody === null) {
+      throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
+    }
+    return { status: prior.responseStatus, body: inKeyOrder(prior.responseBody as TransactionJson, TRANSACTION_JSON_KEYS), replayed: true };
+  }
 }

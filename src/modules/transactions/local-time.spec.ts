@@ -1,0 +1,79 @@
+import { localDate, readDateOrDateTime, readIsoDate, startOfLocalDay, zonedTimeToUtc, zoneOffsetMs } from './local-time';
+
+describe('local time', () => {
+  it.each([
+    ['Asia/Tashkent', '2026-01-15T00:00:00Z', 5 * 3600_000],
+    ['UTC', '2026-01-15T00:00:00Z', 0],
+    ['America/New_York', '2026-01-15T12:00:00Z', -5 * 3600_000],
+    ['America/New_York', '2026-07-15T12:00:00Z', -4 * 3600_000],
+    ['Asia/Kolkata', '2026-07-15T12:00:00Z', 5.5 * 3600_000],
+  ])('offset of %s at %s', (zone, at, offset) => {
+    expect(zoneOffsetMs(new Date(at), zone)).toBe(offset);
+  });
+
+  it.each([
+    ['Asia/Tashkent', [2026, 11, 29, 12], '2026-11-29T07:00:00.000Z'],
+    ['Asia/Tashkent', [2026, 11, 29, 0], '2026-11-28T19:00:00.000Z'],
+    ['Europe/Moscow', [2026, 3, 1, 0], '2026-02-28T21:00:00.000Z'],
+    ['UTC', [2024, 2, 29, 23], '2024-02-29T23:00:00.000Z'],
+    // New York, fall back: 01:30 happens twice → the earlier (EDT)
+    ['America/New_York', [2026, 11, 1, 1, 30], '2026-11-01T05:30:00.000Z'],
+    // New York, spring forward: 02:30 does not exist → read with EST (-5) → 03:30 EDT
+    ['America/New_York', [2026, 3, 8, 2, 30], '2026-03-08T07:30:00.000Z'],
+    // a +5 → +6 style change right after the wall time: Europe/London spring forward at 01:00 UTC
+    ['Europe/London', [2026, 3, 29, 0, 30], '2026-03-29T00:30:00.000Z'],
+    ['Europe/London', [2026, 3, 29, 2, 30], '2026-03-29T01:30:00.000Z'],
+  ] as Array<[string, number[], string]>)('%s wall %j → %s', (zone, parts, iso) => {
+    const [y, mo, d, h = 0, mi = 0] = parts;
+    expect(zonedTimeToUtc(zone, y, mo, d, h, mi).toISOString()).toBe(iso);
+  });
+
+  it.each([
+    ['2026-11-28T19:00:00Z', 'Asia/Tashkent', '2026-11-29'],
+    ['2026-11-28T18:59:59Z', 'Asia/Tashkent', '2026-11-28'],
+    ['2026-11-28T18:59:59Z', 'UTC', '2026-11-28'],
+    ['2026-01-01T03:00:00Z', 'America/New_York', '2025-12-31'],
+  ])('local date of %s in %s is %s', (at, zone, date) => {
+    expect(localDate(new Date(at), zone)).toBe(date);
+  });
+
+  it.each([
+    ['2026-11-29', [2026, 11, 29]],
+    ['2024-02-29', [2024, 2, 29]],
+    ['2026-02-29', null],
+    ['2026-13-01', null],
+    ['2026-04-31', null],
+    ['2026-4-1', null],
+    ['29.11.2026', null],
+    ['', null],
+  ])('readIsoDate(%j) → %j', (text, expected) => {
+    expect(readIsoDate(text)).toEqual(expected);
+  });
+
+  it('finds the local day boundaries', () => {
+    expect(startOfLocalDay([2026, 11, 29], 'Asia/Tashkent').toISOString()).toBe('2026-11-28T19:00:00.000Z');
+    expect(startOfLocalDay([2026, 11, 30], 'Asia/Tashkent', 1).toISOString()).toBe('2026-11-30T19:00:00.000Z');
+    expect(startOfLocalDay([2026, 12, 31], 'UTC', 1).toISOString()).toBe('2027-01-01T00:00:00.000Z');
+  });
+
+  it.each([
+    ['2026-11-29', 'Asia/Tashkent', '2026-11-29T07:00:00.000Z'],
+    ['2026-11-29', 'UTC', '2026-11-29T12:00:00.000Z'],
+    ['2026-11-29T10:15:00Z', 'Asia/Tashkent', '2026-11-29T10:15:00.000Z'],
+    ['2026-11-29T10:15:00+05:00', 'UTC', '2026-11-29T05:15:00.000Z'],
+    ['2026-11-29T10:15:00-0130', 'UTC', '2026-11-29T11:45:00.000Z'],
+    ['2026-11-29T10:15:30.123456Z', 'UTC', '2026-11-29T10:15:30.123Z'],
+    ['2026-11-29T10:15', 'Asia/Tashkent', '2026-11-29T05:15:00.000Z'],
+    ['2026-11-29 10:15:00', 'UTC', '2026-11-29T10:15:00.000Z'],
+    [' 2026-11-29 ', 'UTC', '2026-11-29T12:00:00.000Z'],
+  ])('reads %j in %s as %s', (text, zone, iso) => {
+    expect(readDateOrDateTime(text, zone)?.toISOString()).toBe(iso);
+  });
+
+  it.each(['yesterday', '2026-02-30', '2026-11-29T24:00:00Z', '2026-11-29T10:61Z', '2026-11-29T10:15:00+25:00', '1764400000', '2026/11/29'])(
+    'refuses %j',
+    (text) => {
+      expect(readDateOrDateTime(text, 'UTC')).toBeNull();
+    },
+  );
+});

@@ -1,0 +1,94 @@
+import { DATE_FORMAT, readTransactionInput } from './transactions.input';
+
+const TZ = 'Asia/Tashkent';
+
+describe('readTransactionInput', () => {
+  it('reads a full create body', () => {
+    const { values, errors } = readTransactionInput(
+      { type: 'expense', amount: '50000.00', currency: 'uzs', category: 'groceries', description: '  продукты ', date: '2026-11-29' },
+      'create',
+      TZ,
+    );
+    expect(errors).toEqual({});
+    expect(values).toEqual({
+      type: 'expense',
+      amountMinor: 5_000_000n,
+      currency: 'UZS',
+      category: 'groceries',
+      description: 'продукты',
+      occurredAt: new Date('2026-11-29T07:00:00Z'),
+    });
+  });
+
+  it.each([
+    ['"50000.00"', '50000.00', 5_000_000n],
+    ['"0.01"', '0.01', 1n],
+    ['JSON number 12.5', 12.5, 1250n],
+    ['JSON integer', 700, 70_000n],
+    ['13 integer digits', '9999999999999.99', 999_999_999_999_999n],
+    ['trailing zeros', '10.500', 1050n],
+  ])('accepts amount %s', (_name, amount, minor) => {
+    const { values, errors } = readTransactionInput({ type: 'income', amount }, 'create', TZ);
+    expect(errors).toEqual({});
+    expect(values.amountMinor).toBe(minor);
+  });
+
+  it.each([
+    ['12.345', 'Ensure that there are no more than 2 decimal places.'],
+    [12.345, 'Ensure that there are no more than 2 decimal places.'],
+    [0.1 + 0.2, 'Ensure that there are no more than 2 decimal places.'],
+    ['10000000000000.00', 'Ensure that there are no more than 13 digits before the decimal point.'],
+    [1e20, 'Ensure that there are no more than 13 digits before the decimal point.'],
+    ['0', 'Ensure this value is greater than or equal to 0.01.'],
+    ['0.00', 'Ensure this value is greater than or equal to 0.01.'],
+    ['-5', 'Ensure this value is greater than or equal to 0.01.'],
+    [-5, 'Ensure this value is greater than or equal to 0.01.'],
+    ['abc', 'A valid number is required.'],
+    ['', 'A valid number is required.'],
+    ['1,5', 'A valid number is required.'],
+    [true, 'A valid number is required.'],
+    [{}, 'A valid number is required.'],
+    [null, 'This field may not be null.'],
+  ])('refuses amount %j: %s', (amount, message) => {
+    expect(readTransactionInput({ type: 'income', amount }, 'create', TZ).errors).toEqual({ amount: [message] });
+  });
+
+  it('reports every field error at once', () => {
+    const { errors } = readTransactionInput(
+      { currency: 'XYZ', category: 5, description: 'x'.repeat(501), date: 'yesterday' },
+      'create',
+      TZ,
+    );
+    expect(errors).toEqual({
+      type: ['This field is required.'],
+      amount: ['This field is required.'],
+      currency: ['"XYZ" is not a valid choice.'],
+      category: ['Not a valid string.'],
+      description: ['Ensure this field has no more than 500 characters.'],
+      date: [DATE_FORMAT],
+    });
+  });
+
+  it.each([
+    ['type', 'transfer', '"transfer" is not a valid choice.'],
+    ['type', null, 'This field may not be null.'],
+    ['currency', 'GBP', '"GBP" is not a valid choice.'],
+    ['currency', 840, '"840" is not a valid choice.'],
+    ['category', '', 'This field may not be blank.'],
+    ['date', '2026-02-30', DATE_FORMAT],
+    ['date', 20261129, DATE_FORMAT],
+  ])('refuses %s = %j', (field, value, message) => {
+    const body: Record<string, unknown> = { type: 'expense', amount: '1.00', [field]: value };
+    expect(readTransactionInput(body, 'create', TZ).errors).toEqual({ [field]: [message] });
+  });
+
+  it('requires type and amount on PUT but nothing on PATCH', () => {
+    expect(Object.keys(readTransactionInput({}, 'replace', TZ).errors).sort()).toEqual(['amount', 'type']);
+    expect(readTransactionInput({}, 'patch', TZ)).toEqual({ values: {}, errors: {} });
+  });
+
+  it('takes description null as empty and 500 characters as fine', () => {
+    expect(readTransactionInput({ description: null }, 'patch', TZ).values).toEqual({ description: '' });
+    expect(readTransactionInput({ description: 'я'.repeat(500) }, 'patch', TZ).errors).toEqual({});
+  });
+});
