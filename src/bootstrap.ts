@@ -8,6 +8,7 @@ import { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { drfValidationPipe } from './common/http/validation';
 import { AppLogger } from './common/logging/app-logger';
+import { mountTelegramWebhook } from './modules/bot/bot.webhook';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -30,6 +31,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('strict routing', false);
   app.disable('x-powered-by');
+  // Before the JSON parser: the webhook reads its own body and answers with the contract's own status codes.
+  mountTelegramWebhook(app, config);
   app.use(json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
   app.use(bodyErrorHandler);
   app.useGlobalPipes(drfValidationPipe());

@@ -1,11 +1,42 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from '../../config/app-config';
+import { AuthModule } from '../auth/auth.module';
+import { TransactionsModule } from '../transactions/transactions.module';
+import { UsersModule } from '../users/users.module';
+import { BotSessionsRepository } from './bot-sessions.repository';
+import { BotExceptionFilter } from './bot.exception-filter';
+import { BotLifecycle } from './bot.lifecycle';
+import { isBotEnabled, telegrafOptions } from './bot.options';
+import { BotService } from './bot.service';
+import { BotUpdate } from './bot.update';
+import { TelegramWebhook } from './bot.webhook';
+import { UpdateGuard, UpdateGuardModule } from './update-guard';
 
-/** The Telegram bot. Off (no module at all) when no token is configured or BOT_MODE=none. */
+/**
+ * The Telegram bot (nestjs-telegraf). Off (no module at all) when no token is configured or BOT_MODE=none.
+ * The webhook route itself is mounted by configureApp (mountTelegramWebhook), ahead of the JSON parser.
+ */
 @Module({})
 export class BotModule {
   static forRoot(config: AppConfig): DynamicModule[] {
-    if (!config.bot.token || config.bot.mode === 'none') return [];
-    return [{ module: BotModule }];
+    if (!isBotEnabled(config)) return [];
+    return [
+      {
+        module: BotModule,
+        imports: [
+          TelegrafModule.forRootAsync({
+            imports: [UpdateGuardModule],
+            inject: [AppConfig, UpdateGuard],
+            useFactory: (c: AppConfig, guard: UpdateGuard) => ({ ...telegrafOptions(c, guard), include: [BotModule] }),
+          }),
+          UpdateGuardModule,
+          UsersModule,
+          TransactionsModule,
+          AuthModule,
+        ],
+        providers: [BotSessionsRepository, BotService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook],
+      },
+    ];
   }
 }

@@ -1,0 +1,221 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
+import { DomainError } from '../../common/errors/domain-error';
+import { AppConfig, Language } from '../../config/app-config';
+import { LoginCodesService } from '../auth/login-codes.service';
+import { TransactionsService } from '../transactions/transactions.service';
+import { checkPhoneNumber } from '../users/phone';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { BotSessionsRepository } from './bot-sessions.repository';
+import {
+  apologyText,
+  balanceText,
+  cancelText,
+  contactNotOwnText,
+  helpText,
+  languageFromCode,
+  loginCodeText,
+  needStartText,
+  PhoneOutcome,
+  phoneText,
+  shareContactLabel,
+  textHint,
+  unknownCommandText,
+  voiceInfoText,
+  voiceTooLongText,
+  welcomeText,
+} from './bot.texts';
+
+/** What the bot answers: a text, optionally with a reply keyboard (or its removal). */
+export interface BotReply {
+  text: string;
+  markup?: ReplyKeyboardMarkup | ReplyKeyboardRemove;
+}
+
+/** Who wrote, as plain values taken from the update. */
+export interface Sender {
+  chatId: number;
+  /** Telegram's language_code: picks the language until the user has one of their own. */
+  languageCode?: string;
+}
+
+export interface SenderProfile extends Sender {
+  firstName?: string;
+  lastName?: string;
+  username?: string;
+}
+
+export interface TextInput extends Sender {
+  text: string;
+  updateId: number;
+}
+
+const RECENT_OPERATIONS = 5;
+const LOGIN_CODE_MINUTES = 5;
+
+/** `contact.phone_number` comes with or without "+". */
+export function normalizeContactPhone(phone: string): string {
+  const trimmed = phone.trim();
+  return trimmed.startsWith('+') ? trimmed : `+${trimmed}`;
+}
+
+/**
+ * The bot's use cases. Takes plain values from the handlers, calls the domain services, returns the reply text
+ * from the pure formatters in bot.texts.ts. No Telegraf context in here.
+ */
+@Injectable()
+export class BotService {
+  private readonly logger = new Logger(BotService.name);
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly transactions: TransactionsService,
+    private readonly sessions: BotSessionsRepository,
+    private readonly loginCodes: LoginCodesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** /start: find or create the user, open a fresh session, welcome. */
+  async start(sender: SenderProfile): Promise<BotReply> {
+    const { user, created } = await this.users.findOrCreate({
+      chatId: BigInt(sender.chatId),
+      firstName: sender.firstName,
+      lastName: sender.lastName,
+      username: sender.username ?? null,
+      languageCode: sender.languageCode,
+    });
+    if (!user.isActive) await this.users.setActiveByChatId(user.telegramChatId, true);
+    await this.sessions.open(user.id);
+    this.logger.log(`Обработана команда /start для пользователя ${sender.chatId}`);
+    if (created) this.logger.log(`Новый пользователь: chat_id=${sender.chatId}, user_id=${user.id}`);
+    const lang = user.language;
+    return {
+      text: welcomeText(lang),
+      markup: user.phoneNumber ? undefined : { keyboard: [[{ text: shareContactLabel(lang), request_contact: true }]], resize_keyboard: true, one_time_keyboard: true },
+    };
+  }
+
+  async help(sender: Sender): Promise<BotReply> {
+    const lang = await this.languageOf(sender);
+    this.logger.log(`Обработана команда /help для пользователя ${sender.chatId}`);
+    return { text: helpText(lang) };
+  }
+
+  /** /balance: totals per currency and the latest operations (registered users only). */
+  async balance(sender: Sender, now: Date = new Date()): Promise<BotReply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    const [totals, recent] = await Promise.all([this.transactions.balance(user.id), this.transactions.recent(user.id, RECENT_OPERATIONS)]);
+    this.logger.log(`Обработана команда /balance для пользователя ${sender.chatId}`);
+    return {
+      text: balanceText(user.language, {
+        totals,
+        recent: recent.map((t) => ({ type: t.type, amountMinor: t.amount, currency: t.currency, description: t.description, category: t.category })),
+        defaultCurrency: user.currency,
+        at: now,
+        timeZone: user.timezone,
+      }),
+    };
+  }
+
+  /** /phone +998901234567 */
+  async setPhone(sender: Sender, argument: string): Promise<BotReply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    const outcome = await this.applyPhone(user, argument);
+    this.logger.log(`Обработана команда /phone для пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`);
+    return { text: phoneText(user.language, outcome), markup: outcome.ok ? { remove_keyboard: true } : undefined };
+  }
+
+  /** A shared contact (the request_contact button): accepted only when it is the sender's own. */
+  async sharedContact(sender: Sender & { fromId: number }, contact: { userId?: number; phoneNumber: string }): Promise<BotReply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    if (contact.userId === undefined || contact.userId !== sender.fromId) {
+      this.logger.warn(`Отклонён чужой контакт от пользователя ${sender.chatId}`);
+      return { text: contactNotOwnText(user.language) };
+    }
+    const outcome = await this.applyPhone(user, normalizeContactPhone(contact.phoneNumber));
+    this.logger.log(`Получен контакт от пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`);
+    return { text: phoneText(user.language, outcome), markup: outcome.ok ? { remove_keyboard: true } : undefined };
+  }
+
+  /** /login: a one-time code for the REST login (login_code). */
+  async login(sender: Sender): Promise<BotReply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    const { code } = await this.loginCodes.issue(user.id);
+    this.logger.log(`Обработана команда /login для пользователя ${sender.chatId}`);
+    return { text: loginCodeText(user.language, code, LOGIN_CODE_MINUTES) };
+  }
+
+  /** /cancel: forgets whatever the session was waiting for. */
+  async cancel(sender: Sender): Promise<BotReply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    const hadPending = await this.sessions.clearState(user.id);
+    this.logger.log(`Обработана команда /cancel для пользователя ${sender.chatId}`);
+    return { text: cancelText(user.language, hadPending) };
+  }
+
+  /** A voice note. Speech recognition is not wired yet: the seed's info reply (or a refusal when too long). */
+  async voice(sender: Sender, voice: { durationSeconds: number; fileSize?: number }): Promise<BotReply> {
+    const lang = await this.languageOf(sender);
+    this.logger.log(`Получено голосовое сообщение от пользователя ${sender.chatId}: ${voice.durationSeconds} сек.`);
+    if (voice.durationSeconds > this.config.stt.voiceMaxSeconds) {
+      return { text: voiceTooLongText(lang, voice.durationSeconds, this.config.stt.voiceMaxSeconds) };
+    }
+    // STT_PROVIDER=none (the seed's behaviour). The voice phase replaces this with transcription → onText.
+    return { text: voiceInfoText(lang, voice.durationSeconds, voice.fileSize) };
+  }
+
+  /** my_chat_member: the user blocked the bot (kicked) or came back (member). Nothing is sent. */
+  async membership(chatId: number, status: string): Promise<void> {
+    if (status !== 'kicked' && status !== 'member') return;
+    await this.users.setActiveByChatId(BigInt(chatId), status === 'member');
+    this.logger.log(`Пользователь ${chatId} ${status === 'kicked' ? 'заблокировал бота: неактивен' : 'вернулся: активен'}`);
+  }
+
+  /**
+   * Any text that is not a known command. THE SEAM for the next phase: parse the phrase (nlu/parsePhrase) and
+   * record the transaction(s) keyed by `updateId` (transactions.source_update_id). For now: a hint with examples.
+   */
+  async onText(input: TextInput): Promise<BotReply> {
+    const lang = await this.languageOf(input);
+    if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(lang) };
+    return { text: textHint(lang) };
+  }
+
+  /** The apology for a failed update, in the user's language when it can be found. */
+  async apology(sender: Sender): Promise<string> {
+    return apologyText(await this.languageOf(sender).catch(() => this.fallbackLanguage(sender)));
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  private async registered(sender: Sender): Promise<User | null> {
+    return this.users.findByChatId(BigInt(sender.chatId));
+  }
+
+  private async languageOf(sender: Sender): Promise<Language> {
+    return (await this.registered(sender))?.language ?? this.fallbackLanguage(sender);
+  }
+
+  private fallbackLanguage(sender: Sender): Language {
+    return languageFromCode(sender.languageCode) ?? this.config.defaults.language;
+  }
+
+  private async applyPhone(user: User, raw: string): Promise<PhoneOutcome> {
+    const check = checkPhoneNumber(raw);
+    if (!check.ok) return { ok: false, reason: check.reason };
+    try {
+      const updated = await this.users.updateProfile(user.id, { phone_number: check.e164 });
+      return { ok: true, phone: updated.phoneNumber ?? check.e164 };
+    } catch (error) {
+      // The number is valid, so the only validation left to fail is "held by another user".
+      if (error instanceof DomainError && error.code === 'validation') return { ok: false, reason: 'taken' };
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,413 @@
+/**
+ * Every text the bot sends, per language, and the pure formatters that fill them in. Russian is the seed's text
+ * verbatim (CONTRACT §4); Uzbek is Latin script; English. No I/O here: unit-tested in bot.texts.spec.ts.
+ */
+import { formatMoney } from '../../common/money';
+import type { Language } from '../../config/app-config';
+
+export const BOT_LANGUAGES: readonly Language[] = ['ru', 'uz', 'en'];
+
+/** A Telegram `language_code` ("ru", "uz-UZ", "en-US") → one of ours, or undefined. */
+export function languageFromCode(code: string | undefined | null): Language | undefined {
+  const short = (code ?? '').slice(0, 2).toLowerCase();
+  return (BOT_LANGUAGES as readonly string[]).includes(short) ? (short as Language) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Static texts
+// ---------------------------------------------------------------------------------------------------------------
+
+const WELCOME: Record<Language, string> = {
+  ru: `🎉 Добро пожаловать в OvozPay!
+
+Я ваш голосовой помощник по управлению финансами.
+
+📱 Для полноценной работы, пожалуйста, укажите свой номер телефона:
+/phone +998901234567
+
+💡 Что я умею:
+• 🎙 Обрабатывать голосовые команды
+• 💰 Записывать доходы и расходы
+• 📊 Показывать баланс и статистику
+• 🎯 Помогать с целями
+
+Используйте /help для списка всех команд.`,
+  uz: `🎉 OvozPay'ga xush kelibsiz!
+
+Men moliyani boshqarish boʻyicha ovozli yordamchingizman.
+
+📱 Toʻliq ishlash uchun, iltimos, telefon raqamingizni kiriting:
+/phone +998901234567
+
+💡 Nimalar qila olaman:
+• 🎙 Ovozli buyruqlarni tushunaman
+• 💰 Daromad va xarajatlarni yozib boraman
+• 📊 Balans va statistikani koʻrsataman
+• 🎯 Maqsadlaringizga erishishda yordam beraman
+
+Barcha buyruqlar roʻyxati uchun /help dan foydalaning.`,
+  en: `🎉 Welcome to OvozPay!
+
+I'm your voice assistant for managing your finances.
+
+📱 To use all features, please add your phone number:
+/phone +998901234567
+
+💡 What I can do:
+• 🎙 Understand voice commands
+• 💰 Record income and expenses
+• 📊 Show your balance and statistics
+• 🎯 Help you reach your goals
+
+Use /help to see all commands.`,
+};
+
+const HELP: Record<Language, string> = {
+  ru: `🤖 OvozPay - Справка по командам
+
+📋 Основные команды:
+/start - Начать работу с ботом
+/balance - Показать текущий баланс
+/help - Показать эту справку
+/phone +номер - Обновить номер телефона
+
+🎙 Голосовые команды:
+• Отправьте голосовое сообщение с описанием траты
+• Пример: "Потратил 50000 сум на продукты"
+• Пример: "Заработал 500 долларов"
+
+💡 Советы:
+• Говорите четко и указывайте сумму
+• Можете использовать разные валюты
+• Бот автоматически определит тип операции
+
+❓ Вопросы? Напишите @support`,
+  uz: `🤖 OvozPay - Buyruqlar boʻyicha maʼlumot
+
+📋 Asosiy buyruqlar:
+/start - Bot bilan ishlashni boshlash
+/balance - Joriy balansni koʻrsatish
+/help - Ushbu maʼlumotni koʻrsatish
+/phone +raqam - Telefon raqamini yangilash
+
+🎙 Ovozli buyruqlar:
+• Xarajat tavsifi bilan ovozli xabar yuboring
+• Misol: "Mahsulotlarga 50000 soʻm sarfladim"
+• Misol: "500 dollar ishlab topdim"
+
+💡 Maslahatlar:
+• Aniq gapiring va summani ayting
+• Turli valyutalardan foydalanishingiz mumkin
+• Bot operatsiya turini oʻzi aniqlaydi
+
+❓ Savollar boʻlsa, @support ga yozing`,
+  en: `🤖 OvozPay - Command reference
+
+📋 Main commands:
+/start - Start using the bot
+/balance - Show your current balance
+/help - Show this help
+/phone +number - Update your phone number
+
+🎙 Voice commands:
+• Send a voice message describing a purchase
+• Example: "Spent 50000 sum on groceries"
+• Example: "Earned 500 dollars"
+
+💡 Tips:
+• Speak clearly and say the amount
+• You can use different currencies
+• The bot works out the type of transaction itself
+
+❓ Questions? Write to @support`,
+};
+
+/** Everything else, short and per language. */
+const T = {
+  ru: {
+    shareContact: '📱 Поделиться номером',
+    balanceTitle: '💰 Ваш баланс',
+    income: '💵 Доходы',
+    expense: '💸 Расходы',
+    total: '📊 Итого',
+    asOf: '📅 На',
+    recent: '📝 Последние операции:',
+    noTransactions: '📝 Операций пока нет. Запишите первый доход или расход — и он появится здесь.',
+    phoneUpdated: '✅ Номер телефона обновлен: ',
+    phoneMissing: '❌ Укажите номер телефона.\nПример: /phone +998901234567',
+    phoneNoPlus: '❌ Номер телефона должен начинаться с "+" и быть в международном формате.\nПример: /phone +998901234567',
+    phoneInvalid: '❌ Неверный номер телефона.\nПример: /phone +998901234567',
+    phoneTaken: '❌ Этот номер телефона уже используется другим пользователем.',
+    contactNotOwn: '❌ Можно поделиться только своим номером телефона. Нажмите кнопку «📱 Поделиться номером» или отправьте /phone +номер.',
+    needStart: '👋 Сначала зарегистрируйтесь: отправьте /start',
+    loginCode: (code: string, minutes: number) =>
+      `🔐 Ваш код для входа: ${code}\n\n⏱ Код действует ${minutes} минут и подходит для одного входа.\n` +
+      `Передайте его в POST /api/users/auth/telegram-login/ в поле login_code вместе с telegram_chat_id.\n\n` +
+      `⚠️ Никому не сообщайте этот код.`,
+    cancelled: '✖️ Действие отменено.',
+    nothingToCancel: '👌 Нечего отменять.',
+    voiceInfo: (duration: number, size: string) =>
+      `🎙 Получено голосовое сообщение!\n\n⏱ Длительность: ${duration} сек.\n📁 Размер: ${size} байт\n\n` +
+      `🔄 Функция распознавания речи будет добавлена в следующих обновлениях.\n📝 Пока используйте текстовые команды для управления финансами.`,
+    unknownSize: 'неизвестно',
+    voiceTooLong: (duration: number, max: number) =>
+      `🎙 Голосовое сообщение слишком длинное (${duration} сек.).\nПожалуйста, уложитесь в ${max} сек. — или напишите текстом.`,
+    textHint:
+      '🤔 Я пока не записываю операции из текста.\n\n' +
+      'Скоро можно будет писать, например:\n• Потратил 50000 сум на продукты\n• Заработал 500 долларов\n\n' +
+      'А сейчас доступны команды: /balance, /phone, /login, /help',
+    unknownCommand: '🤔 Неизвестная команда. Список команд: /help',
+    apology: '😔 Произошла ошибка. Попробуйте ещё раз позже.',
+  },
+  uz: {
+    shareContact: '📱 Raqamni ulashish',
+    balanceTitle: '💰 Balansingiz',
+    income: '💵 Daromadlar',
+    expense: '💸 Xarajatlar',
+    total: '📊 Jami',
+    asOf: '📅 Sana:',
+    recent: '📝 Soʻnggi operatsiyalar:',
+    noTransactions: '📝 Hozircha operatsiyalar yoʻq. Birinchi daromad yoki xarajatni yozing — u shu yerda paydo boʻladi.',
+    phoneUpdated: '✅ Telefon raqami yangilandi: ',
+    phoneMissing: '❌ Telefon raqamini kiriting.\nMisol: /phone +998901234567',
+    phoneNoPlus: '❌ Telefon raqami "+" bilan boshlanishi va xalqaro formatda boʻlishi kerak.\nMisol: /phone +998901234567',
+    phoneInvalid: '❌ Telefon raqami notoʻgʻri.\nMisol: /phone +998901234567',
+    phoneTaken: '❌ Bu telefon raqami boshqa foydalanuvchi tomonidan ishlatilmoqda.',
+    contactNotOwn: "❌ Faqat oʻz telefon raqamingizni ulashishingiz mumkin. «📱 Raqamni ulashish» tugmasini bosing yoki /phone +raqam yuboring.",
+    needStart: '👋 Avval roʻyxatdan oʻting: /start yuboring',
+    loginCode: (code: string, minutes: number) =>
+      `🔐 Kirish kodingiz: ${code}\n\n⏱ Kod ${minutes} daqiqa amal qiladi va bir marta kirish uchun.\n` +
+      `Uni POST /api/users/auth/telegram-login/ ga login_code maydonida telegram_chat_id bilan birga yuboring.\n\n` +
+      `⚠️ Bu kodni hech kimga bermang.`,
+    cancelled: '✖️ Amal bekor qilindi.',
+    nothingToCancel: '👌 Bekor qiladigan narsa yoʻq.',
+    voiceInfo: (duration: number, size: string) =>
+      `🎙 Ovozli xabar qabul qilindi!\n\n⏱ Davomiyligi: ${duration} soniya\n📁 Hajmi: ${size} bayt\n\n` +
+      `🔄 Nutqni aniqlash funksiyasi keyingi yangilanishlarda qoʻshiladi.\n📝 Hozircha moliyani boshqarish uchun matnli buyruqlardan foydalaning.`,
+    unknownSize: 'nomaʼlum',
+    voiceTooLong: (duration: number, max: number) =>
+      `🎙 Ovozli xabar juda uzun (${duration} soniya).\nIltimos, ${max} soniyadan oshirmang — yoki matn bilan yozing.`,
+    textHint:
+      '🤔 Hozircha matndan operatsiyalarni yozib olmayman.\n\n' +
+      'Tez orada shunday yozish mumkin boʻladi:\n• Mahsulotlarga 50000 soʻm sarfladim\n• 500 dollar ishlab topdim\n\n' +
+      'Hozir mavjud buyruqlar: /balance, /phone, /login, /help',
+    unknownCommand: '🤔 Nomaʼlum buyruq. Buyruqlar roʻyxati: /help',
+    apology: '😔 Xatolik yuz berdi. Keyinroq qayta urinib koʻring.',
+  },
+  en: {
+    shareContact: '📱 Share my number',
+    balanceTitle: '💰 Your balance',
+    income: '💵 Income',
+    expense: '💸 Expenses',
+    total: '📊 Total',
+    asOf: '📅 As of',
+    recent: '📝 Recent transactions:',
+    noTransactions: '📝 No transactions yet. Record your first income or expense and it will show up here.',
+    phoneUpdated: '✅ Phone number updated: ',
+    phoneMissing: '❌ Please give a phone number.\nExample: /phone +998901234567',
+    phoneNoPlus: '❌ The phone number must start with "+" and be in international format.\nExample: /phone +998901234567',
+    phoneInvalid: '❌ This is not a valid phone number.\nExample: /phone +998901234567',
+    phoneTaken: '❌ This phone number is already used by another user.',
+    contactNotOwn: '❌ You can only share your own phone number. Tap «📱 Share my number» or send /phone +number.',
+    needStart: '👋 Please register first: send /start',
+    loginCode: (code: string, minutes: number) =>
+      `🔐 Your login code: ${code}\n\n⏱ The code is valid for ${minutes} minutes and works for one login.\n` +
+      `Send it to POST /api/users/auth/telegram-login/ as login_code together with telegram_chat_id.\n\n` +
+      `⚠️ Never share this code with anyone.`,
+    cancelled: '✖️ Cancelled.',
+    nothingToCancel: '👌 Nothing to cancel.',
+    voiceInfo: (duration: number, size: string) =>
+      `🎙 Voice message received!\n\n⏱ Duration: ${duration} s\n📁 Size: ${size} bytes\n\n` +
+      `🔄 Speech recognition will be added in a future update.\n📝 For now, please use text commands to manage your finances.`,
+    unknownSize: 'unknown',
+    voiceTooLong: (duration: number, max: number) =>
+      `🎙 This voice message is too long (${duration} s).\nPlease keep it under ${max} s, or type it instead.`,
+    textHint:
+      "🤔 I can't record transactions from text yet.\n\n" +
+      'Soon you will be able to write, for example:\n• Spent 50000 sum on groceries\n• Earned 500 dollars\n\n' +
+      'Available now: /balance, /phone, /login, /help',
+    unknownCommand: '🤔 Unknown command. See /help for the list.',
+    apology: '😔 Something went wrong. Please try again later.',
+  },
+} satisfies Record<Language, Record<string, unknown>>;
+
+/** Category keys (CONTRACT §6) → names shown to users. */
+export const CATEGORY_NAMES: Record<Language, Record<string, string>> = {
+  ru: {
+    groceries: 'Продукты',
+    cafe: 'Кафе и рестораны',
+    transport: 'Транспорт',
+    housing: 'Жильё и коммунальные услуги',
+    communication: 'Связь и интернет',
+    health: 'Здоровье',
+    clothing: 'Одежда',
+    shopping: 'Покупки',
+    entertainment: 'Развлечения',
+    education: 'Образование',
+    gifts: 'Подарки',
+    salary: 'Зарплата',
+    freelance: 'Фриланс',
+    business: 'Бизнес',
+    investments: 'Инвестиции',
+    other: 'Другое',
+  },
+  uz: {
+    groceries: 'Oziq-ovqat',
+    cafe: 'Kafe va restoranlar',
+    transport: 'Transport',
+    housing: 'Uy-joy va kommunal xizmatlar',
+    communication: 'Aloqa va internet',
+    health: 'Salomatlik',
+    clothing: 'Kiyim-kechak',
+    shopping: 'Xaridlar',
+    entertainment: 'Koʻngilochar',
+    education: 'Taʼlim',
+    gifts: 'Sovgʻalar',
+    salary: 'Ish haqi',
+    freelance: 'Frilans',
+    business: 'Biznes',
+    investments: 'Investitsiyalar',
+    other: 'Boshqa',
+  },
+  en: {
+    groceries: 'Groceries',
+    cafe: 'Cafes & restaurants',
+    transport: 'Transport',
+    housing: 'Housing & utilities',
+    communication: 'Phone & internet',
+    health: 'Health',
+    clothing: 'Clothing',
+    shopping: 'Shopping',
+    entertainment: 'Entertainment',
+    education: 'Education',
+    gifts: 'Gifts',
+    salary: 'Salary',
+    freelance: 'Freelance',
+    business: 'Business',
+    investments: 'Investments',
+    other: 'Other',
+  },
+};
+
+/** The command menu (setMyCommands), per language. */
+export const COMMANDS: Record<Language, Array<{ command: string; description: string }>> = {
+  ru: [
+    { command: 'start', description: 'Начать работу с ботом' },
+    { command: 'help', description: 'Справка по командам' },
+    { command: 'balance', description: 'Показать текущий баланс' },
+    { command: 'phone', description: 'Обновить номер телефона: /phone +998901234567' },
+    { command: 'login', description: 'Код для входа в приложение' },
+    { command: 'cancel', description: 'Отменить текущее действие' },
+  ],
+  uz: [
+    { command: 'start', description: 'Bot bilan ishlashni boshlash' },
+    { command: 'help', description: 'Buyruqlar boʻyicha maʼlumot' },
+    { command: 'balance', description: 'Joriy balansni koʻrsatish' },
+    { command: 'phone', description: 'Telefon raqamini yangilash: /phone +998901234567' },
+    { command: 'login', description: 'Ilovaga kirish kodi' },
+    { command: 'cancel', description: 'Joriy amalni bekor qilish' },
+  ],
+  en: [
+    { command: 'start', description: 'Start using the bot' },
+    { command: 'help', description: 'Command reference' },
+    { command: 'balance', description: 'Show your current balance' },
+    { command: 'phone', description: 'Update your phone number: /phone +998901234567' },
+    { command: 'login', description: 'Code to log in to the app' },
+    { command: 'cancel', description: 'Cancel the current action' },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Formatters
+// ---------------------------------------------------------------------------------------------------------------
+
+export const welcomeText = (lang: Language): string => WELCOME[lang];
+export const helpText = (lang: Language): string => HELP[lang];
+export const shareContactLabel = (lang: Language): string => T[lang].shareContact;
+export const needStartText = (lang: Language): string => T[lang].needStart;
+export const apologyText = (lang: Language): string => T[lang].apology;
+export const textHint = (lang: Language): string => T[lang].textHint;
+export const unknownCommandText = (lang: Language): string => T[lang].unknownCommand;
+export const contactNotOwnText = (lang: Language): string => T[lang].contactNotOwn;
+export const cancelText = (lang: Language, hadPending: boolean): string => (hadPending ? T[lang].cancelled : T[lang].nothingToCancel);
+export const loginCodeText = (lang: Language, code: string, validMinutes: number): string => T[lang].loginCode(code, validMinutes);
+
+export type PhoneOutcome = { ok: true; phone: string } | { ok: false; reason: 'missing' | 'no_plus' | 'invalid' | 'taken' };
+
+export function phoneText(lang: Language, outcome: PhoneOutcome): string {
+  const t = T[lang];
+  if (outcome.ok) return `${t.phoneUpdated}${outcome.phone}`;
+  switch (outcome.reason) {
+    case 'missing':
+      return t.phoneMissing;
+    case 'no_plus':
+      return t.phoneNoPlus;
+    case 'invalid':
+      return t.phoneInvalid;
+    case 'taken':
+      return t.phoneTaken;
+  }
+}
+
+export function voiceInfoText(lang: Language, durationSeconds: number, fileSize: number | undefined): string {
+  const t = T[lang];
+  return t.voiceInfo(durationSeconds, fileSize === undefined ? t.unknownSize : String(fileSize));
+}
+
+export function voiceTooLongText(lang: Language, durationSeconds: number, maxSeconds: number): string {
+  return T[lang].voiceTooLong(durationSeconds, maxSeconds);
+}
+
+export function categoryName(lang: Language, key: string): string {
+  return CATEGORY_NAMES[lang][key] ?? key;
+}
+
+/** "15.12.2023 14:30" in the given IANA time zone. */
+export function formatDateTime(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}.${get('month')}.${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+export interface BalanceView {
+  /** One entry per currency the user has transactions in (empty: none yet). */
+  totals: Array<{ currency: string; incomeMinor: bigint; expenseMinor: bigint; balanceMinor: bigint }>;
+  recent: Array<{ type: 'income' | 'expense'; amountMinor: bigint; currency: string; description: string; category: string }>;
+  /** Shown for an empty balance. */
+  defaultCurrency: string;
+  at: Date;
+  timeZone: string;
+}
+
+/** The seed's /balance layout; one income/expense/total block per currency. */
+export function balanceText(lang: Language, view: BalanceView): string {
+  const t = T[lang];
+  const totals = view.totals.length
+    ? view.totals
+    : [{ currency: view.defaultCurrency, incomeMinor: 0n, expenseMinor: 0n, balanceMinor: 0n }];
+  const blocks = totals.map((c) =>
+    [
+      `${t.income}: ${formatMoney(c.incomeMinor, c.currency)}`,
+      `${t.expense}: ${formatMoney(c.expenseMinor, c.currency)}`,
+      `${t.total}: ${formatMoney(c.balanceMinor, c.currency)}`,
+    ].join('\n'),
+  );
+  const recent = view.recent.length
+    ? [
+        t.recent,
+        ...view.recent.map((r) => {
+          const label = r.description.trim() || categoryName(lang, r.category);
+          return `${r.type === 'income' ? '💰' : '💸'} ${formatMoney(r.amountMinor, r.currency)} - ${label}`;
+        }),
+      ].join('\n')
+    : t.noTransactions;
+  return [t.balanceTitle, ...blocks, `${t.asOf} ${formatDateTime(view.at, view.timeZone)}`, recent].join('\n\n');
+}

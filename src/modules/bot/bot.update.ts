@@ -1,0 +1,88 @@
+import { UseFilters } from '@nestjs/common';
+import { Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
+import type { Context, NarrowedContext } from 'telegraf';
+import type { Message, Update as TgUpdate } from 'telegraf/types';
+import { BotExceptionFilter } from './bot.exception-filter';
+import { BotReply, BotService, Sender, SenderProfile } from './bot.service';
+
+type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
+
+/** Plain values of the sender of a message. */
+function sender(ctx: MessageContext): Sender {
+  return { chatId: ctx.chat.id, languageCode: ctx.from?.language_code };
+}
+
+function profile(ctx: MessageContext): SenderProfile {
+  return { ...sender(ctx), firstName: ctx.from?.first_name, lastName: ctx.from?.last_name, username: ctx.from?.username };
+}
+
+/** "/phone@OvozPayBot +998 90 123 45 67" → "+998 90 123 45 67". */
+export function commandArgument(text: string): string {
+  return text.replace(/^\/\S+\s*/, '').trim();
+}
+
+async function reply(ctx: Context, answer: BotReply): Promise<void> {
+  await ctx.reply(answer.text, answer.markup ? { reply_markup: answer.markup } : undefined);
+}
+
+/**
+ * Telegram handlers: take the primitives from the update, call one BotService method, send its reply.
+ * Methods are registered in this order, so the catch-all text handler stays last.
+ */
+@Update()
+@UseFilters(BotExceptionFilter)
+export class BotUpdate {
+  constructor(private readonly bot: BotService) {}
+
+  @Start()
+  async start(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.bot.start(profile(ctx)));
+  }
+
+  @Help()
+  async help(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.bot.help(sender(ctx)));
+  }
+
+  @Command('balance')
+  async balance(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.bot.balance(sender(ctx)));
+  }
+
+  @Command('phone')
+  async phone(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    await reply(ctx, await this.bot.setPhone(sender(ctx), commandArgument(ctx.message.text)));
+  }
+
+  @Command('login')
+  async login(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.bot.login(sender(ctx)));
+  }
+
+  @Command('cancel')
+  async cancel(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.bot.cancel(sender(ctx)));
+  }
+
+  @On('contact')
+  async contact(@Ctx() ctx: MessageContext<Message.ContactMessage>): Promise<void> {
+    const { user_id, phone_number } = ctx.message.contact;
+    await reply(ctx, await this.bot.sharedContact({ ...sender(ctx), fromId: ctx.from.id }, { userId: user_id, phoneNumber: phone_number }));
+  }
+
+  @On('voice')
+  async voice(@Ctx() ctx: MessageContext<Message.VoiceMessage>): Promise<void> {
+    const { duration, file_size } = ctx.message.voice;
+    await reply(ctx, await this.bot.voice(sender(ctx), { durationSeconds: duration, fileSize: file_size }));
+  }
+
+  @On('my_chat_member')
+  async membership(@Ctx() ctx: NarrowedContext<Context, TgUpdate.MyChatMemberUpdate>): Promise<void> {
+    await this.bot.membership(ctx.myChatMember.chat.id, ctx.myChatMember.new_chat_member.status);
+  }
+
+  @On('text')
+  async text(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    await reply(ctx, await this.bot.onText({ ...sender(ctx), text: ctx.message.text, updateId: ctx.update.update_id }));
+  }
+}

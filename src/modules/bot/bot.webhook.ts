@@ -1,0 +1,125 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { raw } from 'express';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { InjectBot } from 'nestjs-telegraf';
+import { Context, Telegraf } from 'telegraf';
+import type { Update } from 'telegraf/types';
+import { AppConfig } from '../../config/app-config';
+import { BotLifecycle } from './bot.lifecycle';
+import { isBotEnabled, WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATHS, WEBHOOK_SECRET_HEADER } from './bot.options';
+import { RETRY_LATER_BODY, webhookDelivery, WebhookDelivery } from './update-guard';
+
+export type ParsedUpdate = { ok: true; update: Update } | { ok: false; detail: string };
+
+/** The request body → a Telegram Update (an object with an integer update_id), or the 400 message. */
+export function parseUpdate(body: Buffer | undefined): ParsedUpdate {
+  if (!body || body.length === 0) return { ok: false, detail: 'JSON parse error - the request body is empty' };
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    return { ok: false, detail: `JSON parse error - ${(error as Error).message}` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, detail: 'Expected a Telegram Update object.' };
+  const id = (value as { update_id?: unknown }).update_id;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
+    return { ok: false, detail: 'Expected a Telegram Update object: "update_id" must be a non-negative integer.' };
+  }
+  return { ok: true, update: value as Update };
+}
+
+/** Constant-time comparison of the secret header with the configured secret (no secret configured: accept). */
+export function secretMatches(expected: string | undefined, given: string | undefined): boolean {
+  if (!expected) return true;
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(expected), digest(given ?? ''));
+}
+
+/**
+ * The thin HTTP layer in front of telegraf's webhook callback (mounted before the app-wide JSON parser, so it
+ * owns its status codes): 405 other methods, 401 bad secret, 413 over 1 MB, 400 not JSON / not an Update; then
+ * `bot.webhookCallback(path)` processes the update (UpdateGuard: duplicates, errors, 503 when the database is
+ * down) and telegraf answers 200.
+ */
+@Injectable()
+export class TelegramWebhook {
+  private readonly logger = new Logger('TelegramWebhook');
+  private readonly readBody = raw({ type: () => true, limit: WEBHOOK_MAX_BODY_BYTES });
+  private readonly callbacks: Map<string, ReturnType<Telegraf['webhookCallback']>>;
+
+  constructor(
+    @InjectBot() bot: Telegraf<Context>,
+    private readonly config: AppConfig,
+    private readonly lifecycle: BotLifecycle,
+  ) {
+    const secretToken = config.bot.webhookSecret;
+    this.callbacks = new Map(WEBHOOK_PATHS.map((path) => [path, bot.webhookCallback(path, { secretToken })]));
+  }
+
+  async handle(req: Request, res: Response): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      res.status(405).json({ detail: `Method "${req.method}" not allowed.` });
+      return;
+    }
+    const secret = req.get(WEBHOOK_SECRET_HEADER);
+    if (!secretMatches(this.config.bot.webhookSecret, secret)) {
+      this.logger.warn(`Webhook отклонён: ${secret === undefined ? 'нет' : 'неверный'} секретный токен (ip=${req.ip})`);
+      res.status(401).json({ detail: secret === undefined ? 'Authentication credentials were not provided.' : 'Invalid secret token.' });
+      return;
+    }
+    if (Number(req.get('content-length') ?? 0) > WEBHOOK_MAX_BODY_BYTES) {
+      res.status(413).json({ detail: 'Request body is too large.' });
+      return;
+    }
+    try {
+      await new Promise<void>((resolve, reject) => this.readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      const e = error as { type?: string; status?: number; message?: string };
+      if (e.type === 'entity.too.large') res.status(413).json({ detail: 'Request body is too large.' });
+      else res.status(e.status && e.status < 500 ? e.status : 400).json({ detail: e.message ?? 'Bad request.' });
+      return;
+    }
+    const parsed = parseUpdate(req.body as Buffer | undefined);
+    if (!parsed.ok) {
+      res.status(400).json({ detail: parsed.detail });
+      return;
+    }
+    if (!(await this.lifecycle.ensureBotInfo())) {
+      res.status(503).setHeader('Retry-After', '5').json(RETRY_LATER_BODY);
+      return;
+    }
+
+    const path = req.path.endsWith('/') ? WEBHOOK_PATHS[0] : WEBHOOK_PATHS[1];
+    req.url = path; // telegraf's callback matches its path exactly (a query string would not match)
+    req.body = parsed.update;
+    const delivery: WebhookDelivery = { res };
+    await webhookDelivery.run(delivery, () =>
+      this.callbacks.get(path)!(req, res, () => {
+        // Only reachable if telegraf's own filter disagreed with the checks above.
+        res.status(401).json({ detail: 'Invalid secret token.' });
+      }),
+    );
+    if (!res.writableEnded) res.end();
+    this.logger.debug(`update_id=${parsed.update.update_id}: ${delivery.outcome ?? 'handled'}`);
+  }
+}
+
+/**
+ * Mounts the webhook on the Express app ahead of the JSON body parser (call it from configureApp before
+ * `app.use(json())`). Does nothing unless the bot runs in webhook mode.
+ */
+export function mountTelegramWebhook(app: NestExpressApplication, config: AppConfig): void {
+  if (!isBotEnabled(config) || config.bot.mode !== 'webhook') return;
+  const webhook = app.get(TelegramWebhook);
+  const logger = new Logger('TelegramWebhook');
+  const handler: RequestHandler = (req: Request, res: Response, _next: NextFunction) => {
+    webhook.handle(req, res).catch((error: unknown) => {
+      logger.error(`Ошибка обработки webhook: ${(error as Error)?.message ?? String(error)}`, (error as Error)?.stack);
+      if (!res.headersSent) res.status(500).json({ detail: 'A server error occurred.' });
+    });
+  };
+  (app.getHttpAdapter().getInstance() as Express).all([...WEBHOOK_PATHS], handler);
+}

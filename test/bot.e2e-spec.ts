@@ -1,0 +1,587 @@
+/**
+ * The bot end to end: the whole app in webhook mode, real Telegram Update JSON POSTed to /telegram/webhook/ with
+ * the secret header, rows checked in the database and texts checked at the fake Bot API. Expected texts are
+ * copied from the seed document, not imported from the code.
+ */
+import { Logger } from '@nestjs/common';
+import { UsersService } from '../src/modules/users/users.service';
+import { TransactionsService } from '../src/modules/transactions/transactions.service';
+import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+
+const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+
+/** The seed's example update, verbatim. */
+const SEED_START_UPDATE = {
+  update_id: 123456789,
+  message: {
+    message_id: 123,
+    from: { id: 123456789, is_bot: false, first_name: 'John', username: 'john_doe' },
+    chat: { id: 123456789, first_name: 'John', username: 'john_doe', type: 'private' },
+    date: 1640995200,
+    text: '/start',
+  },
+};
+
+const SEED_WELCOME = `🎉 Добро пожаловать в OvozPay!
+
+Я ваш голосовой помощник по управлению финансами.
+
+📱 Для полноценной работы, пожалуйста, укажите свой номер телефона:
+/phone +998901234567
+
+💡 Что я умею:
+• 🎙 Обрабатывать голосовые команды
+• 💰 Записывать доходы и расходы
+• 📊 Показывать баланс и статистику
+• 🎯 Помогать с целями
+
+Используйте /help для списка всех команд.`;
+
+const SEED_HELP = `🤖 OvozPay - Справка по командам
+
+📋 Основные команды:
+/start - Начать работу с ботом
+/balance - Показать текущий баланс
+/help - Показать эту справку
+/phone +номер - Обновить номер телефона
+
+🎙 Голосовые команды:
+• Отправьте голосовое сообщение с описанием траты
+• Пример: "Потратил 50000 сум на продукты"
+• Пример: "Заработал 500 долларов"
+
+💡 Советы:
+• Говорите четко и указывайте сумму
+• Можете использовать разные валюты
+• Бот автоматически определит тип операции
+
+❓ Вопросы? Напишите @support`;
+
+const SEED_VOICE = `🎙 Получено голосовое сообщение!
+
+⏱ Длительность: 5 сек.
+📁 Размер: 24576 байт
+
+🔄 Функция распознавания речи будет добавлена в следующих обновлениях.
+📝 Пока используйте текстовые команды для управления финансами.`;
+
+const APOLOGY_RU = '😔 Произошла ошибка. Попробуйте ещё раз позже.';
+
+let nextUpdateId = 500_000;
+let nextChatId = 900_000_000;
+
+const newChatId = () => ++nextChatId;
+
+interface From {
+  id: number;
+  language_code?: string;
+}
+
+function messageUpdate(chatId: number, fields: Record<string, unknown>, from: Partial<From> = {}) {
+  const user = { id: chatId, is_bot: false, first_name: 'Ali', last_name: 'Valiyev', username: `user${chatId}`, ...from };
+  return {
+    update_id: ++nextUpdateId,
+    message: { message_id: nextUpdateId, from: user, chat: { id: chatId, first_name: 'Ali', type: 'private' }, date: Math.floor(Date.now() / 1000), ...fields },
+  };
+}
+
+/** A text message as Telegram sends it (with the bot_command entity for commands). */
+function textUpdate(chatId: number, text: string, from: Partial<From> = {}) {
+  const command = /^\/\S+/.exec(text);
+  return messageUpdate(chatId, { text, ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}) }, from);
+}
+
+function tashkentNow(offsetMinutes = 0): string {
+  const local = new Date(Date.now() + (5 * 60 + offsetMinutes) * 60_000); // Asia/Tashkent is UTC+5, no DST
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(local.getUTCDate())}.${p(local.getUTCMonth() + 1)}.${local.getUTCFullYear()} ${p(local.getUTCHours())}:${p(local.getUTCMinutes())}`;
+}
+
+describe('Telegram bot (e2e, webhook)', () => {
+  let t: TestApp;
+
+  const post = (body: unknown, secret: string | null = TEST_WEBHOOK_SECRET, path = '/telegram/webhook/') => {
+    const req = t.http.post(path).set('content-type', 'application/json');
+    if (secret !== null) req.set(SECRET_HEADER, secret);
+    return req.send(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+
+  /** POSTs an update, expects 200, returns the texts the bot sent to the chat because of it. */
+  const send = async (update: { message?: { chat: { id: number } } } & Record<string, unknown>, chatId = update.message!.chat.id): Promise<string[]> => {
+    const before = t.telegram.textsTo(chatId).length;
+    await post(update).expect(200);
+    return t.telegram.textsTo(chatId).slice(before);
+  };
+
+  const lastSent = (chatId: number) => t.telegram.sent().filter((p) => Number(p.chat_id) === chatId).at(-1)!;
+
+  const userRow = async (chatId: number) => {
+    const rows: Array<{ id: string; phone_number: string | null; is_active: boolean; language: string }> = await t.db.query(
+      'SELECT id, phone_number, is_active, language FROM users WHERE telegram_chat_id = $1',
+      [chatId],
+    );
+    return rows[0];
+  };
+
+  const register = async (from: Partial<From> = {}): Promise<{ chatId: number; userId: string }> => {
+    const chatId = newChatId();
+    await send(textUpdate(chatId, '/start', from));
+    return { chatId, userId: (await userRow(chatId)).id };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  describe('/start', () => {
+    it('answers the seed example update with the seed welcome, creates the user and an active session', async () => {
+      const texts = await send(SEED_START_UPDATE);
+      expect(texts).toEqual([SEED_WELCOME]);
+      const markup = lastSent(123456789).reply_markup as { keyboard: Array<Array<{ text: string; request_contact?: boolean }>> };
+      expect(markup.keyboard[0][0]).toEqual({ text: '📱 Поделиться номером', request_contact: true });
+
+      const users: Array<{ id: string; first_name: string; username: string; language: string }> = await t.db.query(
+        'SELECT id, first_name, username, language FROM users WHERE telegram_chat_id = 123456789',
+      );
+      expect(users).toEqual([expect.objectContaining({ first_name: 'John', username: 'john_doe', language: 'ru' })]);
+      const sessions: Array<{ is_active: boolean }> = await t.db.query('SELECT is_active FROM bot_sessions WHERE user_id = $1', [users[0].id]);
+      expect(sessions).toEqual([{ is_active: true }]);
+    });
+
+    it('logs the handled command at INFO', async () => {
+      const log = jest.spyOn(Logger.prototype, 'log');
+      const chatId = newChatId();
+      await send(textUpdate(chatId, '/start'));
+      expect(log.mock.calls.map((c) => c[0])).toContain(`Обработана команда /start для пользователя ${chatId}`);
+    });
+
+    it('a second /start finds the same user and replaces the session (one active)', async () => {
+      const { chatId, userId } = await register();
+      expect(await send(textUpdate(chatId, '/start'))).toEqual([SEED_WELCOME]);
+      const users: unknown[] = await t.db.query('SELECT 1 FROM users WHERE telegram_chat_id = $1', [chatId]);
+      expect(users).toHaveLength(1);
+      const sessions: Array<{ is_active: boolean; closed: boolean }> = await t.db.query(
+        'SELECT is_active, closed_at IS NOT NULL AS closed FROM bot_sessions WHERE user_id = $1 ORDER BY started_at, is_active',
+        [userId],
+      );
+      expect(sessions).toEqual([
+        { is_active: false, closed: true },
+        { is_active: true, closed: false },
+      ]);
+    });
+
+    it('recognises a command written without the bot_command entity and with the bot username', async () => {
+      const chatId = newChatId();
+      expect(await send(messageUpdate(chatId, { text: '/start' }))).toEqual([SEED_WELCOME]);
+      expect(await send(textUpdate(chatId, '/help@ovozpay_test_bot'))).toEqual([SEED_HELP]);
+    });
+
+    it('speaks English or Uzbek to users whose Telegram is in that language', async () => {
+      const en = newChatId();
+      const [welcomeEn] = await send(textUpdate(en, '/start', { language_code: 'en' }));
+      expect(welcomeEn).toMatch(/^🎉 Welcome to OvozPay!/);
+      expect((lastSent(en).reply_markup as { keyboard: Array<Array<{ text: string }>> }).keyboard[0][0].text).toBe('📱 Share my number');
+      expect((await userRow(en)).language).toBe('en');
+
+      const uz = newChatId();
+      const [welcomeUz] = await send(textUpdate(uz, '/start', { language_code: 'uz' }));
+      expect(welcomeUz).toMatch(/^🎉 OvozPay'ga xush kelibsiz!/);
+      expect(welcomeUz).toContain('/phone +998901234567');
+    });
+  });
+
+  describe('/help', () => {
+    it('sends the seed help text', async () => {
+      const { chatId } = await register();
+      expect(await send(textUpdate(chatId, '/help'))).toEqual([SEED_HELP]);
+    });
+
+    it('follows the user language from the profile, not Telegram', async () => {
+      const { chatId, userId } = await register({ language_code: 'ru' });
+      await t.db.query(`UPDATE users SET language = 'uz' WHERE id = $1`, [userId]);
+      const [help] = await send(textUpdate(chatId, '/help', { language_code: 'ru' }));
+      expect(help).toMatch(/^🤖 OvozPay - Buyruqlar boʻyicha maʼlumot/);
+    });
+  });
+
+  describe('/balance', () => {
+    it('asks an unknown user to /start first', async () => {
+      expect(await send(textUpdate(newChatId(), '/balance'))).toEqual(['👋 Сначала зарегистрируйтесь: отправьте /start']);
+    });
+
+    it('shows zero totals and a friendly line when there are no transactions', async () => {
+      const { chatId } = await register();
+      const [text] = await send(textUpdate(chatId, '/balance'));
+      const lines = text.split('\n');
+      expect(lines.slice(0, 6)).toEqual(['💰 Ваш баланс', '', '💵 Доходы: 0.00 UZS', '💸 Расходы: 0.00 UZS', '📊 Итого: 0.00 UZS', '']);
+      expect(lines[6]).toMatch(/^📅 На \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+      expect(lines.slice(7)).toEqual(['', '📝 Операций пока нет. Запишите первый доход или расход — и он появится здесь.']);
+    });
+
+    it('uses the seed layout: totals per currency, date in the user time zone, latest operations', async () => {
+      const { chatId, userId } = await register();
+      const insert = (type: string, amount: string, currency: string, category: string, description: string, minutesAgo: number) =>
+        t.db.query(
+          `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at)
+           VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(mins => $7))`,
+          [userId, type, amount, currency, category, description, minutesAgo],
+        );
+      await insert('income', '1300000.00', 'UZS', 'salary', '', 60);
+      await insert('income', '200000.00', 'UZS', 'salary', 'Зарплата', 50);
+      await insert('expense', '725000.00', 'UZS', 'housing', 'Аренда', 40);
+      await insert('expense', '25000.00', 'UZS', 'transport', '', 30);
+      await insert('income', '500.00', 'USD', 'freelance', 'Заказ', 20);
+      await insert('expense', '50000.00', 'UZS', 'groceries', 'Продукты в магазине', 10);
+
+      const [text] = await send(textUpdate(chatId, '/balance'));
+      const dateLine = text.split('\n').find((l) => l.startsWith('📅'));
+      expect([`📅 На ${tashkentNow()}`, `📅 На ${tashkentNow(-1)}`]).toContain(dateLine);
+      expect(text).toBe(
+        [
+          '💰 Ваш баланс',
+          '',
+          '💵 Доходы: 500.00 USD',
+          '💸 Расходы: 0.00 USD',
+          '📊 Итого: 500.00 USD',
+          '',
+          '💵 Доходы: 1,500,000.00 UZS',
+          '💸 Расходы: 800,000.00 UZS',
+          '📊 Итого: 700,000.00 UZS',
+          '',
+          dateLine,
+          '',
+          '📝 Последние операции:',
+          '💸 50,000.00 UZS - Продукты в магазине',
+          '💰 500.00 USD - Заказ',
+          '💸 25,000.00 UZS - Транспорт',
+          '💸 725,000.00 UZS - Аренда',
+          '💰 200,000.00 UZS - Зарплата',
+        ].join('\n'),
+      );
+    });
+
+    it('renders the date in the user time zone', async () => {
+      const { chatId, userId } = await register();
+      await t.db.query(`UPDATE users SET timezone = 'UTC' WHERE id = $1`, [userId]);
+      const [text] = await send(textUpdate(chatId, '/balance'));
+      const utc = new Date();
+      const p = (n: number) => String(n).padStart(2, '0');
+      const expected = `${p(utc.getUTCDate())}.${p(utc.getUTCMonth() + 1)}.${utc.getUTCFullYear()} ${p(utc.getUTCHours())}:`;
+      expect(text).toContain(`📅 На ${expected}`);
+    });
+  });
+
+  describe('/phone and shared contacts', () => {
+    it('updates the phone number with the seed success text', async () => {
+      const { chatId } = await register();
+      expect(await send(textUpdate(chatId, '/phone +998901234567'))).toEqual(['✅ Номер телефона обновлен: +998901234567']);
+      expect((await userRow(chatId)).phone_number).toBe('+998901234567');
+    });
+
+    it('accepts spaces and dashes, stores E.164', async () => {
+      const { chatId } = await register();
+      expect(await send(textUpdate(chatId, '/phone +7 900 123-45-67'))).toEqual(['✅ Номер телефона обновлен: +79001234567']);
+      expect((await userRow(chatId)).phone_number).toBe('+79001234567');
+    });
+
+    it.each([
+      ['/phone', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
+      ['/phone    ', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
+      ['/phone 998901234567', '❌ Номер телефона должен начинаться с "+" и быть в международном формате.\nПример: /phone +998901234567'],
+      ['/phone +99890', '❌ Неверный номер телефона.\nПример: /phone +998901234567'],
+      ['/phone +99890abc4567', '❌ Неверный номер телефона.\nПример: /phone +998901234567'],
+    ])('%j → error, nothing stored', async (command, answer) => {
+      const { chatId } = await register();
+      expect(await send(textUpdate(chatId, command))).toEqual([answer]);
+      expect((await userRow(chatId)).phone_number).toBeNull();
+    });
+
+    it('refuses a number that belongs to another user', async () => {
+      const a = await register();
+      const b = await register();
+      await send(textUpdate(a.chatId, '/phone +998901112233'));
+      expect(await send(textUpdate(b.chatId, '/phone +998901112233'))).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
+      expect((await userRow(b.chatId)).phone_number).toBeNull();
+    });
+
+    it('asks an unknown user to /start first', async () => {
+      const chatId = newChatId();
+      expect(await send(textUpdate(chatId, '/phone +998901234567'))).toEqual(['👋 Сначала зарегистрируйтесь: отправьте /start']);
+      expect(await userRow(chatId)).toBeUndefined();
+    });
+
+    it('takes the sender own shared contact (digits without +) and removes the keyboard', async () => {
+      const { chatId } = await register();
+      const texts = await send(messageUpdate(chatId, { contact: { phone_number: '998935556677', first_name: 'Ali', user_id: chatId } }));
+      expect(texts).toEqual(['✅ Номер телефона обновлен: +998935556677']);
+      expect(lastSent(chatId).reply_markup).toEqual({ remove_keyboard: true });
+      expect((await userRow(chatId)).phone_number).toBe('+998935556677');
+    });
+
+    it('refuses a contact of another person', async () => {
+      const { chatId } = await register();
+      const someoneElse = { phone_number: '+998935550000', first_name: 'Vali', user_id: chatId + 1 };
+      const [text] = await send(messageUpdate(chatId, { contact: someoneElse }));
+      expect(text).toMatch(/^❌ Можно поделиться только своим номером телефона/);
+      const noUserId = { phone_number: '+998935550000', first_name: 'Vali' };
+      const [again] = await send(messageUpdate(chatId, { contact: noUserId }));
+      expect(again).toMatch(/^❌ Можно поделиться только своим номером телефона/);
+      expect((await userRow(chatId)).phone_number).toBeNull();
+    });
+  });
+
+  describe('/login and /cancel', () => {
+    it('gives a one-time code that logs in through the REST API once', async () => {
+      const { chatId, userId } = await register();
+      const [text] = await send(textUpdate(chatId, '/login'));
+      const code = /Ваш код для входа: ([A-Z0-9]{8})/.exec(text)?.[1];
+      expect(code).toBeDefined();
+      expect(text).toContain('5 минут');
+      expect(text).toContain('login_code');
+      const login = () => t.http.post('/api/users/auth/telegram-login/').send({ telegram_chat_id: chatId, login_code: code });
+      const res = await login().expect(200);
+      expect(res.body).toMatchObject({ user_id: userId, is_new_user: false });
+      await login().expect(401);
+    });
+
+    it('asks an unknown user to /start first', async () => {
+      expect(await send(textUpdate(newChatId(), '/login'))).toEqual(['👋 Сначала зарегистрируйтесь: отправьте /start']);
+    });
+
+    it('/cancel clears the pending session state', async () => {
+      const { chatId, userId } = await register();
+      await t.db.query(`UPDATE bot_sessions SET state = '{"awaiting": "amount"}' WHERE user_id = $1 AND is_active`, [userId]);
+      expect(await send(textUpdate(chatId, '/cancel'))).toEqual(['✖️ Действие отменено.']);
+      const rows: Array<{ state: unknown }> = await t.db.query('SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active', [userId]);
+      expect(rows).toEqual([{ state: null }]);
+      expect(await send(textUpdate(chatId, '/cancel'))).toEqual(['👌 Нечего отменять.']);
+    });
+  });
+
+  describe('voice, text, membership', () => {
+    it('answers a voice message with the seed info reply', async () => {
+      const { chatId } = await register();
+      const voice = { duration: 5, mime_type: 'audio/ogg', file_id: 'AwACAgIAAxkBAAIBJ2', file_unique_id: 'AgADJ2', file_size: 24576 };
+      expect(await send(messageUpdate(chatId, { voice }))).toEqual([SEED_VOICE]);
+    });
+
+    it('answers a voice message of an unregistered user too', async () => {
+      const voice = { duration: 5, file_id: 'x', file_unique_id: 'y', file_size: 24576 };
+      expect(await send(messageUpdate(newChatId(), { voice }))).toEqual([SEED_VOICE]);
+    });
+
+    it('politely refuses a voice message longer than VOICE_MAX_SECONDS (120)', async () => {
+      const { chatId } = await register();
+      const voice = { duration: 121, file_id: 'x', file_unique_id: 'y', file_size: 500000 };
+      expect(await send(messageUpdate(chatId, { voice }))).toEqual([
+        '🎙 Голосовое сообщение слишком длинное (121 сек.).\nПожалуйста, уложитесь в 120 сек. — или напишите текстом.',
+      ]);
+    });
+
+    it('answers free text with a hint and an unknown command with a pointer to /help', async () => {
+      const { chatId } = await register();
+      const [hint] = await send(textUpdate(chatId, 'Потратил 50000 сум на продукты'));
+      expect(hint).toContain('Потратил 50000 сум на продукты');
+      expect(hint).toContain('/balance');
+      expect(await send(textUpdate(chatId, '/nope'))).toEqual(['🤔 Неизвестная команда. Список команд: /help']);
+    });
+
+    it('marks a user who blocks the bot inactive, and active again on unblock', async () => {
+      const { chatId } = await register();
+      const member = (status: string, old: string) => ({
+        update_id: ++nextUpdateId,
+        my_chat_member: {
+          chat: { id: chatId, first_name: 'Ali', type: 'private' },
+          from: { id: chatId, is_bot: false, first_name: 'Ali' },
+          date: Math.floor(Date.now() / 1000),
+          old_chat_member: { user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, status: old },
+          new_chat_member: { user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, status, ...(status === 'kicked' ? { until_date: 0 } : {}) },
+        },
+      });
+      expect(await send(member('kicked', 'member'), chatId)).toEqual([]);
+      expect((await userRow(chatId)).is_active).toBe(false);
+      expect(await send(member('member', 'kicked'), chatId)).toEqual([]);
+      expect((await userRow(chatId)).is_active).toBe(true);
+    });
+
+    it('ignores group chats', async () => {
+      const groupId = -100123456;
+      const update = { update_id: ++nextUpdateId, message: { message_id: 1, from: { id: newChatId(), is_bot: false, first_name: 'A' }, chat: { id: groupId, title: 'G', type: 'supergroup' }, date: 1, text: '/start' } };
+      await post(update).expect(200);
+      expect(t.telegram.textsTo(groupId)).toEqual([]);
+    });
+  });
+
+  describe('HTTP contract of the webhook', () => {
+    it('serves /telegram/webhook without the trailing slash too', async () => {
+      const chatId = newChatId();
+      await post(textUpdate(chatId, '/help'), TEST_WEBHOOK_SECRET, '/telegram/webhook').expect(200);
+      expect(t.telegram.textsTo(chatId)).toEqual([SEED_HELP]);
+    });
+
+    it('401 without the secret header, and nothing happens', async () => {
+      const chatId = newChatId();
+      const res = await post(textUpdate(chatId, '/start'), null).expect(401);
+      expect(res.body).toEqual({ detail: expect.any(String) });
+      expect(await userRow(chatId)).toBeUndefined();
+      expect(t.telegram.textsTo(chatId)).toEqual([]);
+    });
+
+    it('401 for a forged update (wrong secret), logged as a warning without the secret', async () => {
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      const chatId = newChatId();
+      const res = await post(textUpdate(chatId, '/start'), 'forged-secret').expect(401);
+      expect(res.body).toEqual({ detail: expect.any(String) });
+      expect(await userRow(chatId)).toBeUndefined();
+      expect(t.telegram.textsTo(chatId)).toEqual([]);
+      const lines = warn.mock.calls.map((c) => String(c[0]));
+      expect(lines.some((l) => /Webhook/.test(l))).toBe(true);
+      expect(lines.join('\n')).not.toContain('forged-secret');
+      expect(lines.join('\n')).not.toContain(TEST_WEBHOOK_SECRET);
+    });
+
+    it('401 for a secret that differs only in length', async () => {
+      await post(textUpdate(newChatId(), '/start'), `${TEST_WEBHOOK_SECRET}x`).expect(401);
+    });
+
+    it.each(['get', 'put', 'patch', 'delete'] as const)('405 for %s, with Allow: POST', async (method) => {
+      const res = await t.http[method]('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).expect(405);
+      expect(res.headers.allow).toBe('POST');
+      expect(res.body).toEqual({ detail: `Method "${method.toUpperCase()}" not allowed.` });
+    });
+
+    it('413 for a body over 1 MB', async () => {
+      const big = JSON.stringify({ ...textUpdate(newChatId(), 'x'), padding: 'x'.repeat(1024 * 1024) });
+      const res = await post(big).expect(413);
+      expect(res.body).toEqual({ detail: expect.any(String) });
+    });
+
+    it('400 for a body that is not JSON', async () => {
+      const res = await post('{"update_id": 1, "message": ').expect(400);
+      expect(res.body.detail).toMatch(/^JSON parse error/);
+      await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).set('content-type', 'text/plain').send('hello').expect(400);
+      await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).expect(400);
+    });
+
+    it.each([
+      ['an array', [SEED_START_UPDATE]],
+      ['a string', 'just text'],
+      ['no update_id', { message: SEED_START_UPDATE.message }],
+      ['a string update_id', { ...SEED_START_UPDATE, update_id: '123' }],
+      ['a fractional update_id', { ...SEED_START_UPDATE, update_id: 1.5 }],
+      ['a negative update_id', { ...SEED_START_UPDATE, update_id: -1 }],
+    ])('400 for JSON that is not an Update: %s', async (_name, body) => {
+      const res = await post(JSON.stringify(body)).expect(400);
+      expect(res.body).toEqual({ detail: expect.any(String) });
+    });
+
+    it('200 for update kinds the bot ignores, nothing sent', async () => {
+      const before = t.telegram.calls.length;
+      await post({
+        update_id: ++nextUpdateId,
+        edited_channel_post: { message_id: 5, chat: { id: -1001, title: 'News', type: 'channel' }, date: 1, edit_date: 2, text: 'edited' },
+      }).expect(200);
+      await post({ update_id: ++nextUpdateId, poll: { id: '1', question: 'Q', options: [], total_voter_count: 0, is_closed: true, is_anonymous: true, type: 'regular', allows_multiple_answers: false } }).expect(200);
+      expect(t.telegram.calls.slice(before)).toEqual([]);
+    });
+  });
+
+  describe('duplicate updates', () => {
+    it('the same update_id twice has one effect and one reply', async () => {
+      const chatId = newChatId();
+      const update = textUpdate(chatId, '/phone +998907778899');
+      await send(textUpdate(chatId, '/start'));
+      await post(update).expect(200);
+      await post(update).expect(200);
+      expect(t.telegram.textsTo(chatId).filter((x) => x.startsWith('✅'))).toEqual(['✅ Номер телефона обновлен: +998907778899']);
+      const rows: Array<{ status: string; attempts: number }> = await t.db.query('SELECT status, attempts FROM processed_updates WHERE update_id = $1', [
+        update.update_id,
+      ]);
+      expect(rows).toEqual([{ status: 'done', attempts: 1 }]);
+    });
+
+    it('concurrent deliveries of one update give one effect', async () => {
+      const chatId = newChatId();
+      const update = textUpdate(chatId, '/start');
+      const results = await Promise.all([post(update), post(update), post(update)]);
+      expect(results.map((r) => r.status).filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+      expect(results.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+    });
+  });
+
+  describe('failures', () => {
+    it('a handler failure: apology to the user, ERROR log with the update_id, still 200', async () => {
+      const { chatId } = await register();
+      jest.spyOn(t.app.get(TransactionsService), 'balance').mockRejectedValueOnce(new Error('boom'));
+      const error = jest.spyOn(Logger.prototype, 'error');
+      const update = textUpdate(chatId, '/balance');
+      const before = t.telegram.textsTo(chatId).length;
+      await post(update).expect(200);
+      expect(t.telegram.textsTo(chatId).slice(before)).toEqual([APOLOGY_RU]);
+      expect(error.mock.calls.map((c) => String(c[0])).some((l) => l.includes(`update_id=${update.update_id}`) && l.includes('boom'))).toBe(true);
+      // Handled: a redelivery does not apologise twice.
+      await post(update).expect(200);
+      expect(t.telegram.textsTo(chatId).slice(before)).toEqual([APOLOGY_RU]);
+    });
+
+    it('the apology follows the user language', async () => {
+      const { chatId, userId } = await register();
+      await t.db.query(`UPDATE users SET language = 'en' WHERE id = $1`, [userId]);
+      jest.spyOn(t.app.get(TransactionsService), 'balance').mockRejectedValueOnce(new Error('boom'));
+      expect(await send(textUpdate(chatId, '/balance'))).toEqual(['😔 Something went wrong. Please try again later.']);
+    });
+
+    it('the Bot API failing to deliver the reply: apology attempt, still 200', async () => {
+      const { chatId } = await register();
+      let failed = false;
+      t.telegram.on('sendMessage', (call) => {
+        if (!failed) {
+          failed = true;
+          throw new Error('Bad Request: message is too long');
+        }
+        return { message_id: 1, date: 1, chat: { id: call.params.chat_id, type: 'private' }, text: call.params.text };
+      });
+      try {
+        const before = t.telegram.textsTo(chatId).length;
+        await post(textUpdate(chatId, '/help')).expect(200);
+        expect(t.telegram.textsTo(chatId).slice(before)).toEqual([SEED_HELP, APOLOGY_RU]);
+      } finally {
+        t.telegram.on('sendMessage', (call) => ({ message_id: 1, date: 1, chat: { id: call.params.chat_id, type: 'private' }, text: call.params.text }));
+      }
+    });
+
+    it('database unavailable during a handler: 503, the guard is released, the retry is processed once', async () => {
+      const chatId = newChatId();
+      const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      jest.spyOn(t.app.get(UsersService), 'findOrCreate').mockRejectedValueOnce(down);
+      const update = textUpdate(chatId, '/start');
+      const res = await post(update).expect(503);
+      expect(res.body).toEqual({ detail: expect.any(String) });
+      expect(t.telegram.textsTo(chatId)).toEqual([]);
+      const rows: Array<{ status: string }> = await t.db.query('SELECT status FROM processed_updates WHERE update_id = $1', [update.update_id]);
+      expect(rows).toEqual([{ status: 'failed' }]);
+
+      await post(update).expect(200);
+      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+      expect(await userRow(chatId)).toBeDefined();
+      const after: Array<{ status: string; attempts: number }> = await t.db.query('SELECT status, attempts FROM processed_updates WHERE update_id = $1', [
+        update.update_id,
+      ]);
+      expect(after).toEqual([{ status: 'done', attempts: 2 }]);
+    });
+
+    it('an update still in flight elsewhere (fresh processing row) is answered 503, a stale one is taken over', async () => {
+      const chatId = newChatId();
+      const update = textUpdate(chatId, '/start');
+      await t.db.query(`INSERT INTO processed_updates (update_id, status) VALUES ($1, 'processing')`, [update.update_id]);
+      await post(update).expect(503);
+      expect(t.telegram.textsTo(chatId)).toEqual([]);
+      await t.db.query(`UPDATE processed_updates SET attempted_at = now() - interval '10 minutes' WHERE update_id = $1`, [update.update_id]);
+      await post(update).expect(200);
+      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+    });
+  });
+});
