@@ -255,6 +255,12 @@ describe('POST /api/users/auth/telegram-login/ (verified mode, e2e)', () => {
       await t.http.post('/api/users/auth/telegram-login').send({ telegram_chat_id: chatId, init_data: initData(chatId) }).expect(200);
     });
 
+    it('documents both endpoints in OpenAPI', async () => {
+      const doc = await t.http.get('/api/docs-json').expect(200);
+      expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/users/auth/telegram-login', '/api/users/auth/refresh-token']));
+      expect(Object.keys(doc.body.paths['/api/users/auth/telegram-login'])).toEqual(['post']);
+    });
+
     it('answers other methods with 405', async () => {
       const res = await t.http.get(LOGIN).expect(405);
       expect(res.body).toEqual({ detail: 'Method "GET" not allowed.' });
