@@ -48,7 +48,10 @@ const SHOW = / (покажи|показать|покажите|выведи|show
 const SHOW_WHAT =
   / (расход|доход|трат|xarajat|harajat|харажат|daromad|даромад|expense|spending|income|earning|transactions|операци|транзакци|итог)/;
 const SMALLTALK =
-  / (привет|приветик|прив |здравств|здрасьте|здаров|салам|салом|salom|assalom|ассалом|hello|hi |hey |hiya|whats up|sup |good morning|good evening|good afternoon|good night|доброе утро|добрый|доброй|спасибо|спс|благодар|rahmat|рахмат|raxmat|thank|thanks|thx|как дела|как ты|как жизнь|how are you|how r u|qalaysiz|qalaysan|калайсиз|калайсан|yaxshimisiz|яхшимисиз|ishlar qalay|пока |до свидан|xayr|хайр|bye|goodbye|ок |окей|okay|ok |хорошо|ладно|понятно|понял|молодец|zor |ajoyib|круто|cool|nice|great|кто ты|who are you|ты кто|sen kimsan|помощь|help|yordam|ёрдам|start )/;
+  / (привет|приветик|прив |здравств|здрасьте|здаров|салам|салом|salom|assalom|ассалом|hello|hi |hey |hiya|whats up|sup |good morning|good evening|good afternoon|good night|доброе утро|добрый|доброй|спасибо|спс|благодар|rahmat|рахмат|raxmat|thank|thanks|thx|как дела|как ты|как жизнь|how are you|how r u|qalaysiz|qalaysan|калайсиз|калайсан|yaxshimisiz|яхшимисиз|ishlar qalay|пока |до свидан|xayr|хайр|bye|goodbye|кто ты|who are you|ты кто|sen kimsan|помощь|help|yordam|ёрдам|start )/;
+/** Bare acknowledgements count as small talk only in short messages ("ок", "хорошо", "zor"), not in any sentence. */
+const ACK = /^ (ок|окей|okay|ok|хорошо|ладно|понятно|понял|поняла|ясно|молодец|супер|класс|zor|ajoyib|yaxshi|tushunarli|mayli|cool|nice|great|good|fine|got it)( |$)/;
+const SHORT_RE = /^ (\S+ ){0,3}$/;
 
 function target(norm: string): Language | undefined {
   if (TARGET_EN.test(norm)) return 'en';
@@ -89,5 +92,5 @@ export function detectCommandIntent(ctx: IntentContext): IntentMatch | null {
 }
 
 export function isSmalltalk(norm: string): boolean {
-  return SMALLTALK.test(norm);
+  return SMALLTALK.test(norm) || (ACK.test(norm) && SHORT_RE.test(norm));
 }

@@ -51,7 +51,7 @@ export const EN: LexiconSource = {
   ].join(' '),
   incomeVerbs: [
     '=got =get =gets =getting =receive =received =receiving earn~3 =earned =made =won:other =sold:business =sell:business',
-    '=selling:business =refunded:other =inherited:other',
+    '=selling:business =refunded:other =inherited:other =borrowed',
   ].join(' '),
   toMeWords: '=me =us',
   expenseNouns: 'expense~1',
@@ -124,7 +124,7 @@ export const EN: LexiconSource = {
     'i me my we you he she they it the a an on for to of in at and with from this that some by was is are have has had',
     'just also about around today yesterday our your his her their its what how much many did do does',
     'add record log please hello hi thanks thank language change switch show balance category create delete remove undo',
-    'set currency whats up',
+    'set currency whats up last ago every day please',
   ].join(' '),
   conjunctions: '=and =plus =also',
 };

@@ -175,7 +175,7 @@ export const UZ: LexiconSource = {
     'мен сен биз сиз улар менга мени менинг учун билан ва хам бу шу яна эди экан керак бор йук килдим килиб булди жами',
     'канча нима',
     "qo'sh qo'shish yoz yozib salom rahmat til tilni tilini almashtir o'zgartir ko'rsat balans balansim balansimni",
-    "kategoriya kategoriyani yarat o'chir bekor qil valyuta valyutani iltimos uchun",
+    "kategoriya kategoriyani yarat o'chir bekor qil valyuta valyutani iltimos uchun kuni har o'tgan",
     'кушиш ёз салом рахмат тил тилни алмаштир узгартир курсат баланс категория ярат учир бекор кил валюта илтимос',
   ].join(' '),
   conjunctions: '=va =ва =hamda =хамда =yana =яна',

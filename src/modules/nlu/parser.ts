@@ -73,6 +73,53 @@ const FLIP_TO_ME = new Set([
   'transferred',
   'give',
 ]);
+/** People who give money: "мама дала", "папа подарил", "boss paid" (nominative; "маме дал" stays an expense). */
+const GIVERS = new Set([
+  'мама',
+  'папа',
+  'отец',
+  'мать',
+  'брат',
+  'сестра',
+  'друг',
+  'подруга',
+  'жена',
+  'муж',
+  'сын',
+  'дочь',
+  'дочка',
+  'бабушка',
+  'дедушка',
+  'тетя',
+  'дядя',
+  'начальник',
+  'босс',
+  'шеф',
+  'клиент',
+  'заказчик',
+  'работодатель',
+  'компания',
+  'родители',
+  'mom',
+  'mum',
+  'dad',
+  'father',
+  'mother',
+  'brother',
+  'sister',
+  'friend',
+  'boss',
+  'client',
+  'customer',
+  'parents',
+  'wife',
+  'husband',
+  'company',
+  'employer',
+]);
+const GIVE_VERBS = new Set([...FLIP_TO_ME, 'подарил', 'подарила', 'прислал', 'прислала', 'скинул', 'скинула']);
+/** "взял в долг", "занял" — borrowed money comes in. */
+const BORROW_VERBS = new Set(['взял', 'взяла', 'взяли', 'занял', 'заняла', 'borrowed']);
 const EXPENSE_SET = new Set<string>(EXPENSE_CATEGORIES);
 const INCOME_SET = new Set<string>(INCOME_CATEGORIES);
 const LATIN_UZ_HINT_RE = /[qx]|sh|ch|o'|g'|oʻ|gʻ/;
@@ -288,6 +335,20 @@ function resolveVerb(
   const f = tokens[pos].f;
   if (v.type === 'expense') {
     if (f === 'paid' && pos > 0 && PASSIVE_AUX.has(tokens[pos - 1].f)) return { type: 'income', hint: 'salary' };
+    if (GIVE_VERBS.has(f)) {
+      const p1 = pos > 0 ? tokens[pos - 1].f : '';
+      const p2 = pos > 1 ? tokens[pos - 2].f : '';
+      if (GIVERS.has(p1) || (GIVERS.has(p2) && (p1 === 'my' || p1 === 'мне' || p1 === 'мой' || p1 === 'моя'))) {
+        return { type: 'income', hint: v.hint };
+      }
+    }
+    if (BORROW_VERBS.has(f)) {
+      for (let k = segStart; k < segEnd; k++) {
+        if (tokens[k].f.startsWith('долг') || tokens[k].f.startsWith('кредит') || tokens[k].f === 'loan') {
+          return { type: 'income' };
+        }
+      }
+    }
     if (FLIP_TO_ME.has(f)) {
       const prev = pos > 0 ? infos[pos - 1] : undefined;
       const next = pos + 1 < tokens.length ? infos[pos + 1] : undefined;
