@@ -32,15 +32,28 @@ export class CategoriesRepository {
     return rows.length > 0;
   }
 
-  /** Inserts a category; a duplicate name (per user and type, any case) raises the unique violation 23505. */
-  insert(userId: string, type: TransactionType, name: string): Promise<Category> {
-    return this.repo.save(this.repo.create({ userId, type, name }));
+  /** Inserts a category; null when the user already has one of this type and name (any case). */
+  async insert(userId: string, type: TransactionType, name: string): Promise<Category | null> {
+    const rows: Array<{ id: string }> = await this.repo.manager.query(
+      `INSERT INTO categories (user_id, type, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
+      [userId, type, name],
+    );
+    return rows.length ? this.repo.findOneBy({ id: rows[0].id }) : null;
   }
 
-  async rename(userId: string, id: string, name: string): Promise<Category | null> {
-    const result = await this.repo.update({ id, userId }, { name });
-    if (!result.affected) return null;
-    return this.repo.findOneBy({ id, userId });
+  /**
+   * Renames a category; 'taken' when another category of the user has that name (the unique index decides a race,
+   * raising 23505).
+   */
+  async rename(userId: string, id: string, name: string): Promise<Category | 'taken' | null> {
+    const result: [unknown[], number] = await this.repo.manager.query(
+      `UPDATE categories c SET name = $3, updated_at = now()
+       WHERE c.id = $1 AND c.user_id = $2
+         AND NOT EXISTS (SELECT 1 FROM categories o WHERE o.user_id = c.user_id AND o.type = c.type AND lower(o.name) = lower($3) AND o.id <> c.id)`,
+      [id, userId, name],
+    );
+    if (result[1] > 0) return this.repo.findOneBy({ id, userId });
+    return (await this.repo.existsBy({ id, userId })) ? 'taken' : null;
   }
 
   /** Deletes a category (inside the caller's transaction). False when the user has no such category. */

@@ -96,7 +96,9 @@ export class CategoriesService {
     if (type && name && this.isDefaultName(type, name)) errors.name = [DUPLICATE_NAME];
     if (Object.keys(errors).length || !type || !name) throw new DomainError('validation', 'Invalid category', errors);
     try {
-      return customJson(await this.categories.insert(userId, type, name));
+      const created = await this.categories.insert(userId, type, name);
+      if (!created) throw DomainError.validation('name', DUPLICATE_NAME);
+      return customJson(created);
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.validation('name', DUPLICATE_NAME);
       throw error;
@@ -113,6 +115,7 @@ export class CategoriesService {
     try {
       const renamed = await this.categories.rename(userId, existing.id, name);
       if (!renamed) throw DomainError.notFound();
+      if (renamed === 'taken') throw DomainError.validation('name', DUPLICATE_NAME);
       return customJson(renamed);
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.validation('name', DUPLICATE_NAME);

@@ -48,6 +48,7 @@ describe('category keys', () => {
     ['groceries', 'uz', 'Oziq-ovqat'],
     ['groceries', 'en', 'Groceries'],
     ['salary', 'ru', 'Зарплата'],
+    ['other', 'en', 'Other'],
   ] as const)('%s in %s is %s', (key, lang, name) => {
     expect(defaultCategoryName(key, lang)).toBe(name);
   });
