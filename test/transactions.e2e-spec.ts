@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from './helpers/test-app';
 import { accessTokenFor } from './helpers/auth';
+import { localDate } from '../src/modules/transactions/local-time';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const OTHER_UUID = '00000000-0000-4000-8000-000000000000';
@@ -61,7 +62,7 @@ describe('transactions REST (e2e)', () => {
       await t.http.patch('/api/users/me/').set(auth(bob)).send({ currency: 'USD' }).expect(200);
       const before = Date.now();
       const res = await post(bob, { type: 'income', amount: 15 }, '/api/transactions').expect(201);
-      expect(res.body).toMatchObject({ amount: '15.00', currency: 'USD', category: 'other', category_name: 'Другое', description: '' });
+      expect(res.body).toMatchObject({ amount: '15.00', currency: 'USD', category: 'other', category_name: 'Прочее', description: '' });
       const at = new Date(res.body.date).getTime();
       expect(at).toBeGreaterThanOrEqual(before - 1000);
       expect(at).toBeLessThanOrEqual(Date.now() + 1000);
@@ -399,6 +400,67 @@ describe('transactions REST (e2e)', () => {
       await keyed(gina, 'has space', { type: 'expense', amount: '1.00' }).expect(400);
       const res = await keyed(gina, 'x'.repeat(256), { type: 'expense', amount: '1.00' }).expect(400);
       expect(res.body).toEqual({ detail: 'Idempotency-Key must be 1 to 255 visible ASCII characters.' });
+    });
+  });
+
+  describe('parse', () => {
+    const parse = (who: { token: string }, body: unknown) =>
+      t.http
+        .post('/api/transactions/parse/')
+        .set(auth(who))
+        .send(body as object);
+
+    it('parses a phrase into the CONTRACT §6 result and saves nothing', async () => {
+      const before = await rowsOf(alice.userId);
+      const res = await parse(alice, { text: 'потратил 50000 сум на продукты' }).expect(200);
+      expect(res.body).toEqual({
+        language: 'ru',
+        items: [
+          {
+            type: 'expense',
+            amount: '50000.00',
+            currency: 'UZS',
+            category: 'groceries',
+            description: expect.any(String),
+            date: localDate(new Date(), 'Asia/Tashkent'),
+          },
+        ],
+        intent: 'transaction',
+      });
+      expect(await rowsOf(alice.userId)).toBe(before);
+    });
+
+    it("uses the user's currency and time zone, and serves the path without a slash", async () => {
+      const ivan = await accessTokenFor(t, 1009);
+      await t.http.patch('/api/users/me/').set(auth(ivan)).send({ currency: 'USD', timezone: 'America/New_York' }).expect(200);
+      const res = await t.http.post('/api/transactions/parse').set(auth(ivan)).send({ text: 'taxi 15 yesterday' }).expect(200);
+      const yesterday = new Date(Date.now() - 86_400_000);
+      expect(res.body.items).toEqual([expect.objectContaining({ type: 'expense', amount: '15.00', currency: 'USD', category: 'transport' })]);
+      expect(res.body.items[0].date).toBe(localDate(yesterday, 'America/New_York'));
+    });
+
+    it('recognises several items and non-transaction intents', async () => {
+      const two = await parse(alice, { text: 'зарплата 5 млн, такси 22000' }).expect(200);
+      expect(two.body.items.map((i: { type: string; amount: string }) => [i.type, i.amount])).toEqual([
+        ['income', '5000000.00'],
+        ['expense', '22000.00'],
+      ]);
+      const balance = await parse(alice, { text: 'какой у меня баланс?' }).expect(200);
+      expect(balance.body).toMatchObject({ items: [], intent: 'balance_query' });
+    });
+
+    it.each([[{}], [{ text: '' }], [{ text: '   ' }], [{ text: 5 }], [{ text: null }]])('requires text: %j', async (body) => {
+      const res = await parse(alice, body).expect(400);
+      expect(res.body).toEqual({ text: ['This field is required.'] });
+    });
+
+    it('refuses text over 1000 characters', async () => {
+      const res = await parse(alice, { text: 'a'.repeat(1001) }).expect(400);
+      expect(res.body).toEqual({ text: ['Ensure this field has no more than 1000 characters.'] });
+    });
+
+    it('needs a token', async () => {
+      await t.http.post('/api/transactions/parse/').send({ text: 'такси 20000' }).expect(401);
     });
   });
 });

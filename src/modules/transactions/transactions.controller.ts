@@ -8,7 +8,9 @@ import { paginated, readPagination } from '../../common/http/pagination';
 import { toDecimalString } from '../../common/money';
 import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
-import { bodyObject, TransactionBodyDto } from './transactions.dto';
+import { toParseJson, ParseResultJson } from '../nlu';
+import { bodyObject, ParseBodyDto, TransactionBodyDto } from './transactions.dto';
+import { readParseText } from './transactions.input';
 import { parseListQuery } from './transactions.query';
 import { TransactionJson, TransactionsService } from './transactions.service';
 
@@ -74,6 +76,14 @@ export class TransactionsController {
       })),
       as_of: new Date().toISOString(),
     };
+  }
+
+  @Post('parse')
+  @HttpCode(200)
+  async parse(@CurrentUser() auth: AuthUser, @Body() body: ParseBodyDto): Promise<ParseResultJson> {
+    const { text, errors } = readParseText(bodyObject(body));
+    if (text === undefined) throw new DomainError('validation', 'Invalid text', errors);
+    return toParseJson(await this.transactions.parse(auth.userId, text));
   }
 
   @Get(':id')

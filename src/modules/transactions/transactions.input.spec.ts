@@ -1,4 +1,4 @@
-import { DATE_FORMAT, readTransactionInput } from './transactions.input';
+import { DATE_FORMAT, readParseText, readTransactionInput } from './transactions.input';
 
 const TZ = 'Asia/Tashkent';
 
@@ -90,5 +90,16 @@ describe('readTransactionInput', () => {
   it('takes description null as empty and 500 characters as fine', () => {
     expect(readTransactionInput({ description: null }, 'patch', TZ).values).toEqual({ description: '' });
     expect(readTransactionInput({ description: 'я'.repeat(500) }, 'patch', TZ).errors).toEqual({});
+  });
+});
+
+describe('readParseText', () => {
+  it.each([[{}], [{ text: '' }], [{ text: '   ' }], [{ text: 42 }], [{ text: null }], [{ text: ['a'] }]])('requires text in %j', (body) => {
+    expect(readParseText(body)).toEqual({ errors: { text: ['This field is required.'] } });
+  });
+
+  it('accepts up to 1000 characters', () => {
+    expect(readParseText({ text: 'я'.repeat(1000) }).text).toHaveLength(1000);
+    expect(readParseText({ text: 'я'.repeat(1001) }).errors).toEqual({ text: ['Ensure this field has no more than 1000 characters.'] });
   });
 });

@@ -104,3 +104,13 @@ export function readTransactionInput(
 
   return { values, errors };
 }
+
+export const PARSE_TEXT_MAX = 1000;
+
+/** `text` of POST /api/transactions/parse/: a non-blank string of at most 1000 characters. */
+export function readParseText(body: Record<string, unknown>): { text?: string; errors: FieldErrors } {
+  const { text } = body;
+  if (typeof text !== 'string' || !text.trim()) return { errors: { text: [REQUIRED] } };
+  if (text.length > PARSE_TEXT_MAX) return { errors: { text: [`Ensure this field has no more than ${PARSE_TEXT_MAX} characters.`] } };
+  return { text, errors: {} };
+}

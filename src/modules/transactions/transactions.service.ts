@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { isCurrency, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
 import { CategoriesService } from '../categories/categories.service';
+import { parsePhrase, ParseResult } from '../nlu';
 import { customCategoryId, FALLBACK_CATEGORY, isUuid } from '../categories/category-keys';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -235,6 +236,20 @@ export class TransactionsService {
       for (const row of rows) await this.lockCategory(em, userId, row.type!, row.category!);
       if (source.updateId === undefined) return this.transactions.insertMany(em, rows);
       return this.transactions.insertForUpdate(em, userId, source.updateId, rows);
+    });
+  }
+
+  /**
+   * Parses a phrase for this user (CONTRACT §6) without saving anything: the user's currency and time zone; the
+   * language is detected, and the user's language is used when the text has no words to tell by (e.g. "50000").
+   */
+  async parse(userId: string, text: string, now = new Date()): Promise<ParseResult> {
+    const user = await this.users.getById(userId);
+    return parsePhrase(text, {
+      language: /\p{L}/u.test(text) ? 'auto' : user.language,
+      defaultCurrency: user.currency,
+      timeZone: user.timezone,
+      now,
     });
   }
 
