@@ -1,0 +1,81 @@
+import { parseUpdate, secretMatches } from './bot.webhook';
+import { missingCommandEntity } from './command-entity.middleware';
+import { normalizeContactPhone } from './bot.service';
+import { commandArgument } from './bot.update';
+
+describe('parseUpdate', () => {
+  it.each([
+    ['{"update_id": 1, "message": {}}', 1],
+    ['{"update_id": 0}', 0],
+    ['{"update_id": 123456789, "edited_channel_post": {"text": "x"}}', 123456789],
+  ])('accepts %s', (body, id) => {
+    const parsed = parseUpdate(Buffer.from(body));
+    expect(parsed).toEqual({ ok: true, update: expect.objectContaining({ update_id: id }) });
+  });
+
+  it.each([
+    [undefined, /empty/],
+    ['', /empty/],
+    ['{bad', /^JSON parse error/],
+    ['[]', /Update object/],
+    ['"text"', /Update object/],
+    ['null', /Update object/],
+    ['{"message": {}}', /update_id/],
+    ['{"update_id": "1"}', /update_id/],
+    ['{"update_id": 1.5}', /update_id/],
+    ['{"update_id": -1}', /update_id/],
+    ['{"update_id": 1e300}', /update_id/],
+  ])('refuses %j', (body, detail) => {
+    const parsed = parseUpdate(body === undefined ? undefined : Buffer.from(body));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.detail).toMatch(detail);
+  });
+});
+
+describe('secretMatches', () => {
+  it.each([
+    ['s3cret', 's3cret', true],
+    ['s3cret', 's3cret ', false],
+    ['s3cret', 'S3CRET', false],
+    ['s3cret', '', false],
+    ['s3cret', undefined, false],
+    [undefined, undefined, true], // no secret configured (DEBUG only)
+    [undefined, 'anything', true],
+  ])('expected %j, given %j → %s', (expected, given, result) => {
+    expect(secretMatches(expected, given)).toBe(result);
+  });
+});
+
+describe('missingCommandEntity', () => {
+  it.each([
+    ['/start', undefined, { type: 'bot_command', offset: 0, length: 6 }],
+    ['/phone +998901234567', undefined, { type: 'bot_command', offset: 0, length: 6 }],
+    ['/help@ovozpay_bot', [], { type: 'bot_command', offset: 0, length: 17 }],
+    ['/start', [{ type: 'bot_command' as const, offset: 0, length: 6 }], undefined],
+    ['hello /start', undefined, undefined],
+    ['/', undefined, undefined],
+    ['/путь', undefined, undefined],
+    ['50000 сум', undefined, undefined],
+  ])('%j', (text, entities, expected) => {
+    expect(missingCommandEntity(text, entities)).toEqual(expected);
+  });
+});
+
+describe('small input helpers', () => {
+  it.each([
+    ['/phone +998901234567', '+998901234567'],
+    ['/phone@ovozpay_bot  +998 90 123 45 67 ', '+998 90 123 45 67'],
+    ['/phone', ''],
+    ['/phone\n+998901234567', '+998901234567'],
+  ])('commandArgument(%j) → %j', (text, arg) => {
+    expect(commandArgument(text)).toBe(arg);
+  });
+
+  it.each([
+    ['998901234567', '+998901234567'],
+    ['+998901234567', '+998901234567'],
+    [' 79001234567 ', '+79001234567'],
+  ])('normalizeContactPhone(%j) → %j', (raw, phone) => {
+    expect(normalizeContactPhone(raw)).toBe(phone);
+  });
+});
