@@ -208,6 +208,13 @@ describe('tokens (e2e)', () => {
       expect(res.body).toEqual({ detail: 'Authentication credentials were not provided.' });
     });
 
+    it('another scheme is no credentials, a bare "Bearer" is a bad header (as simplejwt)', async () => {
+      const basic = await t.http.get('/api/users/me/').set('Authorization', 'Basic dXNlcjpwYXNz').expect(401);
+      expect(basic.body).toEqual({ detail: 'Authentication credentials were not provided.' });
+      const bare = await t.http.get('/api/users/me/').set('Authorization', 'Bearer').expect(401);
+      expect(bare.body).toEqual({ detail: 'Authorization header must contain two space-delimited values', code: 'bad_authorization_header' });
+    });
+
     it.each<[string, (userId: string) => string, string]>([
       ['garbage', () => 'garbage', 'Token is invalid'],
       ['alg none', (u) => craftJwt(claims(u, 'access'), { alg: 'none' }), 'Token is invalid'],

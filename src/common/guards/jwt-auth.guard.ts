@@ -14,7 +14,12 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (err) throw err;
     if (user) return user;
     const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
-    if (!header) throw new DomainError('not_authenticated', 'Authentication credentials were not provided.');
+    const parts = (header ?? '').trim().split(/\s+/);
+    // Like simplejwt: no header, or another scheme (Basic …) → not authenticated; "Bearer" alone → bad header.
+    if (!header || parts[0] !== 'Bearer') throw new DomainError('not_authenticated', 'Authentication credentials were not provided.');
+    if (parts.length !== 2) {
+      throw new DomainError('not_authenticated', 'Authorization header must contain two space-delimited values', undefined, { code: 'bad_authorization_header' });
+    }
     const reason = info instanceof Error && /expired/i.test(info.message) ? 'Token is expired' : 'Token is invalid';
     throw new DomainError('token_not_valid', 'Given token not valid for any token type', undefined, {
       messages: [{ token_class: 'AccessToken', token_type: 'access', message: reason }],
