@@ -4,6 +4,7 @@
  * copied from the seed document, not imported from the code.
  */
 import { Logger } from '@nestjs/common';
+import { DomainError } from '../src/common/errors/domain-error';
 import { UsersService } from '../src/modules/users/users.service';
 import { TransactionsService } from '../src/modules/transactions/transactions.service';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
@@ -289,9 +290,9 @@ describe('Telegram bot (e2e, webhook)', () => {
     it.each([
       ['/phone', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
       ['/phone    ', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
-      ['/phone 998901234567', '❌ Номер телефона должен начинаться с "+" и быть в международном формате.\nПример: /phone +998901234567'],
-      ['/phone +99890', '❌ Неверный номер телефона.\nПример: /phone +998901234567'],
-      ['/phone +99890abc4567', '❌ Неверный номер телефона.\nПример: /phone +998901234567'],
+      ['/phone 998901234567', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
+      ['/phone +99890', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
+      ['/phone +99890abc4567', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
     ])('%j → error, nothing stored', async (command, answer) => {
       const { chatId } = await register();
       expect(await send(textUpdate(chatId, command))).toEqual([answer]);
@@ -525,6 +526,17 @@ describe('Telegram bot (e2e, webhook)', () => {
       // Handled: a redelivery does not apologise twice.
       await post(update).expect(200);
       expect(t.telegram.textsTo(chatId).slice(before)).toEqual([APOLOGY_RU]);
+    });
+
+    it('a domain error escaping a handler: apology, logged as a warning (not an error), 200', async () => {
+      const { chatId } = await register();
+      jest.spyOn(t.app.get(TransactionsService), 'balance').mockRejectedValueOnce(DomainError.notFound());
+      const warn = jest.spyOn(Logger.prototype, 'warn');
+      const error = jest.spyOn(Logger.prototype, 'error');
+      const update = textUpdate(chatId, '/balance');
+      expect(await send(update)).toEqual([APOLOGY_RU]);
+      expect(warn.mock.calls.map((c) => String(c[0])).some((l) => l.includes(`update_id=${update.update_id}`) && l.includes('not_found'))).toBe(true);
+      expect(error).not.toHaveBeenCalled();
     });
 
     it('the apology follows the user language', async () => {

@@ -112,7 +112,8 @@ describe('bot texts', () => {
     expect(phoneText(lang, outcome)).toBe(expected);
   });
 
-  it.each(BOT_LANGUAGES.flatMap((l) => (['no_plus', 'invalid'] as const).map((r) => [l, r] as const)))('phoneText(%s, %s) shows the example', (lang, reason) => {
+  it.each(BOT_LANGUAGES.flatMap((l) => (['no_plus', 'invalid'] as const).map((r) => [l, r] as const)))('phoneText(%s, %s) is the seed-style error with the example', (lang, reason) => {
+    expect(phoneText(lang, { ok: false, reason })).toBe(phoneText(lang, { ok: false, reason: 'missing' }));
     expect(phoneText(lang, { ok: false, reason })).toMatch(/^❌ .*\n.*\/phone \+998901234567$/s);
   });
 

@@ -134,9 +134,7 @@ const T = {
     recent: '📝 Последние операции:',
     noTransactions: '📝 Операций пока нет. Запишите первый доход или расход — и он появится здесь.',
     phoneUpdated: '✅ Номер телефона обновлен: ',
-    phoneMissing: '❌ Укажите номер телефона.\nПример: /phone +998901234567',
-    phoneNoPlus: '❌ Номер телефона должен начинаться с "+" и быть в международном формате.\nПример: /phone +998901234567',
-    phoneInvalid: '❌ Неверный номер телефона.\nПример: /phone +998901234567',
+    phoneError: '❌ Укажите номер телефона.\nПример: /phone +998901234567',
     phoneTaken: '❌ Этот номер телефона уже используется другим пользователем.',
     contactNotOwn: '❌ Можно поделиться только своим номером телефона. Нажмите кнопку «📱 Поделиться номером» или отправьте /phone +номер.',
     needStart: '👋 Сначала зарегистрируйтесь: отправьте /start',
@@ -169,9 +167,7 @@ const T = {
     recent: '📝 Soʻnggi operatsiyalar:',
     noTransactions: '📝 Hozircha operatsiyalar yoʻq. Birinchi daromad yoki xarajatni yozing — u shu yerda paydo boʻladi.',
     phoneUpdated: '✅ Telefon raqami yangilandi: ',
-    phoneMissing: '❌ Telefon raqamini kiriting.\nMisol: /phone +998901234567',
-    phoneNoPlus: '❌ Telefon raqami "+" bilan boshlanishi va xalqaro formatda boʻlishi kerak.\nMisol: /phone +998901234567',
-    phoneInvalid: '❌ Telefon raqami notoʻgʻri.\nMisol: /phone +998901234567',
+    phoneError: '❌ Telefon raqamini kiriting.\nMisol: /phone +998901234567',
     phoneTaken: '❌ Bu telefon raqami boshqa foydalanuvchi tomonidan ishlatilmoqda.',
     contactNotOwn: "❌ Faqat oʻz telefon raqamingizni ulashishingiz mumkin. «📱 Raqamni ulashish» tugmasini bosing yoki /phone +raqam yuboring.",
     needStart: '👋 Avval roʻyxatdan oʻting: /start yuboring',
@@ -204,9 +200,7 @@ const T = {
     recent: '📝 Recent transactions:',
     noTransactions: '📝 No transactions yet. Record your first income or expense and it will show up here.',
     phoneUpdated: '✅ Phone number updated: ',
-    phoneMissing: '❌ Please give a phone number.\nExample: /phone +998901234567',
-    phoneNoPlus: '❌ The phone number must start with "+" and be in international format.\nExample: /phone +998901234567',
-    phoneInvalid: '❌ This is not a valid phone number.\nExample: /phone +998901234567',
+    phoneError: '❌ Please give a phone number.\nExample: /phone +998901234567',
     phoneTaken: '❌ This phone number is already used by another user.',
     contactNotOwn: '❌ You can only share your own phone number. Tap «📱 Share my number» or send /phone +number.',
     needStart: '👋 Please register first: send /start',
@@ -338,12 +332,11 @@ export function phoneText(lang: Language, outcome: PhoneOutcome): string {
   const t = T[lang];
   if (outcome.ok) return `${t.phoneUpdated}${outcome.phone}`;
   switch (outcome.reason) {
+    // CONTRACT §4: missing and invalid numbers both get the seed's error (it shows the expected format).
     case 'missing':
-      return t.phoneMissing;
     case 'no_plus':
-      return t.phoneNoPlus;
     case 'invalid':
-      return t.phoneInvalid;
+      return t.phoneError;
     case 'taken':
       return t.phoneTaken;
   }
