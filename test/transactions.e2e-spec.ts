@@ -111,6 +111,11 @@ describe('transactions REST (e2e)', () => {
       expect(res.body).toEqual(errors);
     });
 
+    it('answers 405 for a method the collection does not serve', async () => {
+      const res = await t.http.delete('/api/transactions/').set(auth(alice)).expect(405);
+      expect(res.body).toEqual({ detail: 'Method "DELETE" not allowed.' });
+    });
+
     it('refuses a body that is not an object', async () => {
       const res = await post(alice, [{ type: 'expense', amount: '1.00' }]).expect(400);
       expect(res.body).toEqual({ non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] });
