@@ -88,7 +88,7 @@ describe('bot in polling mode (e2e)', () => {
   let t: TestApp;
   let served = false;
   beforeAll(async () => {
-    t = await startTestApp({ BOT_MODE: 'polling', TELEGRAM_WEBHOOK_SECRET: undefined });
+    t = await startTestApp({ BOT_MODE: 'polling' });
   });
   afterAll(() => t?.close());
 
@@ -116,8 +116,25 @@ describe('bot in polling mode (e2e)', () => {
     expect(rows).toEqual([{ status: 'done' }]);
   });
 
-  it('does not serve the webhook path', async () => {
-    await t.http.post('/telegram/webhook/').send(startUpdate(11, 700000011)).expect(404);
+  it('still serves POSTed updates with the secret, and a polled update_id POSTed again has no second effect', async () => {
+    await post(t, startUpdate(11, 700000011), null).expect(401);
+    await post(t, startUpdate(11, 700000011)).expect(200);
+    expect(t.telegram.textsTo(700000011)).toHaveLength(1);
+    await post(t, startUpdate(10, 700000010)).expect(200);
+    expect(t.telegram.textsTo(700000010)).toHaveLength(1);
+  });
+});
+
+describe('polling mode without a secret (e2e)', () => {
+  it('keeps the webhook closed (401) when DEBUG=False', async () => {
+    const t = await startTestApp({ BOT_MODE: 'polling', TELEGRAM_WEBHOOK_SECRET: undefined });
+    try {
+      await post(t, startUpdate(12, 700000012), null).expect(401);
+      await post(t, startUpdate(12, 700000012), 'guess').expect(401);
+      expect(await t.db.query('SELECT 1 FROM users WHERE telegram_chat_id = 700000012')).toEqual([]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

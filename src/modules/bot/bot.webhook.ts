@@ -65,6 +65,12 @@ export class TelegramWebhook {
       return;
     }
     const secret = req.get(WEBHOOK_SECRET_HEADER);
+    if (!this.config.bot.webhookSecret && !this.config.debug) {
+      // Only possible in polling mode (webhook mode requires the secret unless DEBUG=True): stay closed.
+      this.logger.warn(`Webhook отклонён: TELEGRAM_WEBHOOK_SECRET не задан (ip=${req.ip})`);
+      res.status(401).json({ detail: 'Webhook is disabled: TELEGRAM_WEBHOOK_SECRET is not configured.' });
+      return;
+    }
     if (!secretMatches(this.config.bot.webhookSecret, secret)) {
       this.logger.warn(`Webhook отклонён: ${secret === undefined ? 'нет' : 'неверный'} секретный токен (ip=${req.ip})`);
       res.status(401).json({ detail: secret === undefined ? 'Authentication credentials were not provided.' : 'Invalid secret token.' });
@@ -109,10 +115,12 @@ export class TelegramWebhook {
 
 /**
  * Mounts the webhook on the Express app ahead of the JSON body parser (call it from configureApp before
- * `app.use(json())`). Does nothing unless the bot runs in webhook mode.
+ * `app.use(json())`). Mounted whenever the bot runs: in polling mode too (updates POSTed with the secret are
+ * served alongside polling, the duplicate guard covers both), closed (401) when no secret is configured
+ * outside DEBUG.
  */
 export function mountTelegramWebhook(app: NestExpressApplication, config: AppConfig): void {
-  if (!isBotEnabled(config) || config.bot.mode !== 'webhook') return;
+  if (!isBotEnabled(config)) return;
   const webhook = app.get(TelegramWebhook);
   const logger = new Logger('TelegramWebhook');
   const handler: RequestHandler = (req: Request, res: Response, _next: NextFunction) => {
