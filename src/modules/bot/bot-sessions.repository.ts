@@ -35,21 +35,4 @@ export class BotSessionsRepository {
     );
     return rows[0]?.had ?? false;
   }
-
-  async getState(userId: string): Promise<Record<string, unknown> | null> {
-    const rows: Array<{ state: Record<string, unknown> | null }> = await this.dataSource.query(
-      `SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active`,
-      [userId],
-    );
-    return rows[0]?.state ?? null;
-  }
-
-  /** Sets the pending state of the active session (opening one when there is none). */
-  async setState(userId: string, state: Record<string, unknown> | null): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO bot_sessions (user_id, is_active, state) VALUES ($1, true, $2::jsonb)
-       ON CONFLICT (user_id) WHERE is_active DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
-      [userId, state === null ? null : JSON.stringify(state)],
-    );
-  }
 }

@@ -8,7 +8,7 @@ import { UsersModule } from '../users/users.module';
 import { UsersService } from '../users/users.service';
 import { UPDATE_LEASE_SECONDS } from './bot.options';
 import { apologyText, languageFromCode } from './bot.texts';
-import { ProcessedUpdatesRepository } from './processed-updates.repository';
+import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
 
 /** Set by the webhook layer around one delivery, so the guard can ask Telegram to retry (5xx). Absent when polling. */
 export interface WebhookDelivery {
@@ -57,7 +57,7 @@ export class UpdateGuard {
     const updateId = ctx.update.update_id;
     const delivery = webhookDelivery.getStore();
 
-    let claim;
+    let claim: ClaimResult;
     try {
       claim = await this.updates.claim(updateId, UPDATE_LEASE_SECONDS);
     } catch (error) {
