@@ -42,7 +42,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: unknown } | null;
   if (!e) return false;
   if (e.driverError && isDatabaseUnavailable(e.driverError)) return true;
-  const code = e.code ?? '';
+  const code = String(e.code ?? '');
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300'].includes(code)) return true;
   if (code.startsWith('08')) return true; // connection exceptions
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/i.test(

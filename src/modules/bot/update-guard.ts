@@ -18,18 +18,6 @@ export interface WebhookDelivery {
 }
 export const webhookDelivery = new AsyncLocalStorage<WebhookDelivery>();
 
-/**
- * isDatabaseUnavailable for any error: telegraf's TelegramError carries a numeric `code` (400, 403…), which the
- * shared helper does not expect.
- */
-function databaseUnavailable(error: unknown): boolean {
-  try {
-    return isDatabaseUnavailable(error);
-  } catch {
-    return false;
-  }
-}
-
 export const RETRY_LATER_BODY = { detail: 'Service temporarily unavailable, try again later.' };
 
 /**
@@ -80,7 +68,7 @@ export class UpdateGuard {
         await next();
         if (delivery) delivery.outcome ??= 'handled';
       } catch (error) {
-        if (databaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);
+        if (isDatabaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);
         const e = error as Error;
         this.logger.error(`Ошибка обработки webhook: update_id=${updateId}: ${e?.message ?? String(error)}`, e?.stack);
         await this.apologize(ctx, updateId);
