@@ -1,4 +1,4 @@
-import { redact } from './app-logger';
+import { AppLogger, redact } from './app-logger';
 
 describe('log redaction', () => {
   it.each([
@@ -14,5 +14,27 @@ describe('log redaction', () => {
   it('leaves ordinary lines alone', () => {
     const line = 'Telegram аутентификация: chat_id=123456789, user_id=550e8400-e29b-41d4-a716-446655440000, new_user=True';
     expect(redact(line)).toBe(line);
+  });
+});
+
+describe('AppLogger (JSON)', () => {
+  it.each([
+    ['log', 'INFO'],
+    ['warn', 'WARNING'],
+    ['error', 'ERROR'],
+  ] as const)('writes %s as one JSON line with level %s, redacted', (method, level) => {
+    const chunks: string[] = [];
+    const spyOut = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
+    const spyErr = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
+    try {
+      new AppLogger('info', 'json')[method]('token 8115661165:AAHWkrF_VVfppRcGjxu5ATlt0uOs5qWLJSw used', 'Test');
+    } finally {
+      spyOut.mockRestore();
+      spyErr.mockRestore();
+    }
+    expect(chunks).toHaveLength(1);
+    const line = JSON.parse(chunks[0]) as Record<string, unknown>;
+    expect(line).toMatchObject({ level, context: 'Test', message: 'token <bot-token> used' });
+    expect(typeof line.time).toBe('string');
   });
 });

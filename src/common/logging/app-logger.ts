@@ -20,6 +20,16 @@ export function redact(text: string): string {
   return REDACTIONS.reduce((acc, [re, repl]) => acc.replace(re, repl), text);
 }
 
+/** Level names as the seed's logs use them (INFO, WARNING, ERROR). */
+const LEVEL_NAMES: Record<LogLevel, string> = {
+  fatal: 'CRITICAL',
+  error: 'ERROR',
+  warn: 'WARNING',
+  log: 'INFO',
+  debug: 'DEBUG',
+  verbose: 'DEBUG',
+};
+
 /**
  * Nest's console logger in JSON (one object a line) or pretty form, with levels from LOG_LEVEL (CONTRACT §5) and
  * a last-line redaction of tokens, JWTs and initData.
@@ -27,6 +37,11 @@ export function redact(text: string): string {
 export class AppLogger extends ConsoleLogger {
   constructor(level: string, format: 'json' | 'pretty') {
     super({ json: format === 'json', colors: format === 'pretty', logLevels: LEVELS[level] ?? LEVELS.info });
+  }
+
+  protected getJsonLogObject(message: unknown, options: { context: string; logLevel: LogLevel; writeStreamType?: 'stdout' | 'stderr'; errorStack?: unknown }) {
+    const base = super.getJsonLogObject(message, options);
+    return { ...base, level: LEVEL_NAMES[options.logLevel] as LogLevel, time: new Date(base.timestamp).toISOString() };
   }
 
   protected printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, writeStreamType?: 'stdout' | 'stderr', errorStack?: unknown): void {
