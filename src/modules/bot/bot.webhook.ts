@@ -72,7 +72,7 @@ export class TelegramWebhook {
       return;
     }
     if (!secretMatches(this.config.bot.webhookSecret, secret)) {
-      this.logger.warn(`Webhook отклонён: ${secret === undefined ? 'нет' : 'неверный'} секретный токен (ip=${req.ip})`);
+      this.logger.warn(`Webhook отклонён: секретный токен ${secret === undefined ? 'отсутствует' : 'неверный'} (ip=${req.ip})`);
       res.status(401).json({ detail: secret === undefined ? 'Authentication credentials were not provided.' : 'Invalid secret token.' });
       return;
     }
