@@ -1,16 +1,30 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { User } from '../users/user.entity';
 import { bigintTransformer, moneyTransformer } from '../../database/transformers';
 
 export type TransactionType = 'income' | 'expense';
 export type TransactionSource = 'text' | 'voice' | 'api';
 
+/** Constraints and indexes mirror the migrations so that `migration:generate` sees no drift. */
 @Entity({ name: 'transactions' })
+@Check('ck_transactions_type', `type IN ('income', 'expense')`)
+@Check('ck_transactions_amount_positive', `amount > 0`)
+@Check('ck_transactions_currency', `currency ~ '^[A-Z]{3}$'`)
+@Check('ck_transactions_source', `source IN ('text', 'voice', 'api')`)
+@Unique('uq_transactions_source_update', ['sourceUpdateId', 'sourceItem'])
+@Index('ix_transactions_user_occurred', { synchronize: false }) // (user_id, occurred_at DESC, created_at DESC)
+@Index('ix_transactions_user_currency', ['userId', 'currency'])
+@Index('ix_transactions_user_category', ['userId', 'category'])
 export class Transaction {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_transactions_user' })
+  user?: User;
 
   @Column({ type: 'varchar', length: 7 })
   type: TransactionType;
@@ -28,7 +42,7 @@ export class Transaction {
   @Column({ type: 'varchar', length: 500, default: '' })
   description: string;
 
-  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
 
   @Column({ type: 'varchar', length: 5, default: 'api' })
