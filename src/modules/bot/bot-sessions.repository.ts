@@ -35,4 +35,30 @@ export class BotSessionsRepository {
     );
     return rows[0]?.had ?? false;
   }
+
+  /** The conversation state of the user's active session (null: none, or no active session). */
+  async getState(userId: string): Promise<unknown> {
+    const rows: Array<{ state: unknown }> = await this.dataSource.query(`SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active`, [userId]);
+    return rows[0]?.state ?? null;
+  }
+
+  /** Sets the conversation state of the user's active session, opening one when there is none. */
+  async setState(userId: string, state: object): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO bot_sessions (user_id, is_active, state) VALUES ($1, true, $2::jsonb)
+       ON CONFLICT (user_id) WHERE is_active DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
+      [userId, JSON.stringify(state)],
+    );
+  }
+
+  /**
+   * Replaces the state (null clears it) only while it is still the one with this `id` (a newer question or a
+   * /cancel in between wins).
+   */
+  async replaceStateIf(userId: string, id: string, state: object | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE bot_sessions SET state = $3::jsonb, updated_at = now() WHERE user_id = $1 AND is_active AND state->>'id' = $2`,
+      [userId, id, state === null ? null : JSON.stringify(state)],
+    );
+  }
 }

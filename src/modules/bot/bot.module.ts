@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from '../../config/app-config';
 import { AuthModule } from '../auth/auth.module';
+import { CategoriesModule } from '../categories/categories.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { UsersModule } from '../users/users.module';
 import { BotSessionsRepository } from './bot-sessions.repository';
@@ -9,6 +10,7 @@ import { BotExceptionFilter } from './bot.exception-filter';
 import { BotLifecycle } from './bot.lifecycle';
 import { isBotEnabled, telegrafOptions } from './bot.options';
 import { BotService } from './bot.service';
+import { PhraseService } from './phrase.service';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './bot.webhook';
 import { UpdateGuard, UpdateGuardModule } from './update-guard';
@@ -33,9 +35,10 @@ export class BotModule {
           UpdateGuardModule,
           UsersModule,
           TransactionsModule,
+          CategoriesModule,
           AuthModule,
         ],
-        providers: [BotSessionsRepository, BotService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook],
+        providers: [BotSessionsRepository, BotService, PhraseService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook],
       },
     ];
   }

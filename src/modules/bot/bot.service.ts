@@ -1,16 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
+import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig, Language } from '../../config/app-config';
 import { LoginCodesService } from '../auth/login-codes.service';
-import { TransactionsService } from '../transactions/transactions.service';
 import { checkPhoneNumber } from '../users/phone';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { BotSessionsRepository } from './bot-sessions.repository';
+import { CallbackReply, PhraseService } from './phrase.service';
 import {
   apologyText,
-  balanceText,
   cancelText,
   contactNotOwnText,
   helpText,
@@ -20,17 +19,16 @@ import {
   PhoneOutcome,
   phoneText,
   shareContactLabel,
-  textHint,
   unknownCommandText,
   voiceInfoText,
   voiceTooLongText,
   welcomeText,
 } from './bot.texts';
 
-/** What the bot answers: a text, optionally with a reply keyboard (or its removal). */
+/** What the bot answers: a text, optionally with a reply keyboard (or its removal) or inline buttons. */
 export interface BotReply {
   text: string;
-  markup?: ReplyKeyboardMarkup | ReplyKeyboardRemove;
+  markup?: ReplyKeyboardMarkup | ReplyKeyboardRemove | InlineKeyboardMarkup;
 }
 
 /** Who wrote, as plain values taken from the update. */
@@ -46,12 +44,18 @@ export interface SenderProfile extends Sender {
   username?: string;
 }
 
-export interface TextInput extends Sender {
+export interface TextInput extends SenderProfile {
   text: string;
+  updateId: number;
+  /** message.date; defaults to now. */
+  sentAt?: Date;
+}
+
+export interface CallbackQueryInput extends Sender {
+  data: string | undefined;
   updateId: number;
 }
 
-const RECENT_OPERATIONS = 5;
 const LOGIN_CODE_MINUTES = 5;
 
 /** `contact.phone_number` comes with or without "+". */
@@ -70,10 +74,10 @@ export class BotService {
 
   constructor(
     private readonly users: UsersService,
-    private readonly transactions: TransactionsService,
     private readonly sessions: BotSessionsRepository,
     private readonly loginCodes: LoginCodesService,
     private readonly config: AppConfig,
+    private readonly phrases: PhraseService,
   ) {}
 
   /** /start: find or create the user, open a fresh session, welcome. */
@@ -106,17 +110,8 @@ export class BotService {
   async balance(sender: Sender, now: Date = new Date()): Promise<BotReply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
-    const [totals, recent] = await Promise.all([this.transactions.balance(user.id), this.transactions.recent(user.id, RECENT_OPERATIONS)]);
     this.logger.log(`Обработана команда /balance для пользователя ${sender.chatId}`);
-    return {
-      text: balanceText(user.language, {
-        totals,
-        recent: recent.map((t) => ({ type: t.type, amountMinor: t.amount, currency: t.currency, description: t.description, category: t.category })),
-        defaultCurrency: user.currency,
-        at: now,
-        timeZone: user.timezone,
-      }),
-    };
+    return this.phrases.balance(user, now);
   }
 
   /** /phone +998901234567 */
@@ -178,13 +173,21 @@ export class BotService {
   }
 
   /**
-   * Any text that is not a known command. THE SEAM for the next phase: parse the phrase (nlu/parsePhrase) and
-   * record the transaction(s) keyed by `updateId` (transactions.source_update_id). For now: a hint with examples.
+   * Any text that is not a known command: a phrase to record, an answer to "💬 Сколько?", or an intent (PhraseService).
+   * Writing to the bot is as good as /start: an unknown chat gets its user created first (no welcome), so the first
+   * thing a person types is recorded rather than refused.
    */
   async onText(input: TextInput): Promise<BotReply> {
-    const lang = await this.languageOf(input);
-    if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(lang) };
-    return { text: textHint(lang) };
+    if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(await this.languageOf(input)) };
+    const user = await this.ensureUser(input);
+    return this.phrases.onText(user, { chatId: input.chatId, text: input.text, updateId: input.updateId, sentAt: input.sentAt ?? new Date() });
+  }
+
+  /** A press on one of the inline buttons (registered users only; anyone else gets an alert). */
+  async onCallback(input: CallbackQueryInput): Promise<CallbackReply> {
+    const user = await this.registered(input);
+    if (!user) return { answer: { text: needStartText(await this.languageOf(input)), alert: true } };
+    return this.phrases.onCallback(user, { chatId: input.chatId, data: input.data, updateId: input.updateId });
   }
 
   /** The apology for a failed update, in the user's language when it can be found. */
@@ -193,6 +196,28 @@ export class BotService {
   }
 
   // -------------------------------------------------------------------------------------------------------------
+
+  /** The sender's user, created like /start does (with a session) when the chat is new; reactivated if inactive. */
+  private async ensureUser(sender: SenderProfile): Promise<User> {
+    const known = await this.registered(sender);
+    if (known?.isActive) return known;
+    if (known) {
+      await this.users.setActiveByChatId(known.telegramChatId, true);
+      return known;
+    }
+    const { user, created } = await this.users.findOrCreate({
+      chatId: BigInt(sender.chatId),
+      firstName: sender.firstName,
+      lastName: sender.lastName,
+      username: sender.username ?? null,
+      languageCode: sender.languageCode,
+    });
+    if (created) {
+      await this.sessions.open(user.id);
+      this.logger.log(`Новый пользователь: chat_id=${sender.chatId}, user_id=${user.id}`);
+    }
+    return user;
+  }
 
   private async registered(sender: Sender): Promise<User | null> {
     return this.users.findByChatId(BigInt(sender.chatId));

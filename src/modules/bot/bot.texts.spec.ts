@@ -96,7 +96,8 @@ describe('bot texts', () => {
 
   it.each([
     ['ru', 'groceries', 'Продукты'],
-    ['uz', 'salary', 'Ish haqi'],
+    ['uz', 'salary', 'Maosh'],
+    ['ru', 'other', 'Прочее'],
     ['en', 'housing', 'Housing & utilities'],
     ['ru', 'some_custom_key', 'some_custom_key'],
   ] as const)('categoryName(%s, %s) → %s', (lang, key, name) => {

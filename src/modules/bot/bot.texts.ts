@@ -4,6 +4,8 @@
  */
 import { formatMoney } from '../../common/money';
 import type { Language } from '../../config/app-config';
+import { isAnyDefaultCategory } from '../categories/category-keys';
+import { categoryName as nluCategoryName } from '../nlu';
 
 export const BOT_LANGUAGES: readonly Language[] = ['ru', 'uz', 'en'];
 
@@ -151,9 +153,8 @@ const T = {
     voiceTooLong: (duration: number, max: number) =>
       `🎙 Голосовое сообщение слишком длинное (${duration} сек.).\nПожалуйста, уложитесь в ${max} сек. — или напишите текстом.`,
     textHint:
-      '🤔 Я пока не записываю операции из текста.\n\n' +
-      'Скоро можно будет писать, например:\n• Потратил 50000 сум на продукты\n• Заработал 500 долларов\n\n' +
-      'А сейчас доступны команды: /balance, /phone, /login, /help',
+      'Не понял 🤔 Напишите, например:\n• Потратил 50000 сум на продукты\n• Такси 20000 и кофе 15000\n• Получил зарплату 5 млн\n\n' +
+      'А ещё: «баланс», «статистика», «отмени последнее», /help',
     unknownCommand: '🤔 Неизвестная команда. Список команд: /help',
     apology: '😔 Произошла ошибка. Попробуйте ещё раз позже.',
   },
@@ -184,9 +185,8 @@ const T = {
     voiceTooLong: (duration: number, max: number) =>
       `🎙 Ovozli xabar juda uzun (${duration} soniya).\nIltimos, ${max} soniyadan oshirmang — yoki matn bilan yozing.`,
     textHint:
-      '🤔 Hozircha matndan operatsiyalarni yozib olmayman.\n\n' +
-      'Tez orada shunday yozish mumkin boʻladi:\n• Mahsulotlarga 50000 soʻm sarfladim\n• 500 dollar ishlab topdim\n\n' +
-      'Hozir mavjud buyruqlar: /balance, /phone, /login, /help',
+      'Tushunmadim 🤔 Masalan, shunday yozing:\n• taksiga 20 ming berdim\n• non uchun 5000 soʻm toʻladim\n• 5 mln maosh oldim\n\n' +
+      'Yana: «balans», «statistika», «bekor qil», /help',
     unknownCommand: '🤔 Nomaʼlum buyruq. Buyruqlar roʻyxati: /help',
     apology: '😔 Xatolik yuz berdi. Keyinroq qayta urinib koʻring.',
   },
@@ -217,71 +217,12 @@ const T = {
     voiceTooLong: (duration: number, max: number) =>
       `🎙 This voice message is too long (${duration} s).\nPlease keep it under ${max} s, or type it instead.`,
     textHint:
-      "🤔 I can't record transactions from text yet.\n\n" +
-      'Soon you will be able to write, for example:\n• Spent 50000 sum on groceries\n• Earned 500 dollars\n\n' +
-      'Available now: /balance, /phone, /login, /help',
+      "Sorry, I didn't get that 🤔 Write, for example:\n• Spent 50000 sum on groceries\n• Taxi 20000 and coffee 15000\n• Got paid 500 dollars\n\n" +
+      'Also: “balance”, “statistics”, “undo”, /help',
     unknownCommand: '🤔 Unknown command. See /help for the list.',
     apology: '😔 Something went wrong. Please try again later.',
   },
 } satisfies Record<Language, Record<string, unknown>>;
-
-/** Category keys (CONTRACT §6) → names shown to users. */
-export const CATEGORY_NAMES: Record<Language, Record<string, string>> = {
-  ru: {
-    groceries: 'Продукты',
-    cafe: 'Кафе и рестораны',
-    transport: 'Транспорт',
-    housing: 'Жильё и коммунальные услуги',
-    communication: 'Связь и интернет',
-    health: 'Здоровье',
-    clothing: 'Одежда',
-    shopping: 'Покупки',
-    entertainment: 'Развлечения',
-    education: 'Образование',
-    gifts: 'Подарки',
-    salary: 'Зарплата',
-    freelance: 'Фриланс',
-    business: 'Бизнес',
-    investments: 'Инвестиции',
-    other: 'Другое',
-  },
-  uz: {
-    groceries: 'Oziq-ovqat',
-    cafe: 'Kafe va restoranlar',
-    transport: 'Transport',
-    housing: 'Uy-joy va kommunal xizmatlar',
-    communication: 'Aloqa va internet',
-    health: 'Salomatlik',
-    clothing: 'Kiyim-kechak',
-    shopping: 'Xaridlar',
-    entertainment: 'Koʻngilochar',
-    education: 'Taʼlim',
-    gifts: 'Sovgʻalar',
-    salary: 'Ish haqi',
-    freelance: 'Frilans',
-    business: 'Biznes',
-    investments: 'Investitsiyalar',
-    other: 'Boshqa',
-  },
-  en: {
-    groceries: 'Groceries',
-    cafe: 'Cafes & restaurants',
-    transport: 'Transport',
-    housing: 'Housing & utilities',
-    communication: 'Phone & internet',
-    health: 'Health',
-    clothing: 'Clothing',
-    shopping: 'Shopping',
-    entertainment: 'Entertainment',
-    education: 'Education',
-    gifts: 'Gifts',
-    salary: 'Salary',
-    freelance: 'Freelance',
-    business: 'Business',
-    investments: 'Investments',
-    other: 'Other',
-  },
-};
 
 /** The command menu (setMyCommands), per language. */
 export const COMMANDS: Record<Language, Array<{ command: string; description: string }>> = {
@@ -351,8 +292,9 @@ export function voiceTooLongText(lang: Language, durationSeconds: number, maxSec
   return T[lang].voiceTooLong(durationSeconds, maxSeconds);
 }
 
+/** A default category key (CONTRACT §6) → its name as the parser module, the REST API and the Mini App show it. */
 export function categoryName(lang: Language, key: string): string {
-  return CATEGORY_NAMES[lang][key] ?? key;
+  return isAnyDefaultCategory(key) ? nluCategoryName(key, lang) : key;
 }
 
 /** "15.12.2023 14:30" in the given IANA time zone. */
@@ -403,4 +345,212 @@ export function balanceText(lang: Language, view: BalanceView): string {
       ].join('\n')
     : t.noTransactions;
   return [t.balanceTitle, ...blocks, `${t.asOf} ${formatDateTime(view.at, view.timeZone)}`, recent].join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phrases: what was recorded, the amount question, intents, inline buttons
+// ---------------------------------------------------------------------------------------------------------------
+
+const LANGUAGE_NAMES: Record<Language, string> = { ru: '🇷🇺 Русский', uz: '🇺🇿 Oʻzbekcha', en: '🇬🇧 English' };
+
+const MONTHS: Record<Language, readonly string[]> = {
+  ru: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
+  uz: ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+const P = {
+  ru: {
+    recorded: '✅ Записано:',
+    undone: '↩️ Отменено, записи удалены:',
+    askAmount: '💬 Сколько? Напишите сумму, например 25000',
+    amountAgain: '🤔 Не понял сумму. Напишите число, например 25000 — или /cancel, чтобы не записывать.',
+    tooLarge: '❌ Слишком большая сумма. Проверьте число и напишите ещё раз.',
+    smalltalk: '🙂 Всегда рад помочь! Напишите трату или доход, например: «такси 20000».',
+    undoLast: '↩️ Удалил последнюю запись:',
+    nothingToUndo: '👌 Отменять нечего: записей пока нет.',
+    languageSet: '✅ Язык: Русский',
+    chooseLanguage: '🌐 Выберите язык:',
+    currencySet: (c: string) => `✅ Валюта по умолчанию: ${c}`,
+    chooseCurrency: '💱 Выберите валюту по умолчанию:',
+    statsTitle: (month: string, year: number) => `📊 Статистика за ${month} ${year}`,
+    statsEmpty: (month: string, year: number) => `📊 За ${month} ${year} операций пока нет.`,
+    expenses: '💸 Расходы',
+    incomes: '💰 Доходы',
+    undoButton: '↩️ Отменить',
+    categoryButton: '🏷 Категория',
+    backButton: '⬅️ Назад',
+    toastUndone: '↩️ Отменено',
+    alreadyUndone: '⚠️ Эти записи уже отменены или недоступны.',
+    notAvailable: '⚠️ Эта кнопка устарела.',
+    chooseItem: '🏷 Какую запись?',
+    chooseCategory: '🏷 Выберите категорию',
+    toastCategory: (name: string) => `🏷 ${name}`,
+  },
+  uz: {
+    recorded: '✅ Yozib qoʻyildi:',
+    undone: '↩️ Bekor qilindi, yozuvlar oʻchirildi:',
+    askAmount: '💬 Qancha? Summani yozing, masalan 25000',
+    amountAgain: '🤔 Summani tushunmadim. Raqam yozing, masalan 25000 — yoki yozmaslik uchun /cancel.',
+    tooLarge: '❌ Summa juda katta. Raqamni tekshirib, qayta yozing.',
+    smalltalk: '🙂 Doim yordamga tayyorman! Xarajat yoki daromadni yozing, masalan: «taksi 20 ming».',
+    undoLast: '↩️ Oxirgi yozuv oʻchirildi:',
+    nothingToUndo: '👌 Bekor qiladigan narsa yoʻq: hali yozuvlar yoʻq.',
+    languageSet: '✅ Til: Oʻzbekcha',
+    chooseLanguage: '🌐 Tilni tanlang:',
+    currencySet: (c: string) => `✅ Asosiy valyuta: ${c}`,
+    chooseCurrency: '💱 Asosiy valyutani tanlang:',
+    statsTitle: (month: string, year: number) => `📊 ${year}-yil ${month} statistikasi`,
+    statsEmpty: (month: string, year: number) => `📊 ${year}-yil ${month} oyida hali operatsiyalar yoʻq.`,
+    expenses: '💸 Xarajatlar',
+    incomes: '💰 Daromadlar',
+    undoButton: '↩️ Bekor qilish',
+    categoryButton: '🏷 Kategoriya',
+    backButton: '⬅️ Orqaga',
+    toastUndone: '↩️ Bekor qilindi',
+    alreadyUndone: '⚠️ Bu yozuvlar allaqachon bekor qilingan yoki mavjud emas.',
+    notAvailable: '⚠️ Bu tugma eskirgan.',
+    chooseItem: '🏷 Qaysi yozuv?',
+    chooseCategory: '🏷 Kategoriyani tanlang',
+    toastCategory: (name: string) => `🏷 ${name}`,
+  },
+  en: {
+    recorded: '✅ Recorded:',
+    undone: '↩️ Cancelled, records removed:',
+    askAmount: '💬 How much? Type the amount, e.g. 25000',
+    amountAgain: "🤔 I didn't get the amount. Type a number, e.g. 25000, or /cancel to drop it.",
+    tooLarge: '❌ That amount is too large. Check the number and try again.',
+    smalltalk: '🙂 Happy to help! Tell me an expense or income, e.g. “taxi 20000”.',
+    undoLast: '↩️ Removed the last record:',
+    nothingToUndo: '👌 Nothing to undo: no records yet.',
+    languageSet: '✅ Language: English',
+    chooseLanguage: '🌐 Choose a language:',
+    currencySet: (c: string) => `✅ Default currency: ${c}`,
+    chooseCurrency: '💱 Choose your default currency:',
+    statsTitle: (month: string, year: number) => `📊 Statistics for ${month} ${year}`,
+    statsEmpty: (month: string, year: number) => `📊 No transactions in ${month} ${year} yet.`,
+    expenses: '💸 Expenses',
+    incomes: '💰 Income',
+    undoButton: '↩️ Undo',
+    categoryButton: '🏷 Category',
+    backButton: '⬅️ Back',
+    toastUndone: '↩️ Cancelled',
+    alreadyUndone: '⚠️ These records are already cancelled or not available.',
+    notAvailable: '⚠️ This button is out of date.',
+    chooseItem: '🏷 Which record?',
+    chooseCategory: '🏷 Choose a category',
+    toastCategory: (name: string) => `🏷 ${name}`,
+  },
+} satisfies Record<Language, Record<string, unknown>>;
+
+/** "15.12.2023" in the given IANA time zone. */
+export function formatDate(at: Date, timeZone: string): string {
+  return formatDateTime(at, timeZone).slice(0, 10);
+}
+
+/** One recorded (or pending) transaction as the bot lists it. */
+export interface ItemView {
+  type: 'income' | 'expense';
+  /** null: not known yet (the amount question). */
+  amountMinor: bigint | null;
+  currency: string;
+  /** The category's name in the user's language. */
+  categoryName: string;
+  description: string;
+  occurredAt: Date;
+}
+
+/** "💸 50,000.00 UZS — Продукты, хлеб · 29.11.2026"; the description is left out when it only repeats the category. */
+export function itemLine(item: ItemView, timeZone: string): string {
+  const emoji = item.type === 'income' ? '💰' : '💸';
+  const description = item.description.trim();
+  const showDescription = description && description.toLowerCase() !== item.categoryName.toLowerCase();
+  const what = `${item.categoryName}${showDescription ? `, ${description}` : ''}`;
+  const amount = item.amountMinor === null ? '' : `${formatMoney(item.amountMinor, item.currency)} — `;
+  return `${emoji} ${amount}${what} · ${formatDate(item.occurredAt, timeZone)}`;
+}
+
+function itemLines(items: readonly ItemView[], timeZone: string): string[] {
+  return items.length === 1 ? [itemLine(items[0], timeZone)] : items.map((item, i) => `${i + 1}. ${itemLine(item, timeZone)}`);
+}
+
+/** The reply to a recorded phrase: every item, one line each; `pending` adds the amount question for what is left. */
+export function recordedText(lang: Language, items: readonly ItemView[], timeZone: string, pending?: ItemView): string {
+  const blocks: string[] = [];
+  if (items.length) blocks.push([P[lang].recorded, ...itemLines(items, timeZone)].join('\n'));
+  if (pending) blocks.push(askAmountText(lang, pending, timeZone));
+  return blocks.join('\n\n');
+}
+
+/** The recorded reply after ↩️ Undo. */
+export function undoneText(lang: Language, items: readonly ItemView[], timeZone: string): string {
+  return [P[lang].undone, ...itemLines(items, timeZone)].join('\n');
+}
+
+/** "💬 Сколько? …" and what it is for. */
+export function askAmountText(lang: Language, item: ItemView, timeZone: string): string {
+  return `${P[lang].askAmount}\n${itemLine({ ...item, amountMinor: null }, timeZone)}`;
+}
+
+/** An "undo" phrase: what was removed, or that there was nothing. */
+export function undoLastText(lang: Language, removed: ItemView | null, timeZone: string): string {
+  return removed ? `${P[lang].undoLast}\n${itemLine(removed, timeZone)}` : P[lang].nothingToUndo;
+}
+
+export const amountAgainText = (lang: Language): string => P[lang].amountAgain;
+export const tooLargeText = (lang: Language): string => P[lang].tooLarge;
+export const smalltalkText = (lang: Language): string => P[lang].smalltalk;
+/** Confirmation of a language change, in the new language. */
+export const languageSetText = (lang: Language): string => P[lang].languageSet;
+export const chooseLanguageText = (lang: Language): string => P[lang].chooseLanguage;
+export const currencySetText = (lang: Language, currency: string): string => P[lang].currencySet(currency);
+export const chooseCurrencyText = (lang: Language): string => P[lang].chooseCurrency;
+export const languageLabel = (lang: Language): string => LANGUAGE_NAMES[lang];
+
+/** Toasts and alerts of the inline buttons. */
+export const callbackTexts = (lang: Language) => {
+  const t = P[lang];
+  return {
+    undone: t.toastUndone,
+    alreadyUndone: t.alreadyUndone,
+    notAvailable: t.notAvailable,
+    chooseItem: t.chooseItem,
+    chooseCategory: t.chooseCategory,
+    categorySet: t.toastCategory,
+  };
+};
+
+/** Labels of the inline buttons under a recorded reply. */
+export const buttonLabels = (lang: Language) => ({ undo: P[lang].undoButton, category: P[lang].categoryButton, back: P[lang].backButton });
+
+export interface CategorySum {
+  currency: string;
+  type: 'income' | 'expense';
+  categoryName: string;
+  totalMinor: bigint;
+}
+
+/**
+ * This month's expenses and incomes by category, one block per currency (largest category first):
+ * 📊 Статистика за ноябрь 2026 / UZS: 💸 Расходы — total, • Продукты: …, then 💰 Доходы.
+ */
+export function statsText(lang: Language, year: number, month: number, sums: readonly CategorySum[]): string {
+  const t = P[lang];
+  const monthName = MONTHS[lang][month - 1];
+  if (!sums.length) return t.statsEmpty(monthName, year);
+  const currencies = [...new Set(sums.map((s) => s.currency))].sort();
+  const blocks = currencies.map((currency) => {
+    const lines: string[] = [];
+    for (const type of ['expense', 'income'] as const) {
+      const rows = sums
+        .filter((s) => s.currency === currency && s.type === type)
+        .sort((a, b) => (a.totalMinor === b.totalMinor ? a.categoryName.localeCompare(b.categoryName) : a.totalMinor > b.totalMinor ? -1 : 1));
+      if (!rows.length) continue;
+      const total = rows.reduce((sum, r) => sum + r.totalMinor, 0n);
+      lines.push(`${type === 'expense' ? t.expenses : t.incomes}: ${formatMoney(total, currency)}`);
+      for (const r of rows) lines.push(`• ${r.categoryName}: ${formatMoney(r.totalMinor, currency)}`);
+    }
+    return lines.join('\n');
+  });
+  return [t.statsTitle(monthName, year), ...blocks].join('\n\n');
 }

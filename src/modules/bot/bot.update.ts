@@ -1,9 +1,10 @@
 import { UseFilters } from '@nestjs/common';
 import { Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
 import type { Context, NarrowedContext } from 'telegraf';
-import type { Message, Update as TgUpdate } from 'telegraf/types';
+import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotReply, BotService, Sender, SenderProfile } from './bot.service';
+import type { CallbackReply } from './phrase.service';
 
 type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
 
@@ -23,6 +24,22 @@ export function commandArgument(text: string): string {
 
 async function reply(ctx: Context, answer: BotReply): Promise<void> {
   await ctx.reply(answer.text, answer.markup ? { reply_markup: answer.markup } : undefined);
+}
+
+/** Telegram refuses an edit that changes nothing (a repeated press); that is not a failure. */
+function isNotModified(error: unknown): boolean {
+  return /message is not modified/i.test((error as { description?: string; message?: string })?.description ?? (error as Error)?.message ?? '');
+}
+
+/** Answers a button press (the toast first, so the spinner stops), then edits the message the button is under. */
+async function answerCallback(ctx: Context, answer: CallbackReply): Promise<void> {
+  await ctx.answerCbQuery(answer.answer.text, answer.answer.alert ? { show_alert: true } : undefined);
+  const edit = answer.edit;
+  if (!edit || !ctx.callbackQuery?.message) return;
+  const done = edit.text !== undefined ? ctx.editMessageText(edit.text, { reply_markup: edit.markup }) : ctx.editMessageReplyMarkup(edit.markup);
+  await done.catch((error: unknown) => {
+    if (!isNotModified(error)) throw error;
+  });
 }
 
 /**
@@ -81,8 +98,17 @@ export class BotUpdate {
     await this.bot.membership(ctx.myChatMember.chat.id, ctx.myChatMember.new_chat_member.status);
   }
 
+  @On('callback_query')
+  async callback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): Promise<void> {
+    const query = ctx.callbackQuery;
+    const data = 'data' in query ? query.data : undefined;
+    const input = { chatId: query.from.id, languageCode: query.from.language_code, data, updateId: ctx.update.update_id };
+    await answerCallback(ctx, await this.bot.onCallback(input));
+  }
+
   @On('text')
   async text(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    await reply(ctx, await this.bot.onText({ ...sender(ctx), text: ctx.message.text, updateId: ctx.update.update_id }));
+    const input = { ...profile(ctx), text: ctx.message.text, updateId: ctx.update.update_id, sentAt: new Date(ctx.message.date * 1000) };
+    await reply(ctx, await this.bot.onText(input));
   }
 }

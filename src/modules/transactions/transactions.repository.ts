@@ -19,6 +19,14 @@ export interface TransactionOrder {
   direction: 'ASC' | 'DESC';
 }
 
+/** Sum of one (currency, type, category) over a period. */
+export interface CategoryTotal {
+  currency: string;
+  type: TransactionType;
+  category: string;
+  totalMinor: bigint;
+}
+
 export interface CurrencyTotals {
   currency: string;
   incomeMinor: bigint;
@@ -93,6 +101,31 @@ export class TransactionsRepository {
       .orderBy('t.currency', 'ASC')
       .getRawMany();
     return rows.map((r) => ({ currency: r.currency, incomeMinor: toMinor(r.income), expenseMinor: toMinor(r.expense) }));
+  }
+
+  /** Sums per currency, type and category of the user's transactions with occurred_at in [from, to). */
+  async categoryTotals(userId: string, from: Date, to: Date): Promise<CategoryTotal[]> {
+    const rows: Array<{ currency: string; type: TransactionType; category: string; total: string | null }> = await this.filtered(userId, { dateFrom: from, dateTo: to })
+      .select('t.currency', 'currency')
+      .addSelect('t.type', 'type')
+      .addSelect('t.category', 'category')
+      .addSelect('SUM(t.amount)', 'total')
+      .groupBy('t.currency')
+      .addGroupBy('t.type')
+      .addGroupBy('t.category')
+      .orderBy('t.currency', 'ASC')
+      .addOrderBy('t.type', 'ASC')
+      .addOrderBy('t.category', 'ASC')
+      .getRawMany();
+    return rows.map((r) => ({ currency: r.currency, type: r.type, category: r.category, totalMinor: toMinor(r.total) }));
+  }
+
+  /** The user's rows recorded from one Telegram update, in item order; inside a transaction (`em`) locked FOR UPDATE. */
+  findByUpdate(userId: string, updateId: bigint, em?: EntityManager): Promise<Transaction[]> {
+    const qb = (em ? em.createQueryBuilder(Transaction, 't') : this.repo.createQueryBuilder('t'))
+      .where('t.user_id = :userId AND t.source_update_id = :updateId', { userId, updateId: updateId.toString() })
+      .orderBy('t.source_item', 'ASC');
+    return (em ? qb.setLock('pessimistic_write') : qb).getMany();
   }
 
   /** One of the user's transactions; inside a transaction (`em`) the row is locked FOR UPDATE. */

@@ -10,7 +10,7 @@ import { UsersService } from '../users/users.service';
 import { inKeyOrder } from './idempotency';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
-import { CurrencyTotals, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
+import { CategoryTotal, CurrencyTotals, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
 import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
 export interface BalanceLine {
@@ -261,6 +261,25 @@ export class TransactionsService {
       await this.transactions.deleteOwned(userId, last.id, em);
       return last;
     });
+  }
+
+  /** The user's transactions recorded from one Telegram update (the bot's reply to it lists them), in item order. */
+  findByUpdate(userId: string, updateId: bigint): Promise<Transaction[]> {
+    return this.transactions.findByUpdate(userId, updateId);
+  }
+
+  /** Deletes and returns the user's transactions recorded from one Telegram update (empty when none are left). */
+  undoUpdate(userId: string, updateId: bigint): Promise<Transaction[]> {
+    return this.dataSource.transaction(async (em) => {
+      const rows = await this.transactions.findByUpdate(userId, updateId, em);
+      for (const row of rows) await this.transactions.deleteOwned(userId, row.id, em);
+      return rows;
+    });
+  }
+
+  /** Totals per currency, type and category of the user's transactions that occurred in [from, to). */
+  monthSummary(userId: string, from: Date, to: Date): Promise<CategoryTotal[]> {
+    return this.transactions.categoryTotals(userId, from, to);
   }
 
   /** Changes the category of one of the user's transactions (a default key of its type or the user's own). */

@@ -1,0 +1,80 @@
+/**
+ * callback_data of the bot's inline buttons: short, ASCII, at most 64 bytes (Telegram's limit). Pure functions.
+ *
+ * A recorded reply is addressed by the update id that recorded it (transactions.source_update_id, per user), so
+ * one button serves every item of a multi-item reply; an item is its index in that update (source_item).
+ *
+ *   u:<update>                  ↩️ Undo: delete every row recorded by that update
+ *   c:<update>                  🏷 Category: the item chooser (several items) or the category list (one item)
+ *   c:<update>:<item>           the category list for one item
+ *   s:<update>:<item>:<cat>     pick a category: a default key ("transport") or "~" + the custom uuid's 32 hex digits
+ *   b:<update>                  ⬅️ Back to the Undo / Category buttons
+ *   lang:<ru|uz|en>             language chooser
+ *   cur:<UZS|USD|RUB|EUR>       default currency chooser
+ */
+import { CURRENCIES, Currency } from '../../common/money';
+import type { Language } from '../../config/app-config';
+import { customCategoryId, customCategoryKey } from '../categories/category-keys';
+
+export const CALLBACK_DATA_MAX_BYTES = 64;
+
+export type CallbackAction =
+  | { kind: 'undo'; updateId: bigint }
+  | { kind: 'category'; updateId: bigint; item?: number }
+  | { kind: 'set_category'; updateId: bigint; item: number; category: string }
+  | { kind: 'back'; updateId: bigint }
+  | { kind: 'language'; language: Language }
+  | { kind: 'currency'; currency: Currency };
+
+const LANGS: readonly string[] = ['ru', 'uz', 'en'];
+const UPDATE = '(\\d{1,19})';
+const ITEM = '(\\d{1,3})';
+
+/** A category key as it travels in callback_data ("custom:<uuid>" → "~<32 hex>"). */
+export function encodeCategory(key: string): string {
+  const id = customCategoryId(key);
+  return id ? `~${id.replace(/-/g, '')}` : key;
+}
+
+export function decodeCategory(code: string): string | null {
+  if (/^[a-z_]{1,32}$/.test(code)) return code;
+  const m = /^~([0-9a-f]{32})$/.exec(code);
+  if (!m) return null;
+  const h = m[1];
+  return customCategoryKey(`${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+}
+
+export function encodeCallback(action: CallbackAction): string {
+  switch (action.kind) {
+    case 'undo':
+      return `u:${action.updateId}`;
+    case 'category':
+      return action.item === undefined ? `c:${action.updateId}` : `c:${action.updateId}:${action.item}`;
+    case 'set_category':
+      return `s:${action.updateId}:${action.item}:${encodeCategory(action.category)}`;
+    case 'back':
+      return `b:${action.updateId}`;
+    case 'language':
+      return `lang:${action.language}`;
+    case 'currency':
+      return `cur:${action.currency}`;
+  }
+}
+
+/** The action a button press asks for, or null for anything else (stale or foreign data). */
+export function decodeCallback(data: string | undefined): CallbackAction | null {
+  if (!data || Buffer.byteLength(data) > CALLBACK_DATA_MAX_BYTES) return null;
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(`^u:${UPDATE}$`).exec(data))) return { kind: 'undo', updateId: BigInt(m[1]) };
+  if ((m = new RegExp(`^b:${UPDATE}$`).exec(data))) return { kind: 'back', updateId: BigInt(m[1]) };
+  if ((m = new RegExp(`^c:${UPDATE}(?::${ITEM})?$`).exec(data))) {
+    return m[2] === undefined ? { kind: 'category', updateId: BigInt(m[1]) } : { kind: 'category', updateId: BigInt(m[1]), item: Number(m[2]) };
+  }
+  if ((m = new RegExp(`^s:${UPDATE}:${ITEM}:(\\S+)$`).exec(data))) {
+    const category = decodeCategory(m[3]);
+    return category ? { kind: 'set_category', updateId: BigInt(m[1]), item: Number(m[2]), category } : null;
+  }
+  if ((m = /^lang:([a-z]{2})$/.exec(data)) && LANGS.includes(m[1])) return { kind: 'language', language: m[1] as Language };
+  if ((m = /^cur:([A-Z]{3})$/.exec(data)) && (CURRENCIES as readonly string[]).includes(m[1])) return { kind: 'currency', currency: m[1] as Currency };
+  return null;
+}

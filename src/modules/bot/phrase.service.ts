@@ -1,0 +1,312 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
+import type { Language } from '../../config/app-config';
+import { CategoriesService, CategoryNameResolver } from '../categories/categories.service';
+import { FALLBACK_CATEGORY, isDefaultCategory } from '../categories/category-keys';
+import { parsePhrase, ParsedItem, ParseResult } from '../nlu';
+import { localDate, readIsoDate, startOfLocalDay, zonedTimeToUtc } from '../transactions/local-time';
+import { Transaction, TransactionType } from '../transactions/transaction.entity';
+import { NewTransaction, TransactionsService } from '../transactions/transactions.service';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { BotSessionsRepository } from './bot-sessions.repository';
+import { categoryKeyboard, currencyKeyboard, itemChooserKeyboard, languageKeyboard, recordedKeyboard } from './bot.keyboards';
+import {
+  amountAgainText,
+  balanceText,
+  callbackTexts,
+  chooseCurrencyText,
+  chooseLanguageText,
+  currencySetText,
+  ItemView,
+  languageSetText,
+  recordedText,
+  smalltalkText,
+  statsText,
+  textHint,
+  tooLargeText,
+  undoLastText,
+  undoneText,
+} from './bot.texts';
+import { CallbackAction, decodeCallback } from './callback-data';
+import { afterAnswer, bareAmount, PendingAmount, pendingAmount, PendingItem, readPending } from './pending-amount';
+
+const RECENT_OPERATIONS = 5;
+
+/** A text reply: the text and, optionally, inline buttons. */
+export interface PhraseReply {
+  text: string;
+  markup?: InlineKeyboardMarkup;
+}
+
+/** What a button press gets: the toast (or alert) and, optionally, a change of the message the button is under. */
+export interface CallbackReply {
+  answer: { text: string; alert?: boolean };
+  /** `text` set: editMessageText (no `markup` removes the buttons); else editMessageReplyMarkup with `markup`. */
+  edit?: { text?: string; markup?: InlineKeyboardMarkup };
+}
+
+export interface PhraseInput {
+  chatId: number;
+  text: string;
+  updateId: number;
+  /** When the user sent it (message.date); "today" and the time of today's records are taken from it. */
+  sentAt: Date;
+}
+
+export interface CallbackInput {
+  chatId: number;
+  data: string | undefined;
+  updateId: number;
+}
+
+/** The item's local date in the user's zone: today → the moment itself; another day → 12:00 local that day. */
+export function occurredAt(date: string, now: Date, timeZone: string): Date {
+  const day = readIsoDate(date);
+  if (!day || date === localDate(now, timeZone)) return now;
+  return zonedTimeToUtc(timeZone, day[0], day[1], day[2], 12);
+}
+
+/** A parsed item whose category key does not fit its type (should not happen) falls back to 'other'. */
+function categoryFor(item: { type: TransactionType; category: string }): string {
+  return isDefaultCategory(item.type, item.category) ? item.category : FALLBACK_CATEGORY;
+}
+
+/**
+ * Free text in the chat: phrases become transactions (CONTRACT §6 parse → recordMany tied to the update id), the
+ * "how much?" conversation kept in bot_sessions.state, the intents (balance, stats, undo, language, currency), and
+ * the inline buttons under a recorded reply. Plain values in, reply texts from bot.texts out.
+ */
+@Injectable()
+export class PhraseService {
+  private readonly logger = new Logger('BotPhrases');
+
+  constructor(
+    private readonly transactions: TransactionsService,
+    private readonly categories: CategoriesService,
+    private readonly users: UsersService,
+    private readonly sessions: BotSessionsRepository,
+  ) {}
+
+  async onText(user: User, input: PhraseInput): Promise<PhraseReply> {
+    const now = input.sentAt;
+    const pending = readPending(await this.sessions.getState(user.id), now);
+    if (pending) {
+      const answer = bareAmount(this.parse(user, input.text, now, pending.items[0].currency as Currency));
+      if (answer) return this.completePending(user, input, pending, answer);
+    }
+    const parsed = this.parse(user, input.text, now, user.currency);
+    switch (parsed.intent) {
+      case 'transaction':
+        if (!parsed.items.length) return this.notUnderstood(user, pending);
+        return this.record(user, input, parsed.items, pending);
+      case 'balance_query':
+        return this.balance(user, now);
+      case 'stats_query':
+        return this.stats(user, now);
+      case 'undo':
+        return this.undoLast(user);
+      case 'set_language':
+        return this.changeLanguage(user, parsed.setting?.language);
+      case 'set_currency':
+        return this.changeCurrency(user, parsed.setting?.currency);
+      case 'smalltalk':
+        return { text: smalltalkText(user.language) };
+      case 'unknown':
+        return this.notUnderstood(user, pending);
+    }
+  }
+
+  /** The /balance answer (also for "какой у меня баланс?"). */
+  async balance(user: User, now: Date): Promise<PhraseReply> {
+    const [totals, recent, name] = await Promise.all([
+      this.transactions.balance(user.id),
+      this.transactions.recent(user.id, RECENT_OPERATIONS),
+      this.categories.nameResolver(user.id, user.language),
+    ]);
+    return {
+      text: balanceText(user.language, {
+        totals,
+        recent: recent.map((t) => ({ type: t.type, amountMinor: t.amount, currency: t.currency, description: t.description, category: name(t.category) })),
+        defaultCurrency: user.currency,
+        at: now,
+        timeZone: user.timezone,
+      }),
+    };
+  }
+
+  async onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
+    const action = decodeCallback(input.data);
+    const t = callbackTexts(user.language);
+    if (!action) return { answer: { text: t.notAvailable, alert: true } };
+    const reply = await this.callback(user, action);
+    this.logger.log(`Кнопка: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, action=${action.kind}`);
+    return reply;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  private parse(user: User, text: string, now: Date, defaultCurrency: Currency): ParseResult {
+    // A bare number has no words to tell the language by: the user's own then.
+    return parsePhrase(text, { language: /\p{L}/u.test(text) ? 'auto' : user.language, defaultCurrency, now, timeZone: user.timezone });
+  }
+
+  /** Records every item that has an amount; items without one are asked about (the first now, the rest after). */
+  private async record(user: User, input: PhraseInput, items: ParsedItem[], pending: PendingAmount | null): Promise<PhraseReply> {
+    const complete = items.filter((i): i is ParsedItem & { amountMinor: bigint } => i.amountMinor !== null);
+    const missing = items.filter((i) => i.amountMinor === null);
+    if (complete.some((i) => i.amountMinor > MAX_AMOUNT_MINOR || i.amountMinor < 1n)) return { text: tooLargeText(user.language) };
+
+    const news: NewTransaction[] = complete.map((i) => ({
+      type: i.type,
+      amountMinor: i.amountMinor,
+      currency: i.currency,
+      category: categoryFor(i),
+      description: i.description,
+      occurredAt: occurredAt(i.date, input.sentAt, user.timezone),
+    }));
+    const rows = await this.transactions.recordMany(user.id, news, { kind: 'text', updateId: BigInt(input.updateId) });
+    // The new phrase replaces whatever was asked before.
+    const next = missing.length ? pendingAmount(missing, input.sentAt) : null;
+    if (next) await this.sessions.setState(user.id, next);
+    else if (pending) await this.sessions.replaceStateIf(user.id, pending.id, null);
+    this.logRecorded(user, input, rows.length);
+    return this.recordedReply(user, input, rows, next);
+  }
+
+  /** The answer to "💬 Сколько?": the first pending item is recorded with it (tied to this update). */
+  private async completePending(
+    user: User,
+    input: PhraseInput,
+    pending: PendingAmount,
+    answer: { amountMinor: bigint; currency: string },
+  ): Promise<PhraseReply> {
+    if (answer.amountMinor > MAX_AMOUNT_MINOR) return { text: tooLargeText(user.language) };
+    const item = pending.items[0];
+    const rows = await this.transactions.recordMany(
+      user.id,
+      [{ ...item, category: categoryFor(item), amountMinor: answer.amountMinor, currency: answer.currency, occurredAt: occurredAt(item.date, input.sentAt, user.timezone) }],
+      { kind: 'text', updateId: BigInt(input.updateId) },
+    );
+    const next = afterAnswer(pending);
+    await this.sessions.replaceStateIf(user.id, pending.id, next);
+    this.logRecorded(user, input, rows.length);
+    return this.recordedReply(user, input, rows, next);
+  }
+
+  private async recordedReply(user: User, input: PhraseInput, rows: Transaction[], next: PendingAmount | null): Promise<PhraseReply> {
+    const now = input.sentAt;
+    const name = await this.categories.nameResolver(user.id, user.language);
+    const question = next ? this.pendingView(next.items[0], name, user, now) : undefined;
+    return {
+      text: recordedText(user.language, rows.map((r) => this.view(r, name)), user.timezone, question),
+      markup: rows.length ? recordedKeyboard(user.language, BigInt(input.updateId)) : undefined,
+    };
+  }
+
+  private async notUnderstood(user: User, pending: PendingAmount | null): Promise<PhraseReply> {
+    return { text: pending ? amountAgainText(user.language) : textHint(user.language) };
+  }
+
+  private async stats(user: User, now: Date): Promise<PhraseReply> {
+    const [year, month] = readIsoDate(localDate(now, user.timezone))!;
+    const from = startOfLocalDay([year, month, 1], user.timezone);
+    const to = month === 12 ? startOfLocalDay([year + 1, 1, 1], user.timezone) : startOfLocalDay([year, month + 1, 1], user.timezone);
+    const [sums, name] = await Promise.all([this.transactions.monthSummary(user.id, from, to), this.categories.nameResolver(user.id, user.language)]);
+    return { text: statsText(user.language, year, month, sums.map((s) => ({ ...s, categoryName: name(s.category) }))) };
+  }
+
+  private async undoLast(user: User): Promise<PhraseReply> {
+    const removed = await this.transactions.undoLast(user.id);
+    const name = await this.categories.nameResolver(user.id, user.language);
+    if (removed) this.logger.log(`Отменена последняя запись: user_id=${user.id}`);
+    return { text: undoLastText(user.language, removed && this.view(removed, name), user.timezone) };
+  }
+
+  private async changeLanguage(user: User, language: Language | undefined): Promise<PhraseReply> {
+    if (!language) return { text: chooseLanguageText(user.language), markup: languageKeyboard() };
+    const updated = await this.users.setLanguage(user.id, language);
+    return { text: languageSetText(updated.language) };
+  }
+
+  private async changeCurrency(user: User, currency: Currency | undefined): Promise<PhraseReply> {
+    if (!currency) return { text: chooseCurrencyText(user.language), markup: currencyKeyboard() };
+    const updated = await this.users.setCurrency(user.id, currency);
+    return { text: currencySetText(updated.language, updated.currency) };
+  }
+
+  private async callback(user: User, action: CallbackAction): Promise<CallbackReply> {
+    const t = callbackTexts(user.language);
+    switch (action.kind) {
+      case 'undo': {
+        const removed = await this.transactions.undoUpdate(user.id, action.updateId);
+        if (!removed.length) return { answer: { text: t.alreadyUndone, alert: true } };
+        this.logger.log(`Отменены записи update_id=${action.updateId}: user_id=${user.id}, removed=${removed.length}`);
+        const name = await this.categories.nameResolver(user.id, user.language);
+        return { answer: { text: t.undone }, edit: { text: undoneText(user.language, removed.map((r) => this.view(r, name)), user.timezone) } };
+      }
+      case 'category': {
+        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
+        if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
+        if (action.item === undefined && rows.length > 1) {
+          const name = await this.categories.nameResolver(user.id, user.language);
+          const items = rows.map((r) => ({ item: r.sourceItem, label: r.description.trim() || name(r.category) }));
+          return { answer: { text: t.chooseItem }, edit: { markup: itemChooserKeyboard(user.language, action.updateId, items) } };
+        }
+        const row = action.item === undefined ? rows[0] : rows.find((r) => r.sourceItem === action.item);
+        if (!row) return { answer: { text: t.alreadyUndone, alert: true } };
+        const list = await this.categories.list(user.id, row.type);
+        const markup = categoryKeyboard(user.language, action.updateId, row.sourceItem, list, row.category);
+        return { answer: { text: t.chooseCategory }, edit: { markup } };
+      }
+      case 'set_category': {
+        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
+        const row = rows.find((r) => r.sourceItem === action.item);
+        if (!row) return { answer: { text: t.alreadyUndone, alert: true } };
+        if (!(await this.categories.isAllowed(user.id, row.type, action.category))) return { answer: { text: t.notAvailable, alert: true } };
+        const updated = await this.transactions.setCategory(user.id, row.id, action.category);
+        const name = await this.categories.nameResolver(user.id, user.language);
+        const views = rows.map((r) => this.view(r.id === updated.id ? updated : r, name));
+        return {
+          answer: { text: t.categorySet(name(updated.category)) },
+          edit: { text: recordedText(user.language, views, user.timezone), markup: recordedKeyboard(user.language, action.updateId) },
+        };
+      }
+      case 'back': {
+        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
+        if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
+        return { answer: { text: '' }, edit: { markup: recordedKeyboard(user.language, action.updateId) } };
+      }
+      case 'language': {
+        const updated = await this.users.setLanguage(user.id, action.language);
+        const text = languageSetText(updated.language);
+        return { answer: { text }, edit: { text } };
+      }
+      case 'currency': {
+        const updated = await this.users.setCurrency(user.id, action.currency);
+        const text = currencySetText(updated.language, updated.currency);
+        return { answer: { text }, edit: { text } };
+      }
+    }
+  }
+
+  private view(tx: Transaction, name: CategoryNameResolver): ItemView {
+    return { type: tx.type, amountMinor: tx.amount, currency: tx.currency, categoryName: name(tx.category), description: tx.description, occurredAt: tx.occurredAt };
+  }
+
+  private pendingView(item: PendingItem, name: CategoryNameResolver, user: User, now: Date): ItemView {
+    return {
+      type: item.type,
+      amountMinor: null,
+      currency: item.currency,
+      categoryName: name(categoryFor(item)),
+      description: item.description,
+      occurredAt: occurredAt(item.date, now, user.timezone),
+    };
+  }
+
+  private logRecorded(user: User, input: PhraseInput, recorded: number): void {
+    this.logger.log(`Записано из текста: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`);
+  }
+}
