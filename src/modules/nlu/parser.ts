@@ -119,6 +119,8 @@ const GIVERS = new Set([
   'employer',
 ]);
 const GIVE_VERBS = new Set([...FLIP_TO_ME, 'подарил', 'подарила', 'прислал', 'прислала', 'скинул', 'скинула']);
+/** First-person subjects that make an ambiguous gift verb our own spending. */
+const WE_OR_I = new Set(['мы', 'я']);
 /** "взял в долг", "занял" — borrowed money comes in. */
 const BORROW_VERBS = new Set(['взял', 'взяла', 'взяли', 'занял', 'заняла', 'borrowed']);
 const EXPENSE_SET = new Set<string>(EXPENSE_CATEGORIES);
@@ -275,7 +277,8 @@ function findAmounts(tokens: Token[], infos: Array<WordInfo | undefined>, consum
     if (currency === undefined) {
       const nt = end < n ? tokens[end] : undefined;
       if (nt !== undefined && nt.kind === 'sym' && (nt.f === '%' || nt.f === ':')) continue;
-      if (nt !== undefined && nt.kind === 'word' && infos[end]?.nonMoney && !infos[end]?.currency) continue;
+      // "3 kun", "2 кг" are not money; "ikki million oylik" is (a category noun, even if it looks like a unit)
+      if (nt !== undefined && nt.kind === 'word' && infos[end]?.nonMoney && !infos[end]?.currency && !infos[end]?.cats) continue;
       const pt = start > 0 ? tokens[start - 1] : undefined;
       if (pt !== undefined && pt.kind === 'sym' && (pt.f === ':' || pt.f === '№' || pt.f === '#')) continue;
     }
@@ -357,7 +360,13 @@ function resolveVerb(
     }
     return { type: 'expense', hint: v.hint };
   }
-  if (v.type === 'income') return { type: 'income', hint: v.hint };
+  if (v.type === 'income') {
+    // "подарили" is "gave me" unless we are the subject: "мы подарили", "я подарил(а)" are gifts we paid for
+    if (f.startsWith('подари') && tokens.slice(Math.max(segStart, pos - 2), pos).some((t) => WE_OR_I.has(t.f))) {
+      return { type: 'expense', hint: 'gifts' };
+    }
+    return { type: 'income', hint: v.hint };
+  }
   // 'take' (Uzbek oldim): bought goods, or received money
   for (let k = segStart; k < segEnd; k++) {
     const info = infos[k];
