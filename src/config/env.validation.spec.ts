@@ -37,6 +37,7 @@ describe('configuration', () => {
   it.each([
     [{}, /SECRET_KEY/],
     [{ DEBUG: 'False' }, /SECRET_KEY/],
+    [{ SECRET_KEY: 'change-me-to-a-long-random-string' }, /SECRET_KEY is still the \.env\.example placeholder/],
     [{ ...base, PORT: 'eighty' }, /^Invalid configuration: PORT/],
     [{ ...base, PORT: '70000' }, /^Invalid configuration: PORT/],
     [{ ...base, DEBUG: 'maybe' }, /^Invalid configuration: DEBUG/],

@@ -119,6 +119,9 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     throw new ConfigValidationError(`Invalid configuration: ${first.property} ${message.replace(new RegExp(`^${first.property} `), '')}`);
   }
+  if (env.DEBUG !== true && env.SECRET_KEY && /change-me/i.test(env.SECRET_KEY)) {
+    throw new ConfigValidationError('Invalid configuration: SECRET_KEY is still the .env.example placeholder; set a long random value (openssl rand -hex 32)');
+  }
   if (mode !== 'none' && !env.TELEGRAM_BOT_TOKEN) {
     throw new ConfigValidationError(`Invalid configuration: TELEGRAM_BOT_TOKEN is required for BOT_MODE=${mode}`);
   }
