@@ -1,5 +1,5 @@
 import { ValueTransformer } from 'typeorm';
-import { parseDecimal, toDecimalString } from '../common/money';
+import { parseDbDecimal, toDecimalString } from '../common/money';
 
 /** bigint column <-> bigint. pg returns int8 as a string; never go through Number. */
 export const bigintTransformer: ValueTransformer = {
@@ -10,10 +10,5 @@ export const bigintTransformer: ValueTransformer = {
 /** numeric(15,2) column <-> bigint minor units. pg returns numeric as a string ("50000.00"). */
 export const moneyTransformer: ValueTransformer = {
   to: (value: bigint | null | undefined) => (value === null || value === undefined ? value : toDecimalString(value)),
-  from: (value: string | null) => {
-    if (value === null || value === undefined) return value;
-    const parsed = parseDecimal(value);
-    if (!parsed.ok) throw new Error(`Unexpected money value from the database: ${value}`);
-    return parsed.minor;
-  },
+  from: (value: string | null) => (value === null || value === undefined ? value : parseDbDecimal(value)),
 };

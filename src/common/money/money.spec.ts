@@ -1,4 +1,4 @@
-import { formatAmount, formatMoney, parseDecimal, sumMinor, toDecimalString, compareMinor } from './money';
+import { formatAmount, formatMoney, parseDbDecimal, parseDecimal, sumMinor, toDecimalString, compareMinor } from './money';
 
 describe('money', () => {
   it.each([
@@ -75,5 +75,20 @@ describe('money', () => {
     expect(compareMinor(1n, 2n)).toBe(-1);
     expect(compareMinor(2n, 2n)).toBe(0);
     expect(compareMinor(3n, 2n)).toBe(1);
+  });
+
+  it.each([
+    ['0', 0n],
+    ['0.00', 0n],
+    ['50000.00', 5_000_000n],
+    ['12.5', 1250n],
+    ['19999999999999.98', 1_999_999_999_999_998n], // a sum of two maximal amounts: 14 integer digits
+    ['-700000.00', -70_000_000n],
+  ])('reads the database decimal %p as %p minor units', (text, minor) => {
+    expect(parseDbDecimal(text)).toBe(minor);
+  });
+
+  it.each(['', 'abc', '1.234', '1e5', ' 1'])('refuses the database decimal %p loudly', (text) => {
+    expect(() => parseDbDecimal(text)).toThrow(/Unexpected decimal/);
   });
 });

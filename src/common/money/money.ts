@@ -42,6 +42,19 @@ export function parseDecimal(value: unknown): { ok: true; minor: bigint } | { ok
   return { ok: true, minor: BigInt(intDigits) * 100n + BigInt(frac.padEnd(2, '0')) };
 }
 
+const DB_DECIMAL_RE = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+
+/**
+ * A numeric value from the database with at most 2 decimals and any number of integer digits (a SUM can exceed
+ * the 13 digits one amount may have) → minor units. Throws on anything else: that would be a schema bug.
+ */
+export function parseDbDecimal(value: string): bigint {
+  const m = DB_DECIMAL_RE.exec(value);
+  if (!m) throw new Error(`Unexpected decimal from the database: ${value}`);
+  const minor = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -minor : minor;
+}
+
 /** Minor units → "50000.00" (API form). */
 export function toDecimalString(minor: bigint): string {
   const negative = minor < 0n;
@@ -63,11 +76,6 @@ export function formatAmount(minor: bigint): string {
 /** Minor units + currency → "1,500,000.00 UZS" as the seed shows money. */
 export function formatMoney(minor: bigint, currency: string): string {
   return `${formatAmount(minor)} ${currency}`;
-}
-
-/** Whole units → minor units. */
-export function unitsToMinor(units: bigint): bigint {
-  return units * 100n;
 }
 
 export function sumMinor(values: Iterable<bigint>): bigint {

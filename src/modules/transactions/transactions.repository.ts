@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { parseDecimal } from '../../common/money';
+import { parseDbDecimal } from '../../common/money';
 import { Transaction, TransactionType } from './transaction.entity';
 
 export interface TransactionFilter {
@@ -39,11 +39,9 @@ const ORDER_COLUMNS: Record<TransactionOrderField, string> = {
   created_at: 't.created_at',
 };
 
+/** A SUM() from the database → minor units (a NULL sum is zero). */
 function toMinor(value: string | null): bigint {
-  if (!value) return 0n;
-  const parsed = parseDecimal(value);
-  if (!parsed.ok) throw new Error(`Unexpected sum from the database: ${value}`);
-  return parsed.minor;
+  return value ? parseDbDecimal(value) : 0n;
 }
 
 /** All SQL about transactions. Every query is scoped by user id. */
