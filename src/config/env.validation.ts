@@ -39,7 +39,7 @@ export class EnvironmentVariables {
   @IsString({ message: 'is required when DEBUG=False' }) @MinLength(16, { message: 'must be at least 16 characters' })
   SECRET_KEY?: string;
 
-  @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d+:[A-Za-z0-9_-]{20,}$/, { message: 'does not look like a bot token' })
+  @IsOptional() @Transform(emptyToUndefined) @Matches(/^\d+:[A-Za-z0-9_-]+$/, { message: 'does not look like a bot token (<digits>:<key>)' })
   TELEGRAM_BOT_TOKEN?: string;
 
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })

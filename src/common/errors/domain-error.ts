@@ -39,8 +39,10 @@ export class DomainError extends Error {
 
 /** True for errors that mean "the database is not reachable right now" (retry later), not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; driverError?: unknown } | null;
+  const e = error as { code?: string; message?: string; name?: string; driverError?: unknown } | null;
   if (!e) return false;
+  // HTTP clients (telegraf's Bot API calls, speech-to-text) fail with the same socket codes; they are not the database.
+  if (e.name === 'FetchError' || e.name === 'TelegramError' || e.name === 'AbortError') return false;
   if (e.driverError && isDatabaseUnavailable(e.driverError)) return true;
   const code = String(e.code ?? '');
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300'].includes(code)) return true;
