@@ -11,7 +11,7 @@ export type TransactionSource = 'text' | 'voice' | 'api';
 @Check('ck_transactions_amount_positive', `amount > 0`)
 @Check('ck_transactions_currency', `currency ~ '^[A-Z]{3}$'`)
 @Check('ck_transactions_source', `source IN ('text', 'voice', 'api')`)
-@Unique('uq_transactions_source_update', ['sourceUpdateId', 'sourceItem'])
+@Unique('uq_transactions_source_update', ['userId', 'sourceUpdateId', 'sourceItem'])
 @Index('ix_transactions_user_occurred', { synchronize: false }) // (user_id, occurred_at DESC, created_at DESC)
 @Index('ix_transactions_user_currency', ['userId', 'currency'])
 @Index('ix_transactions_user_category', ['userId', 'category'])

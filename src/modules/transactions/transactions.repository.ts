@@ -150,7 +150,7 @@ export class TransactionsRepository {
   }
 
   /**
-   * Inserts the items of one Telegram update, each tied to (source_update_id, source_item); items already there
+   * Inserts the items of one Telegram update, each tied to (user_id, source_update_id, source_item); items already there
    * (a redelivered update) are left alone: ON CONFLICT DO NOTHING. Returns the update's rows of this user.
    */
   async insertForUpdate(em: EntityManager, userId: string, updateId: bigint, rows: Array<Partial<Transaction>>): Promise<Transaction[]> {
