@@ -136,6 +136,29 @@ describe('polling mode without a secret (e2e)', () => {
       await t.close();
     }
   });
+
+  it('keeps the webhook closed (401) with DEBUG=True too (the README dev setup), while polling still works', async () => {
+    const t = await startTestApp({ BOT_MODE: 'polling', DEBUG: 'True', TELEGRAM_WEBHOOK_SECRET: undefined });
+    try {
+      let served = false;
+      t.telegram.on('getUpdates', () => {
+        if (served) return [];
+        served = true;
+        return [startUpdate(14, 700000014)];
+      });
+      const res = await post(t, startUpdate(13, 700000013), null).expect(401);
+      expect(res.body).toEqual({ detail: 'Webhook is disabled: TELEGRAM_WEBHOOK_SECRET is not configured.' });
+      await post(t, startUpdate(13, 700000013), 'guess').expect(401);
+      await post(t, startUpdate(13, 700000013), '').expect(401);
+      expect(await t.db.query('SELECT 1 FROM users WHERE telegram_chat_id = 700000013')).toEqual([]);
+      expect(t.telegram.textsTo(700000013)).toEqual([]);
+      // The polled update is served as usual.
+      await t.telegram.waitFor('sendMessage');
+      expect(t.telegram.textsTo(700000014)[0]).toMatch(new RegExp(`^${WELCOME_START}`));
+    } finally {
+      await t.close();
+    }
+  });
 });
 
 describe('webhook without a secret (DEBUG=True only) (e2e)', () => {

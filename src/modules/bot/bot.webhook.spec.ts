@@ -1,4 +1,4 @@
-import { parseUpdate, secretMatches } from './bot.webhook';
+import { parseUpdate, secretMatches, webhookOpenWithoutSecret } from './bot.webhook';
 import { missingCommandEntity } from './command-entity.middleware';
 import { normalizeContactPhone } from './bot.service';
 import { commandArgument } from './bot.update';
@@ -43,6 +43,18 @@ describe('secretMatches', () => {
     [undefined, 'anything', true],
   ])('expected %j, given %j → %s', (expected, given, result) => {
     expect(secretMatches(expected, given)).toBe(result);
+  });
+});
+
+describe('webhookOpenWithoutSecret', () => {
+  it.each([
+    ['webhook', true, true],
+    ['webhook', false, false],
+    ['polling', true, false], // the README's dev setup: polling must not open a side door
+    ['polling', false, false],
+    ['none', true, false],
+  ] as const)('mode %s, DEBUG=%s → %s', (mode, debug, open) => {
+    expect(webhookOpenWithoutSecret({ debug, bot: { mode } })).toBe(open);
   });
 });
 

@@ -38,6 +38,15 @@ export function secretMatches(expected: string | undefined, given: string | unde
 }
 
 /**
+ * May the webhook run without TELEGRAM_WEBHOOK_SECRET? Only webhook mode with DEBUG=True (a local tunnel while
+ * developing). Polling mode never: there the webhook is only a side door, and the README's dev setup
+ * (`BOT_MODE=polling DEBUG=True`) must not let anyone on the network forge updates.
+ */
+export function webhookOpenWithoutSecret(config: Pick<AppConfig, 'debug'> & { bot: Pick<AppConfig['bot'], 'mode'> }): boolean {
+  return config.bot.mode === 'webhook' && config.debug;
+}
+
+/**
  * The thin HTTP layer in front of telegraf's webhook callback (mounted before the app-wide JSON parser, so it
  * owns its status codes): 405 other methods, 401 bad secret, 413 over 1 MB, 400 not JSON / not an Update; then
  * `bot.webhookCallback(path)` processes the update (UpdateGuard: duplicates, errors, 503 when the database is
@@ -65,8 +74,8 @@ export class TelegramWebhook {
       return;
     }
     const secret = req.get(WEBHOOK_SECRET_HEADER);
-    if (!this.config.bot.webhookSecret && !this.config.debug) {
-      // Only possible in polling mode (webhook mode requires the secret unless DEBUG=True): stay closed.
+    if (!this.config.bot.webhookSecret && !webhookOpenWithoutSecret(this.config)) {
+      // Polling mode (any DEBUG) or a config that slipped past validation: without a secret anyone could forge updates.
       this.logger.warn(`Webhook отклонён: TELEGRAM_WEBHOOK_SECRET не задан (ip=${req.ip})`);
       res.status(401).json({ detail: 'Webhook is disabled: TELEGRAM_WEBHOOK_SECRET is not configured.' });
       return;
@@ -116,8 +125,8 @@ export class TelegramWebhook {
 /**
  * Mounts the webhook on the Express app ahead of the JSON body parser (call it from configureApp before
  * `app.use(json())`). Mounted whenever the bot runs: in polling mode too (updates POSTed with the secret are
- * served alongside polling, the duplicate guard covers both), closed (401) when no secret is configured
- * outside DEBUG.
+ * served alongside polling, the duplicate guard covers both), closed (401) when no secret is configured, except
+ * in webhook mode with DEBUG=True.
  */
 export function mountTelegramWebhook(app: NestExpressApplication, config: AppConfig): void {
   if (!isBotEnabled(config)) return;
