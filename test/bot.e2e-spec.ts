@@ -7,6 +7,7 @@ import { Logger } from '@nestjs/common';
 import { DomainError } from '../src/common/errors/domain-error';
 import { UsersService } from '../src/modules/users/users.service';
 import { TransactionsService } from '../src/modules/transactions/transactions.service';
+import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
@@ -117,8 +118,8 @@ describe('Telegram bot (e2e, webhook)', () => {
   const lastSent = (chatId: number) => t.telegram.sent().filter((p) => Number(p.chat_id) === chatId).at(-1)!;
 
   const userRow = async (chatId: number) => {
-    const rows: Array<{ id: string; phone_number: string | null; is_active: boolean; language: string }> = await t.db.query(
-      'SELECT id, phone_number, is_active, language FROM users WHERE telegram_chat_id = $1',
+    const rows: Array<{ id: string; phone_number: string | null; phone_verified: boolean; is_active: boolean; language: string }> = await t.db.query(
+      'SELECT id, phone_number, phone_verified, is_active, language FROM users WHERE telegram_chat_id = $1',
       [chatId],
     );
     return rows[0];
@@ -319,6 +320,61 @@ describe('Telegram bot (e2e, webhook)', () => {
       expect(texts).toEqual(['✅ Номер телефона обновлен: +998935556677']);
       expect(lastSent(chatId).reply_markup).toEqual({ remove_keyboard: true });
       expect((await userRow(chatId)).phone_number).toBe('+998935556677');
+    });
+
+    it('stores a /phone number unverified and a shared own contact verified', async () => {
+      const { chatId } = await register();
+      await send(textUpdate(chatId, '/phone +998901230001'));
+      expect(await userRow(chatId)).toMatchObject({ phone_number: '+998901230001', phone_verified: false });
+      await send(messageUpdate(chatId, { contact: { phone_number: '998901230001', first_name: 'Ali', user_id: chatId } }));
+      expect(await userRow(chatId)).toMatchObject({ phone_number: '+998901230001', phone_verified: true });
+      // Typing the same number again keeps it verified; typing another one is unverified again.
+      expect(await send(textUpdate(chatId, '/phone +998901230001'))).toEqual(['✅ Номер телефона обновлен: +998901230001']);
+      expect(await userRow(chatId)).toMatchObject({ phone_number: '+998901230001', phone_verified: true });
+      await send(textUpdate(chatId, '/phone +998901230002'));
+      expect(await userRow(chatId)).toMatchObject({ phone_number: '+998901230002', phone_verified: false });
+    });
+
+    it('a shared own contact takes the number over from a user who only typed it', async () => {
+      const squatter = await register();
+      const owner = await register();
+      expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual(['✅ Номер телефона обновлен: +998901230011']);
+      // Typing it is refused as before: only a verified contact takes a number over.
+      expect(await send(textUpdate(owner.chatId, '/phone +998901230011'))).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
+
+      const squatterTexts = t.telegram.textsTo(squatter.chatId).length;
+      const texts = await send(messageUpdate(owner.chatId, { contact: { phone_number: '+998901230011', first_name: 'Ali', user_id: owner.chatId } }));
+      expect(texts).toEqual(['✅ Номер телефона обновлен: +998901230011']);
+      expect(await userRow(owner.chatId)).toMatchObject({ phone_number: '+998901230011', phone_verified: true });
+      expect(await userRow(squatter.chatId)).toMatchObject({ phone_number: null, phone_verified: false });
+      expect(t.telegram.textsTo(squatter.chatId)).toHaveLength(squatterTexts); // nothing is sent to the squatter
+
+      // The REST profile shows the verification.
+      const { token: ownerToken } = await accessTokenFor(t, owner.chatId);
+      const ownerMe = await t.http.get('/api/users/me/').set('Authorization', `Bearer ${ownerToken}`).expect(200);
+      expect(ownerMe.body).toMatchObject({ id: owner.userId, phone_number: '+998901230011', phone_verified: true });
+      const { token: squatterToken } = await accessTokenFor(t, squatter.chatId);
+      const squatterMe = await t.http.get('/api/users/me/').set('Authorization', `Bearer ${squatterToken}`).expect(200);
+      expect(squatterMe.body).toMatchObject({ id: squatter.userId, phone_number: null, phone_verified: false });
+
+      // The squatter cannot type it back.
+      expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
+      expect(await userRow(squatter.chatId)).toMatchObject({ phone_number: null, phone_verified: false });
+    });
+
+    it('refuses a shared contact whose number another user holds verified, and changes nobody', async () => {
+      const holder = await register();
+      const other = await register();
+      await send(textUpdate(other.chatId, '/phone +998901230022'));
+      await send(messageUpdate(holder.chatId, { contact: { phone_number: '998901230021', first_name: 'Ali', user_id: holder.chatId } }));
+      expect(await userRow(holder.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: true });
+
+      const texts = await send(messageUpdate(other.chatId, { contact: { phone_number: '998901230021', first_name: 'Ali', user_id: other.chatId } }));
+      expect(texts).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
+      expect(lastSent(other.chatId).reply_markup).toBeUndefined();
+      expect(await userRow(holder.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: true });
+      expect(await userRow(other.chatId)).toMatchObject({ phone_number: '+998901230022', phone_verified: false });
+      expect(await send(textUpdate(other.chatId, '/phone +998901230021'))).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
     });
 
     it('refuses a contact of another person', async () => {

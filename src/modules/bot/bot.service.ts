@@ -131,7 +131,9 @@ export class BotService {
       this.logger.warn(`Отклонён чужой контакт от пользователя ${sender.chatId}`);
       return { text: contactNotOwnText(user.language) };
     }
-    const outcome = await this.applyPhone(user, normalizeContactPhone(contact.phoneNumber));
+    // Telegram vouches that the sender's own contact carries their number: it is stored verified (and taken over
+    // from a user who only typed it).
+    const outcome = await this.applyPhone(user, normalizeContactPhone(contact.phoneNumber), 'verified');
     this.logger.log(`Получен контакт от пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`);
     return { text: phoneText(user.language, outcome), markup: outcome.ok ? { remove_keyboard: true } : undefined };
   }
@@ -231,11 +233,13 @@ export class BotService {
     return languageFromCode(sender.languageCode) ?? this.config.defaults.language;
   }
 
-  private async applyPhone(user: User, raw: string): Promise<PhoneOutcome> {
+  /** /phone types a number (stored unverified); a shared own contact proves it ('verified'). */
+  private async applyPhone(user: User, raw: string, proof: 'typed' | 'verified' = 'typed'): Promise<PhoneOutcome> {
     const check = checkPhoneNumber(raw);
     if (!check.ok) return { ok: false, reason: check.reason };
     try {
-      const updated = await this.users.updateProfile(user.id, { phone_number: check.e164 });
+      const updated =
+        proof === 'verified' ? await this.users.setVerifiedPhone(user.id, check.e164) : await this.users.updateProfile(user.id, { phone_number: check.e164 });
       return { ok: true, phone: updated.phoneNumber ?? check.e164 };
     } catch (error) {
       // The number is valid, so the only validation left to fail is "held by another user".

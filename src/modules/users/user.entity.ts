@@ -9,6 +9,7 @@ import type { Language } from '../../config/app-config';
 @Unique('uq_users_phone_number', ['phoneNumber'])
 @Check('ck_users_chat_id_positive', `telegram_chat_id > 0`)
 @Check('ck_users_phone_e164', `phone_number IS NULL OR phone_number ~ '^\\+[1-9][0-9]{6,14}$'`)
+@Check('ck_users_phone_verified_has_number', `phone_number IS NOT NULL OR NOT phone_verified`)
 @Check('ck_users_language', `language IN ('ru', 'uz', 'en')`)
 @Check('ck_users_currency', `currency IN ('UZS', 'USD', 'RUB', 'EUR')`)
 export class User {
@@ -20,6 +21,10 @@ export class User {
 
   @Column({ name: 'phone_number', type: 'varchar', length: 16, nullable: true })
   phoneNumber: string | null;
+
+  /** True when the number came from the user's own shared Telegram contact; typed numbers are unverified. */
+  @Column({ name: 'phone_verified', type: 'boolean', default: false })
+  phoneVerified: boolean;
 
   @Column({ name: 'first_name', type: 'varchar', length: 255, default: '' })
   firstName: string;

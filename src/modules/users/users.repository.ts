@@ -51,15 +51,43 @@ export class UsersRepository {
     return { user, created: rows.length === 1 };
   }
 
-  async update(id: string, patch: Partial<Pick<User, 'phoneNumber' | 'language' | 'currency' | 'timezone' | 'isActive' | 'firstName' | 'lastName' | 'username'>>): Promise<User> {
+  async update(
+    id: string,
+    patch: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone' | 'isActive' | 'firstName' | 'lastName' | 'username'>>,
+  ): Promise<User> {
     await this.repo.update({ id }, patch);
     return this.repo.findOneByOrFail({ id });
   }
 
-  /** Is this phone number held by a user other than `exceptUserId`? */
-  async phoneTakenByOther(phone: string, exceptUserId: string): Promise<boolean> {
-    const row = await this.repo.findOne({ where: { phoneNumber: phone }, select: { id: true } });
-    return !!row && row.id !== exceptUserId;
+  /** Who holds this phone number, and whether it is verified there (null: nobody). */
+  async phoneHolder(phone: string): Promise<{ id: string; phoneVerified: boolean } | null> {
+    return this.repo.findOne({ where: { phoneNumber: phone }, select: { id: true, phoneVerified: true } });
+  }
+
+  /**
+   * Gives `userId` the phone number as verified (their own shared Telegram contact), in one transaction: a user
+   * who holds the number unverified loses it (phone_number NULL); a user who holds it verified keeps it and
+   * nothing changes ('taken'). The holder's row is locked, so a concurrent change cannot slip in between; a
+   * concurrent first claim of a free number ends in the unique constraint (23505) for the loser.
+   */
+  async claimVerifiedPhone(
+    userId: string,
+    phone: string,
+  ): Promise<{ outcome: 'claimed'; user: User; releasedFrom: string | null } | { outcome: 'taken'; holderId: string }> {
+    return this.repo.manager.transaction(async (em) => {
+      const holders: Array<{ id: string; phone_verified: boolean }> = await em.query(
+        `SELECT id, phone_verified FROM users WHERE phone_number = $1 AND id <> $2 FOR UPDATE`,
+        [phone, userId],
+      );
+      const holder = holders[0];
+      if (holder?.phone_verified) return { outcome: 'taken', holderId: holder.id };
+      if (holder) {
+        await em.query(`UPDATE users SET phone_number = NULL, phone_verified = false, updated_at = now() WHERE id = $1`, [holder.id]);
+      }
+      await em.query(`UPDATE users SET phone_number = $2, phone_verified = true, updated_at = now() WHERE id = $1`, [userId, phone]);
+      const user = await em.findOneByOrFail(User, { id: userId });
+      return { outcome: 'claimed', user, releasedFrom: holder?.id ?? null };
+    });
   }
 
   async setActiveByChatId(chatId: bigint, active: boolean): Promise<void> {

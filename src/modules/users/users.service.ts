@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { CURRENCIES, Currency, isCurrency } from '../../common/money';
 import { DomainError } from '../../common/errors/domain-error';
@@ -7,6 +7,13 @@ import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 
 export const LANGUAGES = ['ru', 'uz', 'en'] as const;
+
+const PHONE_TAKEN_MESSAGE = 'user with this phone number already exists.';
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return e?.code === '23505' || e?.driverError?.code === '23505';
+}
 
 export interface TelegramProfile {
   chatId: bigint;
@@ -36,6 +43,8 @@ function isTimeZone(value: string): boolean {
 /** Users: find or create by chat id, profile changes, activity. Plain values in, entities out. */
 @Injectable()
 export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
   constructor(
     private readonly users: UsersRepository,
     private readonly config: AppConfig,
@@ -65,21 +74,31 @@ export class UsersService {
     return user;
   }
 
-  /** Validates and applies a profile change (REST PATCH /api/users/me/ and the bot's settings). */
+  /**
+   * Validates and applies a profile change (REST PATCH /api/users/me/, the REST login's phone_number, /phone and the
+   * bot's settings). A phone number set here is typed, not proven: it is stored unverified, and refused when anyone
+   * else holds it (verified or not; only a shared contact takes a number over, see setVerifiedPhone). Setting the
+   * number the user already has changes nothing (a verified number stays verified).
+   */
   async updateProfile(userId: string, patch: ProfilePatch): Promise<User> {
     const fields: Record<string, string[]> = {};
-    const changes: Partial<Pick<User, 'phoneNumber' | 'language' | 'currency' | 'timezone'>> = {};
+    const changes: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone'>> = {};
 
     if (patch.phone_number !== undefined) {
       if (patch.phone_number === null || patch.phone_number === '') {
         changes.phoneNumber = null;
+        changes.phoneVerified = false;
       } else if (typeof patch.phone_number !== 'string') {
         fields.phone_number = ['Not a valid string.'];
       } else {
         const check = checkPhoneNumber(patch.phone_number);
+        const holder = check.ok ? await this.users.phoneHolder(check.e164) : null;
         if (!check.ok) fields.phone_number = [PHONE_FIELD_MESSAGES[check.reason]];
-        else if (await this.users.phoneTakenByOther(check.e164, userId)) fields.phone_number = ['user with this phone number already exists.'];
-        else changes.phoneNumber = check.e164;
+        else if (holder && holder.id !== userId) fields.phone_number = [PHONE_TAKEN_MESSAGE];
+        else if (!holder) {
+          changes.phoneNumber = check.e164;
+          changes.phoneVerified = false;
+        }
       }
     }
     if (patch.language !== undefined) {
@@ -99,8 +118,34 @@ export class UsersService {
     try {
       return await this.users.update(userId, changes);
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw DomainError.validation('phone_number', 'user with this phone number already exists.');
+      if (isUniqueViolation(error)) throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
       throw error;
+    }
+  }
+
+  /**
+   * The user's own phone number, proven by Telegram (a shared contact whose user_id is the sender): stored as
+   * verified. A user who holds the number unverified (typed it, maybe someone else's) loses it, in the same
+   * transaction; a user who holds it verified keeps it and this is refused like updateProfile refuses.
+   */
+  async setVerifiedPhone(userId: string, phone: string): Promise<User> {
+    const check = checkPhoneNumber(phone);
+    if (!check.ok) throw DomainError.validation('phone_number', PHONE_FIELD_MESSAGES[check.reason]);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.users.claimVerifiedPhone(userId, check.e164);
+        if (result.outcome === 'taken') {
+          this.logger.warn(`Подтверждённый номер не передан: user_id=${userId}, номер подтверждён у user_id=${result.holderId}`);
+          throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
+        }
+        if (result.releasedFrom) this.logger.log(`Неподтверждённый номер снят с user_id=${result.releasedFrom} и подтверждён у user_id=${userId}`);
+        return result.user;
+      } catch (error) {
+        // Someone set the free number between our check and our write: look again (it is now held, and decided).
+        if (isUniqueViolation(error) && attempt < 3) continue;
+        if (isUniqueViolation(error)) throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
+        throw error;
+      }
     }
   }
 
@@ -124,6 +169,7 @@ export function userJson(user: User) {
     id: user.id,
     telegram_chat_id: Number(user.telegramChatId) <= Number.MAX_SAFE_INTEGER ? Number(user.telegramChatId) : user.telegramChatId.toString(),
     phone_number: user.phoneNumber,
+    phone_verified: user.phoneVerified,
     first_name: user.firstName,
     last_name: user.lastName,
     username: user.username,
