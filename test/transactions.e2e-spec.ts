@@ -1,6 +1,7 @@
 import { startTestApp, TestApp } from './helpers/test-app';
 import { accessTokenFor } from './helpers/auth';
 import { localDate } from '../src/modules/transactions/local-time';
+import { IdempotencySweeper } from '../src/modules/transactions/idempotency.sweeper';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const OTHER_UUID = '00000000-0000-4000-8000-000000000000';
@@ -405,6 +406,16 @@ describe('transactions REST (e2e)', () => {
       expect(responses.map((r) => r.status)).toEqual(Array(8).fill(201));
       expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
       expect(await rowsOf(hank.userId)).toBe(1);
+    });
+
+    it('sweeps expired keys of every user, keeping fresh ones', async () => {
+      const ivy = await accessTokenFor(t, 1010);
+      await keyed(ivy, 'old-key', { type: 'expense', amount: '1.00' }).expect(201);
+      await keyed(ivy, 'fresh-key', { type: 'expense', amount: '2.00' }).expect(201);
+      await t.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = $1 AND key = 'old-key'`, [ivy.userId]);
+      expect(await t.app.get(IdempotencySweeper).sweep()).toBeGreaterThanOrEqual(1);
+      const keys = await t.db.query(`SELECT key FROM idempotency_keys WHERE user_id = $1 ORDER BY key`, [ivy.userId]);
+      expect(keys.map((k: { key: string }) => k.key)).toEqual(['fresh-key']);
     });
 
     it('refuses a malformed key', async () => {

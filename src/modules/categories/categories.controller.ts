@@ -5,16 +5,8 @@ import { AuthUser, CurrentUser } from '../../common/decorators/current-user.deco
 import { DomainError } from '../../common/errors/domain-error';
 import type { TransactionType } from '../nlu/nlu.types';
 import { CreateCategoryDto, RenameCategoryDto } from './categories.dto';
+import { bodyObject } from '../../common/http/body';
 import { CategoriesService, CategoryJson } from './categories.service';
-
-/** A JSON object body (none at all counts as empty, as DRF reads it). */
-export function asObject(body: unknown): Record<string, unknown> {
-  if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw DomainError.validation('non_field_errors', `Invalid data. Expected a dictionary, but got ${Array.isArray(body) ? 'list' : typeof body}.`);
-  }
-  return body as Record<string, unknown>;
-}
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -34,7 +26,7 @@ export class CategoriesController {
 
   @Post()
   create(@CurrentUser() auth: AuthUser, @Body() body: CreateCategoryDto): Promise<CategoryJson> {
-    return this.categories.create(auth.userId, asObject(body));
+    return this.categories.create(auth.userId, bodyObject(body));
   }
 
   @Get(':id')
@@ -44,7 +36,7 @@ export class CategoriesController {
 
   @Patch(':id')
   rename(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: RenameCategoryDto): Promise<CategoryJson> {
-    return this.categories.rename(auth.userId, id, asObject(body));
+    return this.categories.rename(auth.userId, id, bodyObject(body));
   }
 
   @Delete(':id')

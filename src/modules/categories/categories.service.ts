@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import type { CategoryKey, Language, TransactionType } from '../nlu/nlu.types';
+import type { Language, TransactionType } from '../nlu/nlu.types';
 import { UsersService } from '../users/users.service';
 import { CategoriesRepository } from './categories.repository';
 import { Category } from './category.entity';
@@ -148,11 +148,6 @@ export class CategoriesService {
   async nameResolver(userId: string, lang: Language): Promise<CategoryNameResolver> {
     const own = new Map((await this.categories.listOwned(userId)).map((c) => [customCategoryKey(c.id), c.name]));
     return (key) => (isAnyDefaultCategory(key) ? defaultCategoryName(key, lang) : (own.get(key) ?? key));
-  }
-
-  /** Name of a default key in a language (for callers without a user at hand). */
-  defaultName(key: CategoryKey, lang: Language): string {
-    return defaultCategoryName(key, lang);
   }
 
   private isDefaultName(type: TransactionType, name: string): boolean {

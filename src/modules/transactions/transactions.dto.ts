@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
-import { DomainError } from '../../common/errors/domain-error';
 
 /**
  * Body of POST / PUT / PATCH /api/transactions/. Values are checked by TransactionsService (readTransactionInput),
@@ -39,13 +38,4 @@ export class ParseBodyDto {
   @ApiProperty({ example: 'потратил 50000 сум на продукты', maxLength: 1000 })
   @Allow()
   text?: unknown;
-}
-
-/** A JSON object body (none at all counts as empty, as DRF reads it). */
-export function bodyObject(body: unknown): Record<string, unknown> {
-  if (body === undefined || body === null) return {};
-  if (typeof body !== 'object' || Array.isArray(body)) {
-    throw DomainError.validation('non_field_errors', `Invalid data. Expected a dictionary, but got ${Array.isArray(body) ? 'list' : typeof body}.`);
-  }
-  return body as Record<string, unknown>;
 }

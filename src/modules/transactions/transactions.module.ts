@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories/categories.module';
 import { UsersModule } from '../users/users.module';
 import { IdempotencyRepository } from './idempotency.repository';
+import { IdempotencySweeper } from './idempotency.sweeper';
 import { Transaction } from './transaction.entity';
 import { TransactionsController } from './transactions.controller';
 import { TransactionsRepository } from './transactions.repository';
@@ -11,7 +12,7 @@ import { TransactionsService } from './transactions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Transaction]), UsersModule, CategoriesModule],
   controllers: [TransactionsController],
-  providers: [TransactionsRepository, IdempotencyRepository, TransactionsService],
+  providers: [TransactionsRepository, IdempotencyRepository, IdempotencySweeper, TransactionsService],
   exports: [TransactionsService],
 })
 export class TransactionsModule {}
