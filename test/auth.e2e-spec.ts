@@ -240,6 +240,10 @@ describe('POST /api/users/auth/telegram-login/ (verified mode, e2e)', () => {
       await login({ telegram_chat_id: a, phone_number: '+998901112233', init_data: initData(a) }).expect(200);
       const res = await login({ telegram_chat_id: b, phone_number: '+998901112233', init_data: initData(b) }).expect(400);
       expect(res.body).toEqual({ phone_number: ['user with this phone number already exists.'] });
+      // the refused login created nobody: the retry without the number is b's first login
+      expect(await t.db.query('SELECT 1 FROM users WHERE telegram_chat_id = $1', [b])).toHaveLength(0);
+      const retry = await login({ telegram_chat_id: b, init_data: initData(b) }).expect(200);
+      expect(retry.body.is_new_user).toBe(true);
     });
 
     it('answers an empty or non-JSON body with 400', async () => {

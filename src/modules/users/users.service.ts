@@ -68,6 +68,17 @@ export class UsersService {
     return this.users.findByChatId(chatId);
   }
 
+  /**
+   * Refuses (DRF 400 on phone_number) a number that belongs to a user other than the one of `chatId` (who may not
+   * exist yet). The REST login checks this before creating anybody, so a refused login leaves no account behind.
+   */
+  async ensurePhoneAvailable(phone: string, chatId: bigint): Promise<void> {
+    const holder = await this.users.phoneHolder(phone);
+    if (!holder) return;
+    const own = await this.users.findByChatId(chatId);
+    if (holder.id !== own?.id) throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
+  }
+
   async getById(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw DomainError.notFound();
