@@ -107,7 +107,8 @@ export const UZ: LexiconSource = {
     other: 'sigaret сигарет jarima жарима soliq солик kredit~3',
   },
   incomeCategories: {
-    salary: 'maosh^ oylik~3 avans bonus mukofot premiya zarplata маош^ ойлик~3 аванс бонус мукофот премия',
+    // oylik → oyligim (k→g before a vowel suffix); "ish haqi" (wage) is weak so that "ijara haqi" stays rent
+    salary: "maosh^ oylik~3 oylig~3 =haqi? =haqim? =haqqim? avans bonus mukofot premiya zarplata маош^ ойлик~3 ойлиг~3 =ҳақи? =ҳақим? аванс бонус мукофот премия",
     freelance: 'frilans freelance loyiha~4 buyurtma~4? shabashka фриланс лойиха~4 буюртма~4?',
     business: 'sotuv savdo tushum foyda~3 biznes сотув савдо тушум фойда~3 бизнес',
     investments: 'foiz~4 dividend depozit omonat aksiya kripto фоиз~4 дивиденд депозит омонат акция',
