@@ -42,6 +42,9 @@ const CURRENCY_WORD = / (валют|valyut|currency|pul birligi|пул бирл�
 const BALANCE =
   / (баланс|balans|balance|остаток|остатке|qoldiq|колдик|hisobim|хисобим|hisobimda|счете|счету)|сколько (у меня )?(денег|осталось|есть денег)|(сколько|скока) у меня|(qancha|канча) pul|pul(im)? (qoldi|qancha|bor)|пул(им)? (колди|канча)|how much (money|is left|do i have|have i got)|money (do i have|left)|(сколько|how much|qancha|канча).*(осталось|left|qoldi|колди)/;
 const QUESTION = / (сколько|скока|qancha|канча|how much|нечта|nechta|на что|what did i|на какие|куда ушл|куда я)/;
+/** A question about past records: "что я купил вчера", "when did I pay rent", "nima sotib oldim". */
+const QUESTION_START = /^ (что|чего|когда|где|какие|какой|какую|зачем|what|when|where|which)( |$)| (nima|nimaga|qachon|qayerda|qaysi|нима|качон|каерда)( |$)/;
+const BUY_PAY = / (куп|покуп|плат|оплат|заплат|bought|buy|paid|pay|sotib|сотиб|xarid|харид|to'la|тўла|тула)/;
 const SPEND_EARN =
   / (потрат|трат|израсход|расход|заработ|получил|ушло|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
 const SHOW = / (покажи|показать|покажите|выведи|show|display|korsat|курсат|мои|my|mening|менинг)/;
@@ -86,6 +89,7 @@ export function detectCommandIntent(ctx: IntentContext): IntentMatch | null {
     if (CURRENCY_WORD.test(norm) && switching) return { intent: 'set_currency' };
     if (BALANCE.test(norm)) return { intent: 'balance_query' };
     if (QUESTION.test(norm) && SPEND_EARN.test(norm)) return { intent: 'stats_query' };
+    if (QUESTION_START.test(norm) && (SPEND_EARN.test(norm) || BUY_PAY.test(norm))) return { intent: 'stats_query' };
     if (SHOW.test(norm) && SHOW_WHAT.test(norm)) return { intent: 'stats_query' };
   }
   return null;

@@ -172,6 +172,9 @@ export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, 
   if (!any) return null;
   // "and"/"с" left dangling at the end belong to the sentence, not the number
   while (j > start && tokens[j - 1].kind === 'word' && (tokens[j - 1].f === 'and' || tokens[j - 1].f === 'с')) j--;
+  // Spoken shorthand drops the thousands after a million: "миллион двести", "bir million ikki yuz", "1 млн 500"
+  // mean 1,200,000 and 1,500,000 (below a million, "тысяча двести" stays 1,200).
+  if (lastScale >= 1_000_000n && cur > 0n && cur < 1000n * MICRO) cur *= lastScale / 1000n;
   return { start, end: j, micro: total + cur, words, digits, scaled };
 }
 

@@ -319,7 +319,8 @@ function filterAmounts(
       if (!c.digits && c.minor < 1_000n) return false; // "один", "bir", "one" on their own
     }
     if (c.currency !== undefined || c.plus) return true;
-    if (!c.digits && c.end - c.start === 1 && !cues.hasVerb && !cues.hasCue) return false; // a lone "минг" in noise
+    // a lone "минг" in noise; but "миллион за аренду" (a scale word next to a category) is an amount
+    if (!c.digits && c.end - c.start === 1 && !cues.hasVerb && !cues.hasCue && !(c.scaled && cues.hasCat)) return false;
     if (context) return true;
     // a bare amount ("50000", "полторы тысячи") is a transaction; digits with one stray word too
     if (otherWords === 0) return c.digits || c.scaled || c.minor >= 10_000n;
