@@ -56,10 +56,10 @@ export const UZ: LexiconSource = {
   incomeNouns: 'daromad~4 даромад~4 kirim~3 кирим~3',
   expenseCategories: {
     groceries: [
-      'mahsulot^ maxsulot^ oziq^ bozor dokon supermarket korzinka makro havas non~4 sut~4 gosht tovuq baliq sabzavot',
+      'mahsulot^ maxsulot^ oziq^ bozor dokon magazin~4 produkt~3 supermarket korzinka makro havas non~4 sut~4 gosht tovuq baliq sabzavot',
       'meva olma banan kartoshk piyoz sabzi pomidor bodring guruch yog~4 tuxum shakar choy~4 qand pishloq kolbasa',
       "qatiq smetana tvorog ichimlik limonad makaron yormasi tarvuz qovun uzum~3 yeguliklar",
-      'махсулот^ озик^ бозор дукон =нон =нонга =нонни =нонлар =сут =сутга =сутни =сутдан гушт товук балик',
+      'махсулот^ озик^ бозор дукон магазин~4 продукт~3 =нон =нонга =нонни =нонлар =сут =сутга =сутни =сутдан гушт товук балик',
       'сабзавот мева олма картошк пиёз сабзи гуруч тухум шакар чой~4 пишлок колбаса катик тарвуз ковун',
     ].join(' '),
     cafe: [
@@ -87,13 +87,13 @@ export const UZ: LexiconSource = {
       'кийим^ пойабзал пояфзал кроссовка куртка куйлак~4 =шим =шимга этик туфли пальто костюм пайпок футболка',
     ].join(' '),
     shopping: [
-      'elektron noutbuk kompyuter planshet televizor muzlatgich changyutgich mebel divan stol~3 stul~3 karavot shkaf',
+      'elektron noutbuk kompyuter planshet televizor muzlatgich muzlatkich xolodilnik changyutgich mebel divan stol~3 stul~3 karavot shkaf',
       'idish~4 gilam smartfon ayfon quloqchin naushnik oyinchoq kosmetika shampun sovun',
       'ноутбук компьютер планшет телевизор музлатгич мебел диван каравот идиш гилам смартфон айфон уйинчок',
     ].join(' '),
     entertainment: [
-      'kino kinoteatr teatr konsert oyin~4 sayohat park~3 muzey obuna netflix klub dam~3 bayram?',
-      'кинотеатр уйин~4 саёхат саехат обуна',
+      'kino kinoteatr teatr konsert oyin~4 sayohat park~3 muzey hayvonot attraksion obuna netflix klub dam~3 bayram?',
+      'кинотеатр уйин~4 саёхат саехат ҳайвонот аттракцион обуна',
     ].join(' '),
     education: [
       "kurs~3 o'qish~4 oqishga oquv maktab universitet institut litsey kollej repetitor kitob darslik dars~3",
