@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from './helpers/test-app';
 import { accessTokenFor } from './helpers/auth';
-import { localDate } from '../src/modules/transactions/local-time';
+import { localDate } from '../src/common/time/local-time';
 import { IdempotencySweeper } from '../src/modules/transactions/idempotency.sweeper';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -3,6 +3,7 @@
  * verbatim (CONTRACT §4); Uzbek is Latin script; English. No I/O here: unit-tested in bot.texts.spec.ts.
  */
 import { formatMoney } from '../../common/money';
+import { wallClock } from '../../common/time/local-time';
 import type { Language } from '../../config/app-config';
 import { isAnyDefaultCategory } from '../categories/category-keys';
 import { categoryName as nluCategoryName } from '../nlu';
@@ -299,17 +300,9 @@ export function categoryName(lang: Language, key: string): string {
 
 /** "15.12.2023 14:30" in the given IANA time zone. */
 export function formatDateTime(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}.${get('month')}.${get('year')} ${get('hour')}:${get('minute')}`;
+  const w = wallClock(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(w.day)}.${two(w.month)}.${w.year} ${two(w.hour)}:${two(w.minute)}`;
 }
 
 export interface BalanceView {

@@ -5,7 +5,7 @@ import type { Language } from '../../config/app-config';
 import { CategoriesService, CategoryNameResolver } from '../categories/categories.service';
 import { FALLBACK_CATEGORY, isDefaultCategory } from '../categories/category-keys';
 import { parsePhrase, ParsedItem, ParseResult } from '../nlu';
-import { localDate, readIsoDate, startOfLocalDay, zonedTimeToUtc } from '../transactions/local-time';
+import { localDate, readIsoDate, startOfLocalDay, zonedTimeToUtc } from '../../common/time/local-time';
 import { Transaction, TransactionType } from '../transactions/transaction.entity';
 import { NewTransaction, TransactionsService } from '../transactions/transactions.service';
 import { User } from '../users/user.entity';

@@ -4,7 +4,7 @@
  */
 import { Currency, CURRENCIES, DecimalParseError, parseDecimal } from '../../common/money';
 import type { TransactionType } from './transaction.entity';
-import { readDateOrDateTime } from './local-time';
+import { readDateOrDateTime } from '../../common/time/local-time';
 
 export const DESCRIPTION_MAX = 500;
 export const CATEGORY_KEY_MAX = 64;

@@ -1,6 +1,6 @@
 import { DomainError } from '../../common/errors/domain-error';
 import { isCurrency } from '../../common/money';
-import { readDateOrDateTime, readIsoDate, startOfLocalDay } from './local-time';
+import { readDateOrDateTime, readIsoDate, startOfLocalDay } from '../../common/time/local-time';
 import { TransactionFilter, TransactionOrder, TransactionOrderField } from './transactions.repository';
 
 const ORDER_FIELDS: Record<string, TransactionOrderField> = {
