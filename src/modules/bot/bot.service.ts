@@ -82,13 +82,7 @@ export class BotService {
 
   /** /start: find or create the user, open a fresh session, welcome. */
   async start(sender: SenderProfile): Promise<BotReply> {
-    const { user, created } = await this.users.findOrCreate({
-      chatId: BigInt(sender.chatId),
-      firstName: sender.firstName,
-      lastName: sender.lastName,
-      username: sender.username ?? null,
-      languageCode: sender.languageCode,
-    });
+    const { user, created } = await this.findOrCreate(sender);
     if (!user.isActive) await this.users.setActiveByChatId(user.telegramChatId, true);
     await this.sessions.open(user.id);
     this.logger.log(`Обработана команда /start для пользователя ${sender.chatId}`);
@@ -207,18 +201,22 @@ export class BotService {
       await this.users.setActiveByChatId(known.telegramChatId, true);
       return known;
     }
-    const { user, created } = await this.users.findOrCreate({
+    const { user, created } = await this.findOrCreate(sender);
+    if (created) {
+      await this.sessions.open(user.id);
+      this.logger.log(`Новый пользователь: chat_id=${sender.chatId}, user_id=${user.id}`);
+    }
+    return user;
+  }
+
+  private findOrCreate(sender: SenderProfile): Promise<{ user: User; created: boolean }> {
+    return this.users.findOrCreate({
       chatId: BigInt(sender.chatId),
       firstName: sender.firstName,
       lastName: sender.lastName,
       username: sender.username ?? null,
       languageCode: sender.languageCode,
     });
-    if (created) {
-      await this.sessions.open(user.id);
-      this.logger.log(`Новый пользователь: chat_id=${sender.chatId}, user_id=${user.id}`);
-    }
-    return user;
   }
 
   private async registered(sender: Sender): Promise<User | null> {
