@@ -5,8 +5,6 @@
 import { formatMoney } from '../../common/money';
 import { wallClock } from '../../common/time/local-time';
 import type { Language } from '../../config/app-config';
-import { isAnyDefaultCategory } from '../categories/category-keys';
-import { categoryName as nluCategoryName } from '../nlu';
 
 export const BOT_LANGUAGES: readonly Language[] = ['ru', 'uz', 'en'];
 
@@ -293,11 +291,6 @@ export function voiceTooLongText(lang: Language, durationSeconds: number, maxSec
   return T[lang].voiceTooLong(durationSeconds, maxSeconds);
 }
 
-/** A default category key (CONTRACT §6) → its name as the parser module, the REST API and the Mini App show it. */
-export function categoryName(lang: Language, key: string): string {
-  return isAnyDefaultCategory(key) ? nluCategoryName(key, lang) : key;
-}
-
 /** "15.12.2023 14:30" in the given IANA time zone. */
 export function formatDateTime(at: Date, timeZone: string): string {
   const w = wallClock(at, timeZone);
@@ -308,7 +301,8 @@ export function formatDateTime(at: Date, timeZone: string): string {
 export interface BalanceView {
   /** One entry per currency the user has transactions in (empty: none yet). */
   totals: Array<{ currency: string; incomeMinor: bigint; expenseMinor: bigint; balanceMinor: bigint }>;
-  recent: Array<{ type: 'income' | 'expense'; amountMinor: bigint; currency: string; description: string; category: string }>;
+  /** `categoryName` is already in the user's language (their own category names included). */
+  recent: Array<{ type: 'income' | 'expense'; amountMinor: bigint; currency: string; description: string; categoryName: string }>;
   /** Shown for an empty balance. */
   defaultCurrency: string;
   at: Date;
@@ -332,7 +326,7 @@ export function balanceText(lang: Language, view: BalanceView): string {
     ? [
         t.recent,
         ...view.recent.map((r) => {
-          const label = r.description.trim() || categoryName(lang, r.category);
+          const label = r.description.trim() || r.categoryName;
           return `${r.type === 'income' ? '💰' : '💸'} ${formatMoney(r.amountMinor, r.currency)} - ${label}`;
         }),
       ].join('\n')

@@ -128,7 +128,7 @@ export class PhraseService {
     return {
       text: balanceText(user.language, {
         totals,
-        recent: recent.map((t) => ({ type: t.type, amountMinor: t.amount, currency: t.currency, description: t.description, category: name(t.category) })),
+        recent: recent.map((t) => ({ type: t.type, amountMinor: t.amount, currency: t.currency, description: t.description, categoryName: name(t.category) })),
         defaultCurrency: user.currency,
         at: now,
         timeZone: user.timezone,
@@ -197,7 +197,8 @@ export class PhraseService {
 
   private async recordedReply(user: User, input: PhraseInput, rows: Transaction[], next: PendingAmount | null): Promise<PhraseReply> {
     const now = input.sentAt;
-    const name = await this.categories.nameResolver(user.id, user.language);
+    const keys = [...rows.map((r) => r.category), ...(next ? [categoryFor(next.items[0])] : [])];
+    const name = await this.categories.nameResolver(user.id, user.language, keys);
     const question = next ? this.pendingView(next.items[0], name, user, now) : undefined;
     return {
       text: recordedText(user.language, rows.map((r) => this.view(r, name)), user.timezone, question),
@@ -219,7 +220,7 @@ export class PhraseService {
 
   private async undoLast(user: User): Promise<PhraseReply> {
     const removed = await this.transactions.undoLast(user.id);
-    const name = await this.categories.nameResolver(user.id, user.language);
+    const name = await this.categories.nameResolver(user.id, user.language, removed ? [removed.category] : []);
     if (removed) this.logger.log(`Отменена последняя запись: user_id=${user.id}`);
     return { text: undoLastText(user.language, removed && this.view(removed, name), user.timezone) };
   }

@@ -144,9 +144,15 @@ export class CategoriesService {
     return id !== null && this.categories.existsOwned(userId, id, type, em);
   }
 
-  /** Names of every key the user's transactions can carry, in `lang`; an unknown key shows as itself. */
-  async nameResolver(userId: string, lang: Language): Promise<CategoryNameResolver> {
-    const own = new Map((await this.categories.listOwned(userId)).map((c) => [customCategoryKey(c.id), c.name]));
+  /**
+   * Names of every key the user's transactions can carry, in `lang`; an unknown key shows as itself. Given the
+   * `keys` about to be named, the user's own categories are read only when one of them is custom (the text path
+   * records default keys only, so it skips the query).
+   */
+  async nameResolver(userId: string, lang: Language, keys?: Iterable<string>): Promise<CategoryNameResolver> {
+    const needsOwn = keys === undefined || [...keys].some((k) => !isAnyDefaultCategory(k));
+    const owned = needsOwn ? await this.categories.listOwned(userId) : [];
+    const own = new Map(owned.map((c) => [customCategoryKey(c.id), c.name]));
     return (key) => (isAnyDefaultCategory(key) ? defaultCategoryName(key, lang) : (own.get(key) ?? key));
   }
 
