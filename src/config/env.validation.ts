@@ -92,6 +92,18 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   VOICE_MAX_SECONDS?: number;
 
+  /** Per-request timeout of the `openai` provider. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  STT_TIMEOUT_SECONDS?: number;
+
+  /** Retries of a voice job after its first attempt (STT or Telegram down), before the user is told. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(20)
+  VOICE_RETRY_LIMIT?: number;
+
+  /** First delay between voice job attempts; doubled each retry. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  VOICE_RETRY_DELAY_SECONDS?: number;
+
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
   CBU_RATES_URL?: string;
 

@@ -4,7 +4,9 @@ import { AppConfig } from '../../config/app-config';
 import { AuthModule } from '../auth/auth.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { TransactionsModule } from '../transactions/transactions.module';
+import { SttModule } from '../stt/stt.module';
 import { UsersModule } from '../users/users.module';
+import { VoiceModule } from '../voice/voice.module';
 import { BotSessionsRepository } from './bot-sessions.repository';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotLifecycle } from './bot.lifecycle';
@@ -13,7 +15,9 @@ import { BotService } from './bot.service';
 import { PhraseService } from './phrase.service';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './bot.webhook';
+import { TelegramFiles } from './telegram-files';
 import { UpdateGuard, UpdateGuardModule } from './update-guard';
+import { VoiceWorker } from './voice.worker';
 
 /**
  * The Telegram bot (nestjs-telegraf). Off (no module at all) when no token is configured or BOT_MODE=none.
@@ -37,8 +41,10 @@ export class BotModule {
           TransactionsModule,
           CategoriesModule,
           AuthModule,
+          VoiceModule,
+          SttModule,
         ],
-        providers: [BotSessionsRepository, BotService, PhraseService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook],
+        providers: [BotSessionsRepository, BotService, PhraseService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
       },
     ];
   }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
@@ -56,7 +56,7 @@ function executor(target: Pool | PoolClient): PgBoss.Db {
  * With the embedded engine the pool has one connection, which pg-boss shares; that keeps working (slower).
  */
 @Injectable()
-export class JobsService implements OnModuleInit, OnApplicationShutdown {
+export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private boss!: PgBoss;
   private readonly queues = new Map<string, QueueDefinition>();
@@ -79,7 +79,8 @@ export class JobsService implements OnModuleInit, OnApplicationShutdown {
     await this.started;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the pool closes (TypeORM closes it in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     if (!this.started) return;
     // Graceful: workers take no new jobs; active ones get up to 20 s to finish (the rest are retried elsewhere).
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 20_000 }).catch((error: Error) => {

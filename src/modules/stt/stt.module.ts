@@ -9,7 +9,7 @@ import { WhisperCppSpeechToText } from './whisper-cpp-stt.provider';
 export function createSpeechToText(stt: AppConfig['stt']): SpeechToText {
   switch (stt.provider) {
     case 'openai':
-      return new OpenAiSpeechToText({ baseUrl: stt.baseUrl, apiKey: stt.apiKey, model: stt.model });
+      return new OpenAiSpeechToText({ baseUrl: stt.baseUrl, apiKey: stt.apiKey, model: stt.model, timeoutMs: stt.timeoutSeconds * 1000 });
     case 'whisper-cpp':
       // validateEnv guarantees a readable WHISPER_MODEL_PATH for this provider.
       return new WhisperCppSpeechToText({ modelPath: stt.whisperModelPath ?? '' });
