@@ -153,18 +153,18 @@ export class BotService {
   }
 
   /**
-   * A voice note (voice, audio or video_note). STT_PROVIDER=none → the seed's info reply; too long → a polite
-   * refusal, nothing downloaded; else it is queued durably (the webhook answers at once) and the voice worker
+   * A voice note (voice, audio or video_note). Too long → a polite refusal, nothing downloaded; STT_PROVIDER=none →
+   * the seed's info reply; else it is queued durably (the webhook answers at once) and the voice worker
    * transcribes, records and replies. No reply now (null): the worker's "typing…" follows within moments.
    */
   async voice(input: SenderProfile & { note: VoiceNote }): Promise<BotReply | null> {
     const { note } = input;
     this.logger.log(`Получено голосовое сообщение от пользователя ${input.chatId}: ${note.durationSeconds} сек.`);
-    if (this.config.stt.provider === 'none') {
-      return { text: voiceInfoText(await this.languageOf(input), note.durationSeconds, note.fileSize) };
-    }
     if (note.durationSeconds > this.config.stt.voiceMaxSeconds) {
       return { text: voiceTooLongText(await this.languageOf(input), note.durationSeconds, this.config.stt.voiceMaxSeconds) };
+    }
+    if (this.config.stt.provider === 'none') {
+      return { text: voiceInfoText(await this.languageOf(input), note.durationSeconds, note.fileSize) };
     }
     const user = await this.ensureUser(input);
     await this.voiceNotes.enqueue(user.id, note);
