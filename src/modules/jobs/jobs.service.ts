@@ -122,12 +122,17 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     this.requireQueue(queue);
     const ids: string[] = [];
     for (let i = 0; i < (opts.concurrency ?? 1); i++) {
-      ids.push(
-        await this.boss.work<T>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
-          const context: JobContext = { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit, lastAttempt: job.retryCount >= job.retryLimit };
+      let workerId = '';
+      workerId = await this.boss.work<T>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
+        const context: JobContext = { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit, lastAttempt: job.retryCount >= job.retryLimit };
+        try {
           await handler(job.data, context);
-        }),
-      );
+        } finally {
+          // pg-boss sleeps a polling interval after every job; with a backlog, go straight to the next one.
+          if (workerId) this.boss.notifyWorker(workerId);
+        }
+      });
+      ids.push(workerId);
     }
     this.workers.set(queue, [...(this.workers.get(queue) ?? []), ...ids]);
   }
