@@ -1,3 +1,4 @@
+import { constants, Script } from 'node:vm';
 import { SttError } from './stt.errors';
 import { downmix, resample } from './pcm';
 
@@ -28,8 +29,16 @@ interface OggOpusDecoderLike {
 }
 type OggOpusDecoderModule = { OggOpusDecoder: new (options?: { forceStereo?: boolean }) => OggOpusDecoderLike };
 
-// ogg-opus-decoder is ESM-only and this project is CommonJS: keep the import() away from the TypeScript transform.
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+/**
+ * ogg-opus-decoder is ESM-only and this project is CommonJS, so the import() must escape the TypeScript transform.
+ * It is compiled as its own script in the main context with Node's default ESM loader (not `new Function`, whose
+ * import() under Jest resolves through whichever test file first evaluated it, torn down by the next one).
+ */
+const importEsm = (
+  'USE_MAIN_CONTEXT_DEFAULT_LOADER' in constants // Node ≥ 20.12
+    ? new Script('(specifier) => import(specifier)', { importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER }).runInThisContext()
+    : new Function('specifier', 'return import(specifier)')
+) as (specifier: string) => Promise<unknown>;
 let decoderModule: Promise<OggOpusDecoderModule> | undefined;
 
 function loadDecoder(): Promise<OggOpusDecoderModule> {
