@@ -21,34 +21,50 @@ const voice = (f = ru): SpeechInput => ({
 describe('OpenAI-compatible speech-to-text', () => {
   const fake = new FakeStt();
   const provider = (options: Partial<OpenAiSttOptions> = {}) =>
-    new OpenAiSpeechToText({ baseUrl: fake.url, apiKey: API_KEY, model: 'whisper-1', backoffMs: 5, random: () => 0, ...options });
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as SttError);
+    new OpenAiSpeechToText({
+      baseUrl: fake.url,
+      apiKey: API_KEY,
+      model: 'whisper-1',
+      backoffMs: 5,
+      random: () => 0,
+      ...options,
+    });
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (e: unknown) => e as SttError,
+    );
 
   const warnings: string[] = [];
   beforeAll(async () => {
-    jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
+    jest
+      .spyOn(Logger.prototype, 'warn')
+      .mockImplementation((message: unknown) => void warnings.push(String(message)));
     await fake.start();
   });
   afterAll(() => fake.stop());
   afterEach(() => fake.reset());
 
-  it.each(fixtures.map((f) => [f.file, f] as const))('sends %s unchanged with model, language and prompt, and returns the text', async (_file, f) => {
-    const transcript = await provider().transcribe(voice(f));
-    expect(transcript).toEqual({ text: f.phrase });
-    expect(fake.requests).toHaveLength(1);
-    const [req] = fake.requests;
-    expect(req).toEqual<SttRequest>({
-      model: 'whisper-1',
-      language: f.language,
-      prompt: TRANSCRIPTION_PROMPTS[f.language],
-      responseFormat: 'json',
-      fileName: 'file_17.oga',
-      mimeType: 'audio/ogg',
-      bytes: f.bytes,
-      authorization: `Bearer ${API_KEY}`,
-    });
-    expect(req.bytes.equals(f.bytes)).toBe(true);
-  });
+  it.each(fixtures.map((f) => [f.file, f] as const))(
+    'sends %s unchanged with model, language and prompt, and returns the text',
+    async (_file, f) => {
+      const transcript = await provider().transcribe(voice(f));
+      expect(transcript).toEqual({ text: f.phrase });
+      expect(fake.requests).toHaveLength(1);
+      const [req] = fake.requests;
+      expect(req).toEqual<SttRequest>({
+        model: 'whisper-1',
+        language: f.language,
+        prompt: TRANSCRIPTION_PROMPTS[f.language],
+        responseFormat: 'json',
+        fileName: 'file_17.oga',
+        mimeType: 'audio/ogg',
+        bytes: f.bytes,
+        authorization: `Bearer ${API_KEY}`,
+      });
+      expect(req.bytes.equals(f.bytes)).toBe(true);
+    },
+  );
 
   it('sends no Authorization header without a key and accepts a base URL with a trailing slash', async () => {
     await provider({ apiKey: undefined, baseUrl: `${fake.url}/` }).transcribe(voice());
@@ -61,24 +77,37 @@ describe('OpenAI-compatible speech-to-text', () => {
   });
 
   it.each([
-    [400, 'Audio file is too short. Minimum audio length is 0.1 seconds.', /HTTP 400 Audio file is too short/],
-    [401, `Incorrect API key provided: ${API_KEY}.`, /HTTP 401 Incorrect API key provided: \[redacted\]\. - check STT_API_KEY/],
+    [
+      400,
+      'Audio file is too short. Minimum audio length is 0.1 seconds.',
+      /HTTP 400 Audio file is too short/,
+    ],
+    [
+      401,
+      `Incorrect API key provided: ${API_KEY}.`,
+      /HTTP 401 Incorrect API key provided: \[redacted\]\. - check STT_API_KEY/,
+    ],
     [403, 'Country, region, or territory not supported', /HTTP 403 .* - check STT_API_KEY/],
     [404, 'The model `whisper-9` does not exist', /HTTP 404 .* - check STT_BASE_URL and STT_MODEL/],
     [413, 'Maximum content size limit (26214400) exceeded', /HTTP 413 .* - the voice note is too large/],
     [415, 'Unsupported media type', /HTTP 415 .* - the audio format is not accepted/],
-  ])('HTTP %i is final: SttError rejected, not retryable, a clear message without the key', async (status, message, expected) => {
-    fake.respond = () => openAiError(status, message);
-    const error = await failure(provider().transcribe(voice()));
-    expect(error).toBeInstanceOf(SttError);
-    expect(error).toMatchObject({ kind: 'rejected', retryable: false, status });
-    expect(error!.message).toMatch(expected);
-    expect(error!.message).not.toContain(API_KEY);
-    expect(fake.requests).toHaveLength(1);
-  });
+  ])(
+    'HTTP %i is final: SttError rejected, not retryable, a clear message without the key',
+    async (status, message, expected) => {
+      fake.respond = () => openAiError(status, message);
+      const error = await failure(provider().transcribe(voice()));
+      expect(error).toBeInstanceOf(SttError);
+      expect(error).toMatchObject({ kind: 'rejected', retryable: false, status });
+      expect(error!.message).toMatch(expected);
+      expect(error!.message).not.toContain(API_KEY);
+      expect(fake.requests).toHaveLength(1);
+    },
+  );
 
   it('the fake itself refuses what the real API refuses: a non-Ogg file → rejected', async () => {
-    const error = await failure(provider().transcribe({ ...voice(), audio: Buffer.from('RIFF0000WAVEfmt ') }));
+    const error = await failure(
+      provider().transcribe({ ...voice(), audio: Buffer.from('RIFF0000WAVEfmt ') }),
+    );
     expect(error).toMatchObject({ kind: 'rejected', status: 400 });
     expect(error!.message).toMatch(/could not be decoded as Ogg\/Opus/);
   });
@@ -102,10 +131,14 @@ describe('OpenAI-compatible speech-to-text', () => {
     fake.respond = () => openAiError(503, `The engine is currently overloaded (key ${API_KEY})`);
     const error = await failure(provider({ attempts: 3 }).transcribe(voice()));
     expect(error).toMatchObject({ kind: 'unavailable', retryable: true, status: 503 });
-    expect(error!.message).toMatch(/HTTP 503 \(The engine is currently overloaded \(key \[redacted\]\)\) after 3 attempts/);
+    expect(error!.message).toMatch(
+      /HTTP 503 \(The engine is currently overloaded \(key \[redacted\]\)\) after 3 attempts/,
+    );
     expect(fake.requests).toHaveLength(3);
     expect(warnings).toHaveLength(2);
-    expect(warnings[0]).toMatch(/^transcription attempt 1\/3 failed \(answered HTTP 503 .*\); retrying in \d+ ms$/);
+    expect(warnings[0]).toMatch(
+      /^transcription attempt 1\/3 failed \(answered HTTP 503 .*\); retrying in \d+ ms$/,
+    );
     expect(warnings.join('\n')).not.toContain(API_KEY);
   });
 
@@ -150,7 +183,9 @@ describe('OpenAI-compatible speech-to-text', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as { port: number }).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const error = await failure(provider({ baseUrl: `http://127.0.0.1:${port}/v1`, attempts: 2 }).transcribe(voice()));
+    const error = await failure(
+      provider({ baseUrl: `http://127.0.0.1:${port}/v1`, attempts: 2 }).transcribe(voice()),
+    );
     expect(error).toMatchObject({ kind: 'unavailable', retryable: true });
     expect(error!.message).toMatch(/could not be reached \(ECONNREFUSED\) after 2 attempts/);
   });
@@ -180,7 +215,11 @@ describe('backoff and Retry-After', () => {
     [5, 0.999999, 8_000],
     [10, 0, 4_000],
   ])('retry after attempt %i with random %d waits %i ms', (attempt, random, expected) => {
-    const stt = new OpenAiSpeechToText({ baseUrl: 'http://127.0.0.1:1/v1', model: 'whisper-1', random: () => random });
+    const stt = new OpenAiSpeechToText({
+      baseUrl: 'http://127.0.0.1:1/v1',
+      model: 'whisper-1',
+      random: () => random,
+    });
     expect(stt.backoff(attempt)).toBe(expected);
   });
 

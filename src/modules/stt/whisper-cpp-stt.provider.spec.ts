@@ -11,18 +11,41 @@ const fixtures = voiceFixtures();
 const byFile = (file: string) => fixtures.find((f) => f.file === file)!;
 const voice = (file: string): SpeechInput => {
   const f = byFile(file);
-  return { audio: f.bytes, fileName: 'file_3.oga', mimeType: 'audio/ogg', language: f.language, durationSeconds: Math.ceil(f.duration_seconds) };
+  return {
+    audio: f.bytes,
+    fileName: 'file_3.oga',
+    mimeType: 'audio/ogg',
+    language: f.language,
+    durationSeconds: Math.ceil(f.duration_seconds),
+  };
 };
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as SttError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as SttError,
+  );
 
 /** A stand-in for @fugood/whisper.node that records what the provider hands to whisper.cpp. */
 function fakeBinding(options: { delayMs?: number; failInit?: number; reject?: Error; text?: string } = {}) {
-  const calls = { loads: 0, inits: [] as string[], transcriptions: [] as Array<{ samples: number; language?: string; prompt?: string; peak: number }>, released: 0, stopped: 0, active: 0, maxActive: 0 };
+  const calls = {
+    loads: 0,
+    inits: [] as string[],
+    transcriptions: [] as Array<{ samples: number; language?: string; prompt?: string; peak: number }>,
+    released: 0,
+    stopped: 0,
+    active: 0,
+    maxActive: 0,
+  };
   let failures = options.failInit ?? 0;
   const context: WhisperContextLike = {
     transcribeData(pcm, opts) {
       const samples = new Int16Array(pcm);
-      calls.transcriptions.push({ samples: samples.length, language: opts.language, prompt: opts.prompt, peak: Math.max(...samples.map(Math.abs)) });
+      calls.transcriptions.push({
+        samples: samples.length,
+        language: opts.language,
+        prompt: opts.prompt,
+        peak: Math.max(...samples.map(Math.abs)),
+      });
       calls.active++;
       calls.maxActive = Math.max(calls.maxActive, calls.active);
       let aborted = false;
@@ -30,7 +53,11 @@ function fakeBinding(options: { delayMs?: number; failInit?: number; reject?: Er
         setTimeout(() => {
           calls.active--;
           if (options.reject) reject(options.reject);
-          else resolve({ result: aborted ? '' : ` ${options.text ?? `text ${calls.transcriptions.length}`} `, isAborted: aborted });
+          else
+            resolve({
+              result: aborted ? '' : ` ${options.text ?? `text ${calls.transcriptions.length}`} `,
+              isAborted: aborted,
+            });
         }, options.delayMs ?? 20),
       );
       return { promise, stop: async () => void (calls.stopped++, (aborted = true)) };
@@ -75,7 +102,9 @@ describe('whisper.cpp speech-to-text (binding stand-in)', () => {
   it('runs transcriptions one at a time', async () => {
     const { calls, loadBinding } = fakeBinding({ delayMs: 50 });
     const stt = new WhisperCppSpeechToText({ modelPath: 'm.bin', loadBinding, threads: 1 });
-    const texts = await Promise.all(['ru-groceries.ogg', 'uz-taxi.ogg', 'en-paid.ogg'].map((f) => stt.transcribe(voice(f))));
+    const texts = await Promise.all(
+      ['ru-groceries.ogg', 'uz-taxi.ogg', 'en-paid.ogg'].map((f) => stt.transcribe(voice(f))),
+    );
     expect(texts.map((t) => t.text)).toEqual(['text 1', 'text 2', 'text 3']);
     expect(calls.maxActive).toBe(1);
     expect(calls.loads).toBe(1);
@@ -84,7 +113,13 @@ describe('whisper.cpp speech-to-text (binding stand-in)', () => {
   it('refuses non-Ogg audio without loading anything, and keeps serving afterwards', async () => {
     const { calls, loadBinding } = fakeBinding();
     const stt = new WhisperCppSpeechToText({ modelPath: 'm.bin', loadBinding, threads: 1 });
-    const error = await failure(stt.transcribe({ ...voice('en-paid.ogg'), audio: Buffer.from('ID3\x04'.padEnd(64, '\0')), mimeType: 'audio/mpeg' }));
+    const error = await failure(
+      stt.transcribe({
+        ...voice('en-paid.ogg'),
+        audio: Buffer.from('ID3\x04'.padEnd(64, '\0')),
+        mimeType: 'audio/mpeg',
+      }),
+    );
     expect(error).toMatchObject({ kind: 'unsupported_audio', retryable: false });
     expect(calls.loads).toBe(0);
     expect(await stt.transcribe(voice('en-paid.ogg'))).toEqual({ text: 'text 1' });
@@ -104,7 +139,11 @@ describe('whisper.cpp speech-to-text (binding stand-in)', () => {
     const { loadBinding } = fakeBinding({ reject: new Error('whisper_full failed') });
     const stt = new WhisperCppSpeechToText({ modelPath: 'm.bin', loadBinding, threads: 1 });
     const error = await failure(stt.transcribe(voice('en-paid.ogg')));
-    expect(error).toMatchObject({ kind: 'unavailable', retryable: true, message: 'whisper.cpp failed: whisper_full failed' });
+    expect(error).toMatchObject({
+      kind: 'unavailable',
+      retryable: true,
+      message: 'whisper.cpp failed: whisper_full failed',
+    });
   });
 
   it('an abort stops the running inference → timeout, retryable', async () => {
@@ -127,16 +166,27 @@ describe('whisper.cpp native binding (no model needed)', () => {
     const error = await failure(stt.transcribe(voice('en-paid.ogg')));
     expect(error).toBeInstanceOf(SttError);
     expect(error).toMatchObject({ kind: 'not_configured', retryable: false });
-    expect(error!.message).toBe('whisper.cpp could not load the model at WHISPER_MODEL_PATH: Failed to initialize whisper context');
+    expect(error!.message).toBe(
+      'whisper.cpp could not load the model at WHISPER_MODEL_PATH: Failed to initialize whisper context',
+    );
   });
 });
 
 // The only test that may be skipped: real recognition needs a ggml model file, and this machine has no internet.
-const KNOWN_MODEL_PATHS = ['/models/ggml-base.bin', '/models/ggml-small.bin', '/models/ggml-tiny.bin', join(__dirname, '../../../models/ggml-base.bin')];
-const modelPath = [process.env.WHISPER_MODEL_PATH, ...KNOWN_MODEL_PATHS].find((p): p is string => !!p && existsSync(p));
+const KNOWN_MODEL_PATHS = [
+  '/models/ggml-base.bin',
+  '/models/ggml-small.bin',
+  '/models/ggml-tiny.bin',
+  join(__dirname, '../../../models/ggml-base.bin'),
+];
+const modelPath = [process.env.WHISPER_MODEL_PATH, ...KNOWN_MODEL_PATHS].find(
+  (p): p is string => !!p && existsSync(p),
+);
 const describeWithModel = modelPath ? describe : describe.skip;
 if (!modelPath) {
-  console.log(`whisper.cpp recognition test skipped: no ggml model (set WHISPER_MODEL_PATH or put one at ${KNOWN_MODEL_PATHS[0]})`);
+  console.log(
+    `whisper.cpp recognition test skipped: no ggml model (set WHISPER_MODEL_PATH or put one at ${KNOWN_MODEL_PATHS[0]})`,
+  );
 }
 
 describeWithModel('whisper.cpp recognition with a real model', () => {
