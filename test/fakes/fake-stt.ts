@@ -31,13 +31,19 @@ export const VOICE_FIXTURES_DIR = join(__dirname, '..', 'fixtures', 'voice');
 
 /** test/fixtures/voice/manifest.json with each clip's bytes. */
 export function voiceFixtures(): Array<VoiceFixture & { bytes: Buffer }> {
-  const manifest = JSON.parse(readFileSync(join(VOICE_FIXTURES_DIR, 'manifest.json'), 'utf8')) as VoiceFixture[];
+  const manifest = JSON.parse(
+    readFileSync(join(VOICE_FIXTURES_DIR, 'manifest.json'), 'utf8'),
+  ) as VoiceFixture[];
   return manifest.map((f) => ({ ...f, bytes: readFileSync(join(VOICE_FIXTURES_DIR, f.file)) }));
 }
 
 /** An OpenAI-style error answer: {"error": {"message", "type", "param", "code"}}. */
 export function openAiError(status: number, message: string, retryAfter?: number): SttAnswer {
-  return { status, body: { error: { message, type: 'invalid_request_error', param: null, code: null } }, retryAfter };
+  return {
+    status,
+    body: { error: { message, type: 'invalid_request_error', param: null, code: null } },
+    retryAfter,
+  };
 }
 
 /**
@@ -74,6 +80,16 @@ export class FakeStt {
     this.respond = (req) => this.phraseFor(req.bytes);
   }
 
+  /** Resolves once at least `count` requests were received (for tests where a worker transcribes in the background). */
+  async waitForRequests(count = 1, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.requests.length < count) {
+      if (Date.now() > deadline)
+        throw new Error(`FakeStt: expected ${count} request(s), got ${this.requests.length}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   /** The manifest phrase of the fixture with exactly these bytes, "" when none. */
   phraseFor(bytes: Buffer): string {
     return this.phrases.get(bytes.toString('base64')) ?? '';
@@ -89,7 +105,8 @@ export class FakeStt {
     const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(req.headers['content-type'] ?? '');
     if (!boundary) return send(res, openAiError(400, 'Expected multipart/form-data'));
     const parts = parseMultipart(body, boundary[1] ?? boundary[2]);
-    const field = (name: string) => parts.find((p) => p.name === name && p.fileName === undefined)?.data.toString('utf8');
+    const field = (name: string) =>
+      parts.find((p) => p.name === name && p.fileName === undefined)?.data.toString('utf8');
     const file = parts.find((p) => p.name === 'file');
     const request: SttRequest = {
       model: field('model'),
@@ -103,11 +120,15 @@ export class FakeStt {
     };
     this.requests.push(request);
     const invalid =
-      !file || file.fileName === undefined ? "Missing required parameter: 'file'."
-      : !request.model ? "Missing required parameter: 'model'."
-      : !request.language ? "Missing required parameter: 'language'."
-      : !isOggOpusStream(request.bytes) ? 'Invalid file format. The audio could not be decoded as Ogg/Opus.'
-      : undefined;
+      !file || file.fileName === undefined
+        ? "Missing required parameter: 'file'."
+        : !request.model
+          ? "Missing required parameter: 'model'."
+          : !request.language
+            ? "Missing required parameter: 'language'."
+            : !isOggOpusStream(request.bytes)
+              ? 'Invalid file format. The audio could not be decoded as Ogg/Opus.'
+              : undefined;
     if (invalid) return send(res, openAiError(400, invalid));
     let answer: SttAnswer;
     try {
@@ -121,7 +142,8 @@ export class FakeStt {
 
 function send(res: ServerResponse, answer: SttAnswer): void {
   if (res.destroyed || res.writableEnded) return; // the client gave up (timeout test)
-  const { status, body, retryAfter } = typeof answer === 'string' ? { status: 200, body: { text: answer }, retryAfter: undefined } : answer;
+  const { status, body, retryAfter } =
+    typeof answer === 'string' ? { status: 200, body: { text: answer }, retryAfter: undefined } : answer;
   const headers: Record<string, string> = {};
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   headers['content-type'] = typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json';

@@ -13,14 +13,17 @@ describe('Ogg/Opus voice notes → 16 kHz mono PCM', () => {
     expect(noise).toBeDefined();
   });
 
-  it.each(speech.map((f) => [f.file, f] as const))('decodes %s to 16 kHz PCM of the clip’s length with speech in it', async (_file, fixture) => {
-    const audio = await decodeOggOpus(fixture.bytes);
-    expect(audio.sampleRate).toBe(16_000);
-    expect(Math.abs(audio.samples.length - fixture.duration_seconds * 16_000)).toBeLessThan(1_600);
-    expect(Math.abs(audio.durationSeconds - fixture.duration_seconds)).toBeLessThan(0.1);
-    expect(rms(audio.samples)).toBeGreaterThan(0.02);
-    expect(audio.samples.every((s) => Number.isFinite(s) && Math.abs(s) <= 1.5)).toBe(true);
-  });
+  it.each(speech.map((f) => [f.file, f] as const))(
+    'decodes %s to 16 kHz PCM of the clip’s length with speech in it',
+    async (_file, fixture) => {
+      const audio = await decodeOggOpus(fixture.bytes);
+      expect(audio.sampleRate).toBe(16_000);
+      expect(Math.abs(audio.samples.length - fixture.duration_seconds * 16_000)).toBeLessThan(1_600);
+      expect(Math.abs(audio.durationSeconds - fixture.duration_seconds)).toBeLessThan(0.1);
+      expect(rms(audio.samples)).toBeGreaterThan(0.02);
+      expect(audio.samples.every((s) => Number.isFinite(s) && Math.abs(s) <= 1.5)).toBe(true);
+    },
+  );
 
   it('decodes the noise clip as near-silence', async () => {
     const audio = await decodeOggOpus(noise.bytes);

@@ -1,3 +1,4 @@
+import { constants, Script } from 'node:vm';
 import { SttError } from './stt.errors';
 import { downmix, resample } from './pcm';
 
@@ -23,13 +24,27 @@ export function isOggOpus(bytes: Uint8Array): boolean {
 
 interface OggOpusDecoderLike {
   ready: Promise<void>;
-  decodeFile(data: Uint8Array): Promise<{ channelData: Float32Array[]; samplesDecoded: number; sampleRate: number; errors: unknown[] }>;
+  decodeFile(
+    data: Uint8Array,
+  ): Promise<{ channelData: Float32Array[]; samplesDecoded: number; sampleRate: number; errors: unknown[] }>;
   free(): void;
 }
-type OggOpusDecoderModule = { OggOpusDecoder: new (options?: { forceStereo?: boolean }) => OggOpusDecoderLike };
+type OggOpusDecoderModule = {
+  OggOpusDecoder: new (options?: { forceStereo?: boolean }) => OggOpusDecoderLike;
+};
 
-// ogg-opus-decoder is ESM-only and this project is CommonJS: keep the import() away from the TypeScript transform.
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>;
+/**
+ * ogg-opus-decoder is ESM-only and this project is CommonJS, so the import() must escape the TypeScript transform.
+ * It is compiled as its own script in the main context with Node's default ESM loader (not `new Function`, whose
+ * import() under Jest resolves through whichever test file first evaluated it, torn down by the next one).
+ */
+const importEsm = (
+  'USE_MAIN_CONTEXT_DEFAULT_LOADER' in constants // Node ≥ 20.12
+    ? new Script('(specifier) => import(specifier)', {
+        importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      }).runInThisContext()
+    : new Function('specifier', 'return import(specifier)')
+) as (specifier: string) => Promise<unknown>;
 let decoderModule: Promise<OggOpusDecoderModule> | undefined;
 
 function loadDecoder(): Promise<OggOpusDecoderModule> {
@@ -42,7 +57,10 @@ function loadDecoder(): Promise<OggOpusDecoderModule> {
  * `sampleRate` (16 kHz by default) with an anti-aliasing filter. Not Ogg/Opus, or nothing decodable →
  * SttError('unsupported_audio').
  */
-export async function decodeOggOpus(bytes: Uint8Array, sampleRate = WHISPER_SAMPLE_RATE): Promise<DecodedAudio> {
+export async function decodeOggOpus(
+  bytes: Uint8Array,
+  sampleRate = WHISPER_SAMPLE_RATE,
+): Promise<DecodedAudio> {
   if (!isOggOpus(bytes)) {
     throw new SttError('unsupported_audio', 'the voice note is not Ogg/Opus audio', false);
   }
@@ -59,7 +77,9 @@ export async function decodeOggOpus(bytes: Uint8Array, sampleRate = WHISPER_SAMP
     return { samples, sampleRate, durationSeconds: samples.length / sampleRate };
   } catch (error) {
     if (error instanceof SttError) throw error;
-    throw new SttError('unsupported_audio', 'the voice note could not be decoded as Ogg/Opus', false, { cause: error });
+    throw new SttError('unsupported_audio', 'the voice note could not be decoded as Ogg/Opus', false, {
+      cause: error,
+    });
   } finally {
     decoder.free();
   }

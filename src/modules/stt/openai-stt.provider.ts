@@ -26,7 +26,14 @@ export interface OpenAiSttOptions {
 
 /** What one attempt ended with, when it did not give a transcript. */
 type Failure =
-  | { retry: true; kind: 'unavailable' | 'timeout'; message: string; status?: number; retryAfterMs?: number; cause?: unknown }
+  | {
+      retry: true;
+      kind: 'unavailable' | 'timeout';
+      message: string;
+      status?: number;
+      retryAfterMs?: number;
+      cause?: unknown;
+    }
   | { retry: false; error: SttError };
 
 /**
@@ -64,11 +71,15 @@ export class OpenAiSpeechToText implements SpeechToText {
       const last = attempt >= this.attempts;
       const tooLong = outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.maxRetryAfterMs;
       if (last || tooLong) {
-        const after = last ? `after ${attempt} attempt${attempt > 1 ? 's' : ''}` : 'and asked to wait longer than we wait in-process';
+        const after = last
+          ? `after ${attempt} attempt${attempt > 1 ? 's' : ''}`
+          : 'and asked to wait longer than we wait in-process';
         throw new SttError(outcome.kind, `speech-to-text service ${outcome.message} ${after}`, true, outcome);
       }
       const delay = Math.max(outcome.retryAfterMs ?? 0, this.backoff(attempt));
-      this.logger.warn(`transcription attempt ${attempt}/${this.attempts} failed (${outcome.message}); retrying in ${delay} ms`);
+      this.logger.warn(
+        `transcription attempt ${attempt}/${this.attempts} failed (${outcome.message}); retrying in ${delay} ms`,
+      );
       await sleep(delay, signal);
     }
   }
@@ -94,16 +105,31 @@ export class OpenAiSpeechToText implements SpeechToText {
     const onCancel = () => controller.abort();
     signal?.addEventListener('abort', onCancel, { once: true });
     try {
-      const response = await fetch(this.endpoint, { method: 'POST', body: form, headers, signal: controller.signal });
+      const response = await fetch(this.endpoint, {
+        method: 'POST',
+        body: form,
+        headers,
+        signal: controller.signal,
+      });
       const body = await response.text();
       if (response.ok) return this.parseTranscript(body);
       return this.classify(response.status, body, response.headers.get('retry-after'));
     } catch (error) {
       throwIfCancelled(signal);
       if (controller.signal.aborted) {
-        return { retry: true, kind: 'timeout', message: `did not answer within ${this.timeoutMs} ms`, cause: error };
+        return {
+          retry: true,
+          kind: 'timeout',
+          message: `did not answer within ${this.timeoutMs} ms`,
+          cause: error,
+        };
       }
-      return { retry: true, kind: 'unavailable', message: `could not be reached (${networkReason(error)})`, cause: error };
+      return {
+        retry: true,
+        kind: 'unavailable',
+        message: `could not be reached (${networkReason(error)})`,
+        cause: error,
+      };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onCancel);
@@ -118,7 +144,11 @@ export class OpenAiSpeechToText implements SpeechToText {
       text = undefined;
     }
     if (typeof text !== 'string') {
-      const error = new SttError('rejected', 'speech-to-text service answered without a JSON "text" field (is STT_BASE_URL an OpenAI-compatible API root?)', false);
+      const error = new SttError(
+        'rejected',
+        'speech-to-text service answered without a JSON "text" field (is STT_BASE_URL an OpenAI-compatible API root?)',
+        false,
+      );
       return { retry: false, error };
     }
     return { text: text.trim() };
@@ -127,14 +157,24 @@ export class OpenAiSpeechToText implements SpeechToText {
   private classify(status: number, body: string, retryAfter: string | null): Failure {
     const reason = this.redact(errorMessage(body));
     if (status === 408 || status === 429 || status >= 500) {
-      return { retry: true, kind: 'unavailable', status, retryAfterMs: parseRetryAfter(retryAfter), message: `answered HTTP ${status}${reason ? ` (${reason})` : ''}` };
+      return {
+        retry: true,
+        kind: 'unavailable',
+        status,
+        retryAfterMs: parseRetryAfter(retryAfter),
+        message: `answered HTTP ${status}${reason ? ` (${reason})` : ''}`,
+      };
     }
     const hint =
-      status === 401 || status === 403 ? ' - check STT_API_KEY'
-      : status === 404 ? ' - check STT_BASE_URL and STT_MODEL'
-      : status === 413 ? ' - the voice note is too large'
-      : status === 415 ? ' - the audio format is not accepted'
-      : '';
+      status === 401 || status === 403
+        ? ' - check STT_API_KEY'
+        : status === 404
+          ? ' - check STT_BASE_URL and STT_MODEL'
+          : status === 413
+            ? ' - the voice note is too large'
+            : status === 415
+              ? ' - the audio format is not accepted'
+              : '';
     const message = `speech-to-text service refused the request: HTTP ${status}${reason ? ` ${reason}` : ''}${hint}`;
     return { retry: false, error: new SttError('rejected', message, false, { status }) };
   }
@@ -150,8 +190,15 @@ export class OpenAiSpeechToText implements SpeechToText {
 function errorMessage(body: string): string {
   let message = body;
   try {
-    const parsed = JSON.parse(body) as { error?: { message?: unknown } | string; detail?: unknown; message?: unknown };
-    const candidate = typeof parsed.error === 'object' ? parsed.error?.message : (parsed.error ?? parsed.detail ?? parsed.message);
+    const parsed = JSON.parse(body) as {
+      error?: { message?: unknown } | string;
+      detail?: unknown;
+      message?: unknown;
+    };
+    const candidate =
+      typeof parsed.error === 'object'
+        ? parsed.error?.message
+        : (parsed.error ?? parsed.detail ?? parsed.message);
     if (typeof candidate === 'string') message = candidate;
   } catch {
     // not JSON: keep the raw text
@@ -176,7 +223,8 @@ function networkReason(error: unknown): string {
 }
 
 function throwIfCancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new SttError('timeout', 'transcription was cancelled', true, { cause: signal.reason });
+  if (signal?.aborted)
+    throw new SttError('timeout', 'transcription was cancelled', true, { cause: signal.reason });
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

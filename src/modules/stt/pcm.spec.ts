@@ -1,7 +1,10 @@
 import { decimate, downmix, floatToInt16, lowPassKernel, resample, rms } from './pcm';
 
 const sine = (frequency: number, rate: number, seconds: number, amplitude = 0.5) =>
-  Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) => amplitude * Math.sin((2 * Math.PI * frequency * i) / rate));
+  Float32Array.from(
+    { length: Math.round(rate * seconds) },
+    (_, i) => amplitude * Math.sin((2 * Math.PI * frequency * i) / rate),
+  );
 
 /** RMS away from the edges (where the zero-padded filter sees half a window). */
 const interiorRms = (samples: Float32Array) => rms(samples.subarray(200, samples.length - 200));
@@ -83,7 +86,9 @@ describe('PCM helpers', () => {
   });
 
   it('averages channels into mono and passes mono through', () => {
-    expect(Array.from(downmix([Float32Array.of(1, 0, 0.5), Float32Array.of(0, 0, 0.5, 9)]))).toEqual([0.5, 0, 0.5]);
+    expect(Array.from(downmix([Float32Array.of(1, 0, 0.5), Float32Array.of(0, 0, 0.5, 9)]))).toEqual([
+      0.5, 0, 0.5,
+    ]);
     const mono = Float32Array.of(0.1, 0.2);
     expect(downmix([mono])).toBe(mono);
     expect(downmix([])).toHaveLength(0);

@@ -13,7 +13,8 @@ export function lowPassKernel(taps: number, cutoff: number): Float32Array {
   const key = `${taps}:${cutoff}`;
   const cached = kernels.get(key);
   if (cached) return cached;
-  if (!Number.isInteger(taps) || taps < 1 || taps % 2 === 0) throw new RangeError('taps must be a positive odd integer');
+  if (!Number.isInteger(taps) || taps < 1 || taps % 2 === 0)
+    throw new RangeError('taps must be a positive odd integer');
   if (!(cutoff > 0 && cutoff <= 1)) throw new RangeError('cutoff must be in (0, 1]');
   const kernel = new Float32Array(taps);
   const middle = (taps - 1) / 2;
@@ -21,7 +22,12 @@ export function lowPassKernel(taps: number, cutoff: number): Float32Array {
   for (let i = 0; i < taps; i++) {
     const x = i - middle;
     const sinc = x === 0 ? cutoff : Math.sin(Math.PI * cutoff * x) / (Math.PI * x);
-    const window = taps === 1 ? 1 : 0.42 - 0.5 * Math.cos((2 * Math.PI * i) / (taps - 1)) + 0.08 * Math.cos((4 * Math.PI * i) / (taps - 1));
+    const window =
+      taps === 1
+        ? 1
+        : 0.42 -
+          0.5 * Math.cos((2 * Math.PI * i) / (taps - 1)) +
+          0.08 * Math.cos((4 * Math.PI * i) / (taps - 1));
     kernel[i] = sinc * window;
     sum += kernel[i];
   }
@@ -60,10 +66,17 @@ export function decimate(input: Float32Array, factor: number, options: DecimateO
 }
 
 /** Resamples between rates whose ratio is an integer (48000 → 16000, 48000 → 8000, …). */
-export function resample(input: Float32Array, fromRate: number, toRate: number, options?: DecimateOptions): Float32Array {
+export function resample(
+  input: Float32Array,
+  fromRate: number,
+  toRate: number,
+  options?: DecimateOptions,
+): Float32Array {
   const factor = fromRate / toRate;
   if (!Number.isInteger(factor) || factor < 1) {
-    throw new RangeError(`cannot resample ${fromRate} Hz to ${toRate} Hz (only integer down-sampling factors)`);
+    throw new RangeError(
+      `cannot resample ${fromRate} Hz to ${toRate} Hz (only integer down-sampling factors)`,
+    );
   }
   return decimate(input, factor, options);
 }

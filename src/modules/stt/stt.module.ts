@@ -23,7 +23,13 @@ export function createSpeechToText(stt: AppConfig['stt']): SpeechToText {
  * Needs the global AppConfig (ConfigModule.forRoot).
  */
 @Module({
-  providers: [{ provide: SPEECH_TO_TEXT, inject: [AppConfig], useFactory: (config: AppConfig) => createSpeechToText(config.stt) }],
+  providers: [
+    {
+      provide: SPEECH_TO_TEXT,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => createSpeechToText(config.stt),
+    },
+  ],
   exports: [SPEECH_TO_TEXT],
 })
 export class SttModule {}

@@ -16,6 +16,8 @@ export interface WhisperContextLike {
 }
 export interface WhisperBindingLike {
   initWhisper(options: { filePath: string; useGpu?: boolean }): Promise<WhisperContextLike>;
+  toggleNativeLog?(enable: boolean): Promise<void>;
+  addNativeLogListener?(listener: (level: string, text: string) => void): { remove: () => void };
 }
 
 export interface WhisperCppOptions {
@@ -80,7 +82,9 @@ export class WhisperCppSpeechToText implements SpeechToText, OnModuleDestroy {
       const result = await job.promise;
       throwIfCancelled(signal);
       if (result.isAborted) throw new SttError('timeout', 'transcription was cancelled', true);
-      this.logger.log(`transcribed ${audio.durationSeconds.toFixed(1)} s of audio in ${Date.now() - started} ms`);
+      this.logger.log(
+        `transcribed ${audio.durationSeconds.toFixed(1)} s of audio in ${Date.now() - started} ms`,
+      );
       return { text: result.result.trim() };
     } catch (error) {
       if (error instanceof SttError) throw error;
@@ -98,14 +102,38 @@ export class WhisperCppSpeechToText implements SpeechToText, OnModuleDestroy {
       try {
         binding = await (this.options.loadBinding ?? loadWhisperBinding)();
       } catch (error) {
-        throw new SttError('not_configured', `whisper.cpp binding @fugood/whisper.node could not be loaded: ${describe(error)}`, false, { cause: error });
+        throw new SttError(
+          'not_configured',
+          `whisper.cpp binding @fugood/whisper.node could not be loaded: ${describe(error)}`,
+          false,
+          { cause: error },
+        );
       }
+      // whisper.cpp writes its own log to stderr by default: route the model-load lines to our logger, then silence
+      // it (a live native log callback would also keep the process from exiting).
+      const listener = binding.addNativeLogListener?.((level, text) =>
+        level === 'error'
+          ? this.logger.warn(`whisper.cpp: ${text.trim()}`)
+          : this.logger.debug(`whisper.cpp: ${text.trim()}`),
+      );
+      await binding.toggleNativeLog?.(true);
       try {
         const context = await binding.initWhisper({ filePath: this.options.modelPath, useGpu: false });
         this.logger.log(`whisper.cpp model loaded in ${Date.now() - started} ms`);
         return context;
       } catch (error) {
-        throw new SttError('not_configured', `whisper.cpp could not load the model at WHISPER_MODEL_PATH: ${describe(error)}`, false, { cause: error });
+        throw new SttError(
+          'not_configured',
+          `whisper.cpp could not load the model at WHISPER_MODEL_PATH: ${describe(error)}`,
+          false,
+          { cause: error },
+        );
+      } finally {
+        if (binding.toggleNativeLog) {
+          await new Promise((resolve) => setTimeout(resolve, 50)); // let the queued native log lines arrive
+          await binding.toggleNativeLog(false);
+        }
+        listener?.remove();
       }
     })();
     this.context = loading;
@@ -117,10 +145,13 @@ export class WhisperCppSpeechToText implements SpeechToText, OnModuleDestroy {
   }
 }
 
+/** The error's message (native errors may come from another realm, so no instanceof). */
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 function throwIfCancelled(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new SttError('timeout', 'transcription was cancelled', true, { cause: signal.reason });
+  if (signal?.aborted)
+    throw new SttError('timeout', 'transcription was cancelled', true, { cause: signal.reason });
 }
