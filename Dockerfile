@@ -7,7 +7,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev --no-audit --no-fund
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund \
+ # whisper.cpp's CPU build is what the image uses; its CUDA and Vulkan variants (~240 MB) need a GPU runtime.
+ && rm -rf node_modules/@fugood/node-whisper-linux-x64-cuda node_modules/@fugood/node-whisper-linux-x64-vulkan
 
 # ---- runtime: production dependencies and dist/ only, as a non-root user ----
 FROM node:20-bookworm-slim AS runtime
