@@ -212,6 +212,44 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(await rowsOf(chatId)).toHaveLength(1);
   });
 
+  it('STT timing out once (STT_TIMEOUT_SECONDS): the next try records it, once', async () => {
+    const chatId = newChatId();
+    const f = fixture('en-paid.ogg');
+    t.telegram.addFile(`file-${chatId}`, f.bytes);
+    let calls = 0;
+    stt.respond = async (req) => {
+      if (++calls === 1) await new Promise((r) => setTimeout(r, 2500));
+      return stt.phraseFor(req.bytes);
+    };
+    await post(voiceUpdate(chatId, `file-${chatId}`, { languageCode: 'en' }));
+    expect(String((await firstReply(chatId)).text)).toContain('🎙 «got paid 500 dollars»');
+    expect(calls).toBe(2);
+    expect(await rowsOf(chatId)).toHaveLength(1);
+  });
+
+  it('the reply failing after the rows were recorded: the retried job neither transcribes nor records again', async () => {
+    const chatId = newChatId();
+    const f = fixture('ru-groceries.ogg');
+    t.telegram.addFile(`file-${chatId}`, f.bytes);
+    let failed = false;
+    t.telegram.on('sendMessage', (call) => {
+      if (Number(call.params.chat_id) === chatId && !failed) {
+        failed = true;
+        throw new Error('Bad Request: simulated failure');
+      }
+      return { message_id: 1, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+    });
+    try {
+      await post(voiceUpdate(chatId, `file-${chatId}`));
+      await until(() => (repliesTo(chatId).length >= 2 ? true : undefined));
+    } finally {
+      t.telegram.off('sendMessage');
+    }
+    expect(stt.requests).toHaveLength(1);
+    expect(await rowsOf(chatId)).toEqual([{ type: 'expense', amount: '50000.00', currency: 'UZS', category: 'groceries', source: 'voice', transcript: f.phrase }]);
+    expect(String(repliesTo(chatId)[1].text)).toMatch(/^🎙 «Потратил 50000 сум на продукты»\n\n✅ Записано/);
+  });
+
   it('STT refuses the request (400): told at once, not retried', async () => {
     const chatId = newChatId();
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);

@@ -44,6 +44,11 @@ export class FakeTelegram {
     this.responders.set(method, responder);
   }
 
+  /** Back to the default answer for `method`. */
+  off(method: string): void {
+    this.responders.delete(method);
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.downloads.length = 0;
