@@ -13,12 +13,11 @@ export type NewVoiceMessage = Pick<
 export class VoiceMessagesRepository {
   constructor(@InjectRepository(VoiceMessage) private readonly repo: Repository<VoiceMessage>) {}
 
-  /** Inserts the note once per (user, update); returns the row and whether this call created it. */
-  async insertOnce(em: EntityManager, note: NewVoiceMessage): Promise<{ row: VoiceMessage; created: boolean }> {
+  /** Inserts the note once per (user, update); resolves to the new row's id, or null when it already existed. */
+  async insertOnce(em: EntityManager, note: NewVoiceMessage): Promise<string | null> {
     const inserted = await em.createQueryBuilder().insert().into(VoiceMessage).values(note).orIgnore().returning('id').execute();
-    const created = inserted.raw.length > 0;
-    const row = await em.findOneByOrFail(VoiceMessage, { userId: note.userId, updateId: note.updateId });
-    return { row, created };
+    const rows = inserted.raw as Array<{ id: string }>;
+    return rows[0]?.id ?? null;
   }
 
   findById(id: string): Promise<VoiceMessage | null> {

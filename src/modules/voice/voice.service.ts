@@ -91,9 +91,9 @@ export class VoiceService implements OnModuleInit {
       sentAt: note.sentAt,
     };
     const created = await this.dataSource.transaction(async (em) => {
-      const { row: stored, created: isNew } = await this.repo.insertOnce(em, row);
-      if (isNew) await this.jobs.send<VoiceJob>(VOICE_QUEUE_NAME, { voiceMessageId: stored.id }, { id: stored.id, manager: em });
-      return isNew;
+      const id = await this.repo.insertOnce(em, row);
+      if (id) await this.jobs.send<VoiceJob>(VOICE_QUEUE_NAME, { voiceMessageId: id }, { id, manager: em });
+      return id !== null;
     });
     if (created) {
       this.jobs.wake(VOICE_QUEUE_NAME);
