@@ -6,6 +6,8 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BotModule } from './modules/bot/bot.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
+import { StatsModule } from './modules/stats/stats.module';
 import { TransactionsModule } from './modules/transactions/transactions.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -23,6 +25,8 @@ export class AppModule {
         AuthModule,
         CategoriesModule,
         TransactionsModule,
+        StatsModule,
+        PrivacyModule,
         ...BotModule.forRoot(config),
       ],
     };

@@ -27,6 +27,17 @@ export interface CategoryTotal {
   totalMinor: bigint;
 }
 
+/** One transaction as the export reads it. */
+export interface ExportRow {
+  occurredAt: Date;
+  type: TransactionType;
+  amountMinor: bigint;
+  currency: string;
+  category: string;
+  description: string;
+  source: string;
+}
+
 export interface CurrencyTotals {
   currency: string;
   incomeMinor: bigint;
@@ -116,6 +127,54 @@ export class TransactionsRepository {
       .addOrderBy('t.category', 'ASC')
       .getRawMany();
     return rows.map((r) => ({ currency: r.currency, type: r.type, category: r.category, totalMinor: toMinor(r.total) }));
+  }
+
+  /**
+   * The user's rows matching the filter, oldest first, read through a server-side cursor `batchSize` rows at a
+   * time (one read-only REPEATABLE READ snapshot), so an export of any size never sits in memory. Stopping the
+   * iteration early (a client that went away) closes the cursor and frees the connection.
+   */
+  async *exportBatches(userId: string, filter: TransactionFilter, batchSize = 500): AsyncGenerator<ExportRow[]> {
+    const [sql, params] = this.filtered(userId, filter)
+      .select('t.occurred_at', 'occurred_at')
+      .addSelect('t.type', 'type')
+      .addSelect('t.amount::text', 'amount')
+      .addSelect('t.currency', 'currency')
+      .addSelect('t.category', 'category')
+      .addSelect('t.description', 'description')
+      .addSelect('t.source', 'source')
+      .orderBy('t.occurred_at', 'ASC')
+      .addOrderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .getQueryAndParameters();
+    const runner = this.repo.manager.connection.createQueryRunner('slave');
+    await runner.connect();
+    let finished = false;
+    try {
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await runner.query(`DECLARE transactions_export NO SCROLL CURSOR FOR ${sql}`, params);
+      for (;;) {
+        const rows: Array<{ occurred_at: Date; type: TransactionType; amount: string; currency: string; category: string; description: string; source: string }> =
+          await runner.query(`FETCH FORWARD ${Math.max(1, Math.floor(batchSize))} FROM transactions_export`);
+        if (!rows.length) break;
+        yield rows.map((r) => ({
+          occurredAt: r.occurred_at,
+          type: r.type,
+          amountMinor: parseDbDecimal(r.amount),
+          currency: r.currency,
+          category: r.category,
+          description: r.description,
+          source: r.source,
+        }));
+        if (rows.length < batchSize) break;
+      }
+      await runner.query('COMMIT');
+      finished = true;
+    } finally {
+      // An early stop or a failure leaves the transaction open: roll it back before the connection returns to the pool.
+      if (!finished) await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
   }
 
   /** The user's rows recorded from one Telegram update, in item order; inside a transaction (`em`) locked FOR UPDATE. */
