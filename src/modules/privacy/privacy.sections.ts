@@ -35,6 +35,6 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
 
 /**
  * Tables without a user_id that the deletion leaves alone, and why. processed_updates holds Telegram update ids,
- * a status and timestamps only: nothing that names or describes a person.
+ * a status and timestamps only: nothing that names or describes a person; typeorm_migrations is the schema's history.
  */
-export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = ['processed_updates', 'migrations'];
+export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = ['processed_updates', 'typeorm_migrations'];
