@@ -6,7 +6,7 @@
  * Vera / DejaVu licence, see LICENSE-DejaVu.txt): Latin, Cyrillic and Uzbek letters, the same on every machine and in
  * the Docker image (which copies assets/), with system fonts not consulted at all.
  */
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Resvg } from '@resvg/resvg-js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +93,11 @@ export function renderPng(svg: string): Buffer {
 
 @Injectable()
 export class StatsChart {
+  constructor() {
+    // Without its font the chart would still render, silently without any text: say so at start.
+    if (!existsSync(FONT_FILE)) new Logger(StatsChart.name).error(`Chart font missing: ${FONT_FILE} (charts will have no text)`);
+  }
+
   png(model: ChartModel): Buffer {
     return renderPng(chartSvg(model));
   }
