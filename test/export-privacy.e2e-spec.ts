@@ -3,6 +3,7 @@
  * the schema promises the erasure rests on (every table with a user_id cascades from users and is exported).
  */
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { PrivacyService } from '../src/modules/privacy/privacy.service';
 import { TABLE_SECTIONS, TABLES_WITHOUT_PERSONAL_DATA } from '../src/modules/privacy/privacy.sections';
 import { accessTokenFor } from './helpers/auth';
@@ -116,6 +117,40 @@ describe('exports and personal data (e2e)', () => {
       const rows = parseCsv((await download(carol).expect(200)).body.toString('utf8').slice(1));
       expect(rows).toHaveLength(1235);
       expect(rows.slice(1).map((r) => r[2])).toEqual(Array.from({ length: 1234 }, (_, i) => `${i + 1}.00`));
+    });
+
+    it('a client that leaves mid-download releases the database cursor and its connection', async () => {
+      const erin = await accessTokenFor(t, 3005);
+      await t.db.query(
+        `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at)
+         SELECT $1, 'expense', g, 'UZS', 'transport', repeat('x', 400), timestamptz '2025-01-01T00:00:00Z' + g * interval '1 minute'
+           FROM generate_series(1, 20000) g`,
+        [erin.userId],
+      );
+      const server = t.app.getHttpServer().listen(0);
+      try {
+        const port = (server.address() as { port: number }).port;
+        await new Promise<void>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path: '/api/transactions/export/', headers: { Authorization: `Bearer ${erin.token}` } }, (res) => {
+            expect(res.statusCode).toBe(200);
+            res.once('data', () => {
+              req.destroy();
+              resolve();
+            });
+          });
+          req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
+          req.end();
+        });
+        const open = async () =>
+          (await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%transactions_export%' AND query NOT LIKE '%pg_stat_activity%' AND state <> 'active'`))[0].n;
+        const deadline = Date.now() + 5000;
+        while ((await open()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        expect(await open()).toBe(0);
+        // and the app still serves exports
+        expect((await download(bob).expect(200)).body.toString('utf8')).toContain('bob');
+      } finally {
+        await new Promise((r) => server.close(r));
+      }
     });
 
     it('only the caller: another user gets their own rows; an empty export is just the header', async () => {

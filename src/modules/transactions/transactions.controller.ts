@@ -116,16 +116,33 @@ export class TransactionsController {
     const user = await this.users.getById(auth.userId);
     const { filter } = parseListQuery(query, user.timezone);
     const day = localDate(new Date(), user.timezone);
-    res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="ovozpay-transactions-${day}.csv"`);
-    res.setHeader('Cache-Control', 'no-store');
-    const body = Readable.from(this.transactions.exportCsv(auth.userId, filter, user.timezone, user.language));
-    await pipeline(body, res).catch((error: unknown) => {
-      // The headers are gone: a failure (or a client that left) can only cut the download short.
-      this.logger.warn(`CSV export cut short: user_id=${auth.userId}: ${(error as Error).message}`);
-      res.destroy();
-    });
+    // The header and the first batch are read before anything is sent, so a database failure there is still a
+    // proper error response (503/500) rather than a cut download.
+    const chunks = this.transactions.exportCsv(auth.userId, filter, user.timezone, user.language)[Symbol.asyncIterator]();
+    try {
+      const head: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const next = await chunks.next();
+        if (next.done) break;
+        head.push(next.value);
+      }
+      const rest = async function* (): AsyncGenerator<string> {
+        yield* head;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      };
+      res.status(200);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="ovozpay-transactions-${day}.csv"`);
+      res.setHeader('Cache-Control', 'no-store');
+      await pipeline(Readable.from(rest()), res).catch((error: unknown) => {
+        // The headers are gone: a failure (or a client that left) can only cut the download short.
+        this.logger.warn(`CSV export cut short: user_id=${auth.userId}: ${(error as Error).message}`);
+        res.destroy();
+      });
+    } finally {
+      // However it ended (done, failed, client gone), close the database cursor and give its connection back.
+      await chunks.return?.(undefined);
+    }
   }
 
   @Get(':id')
