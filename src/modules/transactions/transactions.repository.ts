@@ -19,14 +19,6 @@ export interface TransactionOrder {
   direction: 'ASC' | 'DESC';
 }
 
-/** Sum of one (currency, type, category) over a period. */
-export interface CategoryTotal {
-  currency: string;
-  type: TransactionType;
-  category: string;
-  totalMinor: bigint;
-}
-
 /** One transaction as the export reads it. */
 export interface ExportRow {
   occurredAt: Date;
@@ -110,23 +102,6 @@ export class TransactionsRepository {
       .orderBy('t.currency', 'ASC')
       .getRawMany();
     return rows.map((r) => ({ currency: r.currency, incomeMinor: toMinor(r.income), expenseMinor: toMinor(r.expense) }));
-  }
-
-  /** Sums per currency, type and category of the user's transactions with occurred_at in [from, to). */
-  async categoryTotals(userId: string, from: Date, to: Date): Promise<CategoryTotal[]> {
-    const rows: Array<{ currency: string; type: TransactionType; category: string; total: string | null }> = await this.filtered(userId, { dateFrom: from, dateTo: to })
-      .select('t.currency', 'currency')
-      .addSelect('t.type', 'type')
-      .addSelect('t.category', 'category')
-      .addSelect('SUM(t.amount)', 'total')
-      .groupBy('t.currency')
-      .addGroupBy('t.type')
-      .addGroupBy('t.category')
-      .orderBy('t.currency', 'ASC')
-      .addOrderBy('t.type', 'ASC')
-      .addOrderBy('t.category', 'ASC')
-      .getRawMany();
-    return rows.map((r) => ({ currency: r.currency, type: r.type, category: r.category, totalMinor: toMinor(r.total) }));
   }
 
   /**

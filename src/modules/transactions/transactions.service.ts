@@ -11,7 +11,7 @@ import { inKeyOrder } from './idempotency';
 import { CSV_HEADER, transactionCsvLine } from './transactions.csv';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
-import { CategoryTotal, CurrencyTotals, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
+import { CurrencyTotals, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
 import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
 export interface BalanceLine {
@@ -290,10 +290,6 @@ export class TransactionsService {
       if (counter) counter.rows += batch.length;
       yield batch.map((tx) => transactionCsvLine(tx, name(tx.category), timeZone)).join('');
     }
-  }
-
-  monthSummary(userId: string, from: Date, to: Date): Promise<CategoryTotal[]> {
-    return this.transactions.categoryTotals(userId, from, to);
   }
 
   /** Changes the category of one of the user's transactions (a default key of its type or the user's own). */
