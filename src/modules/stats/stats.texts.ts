@@ -8,9 +8,48 @@ import type { ChartModel } from './stats.chart';
 import type { CategoryLine, Summary } from './stats.service';
 
 const MONTHS: Record<Language, readonly string[]> = {
-  ru: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
-  uz: ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  ru: [
+    'январь',
+    'февраль',
+    'март',
+    'апрель',
+    'май',
+    'июнь',
+    'июль',
+    'август',
+    'сентябрь',
+    'октябрь',
+    'ноябрь',
+    'декабрь',
+  ],
+  uz: [
+    'yanvar',
+    'fevral',
+    'mart',
+    'aprel',
+    'may',
+    'iyun',
+    'iyul',
+    'avgust',
+    'sentyabr',
+    'oktyabr',
+    'noyabr',
+    'dekabr',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 /** Emoji per default category key (custom categories get the type's emoji). */
@@ -97,10 +136,13 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     operations: (n) => `${n} ${ruPlural(n, 'операция', 'операции', 'операций')}`,
     more: (n) => `… и ещё ${n}`,
     buttons: { week: 'Неделя', month: 'Этот месяц', prevMonth: 'Прошлый месяц', year: 'Год' },
-    unknownPeriod: '🤔 Не понял период. Например: /stats, /stats неделя, /stats прошлый месяц, /stats март, /stats 2026-10',
+    unknownPeriod:
+      '🤔 Не понял период. Например: /stats, /stats неделя, /stats прошлый месяц, /stats март, /stats 2026-10',
     categoryAnswer: (emoji, name, period, amounts) => `${emoji} ${name} ${period}: ${amounts}`,
-    typeAnswer: (type, period, amounts) => `${type === 'income' ? '💰 Доходы' : '💸 Расходы'} ${period}: ${amounts}`,
-    exportCaption: (count) => `📄 Ваши операции: ${count}. Файл CSV (UTF-8) открывается в Excel и Google Таблицах.`,
+    typeAnswer: (type, period, amounts) =>
+      `${type === 'income' ? '💰 Доходы' : '💸 Расходы'} ${period}: ${amounts}`,
+    exportCaption: (count) =>
+      `📄 Ваши операции: ${count}. Файл CSV (UTF-8) открывается в Excel и Google Таблицах.`,
     exportEmpty: '📄 Операций пока нет — выгружать нечего.',
     deleteConfirm:
       '⚠️ Удалить все ваши данные? Будут стёрты профиль, номер телефона, категории, все операции и коды входа. Отменить это нельзя.\n\nСовет: сначала сохраните операции командой /export.',
@@ -109,7 +151,11 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     deleted: '✅ Все ваши данные удалены. Если напишете снова, начнём с чистого листа.',
     deleteCancelled: 'Удаление отменено, данные на месте.',
     deleteExpired: 'Кнопка устарела. Отправьте /deletemydata ещё раз.',
-    commands: { stats: 'Статистика и диаграмма', export: 'Выгрузить операции в CSV', deletemydata: 'Удалить все мои данные' },
+    commands: {
+      stats: 'Статистика и диаграмма',
+      export: 'Выгрузить операции в CSV',
+      deletemydata: 'Удалить все мои данные',
+    },
   },
   uz: {
     month: (name) => `${name} oyida`,
@@ -125,19 +171,26 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     operations: (n) => `${n} ta operatsiya`,
     more: (n) => `… yana ${n} ta`,
     buttons: { week: 'Hafta', month: 'Shu oy', prevMonth: 'Oʻtgan oy', year: 'Yil' },
-    unknownPeriod: "🤔 Davrni tushunmadim. Masalan: /stats, /stats hafta, /stats o'tgan oy, /stats mart, /stats 2026-10",
+    unknownPeriod:
+      "🤔 Davrni tushunmadim. Masalan: /stats, /stats hafta, /stats o'tgan oy, /stats mart, /stats 2026-10",
     categoryAnswer: (emoji, name, period, amounts) => `${emoji} ${name}, ${period}: ${amounts}`,
-    typeAnswer: (type, period, amounts) => `${type === 'income' ? '💰 Daromadlar' : '💸 Xarajatlar'}, ${period}: ${amounts}`,
-    exportCaption: (count) => `📄 Operatsiyalaringiz: ${count} ta. CSV fayl (UTF-8) Excel va Google Sheets'da ochiladi.`,
+    typeAnswer: (type, period, amounts) =>
+      `${type === 'income' ? '💰 Daromadlar' : '💸 Xarajatlar'}, ${period}: ${amounts}`,
+    exportCaption: (count) =>
+      `📄 Operatsiyalaringiz: ${count} ta. CSV fayl (UTF-8) Excel va Google Sheets'da ochiladi.`,
     exportEmpty: '📄 Hali operatsiyalar yoʻq — yuklab olinadigan narsa yoʻq.',
     deleteConfirm:
-      "⚠️ Barcha maʼlumotlaringiz oʻchirilsinmi? Profil, telefon raqami, kategoriyalar, barcha operatsiyalar va kirish kodlari oʻchiriladi. Buni qaytarib boʻlmaydi.\n\nMaslahat: avval /export bilan operatsiyalarni saqlab oling.",
+      '⚠️ Barcha maʼlumotlaringiz oʻchirilsinmi? Profil, telefon raqami, kategoriyalar, barcha operatsiyalar va kirish kodlari oʻchiriladi. Buni qaytarib boʻlmaydi.\n\nMaslahat: avval /export bilan operatsiyalarni saqlab oling.',
     deleteYes: '🗑 Ha, hammasini oʻchirish',
     deleteNo: 'Bekor qilish',
     deleted: '✅ Barcha maʼlumotlaringiz oʻchirildi. Yana yozsangiz, noldan boshlaymiz.',
     deleteCancelled: 'Oʻchirish bekor qilindi, maʼlumotlar joyida.',
     deleteExpired: 'Tugma eskirgan. /deletemydata ni qayta yuboring.',
-    commands: { stats: 'Statistika va diagramma', export: 'Operatsiyalarni CSV faylga yuklash', deletemydata: 'Barcha maʼlumotlarimni oʻchirish' },
+    commands: {
+      stats: 'Statistika va diagramma',
+      export: 'Operatsiyalarni CSV faylga yuklash',
+      deletemydata: 'Barcha maʼlumotlarimni oʻchirish',
+    },
   },
   en: {
     month: (name) => `in ${name}`,
@@ -153,10 +206,13 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     operations: (n) => `${n} ${n === 1 ? 'transaction' : 'transactions'}`,
     more: (n) => `… and ${n} more`,
     buttons: { week: 'Week', month: 'This month', prevMonth: 'Last month', year: 'Year' },
-    unknownPeriod: "🤔 I didn't get the period. For example: /stats, /stats week, /stats last month, /stats march, /stats 2026-10",
+    unknownPeriod:
+      "🤔 I didn't get the period. For example: /stats, /stats week, /stats last month, /stats march, /stats 2026-10",
     categoryAnswer: (emoji, name, period, amounts) => `${emoji} ${name} ${period}: ${amounts}`,
-    typeAnswer: (type, period, amounts) => `${type === 'income' ? '💰 Income' : '💸 Expenses'} ${period}: ${amounts}`,
-    exportCaption: (count) => `📄 Your transactions: ${count}. The CSV file (UTF-8) opens in Excel and Google Sheets.`,
+    typeAnswer: (type, period, amounts) =>
+      `${type === 'income' ? '💰 Income' : '💸 Expenses'} ${period}: ${amounts}`,
+    exportCaption: (count) =>
+      `📄 Your transactions: ${count}. The CSV file (UTF-8) opens in Excel and Google Sheets.`,
     exportEmpty: '📄 No transactions yet — nothing to export.',
     deleteConfirm:
       '⚠️ Delete all your data? Your profile, phone number, categories, every transaction and login codes will be erased. This cannot be undone.\n\nTip: save your transactions with /export first.',
@@ -165,7 +221,11 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     deleted: '✅ All your data has been deleted. Write again any time to start afresh.',
     deleteCancelled: 'Deletion cancelled; your data is still here.',
     deleteExpired: 'This button has expired. Send /deletemydata again.',
-    commands: { stats: 'Statistics and a chart', export: 'Export transactions as CSV', deletemydata: 'Delete all my data' },
+    commands: {
+      stats: 'Statistics and a chart',
+      export: 'Export transactions as CSV',
+      deletemydata: 'Delete all my data',
+    },
   },
 };
 
@@ -193,11 +253,17 @@ export function periodText(lang: Language, p: PeriodView, currentYear: number): 
  * Amounts per currency, never added together: "120,000.00 UZS, 15.00 USD" — the user's own currency first, the
  * others by code; "0.00 UZS" (the user's currency) when there is nothing.
  */
-export function amountsText(amounts: ReadonlyArray<{ currency: string; amountMinor: bigint }>, userCurrency: string): string {
+export function amountsText(
+  amounts: ReadonlyArray<{ currency: string; amountMinor: bigint }>,
+  userCurrency: string,
+): string {
   const list = amounts.filter((a) => a.amountMinor !== 0n);
   if (!list.length) return formatMoney(0n, userCurrency);
   const rank = (c: string) => (c === userCurrency ? '' : c);
-  return [...list].sort((a, b) => rank(a.currency).localeCompare(rank(b.currency))).map((a) => formatMoney(a.amountMinor, a.currency)).join(', ');
+  return [...list]
+    .sort((a, b) => rank(a.currency).localeCompare(rank(b.currency)))
+    .map((a) => formatMoney(a.amountMinor, a.currency))
+    .join(', ');
 }
 
 const CAPTION_LIMIT = 1024;
@@ -207,8 +273,11 @@ function pct(bp: number): string {
   return `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 1)}%`;
 }
 
-function blocks(summary: Summary): Array<{ type: 'income' | 'expense'; currency: string; total: bigint; lines: CategoryLine[] }> {
-  const out: Array<{ type: 'income' | 'expense'; currency: string; total: bigint; lines: CategoryLine[] }> = [];
+function blocks(
+  summary: Summary,
+): Array<{ type: 'income' | 'expense'; currency: string; total: bigint; lines: CategoryLine[] }> {
+  const out: Array<{ type: 'income' | 'expense'; currency: string; total: bigint; lines: CategoryLine[] }> =
+    [];
   for (const line of summary.byCategory) {
     let block = out.find((b) => b.type === line.type && b.currency === line.currency);
     if (!block) out.push((block = { type: line.type, currency: line.currency, total: 0n, lines: [] }));
@@ -226,12 +295,19 @@ export function summaryText(lang: Language, summary: Summary, currentYear: numbe
   const render = (perBlock: number) => {
     const parts = [t.statsTitle(period)];
     for (const b of blocks(summary)) {
-      const lines = [`${b.type === 'income' ? '💰' : '💸'} ${b.type === 'income' ? t.incomes : t.expenses}: ${formatMoney(b.total, b.currency)}`];
-      for (const l of b.lines.slice(0, perBlock)) lines.push(`${categoryEmoji(l.category, l.type)} ${l.categoryName}: ${formatMoney(l.amountMinor, l.currency)} (${pct(l.shareBp)})`);
+      const lines = [
+        `${b.type === 'income' ? '💰' : '💸'} ${b.type === 'income' ? t.incomes : t.expenses}: ${formatMoney(b.total, b.currency)}`,
+      ];
+      for (const l of b.lines.slice(0, perBlock))
+        lines.push(
+          `${categoryEmoji(l.category, l.type)} ${l.categoryName}: ${formatMoney(l.amountMinor, l.currency)} (${pct(l.shareBp)})`,
+        );
       if (b.lines.length > perBlock) lines.push(t.more(b.lines.length - perBlock));
       parts.push(lines.join('\n'));
     }
-    const balances = summary.totals.map((c) => `${formatMoney(c.incomeMinor - c.expenseMinor, c.currency)} · ${t.operations(c.count)}`);
+    const balances = summary.totals.map(
+      (c) => `${formatMoney(c.incomeMinor - c.expenseMinor, c.currency)} · ${t.operations(c.count)}`,
+    );
     parts.push(`⚖️ ${t.balance}: ${balances.join('; ')}`);
     return parts.join('\n\n');
   };
@@ -243,6 +319,13 @@ export function summaryText(lang: Language, summary: Summary, currentYear: numbe
 }
 
 const BARS_PER_BLOCK = 10;
+/** Longest label that still leaves room for the amount on the right of the 800 px chart. */
+const LABEL_MAX = 44;
+
+function clip(text: string): string {
+  const chars = [...text];
+  return chars.length > LABEL_MAX ? `${chars.slice(0, LABEL_MAX - 1).join('')}…` : text;
+}
 
 /** What the chart image shows: one block of bars per type and currency (no emoji: the font has none). */
 export function chartModel(lang: Language, summary: Summary, currentYear: number): ChartModel {
@@ -256,15 +339,22 @@ export function chartModel(lang: Language, summary: Summary, currentYear: number
       const shown = b.lines.slice(0, BARS_PER_BLOCK);
       const rest = b.lines.slice(BARS_PER_BLOCK);
       const bars = shown.map((l) => ({
-        label: l.categoryName,
+        label: clip(l.categoryName),
         value: `${formatMoney(l.amountMinor, l.currency)} · ${pct(l.shareBp)}`,
         fraction: max > 0n ? Number((l.amountMinor * 1000n) / max) / 1000 : 0,
       }));
       if (rest.length) {
         const sum = rest.reduce((s, l) => s + l.amountMinor, 0n);
-        bars.push({ label: t.more(rest.length), value: formatMoney(sum, b.currency), fraction: max > 0n ? Number((sum * 1000n) / max) / 1000 : 0 });
+        bars.push({
+          label: t.more(rest.length),
+          value: formatMoney(sum, b.currency),
+          fraction: max > 0n ? Number((sum * 1000n) / max) / 1000 : 0,
+        });
       }
-      return { title: `${b.type === 'income' ? t.incomes : t.expenses} · ${b.currency}: ${formatMoney(b.total, b.currency)}`, bars };
+      return {
+        title: `${b.type === 'income' ? t.incomes : t.expenses}: ${formatMoney(b.total, b.currency)}`,
+        bars,
+      };
     }),
   };
 }
