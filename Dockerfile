@@ -19,6 +19,8 @@ COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node scripts ./scripts
+# The chart font (DejaVu Sans, Latin + Cyrillic): resvg is given this file only, no system fonts needed.
+COPY --chown=node:node assets ./assets
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 8000

@@ -7,6 +7,8 @@ import { BotModule } from './modules/bot/bot.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
+import { StatsModule } from './modules/stats/stats.module';
 import { TransactionsModule } from './modules/transactions/transactions.module';
 import { UsersModule } from './modules/users/users.module';
 
@@ -25,6 +27,8 @@ export class AppModule {
         AuthModule,
         CategoriesModule,
         TransactionsModule,
+        StatsModule,
+        PrivacyModule,
         ...BotModule.forRoot(config),
       ],
     };

@@ -12,7 +12,8 @@ import { Telegram } from 'telegraf';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { ConfigValidationError } from '../config/env.validation';
 import { ALLOWED_UPDATES } from '../modules/bot/bot.options';
-import { BOT_LANGUAGES, COMMANDS } from '../modules/bot/bot.texts';
+import { menuCommands } from '../modules/bot/bot.menu';
+import { BOT_LANGUAGES } from '../modules/bot/bot.texts';
 
 type Action = 'set' | 'info' | 'delete';
 const ACTIONS: readonly Action[] = ['set', 'info', 'delete'];
@@ -51,8 +52,8 @@ async function run(action: Action, cfg: AppConfig, dropPending: boolean): Promis
       if (!url) fail('Invalid configuration: TELEGRAM_WEBHOOK_URL is required for webhook:set');
       if (!cfg.bot.webhookSecret && !cfg.debug) fail('Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required for webhook:set when DEBUG=False');
       const ok = await telegram.setWebhook(url, { secret_token: cfg.bot.webhookSecret, allowed_updates: ALLOWED_UPDATES, drop_pending_updates: dropPending });
-      await telegram.setMyCommands(COMMANDS.ru);
-      for (const lang of BOT_LANGUAGES) await telegram.setMyCommands(COMMANDS[lang], { language_code: lang });
+      await telegram.setMyCommands(menuCommands('ru'));
+      for (const lang of BOT_LANGUAGES) await telegram.setMyCommands(menuCommands(lang), { language_code: lang });
       return { ok, url, allowed_updates: ALLOWED_UPDATES, secret_token: cfg.bot.webhookSecret ? 'set' : 'none', commands: 'set' };
     }
   }

@@ -3,7 +3,8 @@ import { InjectBot } from 'nestjs-telegraf';
 import { Context, Telegraf } from 'telegraf';
 import { AppConfig } from '../../config/app-config';
 import { ALLOWED_UPDATES, WEBHOOK_PATHS } from './bot.options';
-import { BOT_LANGUAGES, COMMANDS } from './bot.texts';
+import { menuCommands } from './bot.menu';
+import { BOT_LANGUAGES } from './bot.texts';
 import { ProcessedUpdatesRepository } from './processed-updates.repository';
 
 const STARTUP_CALL_TIMEOUT_MS = 10_000;
@@ -124,8 +125,8 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
   /** The command menu: the default one (Russian, like the texts) and one per language. */
   private async registerCommands(): Promise<void> {
     const calls = [
-      this.bot.telegram.setMyCommands(COMMANDS.ru),
-      ...BOT_LANGUAGES.map((lang) => this.bot.telegram.setMyCommands(COMMANDS[lang], { language_code: lang })),
+      this.bot.telegram.setMyCommands(menuCommands('ru')),
+      ...BOT_LANGUAGES.map((lang) => this.bot.telegram.setMyCommands(menuCommands(lang), { language_code: lang })),
     ];
     try {
       await withTimeout(Promise.all(calls), STARTUP_CALL_TIMEOUT_MS, 'setMyCommands');

@@ -3,6 +3,8 @@ import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from '../../config/app-config';
 import { AuthModule } from '../auth/auth.module';
 import { CategoriesModule } from '../categories/categories.module';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { StatsModule } from '../stats/stats.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { SttModule } from '../stt/stt.module';
 import { UsersModule } from '../users/users.module';
@@ -11,6 +13,7 @@ import { BotSessionsRepository } from './bot-sessions.repository';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotLifecycle } from './bot.lifecycle';
 import { isBotEnabled, telegrafOptions } from './bot.options';
+import { BotReportsService } from './bot.reports';
 import { BotService } from './bot.service';
 import { PhraseService } from './phrase.service';
 import { BotUpdate } from './bot.update';
@@ -43,8 +46,10 @@ export class BotModule {
           AuthModule,
           VoiceModule,
           SttModule,
+          StatsModule,
+          PrivacyModule,
         ],
-        providers: [BotSessionsRepository, BotService, PhraseService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
+        providers: [BotSessionsRepository, BotService, BotReportsService, PhraseService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
       },
     ];
   }

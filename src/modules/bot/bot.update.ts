@@ -1,11 +1,12 @@
 import { UseFilters } from '@nestjs/common';
-import { Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
+import { Action, Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
 import type { Context, NarrowedContext } from 'telegraf';
 import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotReply, BotService, Sender, SenderProfile } from './bot.service';
 import type { VoiceNote } from '../voice/voice.service';
 import type { CallbackReply } from './phrase.service';
+import { BotReportsService, REPORT_CALLBACK_RE, ReportCallbackReply, ReportReply } from './bot.reports';
 
 type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
 
@@ -45,6 +46,30 @@ async function reply(ctx: Context, answer: BotReply): Promise<void> {
   await ctx.reply(answer.text, answer.markup ? { reply_markup: answer.markup } : undefined);
 }
 
+/** A report: a text, the stats chart as a photo (caption = the summary) or the CSV as a document. */
+async function sendReport(ctx: Context, answer: ReportReply): Promise<void> {
+  switch (answer.kind) {
+    case 'text':
+      return reply(ctx, answer);
+    case 'photo':
+      await ctx.replyWithPhoto({ source: answer.photo, filename: answer.filename }, { caption: answer.caption, reply_markup: answer.markup });
+      return;
+    case 'document':
+      await ctx.replyWithDocument({ source: answer.document, filename: answer.filename }, { caption: answer.caption });
+      return;
+  }
+}
+
+async function answerReportCallback(ctx: Context, answer: ReportCallbackReply): Promise<void> {
+  await ctx.answerCbQuery(answer.answer.text, answer.answer.alert ? { show_alert: true } : undefined);
+  if (answer.editText !== undefined && ctx.callbackQuery?.message) {
+    await ctx.editMessageText(answer.editText).catch((error: unknown) => {
+      if (!isNotModified(error)) throw error;
+    });
+  }
+  if (answer.reply) await sendReport(ctx, answer.reply);
+}
+
 /** Telegram refuses an edit that changes nothing (a repeated press); that is not a failure. */
 function isNotModified(error: unknown): boolean {
   return /message is not modified/i.test((error as { description?: string; message?: string })?.description ?? (error as Error)?.message ?? '');
@@ -68,7 +93,10 @@ async function answerCallback(ctx: Context, answer: CallbackReply): Promise<void
 @Update()
 @UseFilters(BotExceptionFilter)
 export class BotUpdate {
-  constructor(private readonly bot: BotService) {}
+  constructor(
+    private readonly bot: BotService,
+    private readonly reports: BotReportsService,
+  ) {}
 
   @Start()
   async start(@Ctx() ctx: MessageContext): Promise<void> {
@@ -95,6 +123,21 @@ export class BotUpdate {
     await reply(ctx, await this.bot.login(sender(ctx)));
   }
 
+  @Command('stats')
+  async stats(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    await sendReport(ctx, await this.reports.stats(sender(ctx), commandArgument(ctx.message.text), new Date(ctx.message.date * 1000)));
+  }
+
+  @Command('export')
+  async export(@Ctx() ctx: MessageContext): Promise<void> {
+    await sendReport(ctx, await this.reports.exportCsv(sender(ctx)));
+  }
+
+  @Command('deletemydata')
+  async deleteMyData(@Ctx() ctx: MessageContext): Promise<void> {
+    await sendReport(ctx, await this.reports.deleteAsk(sender(ctx)));
+  }
+
   @Command('cancel')
   async cancel(@Ctx() ctx: MessageContext): Promise<void> {
     await reply(ctx, await this.bot.cancel(sender(ctx)));
@@ -115,6 +158,13 @@ export class BotUpdate {
   @On('my_chat_member')
   async membership(@Ctx() ctx: NarrowedContext<Context, TgUpdate.MyChatMemberUpdate>): Promise<void> {
     await this.bot.membership(ctx.myChatMember.chat.id, ctx.myChatMember.new_chat_member.status);
+  }
+
+  /** The report buttons (st:…, del:…); every other button goes on to the handler below. */
+  @Action(REPORT_CALLBACK_RE)
+  async reportCallback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery.DataQuery>>): Promise<void> {
+    const query = ctx.callbackQuery;
+    await answerReportCallback(ctx, await this.reports.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data: query.data }));
   }
 
   @On('callback_query')

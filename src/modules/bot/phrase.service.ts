@@ -4,8 +4,11 @@ import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { CategoriesService, CategoryNameResolver } from '../categories/categories.service';
 import { FALLBACK_CATEGORY, isDefaultCategory } from '../categories/category-keys';
-import { parsePhrase, ParsedItem, ParseResult } from '../nlu';
-import { localDate, readIsoDate, startOfLocalDay, zonedTimeToUtc } from '../../common/time/local-time';
+import { currentMonth, localToday, parsePhrase, ParsedItem, ParseResult, StatsQuery } from '../nlu';
+import { toRange } from '../stats/stats.period';
+import { StatsService } from '../stats/stats.service';
+import { amountsText, categoryEmoji, periodText, STATS_TEXTS, summaryText } from '../stats/stats.texts';
+import { localDate, readIsoDate, zonedTimeToUtc } from '../../common/time/local-time';
 import { Transaction, TransactionType } from '../transactions/transaction.entity';
 import { NewTransaction, RecordSource, TransactionsService } from '../transactions/transactions.service';
 import { User } from '../users/user.entity';
@@ -23,7 +26,6 @@ import {
   languageSetText,
   recordedText,
   smalltalkText,
-  statsText,
   textHint,
   tooLargeText,
   undoLastText,
@@ -94,6 +96,7 @@ export class PhraseService {
     private readonly categories: CategoriesService,
     private readonly users: UsersService,
     private readonly sessions: BotSessionsRepository,
+    private readonly statsService: StatsService,
   ) {}
 
   async onText(user: User, input: PhraseInput): Promise<PhraseReply> {
@@ -111,7 +114,7 @@ export class PhraseService {
       case 'balance_query':
         return this.balance(user, now);
       case 'stats_query':
-        return this.stats(user, now);
+        return this.stats(user, now, parsed.stats);
       case 'undo':
         return this.undoLast(user);
       case 'set_language':
@@ -217,12 +220,26 @@ export class PhraseService {
     return { text: pending ? amountAgainText(user.language) : textHint(user.language) };
   }
 
-  private async stats(user: User, now: Date): Promise<PhraseReply> {
-    const [year, month] = readIsoDate(localDate(now, user.timezone))!;
-    const from = startOfLocalDay([year, month, 1], user.timezone);
-    const to = month === 12 ? startOfLocalDay([year + 1, 1, 1], user.timezone) : startOfLocalDay([year, month + 1, 1], user.timezone);
-    const [sums, name] = await Promise.all([this.transactions.monthSummary(user.id, from, to), this.categories.nameResolver(user.id, user.language)]);
-    return { text: statsText(user.language, year, month, sums.map((s) => ({ ...s, categoryName: name(s.category) }))) };
+  /**
+   * A statistics question answers with a number per currency: "🚕 Транспорт за ноябрь: 120,000.00 UZS" (a category),
+   * "💸 Расходы за октябрь: …" (a direction), or the whole summary when it asks about neither.
+   */
+  private async stats(user: User, now: Date, query: StatsQuery | undefined): Promise<PhraseReply> {
+    const today = localToday(now, user.timezone);
+    const q: StatsQuery = query ?? { period: currentMonth(today) };
+    const range = toRange('custom', q.period, user.timezone);
+    const summary = await this.statsService.summary(user.id, user.language, { range, type: q.type, category: q.category });
+    const t = STATS_TEXTS[user.language];
+    const period = periodText(user.language, q.period, today.y);
+    const type = q.type;
+    if (!type) return { text: summaryText(user.language, summary, today.y) };
+    const amounts = amountsText(
+      summary.totals.map((c) => ({ currency: c.currency, amountMinor: type === 'income' ? c.incomeMinor : c.expenseMinor })),
+      user.currency,
+    );
+    if (!q.category) return { text: t.typeAnswer(type, period, amounts) };
+    const name = await this.statsService.categoryName(user.id, user.language, q.category);
+    return { text: t.categoryAnswer(categoryEmoji(q.category, type), name, period, amounts) };
   }
 
   private async undoLast(user: User): Promise<PhraseReply> {

@@ -2,3 +2,5 @@
 export * from './nlu.types';
 export { parsePhrase, toParseJson } from './parser';
 export { categoryName, CATEGORY_NAMES } from './categories';
+export { readStatsPeriod, currentMonth, previousMonth, currentWeek, currentYear } from './stats-query';
+export { localToday, type LocalDate } from './dates';

@@ -46,7 +46,7 @@ const QUESTION = / (сколько|скока|qancha|канча|how much|неч�
 const QUESTION_START = /^ (что|чего|когда|где|какие|какой|какую|зачем|what|when|where|which)( |$)| (nima|nimaga|qachon|qayerda|qaysi|нима|качон|каерда)( |$)/;
 const BUY_PAY = / (куп|покуп|плат|оплат|заплат|bought|buy|paid|pay|sotib|сотиб|xarid|харид|to'la|тўла|тула)/;
 const SPEND_EARN =
-  / (потрат|трат|израсход|расход|заработ|получил|ушло|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
+  / (потрат|трат|израсход|расход|заработ|получил|ушло|ketdi|ketti|кетди|кетти|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
 const SHOW = / (покажи|показать|покажите|выведи|show|display|korsat|курсат|мои|my|mening|менинг)/;
 const SHOW_WHAT =
   / (расход|доход|трат|xarajat|harajat|харажат|daromad|даромад|expense|spending|income|earning|transactions|операци|транзакци|итог)/;

@@ -62,6 +62,24 @@ export interface ParseResult {
   items: ParsedItem[];
   /** For set_language / set_currency intents: the requested value. */
   setting?: { language?: Language; currency?: Currency };
+  /** For the stats_query intent: what is asked (internal; not part of the CONTRACT §6 JSON). */
+  stats?: StatsQuery;
+}
+
+/** A period of whole local days, both ends inclusive (YYYY-MM-DD in the user's zone). */
+export interface StatsPeriod {
+  kind: 'day' | 'week' | 'month' | 'year' | 'custom';
+  from: string;
+  to: string;
+}
+
+/** "сколько я потратил на такси в этом месяце" → {type: expense, category: transport, period: this month}. */
+export interface StatsQuery {
+  /** Absent: both directions ("статистика за март"). */
+  type?: TransactionType;
+  /** Absent: every category. */
+  category?: CategoryKey;
+  period: StatsPeriod;
 }
 
 /** The JSON shape of CONTRACT §6 (npm run parse, POST /api/transactions/parse/). */

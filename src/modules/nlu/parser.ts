@@ -17,6 +17,7 @@ import {
   type LocalDate,
 } from './dates';
 import { detectCommandIntent, isSmalltalk } from './intents';
+import { readStatsQuery } from './stats-query';
 import { analyze, DAY_PHRASES, LANG_BIT, stripUzSuffix, type WordInfo } from './lexicon';
 import type { CategoryHit } from './lexicon.types';
 import {
@@ -653,6 +654,7 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   if (command !== null) {
     const result: ParseResult = { language, intent: command.intent, items: [] };
     if (command.setting !== undefined) result.setting = command.setting;
+    if (command.intent === 'stats_query') result.stats = readStatsQuery(tokens, infos, norm, today);
     return result;
   }
   if (cands.length > 0 || hasVerb || hasCue) {

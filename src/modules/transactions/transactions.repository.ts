@@ -19,12 +19,15 @@ export interface TransactionOrder {
   direction: 'ASC' | 'DESC';
 }
 
-/** Sum of one (currency, type, category) over a period. */
-export interface CategoryTotal {
-  currency: string;
+/** One transaction as the export reads it. */
+export interface ExportRow {
+  occurredAt: Date;
   type: TransactionType;
+  amountMinor: bigint;
+  currency: string;
   category: string;
-  totalMinor: bigint;
+  description: string;
+  source: string;
 }
 
 export interface CurrencyTotals {
@@ -101,21 +104,52 @@ export class TransactionsRepository {
     return rows.map((r) => ({ currency: r.currency, incomeMinor: toMinor(r.income), expenseMinor: toMinor(r.expense) }));
   }
 
-  /** Sums per currency, type and category of the user's transactions with occurred_at in [from, to). */
-  async categoryTotals(userId: string, from: Date, to: Date): Promise<CategoryTotal[]> {
-    const rows: Array<{ currency: string; type: TransactionType; category: string; total: string | null }> = await this.filtered(userId, { dateFrom: from, dateTo: to })
-      .select('t.currency', 'currency')
+  /**
+   * The user's rows matching the filter, oldest first, read through a server-side cursor `batchSize` rows at a
+   * time (one read-only REPEATABLE READ snapshot), so an export of any size never sits in memory. Stopping the
+   * iteration early (a client that went away) closes the cursor and frees the connection.
+   */
+  async *exportBatches(userId: string, filter: TransactionFilter, batchSize = 500): AsyncGenerator<ExportRow[]> {
+    const [sql, params] = this.filtered(userId, filter)
+      .select('t.occurred_at', 'occurred_at')
       .addSelect('t.type', 'type')
+      .addSelect('t.amount::text', 'amount')
+      .addSelect('t.currency', 'currency')
       .addSelect('t.category', 'category')
-      .addSelect('SUM(t.amount)', 'total')
-      .groupBy('t.currency')
-      .addGroupBy('t.type')
-      .addGroupBy('t.category')
-      .orderBy('t.currency', 'ASC')
-      .addOrderBy('t.type', 'ASC')
-      .addOrderBy('t.category', 'ASC')
-      .getRawMany();
-    return rows.map((r) => ({ currency: r.currency, type: r.type, category: r.category, totalMinor: toMinor(r.total) }));
+      .addSelect('t.description', 'description')
+      .addSelect('t.source', 'source')
+      .orderBy('t.occurred_at', 'ASC')
+      .addOrderBy('t.created_at', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .getQueryAndParameters();
+    const runner = this.repo.manager.connection.createQueryRunner('slave');
+    await runner.connect();
+    let finished = false;
+    try {
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await runner.query(`DECLARE transactions_export NO SCROLL CURSOR FOR ${sql}`, params);
+      for (;;) {
+        const rows: Array<{ occurred_at: Date; type: TransactionType; amount: string; currency: string; category: string; description: string; source: string }> =
+          await runner.query(`FETCH FORWARD ${Math.max(1, Math.floor(batchSize))} FROM transactions_export`);
+        if (!rows.length) break;
+        yield rows.map((r) => ({
+          occurredAt: r.occurred_at,
+          type: r.type,
+          amountMinor: parseDbDecimal(r.amount),
+          currency: r.currency,
+          category: r.category,
+          description: r.description,
+          source: r.source,
+        }));
+        if (rows.length < batchSize) break;
+      }
+      await runner.query('COMMIT');
+      finished = true;
+    } finally {
+      // An early stop or a failure leaves the transaction open: roll it back before the connection returns to the pool.
+      if (!finished) await runner.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
   }
 
   /** The user's rows recorded from one Telegram update, in item order; inside a transaction (`em`) locked FOR UPDATE. */

@@ -8,9 +8,10 @@ import { customCategoryId, FALLBACK_CATEGORY, isUuid } from '../categories/categ
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { inKeyOrder } from './idempotency';
+import { CSV_HEADER, transactionCsvLine } from './transactions.csv';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
-import { CategoryTotal, CurrencyTotals, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
+import { CurrencyTotals, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
 import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
 export interface BalanceLine {
@@ -285,8 +286,17 @@ export class TransactionsService {
   }
 
   /** Totals per currency, type and category of the user's transactions that occurred in [from, to). */
-  monthSummary(userId: string, from: Date, to: Date): Promise<CategoryTotal[]> {
-    return this.transactions.categoryTotals(userId, from, to);
+  /**
+   * The user's transactions matching the filter as CSV text chunks (header first, then one chunk per batch of rows
+   * read through a database cursor), dates in `timeZone`, category names in `language`. Counts rows in `counter`.
+   */
+  async *exportCsv(userId: string, filter: TransactionFilter, timeZone: string, language: User['language'], counter?: { rows: number }): AsyncGenerator<string> {
+    const name = await this.categories.nameResolver(userId, language);
+    yield CSV_HEADER;
+    for await (const batch of this.transactions.exportBatches(userId, filter)) {
+      if (counter) counter.rows += batch.length;
+      yield batch.map((tx) => transactionCsvLine(tx, name(tx.category), timeZone)).join('');
+    }
   }
 
   /** Changes the category of one of the user's transactions (a default key of its type or the user's own). */

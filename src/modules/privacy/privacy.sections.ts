@@ -1,0 +1,40 @@
+/**
+ * What is stored about a user, table by table: the sections of GET /api/users/me/export/ and the tables
+ * /deletemydata erases (every one references users(id) ON DELETE CASCADE; privacy.e2e-spec checks the schema, so a
+ * new table with a user_id must be listed here — one line — or the test fails).
+ *
+ * Secrets never leave: login codes and refresh tokens show their metadata only (no code hash, no token id);
+ * Idempotency-Keys show the key and status, not the stored response.
+ */
+export interface TableSection {
+  /** The key in the export JSON. */
+  name: string;
+  table: string;
+  /** SELECT list: explicit columns, money as text ("50000.00"), bigint as text. */
+  columns: string;
+  orderBy: string;
+}
+
+export const PROFILE_COLUMNS =
+  'id, telegram_chat_id::text AS telegram_chat_id, phone_number, phone_verified, first_name, last_name, username, language, currency, timezone, is_active, created_at, updated_at';
+
+export const TABLE_SECTIONS: readonly TableSection[] = [
+  { name: 'categories', table: 'categories', columns: 'id, type, name, created_at, updated_at', orderBy: 'created_at, id' },
+  {
+    name: 'transactions',
+    table: 'transactions',
+    columns:
+      'id, type, amount::text AS amount, currency, category, description, occurred_at, source, source_update_id::text AS source_update_id, source_item, created_at, updated_at',
+    orderBy: 'occurred_at, created_at, id',
+  },
+  { name: 'bot_sessions', table: 'bot_sessions', columns: 'id, is_active, state, started_at, updated_at, closed_at', orderBy: 'started_at, id' },
+  { name: 'login_codes', table: 'login_codes', columns: 'created_at, expires_at, used_at', orderBy: 'created_at' },
+  { name: 'refresh_tokens', table: 'refresh_tokens', columns: 'created_at, expires_at, revoked_at', orderBy: 'created_at' },
+  { name: 'idempotency_keys', table: 'idempotency_keys', columns: 'key, response_status, created_at', orderBy: 'created_at, key' },
+];
+
+/**
+ * Tables without a user_id that the deletion leaves alone, and why. processed_updates holds Telegram update ids,
+ * a status and timestamps only: nothing that names or describes a person; typeorm_migrations is the schema's history.
+ */
+export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = ['processed_updates', 'typeorm_migrations'];

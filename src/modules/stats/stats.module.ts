@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
+import { UsersModule } from '../users/users.module';
+import { StatsChart } from './stats.chart';
+import { StatsController } from './stats.controller';
+import { StatsRepository } from './stats.repository';
+import { StatsService } from './stats.service';
+
+/** Statistics: GET /api/analytics/summary/, and the summaries and chart images the bot sends. */
+@Module({
+  imports: [UsersModule, CategoriesModule],
+  controllers: [StatsController],
+  providers: [StatsRepository, StatsService, StatsChart],
+  exports: [StatsService, StatsChart],
+})
+export class StatsModule {}
