@@ -1,4 +1,12 @@
-import { convertMinor, divideHalfUp, parseRate, Rate, rateToDecimal, UNIT_RATE } from './convert';
+import {
+  convertMinor,
+  convertTotals,
+  divideHalfUp,
+  parseRate,
+  Rate,
+  rateToDecimal,
+  UNIT_RATE,
+} from './convert';
 
 const rate = (text: string, nominal: string | number = 1): Rate => {
   const r = parseRate(text, nominal);
@@ -79,5 +87,59 @@ describe('currency conversion', () => {
     ['1', '3', '0.3333333333'],
   ])('rateToDecimal(%j per %j) = %s', (text, nominal, expected) => {
     expect(rateToDecimal(rate(text, nominal))).toBe(expected);
+  });
+
+  describe('convertTotals', () => {
+    const rates = new Map([
+      ['USD', USD],
+      ['RUB', RUB],
+    ]);
+    const line = (currency: string, income: bigint, expense: bigint) => ({
+      currency,
+      incomeMinor: income,
+      expenseMinor: expense,
+    });
+
+    it.each([
+      [
+        'USD + UZS → UZS',
+        [line('UZS', 100_000_000n, 30_000_000n), line('USD', 10_000n, 2_550n)],
+        'UZS',
+        { currency: 'UZS', incomeMinor: 227_411_900n, expenseMinor: 62_490_035n, balanceMinor: 164_921_865n },
+      ],
+      [
+        'USD + UZS → USD (UZS converted, USD as it is)',
+        [line('UZS', 1_274_119n, 0n), line('USD', 500n, 100n)],
+        'USD',
+        { currency: 'USD', incomeMinor: 600n, expenseMinor: 100n, balanceMinor: 500n },
+      ],
+      [
+        'RUB → USD through UZS (7788 × 163.61 / 12741.19 = 100.0059)',
+        [line('RUB', 0n, 778_800n)],
+        'USD',
+        { currency: 'USD', incomeMinor: 0n, expenseMinor: 10_001n, balanceMinor: -10_001n },
+      ],
+      [
+        'only the target currency needs no rate',
+        [line('EUR', 5n, 7n)],
+        'EUR',
+        { currency: 'EUR', incomeMinor: 5n, expenseMinor: 7n, balanceMinor: -2n },
+      ],
+      [
+        'nothing at all is zero',
+        [],
+        'EUR',
+        { currency: 'EUR', incomeMinor: 0n, expenseMinor: 0n, balanceMinor: 0n },
+      ],
+    ])('%s', (_name, totals, target, expected) => {
+      expect(convertTotals(totals, target, rates)).toEqual(expected);
+    });
+
+    it.each([
+      ['a source currency without a rate', [line('UZS', 1n, 0n), line('EUR', 1n, 0n)], 'UZS'],
+      ['a target currency without a rate', [line('USD', 1n, 0n)], 'EUR'],
+    ])('is null for %s', (_name, totals, target) => {
+      expect(convertTotals(totals, target, rates)).toBeNull();
+    });
   });
 });

@@ -25,7 +25,8 @@ const RATE_RE = /^(\d{1,12})(?:\.(\d{1,8}))?$/;
  */
 export function parseRate(text: string, nominal: string | number = 1): Rate | null {
   const m = RATE_RE.exec(typeof text === 'string' ? text.trim() : '');
-  const nom = typeof nominal === 'number' ? (Number.isSafeInteger(nominal) ? String(nominal) : '') : nominal.trim();
+  const nom =
+    typeof nominal === 'number' ? (Number.isSafeInteger(nominal) ? String(nominal) : '') : nominal.trim();
   if (!m || !/^\d{1,9}$/.test(nom)) return null;
   const frac = m[2] ?? '';
   const num = BigInt(m[1] + frac);
@@ -69,15 +70,68 @@ export function convertMinor(amountMinor: bigint, from: Rate, to: Rate): bigint 
 export function rateToDecimal(rate: Rate): string {
   let scale = 0;
   let den = rate.den;
-  while (den % 10n === 0n) (den /= 10n), scale++;
-  while (den % 2n === 0n) (den /= 2n), scale++;
-  while (den % 5n === 0n) (den /= 5n), scale++;
+  while (den % 10n === 0n) {
+    den /= 10n;
+    scale++;
+  }
+  while (den % 2n === 0n) {
+    den /= 2n;
+    scale++;
+  }
+  while (den % 5n === 0n) {
+    den /= 5n;
+    scale++;
+  }
   const exact = den === 1n;
   if (!exact) scale = 10;
-  const scaled = exact ? (rate.num * 10n ** BigInt(scale)) / rate.den : divideHalfUp(rate.num * 10n ** BigInt(scale), rate.den);
+  const scaled = exact
+    ? (rate.num * 10n ** BigInt(scale)) / rate.den
+    : divideHalfUp(rate.num * 10n ** BigInt(scale), rate.den);
   const digits = scaled.toString().padStart(scale + 1, '0');
   const units = digits.slice(0, digits.length - scale);
   let frac = digits.slice(digits.length - scale).replace(/0+$/, '');
   if (frac.length < 2) frac = frac.padEnd(2, '0');
   return `${units}.${frac}`;
+}
+
+/** Income and expense of one currency. */
+export interface CurrencyAmounts {
+  currency: string;
+  incomeMinor: bigint;
+  expenseMinor: bigint;
+}
+
+/** Totals expressed in one currency; balance = income − expense. */
+export interface ConvertedAmounts extends CurrencyAmounts {
+  balanceMinor: bigint;
+}
+
+/**
+ * Per-currency totals → one total in `target`: each currency's income and expense converted (half-up, once per
+ * amount) and summed; the target's own amounts are taken as they are. `rates` holds UZS per unit of every other
+ * currency involved (UZS needs none). Null when a rate is missing: mixed currencies are never added up as they are.
+ */
+export function convertTotals(
+  totals: readonly CurrencyAmounts[],
+  target: string,
+  rates: ReadonlyMap<string, Rate>,
+): ConvertedAmounts | null {
+  const rateOf = (currency: string): Rate | undefined =>
+    currency === BASE_CURRENCY ? UNIT_RATE : rates.get(currency);
+  let income = 0n;
+  let expense = 0n;
+  const to = totals.some((t) => t.currency !== target) ? rateOf(target) : UNIT_RATE;
+  if (!to) return null;
+  for (const t of totals) {
+    if (t.currency === target) {
+      income += t.incomeMinor;
+      expense += t.expenseMinor;
+      continue;
+    }
+    const from = rateOf(t.currency);
+    if (!from) return null;
+    income += convertMinor(t.incomeMinor, from, to);
+    expense += convertMinor(t.expenseMinor, from, to);
+  }
+  return { currency: target, incomeMinor: income, expenseMinor: expense, balanceMinor: income - expense };
 }
