@@ -1,5 +1,5 @@
 /**
- * user_balances, kept by the trigger on transactions (migration 1764400800000), against the real database (the
+ * user_balances, kept by the statement triggers on transactions (migration 1764400800000), against the real database (the
  * local PostgreSQL, or the embedded engine when DATABASE_URL is unset): after every kind of write its sums and
  * counts equal SUM()/COUNT() over the rows themselves, exactly. /balance and the list's count read it.
  */
@@ -109,6 +109,31 @@ describe('user_balances trigger (e2e, real database)', () => {
     expect((await service.undoLast(alice.userId))?.amount).toBe(500n);
     expect(await service.undoUpdate(alice.userId, 777_001n)).toHaveLength(2);
     await expectConsistent();
+  });
+
+  it('multi-row statements: one INSERT for several users and currencies, a bulk UPDATE, a bulk DELETE', async () => {
+    await t.db.query(
+      `INSERT INTO transactions (user_id, type, amount, currency)
+       SELECT CASE WHEN g % 2 = 0 THEN $1::uuid ELSE $2::uuid END,
+              CASE WHEN g % 3 = 0 THEN 'income' ELSE 'expense' END,
+              (g * 1.37)::numeric(15,2),
+              (ARRAY['UZS', 'USD', 'RUB', 'EUR'])[g % 4 + 1]
+         FROM generate_series(1, 2000) g`,
+      [alice.userId, bob.userId],
+    );
+    await expectConsistent();
+    await t.db.query(`UPDATE transactions SET amount = amount + 0.01, type = CASE WHEN type = 'income' THEN 'expense' ELSE 'income' END WHERE amount BETWEEN 1000 AND 2000`);
+    await t.db.query(`UPDATE transactions SET currency = 'USD' WHERE currency = 'RUB' AND user_id = $1`, [bob.userId]);
+    await expectConsistent();
+    await t.db.query(`DELETE FROM transactions WHERE amount < 500 AND currency <> 'UZS'`);
+    await expectConsistent();
+  });
+
+  it('concurrent writers of the same user and a new currency all count', async () => {
+    const dave = await accessTokenFor(t, 5104);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => insert(dave.userId, i % 2 ? 'income' : 'expense', `${i + 1}.00`, 'EUR')));
+    expect(await kept(dave.userId)).toEqual([{ currency: 'EUR', income: '42.00', expense: '36.00', n: '12' }]);
+    expect(await kept(dave.userId)).toEqual(await truth(dave.userId));
   });
 
   it('a random mix of writes keeps the sums exact', async () => {

@@ -1,9 +1,49 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The changed rows of each event, signed: +1 per new row, −1 (and a negated amount) per old row. */
+const NEW_ROWS = `SELECT user_id, currency, type, amount, 1 AS n FROM new_rows`;
+const OLD_ROWS = `SELECT user_id, currency, type, -amount AS amount, -1 AS n FROM old_rows`;
+const ROWS = {
+  insert: NEW_ROWS,
+  update: `${NEW_ROWS} UNION ALL ${OLD_ROWS}`,
+  delete: OLD_ROWS,
+};
+
+/**
+ * Adds the statement's changes to user_balances: the UPDATE corrects rows that exist, the INSERT adds the ones
+ * that do not (ON CONFLICT covers a concurrent first insert of the same currency). An update that changes none of
+ * user_id, type, amount, currency nets to zero and writes nothing. A negative delta for a missing row only happens
+ * while the user itself is being deleted (the cascade may remove their balances first): nothing to correct then.
+ */
+function applyDelta(rows: string): string {
+  return `
+    WITH delta AS (
+      SELECT user_id, currency,
+             COALESCE(SUM(amount) FILTER (WHERE type = 'income'), 0) AS income,
+             COALESCE(SUM(amount) FILTER (WHERE type = 'expense'), 0) AS expense,
+             SUM(n) AS n
+        FROM (${rows}) r
+       GROUP BY user_id, currency
+    ),
+    changed AS (
+      UPDATE user_balances b
+         SET income = b.income + d.income, expense = b.expense + d.expense, tx_count = b.tx_count + d.n
+        FROM delta d
+       WHERE b.user_id = d.user_id AND b.currency = d.currency AND (d.income <> 0 OR d.expense <> 0 OR d.n <> 0)
+      RETURNING b.user_id, b.currency
+    )
+    INSERT INTO user_balances AS b (user_id, currency, income, expense, tx_count)
+    SELECT d.user_id, d.currency, d.income, d.expense, d.n
+      FROM delta d
+     WHERE d.n > 0 AND NOT EXISTS (SELECT 1 FROM changed c WHERE c.user_id = d.user_id AND c.currency = d.currency)
+    ON CONFLICT (user_id, currency) DO UPDATE
+       SET income = b.income + EXCLUDED.income, expense = b.expense + EXCLUDED.expense, tx_count = b.tx_count + EXCLUDED.tx_count`;
+}
+
 /**
  * 1. user_balances: per user and currency, the sums of income and expense and the number of transactions,
- *    maintained by a row trigger on transactions (insert, delete, and an update that changes user_id, type, amount
- *    or currency) and backfilled here. /balance and GET /api/transactions/balance/ read it instead of summing every
+ *    maintained by statement triggers on transactions (insert, update, delete; through transition tables) and
+ *    backfilled here. /balance and GET /api/transactions/balance/ read it instead of summing every
  *    row, and the unfiltered transactions list takes its count from it, so both stay flat as a user's history grows.
  *    A currency whose last transaction is gone keeps a row with tx_count 0 (readers skip it): deleting rows from a
  *    trigger would race a concurrent insert of the same currency.
@@ -29,40 +69,22 @@ export class UserBalancesAndExchangeRates1764400800000 implements MigrationInter
         CONSTRAINT ck_user_balances_tx_count CHECK (tx_count >= 0)
       )`);
 
-    await q.query(`
-      CREATE FUNCTION user_balances_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        IF TG_OP = 'UPDATE' AND OLD.user_id = NEW.user_id AND OLD.type = NEW.type AND OLD.amount = NEW.amount
-           AND OLD.currency = NEW.currency THEN
+    // Statement-level triggers with transition tables: one upsert per (user, currency) per statement, so a bulk
+    // insert of 100,000 rows costs one aggregate rather than 100,000 updates of the same row.
+    for (const [event, rows] of Object.entries(ROWS)) {
+      await q.query(`CREATE FUNCTION user_balances_after_${event}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+        BEGIN
+          ${applyDelta(rows)};
           RETURN NULL;
-        END IF;
-        IF TG_OP IN ('UPDATE', 'DELETE') THEN
-          -- The row exists: the old transaction was counted in it. (When the user itself is being deleted the
-          -- cascade may have removed it already; then there is nothing to correct.)
-          UPDATE user_balances
-             SET income = income - CASE WHEN OLD.type = 'income' THEN OLD.amount ELSE 0 END,
-                 expense = expense - CASE WHEN OLD.type = 'expense' THEN OLD.amount ELSE 0 END,
-                 tx_count = tx_count - 1
-           WHERE user_id = OLD.user_id AND currency = OLD.currency;
-        END IF;
-        IF TG_OP IN ('INSERT', 'UPDATE') THEN
-          INSERT INTO user_balances AS b (user_id, currency, income, expense, tx_count)
-          VALUES (NEW.user_id, NEW.currency,
-                  CASE WHEN NEW.type = 'income' THEN NEW.amount ELSE 0 END,
-                  CASE WHEN NEW.type = 'expense' THEN NEW.amount ELSE 0 END,
-                  1)
-          ON CONFLICT (user_id, currency) DO UPDATE
-             SET income = b.income + EXCLUDED.income,
-                 expense = b.expense + EXCLUDED.expense,
-                 tx_count = b.tx_count + 1;
-        END IF;
-        RETURN NULL;
-      END
-      $fn$`);
-    await q.query(`
-      CREATE TRIGGER trg_transactions_user_balances
-      AFTER INSERT OR DELETE OR UPDATE OF user_id, type, amount, currency ON transactions
-      FOR EACH ROW EXECUTE FUNCTION user_balances_apply()`);
+        END
+        $fn$`);
+    }
+    await q.query(`CREATE TRIGGER trg_transactions_user_balances_insert AFTER INSERT ON transactions
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION user_balances_after_insert()`);
+    await q.query(`CREATE TRIGGER trg_transactions_user_balances_update AFTER UPDATE ON transactions
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION user_balances_after_update()`);
+    await q.query(`CREATE TRIGGER trg_transactions_user_balances_delete AFTER DELETE ON transactions
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION user_balances_after_delete()`);
 
     // Backfill under a lock that keeps writers out until this migration commits (the trigger is already in place).
     await q.query(`LOCK TABLE transactions IN SHARE ROW EXCLUSIVE MODE`);
@@ -93,8 +115,10 @@ export class UserBalancesAndExchangeRates1764400800000 implements MigrationInter
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX ix_exchange_rates_currency_date`);
     await q.query(`DROP TABLE exchange_rates`);
-    await q.query(`DROP TRIGGER trg_transactions_user_balances ON transactions`);
-    await q.query(`DROP FUNCTION user_balances_apply()`);
+    for (const event of Object.keys(ROWS)) {
+      await q.query(`DROP TRIGGER trg_transactions_user_balances_${event} ON transactions`);
+      await q.query(`DROP FUNCTION user_balances_after_${event}()`);
+    }
     await q.query(`DROP TABLE user_balances`);
   }
 }
