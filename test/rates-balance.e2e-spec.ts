@@ -130,6 +130,8 @@ describe('balances with a converted total (e2e, fake CBU)', () => {
 
     it('converts into the user currency through UZS (USD user with RUB and UZS)', async () => {
       const u = await accessTokenFor(t, 6002);
+      const refused = await t.http.patch('/api/users/me/').set({ Authorization: `Bearer ${u.token}` }).send({ currency: 'GBP' }).expect(400);
+      expect(refused.body).toEqual({ currency: ['"GBP" is not a valid choice. Choose one of: UZS, USD, RUB, EUR.'] });
       await t.http.patch('/api/users/me/').set({ Authorization: `Bearer ${u.token}` }).send({ currency: 'USD' }).expect(200);
       await record(u.userId, [
         { type: 'expense', amountMinor: 778_800n, currency: 'RUB' },
@@ -175,6 +177,12 @@ describe('balances with a converted total (e2e, fake CBU)', () => {
       expect(await count(other.token)).toBe(3);
       expect((await balanceOf(other.token)).totals.map((l: { currency: string }) => l.currency)).toEqual(['RUB', 'USD', 'UZS']);
     });
+  });
+
+  it('the balance endpoint documents the converted total in OpenAPI', async () => {
+    const docs = await t.http.get('/api/docs-json').expect(200);
+    const op = docs.body.paths['/api/transactions/balance']?.get ?? docs.body.paths['/api/transactions/balance/']?.get;
+    expect(op.responses['200'].content['application/json'].schema.example.converted).toMatchObject({ currency: 'UZS', rate_date: '2026-11-28', rates: { USD: '12741.19' } });
   });
 
   describe('rates', () => {
