@@ -554,7 +554,7 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       expect(offer.text).toBe('🌐 Выберите язык:');
       expect(buttons(offer.markup)).toEqual([
         [
-          ['🇷🇺 Русский', 'lang:ru'],
+          ['✅ 🇷🇺 Русский', 'lang:ru'],
           ['🇺🇿 Oʻzbekcha', 'lang:uz'],
           ['🇬🇧 English', 'lang:en'],
         ],

@@ -338,7 +338,11 @@ describe('transactions REST (e2e)', () => {
     it('totals per currency only the caller rows', async () => {
       const frank = await accessTokenFor(t, 1006);
       const empty = await t.http.get('/api/transactions/balance/').set(auth(frank)).expect(200);
-      expect(empty.body).toEqual({ totals: [], as_of: expect.any(String) });
+      expect(empty.body).toEqual({
+        totals: [],
+        converted: { currency: 'UZS', income: '0.00', expense: '0.00', balance: '0.00', rate_date: null, rates: {} },
+        as_of: expect.any(String),
+      });
       await post(frank, { type: 'income', amount: '1000000', currency: 'UZS' }).expect(201);
       await post(frank, { type: 'expense', amount: '250000.50', currency: 'UZS' }).expect(201);
       await post(frank, { type: 'expense', amount: '20', currency: 'EUR' }).expect(201);
@@ -348,6 +352,8 @@ describe('transactions REST (e2e)', () => {
         { currency: 'EUR', income: '0.00', expense: '20.00', balance: '-20.00' },
         { currency: 'UZS', income: '1000000.00', expense: '250000.50', balance: '749999.50' },
       ]);
+      // No bank reachable in this test (and nothing cached): no converted total rather than a mixed sum.
+      expect(res.body.converted).toBeNull();
     });
   });
 

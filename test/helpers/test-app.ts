@@ -37,6 +37,9 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
       TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
       DATABASE_URL: database.url,
+      // Never the real bank: a closed loopback port fails at once (rates are fetched only when a balance mixes
+      // currencies). Tests about rates pass the fake CBU's URL.
+      CBU_RATES_URL: 'http://127.0.0.1:9/',
       ...env,
     });
     const app = await createApp(config);

@@ -46,10 +46,14 @@ export function categoryKeyboard(
   return { inline_keyboard: [...rowsOf(buttons, 2), [button(buttonLabels(lang).back, { kind: 'back', updateId })]] };
 }
 
-export function languageKeyboard(): InlineKeyboardMarkup {
-  return { inline_keyboard: [BOT_LANGUAGES.map((language) => button(languageLabel(language), { kind: 'language', language }))] };
+const mark = (label: string, isCurrent: boolean): string => (isCurrent ? `✅ ${label}` : label);
+
+/** The three languages in one row; `current` (the user's) marked. */
+export function languageKeyboard(current?: Language): InlineKeyboardMarkup {
+  return { inline_keyboard: [BOT_LANGUAGES.map((language) => button(mark(languageLabel(language), language === current), { kind: 'language', language }))] };
 }
 
-export function currencyKeyboard(): InlineKeyboardMarkup {
-  return { inline_keyboard: rowsOf(CURRENCIES.map((currency) => button(currency, { kind: 'currency', currency })), 2) };
+/** The currencies, two per row; `current` (the user's default) marked. */
+export function currencyKeyboard(current?: string): InlineKeyboardMarkup {
+  return { inline_keyboard: rowsOf(CURRENCIES.map((currency) => button(mark(currency, currency === current), { kind: 'currency', currency })), 2) };
 }

@@ -110,6 +110,22 @@ export class BotService {
     return this.phrases.balance(user, now);
   }
 
+  /** /language: buttons for ru / uz / en (registered users only). */
+  async chooseLanguage(sender: Sender): Promise<BotReply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    this.logger.log(`Обработана команда /language для пользователя ${sender.chatId}`);
+    return this.phrases.chooseLanguage(user);
+  }
+
+  /** /currency: buttons for the default currency (registered users only). */
+  async chooseCurrency(sender: Sender): Promise<BotReply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    this.logger.log(`Обработана команда /currency для пользователя ${sender.chatId}`);
+    return this.phrases.chooseCurrency(user);
+  }
+
   /** /phone +998901234567 */
   async setPhone(sender: Sender, argument: string): Promise<BotReply> {
     const user = await this.registered(sender);

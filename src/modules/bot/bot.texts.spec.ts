@@ -69,6 +69,32 @@ describe('bot texts', () => {
 💸 25,000.00 UZS - Транспорт`);
   });
 
+  it.each([
+    ['ru', '💱 Всё в UZS по курсу ЦБ на 28.11.2026:'],
+    ['uz', '💱 Hammasi UZS hisobida, Markaziy bank kursi boʻyicha (28.11.2026):'],
+    ['en', '💱 All in UZS at the Central Bank rate of 28.11.2026:'],
+  ] as const)('in %s, a converted total follows the per-currency blocks with its rate date and rates', (lang, title) => {
+    const totals = [
+      { currency: 'USD', incomeMinor: 10_000n, expenseMinor: 2_550n, balanceMinor: 7_450n },
+      { currency: 'UZS', incomeMinor: 100_000_000n, expenseMinor: 30_000_000n, balanceMinor: 70_000_000n },
+    ];
+    const converted = { currency: 'UZS', incomeMinor: 227_411_900n, expenseMinor: 62_490_035n, balanceMinor: 164_921_865n, rateDate: '2026-11-28', rates: { USD: '12741.19' } };
+    const text = balanceText(lang, view({ totals, converted }));
+    const blocks = text.split('\n\n');
+    expect(blocks[3].split('\n')).toEqual([
+      title,
+      expect.stringMatching(/: 2,274,119\.00 UZS$/),
+      expect.stringMatching(/: 624,900\.35 UZS$/),
+      expect.stringMatching(/: 1,649,218\.65 UZS$/),
+      '1 USD = 12,741.19 UZS',
+    ]);
+    expect(blocks[1]).toContain('100.00 USD');
+    expect(blocks[2]).toContain('1,000,000.00 UZS');
+    // No rate needed (one currency) or none available: per-currency totals only.
+    expect(balanceText(lang, view({ totals, converted: null }))).not.toContain('💱');
+    expect(balanceText(lang, view({ totals: totals.slice(1), converted: { ...converted, rateDate: null, rates: {} } }))).not.toContain('💱');
+  });
+
   it('one block per currency, negative totals with a minus', () => {
     const text = balanceText(
       'en',
@@ -149,7 +175,7 @@ describe('bot texts', () => {
   });
 
   it.each(BOT_LANGUAGES.map((l) => [l]))('the %s command menu is valid for setMyCommands', (lang) => {
-    expect(COMMANDS[lang].map((c) => c.command)).toEqual(['start', 'help', 'balance', 'phone', 'login', 'cancel']);
+    expect(COMMANDS[lang].map((c) => c.command)).toEqual(['start', 'help', 'balance', 'phone', 'login', 'cancel', 'language', 'currency']);
     for (const c of COMMANDS[lang]) {
       expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
       expect(c.description.length).toBeGreaterThan(0);

@@ -156,6 +156,7 @@ const T = {
       'А ещё: «баланс», «статистика», «отмени последнее», /help',
     unknownCommand: '🤔 Неизвестная команда. Список команд: /help',
     apology: '😔 Произошла ошибка. Попробуйте ещё раз позже.',
+    convertedTitle: (currency: string, date: string) => `💱 Всё в ${currency} по курсу ЦБ на ${date}:`,
   },
   uz: {
     shareContact: '📱 Raqamni ulashish',
@@ -188,6 +189,7 @@ const T = {
       'Yana: «balans», «statistika», «bekor qil», /help',
     unknownCommand: '🤔 Nomaʼlum buyruq. Buyruqlar roʻyxati: /help',
     apology: '😔 Xatolik yuz berdi. Keyinroq qayta urinib koʻring.',
+    convertedTitle: (currency: string, date: string) => `💱 Hammasi ${currency} hisobida, Markaziy bank kursi boʻyicha (${date}):`,
   },
   en: {
     shareContact: '📱 Share my number',
@@ -220,8 +222,11 @@ const T = {
       'Also: “balance”, “statistics”, “undo”, /help',
     unknownCommand: '🤔 Unknown command. See /help for the list.',
     apology: '😔 Something went wrong. Please try again later.',
+    convertedTitle: (currency: string, date: string) => `💱 All in ${currency} at the Central Bank rate of ${date}:`,
   },
 } satisfies Record<Language, Record<string, unknown>>;
+// Every language has every key of the Russian catalogue: a missing translation fails typecheck.
+const T_COMPLETE: Record<Language, typeof T.ru> = T;
 
 /** The command menu (setMyCommands), per language. */
 export const COMMANDS: Record<Language, Array<{ command: string; description: string }>> = {
@@ -232,6 +237,8 @@ export const COMMANDS: Record<Language, Array<{ command: string; description: st
     { command: 'phone', description: 'Обновить номер телефона: /phone +998901234567' },
     { command: 'login', description: 'Код для входа в приложение' },
     { command: 'cancel', description: 'Отменить текущее действие' },
+    { command: 'language', description: 'Язык бота' },
+    { command: 'currency', description: 'Валюта по умолчанию' },
   ],
   uz: [
     { command: 'start', description: 'Bot bilan ishlashni boshlash' },
@@ -240,6 +247,8 @@ export const COMMANDS: Record<Language, Array<{ command: string; description: st
     { command: 'phone', description: 'Telefon raqamini yangilash: /phone +998901234567' },
     { command: 'login', description: 'Ilovaga kirish kodi' },
     { command: 'cancel', description: 'Joriy amalni bekor qilish' },
+    { command: 'language', description: 'Bot tili' },
+    { command: 'currency', description: 'Asosiy valyuta' },
   ],
   en: [
     { command: 'start', description: 'Start using the bot' },
@@ -248,6 +257,8 @@ export const COMMANDS: Record<Language, Array<{ command: string; description: st
     { command: 'phone', description: 'Update your phone number: /phone +998901234567' },
     { command: 'login', description: 'Code to log in to the app' },
     { command: 'cancel', description: 'Cancel the current action' },
+    { command: 'language', description: 'Bot language' },
+    { command: 'currency', description: 'Default currency' },
   ],
 };
 
@@ -305,11 +316,46 @@ export interface BalanceView {
   recent: Array<{ type: 'income' | 'expense'; amountMinor: bigint; currency: string; description: string; categoryName: string }>;
   /** Shown for an empty balance. */
   defaultCurrency: string;
+  /** Everything in the user's currency at the bank's rates; shown only when rates were used (`rateDate` set). */
+  converted?: ConvertedView | null;
   at: Date;
   timeZone: string;
 }
 
-/** The seed's /balance layout; one income/expense/total block per currency. */
+export interface ConvertedView {
+  currency: string;
+  incomeMinor: bigint;
+  expenseMinor: bigint;
+  balanceMinor: bigint;
+  /** YYYY-MM-DD; null: nothing was converted. */
+  rateDate: string | null;
+  /** UZS per unit, decimal strings ("12741.19"). */
+  rates: Record<string, string>;
+}
+
+/** "12741.19" → "12,741.19". */
+function groupDecimal(text: string): string {
+  const [units, frac] = text.split('.');
+  return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
+}
+
+/** "2026-11-28" → "28.11.2026". */
+const dottedDate = (iso: string): string => iso.split('-').reverse().join('.');
+
+/** The converted block of /balance: the title with the rate date, the three sums, "1 USD = 12,741.19 UZS" per rate. */
+function convertedBlock(lang: Language, c: ConvertedView): string | null {
+  if (!c.rateDate) return null;
+  const t = T[lang];
+  return [
+    t.convertedTitle(c.currency, dottedDate(c.rateDate)),
+    `${t.income}: ${formatMoney(c.incomeMinor, c.currency)}`,
+    `${t.expense}: ${formatMoney(c.expenseMinor, c.currency)}`,
+    `${t.total}: ${formatMoney(c.balanceMinor, c.currency)}`,
+    ...Object.entries(c.rates).map(([currency, rate]) => `1 ${currency} = ${groupDecimal(rate)} UZS`),
+  ].join('\n');
+}
+
+/** The seed's /balance layout; one income/expense/total block per currency, then the converted total (if any). */
 export function balanceText(lang: Language, view: BalanceView): string {
   const t = T[lang];
   const totals = view.totals.length
@@ -331,7 +377,8 @@ export function balanceText(lang: Language, view: BalanceView): string {
         }),
       ].join('\n')
     : t.noTransactions;
-  return [t.balanceTitle, ...blocks, `${t.asOf} ${formatDateTime(view.at, view.timeZone)}`, recent].join('\n\n');
+  const converted = view.converted ? convertedBlock(lang, view.converted) : null;
+  return [t.balanceTitle, ...blocks, ...(converted ? [converted] : []), `${t.asOf} ${formatDateTime(view.at, view.timeZone)}`, recent].join('\n\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -429,6 +476,7 @@ const P = {
     toastCategory: (name: string) => `🏷 ${name}`,
   },
 } satisfies Record<Language, Record<string, unknown>>;
+const P_COMPLETE: Record<Language, typeof P.ru> = P;
 
 /** "15.12.2023" in the given IANA time zone. */
 export function formatDate(at: Date, timeZone: string): string {
@@ -541,3 +589,14 @@ export function statsText(lang: Language, year: number, month: number, sums: rea
   });
   return [t.statsTitle(monthName, year), ...blocks].join('\n\n');
 }
+
+/** Every catalogue, for the completeness test (each language has each key, non-empty, in its own script). */
+export const CATALOGUES = {
+  welcome: WELCOME,
+  help: HELP,
+  texts: T_COMPLETE,
+  phrases: P_COMPLETE,
+  commands: COMMANDS,
+  languageNames: LANGUAGE_NAMES,
+  months: MONTHS,
+} as const;

@@ -138,6 +138,16 @@ export class BotUpdate {
     await sendReport(ctx, await this.reports.deleteAsk(sender(ctx)));
   }
 
+  @Command('language')
+  async language(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.bot.chooseLanguage(sender(ctx)));
+  }
+
+  @Command('currency')
+  async currency(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.bot.chooseCurrency(sender(ctx)));
+  }
+
   @Command('cancel')
   async cancel(@Ctx() ctx: MessageContext): Promise<void> {
     await reply(ctx, await this.bot.cancel(sender(ctx)));

@@ -130,20 +130,31 @@ export class PhraseService {
 
   /** The /balance answer (also for "какой у меня баланс?"). */
   async balance(user: User, now: Date): Promise<PhraseReply> {
-    const [totals, recent, name] = await Promise.all([
-      this.transactions.balance(user.id),
+    const [summary, recent, name] = await Promise.all([
+      this.transactions.balanceSummary(user.id, user.currency),
       this.transactions.recent(user.id, RECENT_OPERATIONS),
       this.categories.nameResolver(user.id, user.language),
     ]);
     return {
       text: balanceText(user.language, {
-        totals,
+        totals: summary.totals,
+        converted: summary.converted,
         recent: recent.map((t) => ({ type: t.type, amountMinor: t.amount, currency: t.currency, description: t.description, categoryName: name(t.category) })),
         defaultCurrency: user.currency,
         at: now,
         timeZone: user.timezone,
       }),
     };
+  }
+
+  /** /language: the language buttons. */
+  chooseLanguage(user: User): PhraseReply {
+    return { text: chooseLanguageText(user.language), markup: languageKeyboard(user.language) };
+  }
+
+  /** /currency: the default-currency buttons. */
+  chooseCurrency(user: User): PhraseReply {
+    return { text: chooseCurrencyText(user.language), markup: currencyKeyboard(user.currency) };
   }
 
   async onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
@@ -250,13 +261,13 @@ export class PhraseService {
   }
 
   private async changeLanguage(user: User, language: Language | undefined): Promise<PhraseReply> {
-    if (!language) return { text: chooseLanguageText(user.language), markup: languageKeyboard() };
+    if (!language) return this.chooseLanguage(user);
     const updated = await this.users.setLanguage(user.id, language);
     return { text: languageSetText(updated.language) };
   }
 
   private async changeCurrency(user: User, currency: Currency | undefined): Promise<PhraseReply> {
-    if (!currency) return { text: chooseCurrencyText(user.language), markup: currencyKeyboard() };
+    if (!currency) return this.chooseCurrency(user);
     const updated = await this.users.setCurrency(user.id, currency);
     return { text: currencySetText(updated.language, updated.currency) };
   }

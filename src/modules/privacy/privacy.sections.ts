@@ -24,17 +24,31 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     name: 'transactions',
     table: 'transactions',
     columns:
-      'id, type, amount::text AS amount, currency, category, description, occurred_at, source, source_update_id::text AS source_update_id, source_item, created_at, updated_at',
+      'id, type, amount::text AS amount, currency, category, description, occurred_at, source, source_update_id::text AS source_update_id, source_item, transcript, created_at, updated_at',
     orderBy: 'occurred_at, created_at, id',
   },
   { name: 'bot_sessions', table: 'bot_sessions', columns: 'id, is_active, state, started_at, updated_at, closed_at', orderBy: 'started_at, id' },
   { name: 'login_codes', table: 'login_codes', columns: 'created_at, expires_at, used_at', orderBy: 'created_at' },
   { name: 'refresh_tokens', table: 'refresh_tokens', columns: 'created_at, expires_at, revoked_at', orderBy: 'created_at' },
+  {
+    name: 'voice_messages',
+    table: 'voice_messages',
+    columns: 'id, update_id::text AS update_id, kind, mime_type, duration_seconds, file_size, sent_at, status, transcript, error, attempts, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  {
+    name: 'balances',
+    table: 'user_balances',
+    columns: 'currency, income::text AS income, expense::text AS expense, tx_count',
+    orderBy: 'currency',
+  },
   { name: 'idempotency_keys', table: 'idempotency_keys', columns: 'key, response_status, created_at', orderBy: 'created_at, key' },
 ];
 
 /**
  * Tables without a user_id that the deletion leaves alone, and why. processed_updates holds Telegram update ids,
- * a status and timestamps only: nothing that names or describes a person; typeorm_migrations is the schema's history.
+ * a status and timestamps only: nothing that names or describes a person; typeorm_migrations is the schema's history;
+ * exchange_rates are the central bank's public rates. (pg-boss keeps its jobs in its own schema, `pgboss`: a voice
+ * job's data is the voice_messages id only.)
  */
-export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = ['processed_updates', 'typeorm_migrations'];
+export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = ['processed_updates', 'typeorm_migrations', 'exchange_rates'];

@@ -16,7 +16,7 @@ import { bodyObject } from '../../common/http/body';
 import { ParseBodyDto, TransactionBodyDto } from './transactions.dto';
 import { readParseText } from './transactions.input';
 import { parseListQuery } from './transactions.query';
-import { TransactionJson, TransactionsService } from './transactions.service';
+import { BalanceLine, TransactionJson, TransactionsService } from './transactions.service';
 
 const COLLECTION_PATH = '/api/transactions/';
 
@@ -71,15 +71,33 @@ export class TransactionsController {
   }
 
   @Get('balance')
+  @ApiOkResponse({
+    description:
+      "Totals per currency, and `converted`: everything in the user's currency at the Central Bank of Uzbekistan rates of `rate_date` " +
+      "(null when a rate is missing; `rate_date` null when only the user's currency is present). `rates`: UZS per unit.",
+    schema: {
+      example: {
+        totals: [
+          { currency: 'USD', income: '100.00', expense: '25.50', balance: '74.50' },
+          { currency: 'UZS', income: '1000000.00', expense: '300000.00', balance: '700000.00' },
+        ],
+        converted: { currency: 'UZS', income: '2274119.00', expense: '624900.35', balance: '1649218.65', rate_date: '2026-11-28', rates: { USD: '12741.19' } },
+        as_of: '2026-11-29T09:30:00.000Z',
+      },
+    },
+  })
   async balance(@CurrentUser() auth: AuthUser) {
-    const lines = await this.transactions.balance(auth.userId);
+    const user = await this.users.getById(auth.userId);
+    const { totals, converted } = await this.transactions.balanceSummary(auth.userId, user.currency);
+    const amounts = (l: BalanceLine) => ({
+      currency: l.currency,
+      income: toDecimalString(l.incomeMinor),
+      expense: toDecimalString(l.expenseMinor),
+      balance: toDecimalString(l.balanceMinor),
+    });
     return {
-      totals: lines.map((l) => ({
-        currency: l.currency,
-        income: toDecimalString(l.incomeMinor),
-        expense: toDecimalString(l.expenseMinor),
-        balance: toDecimalString(l.balanceMinor),
-      })),
+      totals: totals.map(amounts),
+      converted: converted && { ...amounts(converted), rate_date: converted.rateDate, rates: converted.rates },
       as_of: new Date().toISOString(),
     };
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories/categories.module';
+import { RatesModule } from '../rates/rates.module';
 import { UsersModule } from '../users/users.module';
 import { IdempotencyRepository } from './idempotency.repository';
 import { IdempotencySweeper } from './idempotency.sweeper';
@@ -10,7 +11,7 @@ import { TransactionsRepository } from './transactions.repository';
 import { TransactionsService } from './transactions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Transaction]), UsersModule, CategoriesModule],
+  imports: [TypeOrmModule.forFeature([Transaction]), UsersModule, CategoriesModule, RatesModule],
   controllers: [TransactionsController],
   providers: [TransactionsRepository, IdempotencyRepository, IdempotencySweeper, TransactionsService],
   exports: [TransactionsService],

@@ -73,14 +73,34 @@ export class TransactionsRepository {
     offset: number,
     limit: number,
   ): Promise<{ rows: Transaction[]; count: number }> {
-    const qb = this.filtered(userId, filter)
+    const qb = this.filtered(userId, filter);
+    const rows = qb
+      .clone()
       .orderBy(ORDER_COLUMNS[order.field], order.direction)
       .addOrderBy('t.created_at', order.direction)
       .addOrderBy('t.id', order.direction)
       .offset(offset)
-      .limit(limit);
-    const [rows, count] = await qb.getManyAndCount();
-    return { rows, count };
+      .limit(limit)
+      .getMany();
+    const counter = this.countFromBalances(filter);
+    const [found, count] = await Promise.all([rows, counter ? counter(userId) : qb.getCount()]);
+    return { rows: found, count };
+  }
+
+  /**
+   * Without filters (or with a currency only) the count is the trigger-maintained user_balances.tx_count: the
+   * list stays as fast for 100,000 rows as for 100. Any other filter counts the matching rows.
+   */
+  private countFromBalances(filter: TransactionFilter): ((userId: string) => Promise<number>) | null {
+    const used = (Object.keys(filter) as Array<keyof TransactionFilter>).filter((k) => filter[k] !== undefined && filter[k] !== '');
+    if (used.some((k) => k !== 'currency')) return null;
+    return async (userId) => {
+      const rows: Array<{ n: string | null }> = await this.repo.query(
+        `SELECT SUM(tx_count)::text AS n FROM user_balances WHERE user_id = $1${filter.currency ? ' AND currency = $2' : ''}`,
+        filter.currency ? [userId, filter.currency] : [userId],
+      );
+      return Number(rows[0]?.n ?? 0);
+    };
   }
 
   recent(userId: string, limit: number): Promise<Transaction[]> {
@@ -93,6 +113,16 @@ export class TransactionsRepository {
       .getMany();
   }
 
+  /** The user's totals per currency from the trigger-maintained user_balances (currencies with transactions only). */
+  async balances(userId: string): Promise<CurrencyTotals[]> {
+    const rows: Array<{ currency: string; income: string; expense: string }> = await this.repo.query(
+      `SELECT currency, income::text AS income, expense::text AS expense FROM user_balances WHERE user_id = $1 AND tx_count > 0 ORDER BY currency`,
+      [userId],
+    );
+    return rows.map((r) => ({ currency: r.currency, incomeMinor: parseDbDecimal(r.income), expenseMinor: parseDbDecimal(r.expense) }));
+  }
+
+  /** Totals per currency summed over the matching rows (the reference user_balances must always agree with). */
   async totals(userId: string, filter: TransactionFilter = {}): Promise<CurrencyTotals[]> {
     const rows: Array<{ currency: string; income: string | null; expense: string | null }> = await this.filtered(userId, filter)
       .select('t.currency', 'currency')

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { isCurrency, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
+import { BASE_CURRENCY, convertTotals, isCurrency, MAX_AMOUNT_MINOR, rateToDecimal, toDecimalString } from '../../common/money';
 import { CategoriesService } from '../categories/categories.service';
+import { RatesService } from '../rates/rates.service';
 import { parsePhrase, ParseResult } from '../nlu';
 import { customCategoryId, FALLBACK_CATEGORY, isUuid } from '../categories/category-keys';
 import { User } from '../users/user.entity';
@@ -19,6 +20,18 @@ export interface BalanceLine {
   incomeMinor: bigint;
   expenseMinor: bigint;
   balanceMinor: bigint;
+}
+
+/** One total in the user's currency; `rateDate` null when no rate was needed (one currency only). */
+export interface ConvertedBalance extends BalanceLine {
+  rateDate: string | null;
+  /** UZS per unit of every currency converted (and of the target, unless it is UZS), as decimal strings. */
+  rates: Record<string, string>;
+}
+
+export interface BalanceSummary {
+  totals: BalanceLine[];
+  converted: ConvertedBalance | null;
 }
 
 /** One transaction to record (the bot's parsed items, or any other caller). */
@@ -122,15 +135,40 @@ export class TransactionsService {
     private readonly categories: CategoriesService,
     private readonly users: UsersService,
     private readonly dataSource: DataSource,
+    private readonly rates: RatesService,
   ) {}
 
   list(userId: string, filter: TransactionFilter, order: TransactionOrder, page: number, pageSize: number) {
     return this.transactions.page(userId, filter, order, (page - 1) * pageSize, pageSize);
   }
 
+  /** Totals per currency (from the trigger-maintained user_balances: constant time however long the history). */
   async balance(userId: string): Promise<BalanceLine[]> {
-    const totals: CurrencyTotals[] = await this.transactions.totals(userId);
+    const totals: CurrencyTotals[] = await this.transactions.balances(userId);
     return totals.map((t) => ({ ...t, balanceMinor: t.incomeMinor - t.expenseMinor }));
+  }
+
+  /**
+   * Totals per currency plus, when it can be had, one total in `currency` (the user's): the other currencies
+   * converted through UZS at the Central Bank's rates. Rates are looked up only when another currency is present;
+   * `converted` is null when one is missing (mixed currencies are never added up as they are).
+   */
+  async balanceSummary(userId: string, currency: string): Promise<BalanceSummary> {
+    const totals = await this.balance(userId);
+    const others = totals.filter((t) => t.currency !== currency).map((t) => t.currency);
+    if (!others.length) {
+      const own = convertTotals(totals, currency, new Map());
+      return { totals, converted: own && { ...own, rateDate: null, rates: {} } };
+    }
+    const table = await this.rates.ratesFor([...others, currency]);
+    const converted = table && convertTotals(totals, currency, table.rates);
+    if (!table || !converted) return { totals, converted: null };
+    const rates: Record<string, string> = {};
+    for (const c of [...new Set([...others, currency])].sort()) {
+      const rate = table.rates.get(c);
+      if (rate && c !== BASE_CURRENCY) rates[c] = rateToDecimal(rate);
+    }
+    return { totals, converted: { ...converted, rateDate: table.date, rates } };
   }
 
   recent(userId: string, limit = 5): Promise<Transaction[]> {

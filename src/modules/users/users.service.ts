@@ -52,7 +52,7 @@ export class UsersService {
 
   async findOrCreate(profile: TelegramProfile): Promise<{ user: User; created: boolean }> {
     if (profile.chatId <= 0n) throw DomainError.validation('telegram_chat_id', 'Ensure this value is a positive integer.');
-    const lang = profile.languageCode?.slice(0, 2);
+    const lang = profile.languageCode?.slice(0, 2).toLowerCase();
     return this.users.insertOrGet({
       telegramChatId: profile.chatId,
       firstName: profile.firstName?.slice(0, 255),
