@@ -7,8 +7,12 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-const result = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'web', 'vite.config.mts'), '--logLevel', 'warn'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  process.execPath,
+  [vite, 'build', '--config', join(root, 'web', 'vite.config.mts'), '--logLevel', 'warn'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(result.status ?? 1);

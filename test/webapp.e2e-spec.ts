@@ -10,14 +10,22 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { AuthThrottler } from '../src/modules/auth/auth.throttle';
 import { DARK_THEME, launchHash, LIGHT_THEME, signedInitData } from './helpers/init-data';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { ensureWebBuild, WEB_DIST } from './helpers/web-build';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const JS_BUDGET_GZIP_BYTES = 150 * 1024;
 const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 const SHOTS_DIR = join(__dirname, '..', 'docs', 'screenshots');
@@ -35,6 +43,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Polls from Node (the page's CSP forbids the string evaluation waitForFunction would need). */
+async function countReaches(locator: Locator, n: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let count = await locator.count();
+  while (count !== n) {
+    if (Date.now() > deadline) throw new Error(`expected ${n} elements, found ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    count = await locator.count();
+  }
+}
+
 let nextChatId = 810_000_000;
 const newChatId = () => nextChatId++;
 
@@ -46,7 +65,9 @@ describe('Mini App in Chromium (e2e)', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`The Mini App browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`);
+      throw new Error(
+        `The Mini App browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`,
+      );
     }
     await ensureWebBuild();
     const port = await freePort();
@@ -65,29 +86,33 @@ describe('Mini App in Chromium (e2e)', () => {
   });
 
   /** A browser page opened the way Telegram opens the Mini App; CSP violations and page errors are collected. */
-  async function open(initData: string, opts: { theme?: Record<string, string>; before?: (page: Page) => Promise<void> } = {}) {
+  async function open(
+    initData: string,
+    opts: { theme?: Record<string, string>; before?: (page: Page) => Promise<void> } = {},
+  ) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     contexts.push(context);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => {
-      if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+      if (m.type() === 'error' && !/Failed to load resource/.test(m.text()))
+        problems.push(`console: ${m.text()}`);
     });
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const w = window as unknown as { __csp?: string[] };
-        (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
-      });
-    });
+    await page.addInitScript(
+      "document.addEventListener('securitypolicyviolation', (e) => { (window.__csp ??= []).push(e.violatedDirective + ' ' + e.blockedURI); });",
+    );
     if (opts.before) await opts.before(page);
     await page.goto(`${base}/app/${launchHash(initData, opts.theme)}`);
-    return { page, problems, csp: () => page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []) };
+    return { page, problems, csp: () => page.evaluate<string[]>('window.__csp ?? []') };
   }
 
   /** A REST session for the same user (login with initData, like the app). */
   async function rest(chatId: number) {
-    const res = await t.http.post('/api/users/auth/telegram-login/').send({ telegram_chat_id: chatId, init_data: signedInitData(chatId) }).expect(200);
+    const res = await t.http
+      .post('/api/users/auth/telegram-login/')
+      .send({ telegram_chat_id: chatId, init_data: signedInitData(chatId) })
+      .expect(200);
     const auth = { Authorization: `Bearer ${res.body.access as string}` };
     return {
       get: (path: string) => t.http.get(path).set(auth),
@@ -106,9 +131,36 @@ describe('Mini App in Chromium (e2e)', () => {
   it('opens with signed initData: logs in, shows the balance per currency and the newest transactions first', async () => {
     const chatId = newChatId();
     const api = await rest(chatId);
-    await api.post('/api/transactions/', { type: 'income', amount: '1500000.00', currency: 'UZS', category: 'salary', description: 'зарплата', date: '2026-11-01' }).expect(201);
-    await api.post('/api/transactions/', { type: 'expense', amount: '45000', currency: 'UZS', category: 'cafe', description: 'обед', date: '2026-11-20' }).expect(201);
-    await api.post('/api/transactions/', { type: 'expense', amount: '12.50', currency: 'USD', category: 'transport', description: 'такси', date: '2026-11-10' }).expect(201);
+    await api
+      .post('/api/transactions/', {
+        type: 'income',
+        amount: '1500000.00',
+        currency: 'UZS',
+        category: 'salary',
+        description: 'зарплата',
+        date: '2026-11-01',
+      })
+      .expect(201);
+    await api
+      .post('/api/transactions/', {
+        type: 'expense',
+        amount: '45000',
+        currency: 'UZS',
+        category: 'cafe',
+        description: 'обед',
+        date: '2026-11-20',
+      })
+      .expect(201);
+    await api
+      .post('/api/transactions/', {
+        type: 'expense',
+        amount: '12.50',
+        currency: 'USD',
+        category: 'transport',
+        description: 'такси',
+        date: '2026-11-10',
+      })
+      .expect(201);
 
     const { page, problems, csp } = await open(signedInitData(chatId));
     const balance = page.getByTestId('balance');
@@ -124,11 +176,12 @@ describe('Mini App in Chromium (e2e)', () => {
     expect(await page.getByTestId('error').count()).toBe(0);
 
     // Time to interactive: from navigation start to the first screen with data (logged for the report).
-    const timing = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { ready: (window as unknown as { __ovozpayReady?: number }).__ovozpayReady ?? -1, domContentLoaded: nav.domContentLoadedEventEnd };
-    });
-    process.stderr.write(`[webapp] time to interactive: ${Math.round(timing.ready)} ms (DOMContentLoaded ${Math.round(timing.domContentLoaded)} ms)\n`);
+    const timing = await page.evaluate<{ ready: number; domContentLoaded: number }>(
+      "({ ready: window.__ovozpayReady ?? -1, domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd })",
+    );
+    process.stderr.write(
+      `[webapp] time to interactive: ${Math.round(timing.ready)} ms (DOMContentLoaded ${Math.round(timing.domContentLoaded)} ms)\n`,
+    );
     expect(timing.ready).toBeGreaterThan(0);
     expect(timing.ready).toBeLessThan(5000);
     await shot(page, 'home-light');
@@ -140,10 +193,12 @@ describe('Mini App in Chromium (e2e)', () => {
     const chatId = newChatId();
     const { page, problems, csp } = await open(signedInitData(chatId));
     await page.getByTestId('tx-empty').waitFor();
+    expect(await page.getByTestId('balance').locator('.big').textContent()).toBe('0.00 UZS');
 
     const keys: string[] = [];
     page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().endsWith('/api/transactions/')) keys.push(r.headers()['idempotency-key'] ?? '');
+      if (r.method() === 'POST' && r.url().endsWith('/api/transactions/'))
+        keys.push(r.headers()['idempotency-key'] ?? '');
     });
     await page.getByTestId('add-tx').click();
     await page.getByTestId('tx-type').selectOption('expense');
@@ -152,6 +207,7 @@ describe('Mini App in Chromium (e2e)', () => {
     await page.locator('.field-error').first().waitFor(); // refused in the form, nothing sent
     expect(keys).toEqual([]);
     await page.getByTestId('tx-amount').fill('45 000');
+    expect(await page.locator('.field-error').count()).toBe(0); // typing clears the message
     await page.getByTestId('tx-currency').selectOption('UZS');
     await page.getByTestId('tx-category').selectOption('cafe');
     await page.getByTestId('tx-description').fill('обед в кафе');
@@ -167,7 +223,13 @@ describe('Mini App in Chromium (e2e)', () => {
     const api = await rest(chatId);
     const list = await api.get('/api/transactions/').expect(200);
     expect(list.body.count).toBe(1);
-    expect(list.body.results[0]).toMatchObject({ type: 'expense', amount: '45000.00', currency: 'UZS', category: 'cafe', description: 'обед в кафе' });
+    expect(list.body.results[0]).toMatchObject({
+      type: 'expense',
+      amount: '45000.00',
+      currency: 'UZS',
+      category: 'cafe',
+      description: 'обед в кафе',
+    });
 
     // A second form opening gets a new key.
     await page.getByTestId('add-tx').click();
@@ -183,7 +245,15 @@ describe('Mini App in Chromium (e2e)', () => {
   it('edits and deletes a transaction', async () => {
     const chatId = newChatId();
     const api = await rest(chatId);
-    const created = await api.post('/api/transactions/', { type: 'expense', amount: '20000', currency: 'UZS', category: 'transport', description: 'такси домой' }).expect(201);
+    const created = await api
+      .post('/api/transactions/', {
+        type: 'expense',
+        amount: '20000',
+        currency: 'UZS',
+        category: 'transport',
+        description: 'такси домой',
+      })
+      .expect(201);
     const { page, problems } = await open(signedInitData(chatId));
 
     await page.getByTestId('tx-item').filter({ hasText: 'такси домой' }).click();
@@ -195,7 +265,11 @@ describe('Mini App in Chromium (e2e)', () => {
     await page.getByTestId('tx-item').filter({ hasText: 'такси в аэропорт' }).waitFor();
     expect(await page.getByTestId('tx-item').first().textContent()).toContain('22,000.50 UZS');
     const edited = await api.get(`/api/transactions/${created.body.id as string}/`).expect(200);
-    expect(edited.body).toMatchObject({ amount: '22000.50', description: 'такси в аэропорт', category: 'transport' });
+    expect(edited.body).toMatchObject({
+      amount: '22000.50',
+      description: 'такси в аэропорт',
+      category: 'transport',
+    });
 
     await page.getByTestId('tx-item').first().click();
     await page.getByTestId('tx-delete').click();
@@ -209,7 +283,15 @@ describe('Mini App in Chromium (e2e)', () => {
     const alice = newChatId();
     const bob = newChatId();
     const a = await rest(alice);
-    const secret = await a.post('/api/transactions/', { type: 'income', amount: '777777', currency: 'UZS', category: 'business', description: 'секрет Алисы' }).expect(201);
+    const secret = await a
+      .post('/api/transactions/', {
+        type: 'income',
+        amount: '777777',
+        currency: 'UZS',
+        category: 'business',
+        description: 'секрет Алисы',
+      })
+      .expect(201);
 
     const { page } = await open(signedInitData(bob, { user: { first_name: 'Bob' } }));
     await page.getByTestId('tx-empty').waitFor();
@@ -224,8 +306,14 @@ describe('Mini App in Chromium (e2e)', () => {
 
   it.each([
     ['tampered (another name, same hash)', (id: number) => signedInitData(id).replace('Ali', 'Eve')],
-    ['signed with another bot token', (id: number) => signedInitData(id, { token: '987654321:OTHER-token_abcdefghijklmnopqrstuv' })],
-    ['older than 24 hours', (id: number) => signedInitData(id, { authDate: Math.floor(Date.now() / 1000) - 25 * 3600 })],
+    [
+      'signed with another bot token',
+      (id: number) => signedInitData(id, { token: '987654321:OTHER-token_abcdefghijklmnopqrstuv' }),
+    ],
+    [
+      'older than 24 hours',
+      (id: number) => signedInitData(id, { authDate: Math.floor(Date.now() / 1000) - 25 * 3600 }),
+    ],
   ])('initData %s → the error element, no data, nobody logged in', async (_name, make) => {
     const chatId = newChatId();
     const { page } = await open(make(chatId));
@@ -233,8 +321,35 @@ describe('Mini App in Chromium (e2e)', () => {
     expect(await page.getByTestId('error').textContent()).toContain('Не удалось войти');
     expect(await page.getByTestId('tx-list').count()).toBe(0);
     expect(await page.getByTestId('balance').count()).toBe(0);
-    const users = await t.db.query('SELECT count(*)::int AS n FROM users WHERE telegram_chat_id = $1', [chatId]);
+    const users = await t.db.query('SELECT count(*)::int AS n FROM users WHERE telegram_chat_id = $1', [
+      chatId,
+    ]);
     expect(users[0].n).toBe(0);
+  });
+
+  it('shows the converted total when the server offers one (several currencies)', async () => {
+    const balance = {
+      totals: [
+        { currency: 'UZS', income: '1000000.00', expense: '250000.00', balance: '750000.00' },
+        { currency: 'USD', income: '100.00', expense: '0.00', balance: '100.00' },
+      ],
+      as_of: '2026-11-29T10:00:00Z',
+      converted: {
+        currency: 'UZS',
+        income: '2280000.00',
+        expense: '250000.00',
+        balance: '2030000.00',
+        rate_date: '2026-11-28',
+        rates: { USD: '12800.00' },
+      },
+    };
+    const { page } = await open(signedInitData(newChatId()), {
+      before: (p) => p.route('**/api/transactions/balance/', (route) => route.fulfill({ json: balance })),
+    });
+    const converted = page.getByTestId('balance-converted');
+    await converted.waitFor();
+    expect(await converted.textContent()).toBe('Итого в UZS по курсу ЦБ на 28.11.2026' + '2,030,000.00 UZS');
+    expect(await page.getByTestId('balance').locator('[data-currency]').count()).toBe(2);
   });
 
   it('outside Telegram (no launch parameters) → the error element asks to open it from Telegram', async () => {
@@ -248,18 +363,22 @@ describe('Mini App in Chromium (e2e)', () => {
 
   it("follows Telegram's dark theme and the user's language", async () => {
     const chatId = newChatId();
-    const { page, csp } = await open(signedInitData(chatId, { user: { language_code: 'en' } }), { theme: DARK_THEME });
+    const { page, csp } = await open(signedInitData(chatId, { user: { language_code: 'en' } }), {
+      theme: DARK_THEME,
+    });
     await page.getByTestId('tx-empty').waitFor();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(14, 22, 33)');
+    expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(14, 22, 33)');
     expect(await page.getByTestId('add-tx').textContent()).toContain('Add');
     expect(await page.getByTestId('tx-empty').textContent()).toContain('No transactions yet');
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
 
     // The user's own language (PATCH /api/users/me/) wins over Telegram's language_code.
     const api = await rest(chatId);
     await api.patch('/api/users/me/', { language: 'uz' }).expect(200);
-    const again = await open(signedInitData(chatId, { user: { language_code: 'en' } }), { theme: DARK_THEME });
+    const again = await open(signedInitData(chatId, { user: { language_code: 'en' } }), {
+      theme: DARK_THEME,
+    });
     await again.page.getByTestId('tx-empty').waitFor();
     expect(await again.page.getByTestId('add-tx').textContent()).toContain('Qoʻshish');
     expect(await csp()).toEqual([]);
@@ -272,7 +391,15 @@ describe('Mini App in Chromium (e2e)', () => {
     const { page } = await open(signedInitData(chatId), {
       before: async (p) => {
         await p.route('**/api/transactions/balance/', async (route) => {
-          if (refused++ === 0) return route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ detail: 'Given token not valid for any token type', code: 'token_not_valid' }) });
+          if (refused++ === 0)
+            return route.fulfill({
+              status: 401,
+              contentType: 'application/json',
+              body: JSON.stringify({
+                detail: 'Given token not valid for any token type',
+                code: 'token_not_valid',
+              }),
+            });
           return route.continue();
         });
         p.on('response', (r) => {
@@ -284,7 +411,9 @@ describe('Mini App in Chromium (e2e)', () => {
     expect(refreshes).toEqual([200]);
     expect(refused).toBe(2);
     // The refresh token lives in sessionStorage only, never in localStorage or a cookie.
-    const stored = await page.evaluate(() => ({ session: Object.keys(sessionStorage), local: Object.keys(localStorage), cookie: document.cookie }));
+    const stored = await page.evaluate<{ session: string[]; local: string[]; cookie: string }>(
+      '({ session: Object.keys(sessionStorage), local: Object.keys(localStorage), cookie: document.cookie })',
+    );
     expect(stored.session).toContain('ovozpay.refresh');
     expect(stored.local).toEqual([]);
     expect(stored.cookie).toBe('');
@@ -294,7 +423,15 @@ describe('Mini App in Chromium (e2e)', () => {
     const chatId = newChatId();
     const api = await rest(chatId);
     for (let i = 1; i <= 25; i++) {
-      await api.post('/api/transactions/', { type: i % 5 === 0 ? 'income' : 'expense', amount: String(1000 * i), currency: 'UZS', description: i === 7 ? 'иголка в стоге' : `покупка ${i}`, date: `2026-10-${String(i).padStart(2, '0')}` }).expect(201);
+      await api
+        .post('/api/transactions/', {
+          type: i % 5 === 0 ? 'income' : 'expense',
+          amount: String(1000 * i),
+          currency: 'UZS',
+          description: i === 7 ? 'иголка в стоге' : `покупка ${i}`,
+          date: `2026-10-${String(i).padStart(2, '0')}`,
+        })
+        .expect(201);
     }
     const { page } = await open(signedInitData(chatId));
     await page.getByTestId('tx-item').first().waitFor();
@@ -302,13 +439,13 @@ describe('Mini App in Chromium (e2e)', () => {
     expect(await page.getByTestId('tx-item').first().textContent()).toContain('покупка 25');
     await page.getByTestId('tx-item').nth(19).scrollIntoViewIfNeeded();
     await page.locator('.sentinel').scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="tx-item"]').length === 25);
+    await countReaches(page.getByTestId('tx-item'), 25);
 
     await page.getByTestId('filter-type').selectOption('income');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="tx-item"]').length === 5);
+    await countReaches(page.getByTestId('tx-item'), 5);
     await page.getByTestId('filter-type').selectOption('');
     await page.getByTestId('filter-search').fill('иголка');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="tx-item"]').length === 1);
+    await countReaches(page.getByTestId('tx-item'), 1);
     expect(await page.getByTestId('tx-item').textContent()).toContain('иголка в стоге');
   });
 
@@ -317,12 +454,46 @@ describe('Mini App in Chromium (e2e)', () => {
       period: 'month',
       date_from: '2026-11-01',
       date_to: '2026-11-30',
-      totals: [{ currency: 'UZS', income: '5000000.00', expense: '1200000.00', balance: '3800000.00', count: 9 }],
+      totals: [
+        { currency: 'UZS', income: '5000000.00', expense: '1200000.00', balance: '3800000.00', count: 9 },
+      ],
       by_category: [
-        { type: 'expense', category: 'groceries', category_name: 'Продукты', currency: 'UZS', amount: '600000.00', count: 4, share_percent: 50 },
-        { type: 'expense', category: 'transport', category_name: 'Транспорт', currency: 'UZS', amount: '360000.00', count: 3, share_percent: 30 },
-        { type: 'expense', category: 'cafe', category_name: 'Кафе', currency: 'UZS', amount: '240000.00', count: 2, share_percent: 20 },
-        { type: 'income', category: 'salary', category_name: 'Зарплата', currency: 'UZS', amount: '5000000.00', count: 1, share_percent: 100 },
+        {
+          type: 'expense',
+          category: 'groceries',
+          category_name: 'Продукты',
+          currency: 'UZS',
+          amount: '600000.00',
+          count: 4,
+          share_percent: 50,
+        },
+        {
+          type: 'expense',
+          category: 'transport',
+          category_name: 'Транспорт',
+          currency: 'UZS',
+          amount: '360000.00',
+          count: 3,
+          share_percent: 30,
+        },
+        {
+          type: 'expense',
+          category: 'cafe',
+          category_name: 'Кафе',
+          currency: 'UZS',
+          amount: '240000.00',
+          count: 2,
+          share_percent: 20,
+        },
+        {
+          type: 'income',
+          category: 'salary',
+          category_name: 'Зарплата',
+          currency: 'UZS',
+          amount: '5000000.00',
+          count: 1,
+          share_percent: 100,
+        },
       ],
     };
     const goals = {
@@ -330,8 +501,26 @@ describe('Mini App in Chromium (e2e)', () => {
       next: null,
       previous: null,
       results: [
-        { id: 'g1', title: 'Ноутбук', target_amount: '12000000.00', saved_amount: '4500000.00', currency: 'UZS', deadline: '2027-03-01', status: 'active', progress_percent: 37.5 },
-        { id: 'g2', title: 'Отпуск', target_amount: '1500.00', saved_amount: '1500.00', currency: 'USD', deadline: null, status: 'achieved', progress_percent: 100 },
+        {
+          id: 'g1',
+          title: 'Ноутбук',
+          target_amount: '12000000.00',
+          saved_amount: '4500000.00',
+          currency: 'UZS',
+          deadline: '2027-03-01',
+          status: 'active',
+          progress_percent: 37.5,
+        },
+        {
+          id: 'g2',
+          title: 'Отпуск',
+          target_amount: '1500.00',
+          saved_amount: '1500.00',
+          currency: 'USD',
+          deadline: null,
+          status: 'achieved',
+          progress_percent: 100,
+        },
       ],
     };
     const debts = {
@@ -339,7 +528,17 @@ describe('Mini App in Chromium (e2e)', () => {
       next: null,
       previous: null,
       results: [
-        { id: 'd1', direction: 'lent', counterparty: 'Бахтиёр', amount: '500000.00', repaid_amount: '200000.00', remaining_amount: '300000.00', currency: 'UZS', due_date: '2026-12-15', status: 'open' },
+        {
+          id: 'd1',
+          direction: 'lent',
+          counterparty: 'Бахтиёр',
+          amount: '500000.00',
+          repaid_amount: '200000.00',
+          remaining_amount: '300000.00',
+          currency: 'UZS',
+          due_date: '2026-12-15',
+          status: 'open',
+        },
       ],
     };
     const fixtures = async (page: Page, seen: string[] = []) => {
@@ -362,14 +561,19 @@ describe('Mini App in Chromium (e2e)', () => {
       expect(rows[0]).toContain('600,000.00 UZS');
       expect(rows[0]).toContain('50%');
       await shot(page, 'stats-light');
-      await Promise.all([page.waitForRequest(/\/api\/analytics\/summary\/\?period=year$/), page.getByRole('tab', { name: 'Год' }).click()]);
+      await Promise.all([
+        page.waitForRequest(/\/api\/analytics\/summary\/\?period=year$/),
+        page.getByRole('tab', { name: 'Год' }).click(),
+      ]);
       await page.getByTestId('stats-chart').waitFor();
       expect(seen).toEqual(['month', 'year']);
 
       await page.getByTestId('tab-goals').click();
       await page.getByTestId('goal-item').first().waitFor();
       expect(await page.getByTestId('goal-item').count()).toBe(2);
-      expect(await page.getByTestId('goal-item').first().textContent()).toContain('4,500,000.00 UZS / 12,000,000.00 UZS');
+      expect(await page.getByTestId('goal-item').first().textContent()).toContain(
+        '4,500,000.00 UZS / 12,000,000.00 UZS',
+      );
       await shot(page, 'goals-light');
       await page.getByTestId('tab-debts').click();
       await page.getByTestId('debt-item').first().waitFor();
@@ -385,8 +589,13 @@ describe('Mini App in Chromium (e2e)', () => {
       }
       let failures = 1;
       const again = await open(signedInitData(newChatId()), {
-        before: (p) =>
-          p.route('**/api/goals/**', (route) => (failures-- > 0 ? route.fulfill({ status: 500, json: { detail: 'A server error occurred.' } }) : route.fulfill({ json: { count: 0, next: null, previous: null, results: [] } }))),
+        before: async (p) => {
+          await p.route('**/api/goals/**', (route) =>
+            failures-- > 0
+              ? route.fulfill({ status: 500, json: { detail: 'A server error occurred.' } })
+              : route.fulfill({ json: { count: 0, next: null, previous: null, results: [] } }),
+          );
+        },
       });
       await again.page.getByTestId('tab-goals').click();
       await again.page.getByTestId('load-error').waitFor();
@@ -404,7 +613,15 @@ describe('Mini App in Chromium (e2e)', () => {
         ['22000', 'transport', 'такси'],
         ['180000', 'groceries', 'продукты на неделю'],
       ]) {
-        await api.post('/api/transactions/', { type: category === 'salary' ? 'income' : 'expense', amount, currency: 'UZS', category, description }).expect(201);
+        await api
+          .post('/api/transactions/', {
+            type: category === 'salary' ? 'income' : 'expense',
+            amount,
+            currency: 'UZS',
+            category,
+            description,
+          })
+          .expect(201);
       }
       const { page } = await open(signedInitData(chatId), { theme: DARK_THEME, before: (p) => fixtures(p) });
       await page.getByTestId('tx-item').first().waitFor();
@@ -416,6 +633,9 @@ describe('Mini App in Chromium (e2e)', () => {
       await page.getByTestId('tab-stats').click();
       await page.getByTestId('stats-chart').waitFor();
       await shot(page, 'stats-dark');
+      await page.getByTestId('tab-goals').click();
+      await page.getByTestId('goal-item').first().waitFor();
+      await shot(page, 'goals-dark');
       const light = await open(signedInitData(chatId), { theme: LIGHT_THEME });
       await light.page.getByTestId('tx-item').first().waitFor();
       await shot(light.page, 'home-light');
@@ -428,14 +648,18 @@ describe('Mini App first-load budget', () => {
 
   it(`ships at most ${JS_BUDGET_GZIP_BYTES / 1024} KB of gzipped JavaScript on first load`, () => {
     const html = readFileSync(join(WEB_DIST, 'index.html'), 'utf8');
-    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    const scripts = [
+      ...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+    ].map((m) => m[1] ?? m[2]);
     expect(scripts.length).toBeGreaterThan(0);
     let total = 0;
     for (const src of scripts) {
       expect(src.startsWith('/app/')).toBe(true);
       total += gzipSync(readFileSync(join(WEB_DIST, src.slice('/app/'.length)))).length;
     }
-    process.stderr.write(`[webapp] first-load JavaScript: ${(total / 1024).toFixed(1)} KB gzipped (${scripts.length} file(s))\n`);
+    process.stderr.write(
+      `[webapp] first-load JavaScript: ${(total / 1024).toFixed(1)} KB gzipped (${scripts.length} file(s))\n`,
+    );
     expect(total).toBeLessThanOrEqual(JS_BUDGET_GZIP_BYTES);
   });
 });

@@ -14,7 +14,15 @@ export interface InitDataOptions {
 export function signedInitData(userId: number, opts: InitDataOptions = {}): string {
   return signInitData(opts.token ?? TEST_BOT_TOKEN, {
     query_id: 'AAHdF6IQAAAAAN0XohDhrOrc',
-    user: JSON.stringify({ id: userId, first_name: 'Ali', last_name: 'Valiyev', username: 'ali_v', language_code: 'ru', allows_write_to_pm: true, ...opts.user }),
+    user: JSON.stringify({
+      id: userId,
+      first_name: 'Ali',
+      last_name: 'Valiyev',
+      username: 'ali_v',
+      language_code: 'ru',
+      allows_write_to_pm: true,
+      ...opts.user,
+    }),
     auth_date: String(opts.authDate ?? Math.floor(Date.now() / 1000)),
     signature: 'L9Xj3t0yJHwB0mKcPp2Vq6FqBbZ3cGm1aT6t2t9bT0yV1wJf0sUqGz8rR3n4u6x2Y8cQk5pHh7sL2dN9mE3aBw',
   });

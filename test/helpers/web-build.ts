@@ -27,13 +27,17 @@ export async function ensureWebBuild(): Promise<void> {
       } catch {
         // gone meanwhile
       }
-      if (Date.now() > deadline) throw new Error('Timed out waiting for another Mini App build (dist/.web-build.lock)');
+      if (Date.now() > deadline)
+        throw new Error('Timed out waiting for another Mini App build (dist/.web-build.lock)');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
   try {
     if (isWebCurrent()) return;
-    const result = spawnSync(process.execPath, [join(root, 'scripts', 'build-web.js')], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [join(root, 'scripts', 'build-web.js')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`Mini App build failed:\n${result.stdout}\n${result.stderr}`);
   } finally {
     rmdirSync(LOCK);

@@ -47,7 +47,15 @@ export interface Summary {
   date_from: string;
   date_to: string;
   totals: Array<Totals & { count: number }>;
-  by_category: Array<{ type: TxType; category: string; category_name: string; currency: string; amount: string; count: number; share_percent: number | string }>;
+  by_category: Array<{
+    type: TxType;
+    category: string;
+    category_name: string;
+    currency: string;
+    amount: string;
+    count: number;
+    share_percent: number | string;
+  }>;
 }
 export interface Goal {
   id: string;
@@ -82,7 +90,8 @@ export class ApiError extends Error {
   fields(): Record<string, string> {
     const out: Record<string, string> = {};
     if (this.body && typeof this.body === 'object') {
-      for (const [k, v] of Object.entries(this.body)) if (Array.isArray(v) && typeof v[0] === 'string') out[k] = v[0];
+      for (const [k, v] of Object.entries(this.body))
+        if (Array.isArray(v) && typeof v[0] === 'string') out[k] = v[0];
     }
     return out;
   }
@@ -166,7 +175,10 @@ function refresh(): Promise<boolean> {
   return refreshing;
 }
 
-export async function api<T>(path: string, opts: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  opts: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const attempt = () =>
     send(path, {
       method: opts.method ?? 'GET',

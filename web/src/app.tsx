@@ -6,11 +6,14 @@ import { Debts, Goals, Stats } from './screens';
 import { Launch, ready } from './telegram';
 import { LangContext, Skeleton } from './ui';
 
-type Session = { state: 'starting' } | { state: 'failed'; reason: 'login' | 'network' | 'outside' } | { state: 'ready' };
+type Session =
+  { state: 'starting' } | { state: 'failed'; reason: 'login' | 'network' | 'outside' } | { state: 'ready' };
 
 export function App({ launch }: { launch: Launch | undefined }) {
   const [lang, setLang] = useState<Lang>(toLang(launch?.languageCode) ?? 'ru');
-  const [session, setSession] = useState<Session>(launch ? { state: 'starting' } : { state: 'failed', reason: 'outside' });
+  const [session, setSession] = useState<Session>(
+    launch ? { state: 'starting' } : { state: 'failed', reason: 'outside' },
+  );
   const [me, setMe] = useState<Me>();
   const [categories, setCategories] = useState<Category[]>([]);
   const [tab, setTab] = useState<Tab>('home');
@@ -30,10 +33,17 @@ export function App({ launch }: { launch: Launch | undefined }) {
       try {
         await login(launch.userId, launch.initData);
       } catch (error) {
-        if (!cancelled) setSession({ state: 'failed', reason: error instanceof ApiError && error.status < 500 ? 'login' : 'network' });
+        if (!cancelled)
+          setSession({
+            state: 'failed',
+            reason: error instanceof ApiError && error.status < 500 ? 'login' : 'network',
+          });
         return;
       }
-      const [user, cats] = await Promise.all([api<Me>('/api/users/me/').catch(() => undefined), api<Category[]>('/api/categories/').catch(() => [])]);
+      const [user, cats] = await Promise.all([
+        api<Me>('/api/users/me/').catch(() => undefined),
+        api<Category[]>('/api/categories/').catch(() => []),
+      ]);
       if (cancelled) return;
       setMe(user);
       setCategories(cats);
@@ -50,7 +60,8 @@ export function App({ launch }: { launch: Launch | undefined }) {
 
   const t = TEXTS[lang];
   if (session.state === 'failed') {
-    const message = session.reason === 'outside' ? t.notInTelegram : session.reason === 'login' ? t.loginFailed : t.network;
+    const message =
+      session.reason === 'outside' ? t.notInTelegram : session.reason === 'login' ? t.loginFailed : t.network;
     return (
       <LangContext.Provider value={lang}>
         <main class="screen center">
@@ -89,7 +100,7 @@ export function App({ launch }: { launch: Launch | undefined }) {
       <main class="screen">
         {tab === 'home' && (
           <>
-            <BalanceCard version={version} />
+            <BalanceCard version={version} currency={me?.currency ?? 'UZS'} />
             <Transactions version={version} categories={categories} onOpen={(tx) => setForm({ tx })} />
             <button class="fab" data-testid="add-tx" onClick={() => setForm({ tx: null })} aria-label={t.add}>
               + {t.add}
@@ -102,12 +113,26 @@ export function App({ launch }: { launch: Launch | undefined }) {
       </main>
       <nav class="tabs">
         {(['home', 'stats', 'goals', 'debts'] as const).map((name) => (
-          <button key={name} class={name === tab ? 'on' : ''} data-testid={`tab-${name}`} onClick={() => setTab(name)}>
+          <button
+            key={name}
+            class={name === tab ? 'on' : ''}
+            data-testid={`tab-${name}`}
+            onClick={() => setTab(name)}
+          >
             {t.tabs[name]}
           </button>
         ))}
       </nav>
-      {form && <TxForm key={form.tx?.id ?? 'new'} tx={form.tx} me={me} categories={categories} onClose={() => setForm(null)} onSaved={saved} />}
+      {form && (
+        <TxForm
+          key={form.tx?.id ?? 'new'}
+          tx={form.tx}
+          me={me}
+          categories={categories}
+          onClose={() => setForm(null)}
+          onSaved={saved}
+        />
+      )}
     </LangContext.Provider>
   );
 }

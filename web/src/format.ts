@@ -30,14 +30,20 @@ export function isoDay(d: Date): string {
 }
 
 /** date_from / date_to (inclusive days) of a period, for the transaction filters. */
-export function periodRange(period: 'week' | 'month' | 'prev_month' | 'year', now = new Date()): { date_from: string; date_to?: string } {
+export function periodRange(
+  period: 'week' | 'month' | 'prev_month' | 'year',
+  now = new Date(),
+): { date_from: string; date_to?: string } {
   switch (period) {
     case 'week':
       return { date_from: isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 6)) };
     case 'month':
       return { date_from: isoDay(new Date(now.getFullYear(), now.getMonth(), 1)) };
     case 'prev_month':
-      return { date_from: isoDay(new Date(now.getFullYear(), now.getMonth() - 1, 1)), date_to: isoDay(new Date(now.getFullYear(), now.getMonth(), 0)) };
+      return {
+        date_from: isoDay(new Date(now.getFullYear(), now.getMonth() - 1, 1)),
+        date_to: isoDay(new Date(now.getFullYear(), now.getMonth(), 0)),
+      };
     case 'year':
       return { date_from: isoDay(new Date(now.getFullYear(), 0, 1)) };
   }

@@ -7,7 +7,7 @@ import { Empty, Failed, Loaded, Skeleton, useLoad, useT } from './ui';
 const CURRENCIES = ['UZS', 'USD', 'RUB', 'EUR'];
 const PAGE_SIZE = 20;
 
-export function BalanceCard({ version }: { version: number }) {
+export function BalanceCard({ version, currency }: { version: number; currency: string }) {
   const t = useT();
   const [load, retry] = useLoad(() => api<Balance>('/api/transactions/balance/'), [version]);
   return (
@@ -16,12 +16,14 @@ export function BalanceCard({ version }: { version: number }) {
       <Loaded load={load} retry={retry} rows={1}>
         {(b) =>
           b.totals.length === 0 ? (
-            <div class="amount big">{money('0.00', '')}</div>
+            <div class="amount big">{money('0.00', currency)}</div>
           ) : (
             <>
               {b.totals.map((line) => (
                 <div class="balance-line" key={line.currency} data-currency={line.currency}>
-                  <div class={`amount big ${isNegative(line.balance) ? 'neg' : ''}`}>{money(line.balance, line.currency)}</div>
+                  <div class={`amount big ${isNegative(line.balance) ? 'neg' : ''}`}>
+                    {money(line.balance, line.currency)}
+                  </div>
                   <div class="hint">
                     ↑ {money(line.income, line.currency)} · ↓ {money(line.expense, line.currency)}
                   </div>
@@ -48,7 +50,15 @@ interface Filters {
   search: string;
 }
 
-export function Transactions({ version, categories, onOpen }: { version: number; categories: Category[]; onOpen: (tx: Tx) => void }) {
+export function Transactions({
+  version,
+  categories,
+  onOpen,
+}: {
+  version: number;
+  categories: Category[];
+  onOpen: (tx: Tx) => void;
+}) {
   const t = useT();
   const [filters, setFilters] = useState<Filters>({ type: '', category: '', period: '', search: '' });
   const [search, setSearch] = useState('');
@@ -82,7 +92,9 @@ export function Transactions({ version, categories, onOpen }: { version: number;
     try {
       const res = await api<Page<Tx>>(`/api/transactions/${query({ ...params, page })}`);
       if (mine !== seq.current) return;
-      setRows((prev) => (page === 1 ? res.results : [...prev, ...res.results.filter((r) => !prev.some((p) => p.id === r.id))]));
+      setRows((prev) =>
+        page === 1 ? res.results : [...prev, ...res.results.filter((r) => !prev.some((p) => p.id === r.id))],
+      );
       setNext(res.next ? page + 1 : null);
       setState('ok');
     } catch (e) {
@@ -123,13 +135,32 @@ export function Transactions({ version, categories, onOpen }: { version: number;
         <div class="label">{t.transactions}</div>
       </div>
       <div class="filters">
-        <input class="input" type="search" placeholder={t.search} value={search} onInput={(e) => setSearch(e.currentTarget.value)} data-testid="filter-search" />
-        <select class="input" value={filters.type} onChange={(e) => setFilters({ ...filters, type: e.currentTarget.value as Filters['type'], category: '' })} data-testid="filter-type">
+        <input
+          class="input"
+          type="search"
+          placeholder={t.search}
+          value={search}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+          data-testid="filter-search"
+        />
+        <select
+          class="input"
+          value={filters.type}
+          onChange={(e) =>
+            setFilters({ ...filters, type: e.currentTarget.value as Filters['type'], category: '' })
+          }
+          data-testid="filter-type"
+        >
           <option value="">{t.allTypes}</option>
           <option value="expense">{t.expense}</option>
           <option value="income">{t.income}</option>
         </select>
-        <select class="input" value={filters.category} onChange={(e) => setFilters({ ...filters, category: e.currentTarget.value })} data-testid="filter-category">
+        <select
+          class="input wide"
+          value={filters.category}
+          onChange={(e) => setFilters({ ...filters, category: e.currentTarget.value })}
+          data-testid="filter-category"
+        >
           <option value="">{t.allCategories}</option>
           {cats.map((c) => (
             <option key={`${c.type}:${c.key}`} value={c.key}>
@@ -137,7 +168,12 @@ export function Transactions({ version, categories, onOpen }: { version: number;
             </option>
           ))}
         </select>
-        <select class="input" value={filters.period} onChange={(e) => setFilters({ ...filters, period: e.currentTarget.value as Filters['period'] })} data-testid="filter-period">
+        <select
+          class="input"
+          value={filters.period}
+          onChange={(e) => setFilters({ ...filters, period: e.currentTarget.value as Filters['period'] })}
+          data-testid="filter-period"
+        >
           <option value="">{t.allTime}</option>
           {(['week', 'month', 'prev_month', 'year'] as const).map((p) => (
             <option key={p} value={p}>
@@ -151,7 +187,11 @@ export function Transactions({ version, categories, onOpen }: { version: number;
       ) : state === 'error' && rows.length === 0 ? (
         <Failed error={error} retry={() => setTick((n) => n + 1)} />
       ) : rows.length === 0 ? (
-        <Empty title={t.noTransactions} hint={filtered ? undefined : t.noTransactionsHint} testid="tx-empty" />
+        <Empty
+          title={t.noTransactions}
+          hint={filtered ? undefined : t.noTransactionsHint}
+          testid="tx-empty"
+        />
       ) : (
         <ul class="tx-list" data-testid="tx-list">
           {rows.map((tx) => (
@@ -179,7 +219,13 @@ export function Transactions({ version, categories, onOpen }: { version: number;
 }
 
 /** Add or edit one transaction. A new Idempotency-Key per opening makes a double tap or a retry record it once. */
-export function TxForm(props: { tx: Tx | null; me: Me | undefined; categories: Category[]; onClose: () => void; onSaved: () => void }) {
+export function TxForm(props: {
+  tx: Tx | null;
+  me: Me | undefined;
+  categories: Category[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const t = useT();
   const editing = props.tx;
   const key = useMemo(() => uuid(), []);
@@ -209,14 +255,22 @@ export function TxForm(props: { tx: Tx | null; me: Me | undefined; categories: C
     }
     setBusy(true);
     setErrors({});
-    const body = { type, amount: normalized, currency, category: category || 'other', description: description.trim() };
+    const body = {
+      type,
+      amount: normalized,
+      currency,
+      category: category || 'other',
+      description: description.trim(),
+    };
     try {
       if (editing) await api(`/api/transactions/${editing.id}/`, { method: 'PATCH', body });
       else await api('/api/transactions/', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
       props.onSaved();
     } catch (err) {
       setBusy(false);
-      setErrors(err instanceof ApiError ? { ...err.fields(), form: err.detail() ?? '' } : { form: t.network });
+      setErrors(
+        err instanceof ApiError ? { ...err.fields(), form: err.detail() ?? '' } : { form: t.network },
+      );
     }
   };
 
@@ -245,7 +299,12 @@ export function TxForm(props: { tx: Tx | null; me: Me | undefined; categories: C
         </div>
         <label class="field">
           <span>{t.type}</span>
-          <select class="input" data-testid="tx-type" value={type} onChange={(e) => setType(e.currentTarget.value as TxType)}>
+          <select
+            class="input"
+            data-testid="tx-type"
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value as TxType)}
+          >
             <option value="expense">{t.expense}</option>
             <option value="income">{t.income}</option>
           </select>
@@ -260,14 +319,22 @@ export function TxForm(props: { tx: Tx | null; me: Me | undefined; categories: C
               inputMode="decimal"
               autoComplete="off"
               value={amount}
-              onInput={(e) => setAmount(e.currentTarget.value)}
+              onInput={(e) => {
+                setAmount(e.currentTarget.value);
+                if (errors.amount) setErrors(({ amount: _, ...rest }) => rest);
+              }}
               placeholder="50 000"
             />
             {errors.amount && <small class="field-error">{errors.amount}</small>}
           </label>
           <label class="field">
             <span>{t.currency}</span>
-            <select class="input" data-testid="tx-currency" value={currency} onChange={(e) => setCurrency(e.currentTarget.value)}>
+            <select
+              class="input"
+              data-testid="tx-currency"
+              value={currency}
+              onChange={(e) => setCurrency(e.currentTarget.value)}
+            >
               {CURRENCIES.map((c) => (
                 <option key={c}>{c}</option>
               ))}
@@ -276,7 +343,12 @@ export function TxForm(props: { tx: Tx | null; me: Me | undefined; categories: C
         </div>
         <label class="field">
           <span>{t.category}</span>
-          <select class="input" data-testid="tx-category" value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
+          <select
+            class="input"
+            data-testid="tx-category"
+            value={category}
+            onChange={(e) => setCategory(e.currentTarget.value)}
+          >
             <option value="">—</option>
             {cats.map((c) => (
               <option key={c.key} value={c.key}>
@@ -288,7 +360,13 @@ export function TxForm(props: { tx: Tx | null; me: Me | undefined; categories: C
         </label>
         <label class="field">
           <span>{t.description}</span>
-          <input class="input" data-testid="tx-description" maxLength={500} value={description} onInput={(e) => setDescription(e.currentTarget.value)} />
+          <input
+            class="input"
+            data-testid="tx-description"
+            maxLength={500}
+            value={description}
+            onInput={(e) => setDescription(e.currentTarget.value)}
+          />
           {errors.description && <small class="field-error">{errors.description}</small>}
         </label>
         {errors.form && (
@@ -298,7 +376,13 @@ export function TxForm(props: { tx: Tx | null; me: Me | undefined; categories: C
         )}
         <div class="row">
           {editing && (
-            <button type="button" class="button danger" data-testid="tx-delete" disabled={busy} onClick={() => void remove()}>
+            <button
+              type="button"
+              class="button danger"
+              data-testid="tx-delete"
+              disabled={busy}
+              onClick={() => void remove()}
+            >
               {t.delete}
             </button>
           )}

@@ -98,7 +98,8 @@ export const TEXTS: Record<Lang, Texts> = {
     unavailable: 'Этот раздел пока недоступен на сервере',
     errorTitle: 'Что-то пошло не так',
     retry: 'Повторить',
-    loginFailed: 'Не удалось войти: данные Telegram недействительны или устарели. Закройте и откройте приложение снова.',
+    loginFailed:
+      'Не удалось войти: данные Telegram недействительны или устарели. Закройте и откройте приложение снова.',
     notInTelegram: 'Откройте приложение из Telegram: кнопка «Открыть» в боте OvozPay.',
     network: 'Нет связи с сервером',
     sessionExpired: 'Сессия истекла. Откройте приложение снова.',
@@ -194,7 +195,8 @@ export const TEXTS: Record<Lang, Texts> = {
     unavailable: 'This section is not available on the server yet',
     errorTitle: 'Something went wrong',
     retry: 'Retry',
-    loginFailed: 'Could not sign in: the Telegram data is invalid or too old. Close the app and open it again.',
+    loginFailed:
+      'Could not sign in: the Telegram data is invalid or too old. Close the app and open it again.',
     notInTelegram: 'Open the app from Telegram: the “Open” button in the OvozPay bot.',
     network: 'No connection to the server',
     sessionExpired: 'Your session has expired. Open the app again.',

@@ -4,14 +4,33 @@ import { day, money } from './format';
 import type { Period } from './i18n';
 import { Empty, Loaded, useLoad, useT } from './ui';
 
-const PALETTE = ['#3390ec', '#f5a623', '#4caf50', '#e53935', '#8e24aa', '#00acc1', '#fb8c00', '#6d4c41', '#546e7a', '#c0ca33', '#d81b60', '#43a047'];
+const PALETTE = [
+  '#3390ec',
+  '#f5a623',
+  '#4caf50',
+  '#e53935',
+  '#8e24aa',
+  '#00acc1',
+  '#fb8c00',
+  '#6d4c41',
+  '#546e7a',
+  '#c0ca33',
+  '#d81b60',
+  '#43a047',
+];
 
 function PeriodPicker({ value, onChange }: { value: Period; onChange: (p: Period) => void }) {
   const t = useT();
   return (
     <div class="segmented" role="tablist">
       {(['week', 'month', 'prev_month', 'year'] as const).map((p) => (
-        <button key={p} role="tab" aria-selected={p === value} class={p === value ? 'on' : ''} onClick={() => onChange(p)}>
+        <button
+          key={p}
+          role="tab"
+          aria-selected={p === value}
+          class={p === value ? 'on' : ''}
+          onClick={() => onChange(p)}
+        >
           {t.periods[p]}
         </button>
       ))}
@@ -35,7 +54,9 @@ export function Stats() {
           const currencies = [...new Set(expenses.map((c) => c.currency))];
           if (currencies.length === 0) return <Empty title={t.statsEmpty} testid="stats-empty" />;
           const cur = currency && currencies.includes(currency) ? currency : currencies[0];
-          const rows = expenses.filter((c) => c.currency === cur).sort((a, b) => Number(b.amount) - Number(a.amount));
+          const rows = expenses
+            .filter((c) => c.currency === cur)
+            .sort((a, b) => Number(b.amount) - Number(a.amount));
           const total = rows.reduce((sum, r) => sum + Number(r.amount), 0);
           const totalLine = s.totals.find((x) => x.currency === cur);
           let offset = 0;
@@ -53,7 +74,13 @@ export function Stats() {
               <div class="hint">
                 {day(s.date_from)} — {day(s.date_to)}
               </div>
-              <svg class="donut" viewBox="0 0 42 42" role="img" aria-label={t.stats} data-testid="stats-chart">
+              <svg
+                class="donut"
+                viewBox="0 0 42 42"
+                role="img"
+                aria-label={t.stats}
+                data-testid="stats-chart"
+              >
                 <circle cx="21" cy="21" r="15.9155" fill="none" stroke="var(--bg2)" stroke-width="6" />
                 {rows.map((r, i) => {
                   const share = total > 0 ? (Number(r.amount) / total) * 100 : 0;

@@ -23,7 +23,12 @@ export function useLoad<T>(fn: () => Promise<T>, deps: unknown[]): [Load<T>, () 
     fn().then(
       (data) => mine === seq.current && setLoad({ state: 'ok', data }),
       (error: unknown) =>
-        mine === seq.current && setLoad(error instanceof ApiError && error.status === 404 ? { state: 'missing' } : { state: 'error', error }),
+        mine === seq.current &&
+        setLoad(
+          error instanceof ApiError && error.status === 404
+            ? { state: 'missing' }
+            : { state: 'error', error },
+        ),
     );
   }, [...deps, tick]);
   return [load, useCallback(() => setTick((n) => n + 1), [])];
@@ -50,7 +55,8 @@ export function Empty({ title, hint, testid }: { title: string; hint?: string; t
 
 export function Failed({ error, retry }: { error: unknown; retry: () => void }) {
   const t = useT();
-  const detail = error instanceof ApiError ? (error.status === 401 ? t.sessionExpired : error.detail()) : t.network;
+  const detail =
+    error instanceof ApiError ? (error.status === 401 ? t.sessionExpired : error.detail()) : t.network;
   return (
     <div class="failed" role="alert" data-testid="load-error">
       <div class="empty-title">{t.errorTitle}</div>
@@ -63,7 +69,13 @@ export function Failed({ error, retry }: { error: unknown; retry: () => void }) 
 }
 
 /** The common four-way render of a Load. */
-export function Loaded<T>(props: { load: Load<T>; retry: () => void; rows?: number; missing?: string; children: (data: T) => preact.ComponentChildren }) {
+export function Loaded<T>(props: {
+  load: Load<T>;
+  retry: () => void;
+  rows?: number;
+  missing?: string;
+  children: (data: T) => preact.ComponentChildren;
+}) {
   const t = useT();
   switch (props.load.state) {
     case 'loading':

@@ -14,17 +14,20 @@ const TEXTS: Record<Language, MiniAppTexts> = {
   ru: {
     open: '📱 Приложение OvozPay: баланс, операции, статистика, цели и долги в одном окне.',
     button: '📱 Открыть OvozPay',
-    unavailable: '📱 Приложение пока недоступно: сервер OvozPay не опубликован по https. Пользуйтесь ботом: /balance, /help.',
+    unavailable:
+      '📱 Приложение пока недоступно: сервер OvozPay не опубликован по https. Пользуйтесь ботом: /balance, /help.',
   },
   uz: {
     open: '📱 OvozPay ilovasi: balans, amallar, statistika, maqsadlar va qarzlar bir oynada.',
     button: '📱 OvozPay’ni ochish',
-    unavailable: '📱 Ilova hozircha mavjud emas: OvozPay serveri https orqali eʼlon qilinmagan. Botdan foydalaning: /balance, /help.',
+    unavailable:
+      '📱 Ilova hozircha mavjud emas: OvozPay serveri https orqali eʼlon qilinmagan. Botdan foydalaning: /balance, /help.',
   },
   en: {
     open: '📱 The OvozPay app: balance, transactions, statistics, goals and debts in one place.',
     button: '📱 Open OvozPay',
-    unavailable: '📱 The app is not available yet: the OvozPay server is not published over https. Use the bot: /balance, /help.',
+    unavailable:
+      '📱 The app is not available yet: the OvozPay server is not published over https. Use the bot: /balance, /help.',
   },
 };
 
