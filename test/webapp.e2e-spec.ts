@@ -88,7 +88,7 @@ describe('Mini App in Chromium (e2e)', () => {
   /** A browser page opened the way Telegram opens the Mini App; CSP violations and page errors are collected. */
   async function open(
     initData: string,
-    opts: { theme?: Record<string, string>; before?: (page: Page) => Promise<void> } = {},
+    opts: { theme?: Record<string, string>; before?: (page: Page) => Promise<unknown> } = {},
   ) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
     contexts.push(context);
