@@ -518,7 +518,7 @@ describe('Mini App in Chromium (e2e)', () => {
           saved_amount: '1500.00',
           currency: 'USD',
           deadline: null,
-          status: 'achieved',
+          status: 'completed',
           progress_percent: 100,
         },
       ],

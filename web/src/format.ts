@@ -35,8 +35,11 @@ export function periodRange(
   now = new Date(),
 ): { date_from: string; date_to?: string } {
   switch (period) {
-    case 'week':
-      return { date_from: isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 6)) };
+    case 'week': {
+      // Monday to today, like the analytics summary's week.
+      const sinceMonday = (now.getDay() + 6) % 7;
+      return { date_from: isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - sinceMonday)) };
+    }
     case 'month':
       return { date_from: isoDay(new Date(now.getFullYear(), now.getMonth(), 1)) };
     case 'prev_month':

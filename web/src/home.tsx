@@ -29,7 +29,7 @@ export function BalanceCard({ version, currency }: { version: number; currency: 
                   </div>
                 </div>
               ))}
-              {b.converted && b.totals.length > 1 && (
+              {b.converted && (b.totals.length > 1 || b.totals[0].currency !== b.converted.currency) && (
                 <div class="converted" data-testid="balance-converted">
                   <div class="hint">{t.converted(b.converted.currency, day(b.converted.rate_date))}</div>
                   <div class="amount">{money(b.converted.balance, b.converted.currency)}</div>

@@ -148,7 +148,10 @@ export function Goals() {
               {page.results.map((g) => (
                 <li key={g.id} class="item" data-testid="goal-item">
                   <div class="row spread">
-                    <strong>{g.title}</strong>
+                    <strong>
+                      {g.status === 'completed' ? '✓ ' : ''}
+                      {g.title}
+                    </strong>
                     <span class="hint">{Math.round(Number(g.progress_percent))}%</span>
                   </div>
                   <Progress percent={Number(g.progress_percent)} />
