@@ -361,6 +361,26 @@ describe('Mini App in Chromium (e2e)', () => {
     expect(await page.getByTestId('error').textContent()).toContain('Откройте приложение из Telegram');
   });
 
+  it('a throttled or failing login offers a retry instead of calling the initData invalid', async () => {
+    let calls = 0;
+    const { page } = await open(signedInitData(newChatId()), {
+      before: (p) =>
+        p.route('**/api/users/auth/telegram-login/', (route) =>
+          calls++ === 0
+            ? route.fulfill({
+                status: 429,
+                json: { detail: 'Request was throttled. Expected available in 3 seconds.' },
+              })
+            : route.continue(),
+        ),
+    });
+    await page.getByTestId('error').waitFor();
+    expect(await page.getByTestId('error').textContent()).toContain('Нет связи с сервером');
+    await page.getByTestId('error').getByRole('button').click();
+    await page.getByTestId('tx-empty').waitFor();
+    expect(calls).toBe(2);
+  });
+
   it("follows Telegram's dark theme and the user's language", async () => {
     const chatId = newChatId();
     const { page, csp } = await open(signedInitData(chatId, { user: { language_code: 'en' } }), {

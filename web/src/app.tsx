@@ -36,7 +36,10 @@ export function App({ launch }: { launch: Launch | undefined }) {
         if (!cancelled)
           setSession({
             state: 'failed',
-            reason: error instanceof ApiError && error.status < 500 ? 'login' : 'network',
+            reason:
+              error instanceof ApiError && (error.status === 400 || error.status === 401)
+                ? 'login'
+                : 'network',
           });
         return;
       }
