@@ -1,12 +1,14 @@
 # syntax=docker/dockerfile:1
 
-# ---- build: install everything, compile TypeScript to dist/ ----
+# ---- build: install everything, compile TypeScript to dist/ and the Mini App to dist/web ----
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
+COPY web ./web
+COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund \
  # whisper.cpp's CPU build is what the image uses; its CUDA and Vulkan variants (~240 MB) need a GPU runtime.
  && rm -rf node_modules/@fugood/node-whisper-linux-x64-cuda node_modules/@fugood/node-whisper-linux-x64-vulkan

@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js'] },
+  { ignores: ['web/vite.config.mts', 'dist/**', 'node_modules/**', 'public/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: {

@@ -6,12 +6,12 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 
-function newestMtime(dir) {
+function newestMtime(dir, matches = (name) => name.endsWith('.ts')) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, matches));
+    else if (matches(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -23,4 +23,12 @@ function isCurrent(compiled) {
   return !existsSync(sources) || statSync(compiled).mtimeMs >= newestMtime(sources);
 }
 
-module.exports = { root, isCurrent };
+/** True when the Mini App build (dist/web) exists and no file under web/ is newer (no web/ sources: true). */
+function isWebCurrent() {
+  const built = join(root, 'dist', 'web', 'index.html');
+  if (!existsSync(built)) return false;
+  const sources = join(root, 'web');
+  return !existsSync(sources) || statSync(built).mtimeMs >= newestMtime(sources, () => true);
+}
+
+module.exports = { root, isCurrent, isWebCurrent };

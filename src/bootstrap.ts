@@ -9,6 +9,9 @@ import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { drfValidationPipe } from './common/http/validation';
 import { AppLogger } from './common/logging/app-logger';
 import { mountTelegramWebhook } from './modules/bot/bot.webhook';
+import { apiCors } from './common/http/cors';
+import { mountMiniApp } from './modules/webapp/webapp.static';
+import { publicOrigin } from './modules/webapp/webapp.url';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -33,6 +36,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.disable('x-powered-by');
   // Before the JSON parser: the webhook reads its own body and answers with the contract's own status codes.
   mountTelegramWebhook(app, config);
+  // Only the Mini App's own origin (PUBLIC_URL) may call the API from a browser; the Mini App itself at /app/.
+  app.use('/api', apiCors(publicOrigin(config.publicUrl)));
+  mountMiniApp(app);
   app.use(json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
   app.use(bodyErrorHandler);
   app.useGlobalPipes(drfValidationPipe());

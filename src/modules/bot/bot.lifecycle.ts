@@ -2,8 +2,10 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnMo
 import { InjectBot } from 'nestjs-telegraf';
 import { Context, Telegraf } from 'telegraf';
 import { AppConfig } from '../../config/app-config';
+import { telegramMiniAppUrl } from '../webapp/webapp.url';
 import { ALLOWED_UPDATES, WEBHOOK_PATHS } from './bot.options';
 import { menuCommands } from './bot.menu';
+import { MENU_BUTTON_TEXT } from './mini-app.texts';
 import { BOT_LANGUAGES } from './bot.texts';
 import { ProcessedUpdatesRepository } from './processed-updates.repository';
 
@@ -71,6 +73,7 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
       await this.registerCommands();
       this.startPolling();
     }
+    await this.registerMenuButton();
     void this.purge();
     this.purgeTimer = setInterval(() => void this.purge(), PURGE_EVERY_MS).unref();
   }
@@ -132,6 +135,25 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
       await withTimeout(Promise.all(calls), STARTUP_CALL_TIMEOUT_MS, 'setMyCommands');
     } catch (error) {
       this.logger.error(`setMyCommands failed: ${describe(error)}`);
+    }
+  }
+
+  /** The chat menu button opens the Mini App, when PUBLIC_URL is https (Telegram refuses other web_app URLs). */
+  private async registerMenuButton(): Promise<void> {
+    const url = telegramMiniAppUrl(this.config.publicUrl);
+    if (!url) {
+      if (this.config.publicUrl) this.logger.warn('PUBLIC_URL is not https: Telegram opens Mini Apps only over https, the menu button is left as it is');
+      return;
+    }
+    try {
+      await withTimeout(
+        this.bot.telegram.setChatMenuButton({ menuButton: { type: 'web_app', text: MENU_BUTTON_TEXT, web_app: { url } } }),
+        STARTUP_CALL_TIMEOUT_MS,
+        'setChatMenuButton',
+      );
+      this.logger.log(`Menu button opens the Mini App: ${url}`);
+    } catch (error) {
+      this.logger.error(`setChatMenuButton failed: ${describe(error)}`);
     }
   }
 

@@ -7,7 +7,9 @@ import { checkPhoneNumber } from '../users/phone';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { VoiceNote, VoiceService } from '../voice/voice.service';
+import { telegramMiniAppUrl } from '../webapp/webapp.url';
 import { BotSessionsRepository } from './bot-sessions.repository';
+import { miniAppTexts } from './mini-app.texts';
 import { CallbackReply, PhraseService } from './phrase.service';
 import {
   apologyText,
@@ -157,6 +159,15 @@ export class BotService {
     const { code } = await this.loginCodes.issue(user.id);
     this.logger.log(`Обработана команда /login для пользователя ${sender.chatId}`);
     return { text: loginCodeText(user.language, code, LOGIN_CODE_MINUTES) };
+  }
+
+  /** /app: a web_app button that opens the Mini App (only over https, which Telegram requires). */
+  async miniApp(sender: Sender): Promise<BotReply> {
+    const texts = miniAppTexts(await this.languageOf(sender));
+    const url = telegramMiniAppUrl(this.config.publicUrl);
+    this.logger.log(`Обработана команда /app для пользователя ${sender.chatId}${url ? '' : ': PUBLIC_URL не https'}`);
+    if (!url) return { text: texts.unavailable };
+    return { text: texts.open, markup: { inline_keyboard: [[{ text: texts.button, web_app: { url } }]] } };
   }
 
   /** /cancel: forgets whatever the session was waiting for. */

@@ -148,6 +148,11 @@ export class BotUpdate {
     await reply(ctx, await this.bot.chooseCurrency(sender(ctx)));
   }
 
+  @Command('app')
+  async miniApp(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.bot.miniApp(sender(ctx)));
+  }
+
   @Command('cancel')
   async cancel(@Ctx() ctx: MessageContext): Promise<void> {
     await reply(ctx, await this.bot.cancel(sender(ctx)));

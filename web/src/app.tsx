@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, Category, login, Me, Tx } from './api';
+import { BalanceCard, Transactions, TxForm } from './home';
+import { Lang, Tab, TEXTS, toLang } from './i18n';
+import { Debts, Goals, Stats } from './screens';
+import { Launch, ready } from './telegram';
+import { LangContext, Skeleton } from './ui';
+
+type Session =
+  { state: 'starting' } | { state: 'failed'; reason: 'login' | 'network' | 'outside' } | { state: 'ready' };
+
+export function App({ launch }: { launch: Launch | undefined }) {
+  const [lang, setLang] = useState<Lang>(toLang(launch?.languageCode) ?? 'ru');
+  const [session, setSession] = useState<Session>(
+    launch ? { state: 'starting' } : { state: 'failed', reason: 'outside' },
+  );
+  const [me, setMe] = useState<Me>();
+  const [categories, setCategories] = useState<Category[]>([]);
+  const [tab, setTab] = useState<Tab>('home');
+  const [form, setForm] = useState<{ tx: Tx | null } | null>(null);
+  const [version, setVersion] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    if (!launch) return;
+    let cancelled = false;
+    setSession({ state: 'starting' });
+    void (async () => {
+      try {
+        await login(launch.userId, launch.initData);
+      } catch (error) {
+        if (!cancelled)
+          setSession({
+            state: 'failed',
+            reason:
+              error instanceof ApiError && (error.status === 400 || error.status === 401)
+                ? 'login'
+                : 'network',
+          });
+        return;
+      }
+      const [user, cats] = await Promise.all([
+        api<Me>('/api/users/me/').catch(() => undefined),
+        api<Category[]>('/api/categories/').catch(() => []),
+      ]);
+      if (cancelled) return;
+      setMe(user);
+      setCategories(cats);
+      const own = toLang(user?.language);
+      if (own) setLang(own);
+      setSession({ state: 'ready' });
+      ready();
+      (window as unknown as { __ovozpayReady?: number }).__ovozpayReady = performance.now();
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt]);
+
+  const t = TEXTS[lang];
+  if (session.state === 'failed') {
+    const message =
+      session.reason === 'outside' ? t.notInTelegram : session.reason === 'login' ? t.loginFailed : t.network;
+    return (
+      <LangContext.Provider value={lang}>
+        <main class="screen center">
+          <div class="failed" role="alert" data-testid="error">
+            <div class="empty-title">{t.errorTitle}</div>
+            <div class="hint">{message}</div>
+            {session.reason === 'network' && (
+              <button class="button secondary" onClick={() => setAttempt((n) => n + 1)}>
+                {t.retry}
+              </button>
+            )}
+          </div>
+        </main>
+      </LangContext.Provider>
+    );
+  }
+  if (session.state === 'starting') {
+    return (
+      <main class="screen">
+        <div class="card">
+          <Skeleton rows={2} />
+        </div>
+        <div class="card">
+          <Skeleton rows={5} />
+        </div>
+      </main>
+    );
+  }
+
+  const saved = () => {
+    setForm(null);
+    setVersion((v) => v + 1);
+  };
+  return (
+    <LangContext.Provider value={lang}>
+      <main class="screen">
+        {tab === 'home' && (
+          <>
+            <BalanceCard version={version} currency={me?.currency ?? 'UZS'} />
+            <Transactions version={version} categories={categories} onOpen={(tx) => setForm({ tx })} />
+            <button class="fab" data-testid="add-tx" onClick={() => setForm({ tx: null })} aria-label={t.add}>
+              + {t.add}
+            </button>
+          </>
+        )}
+        {tab === 'stats' && <Stats key={version} />}
+        {tab === 'goals' && <Goals />}
+        {tab === 'debts' && <Debts />}
+      </main>
+      <nav class="tabs">
+        {(['home', 'stats', 'goals', 'debts'] as const).map((name) => (
+          <button
+            key={name}
+            class={name === tab ? 'on' : ''}
+            data-testid={`tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t.tabs[name]}
+          </button>
+        ))}
+      </nav>
+      {form && (
+        <TxForm
+          key={form.tx?.id ?? 'new'}
+          tx={form.tx}
+          me={me}
+          categories={categories}
+          onClose={() => setForm(null)}
+          onSaved={saved}
+        />
+      )}
+    </LangContext.Provider>
+  );
+}

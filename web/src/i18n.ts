@@ -1,0 +1,209 @@
+/** The Mini App's texts per language. `Texts` lists every key: a missing translation fails the type check. */
+export type Lang = 'ru' | 'uz' | 'en';
+export const LANGS: readonly Lang[] = ['ru', 'uz', 'en'];
+
+export type Period = 'week' | 'month' | 'prev_month' | 'year';
+export type Tab = 'home' | 'stats' | 'goals' | 'debts';
+
+interface Texts {
+  tabs: Record<Tab, string>;
+  balance: string;
+  converted: (currency: string, date: string) => string;
+  income: string;
+  expense: string;
+  transactions: string;
+  add: string;
+  noTransactions: string;
+  noTransactionsHint: string;
+  search: string;
+  allTypes: string;
+  allCategories: string;
+  allTime: string;
+  periods: Record<Period, string>;
+  loadMore: string;
+  newTx: string;
+  editTx: string;
+  type: string;
+  amount: string;
+  amountInvalid: string;
+  currency: string;
+  category: string;
+  description: string;
+  date: string;
+  save: string;
+  saving: string;
+  delete: string;
+  cancel: string;
+  stats: string;
+  statsEmpty: string;
+  goals: string;
+  goalsEmpty: string;
+  debts: string;
+  debtsEmpty: string;
+  lent: string;
+  borrowed: string;
+  remaining: string;
+  due: string;
+  deadline: string;
+  unavailable: string;
+  errorTitle: string;
+  retry: string;
+  loginFailed: string;
+  notInTelegram: string;
+  network: string;
+  sessionExpired: string;
+}
+
+export const TEXTS: Record<Lang, Texts> = {
+  ru: {
+    tabs: { home: 'Главная', stats: 'Статистика', goals: 'Цели', debts: 'Долги' },
+    balance: 'Баланс',
+    converted: (c, d) => `Итого в ${c} по курсу ЦБ на ${d}`,
+    income: 'Доход',
+    expense: 'Расход',
+    transactions: 'Операции',
+    add: 'Добавить',
+    noTransactions: 'Операций пока нет',
+    noTransactionsHint: 'Добавьте первую кнопкой «Добавить» или напишите боту: «обед 45000».',
+    search: 'Поиск',
+    allTypes: 'Все',
+    allCategories: 'Все категории',
+    allTime: 'За всё время',
+    periods: { week: 'Неделя', month: 'Этот месяц', prev_month: 'Прошлый месяц', year: 'Год' },
+    loadMore: 'Загрузить ещё',
+    newTx: 'Новая операция',
+    editTx: 'Операция',
+    type: 'Тип',
+    amount: 'Сумма',
+    amountInvalid: 'Введите сумму больше нуля, например 45000 или 12.50',
+    currency: 'Валюта',
+    category: 'Категория',
+    description: 'Описание',
+    date: 'Дата',
+    save: 'Сохранить',
+    saving: 'Сохраняем…',
+    delete: 'Удалить',
+    cancel: 'Отмена',
+    stats: 'Расходы по категориям',
+    statsEmpty: 'За этот период расходов нет',
+    goals: 'Цели',
+    goalsEmpty: 'Целей пока нет',
+    debts: 'Долги',
+    debtsEmpty: 'Долгов нет',
+    lent: 'Мне должны',
+    borrowed: 'Я должен',
+    remaining: 'Осталось',
+    due: 'Срок',
+    deadline: 'До',
+    unavailable: 'Этот раздел пока недоступен на сервере',
+    errorTitle: 'Что-то пошло не так',
+    retry: 'Повторить',
+    loginFailed:
+      'Не удалось войти: данные Telegram недействительны или устарели. Закройте и откройте приложение снова.',
+    notInTelegram: 'Откройте приложение из Telegram: кнопка «Открыть» в боте OvozPay.',
+    network: 'Нет связи с сервером',
+    sessionExpired: 'Сессия истекла. Откройте приложение снова.',
+  },
+  uz: {
+    tabs: { home: 'Asosiy', stats: 'Statistika', goals: 'Maqsadlar', debts: 'Qarzlar' },
+    balance: 'Balans',
+    converted: (c, d) => `Jami ${c}da, MB kursi ${d} boʻyicha`,
+    income: 'Daromad',
+    expense: 'Xarajat',
+    transactions: 'Amallar',
+    add: 'Qoʻshish',
+    noTransactions: 'Hozircha amallar yoʻq',
+    noTransactionsHint: 'Birinchisini «Qoʻshish» tugmasi bilan kiriting yoki botga yozing: «tushlik 45000».',
+    search: 'Qidirish',
+    allTypes: 'Hammasi',
+    allCategories: 'Barcha toifalar',
+    allTime: 'Butun davr',
+    periods: { week: 'Hafta', month: 'Shu oy', prev_month: 'Oʻtgan oy', year: 'Yil' },
+    loadMore: 'Yana yuklash',
+    newTx: 'Yangi amal',
+    editTx: 'Amal',
+    type: 'Turi',
+    amount: 'Summa',
+    amountInvalid: 'Noldan katta summani kiriting, masalan 45000 yoki 12.50',
+    currency: 'Valyuta',
+    category: 'Toifa',
+    description: 'Izoh',
+    date: 'Sana',
+    save: 'Saqlash',
+    saving: 'Saqlanmoqda…',
+    delete: 'Oʻchirish',
+    cancel: 'Bekor qilish',
+    stats: 'Toifalar boʻyicha xarajatlar',
+    statsEmpty: 'Bu davrda xarajatlar yoʻq',
+    goals: 'Maqsadlar',
+    goalsEmpty: 'Hozircha maqsadlar yoʻq',
+    debts: 'Qarzlar',
+    debtsEmpty: 'Qarzlar yoʻq',
+    lent: 'Menga qarzdor',
+    borrowed: 'Men qarzdorman',
+    remaining: 'Qoldi',
+    due: 'Muddat',
+    deadline: 'Muddat',
+    unavailable: 'Bu boʻlim serverda hali mavjud emas',
+    errorTitle: 'Nimadir xato ketdi',
+    retry: 'Qayta urinish',
+    loginFailed: 'Kirib boʻlmadi: Telegram maʼlumotlari yaroqsiz yoki eskirgan. Ilovani yopib, qayta oching.',
+    notInTelegram: 'Ilovani Telegramdan oching: OvozPay botidagi «Ochish» tugmasi.',
+    network: 'Server bilan aloqa yoʻq',
+    sessionExpired: 'Sessiya tugadi. Ilovani qayta oching.',
+  },
+  en: {
+    tabs: { home: 'Home', stats: 'Statistics', goals: 'Goals', debts: 'Debts' },
+    balance: 'Balance',
+    converted: (c, d) => `Total in ${c} at the CBU rate of ${d}`,
+    income: 'Income',
+    expense: 'Expense',
+    transactions: 'Transactions',
+    add: 'Add',
+    noTransactions: 'No transactions yet',
+    noTransactionsHint: 'Add the first one with “Add”, or tell the bot: “lunch 45000”.',
+    search: 'Search',
+    allTypes: 'All',
+    allCategories: 'All categories',
+    allTime: 'All time',
+    periods: { week: 'Week', month: 'This month', prev_month: 'Last month', year: 'Year' },
+    loadMore: 'Load more',
+    newTx: 'New transaction',
+    editTx: 'Transaction',
+    type: 'Type',
+    amount: 'Amount',
+    amountInvalid: 'Enter an amount above zero, e.g. 45000 or 12.50',
+    currency: 'Currency',
+    category: 'Category',
+    description: 'Description',
+    date: 'Date',
+    save: 'Save',
+    saving: 'Saving…',
+    delete: 'Delete',
+    cancel: 'Cancel',
+    stats: 'Spending by category',
+    statsEmpty: 'No spending in this period',
+    goals: 'Goals',
+    goalsEmpty: 'No goals yet',
+    debts: 'Debts',
+    debtsEmpty: 'No debts',
+    lent: 'Owed to me',
+    borrowed: 'I owe',
+    remaining: 'Remaining',
+    due: 'Due',
+    deadline: 'By',
+    unavailable: 'This section is not available on the server yet',
+    errorTitle: 'Something went wrong',
+    retry: 'Retry',
+    loginFailed:
+      'Could not sign in: the Telegram data is invalid or too old. Close the app and open it again.',
+    notInTelegram: 'Open the app from Telegram: the “Open” button in the OvozPay bot.',
+    network: 'No connection to the server',
+    sessionExpired: 'Your session has expired. Open the app again.',
+  },
+};
+
+export function toLang(code: string | undefined | null): Lang | undefined {
+  const short = (code ?? '').slice(0, 2).toLowerCase();
+  return (LANGS as readonly string[]).includes(short) ? (short as Lang) : undefined;
+}
