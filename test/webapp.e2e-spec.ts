@@ -601,8 +601,14 @@ describe('Mini App in Chromium (e2e)', () => {
       expect(await csp()).toEqual([]);
     });
 
-    it('shows designed states when the server has no analytics, goals or debts yet (404) or fails (500, then retry)', async () => {
-      const { page } = await open(signedInitData(newChatId()));
+    it('shows designed states when the server has no analytics, goals or debts (404, an older server) or fails (500, then retry)', async () => {
+      const { page } = await open(signedInitData(newChatId()), {
+        before: async (p) => {
+          for (const path of ['**/api/analytics/summary/**', '**/api/goals/**', '**/api/debts/**']) {
+            await p.route(path, (route) => route.fulfill({ status: 404, json: { detail: 'Not found.' } }));
+          }
+        },
+      });
       for (const tab of ['stats', 'goals', 'debts']) {
         await page.getByTestId(`tab-${tab}`).click();
         await page.getByTestId('unavailable').waitFor();
