@@ -5,6 +5,8 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotModule } from './modules/bot/bot.module';
 import { CategoriesModule } from './modules/categories/categories.module';
+import { DebtsModule } from './modules/debts/debts.module';
+import { GoalsModule } from './modules/goals/goals.module';
 import { HealthModule } from './modules/health/health.module';
 import { TransactionsModule } from './modules/transactions/transactions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -23,6 +25,8 @@ export class AppModule {
         AuthModule,
         CategoriesModule,
         TransactionsModule,
+        GoalsModule,
+        DebtsModule,
         ...BotModule.forRoot(config),
       ],
     };

@@ -53,7 +53,7 @@ export class UsersRepository {
 
   async update(
     id: string,
-    patch: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone' | 'isActive' | 'firstName' | 'lastName' | 'username'>>,
+    patch: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone' | 'isActive' | 'firstName' | 'lastName' | 'username' | 'dailyReminder' | 'reminderTime'>>,
   ): Promise<User> {
     await this.repo.update({ id }, patch);
     return this.repo.findOneByOrFail({ id });
