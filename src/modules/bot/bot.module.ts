@@ -3,6 +3,8 @@ import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from '../../config/app-config';
 import { AuthModule } from '../auth/auth.module';
 import { CategoriesModule } from '../categories/categories.module';
+import { DebtsModule } from '../debts/debts.module';
+import { GoalsModule } from '../goals/goals.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { UsersModule } from '../users/users.module';
 import { BotSessionsRepository } from './bot-sessions.repository';
@@ -11,6 +13,7 @@ import { BotLifecycle } from './bot.lifecycle';
 import { isBotEnabled, telegrafOptions } from './bot.options';
 import { BotService } from './bot.service';
 import { PhraseService } from './phrase.service';
+import { PlansBot } from './plans.bot';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './bot.webhook';
 import { UpdateGuard, UpdateGuardModule } from './update-guard';
@@ -37,8 +40,10 @@ export class BotModule {
           TransactionsModule,
           CategoriesModule,
           AuthModule,
+          GoalsModule,
+          DebtsModule,
         ],
-        providers: [BotSessionsRepository, BotService, PhraseService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook],
+        providers: [BotSessionsRepository, BotService, PhraseService, PlansBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook],
       },
     ];
   }

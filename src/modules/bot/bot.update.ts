@@ -1,10 +1,12 @@
 import { UseFilters } from '@nestjs/common';
-import { Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
+import { Action, Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
 import type { Context, NarrowedContext } from 'telegraf';
 import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotReply, BotService, Sender, SenderProfile } from './bot.service';
 import type { CallbackReply } from './phrase.service';
+import { PlansBot } from './plans.bot';
+import { PLAN_CALLBACK_RE } from './plans.keyboards';
 
 type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
 
@@ -49,7 +51,10 @@ async function answerCallback(ctx: Context, answer: CallbackReply): Promise<void
 @Update()
 @UseFilters(BotExceptionFilter)
 export class BotUpdate {
-  constructor(private readonly bot: BotService) {}
+  constructor(
+    private readonly bot: BotService,
+    private readonly plans: PlansBot,
+  ) {}
 
   @Start()
   async start(@Ctx() ctx: MessageContext): Promise<void> {
@@ -96,6 +101,34 @@ export class BotUpdate {
   @On('my_chat_member')
   async membership(@Ctx() ctx: NarrowedContext<Context, TgUpdate.MyChatMemberUpdate>): Promise<void> {
     await this.bot.membership(ctx.myChatMember.chat.id, ctx.myChatMember.new_chat_member.status);
+  }
+
+  @Command('goals')
+  async goals(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.plans.goalsCommand(sender(ctx), ''));
+  }
+
+  @Command('goal')
+  async goal(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    await reply(ctx, await this.plans.goalsCommand(sender(ctx), commandArgument(ctx.message.text), new Date(ctx.message.date * 1000)));
+  }
+
+  @Command('debts')
+  async debts(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.plans.debtsCommand(sender(ctx)));
+  }
+
+  @Command('remind')
+  async remind(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    await reply(ctx, await this.plans.remindCommand(sender(ctx), commandArgument(ctx.message.text)));
+  }
+
+  /** Goal and debt buttons (callback_data p…:), ahead of the catch-all callback handler. */
+  @Action(PLAN_CALLBACK_RE)
+  async planCallback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): Promise<void> {
+    const query = ctx.callbackQuery;
+    const data = 'data' in query ? query.data : undefined;
+    await answerCallback(ctx, await this.plans.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data, updateId: ctx.update.update_id }));
   }
 
   @On('callback_query')

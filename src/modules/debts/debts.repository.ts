@@ -63,13 +63,14 @@ export class DebtsRepository {
    */
   async repay(userId: string, id: string, amountMinor: bigint): Promise<RepayOutcome> {
     const rows: Array<{ id: string }> = await this.repo.query(
-      `UPDATE debts SET
+      // (wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count])
+      `WITH changed AS (UPDATE debts SET
          repaid_amount = repaid_amount + $3::numeric,
          status = CASE WHEN repaid_amount + $3::numeric >= amount THEN 'closed' ELSE status END,
          closed_at = CASE WHEN repaid_amount + $3::numeric >= amount THEN now() ELSE closed_at END,
          updated_at = now()
        WHERE id = $1 AND user_id = $2 AND status = 'open' AND repaid_amount + $3::numeric <= amount
-       RETURNING id`,
+       RETURNING id) SELECT id FROM changed`,
       [id, userId, toDecimalString(amountMinor)],
     );
     const debt = await this.findOwned(userId, id);

@@ -49,15 +49,17 @@ export class GoalsRepository {
   async contribute(userId: string, id: string, amountMinor: bigint): Promise<ContributeOutcome> {
     const amount = toDecimalString(amountMinor);
     const rows: Array<{ id: string; was: GoalStatus; now: GoalStatus }> = await this.repo.query(
-      `WITH old AS (SELECT id, status FROM goals WHERE id = $1 AND user_id = $2 FOR UPDATE)
-       UPDATE goals g SET
+      // (ending in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count])
+      `WITH old AS (SELECT id, status FROM goals WHERE id = $1 AND user_id = $2 FOR UPDATE),
+       changed AS (UPDATE goals g SET
          saved_amount = g.saved_amount + $3::numeric,
          status = CASE WHEN g.saved_amount + $3::numeric >= g.target_amount THEN 'completed' ELSE g.status END,
          completed_at = CASE WHEN g.status = 'active' AND g.saved_amount + $3::numeric >= g.target_amount THEN now() ELSE g.completed_at END,
          updated_at = now()
        FROM old
        WHERE g.id = old.id AND g.saved_amount + $3::numeric <= $4::numeric
-       RETURNING g.id, old.status AS was, g.status AS now`,
+       RETURNING g.id, old.status AS was, g.status AS now)
+       SELECT id, was, now FROM changed`,
       [id, userId, amount, toDecimalString(MAX_AMOUNT_MINOR)],
     );
     if (!rows.length) return (await this.findOwned(userId, id)) ? { outcome: 'too_large' } : { outcome: 'not_found' };

@@ -46,6 +46,8 @@ export type GoalPhrase =
       amountMinor: bigint;
       /** null: no currency word (the goal's own currency applies). */
       currency: Currency | null;
+      /** A saving verb ("отложил", "saved") or the word "goal": surely about a goal, even when none matches. */
+      explicit: boolean;
     };
 
 export type DebtDirection = 'lent' | 'borrowed';
@@ -309,7 +311,7 @@ export function parseGoal(text: string, options: PlanParseOptions): GoalPhrase |
         .join(' ');
       // "добавь 50000" with no goal named and no goal word: not ours (a transaction, most likely)
       if (strongAt < 0 && goalAt < 0 && !target) return null;
-      return { kind: 'goal_contribute', language: r.language, target: clip(target), amountMinor: money.minor, currency: money.currency };
+      return { kind: 'goal_contribute', language: r.language, target: clip(target), amountMinor: money.minor, currency: money.currency, explicit: strongAt >= 0 || goalAt >= 0 };
     }
 
     // creation
