@@ -458,7 +458,7 @@ export function sameStem(a: string, b: string): boolean {
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   const shorter = Math.min(a.length, b.length);
-  return n >= Math.min(3, shorter) && n >= shorter - 2 && (n === shorter || n >= 3);
+  return a === b || (n >= 3 && n >= shorter - 2);
 }
 
 /** Does the spoken `query` ("телефону", "akamdan") name `stored` ("Телефон", "akam")? Every query word must. */
