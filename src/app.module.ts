@@ -7,6 +7,7 @@ import { BotModule } from './modules/bot/bot.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { DebtsModule } from './modules/debts/debts.module';
 import { GoalsModule } from './modules/goals/goals.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
 import { TransactionsModule } from './modules/transactions/transactions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -28,6 +29,7 @@ export class AppModule {
         GoalsModule,
         DebtsModule,
         ...BotModule.forRoot(config),
+        ...NotificationsModule.forRoot(config),
       ],
     };
   }

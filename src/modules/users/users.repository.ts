@@ -90,6 +90,11 @@ export class UsersRepository {
     });
   }
 
+  /** Active users who asked for the daily reminder. */
+  dailyReminderUsers(): Promise<User[]> {
+    return this.repo.find({ where: { dailyReminder: true, isActive: true }, order: { id: 'ASC' } });
+  }
+
   async setActiveByChatId(chatId: bigint, active: boolean): Promise<void> {
     await this.repo.update({ telegramChatId: chatId }, { isActive: active });
   }

@@ -185,6 +185,11 @@ export class UsersService {
     return this.updateProfile(userId, time === undefined ? { daily_reminder: on } : { daily_reminder: on, reminder_time: time });
   }
 
+  /** Active users with the daily "nothing recorded today" reminder on. */
+  dailyReminderUsers(): Promise<User[]> {
+    return this.users.dailyReminderUsers();
+  }
+
   /** Telegram reported that the user blocked (false) or unblocked (true) the bot. */
   setActiveByChatId(chatId: bigint, active: boolean): Promise<void> {
     return this.users.setActiveByChatId(chatId, active);
