@@ -262,6 +262,10 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
   });
 
   describe('reminders', () => {
+    it('the reminder tick is scheduled on the job engine, once a minute', async () => {
+      expect(await t.db.query(`SELECT name, cron FROM pgboss.schedule WHERE name = 'reminders'`)).toEqual([{ name: 'reminders', cron: '* * * * *' }]);
+    });
+
     it('/remind toggles the daily reminder and takes a time', async () => {
       const { chatId, userId } = await register();
       const user = async () => (await t.db.query('SELECT daily_reminder, reminder_time FROM users WHERE id = $1', [userId]))[0];

@@ -52,6 +52,7 @@ describe('transactions REST (e2e)', () => {
         description: 'продукты',
         date: '2026-11-29T07:00:00.000Z', // 12:00 in Tashkent
         source: 'api',
+        transcript: null,
         created_at: expect.any(String),
         updated_at: expect.any(String),
       });

@@ -31,6 +31,11 @@ export class AppConfig {
     model: string;
     whisperModelPath: string | undefined;
     voiceMaxSeconds: number;
+    /** Per-request timeout of the openai provider. */
+    timeoutSeconds: number;
+    /** Voice job retries (after the first attempt) and the first delay between them (doubled each time). */
+    retryLimit: number;
+    retryDelaySeconds: number;
   };
   readonly cbuRatesUrl: string;
   readonly publicUrl: string | undefined;
@@ -68,6 +73,9 @@ export class AppConfig {
       model: env.STT_MODEL ?? 'whisper-1',
       whisperModelPath: env.WHISPER_MODEL_PATH,
       voiceMaxSeconds: env.VOICE_MAX_SECONDS ?? 120,
+      timeoutSeconds: env.STT_TIMEOUT_SECONDS ?? 30,
+      retryLimit: env.VOICE_RETRY_LIMIT ?? 4,
+      retryDelaySeconds: env.VOICE_RETRY_DELAY_SECONDS ?? 2,
     };
     this.cbuRatesUrl = env.CBU_RATES_URL ?? 'https://cbu.uz/uz/arkhiv-kursov-valyut/json/';
     this.publicUrl = env.PUBLIC_URL ?? (webhookUrl ? new URL(webhookUrl).origin : undefined);

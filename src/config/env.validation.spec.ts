@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from './app-config';
 import { ConfigValidationError, validateEnv } from './env.validation';
 
@@ -34,6 +37,15 @@ describe('configuration', () => {
     expect(a.secretKey.length).toBeGreaterThanOrEqual(32);
   });
 
+  it('accepts each speech-to-text provider when its settings are usable', () => {
+    const model = join(mkdtempSync(join(tmpdir(), 'ovozpay-stt-')), 'ggml-tiny.bin');
+    writeFileSync(model, 'ggml');
+    expect(loadConfig({ ...base, STT_PROVIDER: 'whisper-cpp', WHISPER_MODEL_PATH: model }).stt).toMatchObject({ provider: 'whisper-cpp', whisperModelPath: model });
+    expect(loadConfig({ ...base, STT_PROVIDER: 'openai', STT_API_KEY: 'sk-test' }).stt).toMatchObject({ provider: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-test', model: 'whisper-1' });
+    // A keyless OpenAI-compatible server (faster-whisper-server, LocalAI, …) needs no STT_API_KEY.
+    expect(loadConfig({ ...base, STT_PROVIDER: 'openai', STT_BASE_URL: 'http://127.0.0.1:9000/v1', STT_MODEL: 'large-v3' }).stt).toMatchObject({ baseUrl: 'http://127.0.0.1:9000/v1', apiKey: undefined, model: 'large-v3' });
+  });
+
   it.each([
     [{}, /SECRET_KEY/],
     [{ DEBUG: 'False' }, /SECRET_KEY/],
@@ -50,7 +62,14 @@ describe('configuration', () => {
     [{ ...base, DEFAULT_CURRENCY: 'GBP' }, /^Invalid configuration: DEFAULT_CURRENCY/],
     [{ ...base, DEFAULT_TIMEZONE: 'Mars/Olympus' }, /DEFAULT_TIMEZONE/],
     [{ ...base, ACCESS_TOKEN_LIFETIME_MINUTES: '0' }, /ACCESS_TOKEN_LIFETIME_MINUTES/],
-    [{ ...base, STT_PROVIDER: 'whisper-cpp' }, /WHISPER_MODEL_PATH/],
+    [{ ...base, STT_PROVIDER: 'whisper-cpp' }, /WHISPER_MODEL_PATH is required for STT_PROVIDER=whisper-cpp/],
+    [{ ...base, STT_PROVIDER: 'whisper-cpp', WHISPER_MODEL_PATH: '/nonexistent/ggml-small.bin' }, /^Invalid configuration: WHISPER_MODEL_PATH \/nonexistent\/ggml-small\.bin does not exist/],
+    [{ ...base, STT_PROVIDER: 'whisper-cpp', WHISPER_MODEL_PATH: __dirname }, /^Invalid configuration: WHISPER_MODEL_PATH .* is not a file/],
+    [{ ...base, STT_PROVIDER: 'openai' }, /^Invalid configuration: STT_API_KEY is required for STT_PROVIDER=openai/],
+    [{ ...base, STT_PROVIDER: 'openai', STT_BASE_URL: 'https://api.openai.com/v1/' }, /STT_API_KEY is required/],
+    [{ ...base, STT_PROVIDER: 'local' }, /^Invalid configuration: STT_PROVIDER/],
+    [{ ...base, STT_BASE_URL: 'not a url' }, /^Invalid configuration: STT_BASE_URL/],
+    [{ ...base, VOICE_MAX_SECONDS: '0' }, /^Invalid configuration: VOICE_MAX_SECONDS/],
     [{ ...base, LOG_FORMAT: 'xml' }, /^Invalid configuration: LOG_FORMAT/],
   ])('stops on bad configuration %p with one line naming the variable', (env, message) => {
     let error: unknown;

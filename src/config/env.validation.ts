@@ -13,6 +13,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { accessSync, constants, statSync } from 'node:fs';
 import { CURRENCIES } from '../common/money';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -91,6 +92,18 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   VOICE_MAX_SECONDS?: number;
 
+  /** Per-request timeout of the `openai` provider. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  STT_TIMEOUT_SECONDS?: number;
+
+  /** Retries of a voice job after its first attempt (STT or Telegram down), before the user is told. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(20)
+  VOICE_RETRY_LIMIT?: number;
+
+  /** First delay between voice job attempts; doubled each retry. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  VOICE_RETRY_DELAY_SECONDS?: number;
+
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
   CBU_RATES_URL?: string;
 
@@ -108,6 +121,18 @@ export class EnvironmentVariables {
 }
 
 export class ConfigValidationError extends Error {}
+
+/** Why `path` is not a readable regular file, or undefined when it is. */
+function unreadableFile(path: string): string | undefined {
+  try {
+    if (!statSync(path).isFile()) return 'is not a file';
+    accessSync(path, constants.R_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : `cannot be read (${code ?? 'error'})`;
+  }
+}
 
 /** Validates the environment; throws ConfigValidationError whose message is one line naming the variable. */
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
@@ -136,8 +161,17 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
       throw new ConfigValidationError(`Invalid configuration: DEFAULT_TIMEZONE ${tz} is not an IANA time zone`);
     }
   }
-  if (env.STT_PROVIDER === 'whisper-cpp' && !env.WHISPER_MODEL_PATH) {
-    throw new ConfigValidationError('Invalid configuration: WHISPER_MODEL_PATH is required for STT_PROVIDER=whisper-cpp');
+  if (env.STT_PROVIDER === 'whisper-cpp') {
+    if (!env.WHISPER_MODEL_PATH) {
+      throw new ConfigValidationError('Invalid configuration: WHISPER_MODEL_PATH is required for STT_PROVIDER=whisper-cpp');
+    }
+    const problem = unreadableFile(env.WHISPER_MODEL_PATH);
+    if (problem) {
+      throw new ConfigValidationError(`Invalid configuration: WHISPER_MODEL_PATH ${env.WHISPER_MODEL_PATH} ${problem} (STT_PROVIDER=whisper-cpp needs a ggml model file)`);
+    }
+  }
+  if (env.STT_PROVIDER === 'openai' && !env.STT_API_KEY && (!env.STT_BASE_URL || /^https:\/\/api\.openai\.com(\/|$)/i.test(env.STT_BASE_URL))) {
+    throw new ConfigValidationError('Invalid configuration: STT_API_KEY is required for STT_PROVIDER=openai with the OpenAI API (set STT_BASE_URL for a keyless OpenAI-compatible server)');
   }
   return env;
 }

@@ -30,6 +30,12 @@ export class FakeTelegram {
   private server!: Server;
   private messageId = 1000;
   private waiters: Array<() => void> = [];
+  /** Files users "sent", by file_id: getFile describes them and /file/bot<token>/<path> serves them. */
+  private readonly files = new Map<string, Buffer>();
+  /** Paths downloaded through /file/bot<token>/…, in order. */
+  readonly downloads: string[] = [];
+  /** When set, file downloads answer this HTTP status instead of the bytes. */
+  fileStatus: number | undefined;
   url = '';
 
   async start(): Promise<this> {
@@ -51,6 +57,13 @@ export class FakeTelegram {
 
   reset(): void {
     this.calls.length = 0;
+    this.downloads.length = 0;
+    this.fileStatus = undefined;
+  }
+
+  /** Makes a file available to getFile and the file download URL. */
+  addFile(fileId: string, bytes: Buffer): void {
+    this.files.set(fileId, bytes);
   }
 
   /** Calls of one method, e.g. sent('sendMessage'). */
@@ -81,6 +94,14 @@ export class FakeTelegram {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    const file = /^\/file\/bot[^/]+\/voice\/(.+)\.oga$/.exec(req.url ?? '');
+    if (file) {
+      this.downloads.push(file[1]);
+      const bytes = this.files.get(decodeURIComponent(file[1]));
+      if (this.fileStatus || !bytes) res.writeHead(this.fileStatus ?? 404).end();
+      else res.writeHead(200, { 'content-type': 'audio/ogg', 'content-length': bytes.length }).end(bytes);
+      return;
+    }
     const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? '');
     if (!match) {
       res.writeHead(404).end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
@@ -127,8 +148,12 @@ export class FakeTelegram {
         return [];
       case 'getWebhookInfo':
         return { url: '', has_custom_certificate: false, pending_update_count: 0 };
-      case 'getFile':
-        return { file_id: call.params.file_id, file_unique_id: 'u1', file_size: 1000, file_path: 'voice/file_1.oga' };
+      case 'getFile': {
+        const id = String(call.params.file_id);
+        const bytes = this.files.get(id);
+        if (!bytes) throw new Error('Bad Request: invalid file_id');
+        return { file_id: id, file_unique_id: `u-${id}`, file_size: bytes.length, file_path: `voice/${encodeURIComponent(id)}.oga` };
+      }
       default:
         return true;
     }

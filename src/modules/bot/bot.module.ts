@@ -6,7 +6,9 @@ import { CategoriesModule } from '../categories/categories.module';
 import { DebtsModule } from '../debts/debts.module';
 import { GoalsModule } from '../goals/goals.module';
 import { TransactionsModule } from '../transactions/transactions.module';
+import { SttModule } from '../stt/stt.module';
 import { UsersModule } from '../users/users.module';
+import { VoiceModule } from '../voice/voice.module';
 import { BotSessionsRepository } from './bot-sessions.repository';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotLifecycle } from './bot.lifecycle';
@@ -16,7 +18,9 @@ import { PhraseService } from './phrase.service';
 import { PlansBot } from './plans.bot';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './bot.webhook';
+import { TelegramFiles } from './telegram-files';
 import { UpdateGuard, UpdateGuardModule } from './update-guard';
+import { VoiceWorker } from './voice.worker';
 
 /**
  * The Telegram bot (nestjs-telegraf). Off (no module at all) when no token is configured or BOT_MODE=none.
@@ -42,8 +46,10 @@ export class BotModule {
           AuthModule,
           GoalsModule,
           DebtsModule,
+          VoiceModule,
+          SttModule,
         ],
-        providers: [BotSessionsRepository, BotService, PhraseService, PlansBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook],
+        providers: [BotSessionsRepository, BotService, PhraseService, PlansBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
       },
     ];
   }

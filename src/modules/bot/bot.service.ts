@@ -6,6 +6,7 @@ import { LoginCodesService } from '../auth/login-codes.service';
 import { checkPhoneNumber } from '../users/phone';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { VoiceNote, VoiceService } from '../voice/voice.service';
 import { BotSessionsRepository } from './bot-sessions.repository';
 import { CallbackReply, PhraseService } from './phrase.service';
 import {
@@ -78,6 +79,7 @@ export class BotService {
     private readonly loginCodes: LoginCodesService,
     private readonly config: AppConfig,
     private readonly phrases: PhraseService,
+    private readonly voiceNotes: VoiceService,
   ) {}
 
   /** /start: find or create the user, open a fresh session, welcome. */
@@ -150,15 +152,23 @@ export class BotService {
     return { text: cancelText(user.language, hadPending) };
   }
 
-  /** A voice note. Speech recognition is not wired yet: the seed's info reply (or a refusal when too long). */
-  async voice(sender: Sender, voice: { durationSeconds: number; fileSize?: number }): Promise<BotReply> {
-    const lang = await this.languageOf(sender);
-    this.logger.log(`Получено голосовое сообщение от пользователя ${sender.chatId}: ${voice.durationSeconds} сек.`);
-    if (voice.durationSeconds > this.config.stt.voiceMaxSeconds) {
-      return { text: voiceTooLongText(lang, voice.durationSeconds, this.config.stt.voiceMaxSeconds) };
+  /**
+   * A voice note (voice, audio or video_note). Too long → a polite refusal, nothing downloaded; STT_PROVIDER=none →
+   * the seed's info reply; else it is queued durably (the webhook answers at once) and the voice worker
+   * transcribes, records and replies. No reply now (null): the worker's "typing…" follows within moments.
+   */
+  async voice(input: SenderProfile & { note: VoiceNote }): Promise<BotReply | null> {
+    const { note } = input;
+    this.logger.log(`Получено голосовое сообщение от пользователя ${input.chatId}: ${note.durationSeconds} сек.`);
+    if (note.durationSeconds > this.config.stt.voiceMaxSeconds) {
+      return { text: voiceTooLongText(await this.languageOf(input), note.durationSeconds, this.config.stt.voiceMaxSeconds) };
     }
-    // STT_PROVIDER=none (the seed's behaviour). The voice phase replaces this with transcription → onText.
-    return { text: voiceInfoText(lang, voice.durationSeconds, voice.fileSize) };
+    if (this.config.stt.provider === 'none') {
+      return { text: voiceInfoText(await this.languageOf(input), note.durationSeconds, note.fileSize) };
+    }
+    const user = await this.ensureUser(input);
+    await this.voiceNotes.enqueue(user.id, note);
+    return null;
   }
 
   /** my_chat_member: the user blocked the bot (kicked) or came back (member). Nothing is sent. */

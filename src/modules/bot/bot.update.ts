@@ -4,6 +4,7 @@ import type { Context, NarrowedContext } from 'telegraf';
 import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotReply, BotService, Sender, SenderProfile } from './bot.service';
+import type { VoiceNote } from '../voice/voice.service';
 import type { CallbackReply } from './phrase.service';
 import { PlansBot } from './plans.bot';
 import { PLAN_CALLBACK_RE } from './plans.keyboards';
@@ -22,6 +23,24 @@ function profile(ctx: MessageContext): SenderProfile {
 /** "/phone@OvozPayBot +998 90 123 45 67" → "+998 90 123 45 67". */
 export function commandArgument(text: string): string {
   return text.replace(/^\/\S+\s*/, '').trim();
+}
+
+/** The plain values of a voice, audio or video_note message. */
+function voiceNote(ctx: MessageContext<Message.VoiceMessage | Message.AudioMessage | Message.VideoNoteMessage>): VoiceNote {
+  const m = ctx.message;
+  const media = 'voice' in m ? { kind: 'voice' as const, file: m.voice } : 'audio' in m ? { kind: 'audio' as const, file: m.audio } : { kind: 'video_note' as const, file: m.video_note };
+  return {
+    kind: media.kind,
+    updateId: ctx.update.update_id,
+    chatId: ctx.chat.id,
+    messageId: m.message_id,
+    fileId: media.file.file_id,
+    fileUniqueId: media.file.file_unique_id,
+    mimeType: 'mime_type' in media.file ? media.file.mime_type : undefined,
+    durationSeconds: media.file.duration,
+    fileSize: media.file.file_size,
+    sentAt: new Date(m.date * 1000),
+  };
 }
 
 async function reply(ctx: Context, answer: BotReply): Promise<void> {
@@ -92,10 +111,10 @@ export class BotUpdate {
     await reply(ctx, await this.bot.sharedContact({ ...sender(ctx), fromId: ctx.from.id }, { userId: user_id, phoneNumber: phone_number }));
   }
 
-  @On('voice')
-  async voice(@Ctx() ctx: MessageContext<Message.VoiceMessage>): Promise<void> {
-    const { duration, file_size } = ctx.message.voice;
-    await reply(ctx, await this.bot.voice(sender(ctx), { durationSeconds: duration, fileSize: file_size }));
+  @On(['voice', 'audio', 'video_note'])
+  async voice(@Ctx() ctx: MessageContext<Message.VoiceMessage | Message.AudioMessage | Message.VideoNoteMessage>): Promise<void> {
+    const answer = await this.bot.voice({ ...profile(ctx), note: voiceNote(ctx) });
+    if (answer) await reply(ctx, answer);
   }
 
   @On('my_chat_member')

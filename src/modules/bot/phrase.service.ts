@@ -7,7 +7,7 @@ import { FALLBACK_CATEGORY, isDefaultCategory } from '../categories/category-key
 import { parsePhrase, ParsedItem, ParseResult } from '../nlu';
 import { localDate, readIsoDate, startOfLocalDay, zonedTimeToUtc } from '../../common/time/local-time';
 import { Transaction, TransactionType } from '../transactions/transaction.entity';
-import { NewTransaction, TransactionsService } from '../transactions/transactions.service';
+import { NewTransaction, RecordSource, TransactionsService } from '../transactions/transactions.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { BotSessionsRepository } from './bot-sessions.repository';
@@ -54,6 +54,13 @@ export interface PhraseInput {
   updateId: number;
   /** When the user sent it (message.date); "today" and the time of today's records are taken from it. */
   sentAt: Date;
+  /** Set when `text` is what speech-to-text heard in a voice note: the rows are recorded as source `voice`. */
+  transcript?: string;
+}
+
+function sourceOf(input: PhraseInput): RecordSource {
+  const updateId = BigInt(input.updateId);
+  return input.transcript === undefined ? { kind: 'text', updateId } : { kind: 'voice', updateId, transcript: input.transcript };
 }
 
 export interface CallbackInput {
@@ -171,7 +178,7 @@ export class PhraseService {
       description: i.description,
       occurredAt: occurredAt(i.date, input.sentAt, user.timezone),
     }));
-    const rows = await this.transactions.recordMany(user.id, news, { kind: 'text', updateId: BigInt(input.updateId) });
+    const rows = await this.transactions.recordMany(user.id, news, sourceOf(input));
     // The new phrase replaces whatever was asked before.
     const next = missing.length ? pendingAmount(missing, input.sentAt) : null;
     if (next) await this.sessions.setState(user.id, next);
@@ -192,7 +199,7 @@ export class PhraseService {
     const rows = await this.transactions.recordMany(
       user.id,
       [{ ...item, category: categoryFor(item), amountMinor: answer.amountMinor, currency: answer.currency, occurredAt: occurredAt(item.date, input.sentAt, user.timezone) }],
-      { kind: 'text', updateId: BigInt(input.updateId) },
+      sourceOf(input),
     );
     const next = afterAnswer(pending);
     await this.sessions.replaceStateIf(user.id, pending.id, next);
@@ -313,6 +320,6 @@ export class PhraseService {
   }
 
   private logRecorded(user: User, input: PhraseInput, recorded: number): void {
-    this.logger.log(`Записано из текста: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`);
+    this.logger.log(`Записано из ${input.transcript === undefined ? 'текста' : 'голоса'}: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`);
   }
 }

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { startOfLocalDay, readIsoDate, localDate } from '../../common/time/local-time';
 import type { Language } from '../../config/app-config';
 import { DebtsService } from '../debts/debts.service';
+import { JobsService } from '../jobs/jobs.service';
 import { TransactionsService } from '../transactions/transactions.service';
 import { UsersService } from '../users/users.service';
 import { dailyReminderDue, debtReminderDue, dueWindow } from './reminders.plan';
@@ -23,7 +24,6 @@ export interface ReminderRun {
   failed: number;
 }
 
-const TICK_MS = 60_000;
 const KEEP_SENT_DAYS = 14;
 
 /**
@@ -106,46 +106,49 @@ export class RemindersService {
   }
 }
 
+/** The job engine's queue that carries the reminder tick (one job a minute across all instances). */
+export const REMINDERS_QUEUE = 'reminders';
+const REMINDERS_CRON = '* * * * *';
+
 /**
- * Runs RemindersService every minute (one run at a time per instance; the sent_reminders keys keep instances from
- * sending twice). Started after the app is up, stopped on shutdown; `stop()` lets tests drive runDue themselves.
+ * Runs RemindersService once a minute on the job engine (pg-boss cron: one tick job per minute for all instances
+ * together; the sent_reminders keys would keep two overlapping runs from sending twice anyway). Purges old
+ * sent_reminders rows now and then. `stop()` lets tests drive runDue with their own clock.
  */
 @Injectable()
-export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReminderScheduler implements OnApplicationBootstrap {
   private readonly logger = new Logger('Reminders');
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private enabled = true;
   private ticks = 0;
 
   constructor(
     private readonly reminders: RemindersService,
+    private readonly jobs: JobsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), TICK_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    this.stop();
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.jobs.define({ name: REMINDERS_QUEUE, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 });
+      await this.jobs.work(REMINDERS_QUEUE, () => this.tick(), { pollingIntervalSeconds: 10 });
+      await this.jobs.schedule(REMINDERS_QUEUE, REMINDERS_CRON);
+    } catch (error) {
+      // Reminders are not worth failing the start for: the REST API and the bot still serve.
+      this.logger.error(`Reminder schedule not set up: ${(error as Error).message}`);
+    }
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.enabled = false;
   }
 
   async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+    if (!this.enabled) return;
     try {
       await this.reminders.runDue(this.clock.now());
       if (++this.ticks % 360 === 1) await this.reminders.purge();
     } catch (error) {
       this.logger.error(`Reminder run failed: ${(error as Error).message}`);
-    } finally {
-      this.running = false;
     }
   }
 }

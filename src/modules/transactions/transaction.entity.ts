@@ -11,6 +11,7 @@ export type TransactionSource = 'text' | 'voice' | 'api';
 @Check('ck_transactions_amount_positive', `amount > 0`)
 @Check('ck_transactions_currency', `currency ~ '^[A-Z]{3}$'`)
 @Check('ck_transactions_source', `source IN ('text', 'voice', 'api')`)
+@Check('ck_transactions_transcript_length', `char_length(transcript) <= 4000`)
 @Unique('uq_transactions_source_update', ['userId', 'sourceUpdateId', 'sourceItem'])
 @Index('ix_transactions_user_occurred', { synchronize: false }) // (user_id, occurred_at DESC, created_at DESC)
 @Index('ix_transactions_user_currency', ['userId', 'currency'])
@@ -53,6 +54,10 @@ export class Transaction {
 
   @Column({ name: 'source_item', type: 'smallint', default: 0 })
   sourceItem: number;
+
+  /** What the speech-to-text heard, for rows recorded from a voice note (source `voice`); else null. */
+  @Column({ type: 'text', nullable: true })
+  transcript: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

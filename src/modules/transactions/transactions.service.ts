@@ -34,6 +34,8 @@ export interface NewTransaction {
 export interface RecordSource {
   kind: TransactionSource;
   updateId?: bigint;
+  /** For `voice`: what speech-to-text heard, kept with each row. */
+  transcript?: string;
 }
 
 /** An Idempotency-Key and the hash of the request it came with. */
@@ -60,6 +62,8 @@ export interface TransactionJson extends Record<string, unknown> {
   description: string;
   date: string;
   source: TransactionSource;
+  /** What speech-to-text heard (source `voice`), else null. */
+  transcript: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -74,6 +78,7 @@ export const TRANSACTION_JSON_KEYS: ReadonlyArray<keyof TransactionJson & string
   'description',
   'date',
   'source',
+  'transcript',
   'created_at',
   'updated_at',
 ];
@@ -90,6 +95,7 @@ export function transactionJson(tx: Transaction, categoryName?: string): Transac
     description: tx.description,
     date: tx.occurredAt.toISOString(),
     source: tx.source,
+    transcript: tx.transcript,
     created_at: tx.createdAt.toISOString(),
     updated_at: tx.updatedAt.toISOString(),
   };
@@ -230,6 +236,7 @@ export class TransactionsService {
         source: source.kind,
         sourceUpdateId: source.updateId ?? null,
         sourceItem: index,
+        transcript: source.transcript?.slice(0, 4000) ?? null,
       });
     }
     return this.dataSource.transaction(async (em) => {

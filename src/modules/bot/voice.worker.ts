@@ -1,0 +1,156 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { basename } from 'node:path';
+import { InjectBot } from 'nestjs-telegraf';
+import type { Context, Telegraf } from 'telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { AppConfig } from '../../config/app-config';
+import { JobContext, JobsService } from '../jobs/jobs.service';
+import { SPEECH_TO_TEXT, SpeechToText } from '../stt/stt.port';
+import { SttError } from '../stt/stt.errors';
+import { User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { VoiceMessage } from '../voice/voice-message.entity';
+import { isNoiseTranscript, VOICE_QUEUE_NAME, VoiceJob, VoiceService } from '../voice/voice.service';
+import { apologyText } from './bot.texts';
+import { PhraseService } from './phrase.service';
+import { TelegramFileError, TelegramFiles } from './telegram-files';
+import { noSpeechText, VoiceFailure, voiceFailureText, voiceReplyText } from './voice.texts';
+
+/** Voice jobs processed at once by one instance (each waits mostly on the network or on whisper.cpp). */
+const WORKERS_PER_INSTANCE = 2;
+
+function telegramErrorCode(error: unknown): number | undefined {
+  const code = (error as { response?: { error_code?: unknown } })?.response?.error_code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/**
+ * The voice queue's worker: "typing…", download the note from Telegram, speech-to-text, then the same
+ * record-and-reply flow as a typed phrase (PhraseService.onText with the transcript), the reply quoting it.
+ *
+ * Exactly once: the rows are tied to the update id (a retry finds them instead of adding), the transcript is kept
+ * on the voice_messages row (a retry does not transcribe again), and a finished row is never processed again.
+ * A temporary failure (STT or Telegram down) throws, so pg-boss retries with backoff; on the last attempt the
+ * user is told it could not be recognised and may type it. Nothing is recorded from a failed note.
+ */
+@Injectable()
+export class VoiceWorker implements OnApplicationBootstrap {
+  private readonly logger = new Logger('VoiceWorker');
+
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly voice: VoiceService,
+    private readonly files: TelegramFiles,
+    @Inject(SPEECH_TO_TEXT) private readonly stt: SpeechToText,
+    private readonly users: UsersService,
+    private readonly phrases: PhraseService,
+    private readonly config: AppConfig,
+    @InjectBot() private readonly bot: Telegraf<Context>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.stt.provider === 'none') return;
+    await this.jobs.work<VoiceJob>(VOICE_QUEUE_NAME, (data, job) => this.process(data.voiceMessageId, job), { concurrency: WORKERS_PER_INSTANCE });
+  }
+
+  async process(id: string, job: JobContext): Promise<void> {
+    const note = await this.voice.find(id);
+    if (!note || note.status === 'done' || note.status === 'failed') return;
+    // The note's row goes with its user (ON DELETE CASCADE): a found note has a user.
+    const user = await this.users.getById(note.userId);
+    try {
+      await this.voice.countAttempt(id);
+      await this.handle(note, user, job);
+    } catch (error) {
+      if (!job.lastAttempt) throw error;
+      // Out of retries on something unexpected: say so rather than stay silent.
+      this.logger.error(`Голосовое сообщение не обработано: update_id=${note.updateId}, user_id=${user.id}: ${(error as Error).message}`, (error as Error).stack);
+      await this.voice.markFailed(id, 'internal').catch(() => undefined);
+      await this.send(note, user, apologyText(user.language)).catch(() => undefined);
+    }
+  }
+
+  private async handle(note: VoiceMessage, user: User, job: JobContext): Promise<void> {
+    let transcript = note.transcript;
+    if (transcript === null) {
+      await this.typing(note);
+      const heard = await this.transcribe(note, user, job);
+      if ('failure' in heard) {
+        await this.send(note, user, voiceFailureText(user.language, heard.failure));
+        await this.voice.markFailed(note.id, heard.failure);
+        return;
+      }
+      transcript = heard.text.replace(/\s+/g, ' ').trim();
+      await this.voice.saveTranscript(note.id, transcript);
+    }
+
+    if (isNoiseTranscript(transcript)) {
+      this.logger.log(`Голосовое без слов: update_id=${note.updateId}, user_id=${user.id}`);
+      await this.send(note, user, noSpeechText(user.language));
+      await this.voice.markDone(note.id);
+      return;
+    }
+    const answer = await this.phrases.onText(user, {
+      chatId: Number(note.chatId),
+      text: transcript,
+      updateId: Number(note.updateId),
+      sentAt: note.sentAt,
+      transcript,
+    });
+    await this.send(note, user, voiceReplyText(user.language, transcript, answer.text), answer.markup);
+    await this.voice.markDone(note.id);
+  }
+
+  /** The transcript, or why there is none (told to the user). Throws when a retry may help and one is left. */
+  private async transcribe(note: VoiceMessage, user: User, job: JobContext): Promise<{ text: string } | { failure: VoiceFailure }> {
+    let audio: { bytes: Buffer; filePath: string };
+    try {
+      audio = await this.files.download(note.fileId);
+    } catch (error) {
+      if (!(error instanceof TelegramFileError)) throw error;
+      this.logger.error(`Не удалось скачать голосовое: update_id=${note.updateId}, user_id=${user.id}: ${error.message}`);
+      if (error.retryable && !job.lastAttempt) throw error;
+      return { failure: error.kind === 'too_big' ? 'too_big' : 'download_failed' };
+    }
+    const started = Date.now();
+    try {
+      const { text } = await this.stt.transcribe({
+        audio: audio.bytes,
+        fileName: basename(audio.filePath) || `${note.kind}.oga`,
+        mimeType: note.mimeType,
+        language: user.language,
+        durationSeconds: note.durationSeconds,
+      });
+      this.logger.log(`Распознано (${this.stt.name}): update_id=${note.updateId}, user_id=${user.id}, ${note.durationSeconds}s → ${text.length} симв. за ${Date.now() - started} мс`);
+      return { text };
+    } catch (error) {
+      if (!(error instanceof SttError)) throw error;
+      const final = !error.retryable || job.lastAttempt;
+      const log = `Ошибка распознавания речи (${this.stt.name}, ${error.kind}): update_id=${note.updateId}, user_id=${user.id}, попытка ${job.retryCount + 1}/${job.retryLimit + 1}: ${error.message}`;
+      if (final) this.logger.error(log);
+      else this.logger.warn(log);
+      if (!final) throw error;
+      if (error.kind === 'unsupported_audio') return { failure: 'unsupported_audio' };
+      return { failure: error.kind === 'rejected' ? 'stt_rejected' : 'stt_unavailable' };
+    }
+  }
+
+  private async typing(note: VoiceMessage): Promise<void> {
+    await this.bot.telegram.sendChatAction(Number(note.chatId), 'typing').catch((error: unknown) => {
+      this.logger.warn(`sendChatAction не удался: update_id=${note.updateId}: ${(error as Error).message}`);
+    });
+  }
+
+  /** Replies under the voice note. A user who blocked the bot (403) is not retried. */
+  private async send(note: VoiceMessage, user: User, text: string, markup?: InlineKeyboardMarkup): Promise<void> {
+    try {
+      await this.bot.telegram.sendMessage(Number(note.chatId), text, {
+        reply_markup: markup,
+        reply_parameters: { message_id: Number(note.messageId), allow_sending_without_reply: true },
+      });
+    } catch (error) {
+      if (telegramErrorCode(error) !== 403) throw error;
+      this.logger.warn(`Ответ на голосовое не доставлен (бот заблокирован): update_id=${note.updateId}, user_id=${user.id}`);
+    }
+  }
+}

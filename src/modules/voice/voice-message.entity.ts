@@ -1,0 +1,74 @@
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { bigintTransformer } from '../../database/transformers';
+import { User } from '../users/user.entity';
+
+export type VoiceKind = 'voice' | 'audio' | 'video_note';
+/** queued → transcribed → done; or failed (told the user, nothing recorded). */
+export type VoiceStatus = 'queued' | 'transcribed' | 'done' | 'failed';
+
+/** One voice note to process; its id is its job's id. Constraints mirror the migration. */
+@Entity({ name: 'voice_messages' })
+@Unique('uq_voice_messages_update', ['userId', 'updateId'])
+@Check('ck_voice_messages_kind', `kind IN ('voice', 'audio', 'video_note')`)
+@Check('ck_voice_messages_status', `status IN ('queued', 'transcribed', 'done', 'failed')`)
+@Check('ck_voice_messages_duration', `duration_seconds >= 0`)
+@Check('ck_voice_messages_transcript_length', `char_length(transcript) <= 4000`)
+export class VoiceMessage {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_voice_messages' })
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_voice_messages_user' })
+  user?: User;
+
+  @Column({ name: 'update_id', type: 'bigint', transformer: bigintTransformer })
+  updateId: bigint;
+
+  @Column({ name: 'chat_id', type: 'bigint', transformer: bigintTransformer })
+  chatId: bigint;
+
+  @Column({ name: 'message_id', type: 'bigint', transformer: bigintTransformer })
+  messageId: bigint;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind: VoiceKind;
+
+  @Column({ name: 'file_id', type: 'varchar', length: 255 })
+  fileId: string;
+
+  @Column({ name: 'file_unique_id', type: 'varchar', length: 64 })
+  fileUniqueId: string;
+
+  @Column({ name: 'mime_type', type: 'varchar', length: 64 })
+  mimeType: string;
+
+  @Column({ name: 'duration_seconds', type: 'integer' })
+  durationSeconds: number;
+
+  @Column({ name: 'file_size', type: 'integer', nullable: true })
+  fileSize: number | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz' })
+  sentAt: Date;
+
+  @Column({ type: 'varchar', length: 12, default: 'queued' })
+  status: VoiceStatus;
+
+  @Column({ type: 'text', nullable: true })
+  transcript: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  error: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,270 @@
+/**
+ * Voice notes end to end: a voice/audio/video_note Update POSTed to the webhook → acknowledged at once after the
+ * note is queued (pg-boss) → the worker downloads the real Ogg/Opus fixture from the fake Bot API, sends it to a
+ * fake OpenAI-compatible STT server on loopback (which checks it is a real Opus stream with model and language)
+ * → the parser → the same record-and-reply flow as text, the reply quoting the transcript.
+ */
+import { JobsService } from '../src/modules/jobs/jobs.service';
+import { FakeStt, openAiError, voiceFixtures } from './fakes/fake-stt';
+import { accessTokenFor } from './helpers/auth';
+import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+
+const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+const SENT_AT = Date.parse('2026-03-10T07:00:00Z');
+const FIXTURES = new Map(voiceFixtures().map((f) => [f.file, f]));
+
+let nextUpdateId = 600_000;
+let nextChatId = 930_000_000;
+const newChatId = () => ++nextChatId;
+
+type Kind = 'voice' | 'audio' | 'video_note';
+
+function fixture(file: string) {
+  const f = FIXTURES.get(file);
+  if (!f) throw new Error(`no fixture ${file}`);
+  return f;
+}
+
+function voiceUpdate(chatId: number, fileId: string, o: { duration?: number; languageCode?: string; kind?: Kind; size?: number } = {}) {
+  const updateId = ++nextUpdateId;
+  const media = { file_id: fileId, file_unique_id: `uniq-${fileId}`, duration: o.duration ?? 3, file_size: o.size ?? 8000 };
+  const kind = o.kind ?? 'voice';
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      from: { id: chatId, is_bot: false, first_name: 'Ali', ...(o.languageCode ? { language_code: o.languageCode } : {}) },
+      chat: { id: chatId, first_name: 'Ali', type: 'private' },
+      date: Math.floor(SENT_AT / 1000),
+      [kind]: kind === 'voice' ? { ...media, mime_type: 'audio/ogg' } : kind === 'audio' ? { ...media, mime_type: 'audio/ogg', file_name: 'note.ogg' } : { ...media, length: 240 },
+    },
+  };
+}
+
+async function until<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+interface Row {
+  type: string;
+  amount: string;
+  currency: string;
+  category: string;
+  source: string;
+  transcript: string | null;
+}
+
+describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible server)', () => {
+  let t: TestApp;
+  const stt = new FakeStt();
+
+  beforeAll(async () => {
+    await stt.start();
+    t = await startTestApp({ STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, STT_API_KEY: 'sk-test', STT_MODEL: 'whisper-1', VOICE_RETRY_LIMIT: '1', VOICE_RETRY_DELAY_SECONDS: '1', STT_TIMEOUT_SECONDS: '2' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await stt.stop();
+  });
+  beforeEach(() => {
+    stt.reset();
+    t.telegram.reset();
+  });
+
+  const post = (update: object) => t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(update);
+  const rowsOf = (chatId: number): Promise<Row[]> =>
+    t.db.query(
+      `SELECT t.type, t.amount::text AS amount, t.currency, t.category, t.source, t.transcript
+         FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1 ORDER BY t.source_item`,
+      [chatId],
+    );
+  const repliesTo = (chatId: number) => t.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId);
+  const firstReply = (chatId: number) => until(() => repliesTo(chatId)[0]);
+
+  it.each([
+    ['ru-groceries.ogg', 'ru', { type: 'expense', amount: '50000.00', currency: 'UZS', category: 'groceries' }, /✅ Записано:\n💸 50,000.00 UZS/],
+    ['uz-taxi.ogg', 'uz', { type: 'expense', amount: '20000.00', currency: 'UZS', category: 'transport' }, /✅ Yozib qoʻyildi:\n💸 20,000.00 UZS/],
+    ['en-paid.ogg', 'en', { type: 'income', amount: '500.00', currency: 'USD', category: 'salary' }, /✅ Recorded:\n💰 500.00 USD/],
+  ])('%s (%s): acknowledged at once, transcribed, recorded once as source voice, answered quoting the transcript', async (file, lang, expected, replyWord) => {
+    const chatId = newChatId();
+    const f = fixture(file);
+    t.telegram.addFile(`file-${chatId}`, f.bytes);
+    const update = voiceUpdate(chatId, `file-${chatId}`, { languageCode: lang, duration: Math.ceil(f.duration_seconds) });
+
+    const started = Date.now();
+    const res = await post(update);
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2000); // the webhook does not wait for speech recognition
+
+    const reply = await firstReply(chatId);
+    expect(String(reply.text)).toMatch(new RegExp(`^🎙 «${f.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»\\n\\n`));
+    expect(String(reply.text)).toMatch(replyWord);
+    expect(reply.reply_parameters).toMatchObject({ message_id: update.message.message_id });
+    expect((reply.reply_markup as { inline_keyboard?: unknown[] })?.inline_keyboard?.length).toBeGreaterThan(0);
+    // "typing…" came before the answer.
+    const methods = t.telegram.calls.filter((c) => Number(c.params.chat_id) === chatId).map((c) => c.method);
+    expect(methods.indexOf('sendChatAction')).toBeLessThan(methods.indexOf('sendMessage'));
+
+    // The STT server got the very bytes Telegram served, as a real Opus file, with the expected fields.
+    expect(stt.requests).toHaveLength(1);
+    const request = stt.requests[0];
+    expect(request.bytes.equals(f.bytes)).toBe(true);
+    expect(request).toMatchObject({ model: 'whisper-1', language: lang, authorization: 'Bearer sk-test' });
+    expect(request.prompt).toBeTruthy();
+
+    expect(await rowsOf(chatId)).toEqual([{ ...expected, source: 'voice', transcript: f.phrase }]);
+
+    // The same update again (Telegram retried): no second row, no second transcription, no second answer.
+    expect((await post(update)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stt.requests).toHaveLength(1);
+    expect(await rowsOf(chatId)).toHaveLength(1);
+    expect(repliesTo(chatId)).toHaveLength(1);
+  });
+
+  it('the transcript is visible over REST with the transaction', async () => {
+    const chatId = newChatId();
+    const f = fixture('en-coffee.ogg');
+    t.telegram.addFile(`file-${chatId}`, f.bytes);
+    await post(voiceUpdate(chatId, `file-${chatId}`, { languageCode: 'en' }));
+    await firstReply(chatId);
+    const { token } = await accessTokenFor(t, chatId);
+    const list = await t.http.get('/api/transactions/').set('Authorization', `Bearer ${token}`);
+    expect(list.status).toBe(200);
+    expect(list.body.results).toEqual([expect.objectContaining({ type: 'expense', amount: '12.00', currency: 'USD', source: 'voice', transcript: 'spent 12 dollars on coffee' })]);
+  });
+
+  it.each<[Kind]>([['audio'], ['video_note']])('%s messages go the same way', async (kind) => {
+    const chatId = newChatId();
+    const f = fixture('ru-salary.ogg');
+    t.telegram.addFile(`file-${chatId}`, f.bytes);
+    await post(voiceUpdate(chatId, `file-${chatId}`, { kind }));
+    const reply = await firstReply(chatId);
+    expect(String(reply.text)).toContain('🎙 «Получил зарплату 3 миллиона сум»');
+    expect(await rowsOf(chatId)).toEqual([{ type: 'income', amount: '3000000.00', currency: 'UZS', category: 'salary', source: 'voice', transcript: f.phrase }]);
+  });
+
+  it('longer than VOICE_MAX_SECONDS: a polite refusal, nothing downloaded, nothing queued', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    const res = await post(voiceUpdate(chatId, `file-${chatId}`, { duration: 121 }));
+    expect(res.status).toBe(200);
+    expect(t.telegram.textsTo(chatId)).toEqual([expect.stringContaining('121')]);
+    expect(t.telegram.sent('getFile')).toHaveLength(0);
+    expect(t.telegram.downloads).toHaveLength(0);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM voice_messages WHERE chat_id = $1`, [chatId]);
+    expect(n).toBe(0);
+  });
+
+  it('noise (an empty transcript): nothing recorded, a hint', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('noise.ogg').bytes);
+    await post(voiceUpdate(chatId, `file-${chatId}`));
+    const reply = await firstReply(chatId);
+    expect(String(reply.text)).toMatch(/не удалось разобрать слов/);
+    expect(await rowsOf(chatId)).toEqual([]);
+  });
+
+  it.each([['[музыка]'], ['...'], ['  ']])('a transcript of no words (%j) records nothing', async (heard) => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    stt.respond = () => heard;
+    await post(voiceUpdate(chatId, `file-${chatId}`));
+    expect(String((await firstReply(chatId)).text)).toMatch(/не удалось разобрать слов/);
+    expect(await rowsOf(chatId)).toEqual([]);
+  });
+
+  it('STT down (500 on every try): retried, then the user is told to type it; nothing recorded; a later resend is not processed twice', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    stt.respond = () => openAiError(500, 'The server had an error while processing your request.');
+    const update = voiceUpdate(chatId, `file-${chatId}`);
+    await post(update);
+    const reply = await firstReply(chatId);
+    expect(String(reply.text)).toMatch(/Не удалось распознать голосовое сообщение.*недоступен.*Ничего не записано/s);
+    expect(String(reply.text)).toMatch(/напишите, пожалуйста, текстом/i);
+    // 2 job attempts (VOICE_RETRY_LIMIT=1) × 3 provider tries each.
+    expect(stt.requests.length).toBe(6);
+    expect(await rowsOf(chatId)).toEqual([]);
+    const [row] = await t.db.query(`SELECT status, error FROM voice_messages WHERE chat_id = $1`, [chatId]);
+    expect(row).toEqual({ status: 'failed', error: 'stt_unavailable' });
+    await post(update);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(repliesTo(chatId)).toHaveLength(1);
+  });
+
+  it('STT down for a while, then back: the retried job records once', async () => {
+    const chatId = newChatId();
+    const f = fixture('ru-groceries.ogg');
+    t.telegram.addFile(`file-${chatId}`, f.bytes);
+    let calls = 0;
+    stt.respond = (req) => (++calls <= 3 ? openAiError(503, 'overloaded', 0) : stt.phraseFor(req.bytes));
+    await post(voiceUpdate(chatId, `file-${chatId}`));
+    const reply = await firstReply(chatId);
+    expect(String(reply.text)).toContain('🎙 «Потратил 50000 сум на продукты»');
+    expect(calls).toBe(4);
+    expect(await rowsOf(chatId)).toHaveLength(1);
+  });
+
+  it('STT refuses the request (400): told at once, not retried', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    stt.respond = () => openAiError(400, 'Audio file is too short.');
+    await post(voiceUpdate(chatId, `file-${chatId}`));
+    expect(String((await firstReply(chatId)).text)).toMatch(/Не удалось распознать голосовое сообщение\. Ничего не записано/);
+    expect(stt.requests).toHaveLength(1);
+    expect(await rowsOf(chatId)).toEqual([]);
+  });
+
+  it('Telegram file download failing every time: told, nothing recorded, no STT call', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    t.telegram.fileStatus = 502;
+    await post(voiceUpdate(chatId, `file-${chatId}`));
+    expect(String((await firstReply(chatId)).text)).toMatch(/Не удалось получить голосовое сообщение от Telegram/);
+    expect(t.telegram.downloads.length).toBe(2);
+    expect(stt.requests).toHaveLength(0);
+    expect(await rowsOf(chatId)).toEqual([]);
+  });
+
+  it('a burst of voice updates is acknowledged fast and each is recorded exactly once', async () => {
+    const chats = Array.from({ length: 12 }, () => newChatId());
+    const f = fixture('uz-taxi.ogg');
+    const updates = chats.map((chatId) => {
+      t.telegram.addFile(`file-${chatId}`, f.bytes);
+      return voiceUpdate(chatId, `file-${chatId}`, { languageCode: 'uz' });
+    });
+    const acks = await Promise.all(updates.map((u) => post(u)));
+    expect(acks.map((r) => r.status)).toEqual(acks.map(() => 200));
+    // Telegram redelivers them all (e.g. it missed the answers): acknowledged, no second effect.
+    const again = await Promise.all(updates.map((u) => post(u)));
+    expect(again.map((r) => r.status)).toEqual(again.map(() => 200));
+    await until(async () => ((await t.app.get(JobsService).countJobs('voice', ['created', 'retry', 'active'])) === 0 && chats.every((c) => repliesTo(c).length) ? true : undefined), 60_000);
+    for (const chatId of chats) {
+      expect(await rowsOf(chatId)).toHaveLength(1);
+      expect(repliesTo(chatId)).toHaveLength(1);
+    }
+  });
+});
+
+describe('Voice notes with STT_PROVIDER=none', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ STT_PROVIDER: 'none' });
+  });
+  afterAll(() => t?.close());
+
+  it("answers the seed's info reply and downloads nothing", async () => {
+    const chatId = newChatId();
+    const res = await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(voiceUpdate(chatId, 'f', { duration: 5, size: 12345 }));
+    expect(res.status).toBe(200);
+    expect(t.telegram.textsTo(chatId)).toEqual([expect.stringMatching(/^🎙 Получено голосовое сообщение![\s\S]*5 сек[\s\S]*12345 байт/)]);
+    expect(t.telegram.sent('getFile')).toHaveLength(0);
+  });
+});
