@@ -1,7 +1,9 @@
 /**
- * Telegram's broadcast limits for one bot: about 30 messages a second overall and one a second per chat. A token
- * bucket for the overall rate, a next-free time per chat, and a global pause after a 429 (`retry_after`). Time is
- * injected, so the unit tests run on a fake clock.
+ * Telegram's broadcast limits for one bot: about 30 messages a second overall and one a second per chat. The
+ * overall rate is a sliding window (the send times of the last 30 messages: the next one waits until the oldest is
+ * a second old, so no second ever holds more than 30 — a plain token bucket of 30 would let 60 through in the
+ * first second), a next-free time per chat, and a global pause after a 429 (`retry_after`). Time is injected, so
+ * the unit tests run on a fake clock.
  */
 
 export interface TimeSource {
@@ -26,8 +28,8 @@ export const TELEGRAM_LIMITS: RateLimits = { perSecond: 30, perChatGapMs: 1000 }
 const FORGET_CHATS_AFTER_MS = 60_000;
 
 export class RateLimiter {
-  private tokens: number;
-  private refilledAt: number;
+  /** Send times of the last `perSecond` messages, oldest first. */
+  private readonly recent: number[] = [];
   private pausedUntil = 0;
   private readonly chatFreeAt = new Map<string, number>();
   /** Acquisitions are served one at a time, in arrival order. */
@@ -36,10 +38,7 @@ export class RateLimiter {
   constructor(
     private readonly limits: RateLimits = TELEGRAM_LIMITS,
     private readonly time: TimeSource = realTime,
-  ) {
-    this.tokens = limits.perSecond;
-    this.refilledAt = time.now();
-  }
+  ) {}
 
   /** Resolves when one message to `chatId` may go out (and counts it). */
   acquire(chatId: string | number): Promise<void> {
@@ -55,25 +54,18 @@ export class RateLimiter {
     if (chatId !== undefined) this.chatFreeAt.set(String(chatId), Math.max(this.chatFreeAt.get(String(chatId)) ?? 0, until));
   }
 
-  private refill(now: number): void {
-    const elapsed = now - this.refilledAt;
-    if (elapsed <= 0) return;
-    this.tokens = Math.min(this.limits.perSecond, this.tokens + (elapsed * this.limits.perSecond) / 1000);
-    this.refilledAt = now;
-  }
-
   private async take(chat: string): Promise<void> {
     for (;;) {
       const now = this.time.now();
-      this.refill(now);
       const waits = [this.pausedUntil - now, (this.chatFreeAt.get(chat) ?? 0) - now];
-      if (this.tokens < 1) waits.push(Math.ceil(((1 - this.tokens) * 1000) / this.limits.perSecond));
+      if (this.recent.length >= this.limits.perSecond) waits.push(this.recent[0] + 1000 - now);
       const wait = Math.max(0, ...waits);
       if (wait > 0) {
         await this.time.sleep(wait);
         continue;
       }
-      this.tokens -= 1;
+      this.recent.push(now);
+      if (this.recent.length > this.limits.perSecond) this.recent.shift();
       this.chatFreeAt.set(chat, now + this.limits.perChatGapMs);
       if (this.chatFreeAt.size > 10_000) this.forget(now);
       return;
