@@ -5,6 +5,7 @@
  */
 import { FakeBotApiError } from './fakes/fake-telegram';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { createApp } from '../src/bootstrap';
 import { ReminderScheduler, RemindersService } from '../src/modules/notifications/reminders.service';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
@@ -157,6 +158,10 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       expect((await goals(en.userId))[0].status).toBe('completed');
 
       const ru = await register();
+      expect((await say(ru.chatId, '/goal велосипед 2 млн')).text).toBe(
+        '🎯 Новая цель:\nВелосипед\n░░░░░░░░░░ 0%\n0.00 / 2,000,000.00 UZS\n\nПополнить: «отложил 500 тысяч на телефон» или кнопкой ниже.',
+      );
+      await t.db.query('DELETE FROM goals WHERE user_id = $1', [ru.userId]);
       expect((await say(ru.chatId, 'цель телефон')).text).toBe('💬 Сколько нужно накопить? Например: «цель: телефон 3 млн к 1 марта»');
       expect((await say(ru.chatId, 'отложил 500 тысяч на телефон')).text).toBe('🎯 Целей пока нет. Создайте: «цель: телефон 3 млн к 1 марта»');
       expect(await goals(ru.userId)).toEqual([]);
@@ -309,6 +314,22 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       await press(chatId, `px:${hex(brother.id)}`);
       await reminders.runDue(new Date('2027-08-16T06:00:00Z'));
       expect(texts()).toHaveLength(5);
+    });
+
+    it('two app instances on one database send a due reminder once', async () => {
+      const { chatId } = await register();
+      await say(chatId, 'дал в долг Алишеру 300 долларов до 10 октября'); // 2027-10-10
+      const second = await createApp(t.config, { logger: false });
+      await second.init();
+      try {
+        second.get(ReminderScheduler).stop();
+        const now = new Date('2027-10-09T06:00:00Z');
+        const runs = await Promise.all([reminders.runDue(now), second.get(RemindersService).runDue(now), reminders.runDue(now), second.get(RemindersService).runDue(now)]);
+        expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
+      } finally {
+        await second.close();
+      }
+      expect(t.telegram.textsTo(chatId).filter((m) => m.startsWith('⏰'))).toEqual(['⏰ Завтра срок возврата долга\nВам должны: Алишер — 300.00 USD (10.10.2027)']);
     });
 
     it('the daily nudge goes out once at the reminder time when nothing was recorded today', async () => {
