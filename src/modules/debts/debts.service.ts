@@ -183,12 +183,10 @@ export class DebtsService {
     return { debt: await this.debts.save(debt), changed: true };
   }
 
-  /** Open debts of the user a spoken name fits, in the given direction when known. */
+  /** Open debts of the user a spoken name fits, only in the given direction when it is known. */
   async findOpenByName(userId: string, name: string, direction?: DebtDirection): Promise<Debt[]> {
     const open = await this.open(userId);
-    const byName = open.filter((d) => namesMatch(name, d.counterparty));
-    const inDirection = direction ? byName.filter((d) => d.direction === direction) : byName;
-    return inDirection.length ? inDirection : byName;
+    return open.filter((d) => namesMatch(name, d.counterparty) && (!direction || d.direction === direction));
   }
 
   /** Open debts of active users due in [from, to] (YYYY-MM-DD), for the due reminders. */

@@ -96,7 +96,7 @@ describe('parseDebt', () => {
     expect((Number(r!.amountMinor) / 100).toFixed(2)).toBe(amount);
   });
 
-  it.each(['мне вернули долг 100 000', 'потратил 50000 на продукты', 'paid 20 dollars for lunch', 'taksiga 20 ming berdim', 'вернул', 'такси 20000', 'дал в долг'])(
+  it.each(['paid the loan 500000', 'вернул долг 500000', 'занял 100 тысяч', 'мне вернули долг 100 000', 'потратил 50000 на продукты', 'paid 20 dollars for lunch', 'taksiga 20 ming berdim', 'вернул', 'такси 20000', 'дал в долг'])(
     'not a debt: %s',
     (text) => {
       expect(parseDebt(text, O)).toBeNull();

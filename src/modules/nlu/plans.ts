@@ -342,8 +342,8 @@ export function parseGoal(text: string, options: PlanParseOptions): GoalPhrase |
 
 const DEBT_WORD = /^(долг|qarz|карз)/;
 const RU_GIVE = /^(дал|дала|дали|одолжил|одолжила|занял|заняла|взял|взяла|взяли)$/;
-const LEND_EN = /^(lent|loaned|lend|loan)$/;
-const BORROW_EN = /^(borrowed|borrow)$/;
+const LEND_EN = /^(lent|loaned)$/;
+const BORROW_EN = /^(borrowed)$/;
 const UZ_GIVE = /^(berdim|бердим|berdik|бердик)$/;
 const UZ_TAKE = /^(oldim|олдим|oldik|олдик)$/;
 /** Paid back: "вернул(а)", "погасил", "qaytardi(m)", "returned", "repaid", "paid back", "gave back". */
