@@ -217,6 +217,27 @@ describe('goals and debts REST (e2e)', () => {
     expect((await t.http.get(`/api/debts/${debt.id}/`).set(auth(alice)).expect(200)).body).toMatchObject({ counterparty: 'X', status: 'open' });
   });
 
+  it('answers other methods with a DRF 405', async () => {
+    const put = await t.http.put('/api/goals/00000000-0000-4000-8000-000000000000/').set(auth(alice)).send({}).expect(405);
+    expect(put.body).toEqual({ detail: 'Method "PUT" not allowed.' });
+    const get = await t.http.get('/api/debts/00000000-0000-4000-8000-000000000000/repay/').set(auth(alice)).expect(405);
+    expect(get.body).toEqual({ detail: 'Method "GET" not allowed.' });
+  });
+
+  it('is documented in OpenAPI', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    const paths = Object.fromEntries(Object.entries(doc.paths).map(([p, ops]) => [p.replace(/\/$/, ''), Object.keys(ops).sort()]));
+    expect(paths).toMatchObject({
+      '/api/goals': ['get', 'post'],
+      '/api/goals/{id}': ['delete', 'get', 'patch'],
+      '/api/goals/{id}/contribute': ['post'],
+      '/api/debts': ['get', 'post'],
+      '/api/debts/{id}': ['delete', 'get', 'patch'],
+      '/api/debts/{id}/repay': ['post'],
+      '/api/debts/{id}/close': ['post'],
+    });
+  });
+
   it('reminder settings on /api/users/me/', async () => {
     const me = await t.http.get('/api/users/me/').set(auth(alice)).expect(200);
     expect(me.body).toMatchObject({ daily_reminder: false, reminder_time: '21:00' });
