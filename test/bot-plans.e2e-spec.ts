@@ -319,6 +319,8 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
     it('two app instances on one database send a due reminder once', async () => {
       const { chatId } = await register();
       await say(chatId, 'дал в долг Алишеру 300 долларов до 10 октября'); // 2027-10-10
+      // Same DATABASE_URL: with a PostgreSQL server (CI) both apps share the database; the in-memory embedded engine
+      // gives the second app a database of its own, which only shows that it has nothing to send.
       const second = await createApp(t.config, { logger: false });
       await second.init();
       try {
