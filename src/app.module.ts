@@ -5,6 +5,9 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotModule } from './modules/bot/bot.module';
 import { CategoriesModule } from './modules/categories/categories.module';
+import { DebtsModule } from './modules/debts/debts.module';
+import { GoalsModule } from './modules/goals/goals.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
@@ -29,7 +32,10 @@ export class AppModule {
         TransactionsModule,
         StatsModule,
         PrivacyModule,
+        GoalsModule,
+        DebtsModule,
         ...BotModule.forRoot(config),
+        ...NotificationsModule.forRoot(config),
       ],
     };
   }

@@ -60,6 +60,17 @@ export function parseMultipart(body: Buffer, contentType: string): { fields: Rec
 
 type Responder = (call: BotApiCall) => unknown;
 
+/** Thrown by a responder: the fake answers like Telegram's errors, e.g. 429 with parameters.retry_after. */
+export class FakeBotApiError extends Error {
+  constructor(
+    readonly errorCode: number,
+    description: string,
+    readonly parameters?: Record<string, unknown>,
+  ) {
+    super(description);
+  }
+}
+
 /**
  * A fake Telegram Bot API server on loopback (TELEGRAM_API_ROOT). Records every call the bot makes and answers
  * like Telegram: {"ok": true, "result": …}. Tests read `calls` / `sent()` and can override answers per method.
@@ -177,6 +188,12 @@ export class FakeTelegram {
     try {
       result = custom ? custom(call) : this.defaultResult(call);
     } catch (error) {
+      if (error instanceof FakeBotApiError) {
+        res.writeHead(error.errorCode, { 'content-type': 'application/json' });
+        const body = { ok: false, error_code: error.errorCode, description: error.message, ...(error.parameters ? { parameters: error.parameters } : {}) };
+        res.end(JSON.stringify(body));
+        return;
+      }
       res.writeHead(400, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: false, error_code: 400, description: (error as Error).message }));
       return;

@@ -3,6 +3,8 @@ import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from '../../config/app-config';
 import { AuthModule } from '../auth/auth.module';
 import { CategoriesModule } from '../categories/categories.module';
+import { DebtsModule } from '../debts/debts.module';
+import { GoalsModule } from '../goals/goals.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { StatsModule } from '../stats/stats.module';
 import { TransactionsModule } from '../transactions/transactions.module';
@@ -16,6 +18,7 @@ import { isBotEnabled, telegrafOptions } from './bot.options';
 import { BotReportsService } from './bot.reports';
 import { BotService } from './bot.service';
 import { PhraseService } from './phrase.service';
+import { PlansBot } from './plans.bot';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './bot.webhook';
 import { TelegramFiles } from './telegram-files';
@@ -44,12 +47,14 @@ export class BotModule {
           TransactionsModule,
           CategoriesModule,
           AuthModule,
+          GoalsModule,
+          DebtsModule,
           VoiceModule,
           SttModule,
           StatsModule,
           PrivacyModule,
         ],
-        providers: [BotSessionsRepository, BotService, BotReportsService, PhraseService, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
+        providers: [BotSessionsRepository, BotService, BotReportsService, PhraseService, PlansBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
       },
     ];
   }

@@ -7,6 +7,8 @@ import { BotReply, BotService, Sender, SenderProfile } from './bot.service';
 import type { VoiceNote } from '../voice/voice.service';
 import type { CallbackReply } from './phrase.service';
 import { BotReportsService, REPORT_CALLBACK_RE, ReportCallbackReply, ReportReply } from './bot.reports';
+import { PlansBot } from './plans.bot';
+import { PLAN_CALLBACK_RE } from './plans.keyboards';
 
 type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
 
@@ -96,6 +98,7 @@ export class BotUpdate {
   constructor(
     private readonly bot: BotService,
     private readonly reports: BotReportsService,
+    private readonly plans: PlansBot,
   ) {}
 
   @Start()
@@ -180,6 +183,34 @@ export class BotUpdate {
   async reportCallback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery.DataQuery>>): Promise<void> {
     const query = ctx.callbackQuery;
     await answerReportCallback(ctx, await this.reports.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data: query.data }));
+  }
+
+  @Command('goals')
+  async goals(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.plans.goalsCommand(sender(ctx), ''));
+  }
+
+  @Command('goal')
+  async goal(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    await reply(ctx, await this.plans.goalsCommand(sender(ctx), commandArgument(ctx.message.text), new Date(ctx.message.date * 1000)));
+  }
+
+  @Command('debts')
+  async debts(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.plans.debtsCommand(sender(ctx)));
+  }
+
+  @Command('remind')
+  async remind(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    await reply(ctx, await this.plans.remindCommand(sender(ctx), commandArgument(ctx.message.text)));
+  }
+
+  /** Goal and debt buttons (callback_data p…:), ahead of the catch-all callback handler. */
+  @Action(PLAN_CALLBACK_RE)
+  async planCallback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): Promise<void> {
+    const query = ctx.callbackQuery;
+    const data = 'data' in query ? query.data : undefined;
+    await answerCallback(ctx, await this.plans.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data, updateId: ctx.update.update_id }));
   }
 
   @On('callback_query')

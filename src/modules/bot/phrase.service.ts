@@ -33,6 +33,7 @@ import {
 } from './bot.texts';
 import { CallbackAction, decodeCallback } from './callback-data';
 import { afterAnswer, bareAmount, PendingAmount, pendingAmount, PendingItem, readPending } from './pending-amount';
+import { PlansBot } from './plans.bot';
 
 const RECENT_OPERATIONS = 5;
 
@@ -97,10 +98,14 @@ export class PhraseService {
     private readonly users: UsersService,
     private readonly sessions: BotSessionsRepository,
     private readonly statsService: StatsService,
+    private readonly plans: PlansBot,
   ) {}
 
   async onText(user: User, input: PhraseInput): Promise<PhraseReply> {
     const now = input.sentAt;
+    // Goals and debts ("цель: …", "дал в долг …", "Алишер вернул …") come before the transaction reading.
+    const plan = await this.plans.onText(user, input.text, now);
+    if (plan) return plan;
     const pending = readPending(await this.sessions.getState(user.id), now);
     if (pending) {
       const answer = bareAmount(this.parse(user, input.text, now, pending.items[0].currency as Currency));

@@ -37,6 +37,20 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     orderBy: 'created_at, id',
   },
   {
+    name: 'goals',
+    table: 'goals',
+    columns: 'id, title, target_amount::text AS target_amount, saved_amount::text AS saved_amount, currency, deadline::text AS deadline, status, completed_at, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  {
+    name: 'debts',
+    table: 'debts',
+    columns:
+      'id, direction, counterparty, amount::text AS amount, repaid_amount::text AS repaid_amount, currency, due_date::text AS due_date, status, description, closed_at, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  { name: 'sent_reminders', table: 'sent_reminders', columns: 'kind, reminder_key, sent_at', orderBy: 'sent_at, id' },
+  {
     name: 'balances',
     table: 'user_balances',
     columns: 'currency, income::text AS income, expense::text AS expense, tx_count',

@@ -12,6 +12,7 @@ import type { Language } from '../../config/app-config';
 @Check('ck_users_phone_verified_has_number', `phone_number IS NOT NULL OR NOT phone_verified`)
 @Check('ck_users_language', `language IN ('ru', 'uz', 'en')`)
 @Check('ck_users_currency', `currency IN ('UZS', 'USD', 'RUB', 'EUR')`)
+@Check('ck_users_reminder_time', `reminder_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`)
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -46,6 +47,13 @@ export class User {
 
   @Column({ name: 'is_active', type: 'boolean', default: true })
   isActive: boolean;
+
+  /** The optional "nothing recorded today" nudge (off by default), sent at `reminderTime` ("HH:MM", local). */
+  @Column({ name: 'daily_reminder', type: 'boolean', default: false })
+  dailyReminder: boolean;
+
+  @Column({ name: 'reminder_time', type: 'varchar', length: 5, default: '21:00' })
+  reminderTime: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -18,4 +18,12 @@ export class UpdateMeDto {
   @ApiPropertyOptional({ example: 'Asia/Tashkent' })
   @Allow()
   timezone?: string;
+
+  @ApiPropertyOptional({ description: 'The daily "nothing recorded today" reminder (default false).' })
+  @Allow()
+  daily_reminder?: boolean;
+
+  @ApiPropertyOptional({ example: '21:00', description: "HH:MM, in the user's time zone (default 21:00)." })
+  @Allow()
+  reminder_time?: string;
 }

@@ -53,7 +53,7 @@ export class UsersRepository {
 
   async update(
     id: string,
-    patch: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone' | 'isActive' | 'firstName' | 'lastName' | 'username'>>,
+    patch: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone' | 'isActive' | 'firstName' | 'lastName' | 'username' | 'dailyReminder' | 'reminderTime'>>,
   ): Promise<User> {
     await this.repo.update({ id }, patch);
     return this.repo.findOneByOrFail({ id });
@@ -88,6 +88,11 @@ export class UsersRepository {
       const user = await em.findOneByOrFail(User, { id: userId });
       return { outcome: 'claimed', user, releasedFrom: holder?.id ?? null };
     });
+  }
+
+  /** Active users who asked for the daily reminder. */
+  dailyReminderUsers(): Promise<User[]> {
+    return this.repo.find({ where: { dailyReminder: true, isActive: true }, order: { id: 'ASC' } });
   }
 
   async setActiveByChatId(chatId: bigint, active: boolean): Promise<void> {

@@ -29,7 +29,11 @@ export interface ProfilePatch {
   language?: unknown;
   currency?: unknown;
   timezone?: unknown;
+  daily_reminder?: unknown;
+  reminder_time?: unknown;
 }
+
+const REMINDER_TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function isTimeZone(value: string): boolean {
   try {
@@ -93,7 +97,7 @@ export class UsersService {
    */
   async updateProfile(userId: string, patch: ProfilePatch): Promise<User> {
     const fields: Record<string, string[]> = {};
-    const changes: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone'>> = {};
+    const changes: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone' | 'dailyReminder' | 'reminderTime'>> = {};
 
     if (patch.phone_number !== undefined) {
       if (patch.phone_number === null || patch.phone_number === '') {
@@ -123,6 +127,14 @@ export class UsersService {
     if (patch.timezone !== undefined) {
       if (typeof patch.timezone === 'string' && patch.timezone && isTimeZone(patch.timezone)) changes.timezone = patch.timezone;
       else fields.timezone = ['Enter a valid IANA time zone, e.g. Asia/Tashkent.'];
+    }
+    if (patch.daily_reminder !== undefined) {
+      if (typeof patch.daily_reminder === 'boolean') changes.dailyReminder = patch.daily_reminder;
+      else fields.daily_reminder = ['Must be a valid boolean.'];
+    }
+    if (patch.reminder_time !== undefined) {
+      if (typeof patch.reminder_time === 'string' && REMINDER_TIME_RE.test(patch.reminder_time.trim())) changes.reminderTime = patch.reminder_time.trim();
+      else fields.reminder_time = ['Time has wrong format. Use HH:MM, e.g. 21:00.'];
     }
     if (Object.keys(fields).length) throw new DomainError('validation', 'Invalid profile', fields);
     if (!Object.keys(changes).length) return this.getById(userId);
@@ -168,6 +180,16 @@ export class UsersService {
     return this.updateProfile(userId, { currency });
   }
 
+  /** The daily "nothing recorded today" nudge on or off (the bot's /remind; REST PATCH daily_reminder). */
+  setDailyReminder(userId: string, on: boolean, time?: string): Promise<User> {
+    return this.updateProfile(userId, time === undefined ? { daily_reminder: on } : { daily_reminder: on, reminder_time: time });
+  }
+
+  /** Active users with the daily "nothing recorded today" reminder on. */
+  dailyReminderUsers(): Promise<User[]> {
+    return this.users.dailyReminderUsers();
+  }
+
   /** Telegram reported that the user blocked (false) or unblocked (true) the bot. */
   setActiveByChatId(chatId: bigint, active: boolean): Promise<void> {
     return this.users.setActiveByChatId(chatId, active);
@@ -188,6 +210,8 @@ export function userJson(user: User) {
     currency: user.currency,
     timezone: user.timezone,
     is_active: user.isActive,
+    daily_reminder: user.dailyReminder,
+    reminder_time: user.reminderTime,
     created_at: user.createdAt.toISOString(),
     updated_at: user.updatedAt.toISOString(),
   };

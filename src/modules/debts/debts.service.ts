@@ -1,0 +1,201 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { Currency, formatMoney, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
+import { isUuid } from '../categories/category-keys';
+import { readAmount } from '../goals/goals.input';
+import { namesMatch } from '../nlu/plans';
+import { AMOUNT_MESSAGES, FieldErrors } from '../transactions/transactions.input';
+import { UsersService } from '../users/users.service';
+import { Debt, DebtDirection, DebtStatus } from './debt.entity';
+import { readDebtInput } from './debts.input';
+import { DebtFilter, DebtsRepository, DueDebtRow } from './debts.repository';
+
+/** The API shape of a debt (the Mini App reads these names). */
+export interface DebtJson {
+  id: string;
+  direction: DebtDirection;
+  counterparty: string;
+  amount: string;
+  repaid_amount: string;
+  remaining_amount: string;
+  currency: string;
+  due_date: string | null;
+  status: DebtStatus;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export function debtJson(debt: Debt): DebtJson {
+  return {
+    id: debt.id,
+    direction: debt.direction,
+    counterparty: debt.counterparty,
+    amount: toDecimalString(debt.amount),
+    repaid_amount: toDecimalString(debt.repaidAmount),
+    remaining_amount: toDecimalString(debt.amount - debt.repaidAmount),
+    currency: debt.currency,
+    due_date: debt.dueDate,
+    status: debt.status,
+    description: debt.description,
+    created_at: debt.createdAt.toISOString(),
+    updated_at: debt.updatedAt.toISOString(),
+  };
+}
+
+export interface NewDebt {
+  direction: DebtDirection;
+  counterparty: string;
+  amountMinor: bigint;
+  currency: Currency;
+  dueDate: string | null;
+  description?: string;
+}
+
+export interface Repayment {
+  debt: Debt;
+  /** The repayment paid the debt off (it is closed now). */
+  closedNow: boolean;
+}
+
+function throwIfAny(errors: FieldErrors): void {
+  if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid debt', errors);
+}
+
+/** Debts of one user: lent and borrowed money, repayments, closing. Shared by REST, the bot and reminders. */
+@Injectable()
+export class DebtsService {
+  private readonly logger = new Logger(DebtsService.name);
+
+  constructor(
+    private readonly debts: DebtsRepository,
+    private readonly users: UsersService,
+  ) {}
+
+  list(userId: string, filter: DebtFilter, page: number, pageSize: number) {
+    return this.debts.page(userId, filter, (page - 1) * pageSize, pageSize);
+  }
+
+  /** The user's open debts (the bot's list). */
+  async open(userId: string): Promise<Debt[]> {
+    return (await this.debts.page(userId, { status: 'open' }, 0, 50)).rows;
+  }
+
+  findOwned(userId: string, id: string): Promise<Debt | null> {
+    return isUuid(id) ? this.debts.findOwned(userId, id) : Promise.resolve(null);
+  }
+
+  async getOwned(userId: string, id: string): Promise<Debt> {
+    const debt = await this.findOwned(userId, id);
+    if (!debt) throw DomainError.notFound();
+    return debt;
+  }
+
+  async create(userId: string, debt: NewDebt): Promise<Debt> {
+    if (debt.amountMinor < 1n || debt.amountMinor > MAX_AMOUNT_MINOR) throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    const row = await this.debts.insert({
+      userId,
+      direction: debt.direction,
+      counterparty: debt.counterparty.trim().slice(0, 100),
+      amount: debt.amountMinor,
+      repaidAmount: 0n,
+      currency: debt.currency,
+      dueDate: debt.dueDate,
+      status: 'open',
+      description: (debt.description ?? '').trim().slice(0, 500),
+    });
+    this.logger.log(`Долг записан: user_id=${userId}, debt_id=${row.id}, direction=${row.direction}`);
+    return row;
+  }
+
+  async createFromApi(userId: string, body: Record<string, unknown>): Promise<Debt> {
+    const { values, errors } = readDebtInput(body, 'create');
+    throwIfAny(errors);
+    const currency = values.currency ?? (await this.users.getById(userId)).currency;
+    return this.create(userId, {
+      direction: values.direction!,
+      counterparty: values.counterparty!,
+      amountMinor: values.amountMinor!,
+      currency,
+      dueDate: values.dueDate ?? null,
+      description: values.description,
+    });
+  }
+
+  /** PATCH: any field; the amount may not drop below what was repaid; status closed/open closes or reopens. */
+  async updateFromApi(userId: string, id: string, body: Record<string, unknown>): Promise<Debt> {
+    const debt = await this.getOwned(userId, id);
+    const { values, errors } = readDebtInput(body, 'patch');
+    if (values.amountMinor !== undefined && values.amountMinor < debt.repaidAmount) {
+      errors.amount = [`Ensure this value is greater than or equal to the repaid amount (${toDecimalString(debt.repaidAmount)}).`];
+    }
+    throwIfAny(errors);
+    if (values.direction !== undefined) debt.direction = values.direction;
+    if (values.counterparty !== undefined) debt.counterparty = values.counterparty;
+    if (values.amountMinor !== undefined) debt.amount = values.amountMinor;
+    if (values.currency !== undefined) debt.currency = values.currency;
+    if (values.dueDate !== undefined) debt.dueDate = values.dueDate;
+    if (values.description !== undefined) debt.description = values.description;
+    if (values.status !== undefined && values.status !== debt.status) {
+      debt.status = values.status;
+      debt.closedAt = values.status === 'closed' ? new Date() : null;
+    }
+    return this.debts.save(debt);
+  }
+
+  async deleteOwned(userId: string, id: string): Promise<boolean> {
+    return isUuid(id) && this.debts.deleteOwned(userId, id);
+  }
+
+  /** A (partial) repayment; 400 above the remaining amount or on a closed debt; a debt paid off is closed. */
+  async repay(userId: string, id: string, amountMinor: bigint): Promise<Repayment> {
+    if (!isUuid(id)) throw DomainError.notFound();
+    if (amountMinor < 1n) throw DomainError.validation('amount', AMOUNT_MESSAGES.not_positive);
+    if (amountMinor > MAX_AMOUNT_MINOR) throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    const result = await this.debts.repay(userId, id, amountMinor);
+    switch (result.outcome) {
+      case 'not_found':
+        throw DomainError.notFound();
+      case 'closed':
+        throw DomainError.validation('amount', 'This debt is already closed.');
+      case 'too_much':
+        throw DomainError.validation('amount', `Ensure this value is less than or equal to the remaining amount (${toDecimalString(result.remainingMinor)}).`);
+      case 'ok':
+        this.logger.log(`Возврат долга: user_id=${userId}, debt_id=${id}${result.closedNow ? ', долг закрыт' : ''}`);
+        return { debt: result.debt, closedNow: result.closedNow };
+    }
+  }
+
+  async repayFromApi(userId: string, id: string, body: Record<string, unknown>): Promise<Repayment> {
+    await this.getOwned(userId, id);
+    const errors: FieldErrors = {};
+    const amount = readAmount(body.amount, 'amount', errors, true);
+    throwIfAny(errors);
+    return this.repay(userId, id, amount!);
+  }
+
+  /** Closes a debt (forgiven, settled otherwise); true when it changed. */
+  async close(userId: string, id: string): Promise<{ debt: Debt; changed: boolean }> {
+    const debt = await this.getOwned(userId, id);
+    if (debt.status === 'closed') return { debt, changed: false };
+    debt.status = 'closed';
+    debt.closedAt = new Date();
+    return { debt: await this.debts.save(debt), changed: true };
+  }
+
+  /** Open debts of the user a spoken name fits, only in the given direction when it is known. */
+  async findOpenByName(userId: string, name: string, direction?: DebtDirection): Promise<Debt[]> {
+    const open = await this.open(userId);
+    return open.filter((d) => namesMatch(name, d.counterparty) && (!direction || d.direction === direction));
+  }
+
+  /** Open debts of active users due in [from, to] (YYYY-MM-DD), for the due reminders. */
+  openDueBetween(from: string, to: string): Promise<DueDebtRow[]> {
+    return this.debts.openDueBetween(from, to);
+  }
+
+  /** "1,500.00 USD" of what is left. */
+  static remainingText(debt: Debt): string {
+    return formatMoney(debt.amount - debt.repaidAmount, debt.currency);
+  }
+}

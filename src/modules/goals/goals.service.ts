@@ -1,0 +1,175 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { Currency, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
+import { isUuid } from '../categories/category-keys';
+import { namesMatch } from '../nlu/plans';
+import { AMOUNT_MESSAGES, FieldErrors } from '../transactions/transactions.input';
+import { UsersService } from '../users/users.service';
+import { Goal, GoalStatus } from './goal.entity';
+import { readAmount, readGoalInput } from './goals.input';
+import { GoalsRepository } from './goals.repository';
+import { progressPercent } from './progress';
+
+/** The API shape of a goal (the Mini App reads these names). */
+export interface GoalJson {
+  id: string;
+  title: string;
+  target_amount: string;
+  saved_amount: string;
+  currency: string;
+  deadline: string | null;
+  status: GoalStatus;
+  progress_percent: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export function goalJson(goal: Goal): GoalJson {
+  return {
+    id: goal.id,
+    title: goal.title,
+    target_amount: toDecimalString(goal.targetAmount),
+    saved_amount: toDecimalString(goal.savedAmount),
+    currency: goal.currency,
+    deadline: goal.deadline,
+    status: goal.status,
+    progress_percent: progressPercent(goal.savedAmount, goal.targetAmount),
+    created_at: goal.createdAt.toISOString(),
+    updated_at: goal.updatedAt.toISOString(),
+  };
+}
+
+export interface NewGoal {
+  title: string;
+  targetMinor: bigint;
+  currency: Currency;
+  deadline: string | null;
+}
+
+export interface Contribution {
+  goal: Goal;
+  /** The contribution made the goal reach its target. */
+  completedNow: boolean;
+}
+
+function throwIfAny(errors: FieldErrors): void {
+  if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid goal', errors);
+}
+
+/** Savings goals of one user. Plain values in, entities out; REST, the bot and tests share it. */
+@Injectable()
+export class GoalsService {
+  private readonly logger = new Logger(GoalsService.name);
+
+  constructor(
+    private readonly goals: GoalsRepository,
+    private readonly users: UsersService,
+  ) {}
+
+  list(userId: string, page: number, pageSize: number, status?: GoalStatus) {
+    return this.goals.page(userId, status, (page - 1) * pageSize, pageSize);
+  }
+
+  /** Every goal of the user (the bot's list; a person has a handful). */
+  async all(userId: string): Promise<Goal[]> {
+    return (await this.goals.page(userId, undefined, 0, 50)).rows;
+  }
+
+  findOwned(userId: string, id: string): Promise<Goal | null> {
+    return isUuid(id) ? this.goals.findOwned(userId, id) : Promise.resolve(null);
+  }
+
+  async getOwned(userId: string, id: string): Promise<Goal> {
+    const goal = await this.findOwned(userId, id);
+    if (!goal) throw DomainError.notFound();
+    return goal;
+  }
+
+  async create(userId: string, goal: NewGoal): Promise<Goal> {
+    if (goal.targetMinor < 1n || goal.targetMinor > MAX_AMOUNT_MINOR) throw DomainError.validation('target_amount', AMOUNT_MESSAGES.too_many_digits);
+    const row = await this.goals.insert({
+      userId,
+      title: goal.title.trim().slice(0, 100),
+      targetAmount: goal.targetMinor,
+      savedAmount: 0n,
+      currency: goal.currency,
+      deadline: goal.deadline,
+      status: 'active',
+    });
+    this.logger.log(`Цель создана: user_id=${userId}, goal_id=${row.id}`);
+    return row;
+  }
+
+  async createFromApi(userId: string, body: Record<string, unknown>): Promise<Goal> {
+    const { values, errors } = readGoalInput(body, 'create');
+    throwIfAny(errors);
+    const currency = values.currency ?? (await this.users.getById(userId)).currency;
+    return this.create(userId, { title: values.title!, targetMinor: values.targetMinor!, currency, deadline: values.deadline ?? null });
+  }
+
+  /**
+   * PATCH: title, target_amount, currency, deadline, status. A new target re-decides the status (reached →
+   * completed, else active) unless the body sets status itself.
+   */
+  async updateFromApi(userId: string, id: string, body: Record<string, unknown>): Promise<Goal> {
+    const goal = await this.getOwned(userId, id);
+    const { values, errors } = readGoalInput(body, 'patch');
+    throwIfAny(errors);
+    if (values.title !== undefined) goal.title = values.title;
+    if (values.currency !== undefined) goal.currency = values.currency;
+    if (values.deadline !== undefined) goal.deadline = values.deadline;
+    if (values.targetMinor !== undefined) {
+      goal.targetAmount = values.targetMinor;
+      if (values.status === undefined) values.status = goal.savedAmount >= goal.targetAmount ? 'completed' : 'active';
+    }
+    if (values.status !== undefined && values.status !== goal.status) {
+      goal.status = values.status;
+      goal.completedAt = values.status === 'completed' ? new Date() : null;
+    }
+    return this.goals.save(goal);
+  }
+
+  async deleteOwned(userId: string, id: string): Promise<boolean> {
+    return isUuid(id) && this.goals.deleteOwned(userId, id);
+  }
+
+  /** Adds money to a goal (atomic); 404 for another user's goal; 400 when the saved amount would overflow. */
+  async contribute(userId: string, id: string, amountMinor: bigint): Promise<Contribution> {
+    if (!isUuid(id)) throw DomainError.notFound();
+    if (amountMinor < 1n) throw DomainError.validation('amount', AMOUNT_MESSAGES.not_positive);
+    if (amountMinor > MAX_AMOUNT_MINOR) throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    const result = await this.goals.contribute(userId, id, amountMinor);
+    switch (result.outcome) {
+      case 'not_found':
+        throw DomainError.notFound();
+      case 'too_large':
+        throw DomainError.validation('amount', 'Ensure that the saved amount has no more than 13 digits before the decimal point.');
+      case 'ok':
+        this.logger.log(`Пополнение цели: user_id=${userId}, goal_id=${id}${result.completedNow ? ', цель достигнута' : ''}`);
+        return { goal: result.goal, completedNow: result.completedNow };
+    }
+  }
+
+  async contributeFromApi(userId: string, id: string, body: Record<string, unknown>): Promise<Contribution> {
+    await this.getOwned(userId, id);
+    const errors: FieldErrors = {};
+    const amount = readAmount(body.amount, 'amount', errors, true);
+    throwIfAny(errors);
+    return this.contribute(userId, id, amount!);
+  }
+
+  /** Marks a goal completed by hand (true when it changed). */
+  async complete(userId: string, id: string): Promise<{ goal: Goal; changed: boolean }> {
+    const goal = await this.getOwned(userId, id);
+    if (goal.status === 'completed') return { goal, changed: false };
+    goal.status = 'completed';
+    goal.completedAt = new Date();
+    return { goal: await this.goals.save(goal), changed: true };
+  }
+
+  /** The user's goals a spoken name fits ("телефону" → «Телефон»), active ones first. */
+  async findByName(userId: string, name: string): Promise<Goal[]> {
+    const all = await this.all(userId);
+    return all.filter((g) => namesMatch(name, g.title));
+  }
+}

@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/app-config';
+import { isBotEnabled } from '../bot/bot.options';
+import { DebtsModule } from '../debts/debts.module';
+import { TransactionsModule } from '../transactions/transactions.module';
+import { UsersModule } from '../users/users.module';
+import { realTime } from './rate-limiter';
+import { CLOCK, ReminderScheduler, RemindersService, systemClock } from './reminders.service';
+import { SentReminder } from './sent-reminder.entity';
+import { SentRemindersRepository } from './sent-reminders.repository';
+import { BOT_API, httpBotApi, SENDER_TIME, TelegramSender } from './telegram-sender';
+
+/**
+ * Messages the bot starts itself: debt due-date reminders and the daily nudge, sent within Telegram's limits.
+ * Only with the bot on (a token and BOT_MODE other than none).
+ */
+@Module({})
+export class NotificationsModule {
+  static forRoot(config: AppConfig): DynamicModule[] {
+    if (!isBotEnabled(config)) return [];
+    return [
+      {
+        module: NotificationsModule,
+        imports: [TypeOrmModule.forFeature([SentReminder]), UsersModule, DebtsModule, TransactionsModule],
+        providers: [
+          { provide: BOT_API, inject: [AppConfig], useFactory: httpBotApi },
+          { provide: SENDER_TIME, useValue: realTime },
+          { provide: CLOCK, useValue: systemClock },
+          TelegramSender,
+          SentRemindersRepository,
+          RemindersService,
+          ReminderScheduler,
+        ],
+        exports: [TelegramSender, RemindersService],
+      },
+    ];
+  }
+}

@@ -1,0 +1,154 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { startOfLocalDay, readIsoDate, localDate } from '../../common/time/local-time';
+import type { Language } from '../../config/app-config';
+import { DebtsService } from '../debts/debts.service';
+import { JobsService } from '../jobs/jobs.service';
+import { TransactionsService } from '../transactions/transactions.service';
+import { UsersService } from '../users/users.service';
+import { dailyReminderDue, debtReminderDue, dueWindow } from './reminders.plan';
+import { dailyReminderText, dueReminderText } from './reminders.texts';
+import { ReminderKind } from './sent-reminder.entity';
+import { SentRemindersRepository } from './sent-reminders.repository';
+import { SendOutcome, TelegramSender } from './telegram-sender';
+
+/** Where "now" comes from; tests give a fixed clock. */
+export interface Clock {
+  now(): Date;
+}
+export const CLOCK = Symbol('CLOCK');
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface ReminderRun {
+  sent: number;
+  blocked: number;
+  failed: number;
+}
+
+const KEEP_SENT_DAYS = 14;
+
+/**
+ * Due-date reminders for open debts (3 days before, the day before, the day itself, from 09:00 local) and the
+ * optional daily "nothing recorded today" nudge (at the user's reminder_time). Each reminder is claimed in
+ * sent_reminders before it is sent, so it goes out once, also with several instances ticking together. A user who
+ * blocked the bot (is_active false) is skipped; a 403 from Telegram marks the user inactive.
+ */
+@Injectable()
+export class RemindersService {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly sender: TelegramSender,
+    private readonly sent: SentRemindersRepository,
+    private readonly debts: DebtsService,
+    private readonly users: UsersService,
+    private readonly transactions: TransactionsService,
+  ) {}
+
+  async runDue(now: Date): Promise<ReminderRun> {
+    const run: ReminderRun = { sent: 0, blocked: 0, failed: 0 };
+    await this.debtReminders(now, run);
+    await this.dailyReminders(now, run);
+    if (run.sent || run.blocked || run.failed) this.logger.log(`Напоминания: sent=${run.sent}, blocked=${run.blocked}, failed=${run.failed}`);
+    return run;
+  }
+
+  purge(): Promise<number> {
+    return this.sent.purgeOlderThan(KEEP_SENT_DAYS);
+  }
+
+  private async debtReminders(now: Date, run: ReminderRun): Promise<void> {
+    const { from, to } = dueWindow(now);
+    for (const row of await this.debts.openDueBetween(from, to)) {
+      const due = debtReminderDue({ id: row.debt.id, dueDate: row.debt.dueDate! }, now, row.timezone);
+      if (!due) continue;
+      const text = dueReminderText(row.language as Language, {
+        daysLeft: due.daysLeft,
+        direction: row.debt.direction,
+        counterparty: row.debt.counterparty,
+        remainingMinor: row.debt.amount - row.debt.repaidAmount,
+        currency: row.debt.currency,
+        dueDate: row.debt.dueDate!,
+      });
+      await this.deliver(row.debt.userId, row.chatId, 'debt_due', due.key, text, run);
+    }
+  }
+
+  private async dailyReminders(now: Date, run: ReminderRun): Promise<void> {
+    for (const user of await this.users.dailyReminderUsers()) {
+      const key = dailyReminderDue(user.reminderTime, now, user.timezone);
+      if (!key) continue;
+      const today = readIsoDate(localDate(now, user.timezone))!;
+      const { count } = await this.transactions.list(user.id, { dateFrom: startOfLocalDay(today, user.timezone), dateTo: now }, { field: 'occurred_at', direction: 'DESC' }, 1, 1);
+      if (count > 0) continue;
+      await this.deliver(user.id, user.telegramChatId, 'daily', key, dailyReminderText(user.language), run);
+    }
+  }
+
+  private async deliver(userId: string, chatId: bigint, kind: ReminderKind, key: string, text: string, run: ReminderRun): Promise<void> {
+    if (!(await this.sent.claim(userId, kind, key))) return;
+    let outcome: SendOutcome;
+    try {
+      outcome = await this.sender.send(chatId, text);
+    } catch (error) {
+      outcome = 'failed';
+      this.logger.error(`Напоминание не отправлено: user_id=${userId}, kind=${kind}: ${(error as Error).message}`);
+    }
+    if (outcome === 'sent') {
+      run.sent++;
+      this.logger.log(`Напоминание отправлено: user_id=${userId}, kind=${kind}, key=${key}`);
+    } else if (outcome === 'blocked') {
+      run.blocked++;
+      await this.users.setActiveByChatId(chatId, false);
+    } else {
+      run.failed++;
+      await this.sent.release(userId, kind, key); // a later tick tries again
+    }
+  }
+}
+
+/** The job engine's queue that carries the reminder tick (one job a minute across all instances). */
+export const REMINDERS_QUEUE = 'reminders';
+const REMINDERS_CRON = '* * * * *';
+
+/**
+ * Runs RemindersService once a minute on the job engine (pg-boss cron: one tick job per minute for all instances
+ * together; the sent_reminders keys would keep two overlapping runs from sending twice anyway). Purges old
+ * sent_reminders rows now and then. `stop()` lets tests drive runDue with their own clock.
+ */
+@Injectable()
+export class ReminderScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Reminders');
+  private enabled = true;
+  private ticks = 0;
+
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly jobs: JobsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.jobs.define({ name: REMINDERS_QUEUE, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 });
+      await this.jobs.work(REMINDERS_QUEUE, () => this.tick(), { pollingIntervalSeconds: 10 });
+      await this.jobs.schedule(REMINDERS_QUEUE, REMINDERS_CRON);
+    } catch (error) {
+      // Reminders are not worth failing the start for: the REST API and the bot still serve.
+      this.logger.error(`Reminder schedule not set up: ${(error as Error).message}`);
+    }
+  }
+
+  stop(): void {
+    this.enabled = false;
+  }
+
+  async tick(): Promise<void> {
+    if (!this.enabled) return;
+    try {
+      await this.reminders.runDue(this.clock.now());
+      if (++this.ticks % 360 === 1) await this.reminders.purge();
+    } catch (error) {
+      this.logger.error(`Reminder run failed: ${(error as Error).message}`);
+    }
+  }
+}

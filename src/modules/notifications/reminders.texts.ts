@@ -1,0 +1,55 @@
+/** Reminder messages and the /remind answers, per language (ru, uz Latin, en). Pure. */
+import { formatMoney } from '../../common/money';
+import type { Language } from '../../config/app-config';
+import { formatIsoDate } from '../goals/goals.texts';
+
+const R = {
+  ru: {
+    dueIn: (days: number) => (days === 0 ? '⏰ Сегодня срок возврата долга' : days === 1 ? '⏰ Завтра срок возврата долга' : `⏰ Через ${days} дня срок возврата долга`),
+    owesYou: 'Вам должны',
+    youOwe: 'Вы должны',
+    daily: '📝 Сегодня ещё ничего не записано. Были траты или доходы? Напишите, например: «такси 20000».\nОтключить напоминание: /remind off',
+    on: (time: string) => `🔔 Ежедневное напоминание включено: ${time} (ваше время).\nДругое время: /remind 20:30 · отключить: /remind off`,
+    off: '🔕 Ежедневное напоминание выключено. Включить: /remind on',
+    badTime: '❌ Укажите время в формате ЧЧ:ММ, например: /remind 21:00',
+  },
+  uz: {
+    dueIn: (days: number) => (days === 0 ? '⏰ Bugun qarzni qaytarish muddati' : days === 1 ? '⏰ Ertaga qarzni qaytarish muddati' : `⏰ ${days} kundan keyin qarzni qaytarish muddati`),
+    owesYou: 'Sizga qarzdor',
+    youOwe: 'Siz qarzdorsiz',
+    daily: "📝 Bugun hali hech narsa yozilmadi. Xarajat yoki daromad bo'ldimi? Masalan, yozing: «taksiga 20 ming berdim».\nEslatmani o'chirish: /remind off",
+    on: (time: string) => `🔔 Kundalik eslatma yoqildi: ${time} (sizning vaqtingiz).\nBoshqa vaqt: /remind 20:30 · o'chirish: /remind off`,
+    off: "🔕 Kundalik eslatma o'chirildi. Yoqish: /remind on",
+    badTime: '❌ Vaqtni SS:DD shaklida yozing, masalan: /remind 21:00',
+  },
+  en: {
+    dueIn: (days: number) => (days === 0 ? '⏰ A debt is due today' : days === 1 ? '⏰ A debt is due tomorrow' : `⏰ A debt is due in ${days} days`),
+    owesYou: 'Owes you',
+    youOwe: 'You owe',
+    daily: '📝 Nothing recorded today yet. Any spending or income? Write, e.g.: “taxi 20000”.\nTurn this reminder off: /remind off',
+    on: (time: string) => `🔔 Daily reminder on: ${time} (your time).\nAnother time: /remind 20:30 · turn off: /remind off`,
+    off: '🔕 Daily reminder off. Turn it on: /remind on',
+    badTime: '❌ Give the time as HH:MM, e.g.: /remind 21:00',
+  },
+} satisfies Record<Language, Record<string, unknown>>;
+
+export interface DueReminderView {
+  daysLeft: number;
+  direction: 'lent' | 'borrowed';
+  counterparty: string;
+  remainingMinor: bigint;
+  currency: string;
+  dueDate: string;
+}
+
+/** "⏰ Завтра срок возврата долга\nВам должны: Алишер — 150.00 USD (01.06.2027)". */
+export function dueReminderText(lang: Language, v: DueReminderView): string {
+  const t = R[lang];
+  const who = v.direction === 'lent' ? t.owesYou : t.youOwe;
+  return `${t.dueIn(v.daysLeft)}\n${who}: ${v.counterparty} — ${formatMoney(v.remainingMinor, v.currency)} (${formatIsoDate(v.dueDate)})`;
+}
+
+export const dailyReminderText = (lang: Language): string => R[lang].daily;
+export const reminderOnText = (lang: Language, time: string): string => R[lang].on(time);
+export const reminderOffText = (lang: Language): string => R[lang].off;
+export const reminderBadTimeText = (lang: Language): string => R[lang].badTime;
