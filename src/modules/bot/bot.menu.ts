@@ -2,13 +2,27 @@ import type { Language } from '../../config/app-config';
 import { STATS_TEXTS } from '../stats/stats.texts';
 import { COMMANDS } from './bot.texts';
 
-/** The command menu (setMyCommands) of a language: the core commands, then statistics, export and data deletion. */
+type PlanCommand = 'goals' | 'debts' | 'remind' | 'app';
+
+/** Menu descriptions of the planning commands and the Mini App (at most 256 characters each, per Telegram). */
+const MORE: Record<Language, Record<PlanCommand, string>> = {
+  ru: { goals: 'Цели и накопления', debts: 'Долги: кому дал, у кого взял', remind: 'Ежедневное напоминание', app: 'Открыть приложение OvozPay' },
+  uz: { goals: 'Maqsadlar va jamgʻarmalar', debts: 'Qarzlar: kimga berdim, kimdan oldim', remind: 'Kundalik eslatma', app: 'OvozPay ilovasini ochish' },
+  en: { goals: 'Goals and savings', debts: 'Debts: lent and borrowed', remind: 'Daily reminder', app: 'Open the OvozPay app' },
+};
+
+/** The command menu (setMyCommands) of a language: the core commands, reports, planning and the Mini App. */
 export function menuCommands(lang: Language): Array<{ command: string; description: string }> {
   const reports = STATS_TEXTS[lang].commands;
+  const more = MORE[lang];
   return [
     ...COMMANDS[lang],
     { command: 'stats', description: reports.stats },
     { command: 'export', description: reports.export },
+    { command: 'goals', description: more.goals },
+    { command: 'debts', description: more.debts },
+    { command: 'remind', description: more.remind },
+    { command: 'app', description: more.app },
     { command: 'deletemydata', description: reports.deletemydata },
   ];
 }
