@@ -601,6 +601,37 @@ describe('Mini App in Chromium (e2e)', () => {
       expect(await csp()).toEqual([]);
     });
 
+    it('against the real API: the chart from /api/analytics/summary/, goals and debts created over REST', async () => {
+      const chatId = newChatId();
+      const api = await rest(chatId);
+      const today = new Date().toISOString().slice(0, 10);
+      for (const [amount, category] of [
+        ['300000', 'groceries'],
+        ['100000', 'transport'],
+        ['100000', 'groceries'],
+      ]) {
+        await api.post('/api/transactions/', { type: 'expense', amount, currency: 'UZS', category, date: today }).expect(201);
+      }
+      await api.post('/api/goals/', { title: 'Телефон', target_amount: '3000000', currency: 'UZS' }).expect(201);
+      await api.post('/api/debts/', { direction: 'lent', counterparty: 'Алишер', amount: '200', currency: 'USD' }).expect(201);
+
+      const { page, problems } = await open(signedInitData(chatId));
+      await page.getByTestId('tab-stats').click();
+      await page.getByTestId('stats-chart').waitFor();
+      expect(await page.getByTestId('stats-chart').locator('circle.slice').count()).toBe(2);
+      const rows = await page.getByTestId('stats-row').allTextContents();
+      expect(rows[0]).toContain('400,000.00 UZS');
+      expect(rows[0]).toContain('80%');
+      expect(rows[1]).toContain('100,000.00 UZS');
+      await page.getByTestId('tab-goals').click();
+      await page.getByTestId('goal-item').first().waitFor();
+      expect(await page.getByTestId('goal-item').textContent()).toContain('Телефон');
+      await page.getByTestId('tab-debts').click();
+      await page.getByTestId('debt-item').first().waitFor();
+      expect(await page.getByTestId('debt-item').textContent()).toMatch(/Алишер[\s\S]*200\.00 USD/);
+      expect(problems).toEqual([]);
+    });
+
     it('shows designed states when the server has no analytics, goals or debts (404, an older server) or fails (500, then retry)', async () => {
       const { page } = await open(signedInitData(newChatId()), {
         before: async (p) => {
