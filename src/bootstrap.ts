@@ -2,7 +2,8 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, NextFunction, Request, Response } from 'express';
+import { json, NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
@@ -31,6 +32,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('strict routing', false);
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   // Before the JSON parser: the webhook reads its own body and answers with the contract's own status codes.
   mountTelegramWebhook(app, config);
   app.use(json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
@@ -52,6 +54,18 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.secretKeyGenerated) {
     new Logger('Config').warn('SECRET_KEY is not set: using a random key (DEBUG=True). Tokens will not survive a restart.');
   }
+}
+
+/**
+ * helmet's security headers on every response. Its default Content-Security-Policy suits the JSON API and Swagger UI
+ * at /api/docs/ (scripts and styles from 'self', inline styles, data: images). The Mini App under /app/ sets its own
+ * CSP and is framed by Telegram's web clients, so there helmet leaves out the CSP and X-Frame-Options.
+ */
+export function securityHeaders(): RequestHandler {
+  // No upgrade-insecure-requests: Swagger UI on a plain-http development or LAN address must still load its scripts.
+  const everywhere = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  const miniApp = helmet({ contentSecurityPolicy: false, frameguard: false });
+  return (req, res, next) => (req.path === '/app' || req.path.startsWith('/app/') ? miniApp : everywhere)(req, res, next);
 }
 
 /** Malformed or oversized JSON bodies → DRF-style 400 / 413 instead of Express's HTML page. */
