@@ -97,7 +97,7 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
   let aliceRowsBefore: unknown;
 
   const aliceRows = async () => ({
-    tx: await t.db.query(`SELECT id, amount, currency, description, category, date FROM transactions WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
+    tx: await t.db.query(`SELECT id, type, amount, currency, description, category, occurred_at, updated_at FROM transactions WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
     categories: await t.db.query(`SELECT id, name FROM categories WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
     user: await t.db.query(`SELECT id, language, telegram_chat_id FROM users WHERE id = $1`, [w.aliceUserId]),
   });
