@@ -33,7 +33,8 @@ export class AuthThrottleStorage implements ThrottlerStorage, OnModuleInit, OnMo
 
   constructor(config: AppConfig) {
     if (!config.redisUrl) return;
-    this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true });
+    // No offline queue: while Redis is away a command fails at once (and counting falls back to memory) instead of waiting.
+    this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true, enableOfflineQueue: false });
     this.redis.on('error', () => undefined); // reported through failed commands (below), not once per reconnect attempt
     this.redisStore = new ThrottlerStorageRedisService(this.redis);
   }
