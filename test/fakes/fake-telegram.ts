@@ -9,6 +9,17 @@ export interface BotApiCall {
 
 type Responder = (call: BotApiCall) => unknown;
 
+/** Thrown by a responder: the fake answers like Telegram's error responses (429 with retry_after, 5xx, …). */
+export class FakeApiError extends Error {
+  constructor(
+    readonly errorCode: number,
+    description: string,
+    readonly parameters?: { retry_after?: number },
+  ) {
+    super(description);
+  }
+}
+
 /**
  * A fake Telegram Bot API server on loopback (TELEGRAM_API_ROOT). Records every call the bot makes and answers
  * like Telegram: {"ok": true, "result": …}. Tests read `calls` / `sent()` and can override answers per method.
@@ -89,8 +100,10 @@ export class FakeTelegram {
     try {
       result = custom ? custom(call) : this.defaultResult(call);
     } catch (error) {
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error_code: 400, description: (error as Error).message }));
+      const code = error instanceof FakeApiError ? error.errorCode : 400;
+      const parameters = error instanceof FakeApiError ? error.parameters : undefined;
+      res.writeHead(code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error_code: code, description: (error as Error).message, ...(parameters ? { parameters } : {}) }));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });

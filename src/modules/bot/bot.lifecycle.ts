@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnMo
 import { InjectBot } from 'nestjs-telegraf';
 import { Context, Telegraf } from 'telegraf';
 import { AppConfig } from '../../config/app-config';
+import { installBotApiRetry } from './bot-api.retry';
 import { ALLOWED_UPDATES, WEBHOOK_PATHS } from './bot.options';
 import { BOT_LANGUAGES, COMMANDS } from './bot.texts';
 import { ProcessedUpdatesRepository } from './processed-updates.repository';
@@ -43,6 +44,8 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
   ) {}
 
   onModuleInit(): void {
+    // telegraf never retries a Bot API call: replies survive Telegram's 429 (retry_after) and 5xx answers.
+    installBotApiRetry(this.bot.telegram);
     // nestjs-telegraf stops the bot on shutdown; telegraf throws "Bot is not running!" when it never polled
     // (webhook mode). Only stop what was started.
     const stop = this.bot.stop.bind(this.bot);

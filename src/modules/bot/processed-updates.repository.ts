@@ -45,6 +45,13 @@ export class ProcessedUpdatesRepository {
     ]);
   }
 
+  /** release() for several ids at once (claims whose release failed while the database was away). */
+  async releaseMany(updateIds: number[]): Promise<void> {
+    await this.dataSource.query(`UPDATE processed_updates SET status = 'failed', finished_at = now() WHERE update_id = ANY($1::bigint[]) AND status = 'processing'`, [
+      updateIds,
+    ]);
+  }
+
   /** Forgets handled updates older than `days` (Telegram keeps undelivered updates for 24 hours). */
   async purgeOlderThan(days: number): Promise<number> {
     const rows: Array<{ n: number }> = await this.dataSource.query(

@@ -30,6 +30,12 @@ export const RETRY_LATER_BODY = { detail: 'Service temporarily unavailable, try 
 @Injectable()
 export class UpdateGuard {
   private readonly logger = new Logger('BotUpdates');
+  /**
+   * Claims this process gave up because the database went away while their release failed too. Released at the
+   * next update that reaches the database, so Telegram's retry after the outage is served at once instead of
+   * waiting out the lease.
+   */
+  private readonly unreleased = new Set<number>();
 
   constructor(
     private readonly updates: ProcessedUpdatesRepository,
@@ -47,6 +53,7 @@ export class UpdateGuard {
 
     let claim: ClaimResult;
     try {
+      if (this.unreleased.size) await this.releaseLeftovers();
       claim = await this.updates.claim(updateId, UPDATE_LEASE_SECONDS);
     } catch (error) {
       return this.retryLater(updateId, error, delivery, false);
@@ -89,12 +96,19 @@ export class UpdateGuard {
     if (error) this.logger.error(`Ошибка обработки webhook: update_id=${updateId}: база данных недоступна: ${(error as Error).message}`);
     if (claimed) {
       await this.updates.release(updateId).catch((e: unknown) => {
-        this.logger.warn(`Не удалось освободить update_id=${updateId} (повтор пройдёт после ${UPDATE_LEASE_SECONDS} с): ${(e as Error).message}`);
+        if (this.unreleased.size < 10_000) this.unreleased.add(updateId);
+        this.logger.warn(`Не удалось освободить update_id=${updateId} (освободится при восстановлении базы): ${(e as Error).message}`);
       });
     }
     if (!delivery) return; // polling: nothing to answer
     delivery.outcome = 'retry_later';
     if (!delivery.res.headersSent) delivery.res.status(503).setHeader('Retry-After', '5').json(RETRY_LATER_BODY);
+  }
+
+  private async releaseLeftovers(): Promise<void> {
+    const ids = [...this.unreleased];
+    await this.updates.releaseMany(ids);
+    for (const id of ids) this.unreleased.delete(id);
   }
 
   private async apologize(ctx: Context, updateId: number): Promise<void> {
