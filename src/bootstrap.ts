@@ -40,7 +40,6 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(bodyErrorHandler);
   app.useGlobalPipes(drfValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { join } from 'node:path';
+import { TypeOrmLogger } from './typeorm-logger';
 
 /**
  * The one TypeORM configuration, shared by Nest (DatabaseModule) and the migration CLI.
@@ -14,7 +15,9 @@ export function buildDataSourceOptions(url: string, opts: { embedded: boolean })
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
     // PGlite serves one connection; a real server gets a normal pool.
     extra: { max: opts.embedded ? 1 : 10, connectionTimeoutMillis: 5000 },
   };

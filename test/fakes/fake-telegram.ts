@@ -98,7 +98,7 @@ export class FakeTelegram {
     const custom = this.responders.get(method);
     let result: unknown;
     try {
-      result = custom ? custom(call) : this.defaultResult(call);
+      result = await (custom ? custom(call) : this.defaultResult(call));
     } catch (error) {
       const code = error instanceof FakeApiError ? error.errorCode : 400;
       const parameters = error instanceof FakeApiError ? error.parameters : undefined;

@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from '../../common/errors/domain-error';
 import { AppConfig, Language } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { UsersService } from '../users/users.service';
+import { installBotApiRetry } from './bot-api.retry';
 import { UPDATE_LEASE_SECONDS } from './bot.options';
 import { apologyText, languageFromCode } from './bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
@@ -50,6 +51,8 @@ export class UpdateGuard {
   private async run(ctx: Context, next: () => Promise<void>): Promise<void> {
     const updateId = ctx.update.update_id;
     const delivery = webhookDelivery.getStore();
+    // telegraf builds a Telegram client per update: its replies get the bounded 429/5xx retry too.
+    installBotApiRetry(ctx.telegram);
 
     let claim: ClaimResult;
     try {
