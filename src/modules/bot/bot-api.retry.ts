@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { Agent } from 'node:http';
 import type { Telegram } from 'telegraf';
 
 /** Bounds of the Bot API retry: attempts per call and the total time one call may spend waiting. */
@@ -38,6 +39,7 @@ export function installBotApiRetry(telegram: Telegram, opts: BotApiRetryOptions 
   const marker = telegram as Telegram & { __retryInstalled?: boolean };
   if (marker.__retryInstalled) return;
   marker.__retryInstalled = true;
+  keepAliveForPlainHttp(telegram);
   const call = telegram.callApi.bind(telegram) as (...args: unknown[]) => Promise<unknown>;
   (telegram as unknown as { callApi: (...args: unknown[]) => Promise<unknown> }).callApi = async (...args: unknown[]) => {
     const method = String(args[0]);
@@ -55,4 +57,16 @@ export function installBotApiRetry(telegram: Telegram, opts: BotApiRetryOptions 
       }
     }
   };
+}
+
+/** One keep-alive agent for a plain-http Bot API root (a local Bot API server on the same host, the tests' fake). */
+const plainHttpAgent = new Agent({ keepAlive: true, keepAliveMsecs: 10_000, maxSockets: 64 });
+
+/**
+ * telegraf drops its keep-alive agent when TELEGRAM_API_ROOT is http:// and opens a new TCP connection for every call
+ * (for https://api.telegram.org it keeps its own keep-alive agent). Give plain http the same reuse.
+ */
+function keepAliveForPlainHttp(telegram: Telegram): void {
+  const client = telegram as unknown as { options: { apiRoot: string; agent?: unknown } };
+  if (client.options?.apiRoot?.startsWith('http://') && !client.options.agent) client.options.agent = plainHttpAgent;
 }
