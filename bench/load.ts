@@ -47,7 +47,7 @@ function summarize(latencies: number[], seconds: number, errors: number): LoadRe
     perSecond: latencies.length / seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
-    maxMs: latencies.length ? Math.max(...latencies) : NaN,
+    maxMs: latencies.length ? latencies.reduce((a, b) => (b > a ? b : a), -Infinity) : NaN,
     errors,
   };
 }
