@@ -6,7 +6,7 @@ import { TypeOrmLogger } from './typeorm-logger';
  * The one TypeORM configuration, shared by Nest (DatabaseModule) and the migration CLI.
  * Entities and migrations are discovered by file name so both compiled (dist) and ts-node runs work.
  */
-export function buildDataSourceOptions(url: string, opts: { embedded: boolean }): DataSourceOptions {
+export function buildDataSourceOptions(url: string, opts: { embedded: boolean; poolSize?: number }): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -19,7 +19,7 @@ export function buildDataSourceOptions(url: string, opts: { embedded: boolean })
     logger: new TypeOrmLogger(),
     maxQueryExecutionTime: 1000,
     // PGlite serves one connection; a real server gets a normal pool.
-    extra: { max: opts.embedded ? 1 : 10, connectionTimeoutMillis: 5000 },
+    extra: { max: opts.embedded ? 1 : (opts.poolSize ?? 10), connectionTimeoutMillis: 5000 },
   };
 }
 
