@@ -46,7 +46,7 @@ ${row('the same 6 statements with pg alone, 32 connections (the database\'s limi
 - App process CPU per update: **${fmt(w.cpuMsPerUpdate, 2)} ms** vs ${fmt(w.bareCpuMsPerRequest, 3)} ms per request for the bare server
   (CPU time, so less sensitive to the machine's other load than the rates).
 - Database transactions per update (pg_stat_database.xact_commit): ${fmt(w.commitsPerUpdate, 1)}.
-- Transactions recorded by the bot during the run: ${fmt(s.recorded)}; replies sent: ${fmt(s.replies)}.
+- Transactions recorded by the bot during the run: ${fmt(s.recorded)}; replies sent: ${fmt(s.replies)} (also the /start and /balance replies).
 
 ## Latency at a fixed ${s.openLoop.rate} updates/s (open loop, ${s.scale.openLoopMs / 1000} s)
 
