@@ -44,7 +44,9 @@ export async function redeliver(t: TestApp, statuses: Map<number, number>, chatO
     }
     await new Promise((r) => setTimeout(r, pauseMs));
   }
-  throw new Error(`updates still failing after ${rounds} redelivery rounds: ${[...statuses].filter(([, s]) => s !== 200).length}`);
+  const stuck = [...statuses].filter(([, s]) => s !== 200);
+  const rows = await t.db.query(`SELECT update_id, status, attempts, now() - attempted_at AS age FROM processed_updates WHERE update_id = ANY($1::bigint[])`, [stuck.map(([id]) => id)]);
+  throw new Error(`updates still failing after ${rounds} redelivery rounds: ${JSON.stringify(stuck)}; guard rows: ${JSON.stringify(rows)}`);
 }
 
 /** Transactions recorded per update id, for the ids given. */

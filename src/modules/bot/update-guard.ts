@@ -37,6 +37,8 @@ export class UpdateGuard {
    * waiting out the lease.
    */
   private readonly unreleased = new Set<number>();
+  /** Updates handled (200) whose `done` mark failed because the database went away; marked when it is back. */
+  private readonly unfinished = new Set<number>();
 
   constructor(
     private readonly updates: ProcessedUpdatesRepository,
@@ -56,9 +58,12 @@ export class UpdateGuard {
 
     let claim: ClaimResult;
     try {
-      if (this.unreleased.size) await this.releaseLeftovers();
+      if (this.unreleased.size || this.unfinished.size) await this.settleLeftovers();
       claim = await this.updates.claim(updateId, UPDATE_LEASE_SECONDS);
     } catch (error) {
+      // The connection may have died after the claim committed but before its answer arrived: release it later too
+      // (a no-op when there is no such claim).
+      if (isDatabaseUnavailable(error)) this.rememberUnreleased(updateId);
       return this.retryLater(updateId, error, delivery, false);
     }
     if (claim !== 'claimed') {
@@ -89,7 +94,9 @@ export class UpdateGuard {
     try {
       await this.updates.finish(updateId);
     } catch (error) {
-      // The effect happened; the row stays `processing` and its lease keeps a retry away for a while.
+      // The effect happened and Telegram gets 200; the row stays `processing` (its lease keeps a retry away) until the
+      // database answers again, when it is marked done.
+      if (this.unfinished.size < 10_000) this.unfinished.add(updateId);
       this.logger.error(`Не удалось отметить обновление обработанным: update_id=${updateId}: ${(error as Error).message}`);
     }
   }
@@ -99,7 +106,7 @@ export class UpdateGuard {
     if (error) this.logger.error(`Ошибка обработки webhook: update_id=${updateId}: база данных недоступна: ${(error as Error).message}`);
     if (claimed) {
       await this.updates.release(updateId).catch((e: unknown) => {
-        if (this.unreleased.size < 10_000) this.unreleased.add(updateId);
+        this.rememberUnreleased(updateId);
         this.logger.warn(`Не удалось освободить update_id=${updateId} (освободится при восстановлении базы): ${(e as Error).message}`);
       });
     }
@@ -108,10 +115,22 @@ export class UpdateGuard {
     if (!delivery.res.headersSent) delivery.res.status(503).setHeader('Retry-After', '5').json(RETRY_LATER_BODY);
   }
 
-  private async releaseLeftovers(): Promise<void> {
-    const ids = [...this.unreleased];
-    await this.updates.releaseMany(ids);
-    for (const id of ids) this.unreleased.delete(id);
+  private rememberUnreleased(updateId: number): void {
+    if (this.unreleased.size < 10_000) this.unreleased.add(updateId);
+  }
+
+  /** Claims left behind by a database outage: released (not handled) or marked done (handled). */
+  private async settleLeftovers(): Promise<void> {
+    const done = [...this.unfinished];
+    if (done.length) {
+      await this.updates.finishMany(done);
+      for (const id of done) this.unfinished.delete(id);
+    }
+    const released = [...this.unreleased].filter((id) => !this.unfinished.has(id));
+    if (released.length) {
+      await this.updates.releaseMany(released);
+      for (const id of released) this.unreleased.delete(id);
+    }
   }
 
   private async apologize(ctx: Context, updateId: number): Promise<void> {
