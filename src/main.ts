@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import 'dotenv/config';
 import { Logger } from '@nestjs/common';
-import { createApp } from './bootstrap';
+import type { Server } from 'node:http';
+import { createApp, INestApplication } from './bootstrap';
 import { loadConfig } from './config/app-config';
 import { ConfigValidationError } from './config/env.validation';
 
@@ -17,8 +18,50 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  shutDownGracefullyOn(app, ['SIGTERM', 'SIGINT']);
   await app.listen(config.port, '0.0.0.0');
   new Logger('Main').log(`OvozPay listening on port ${config.port} (bot: ${config.bot.token ? config.bot.mode : 'off'})`);
+}
+
+/** How long in-flight requests may take after SIGTERM before the process gives up on them. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
+/**
+ * SIGTERM/SIGINT (a deploy, `docker stop`, Ctrl-C): stop accepting connections, let the requests in flight (webhook
+ * updates, REST calls) finish, then close the application (bot, database pool) and exit 0. Nest's own shutdown hooks
+ * run the module hooks before closing the HTTP server and end the process by re-raising the signal (exit code 143).
+ */
+function shutDownGracefullyOn(app: INestApplication, signals: NodeJS.Signals[]): void {
+  const logger = new Logger('Main');
+  let closing = false;
+  const shutDown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: завершение работы: новые запросы не принимаются, текущие дорабатываются`);
+    setTimeout(() => {
+      logger.error(`Завершение заняло больше ${SHUTDOWN_GRACE_MS / 1000} с: выход`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    const server = app.getHttpServer() as Server;
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Keep-alive connections that finish their request go idle: close them as they do.
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    server.closeIdleConnections();
+    drained
+      .then(() => clearInterval(idle))
+      .then(() => app.close())
+      .then(
+        () => {
+          logger.log('Остановлено');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error(`Ошибка при завершении: ${(error as Error)?.message ?? String(error)}`);
+          process.exit(1);
+        },
+      );
+  };
+  for (const signal of signals) process.on(signal, shutDown);
 }
 
 main().catch((error: unknown) => {

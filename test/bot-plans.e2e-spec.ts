@@ -3,7 +3,7 @@
  * the contribute / repay / close buttons, /remind, and reminders sent exactly once at a fixed clock (also with two
  * runs racing, a 429 from Telegram, and a user who blocked the bot). Expected texts are written out here.
  */
-import { FakeBotApiError } from './fakes/fake-telegram';
+import { FakeApiError } from './fakes/fake-telegram';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
 import { createApp } from '../src/bootstrap';
 import { ReminderScheduler, RemindersService } from '../src/modules/notifications/reminders.service';
@@ -377,7 +377,7 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       t.telegram.on('sendMessage', (call) => {
         attempts.push(Date.now());
         if (Number(call.params.chat_id) === slow.chatId && refusals++ === 0) {
-          throw new FakeBotApiError(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
+          throw new FakeApiError(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
         }
         return { message_id: 1, date: 1, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
       });
@@ -397,7 +397,7 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       const { chatId, userId } = await register();
       await say(chatId, 'дал в долг Алишеру 10 долларов до 25 сентября'); // 2027-09-25
       t.telegram.on('sendMessage', (call) => {
-        if (Number(call.params.chat_id) === chatId) throw new FakeBotApiError(403, 'Forbidden: bot was blocked by the user');
+        if (Number(call.params.chat_id) === chatId) throw new FakeApiError(403, 'Forbidden: bot was blocked by the user');
         return { message_id: 1, date: 1, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
       });
       try {

@@ -13,6 +13,8 @@ export class AppConfig {
   readonly port: number;
   readonly debug: boolean;
   readonly databaseUrl: string | undefined;
+  /** Connections per instance in the PostgreSQL pool (the embedded engine always has one). */
+  readonly databasePoolSize: number;
   readonly secretKey: string;
   readonly secretKeyGenerated: boolean;
   readonly bot: {
@@ -46,6 +48,7 @@ export class AppConfig {
     this.port = env.PORT ?? 8000;
     this.debug = env.DEBUG ?? false;
     this.databaseUrl = env.DATABASE_URL;
+    this.databasePoolSize = env.DATABASE_POOL_SIZE ?? 10;
     this.secretKeyGenerated = !env.SECRET_KEY;
     this.secretKey = env.SECRET_KEY ?? randomBytes(32).toString('hex');
     const webhookUrl = env.TELEGRAM_WEBHOOK_URL;

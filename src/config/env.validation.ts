@@ -104,6 +104,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   VOICE_RETRY_DELAY_SECONDS?: number;
 
+  /** Connections per instance in the PostgreSQL pool (docs/operations.md: instances × pool ≤ max_connections). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE?: number;
+
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
   CBU_RATES_URL?: string;
 

@@ -1,11 +1,12 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { join } from 'node:path';
+import { TypeOrmLogger } from './typeorm-logger';
 
 /**
  * The one TypeORM configuration, shared by Nest (DatabaseModule) and the migration CLI.
  * Entities and migrations are discovered by file name so both compiled (dist) and ts-node runs work.
  */
-export function buildDataSourceOptions(url: string, opts: { embedded: boolean }): DataSourceOptions {
+export function buildDataSourceOptions(url: string, opts: { embedded: boolean; poolSize?: number }): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,9 +15,11 @@ export function buildDataSourceOptions(url: string, opts: { embedded: boolean })
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
     // PGlite serves one connection; a real server gets a normal pool.
-    extra: { max: opts.embedded ? 1 : 10, connectionTimeoutMillis: 5000 },
+    extra: { max: opts.embedded ? 1 : (opts.poolSize ?? 10), connectionTimeoutMillis: 5000 },
   };
 }
 

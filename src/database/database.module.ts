@@ -39,9 +39,9 @@ export class DatabaseTarget implements OnApplicationShutdown {
   imports: [
     TypeOrmModule.forRootAsync({
       extraProviders: [{ provide: DATABASE_TARGET, useFactory: (c: AppConfig) => DatabaseTarget.resolve(c), inject: [AppConfig] }],
-      inject: [DATABASE_TARGET],
-      useFactory: (target: DatabaseTarget) => ({
-        ...buildDataSourceOptions(target.url, { embedded: !!target.embedded }),
+      inject: [DATABASE_TARGET, AppConfig],
+      useFactory: (target: DatabaseTarget, config: AppConfig) => ({
+        ...buildDataSourceOptions(target.url, { embedded: !!target.embedded, poolSize: config.databasePoolSize }),
         // Keep TypeORM's start-up retries short: a dead database should fail the boot, not hang it.
         retryAttempts: 3,
         retryDelay: 1000,

@@ -60,8 +60,8 @@ export function parseMultipart(body: Buffer, contentType: string): { fields: Rec
 
 type Responder = (call: BotApiCall) => unknown;
 
-/** Thrown by a responder: the fake answers like Telegram's errors, e.g. 429 with parameters.retry_after. */
-export class FakeBotApiError extends Error {
+/** Thrown by a responder: the fake answers like Telegram's error responses (429 with parameters.retry_after, 5xx, …). */
+export class FakeApiError extends Error {
   constructor(
     readonly errorCode: number,
     description: string,
@@ -186,16 +186,12 @@ export class FakeTelegram {
     const custom = this.responders.get(method);
     let result: unknown;
     try {
-      result = custom ? custom(call) : this.defaultResult(call);
+      result = await (custom ? custom(call) : this.defaultResult(call));
     } catch (error) {
-      if (error instanceof FakeBotApiError) {
-        res.writeHead(error.errorCode, { 'content-type': 'application/json' });
-        const body = { ok: false, error_code: error.errorCode, description: error.message, ...(error.parameters ? { parameters: error.parameters } : {}) };
-        res.end(JSON.stringify(body));
-        return;
-      }
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error_code: 400, description: (error as Error).message }));
+      const code = error instanceof FakeApiError ? error.errorCode : 400;
+      const parameters = error instanceof FakeApiError ? error.parameters : undefined;
+      res.writeHead(code, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error_code: code, description: (error as Error).message, ...(parameters ? { parameters } : {}) }));
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });

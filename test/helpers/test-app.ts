@@ -23,11 +23,21 @@ export interface TestApp {
  * Boots the whole application as `npm run start:prod` would, on its own fresh database, with a fake Telegram
  * Bot API on loopback. `env` overrides the defaults (webhook mode with a secret, verified login).
  */
-export async function startTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
-  const telegram = await new FakeTelegram().start();
+export interface StartOptions {
+  /** Share a database created by the caller (not dropped by close()): several instances on one database. */
+  database?: TestDatabase;
+  /** Rewrites the database URL the app connects to (e.g. through a TCP proxy). */
+  databaseUrl?: (url: string) => string;
+  /** Share a fake Bot API (not stopped by close()). */
+  telegram?: FakeTelegram;
+}
+
+export async function startTestApp(env: Record<string, string | undefined> = {}, opts: StartOptions = {}): Promise<TestApp> {
+  const ownTelegram = !opts.telegram;
+  const telegram = opts.telegram ?? (await new FakeTelegram().start());
   let database: TestDatabase | undefined;
   try {
-    database = await createTestDatabase();
+    database = opts.database ?? (await createTestDatabase());
     const config = loadConfig({
       SECRET_KEY: TEST_SECRET_KEY,
       DEBUG: 'False',
@@ -36,7 +46,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
       BOT_MODE: 'webhook',
       TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
-      DATABASE_URL: database.url,
+      DATABASE_URL: opts.databaseUrl ? opts.databaseUrl(database.url) : database.url,
       // Never the real bank: a closed loopback port fails at once (rates are fetched only when a balance mixes
       // currencies). Tests about rates pass the fake CBU's URL.
       CBU_RATES_URL: 'http://127.0.0.1:9/',
@@ -45,7 +55,7 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
     const app = await createApp(config);
     await app.init();
     const db = app.get(DataSource);
-    const dropDb = database.drop;
+    const dropDb = opts.database ? async () => undefined : database.drop;
     return {
       app,
       http: request(app.getHttpServer()),
@@ -54,13 +64,13 @@ export async function startTestApp(env: Record<string, string | undefined> = {})
       config,
       close: async () => {
         await app.close();
-        await telegram.stop();
+        if (ownTelegram) await telegram.stop();
         await dropDb();
       },
     };
   } catch (error) {
-    await telegram.stop();
-    await database?.drop();
+    if (ownTelegram) await telegram.stop();
+    if (!opts.database) await database?.drop();
     throw error;
   }
 }

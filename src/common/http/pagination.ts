@@ -3,11 +3,13 @@ import { DomainError } from '../errors/domain-error';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE);
 
 /** `page` and `page_size` query values, validated like DRF's PageNumberPagination. */
 export function readPagination(query: { page?: unknown; page_size?: unknown }): { page: number; pageSize: number } {
   const page = query.page === undefined || query.page === '' ? 1 : Number(query.page);
-  if (!Number.isInteger(page) || page < 1) throw new DomainError('not_found', 'Invalid page.');
+  // A safe integer whose row offset PostgreSQL can take (1e30 would overflow OFFSET's bigint → a 500).
+  if (!Number.isSafeInteger(page) || page < 1 || page > MAX_PAGE) throw new DomainError('not_found', 'Invalid page.');
   let pageSize = DEFAULT_PAGE_SIZE;
   if (query.page_size !== undefined && query.page_size !== '') {
     const n = Number(query.page_size);

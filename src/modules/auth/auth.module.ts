@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { AuthThrottleGuard, AuthThrottler } from './auth.throttle';
+import { authThrottleProviders } from './auth.throttle';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginCodesRepository } from './login-codes.repository';
 import { LoginCodesService } from './login-codes.service';
@@ -34,8 +34,7 @@ import { TokensService } from './tokens.service';
     RefreshTokensRepository,
     LoginCodesRepository,
     LoginCodesService,
-    AuthThrottler,
-    AuthThrottleGuard,
+    ...authThrottleProviders,
   ],
   exports: [LoginCodesService, TokensService],
 })

@@ -1,14 +1,21 @@
-import { AuthThrottler } from './auth.throttle';
+import { AppConfig } from '../../config/app-config';
+import { AUTH_RATE_WINDOW_MS, AuthThrottleStorage } from './auth.throttle';
 
-describe('AuthThrottler', () => {
-  it('allows `limit` hits per window and key, then answers the seconds to wait', () => {
-    const t = new AuthThrottler();
-    t.limit = 3;
-    const start = 1_000_000;
-    expect([t.hit('a', start), t.hit('a', start + 1), t.hit('a', start + 2)]).toEqual([0, 0, 0]);
-    expect(t.hit('a', start + 10_000)).toBe(50);
-    expect(t.hit('b', start + 10_000)).toBe(0);
-    expect(t.hit('a', start + 59_999)).toBe(1);
-    expect(t.hit('a', start + 60_000)).toBe(0); // a new window
+describe('AuthThrottleStorage (in memory)', () => {
+  it('counts hits per key and blocks past the limit until the window ends; reset() forgets', async () => {
+    const storage = new AuthThrottleStorage({ redisUrl: undefined } as AppConfig);
+    const hit = (key: string) => storage.increment(key, AUTH_RATE_WINDOW_MS, 3, AUTH_RATE_WINDOW_MS, 'default');
+    expect((await hit('a')).totalHits).toBe(1);
+    await hit('a');
+    expect(await hit('a')).toMatchObject({ totalHits: 3, isBlocked: false });
+    const blocked = await hit('a');
+    expect(blocked.isBlocked).toBe(true);
+    expect(blocked.timeToBlockExpire).toBeGreaterThan(55);
+    expect(blocked.timeToBlockExpire).toBeLessThanOrEqual(60);
+    expect(await hit('b')).toMatchObject({ totalHits: 1, isBlocked: false });
+    expect(storage.shared).toBe(false);
+    storage.reset();
+    expect(await hit('a')).toMatchObject({ totalHits: 1, isBlocked: false });
+    storage.onModuleDestroy();
   });
 });

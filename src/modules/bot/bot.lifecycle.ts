@@ -3,6 +3,7 @@ import { InjectBot } from 'nestjs-telegraf';
 import { Context, Telegraf } from 'telegraf';
 import { AppConfig } from '../../config/app-config';
 import { telegramMiniAppUrl } from '../webapp/webapp.url';
+import { installBotApiRetry } from './bot-api.retry';
 import { ALLOWED_UPDATES, WEBHOOK_PATHS } from './bot.options';
 import { menuCommands } from './bot.menu';
 import { MENU_BUTTON_TEXT } from './mini-app.texts';
@@ -46,6 +47,8 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
   ) {}
 
   onModuleInit(): void {
+    // telegraf never retries a Bot API call: replies survive Telegram's 429 (retry_after) and 5xx answers.
+    installBotApiRetry(this.bot.telegram);
     // nestjs-telegraf stops the bot on shutdown; telegraf throws "Bot is not running!" when it never polled
     // (webhook mode). Only stop what was started.
     const stop = this.bot.stop.bind(this.bot);

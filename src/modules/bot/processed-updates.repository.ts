@@ -45,6 +45,20 @@ export class ProcessedUpdatesRepository {
     ]);
   }
 
+  /** finish() for several ids at once (updates handled while the database went away before they could be marked). */
+  async finishMany(updateIds: number[]): Promise<void> {
+    await this.dataSource.query(`UPDATE processed_updates SET status = 'done', finished_at = now() WHERE update_id = ANY($1::bigint[]) AND status = 'processing'`, [
+      updateIds,
+    ]);
+  }
+
+  /** release() for several ids at once (claims whose release failed while the database was away). */
+  async releaseMany(updateIds: number[]): Promise<void> {
+    await this.dataSource.query(`UPDATE processed_updates SET status = 'failed', finished_at = now() WHERE update_id = ANY($1::bigint[]) AND status = 'processing'`, [
+      updateIds,
+    ]);
+  }
+
   /** Forgets handled updates older than `days` (Telegram keeps undelivered updates for 24 hours). */
   async purgeOlderThan(days: number): Promise<number> {
     const rows: Array<{ n: number }> = await this.dataSource.query(

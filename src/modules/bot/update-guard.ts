@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from '../../common/errors/domain-error';
 import { AppConfig, Language } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { UsersService } from '../users/users.service';
+import { installBotApiRetry } from './bot-api.retry';
 import { UPDATE_LEASE_SECONDS } from './bot.options';
 import { apologyText, languageFromCode } from './bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
@@ -30,6 +31,14 @@ export const RETRY_LATER_BODY = { detail: 'Service temporarily unavailable, try 
 @Injectable()
 export class UpdateGuard {
   private readonly logger = new Logger('BotUpdates');
+  /**
+   * Claims this process gave up because the database went away while their release failed too. Released at the
+   * next update that reaches the database, so Telegram's retry after the outage is served at once instead of
+   * waiting out the lease.
+   */
+  private readonly unreleased = new Set<number>();
+  /** Updates handled (200) whose `done` mark failed because the database went away; marked when it is back. */
+  private readonly unfinished = new Set<number>();
 
   constructor(
     private readonly updates: ProcessedUpdatesRepository,
@@ -44,11 +53,17 @@ export class UpdateGuard {
   private async run(ctx: Context, next: () => Promise<void>): Promise<void> {
     const updateId = ctx.update.update_id;
     const delivery = webhookDelivery.getStore();
+    // telegraf builds a Telegram client per update: its replies get the bounded 429/5xx retry too.
+    installBotApiRetry(ctx.telegram);
 
     let claim: ClaimResult;
     try {
+      if (this.unreleased.size || this.unfinished.size) await this.settleLeftovers();
       claim = await this.updates.claim(updateId, UPDATE_LEASE_SECONDS);
     } catch (error) {
+      // The connection may have died after the claim committed but before its answer arrived: release it later too
+      // (a no-op when there is no such claim).
+      if (isDatabaseUnavailable(error)) this.rememberUnreleased(updateId);
       return this.retryLater(updateId, error, delivery, false);
     }
     if (claim !== 'claimed') {
@@ -79,7 +94,9 @@ export class UpdateGuard {
     try {
       await this.updates.finish(updateId);
     } catch (error) {
-      // The effect happened; the row stays `processing` and its lease keeps a retry away for a while.
+      // The effect happened and Telegram gets 200; the row stays `processing` (its lease keeps a retry away) until the
+      // database answers again, when it is marked done.
+      if (this.unfinished.size < 10_000) this.unfinished.add(updateId);
       this.logger.error(`Не удалось отметить обновление обработанным: update_id=${updateId}: ${(error as Error).message}`);
     }
   }
@@ -89,12 +106,31 @@ export class UpdateGuard {
     if (error) this.logger.error(`Ошибка обработки webhook: update_id=${updateId}: база данных недоступна: ${(error as Error).message}`);
     if (claimed) {
       await this.updates.release(updateId).catch((e: unknown) => {
-        this.logger.warn(`Не удалось освободить update_id=${updateId} (повтор пройдёт после ${UPDATE_LEASE_SECONDS} с): ${(e as Error).message}`);
+        this.rememberUnreleased(updateId);
+        this.logger.warn(`Не удалось освободить update_id=${updateId} (освободится при восстановлении базы): ${(e as Error).message}`);
       });
     }
     if (!delivery) return; // polling: nothing to answer
     delivery.outcome = 'retry_later';
     if (!delivery.res.headersSent) delivery.res.status(503).setHeader('Retry-After', '5').json(RETRY_LATER_BODY);
+  }
+
+  private rememberUnreleased(updateId: number): void {
+    if (this.unreleased.size < 10_000) this.unreleased.add(updateId);
+  }
+
+  /** Claims left behind by a database outage: released (not handled) or marked done (handled). */
+  private async settleLeftovers(): Promise<void> {
+    const done = [...this.unfinished];
+    if (done.length) {
+      await this.updates.finishMany(done);
+      for (const id of done) this.unfinished.delete(id);
+    }
+    const released = [...this.unreleased].filter((id) => !this.unfinished.has(id));
+    if (released.length) {
+      await this.updates.releaseMany(released);
+      for (const id of released) this.unreleased.delete(id);
+    }
   }
 
   private async apologize(ctx: Context, updateId: number): Promise<void> {

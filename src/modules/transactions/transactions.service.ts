@@ -278,6 +278,12 @@ export class TransactionsService {
         transcript: source.transcript?.slice(0, 4000) ?? null,
       });
     }
+    if (source.updateId !== undefined && rows.every((r) => !customCategoryId(r.category!))) {
+      // The common bot case: built-in categories only, nothing to lock. One multi-row INSERT … ON CONFLICT DO NOTHING
+      // is atomic by itself, and a concurrent duplicate waits for the first to commit: no explicit transaction
+      // (START/COMMIT were a third of the webhook's round trips).
+      return this.transactions.insertForUpdate(this.dataSource.manager, userId, source.updateId, rows);
+    }
     return this.dataSource.transaction(async (em) => {
       for (const row of rows) await this.lockCategory(em, userId, row.type!, row.category!);
       if (source.updateId === undefined) return this.transactions.insertMany(em, rows);

@@ -1,0 +1,91 @@
+/** The app under test as its own process (`node dist/main.js`), so the load generator does not share its event loop. */
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..');
+
+export function ensureBuilt(): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-if-needed.js')], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('build failed');
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Child {
+  proc: ChildProcess;
+  port: number;
+  /** Milliseconds from spawn to the first 200 from /health/. */
+  readyMs: number;
+  rssMb(): number;
+  /** User + system CPU time the process has used so far, in ms. */
+  cpuMs(): number;
+  stop(): Promise<number | null>;
+}
+
+export async function startChild(env: Record<string, string>, script = join(ROOT, 'dist', 'main.js'), args: string[] = []): Promise<Child> {
+  const port = await freePort();
+  const t0 = process.hrtime.bigint();
+  const proc = spawn(process.execPath, [...args, script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`child exited ${proc.exitCode}: ${stderr}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Number(process.hrtime.bigint() - t0) / 1e9 > 60) throw new Error(`child not ready in 60 s: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  return {
+    proc,
+    port,
+    readyMs,
+    rssMb: () => {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : NaN;
+    },
+    cpuMs: () => {
+      const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks (100 Hz)
+    },
+    stop: async () => {
+      if (proc.exitCode === null) proc.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** Samples a child's RSS every 100 ms while `work` runs; returns the peak in MB. */
+export async function peakRss<T>(child: Child, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = child.rssMb();
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, child.rssMb());
+    } catch {
+      /* exited */
+    }
+  }, 100);
+  try {
+    const result = await work();
+    return { result, peakMb: Math.max(peak, child.rssMb()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** The baseline: a bare Node HTTP server (own process) that reads and JSON-parses the POST and answers 200. */
+export const BARE_SERVER = join(ROOT, 'bench', 'bare-server.js');

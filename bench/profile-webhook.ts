@@ -1,0 +1,80 @@
+/**
+ * Profiles the webhook under load: the app as its own process (`node dist/main.js`, optionally `--cpu-prof`),
+ * 32 senders for PROFILE_SECONDS (10), printing updates/s, p50/p99, the app's CPU per update and the statements the
+ * database ran per update (pg_stat_statements is not needed: it counts calls with pg_stat_database.xact_commit).
+ *   node -r ts-node/register/transpile-only bench/profile-webhook.ts            # figures only
+ *   CPU_PROF=1 node -r ts-node/register/transpile-only bench/profile-webhook.ts # + a .cpuprofile in ./profiles/
+ * Env: DATABASE_URL (a test database server), DATABASE_POOL_SIZE, LOG_LEVEL (default info).
+ */
+import { Agent } from 'node:http';
+import { join } from 'node:path';
+import { FakeTelegram } from '../test/fakes/fake-telegram';
+import { createTestDatabase } from '../test/helpers/test-database';
+import { ensureBuilt, ROOT, startChild } from './child';
+import { closedLoop, send } from './load';
+
+const SECRET = 'profile-webhook-secret';
+const update = (id: number, chat: number, text: string) =>
+  JSON.stringify({
+    update_id: id,
+    message: {
+      message_id: id,
+      from: { id: chat, is_bot: false, first_name: 'P', language_code: 'ru' },
+      chat: { id: chat, type: 'private', first_name: 'P' },
+      date: Math.floor(Date.now() / 1000),
+      text,
+      ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}),
+    },
+  });
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const telegram = await new FakeTelegram().start();
+  const db = await createTestDatabase();
+  const args = process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'profiles')}`] : [];
+  const app = await startChild(
+    {
+      DATABASE_URL: db.url,
+      SECRET_KEY: 'profile-secret-key-0123456789abcdef',
+      TELEGRAM_BOT_TOKEN: '123456789:PROFILE-token_abcdefghijklmnopq',
+      TELEGRAM_API_ROOT: telegram.url,
+      BOT_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+    },
+    undefined,
+    args,
+  );
+  try {
+    const target = { port: app.port, path: '/telegram/webhook/', headers: { 'x-telegram-bot-api-secret-token': SECRET } };
+    const agent = new Agent({ keepAlive: true });
+    let id = 1;
+    for (let s = 0; s < 32; s++) await send(agent, target, update(id++, 900_000 + s, '/start'));
+    agent.destroy();
+    const { Client } = await import('pg');
+    const stats = new Client({ connectionString: db.url });
+    await stats.connect();
+    const commits = async () => Number((await stats.query(`SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
+    const c0 = await commits();
+    const cpu0 = app.cpuMs();
+    const r = await closedLoop(32, Number(process.env.PROFILE_SECONDS ?? 10) * 1000, (_i, s) => ({ target, body: update(id++, 900_000 + s, 'Потратил 50000 сум на продукты') }));
+    const cpu = app.cpuMs() - cpu0;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const statements = (await commits()) - c0;
+    await stats.end();
+    process.stdout.write(
+      `${r.perSecond.toFixed(0)} updates/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, errors ${r.errors}; ` +
+        `app CPU ${(cpu / r.requests).toFixed(2)} ms/update; ${(statements / r.requests).toFixed(1)} database transactions/update\n`,
+    );
+  } finally {
+    await app.stop();
+    await telegram.stop();
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,26 @@
+import { TEST_WEBHOOK_SECRET, TestApp } from './test-app';
+
+export const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+export const WEBHOOK = '/telegram/webhook/';
+
+/** A private-chat text message update, shaped as Telegram sends it. */
+export function textUpdate(updateId: number, chatId: number, text: string, languageCode = 'ru'): Record<string, unknown> {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: updateId % 2_000_000_000,
+      from: { id: chatId, is_bot: false, first_name: 'Test', language_code: languageCode },
+      chat: { id: chatId, first_name: 'Test', type: 'private' },
+      date: Math.floor(Date.now() / 1000),
+      text,
+      ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0].length }] } : {}),
+    },
+  };
+}
+
+/** POSTs an update (object or raw string) to the webhook with the test secret. */
+export function postUpdate(t: TestApp, body: object | string, secret: string | null = TEST_WEBHOOK_SECRET) {
+  const req = t.http.post(WEBHOOK).set('Content-Type', 'application/json');
+  if (secret !== null) req.set(SECRET_HEADER, secret);
+  return req.send(typeof body === 'string' ? body : JSON.stringify(body));
+}
