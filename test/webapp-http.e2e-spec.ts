@@ -69,9 +69,10 @@ describe('Mini App static files (e2e)', () => {
     expect(res.body).toEqual({ detail: 'Method "POST" not allowed.' });
   });
 
-  it('the CSP is set on /app/ only, not on the API', async () => {
+  it("the Mini App's CSP (Telegram may frame it) is on /app/ only; the API keeps helmet's, which frames nothing", async () => {
     const res = await t.http.get('/health/').expect(200);
-    expect(res.headers['content-security-policy']).toBeUndefined();
+    expect(res.headers['content-security-policy']).not.toContain('telegram.org');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'self'");
   });
 });
 
