@@ -11,12 +11,13 @@ import { runParserBench } from './parser.bench';
 import { fmt } from './stats';
 import { LoadResult } from './load';
 import { runSystemBench, scaleFromEnv, SystemBenchResult } from './system.bench';
+import { runVoiceBench, voiceMarkdown, VoiceBenchResult } from './voice.bench';
 
 const ms = (n: number) => `${fmt(n, 1)} ms`;
 const pct = (a: number, b: number) => `${fmt((100 * a) / b, 1)} %`;
 const row = (name: string, r: LoadResult, unit = '/s') => `| ${name} | ${fmt(r.perSecond)}${unit} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.errors} |`;
 
-function markdown(parser: ReturnType<typeof runParserBench>, s: SystemBenchResult, date: string): string {
+function markdown(parser: ReturnType<typeof runParserBench>, s: SystemBenchResult, voice: VoiceBenchResult, date: string): string {
   const w = s.webhook;
   const big = s.largeUser;
   const ratio = (a: LoadResult, b: LoadResult) => `${fmt(b.p50Ms / a.p50Ms, 2)}×`;
@@ -98,7 +99,8 @@ ${row('bare Node HTTP server (baseline)', s.rest.bare)}
 | rounds (1 s each) | ${parser.rounds.map((r) => fmt(r)).join(', ')} phrases/s |
 | **median** | **${fmt(parser.medianPerSecond)} phrases/s** (target ≥ 20,000: ${met(parser.medianPerSecond >= 20000)}) |
 | with a never-seen word in every phrase (word cache defeated), median | ${fmt(parser.coldMedianPerSecond)} phrases/s |
-`;
+
+${voiceMarkdown(voice)}`;
 }
 
 async function main(): Promise<void> {
@@ -106,11 +108,13 @@ async function main(): Promise<void> {
   const parser = runParserBench();
   log(`parser: ${fmt(parser.medianPerSecond)} phrases/s`);
   const system = await runSystemBench(scaleFromEnv(), log);
+  const voice = await runVoiceBench();
+  log(`voice: update → STT request p50 ${fmt(voice.toStt.p50, 1)} ms; burst ack p95 ${fmt(voice.voiceAck.p95, 1)} ms`);
   const date = new Date().toISOString();
   const docs = join(__dirname, '..', 'docs');
   const analysis = process.env.BENCH_NO_ANALYSIS ? '' : readAnalysis(docs);
-  writeFileSync(join(docs, 'benchmarks.md'), markdown(parser, system, date.slice(0, 10)) + analysis);
-  writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify({ date, cpus: cpus().length, node: process.version, parser, system }, null, 2)}\n`);
+  writeFileSync(join(docs, 'benchmarks.md'), markdown(parser, system, voice, date.slice(0, 10)) + analysis);
+  writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify({ date, cpus: cpus().length, node: process.version, parser, system, voice }, null, 2)}\n`);
   log('wrote docs/benchmarks.md and docs/benchmarks.json');
 }
 

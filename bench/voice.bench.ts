@@ -110,6 +110,7 @@ export async function runVoiceBench(sequential = 60, burst = 200): Promise<Voice
     TELEGRAM_WEBHOOK_SECRET: SECRET,
     LOG_LEVEL: 'error',
     DATABASE_URL: database.url,
+    CBU_RATES_URL: 'http://127.0.0.1:9/',
     STT_PROVIDER: 'openai',
     STT_BASE_URL: stt.url,
     STT_API_KEY: 'bench',
