@@ -4,10 +4,14 @@
  * fake OpenAI-compatible STT server on loopback (which checks it is a real Opus stream with model and language)
  * → the parser → the same record-and-reply flow as text, the reply quoting the transcript.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { JobsService } from '../src/modules/jobs/jobs.service';
 import { FakeStt, openAiError, voiceFixtures } from './fakes/fake-stt';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { createTestDatabase, TestDatabase } from './helpers/test-database';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 const SENT_AT = Date.parse('2026-03-10T07:00:00Z');
@@ -304,5 +308,46 @@ describe('Voice notes with STT_PROVIDER=none', () => {
     expect(res.status).toBe(200);
     expect(t.telegram.textsTo(chatId)).toEqual([expect.stringMatching(/^🎙 Получено голосовое сообщение![\s\S]*5 сек[\s\S]*12345 байт/)]);
     expect(t.telegram.sent('getFile')).toHaveLength(0);
+  });
+});
+
+describe('Voice notes: queued work survives a restart', () => {
+  /** One database for two app lifetimes: a server database, or an embedded engine's data directory. */
+  async function sharedDatabase(): Promise<TestDatabase> {
+    if (process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith('pglite://')) return createTestDatabase();
+    const dir = mkdtempSync(join(tmpdir(), 'ovozpay-voice-'));
+    return { url: `pglite://${dir}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+
+  it('a note whose STT failed before the restart is transcribed and recorded once by the next instance', async () => {
+    const database = await sharedDatabase();
+    const stt = await new FakeStt(() => openAiError(503, 'overloaded', 0)).start();
+    const env = { STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, VOICE_RETRY_LIMIT: '3', VOICE_RETRY_DELAY_SECONDS: '2' };
+    const f = fixture('ru-groceries.ogg');
+    const chatId = newChatId();
+    try {
+      const first = await startTestApp(env, { database });
+      first.telegram.addFile(`file-${chatId}`, f.bytes);
+      await first.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(voiceUpdate(chatId, `file-${chatId}`)).expect(200);
+      // The first attempt's three tries failed and pg-boss scheduled the retry.
+      await until(async () => ((await first.app.get(JobsService).countJobs('voice', ['retry'])) === 1 ? true : undefined));
+      await first.close(); // the job waits in pg-boss (state retry) while no instance runs
+
+      stt.respond = (req) => stt.phraseFor(req.bytes);
+      const second = await startTestApp(env, { database });
+      try {
+        second.telegram.addFile(`file-${chatId}`, f.bytes);
+        const reply = await until(() => second.telegram.sent('sendMessage').find((m) => Number(m.chat_id) === chatId), 30_000);
+        expect(String(reply.text)).toContain('🎙 «Потратил 50000 сум на продукты»');
+        const rows = await second.db.query(`SELECT t.source FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1`, [chatId]);
+        expect(rows).toEqual([{ source: 'voice' }]);
+        expect(first.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId)).toEqual([]);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await stt.stop();
+      await database.drop();
+    }
   });
 });
