@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { JobContext, JobsService } from '../src/modules/jobs/jobs.service';
+import { JobContext, JOBS_SCHEMA, JobsService } from '../src/modules/jobs/jobs.service';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { createTestDatabase } from './helpers/test-database';
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -62,5 +63,26 @@ describe('JobsService (pg-boss on the app database)', () => {
       await jobs.send('test-tx', { n: 2 }, { manager });
     });
     expect(await jobs.countJobs('test-tx', ['created'])).toBe(1);
+  });
+});
+
+/** The embedded engine is one process's own database: no second instance can race it, so this runs on a server. */
+const onServer = process.env.DATABASE_URL?.startsWith('postgres') ? it : it.skip;
+
+describe('JobsService: instances starting together on one database', () => {
+  onServer('several instances defining the same queues at once all start (no deadlock), and the queue exists once', async () => {
+    const database = await createTestDatabase();
+    const apps: TestApp[] = [];
+    try {
+      // Four instances start at once on a fresh database: migrations, pg-boss's schema and the queues all race.
+      const started = await Promise.allSettled(Array.from({ length: 4 }, () => startTestApp({ STT_PROVIDER: 'openai', STT_BASE_URL: 'http://127.0.0.1:9/v1' }, { database })));
+      for (const s of started) if (s.status === 'fulfilled') apps.push(s.value);
+      expect(started.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason))).toEqual([]);
+      const rows: Array<{ name: string }> = await apps[0].db.query(`SELECT name FROM ${JOBS_SCHEMA}.queue WHERE name IN ('voice', 'reminders') ORDER BY name`);
+      expect(rows.map((r) => r.name)).toEqual(['reminders', 'voice']);
+    } finally {
+      await Promise.all(apps.map((a) => a.close()));
+      await database.drop();
+    }
   });
 });

@@ -53,7 +53,11 @@ export async function startTestApp(env: Record<string, string | undefined> = {},
       ...env,
     });
     const app = await createApp(config);
-    await app.init();
+    // A failed start still releases what it opened (pool, job engine), so the test run can exit.
+    await app.init().catch(async (error: unknown) => {
+      await app.close().catch(() => undefined);
+      throw error;
+    });
     const db = app.get(DataSource);
     const dropDb = opts.database ? async () => undefined : database.drop;
     return {

@@ -89,13 +89,27 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     this.started = undefined;
   }
 
-  /** Creates the queue (idempotent) with its retry policy. */
+  /**
+   * Creates the queue (idempotent) with its retry policy. Instances starting together on one database race to
+   * create it (pg-boss creates a partition per queue): a deadlock or a duplicate is retried after a short pause,
+   * and then finds the queue the other instance made.
+   */
   async define(queue: QueueDefinition): Promise<void> {
     await this.started;
     const { name, ...policy } = queue;
-    const existing = await this.boss.getQueue(name);
-    if (existing) await this.boss.updateQueue(name, { name, ...policy });
-    else await this.boss.createQueue(name, { name, policy: 'standard', ...policy });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = await this.boss.getQueue(name);
+        if (existing) await this.boss.updateQueue(name, { name, ...policy });
+        else await this.boss.createQueue(name, { name, policy: 'standard', ...policy });
+        break;
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        // 40P01 deadlock_detected, 23505 unique_violation, 42P07 duplicate_table: another instance got there first.
+        if (attempt >= 5 || !['40P01', '23505', '42P07'].includes(code ?? '')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
+    }
     this.queues.set(name, queue);
   }
 
