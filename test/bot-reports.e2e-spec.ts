@@ -3,6 +3,7 @@
  * webhook, the photo / document uploads and texts checked at the fake Bot API, the rows checked in the database.
  */
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { parseCsv } from './helpers/csv';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 /** Tuesday 10.03.2026, 12:00 in Tashkent. */
@@ -42,35 +43,6 @@ function callbackUpdate(chatId: number, data: string, messageId = 4242) {
   };
 }
 
-/** Parses CSV text (RFC 4180, CRLF) into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', () => {
   let t: TestApp;

@@ -7,36 +7,9 @@ import { request } from 'node:http';
 import { PrivacyService } from '../src/modules/privacy/privacy.service';
 import { TABLE_SECTIONS, TABLES_WITHOUT_PERSONAL_DATA } from '../src/modules/privacy/privacy.sections';
 import { accessTokenFor } from './helpers/auth';
+import { parseCsv } from './helpers/csv';
 import { startTestApp, TestApp } from './helpers/test-app';
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 describe('exports and personal data (e2e)', () => {
   let t: TestApp;
