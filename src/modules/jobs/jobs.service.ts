@@ -37,6 +37,8 @@ export interface SendOptions {
 }
 
 export const JOBS_SCHEMA = 'pgboss';
+/** Advisory lock key serialising pg-boss's start (schema install) across instances: 'ovozjobs' in ASCII. */
+const JOBS_START_LOCK = 0x6f766f7a6a6f6273n.toString();
 
 /** pg-boss's one-method database port over a pg pool or a client that is inside a transaction. */
 function executor(target: Pool | PoolClient): PgBoss.Db {
@@ -75,8 +77,28 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       archiveCompletedAfterSeconds: 3600,
     });
     this.boss.on('error', (error: Error & { queue?: string }) => this.logger.error(`Job engine error${error.queue ? ` (${error.queue})` : ''}: ${error.message}`));
-    this.started = this.boss.start().then(() => undefined);
+    this.started = this.startExclusive(pool);
     await this.started;
+  }
+
+  /**
+   * pg-boss installs its schema at start; two instances doing that at once on a fresh database collide
+   * (CREATE SCHEMA is not race-safe). A session advisory lock makes the starts take turns. Not with a one-connection
+   * pool (the embedded engine): holding its only connection would block pg-boss itself, and nothing else can race.
+   */
+  private async startExclusive(pool: Pool): Promise<void> {
+    if ((pool.options.max ?? 10) <= 1) {
+      await this.boss.start();
+      return;
+    }
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [JOBS_START_LOCK]);
+      await this.boss.start();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [JOBS_START_LOCK]).catch(() => undefined);
+      client.release();
+    }
   }
 
   /** Before the pool closes (TypeORM closes it in onApplicationShutdown). */
