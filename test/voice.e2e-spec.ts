@@ -254,6 +254,53 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(String(repliesTo(chatId)[1].text)).toMatch(/^🎙 «Потратил 50000 сум на продукты»\n\n✅ Записано/);
   });
 
+  it('"undo the last one" by voice, its reply failing once: the retry sends the stored reply and undoes nothing more', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    const { token } = await accessTokenFor(t, chatId);
+    for (const amount of ['100.00', '200.00', '300.00']) {
+      await t.http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).send({ type: 'expense', amount, currency: 'UZS' }).expect(201);
+    }
+    stt.respond = () => 'отмени последнюю';
+    let failed = false;
+    t.telegram.on('sendMessage', (call) => {
+      if (Number(call.params.chat_id) === chatId && !failed) {
+        failed = true;
+        throw new Error('Bad Request: simulated failure');
+      }
+      return { message_id: 1, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+    });
+    try {
+      await post(voiceUpdate(chatId, `file-${chatId}`));
+      await until(() => (repliesTo(chatId).length >= 2 ? true : undefined));
+      await until(async () => ((await t.db.query(`SELECT status FROM voice_messages WHERE chat_id = $1`, [chatId]))[0]?.status === 'done' ? true : undefined));
+    } finally {
+      t.telegram.off('sendMessage');
+    }
+    const left: Array<{ amount: string }> = await t.db.query(
+      `SELECT t.amount::text AS amount FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1 ORDER BY t.amount`,
+      [chatId],
+    );
+    expect(left.map((r) => r.amount)).toEqual(['100.00', '200.00']); // one undone, not two
+    const [first, second] = repliesTo(chatId);
+    expect(second.text).toBe(first.text); // the very reply worked out on the first attempt
+    expect(String(second.text)).toMatch(/^🎙 «отмени последнюю»/);
+    expect(stt.requests).toHaveLength(1);
+  });
+
+  it('a very long transcript is quoted shortened, so the reply stays within Telegram\'s 4096 characters', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    const long = `потратил 5000 на кофе ${'и ещё немного слов '.repeat(200)}`.trim();
+    stt.respond = () => long;
+    await post(voiceUpdate(chatId, `file-${chatId}`));
+    const reply = String((await firstReply(chatId)).text);
+    expect(reply.length).toBeLessThan(4096);
+    expect(reply).toMatch(/^🎙 «потратил 5000 на кофе [^»]*…»/);
+    const [row] = await t.db.query(`SELECT transcript FROM voice_messages WHERE chat_id = $1`, [chatId]);
+    expect(row.transcript).toBe(long.slice(0, 4000)); // the row keeps what was heard
+  });
+
   it('STT refuses the request (400): told at once, not retried', async () => {
     const chatId = newChatId();
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);

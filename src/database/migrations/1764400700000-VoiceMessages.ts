@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Voice notes. Each voice/audio/video_note update becomes one voice_messages row (unique per user and update,
  * so a redelivered update cannot queue it twice); its id is also the id of its pg-boss job. The row carries the
- * processing state and the transcript, so a retried job never transcribes or records twice. Transactions
+ * processing state, the transcript and the reply worked out from it, so a retried job never transcribes, applies
+ * or records twice (a retry after the reply was stored only sends it again). Transactions
  * recorded from a voice note keep the transcript they came from.
  */
 export class VoiceMessages1764400700000 implements MigrationInterface {
@@ -26,6 +27,7 @@ export class VoiceMessages1764400700000 implements MigrationInterface {
         sent_at timestamptz NOT NULL,
         status varchar(12) NOT NULL DEFAULT 'queued',
         transcript text,
+        reply jsonb,
         error varchar(32),
         attempts integer NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now(),
@@ -34,7 +36,7 @@ export class VoiceMessages1764400700000 implements MigrationInterface {
         CONSTRAINT fk_voice_messages_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
         CONSTRAINT uq_voice_messages_update UNIQUE (user_id, update_id),
         CONSTRAINT ck_voice_messages_kind CHECK (kind IN ('voice', 'audio', 'video_note')),
-        CONSTRAINT ck_voice_messages_status CHECK (status IN ('queued', 'transcribed', 'done', 'failed')),
+        CONSTRAINT ck_voice_messages_status CHECK (status IN ('queued', 'transcribed', 'answered', 'done', 'failed')),
         CONSTRAINT ck_voice_messages_duration CHECK (duration_seconds >= 0),
         CONSTRAINT ck_voice_messages_transcript_length CHECK (char_length(transcript) <= 4000)
       )`);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import { InjectBot } from 'nestjs-telegraf';
 import type { Context, Telegraf } from 'telegraf';
 
@@ -64,8 +65,10 @@ export class TelegramFiles {
     }
     if ((file.file_size ?? 0) > limit) throw new TelegramFileError('too_big', `file is larger than ${limit} bytes`, false);
     const filePath = file.file_path ?? '';
+    if (!filePath) throw new TelegramFileError('unavailable', 'getFile answered without a file_path', true);
+    // A local Bot API server (--local) answers with an absolute path on its own disk, readable from here.
+    if (isAbsolute(filePath)) return { bytes: await this.readLocal(filePath, limit), filePath };
     const url = await this.bot.telegram.getFileLink(file);
-    if (url.protocol === 'file:') return { bytes: await this.readLocal(url, limit), filePath };
 
     let response: Response;
     try {
@@ -83,14 +86,19 @@ export class TelegramFiles {
       await response.body.cancel();
       throw new TelegramFileError('too_big', `file is larger than ${limit} bytes`, false);
     }
-    return { bytes: await readCapped(response.body, limit), filePath };
+    try {
+      return { bytes: await readCapped(response.body, limit), filePath };
+    } catch (error) {
+      if (error instanceof TelegramFileError) throw error;
+      throw new TelegramFileError('unavailable', (error as Error)?.name === 'TimeoutError' ? 'file download timed out' : 'file download broke off', true);
+    }
   }
 
   /** A local Bot API server (--local) hands out absolute paths on its own disk. */
-  private async readLocal(url: URL, limit: number): Promise<Buffer> {
+  private async readLocal(path: string, limit: number): Promise<Buffer> {
     try {
-      if ((await stat(url)).size > limit) throw new TelegramFileError('too_big', `file is larger than ${limit} bytes`, false);
-      return await readFile(url);
+      if ((await stat(path)).size > limit) throw new TelegramFileError('too_big', `file is larger than ${limit} bytes`, false);
+      return await readFile(path);
     } catch (error) {
       if (error instanceof TelegramFileError) throw error;
       throw new TelegramFileError('unavailable', 'local file could not be read', true);

@@ -55,9 +55,13 @@ const VOICE: Record<Language, VoiceTexts> = {
   },
 };
 
-/** The reply to a recognised voice note: the transcript quoted, then the usual answer to that text. */
+/** Longest transcript quoted in a reply (Telegram's messages end at 4096 characters; the answer follows it). */
+export const QUOTE_MAX_CHARS = 500;
+
+/** The reply to a recognised voice note: the transcript quoted (shortened when long), then the usual answer. */
 export function voiceReplyText(lang: Language, transcript: string, answer: string): string {
-  return `${VOICE[lang].heard(transcript)}\n\n${answer}`;
+  const quote = transcript.length > QUOTE_MAX_CHARS ? `${transcript.slice(0, QUOTE_MAX_CHARS - 1).trimEnd()}…` : transcript;
+  return `${VOICE[lang].heard(quote)}\n\n${answer}`;
 }
 
 export const noSpeechText = (lang: Language): string => VOICE[lang].noSpeech;

@@ -10,7 +10,7 @@ import { SttError } from '../stt/stt.errors';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { VoiceMessage } from '../voice/voice-message.entity';
-import { isNoiseTranscript, VOICE_QUEUE_NAME, VoiceJob, VoiceService } from '../voice/voice.service';
+import { isNoiseTranscript, VOICE_QUEUE_NAME, VoiceJob, VoiceService, voiceSttDeadlineMs } from '../voice/voice.service';
 import { apologyText } from './bot.texts';
 import { PhraseService } from './phrase.service';
 import { TelegramFileError, TelegramFiles } from './telegram-files';
@@ -56,48 +56,62 @@ export class VoiceWorker implements OnApplicationBootstrap {
   async process(id: string, job: JobContext): Promise<void> {
     const note = await this.voice.find(id);
     if (!note || note.status === 'done' || note.status === 'failed') return;
-    // The note's row goes with its user (ON DELETE CASCADE): a found note has a user.
-    const user = await this.users.getById(note.userId);
+    let user: User | undefined;
     try {
+      // The note's row goes with its user (ON DELETE CASCADE): a found note has a user.
+      user = await this.users.getById(note.userId);
       await this.voice.countAttempt(id);
       await this.handle(note, user, job);
     } catch (error) {
       if (!job.lastAttempt) throw error;
-      // Out of retries on something unexpected: say so rather than stay silent.
-      this.logger.error(`Голосовое сообщение не обработано: update_id=${note.updateId}, user_id=${user.id}: ${(error as Error).message}`, (error as Error).stack);
+      // Out of retries on something unexpected: say so rather than stay silent (unless the answer is already out).
+      this.logger.error(`Голосовое сообщение не обработано: update_id=${note.updateId}, user_id=${note.userId}: ${(error as Error).message}`, (error as Error).stack);
       await this.voice.markFailed(id, 'internal').catch(() => undefined);
-      await this.send(note, user, apologyText(user.language)).catch(() => undefined);
+      if (user && note.status !== 'answered') await this.send(note, user, apologyText(user.language)).catch(() => undefined);
     }
   }
 
   private async handle(note: VoiceMessage, user: User, job: JobContext): Promise<void> {
+    // A retry after the phrase was applied only sends the stored reply again: undo, debts, goals and the
+    // "how much?" answer are not repeatable, so they must not run twice.
+    if (note.status === 'answered' && note.reply) {
+      await this.send(note, user, note.reply.text, note.reply.markup as InlineKeyboardMarkup | undefined);
+      await this.voice.markDone(note.id);
+      return;
+    }
+
     let transcript = note.transcript;
     if (transcript === null) {
       await this.typing(note);
       const heard = await this.transcribe(note, user, job);
       if ('failure' in heard) {
-        await this.send(note, user, voiceFailureText(user.language, heard.failure));
+        // Marked first: a failed send then retries the message, not the download and the transcription.
         await this.voice.markFailed(note.id, heard.failure);
+        await this.send(note, user, voiceFailureText(user.language, heard.failure)).catch((error: unknown) => {
+          this.logger.warn(`Сообщение о неудаче не доставлено: update_id=${note.updateId}: ${(error as Error).message}`);
+        });
         return;
       }
       transcript = heard.text.replace(/\s+/g, ' ').trim();
       await this.voice.saveTranscript(note.id, transcript);
     }
 
+    let reply: { text: string; markup?: InlineKeyboardMarkup };
     if (isNoiseTranscript(transcript)) {
       this.logger.log(`Голосовое без слов: update_id=${note.updateId}, user_id=${user.id}`);
-      await this.send(note, user, noSpeechText(user.language));
-      await this.voice.markDone(note.id);
-      return;
+      reply = { text: noSpeechText(user.language) };
+    } else {
+      const answer = await this.phrases.onText(user, {
+        chatId: Number(note.chatId),
+        text: transcript,
+        updateId: Number(note.updateId),
+        sentAt: note.sentAt,
+        transcript,
+      });
+      reply = { text: voiceReplyText(user.language, transcript, answer.text), markup: answer.markup };
     }
-    const answer = await this.phrases.onText(user, {
-      chatId: Number(note.chatId),
-      text: transcript,
-      updateId: Number(note.updateId),
-      sentAt: note.sentAt,
-      transcript,
-    });
-    await this.send(note, user, voiceReplyText(user.language, transcript, answer.text), answer.markup);
+    await this.voice.saveReply(note.id, reply);
+    await this.send(note, user, reply.text, reply.markup);
     await this.voice.markDone(note.id);
   }
 
@@ -114,13 +128,17 @@ export class VoiceWorker implements OnApplicationBootstrap {
     }
     const started = Date.now();
     try {
-      const { text } = await this.stt.transcribe({
-        audio: audio.bytes,
-        fileName: basename(audio.filePath) || `${note.kind}.oga`,
-        mimeType: note.mimeType,
-        language: user.language,
-        durationSeconds: note.durationSeconds,
-      });
+      const { text } = await this.stt.transcribe(
+        {
+          audio: audio.bytes,
+          fileName: basename(audio.filePath) || `${note.kind}.oga`,
+          mimeType: note.mimeType,
+          language: user.language,
+          durationSeconds: note.durationSeconds,
+        },
+        // Give up (and retry) well before pg-boss expires the job, so two attempts never run at once.
+        AbortSignal.timeout(voiceSttDeadlineMs(this.config)),
+      );
       this.logger.log(`Распознано (${this.stt.name}): update_id=${note.updateId}, user_id=${user.id}, ${note.durationSeconds}s → ${text.length} симв. за ${Date.now() - started} мс`);
       return { text };
     } catch (error) {

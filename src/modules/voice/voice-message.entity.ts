@@ -3,14 +3,23 @@ import { bigintTransformer } from '../../database/transformers';
 import { User } from '../users/user.entity';
 
 export type VoiceKind = 'voice' | 'audio' | 'video_note';
-/** queued → transcribed → done; or failed (told the user, nothing recorded). */
-export type VoiceStatus = 'queued' | 'transcribed' | 'done' | 'failed';
+/**
+ * queued → transcribed → answered (the phrase was applied and its reply stored) → done (reply sent); or failed (told
+ * the user, nothing recorded).
+ */
+export type VoiceStatus = 'queued' | 'transcribed' | 'answered' | 'done' | 'failed';
+
+/** The reply worked out for a note, kept so a retry sends it again instead of applying the phrase twice. */
+export interface StoredReply {
+  text: string;
+  markup?: unknown;
+}
 
 /** One voice note to process; its id is its job's id. Constraints mirror the migration. */
 @Entity({ name: 'voice_messages' })
 @Unique('uq_voice_messages_update', ['userId', 'updateId'])
 @Check('ck_voice_messages_kind', `kind IN ('voice', 'audio', 'video_note')`)
-@Check('ck_voice_messages_status', `status IN ('queued', 'transcribed', 'done', 'failed')`)
+@Check('ck_voice_messages_status', `status IN ('queued', 'transcribed', 'answered', 'done', 'failed')`)
 @Check('ck_voice_messages_duration', `duration_seconds >= 0`)
 @Check('ck_voice_messages_transcript_length', `char_length(transcript) <= 4000`)
 export class VoiceMessage {
@@ -59,6 +68,9 @@ export class VoiceMessage {
 
   @Column({ type: 'text', nullable: true })
   transcript: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  reply: StoredReply | null;
 
   @Column({ type: 'varchar', length: 32, nullable: true })
   error: string | null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { VoiceMessage, VoiceStatus } from './voice-message.entity';
+import { StoredReply, VoiceMessage, VoiceStatus } from './voice-message.entity';
 
 export type NewVoiceMessage = Pick<
   VoiceMessage,
@@ -31,6 +31,12 @@ export class VoiceMessagesRepository {
 
   async saveTranscript(id: string, transcript: string): Promise<void> {
     await this.repo.update({ id, status: 'queued' }, { transcript, status: 'transcribed' });
+  }
+
+  /** Keeps the reply of an applied note (status answered); false when the note was not in `transcribed`. */
+  async saveReply(id: string, reply: StoredReply): Promise<boolean> {
+    const result = await this.repo.update({ id, status: 'transcribed' }, { reply: reply as never, status: 'answered' });
+    return (result.affected ?? 0) > 0;
   }
 
   async finish(id: string, status: Extract<VoiceStatus, 'done' | 'failed'>, error: string | null = null): Promise<void> {

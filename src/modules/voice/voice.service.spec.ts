@@ -1,3 +1,4 @@
+import { QUOTE_MAX_CHARS, voiceReplyText } from '../bot/voice.texts';
 import { isNoiseTranscript } from './voice.service';
 
 describe('isNoiseTranscript: nothing to record when the recogniser heard no words', () => {
@@ -25,4 +26,17 @@ describe('isNoiseTranscript: nothing to record when the recogniser heard no word
       expect(isNoiseTranscript(text)).toBe(false);
     },
   );
+});
+
+describe('voiceReplyText: the quoted transcript', () => {
+  it('quotes a short transcript as heard', () => {
+    expect(voiceReplyText('ru', 'кофе 5000', '✅ Записано')).toBe('🎙 «кофе 5000»\n\n✅ Записано');
+  });
+
+  it('shortens a long one with an ellipsis', () => {
+    const text = voiceReplyText('en', 'word '.repeat(400), 'answer');
+    const quote = /^🎙 «(.*)»\n\nanswer$/s.exec(text)?.[1] ?? '';
+    expect(quote.length).toBeLessThanOrEqual(QUOTE_MAX_CHARS);
+    expect(quote.endsWith('…')).toBe(true);
+  });
 });

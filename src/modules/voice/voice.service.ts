@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { JobsService, QueueDefinition } from '../jobs/jobs.service';
-import { VoiceKind, VoiceMessage } from './voice-message.entity';
+import { StoredReply, VoiceKind, VoiceMessage } from './voice-message.entity';
 import { NewVoiceMessage, VoiceMessagesRepository } from './voice-messages.repository';
 
 export const VOICE_QUEUE_NAME = 'voice';
@@ -17,8 +17,18 @@ export function voiceQueue(config: AppConfig): QueueDefinition {
     retryLimit: config.stt.retryLimit,
     retryDelay: config.stt.retryDelaySeconds,
     retryBackoff: true,
-    expireInSeconds: 300,
+    // pg-boss fails (and retries) a job still running after this: room for the openai provider's 3 tries.
+    expireInSeconds: voiceJobExpireSeconds(config),
   };
+}
+
+export function voiceJobExpireSeconds(config: AppConfig): number {
+  return Math.max(300, config.stt.timeoutSeconds * 3 + 120);
+}
+
+/** How long one attempt may spend on speech recognition: it gives up well before pg-boss expires the job. */
+export function voiceSttDeadlineMs(config: AppConfig): number {
+  return (voiceJobExpireSeconds(config) - 60) * 1000;
 }
 
 export interface VoiceJob {
@@ -112,6 +122,10 @@ export class VoiceService implements OnModuleInit {
 
   saveTranscript(id: string, transcript: string): Promise<void> {
     return this.repo.saveTranscript(id, transcript.slice(0, 4000));
+  }
+
+  saveReply(id: string, reply: StoredReply): Promise<boolean> {
+    return this.repo.saveReply(id, reply);
   }
 
   markDone(id: string): Promise<void> {
