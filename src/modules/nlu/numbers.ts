@@ -3,6 +3,7 @@
  * ("двадцать пять тысяч пятьсот", "bir million ikki yuz ming", "two and a half thousand"), or both ("5 миллионов",
  * "1.5 млн", "35к", "20 ming"). All arithmetic is bigint in micro-units (1e-6), so "полтора миллиона" is exact.
  */
+import type { Currency } from '../../common/money';
 import { LANG_BIT, type WordInfo } from './lexicon';
 import type { Token } from './normalize';
 
@@ -179,3 +180,48 @@ export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, 
 }
 
 export { isNumberWord };
+
+/** Currency signs that stand after or before an amount ("$50", "50 €"). */
+export const SYMBOL_CURRENCY: Record<string, Currency> = { $: 'USD', '€': 'EUR', '₽': 'RUB' };
+/** Currency codes that may stand before an amount ("usd 50"); currency words stand after it. */
+const CODE_BEFORE = new Set(['usd', 'eur', 'rub', 'uzs']);
+
+/** A number in the text and the currency written next to it, if any. */
+export interface AmountRun extends NumberMatch {
+  currency: Currency | undefined;
+}
+
+/**
+ * The amount that starts at token `i` among the tokens not `taken` yet: a number (digits or number words; cut where a
+ * taken token begins) with the currency sign or word right after it, or a sign or code right before it (then `start`
+ * and `end` cover the currency too). null when no number starts there. Shared by the transaction parser and the
+ * goal/debt parser, which decide for themselves what makes a number money.
+ */
+export function readAmountAt(tokens: Token[], infos: Array<WordInfo | undefined>, taken: Uint8Array, i: number): AmountRun | null {
+  if (taken[i]) return null;
+  const t = tokens[i];
+  if (t.kind !== 'num' && !(t.kind === 'word' && infos[i]?.num !== undefined)) return null;
+  const m = readNumber(tokens, infos, i);
+  if (m === null) return null;
+  let end = m.end;
+  for (let k = m.start; k < m.end; k++) {
+    if (taken[k]) {
+      end = k;
+      break;
+    }
+  }
+  if (end <= m.start) return null;
+  let start = m.start;
+  let currency: Currency | undefined;
+  const after = end < tokens.length && !taken[end] ? tokens[end] : undefined;
+  if (after?.kind === 'sym') currency = SYMBOL_CURRENCY[after.f];
+  else if (after?.kind === 'word') currency = infos[end]?.currency;
+  if (currency !== undefined) end++;
+  else if (start > 0 && !taken[start - 1]) {
+    const before = tokens[start - 1];
+    if (before.kind === 'sym') currency = SYMBOL_CURRENCY[before.f];
+    else if (before.kind === 'word' && CODE_BEFORE.has(before.f)) currency = infos[start - 1]?.currency;
+    if (currency !== undefined) start--;
+  }
+  return { ...m, start, end, currency };
+}

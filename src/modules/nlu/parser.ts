@@ -32,7 +32,7 @@ import {
   type TransactionType,
 } from './nlu.types';
 import { tokenize, type Token } from './normalize';
-import { MICRO, readNumber } from './numbers';
+import { MICRO, readAmountAt, readNumber, SYMBOL_CURRENCY } from './numbers';
 
 interface Candidate {
   start: number;
@@ -50,8 +50,6 @@ interface DateCue {
   date: LocalDate;
 }
 
-const SYMBOL_CURRENCY: Record<string, Currency> = { $: 'USD', '€': 'EUR', '₽': 'RUB' };
-const CODE_BEFORE = new Set(['usd', 'eur', 'rub', 'uzs']);
 /** Words before a weekday meaning "last": в прошлый понедельник, last monday, o'tgan dushanba. */
 const LAST_WORDS = new Set(['прошлый', 'прошлую', 'прошлое', 'прошлой', 'last', 'otgan', 'утган', 'previous']);
 /** English auxiliaries that turn "paid" into money received: got paid, was paid. */
@@ -246,33 +244,9 @@ function findAmounts(tokens: Token[], infos: Array<WordInfo | undefined>, consum
   const out: Candidate[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
-    if (consumed[i]) continue;
-    const t = tokens[i];
-    if (t.kind !== 'num' && !(t.kind === 'word' && infos[i]?.num !== undefined)) continue;
-    const m = readNumber(tokens, infos, i);
+    const m = readAmountAt(tokens, infos, consumed, i);
     if (m === null) continue;
-    let end = m.end;
-    for (let k = m.start; k < m.end; k++) {
-      if (consumed[k]) {
-        end = k;
-        break;
-      }
-    }
-    if (end <= m.start) continue;
-    let start = m.start;
-    let currency: Currency | undefined;
-    const after = end < n ? tokens[end] : undefined;
-    if (after !== undefined && !consumed[end]) {
-      if (after.kind === 'sym' && SYMBOL_CURRENCY[after.f] !== undefined) currency = SYMBOL_CURRENCY[after.f];
-      else if (after.kind === 'word' && infos[end]?.currency !== undefined) currency = infos[end]?.currency;
-      if (currency !== undefined) end++;
-    }
-    const before = start > 0 ? tokens[start - 1] : undefined;
-    if (currency === undefined && before !== undefined) {
-      if (before.kind === 'sym' && SYMBOL_CURRENCY[before.f] !== undefined) currency = SYMBOL_CURRENCY[before.f];
-      else if (before.kind === 'word' && CODE_BEFORE.has(before.f)) currency = infos[start - 1]?.currency;
-      if (currency !== undefined) start--;
-    }
+    const { start, end, currency } = m;
     const plus = start > 0 && tokens[start - 1].kind === 'sym' && tokens[start - 1].f === '+';
     i = end - 1;
     if (currency === undefined) {

@@ -16,7 +16,7 @@ import { addDays, DEFAULT_TIME_ZONE, formatDate, localToday, type LocalDate } fr
 import { analyze, type WordInfo } from './lexicon';
 import type { Language } from './nlu.types';
 import { fold, tokenize, type Token } from './normalize';
-import { MICRO, readNumber } from './numbers';
+import { MICRO, readAmountAt } from './numbers';
 
 export interface PlanParseOptions {
   /** Currency of an amount the phrase names none for (goal and debt creation). */
@@ -92,7 +92,6 @@ interface Money {
   currency: Currency | null;
 }
 
-const SYMBOL_CURRENCY: Record<string, Currency> = { $: 'USD', '€': 'EUR', '₽': 'RUB' };
 /** Words that mark a date as a limit: "к 1 марта", "до 1 июня", "by June 1", "until", "gacha". */
 const DATE_PREPS = new Set(['к', 'ко', 'до', 'by', 'until', 'till', 'before', 'due', 'on', 'срок', 'deadline']);
 /** Uzbek-only words (Latin and Cyrillic, folded) that settle the language. */
@@ -190,40 +189,15 @@ function findDate(r: Reading): string | null {
 
 /** The first amount (digits or number words, with a currency word or sign next to it) among the unused tokens. */
 function findMoney(r: Reading): Money | null {
-  const { tokens, infos, used } = r;
-  const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    if (used[i]) continue;
-    const t = tokens[i];
-    if (t.kind !== 'num' && !(t.kind === 'word' && infos[i]?.num !== undefined)) continue;
-    const m = readNumber(tokens, infos, i);
+  for (let i = 0; i < r.tokens.length; i++) {
+    const m = readAmountAt(r.tokens, r.infos, r.used, i);
     if (m === null) continue;
-    let end = m.end;
-    for (let k = m.start; k < m.end; k++) {
-      if (used[k]) {
-        end = k;
-        break;
-      }
-    }
-    if (end <= m.start) continue;
     // a lone number word ("bir", "one") without digits, scale or currency is not an amount
-    let start = m.start;
-    let currency: Currency | null = null;
-    const after = end < n && !used[end] ? tokens[end] : undefined;
-    if (after?.kind === 'sym' && SYMBOL_CURRENCY[after.f]) currency = SYMBOL_CURRENCY[after.f];
-    else if (after?.kind === 'word' && infos[end]?.currency) currency = infos[end]!.currency!;
-    if (currency) end++;
-    else if (start > 0 && !used[start - 1]) {
-      const before = tokens[start - 1];
-      if (before.kind === 'sym' && SYMBOL_CURRENCY[before.f]) currency = SYMBOL_CURRENCY[before.f];
-      else if (before.kind === 'word' && /^(usd|eur|rub|uzs)$/.test(before.f)) currency = infos[start - 1]!.currency ?? null;
-      if (currency) start--;
-    }
-    if (!currency && !m.digits && !m.scaled) continue;
+    if (!m.currency && !m.digits && !m.scaled) continue;
     const minor = (m.micro * 100n) / MICRO;
     if (minor <= 0n || minor > MAX_AMOUNT_MINOR) continue;
-    used.fill(1, start, end);
-    return { start, end, minor, currency };
+    r.used.fill(1, m.start, m.end);
+    return { start: m.start, end: m.end, minor, currency: m.currency ?? null };
   }
   return null;
 }
