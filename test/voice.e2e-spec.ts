@@ -90,6 +90,17 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     );
   const repliesTo = (chatId: number) => t.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId);
   const firstReply = (chatId: number) => until(() => repliesTo(chatId)[0]);
+  /** The bot's first sendMessage to the chat fails (Telegram answers 400); later ones succeed. */
+  const failFirstReplyTo = (chatId: number) => {
+    let failed = false;
+    t.telegram.on('sendMessage', (call) => {
+      if (Number(call.params.chat_id) === chatId && !failed) {
+        failed = true;
+        throw new Error('Bad Request: simulated failure');
+      }
+      return { message_id: 1, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+    });
+  };
 
   it.each([
     ['ru-groceries.ogg', 'ru', { type: 'expense', amount: '50000.00', currency: 'UZS', category: 'groceries' }, /✅ Записано:\n💸 50,000.00 UZS/],
@@ -235,14 +246,7 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     const chatId = newChatId();
     const f = fixture('ru-groceries.ogg');
     t.telegram.addFile(`file-${chatId}`, f.bytes);
-    let failed = false;
-    t.telegram.on('sendMessage', (call) => {
-      if (Number(call.params.chat_id) === chatId && !failed) {
-        failed = true;
-        throw new Error('Bad Request: simulated failure');
-      }
-      return { message_id: 1, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
-    });
+    failFirstReplyTo(chatId);
     try {
       await post(voiceUpdate(chatId, `file-${chatId}`));
       await until(() => (repliesTo(chatId).length >= 2 ? true : undefined));
@@ -262,14 +266,7 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
       await t.http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).send({ type: 'expense', amount, currency: 'UZS' }).expect(201);
     }
     stt.respond = () => 'отмени последнюю';
-    let failed = false;
-    t.telegram.on('sendMessage', (call) => {
-      if (Number(call.params.chat_id) === chatId && !failed) {
-        failed = true;
-        throw new Error('Bad Request: simulated failure');
-      }
-      return { message_id: 1, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
-    });
+    failFirstReplyTo(chatId);
     try {
       await post(voiceUpdate(chatId, `file-${chatId}`));
       await until(() => (repliesTo(chatId).length >= 2 ? true : undefined));

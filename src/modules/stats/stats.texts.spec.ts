@@ -1,7 +1,7 @@
 import type { Language } from '../../config/app-config';
 import { namedPeriod } from './stats.period';
 import { summarize } from './stats.service';
-import { amountsText, chartModel, periodText, STATS_TEXTS, summaryText } from './stats.texts';
+import { amountsText, chartModel, pct, periodText, STATS_TEXTS, summaryText } from './stats.texts';
 
 const LANGS: Language[] = ['ru', 'uz', 'en'];
 const NOW = new Date('2026-11-29T09:00:00Z');
@@ -62,5 +62,21 @@ describe('stats texts', () => {
     expect(summaryText('ru', s, 2026)).toBe('📊 Операций за октябрь нет.');
     expect(summaryText('en', s, 2026)).toBe('📊 No transactions in October.');
     expect(summaryText('uz', s, 2026)).toBe('📊 Oktyabr oyida operatsiyalar yoʻq.');
+  });
+});
+
+describe('pct: a share in basis points as a percentage', () => {
+  it.each([
+    [10_000, '100%'],
+    [6_000, '60%'],
+    [6_250, '62.5%'],
+    [3_333, '33.3%'],
+    [4_255, '42.6%'],
+    [95, '1.0%'],
+    [5, '0.1%'],
+    [4, '0.0%'],
+    [0, '0%'],
+  ])('%i → %s', (bp, text) => {
+    expect(pct(bp)).toBe(text);
   });
 });

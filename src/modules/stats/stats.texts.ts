@@ -269,8 +269,11 @@ export function amountsText(
 const CAPTION_LIMIT = 1024;
 const LINES_PER_BLOCK = 6;
 
-function pct(bp: number): string {
-  return `${(bp / 100).toFixed(bp % 100 === 0 ? 0 : 1)}%`;
+/** Basis points → "42%" or "42.5%" (one decimal, rounded half up), in integer arithmetic. */
+export function pct(bp: number): string {
+  if (bp % 100 === 0) return `${bp / 100}%`;
+  const tenths = Math.round(bp / 10);
+  return `${Math.trunc(tenths / 10)}.${tenths % 10}%`;
 }
 
 function blocks(

@@ -83,7 +83,7 @@ export class WhisperCppSpeechToText implements SpeechToText, OnModuleDestroy {
       throwIfCancelled(signal);
       if (result.isAborted) throw new SttError('timeout', 'transcription was cancelled', true);
       this.logger.log(
-        `transcribed ${audio.durationSeconds.toFixed(1)} s of audio in ${Date.now() - started} ms`,
+        `transcribed ${Math.round(audio.durationSeconds * 1000)} ms of audio in ${Date.now() - started} ms`,
       );
       return { text: result.result.trim() };
     } catch (error) {
