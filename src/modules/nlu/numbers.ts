@@ -223,5 +223,5 @@ export function readAmountAt(tokens: Token[], infos: Array<WordInfo | undefined>
     else if (before.kind === 'word' && CODE_BEFORE.has(before.f)) currency = infos[start - 1]?.currency;
     if (currency !== undefined) start--;
   }
-  return { ...m, start, end, currency };
+  return { start, end, micro: m.micro, words: m.words, digits: m.digits, scaled: m.scaled, currency };
 }
