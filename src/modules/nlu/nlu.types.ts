@@ -56,10 +56,36 @@ export interface ParsedItem {
   date: string;
 }
 
+/**
+ * A message that names money but must not be recorded as it stands (docs/phrases.md, "Messages that are not a
+ * record"). The JSON of CONTRACT §6 shows these as intent `unknown` with no items; the bot answers each its own way.
+ */
+export type Aside =
+  /** "50 dollar necha so'm bo'ladi", "курс доллара": answered with the day's rate. `to` is never `from`. */
+  | { kind: 'conversion'; amountMinor: bigint; from: Currency; to: Currency }
+  /**
+   * "завтра куплю билеты 800 тыс", "need to pay 500k for internet tomorrow": a reminder is offered. `date` is the day
+   * meant (YYYY-MM-DD), null when the phrase names none; the items carry that date (or today's).
+   */
+  | { kind: 'future'; date: string | null; items: ParsedItem[] }
+  /** "коплю на ноутбук 1000$", "mashina uchun 50 mln yig'moqchiman": a goal is offered. */
+  | { kind: 'saving_goal'; title: string; amountMinor: bigint | null; currency: Currency; deadline: string | null }
+  /**
+   * "такси 40 тыс" while the default currency is USD: amounts said with thousands words are almost surely sums, so
+   * the bot asks. The items carry the default currency; `choices` are the two readings, the default first.
+   */
+  | { kind: 'ask_currency'; items: ParsedItem[]; choices: [Currency, Currency] }
+  /** An amount larger than a record can hold (more than 13 digits before the decimal point). */
+  | { kind: 'too_large' }
+  /** More items than one message may record (`limit`); nothing is recorded. */
+  | { kind: 'too_many'; count: number; limit: number };
+
 export interface ParseResult {
   language: Language;
   intent: Intent;
   items: ParsedItem[];
+  /** Set when the message names money but is not a record as it stands (see Aside). */
+  aside?: Aside;
   /** For set_language / set_currency intents: the requested value. */
   setting?: { language?: Language; currency?: Currency };
   /** For the stats_query intent: what is asked (internal; not part of the CONTRACT §6 JSON). */

@@ -50,7 +50,9 @@ const UZCYR_RE = /[ўқғҳ]/;
 const INNER_APOS_RE = /[oga]['‘’ʻʼ`´′]\p{L}/u;
 /** Abbreviations whose trailing period is not a sentence break. */
 const ABBREV = new Set(['тыс', 'млн', 'млрд', 'руб', 'долл', 'шт', 'кг', 'ул', 'г', 'р', 'т', 'д', 'mln', 'mlrd', 'ming']);
-const MAX_INPUT = 2000;
+/** The value given to a digit string longer than any amount (10^16 units, beyond what a record holds). */
+const TOO_LONG_MICRO = 10n ** 22n;
+const MAX_INPUT = 4096; // Telegram's message limit
 
 export function tokenize(text: string): Token[] {
   const src = (text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text).toLowerCase();
@@ -62,8 +64,8 @@ export function tokenize(text: string): Token[] {
     const attached = m.index === prevEnd;
     prevEnd = m.index + m[0].length;
     if (m[1] !== undefined) {
-      const micro = parseDigitString(m[1]);
-      if (micro === null) continue;
+      // more digits than any amount has: kept as a number too large to record, so the reply can say so
+      const micro = parseDigitString(m[1]) ?? TOO_LONG_MICRO;
       out.push({ kind: 'num', raw: m[1], f: m[1], attached, micro, cyr: false, uzCyr: false, apos: false });
     } else if (m[2] !== undefined) {
       const raw = m[2].replace(APOS_RE, "'");

@@ -130,7 +130,6 @@ describe('income vs expense', () => {
     ['потратила 1000', 'expense'],
     ['потратили 1000', 'expense'],
     ['трачу 1000', 'expense'],
-    ['потрачу 1000', 'expense'],
     ['заплатил 1000', 'expense'],
     ['купил 1000', 'expense'],
     ['купила 1000', 'expense'],

@@ -16,7 +16,9 @@ import {
   mostRecentDayMonth,
   type LocalDate,
 } from './dates';
+import { readConversion, readFuture } from './asides';
 import { detectCommandIntent, isSmalltalk } from './intents';
+import { parseGoal } from './plans';
 import { readStatsQuery } from './stats-query';
 import { analyze, DAY_PHRASES, LANG_BIT, stripUzSuffix, type WordInfo } from './lexicon';
 import type { CategoryHit } from './lexicon.types';
@@ -30,6 +32,7 @@ import {
   type ParseResult,
   type ParseResultJson,
   type TransactionType,
+  type Aside,
 } from './nlu.types';
 import { tokenize, type Token } from './normalize';
 import { MICRO, readAmountAt, readNumber, SYMBOL_CURRENCY } from './numbers';
@@ -124,6 +127,9 @@ const WE_OR_I = new Set(['мы', 'я']);
 const BORROW_VERBS = new Set(['взял', 'взяла', 'взяли', 'занял', 'заняла', 'borrowed']);
 const EXPENSE_SET = new Set<string>(EXPENSE_CATEGORIES);
 const INCOME_SET = new Set<string>(INCOME_CATEGORIES);
+/** Saving intentions and goals: коплю, накопить, откладывать, yig'moqchiman, jamg'aryapman, saving up, goal. */
+const SAVING_RE =
+  / (коп(лю|им|ить)|накоп(ить|лю)|откладыва|отложить|цел[ьи]|yig(moqchi|yapman|ayapman|aman|ish)|йиг(мокчи|япман|аман|иш)|jamgar|жамгар|maqsad|максад|save|saving|goal|put aside|set aside)/;
 const LATIN_UZ_HINT_RE = /[qx]|sh|ch|o'|g'|oʻ|gʻ/;
 const LATIN_EN_HINT_RE = /th|w|ee|oo|ck|ph/;
 
@@ -240,7 +246,15 @@ function findDates(
   return cues;
 }
 
-function findAmounts(tokens: Token[], infos: Array<WordInfo | undefined>, consumed: Uint8Array): Candidate[] {
+/** More items than this in one message are refused as a whole (a pasted list of numbers is not 300 records). */
+export const MAX_ITEMS_PER_MESSAGE = 30;
+
+function findAmounts(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  consumed: Uint8Array,
+  flags: { tooLarge: boolean },
+): Candidate[] {
   const out: Candidate[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
@@ -258,7 +272,11 @@ function findAmounts(tokens: Token[], infos: Array<WordInfo | undefined>, consum
       if (pt !== undefined && pt.kind === 'sym' && (pt.f === ':' || pt.f === '№' || pt.f === '#')) continue;
     }
     const minor = (m.micro * 100n) / MICRO;
-    if (minor <= 0n || minor > MAX_AMOUNT_MINOR) continue;
+    if (minor <= 0n) continue;
+    if (minor > MAX_AMOUNT_MINOR) {
+      flags.tooLarge = true;
+      continue;
+    }
     out.push({ start, end, minor, currency, words: m.words, digits: m.digits, scaled: m.scaled, plus });
   }
   return out;
@@ -448,6 +466,7 @@ function buildItems(
   today: LocalDate,
   defaultCurrency: Currency,
   phraseCurrency: Currency | undefined,
+  guessed: { scaledInDefault: boolean },
 ): ParsedItem[] {
   const n = tokens.length;
   const inCand = new Uint8Array(n);
@@ -566,6 +585,8 @@ function buildItems(
       }
       lastCurrency = currency === defaultCurrency && c.currency === undefined ? lastCurrency : currency;
       lastMinor = c.minor;
+      // "40 тыс" with no currency anywhere near: said in thousands, so most likely sums
+      if (c.currency === undefined && c.scaled && currency === defaultCurrency) guessed.scaledInDefault = true;
     } else if (phraseCurrency !== undefined) {
       currency = phraseCurrency;
     }
@@ -622,8 +643,26 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   const today = localToday(options.now, options.timeZone ?? DEFAULT_TIME_ZONE);
   const consumed = new Uint8Array(n);
   const dates = findDates(tokens, infos, today, consumed);
-  const cands = filterAmounts(findAmounts(tokens, infos, consumed), tokens, infos, { hasVerb, hasCue, hasCat });
+  const flags = { tooLarge: false };
+  // money said about a later day ("завтра куплю …", "ertaga … to'lashim kerak") is a reminder, not a record
+  const future = readFuture(tokens, infos, today);
+  if (future !== null) for (const p of future.used) consumed[p] = 1;
+  const cands = filterAmounts(findAmounts(tokens, infos, consumed, flags), tokens, infos, {
+    hasVerb,
+    hasCue: hasCue || future !== null,
+    hasCat,
+  });
+  const aside = (a: Aside): ParseResult => ({ language, intent: 'unknown', items: [], aside: a });
 
+  const conversion = readConversion(tokens, infos, cands, hasVerb);
+  if (conversion !== null) return aside({ kind: 'conversion', ...conversion });
+  if (SAVING_RE.test(norm)) {
+    const goal = parseGoal(text, options);
+    if (goal?.kind === 'goal_create') {
+      const { title, amountMinor, currency, deadline } = goal;
+      return aside({ kind: 'saving_goal', title, amountMinor, currency, deadline });
+    }
+  }
   const command = detectCommandIntent({ norm, hasAmount: cands.length > 0, hasVerb, currency: phraseCurrency });
   if (command !== null) {
     const result: ParseResult = { language, intent: command.intent, items: [] };
@@ -631,8 +670,19 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
     if (command.intent === 'stats_query') result.stats = readStatsQuery(tokens, infos, norm, today);
     return result;
   }
+  // a number too large to record, and nothing else that could be the amount (a card number beside a price is not)
+  if (flags.tooLarge && cands.length === 0) return aside({ kind: 'too_large' });
   if (cands.length > 0 || hasVerb || hasCue) {
-    const items = buildItems(tokens, infos, cands, dates, consumed, today, options.defaultCurrency, phraseCurrency);
+    const guessed = { scaledInDefault: false };
+    const items = buildItems(tokens, infos, cands, dates, consumed, today, options.defaultCurrency, phraseCurrency, guessed);
+    if (items.length > MAX_ITEMS_PER_MESSAGE) return aside({ kind: 'too_many', count: items.length, limit: MAX_ITEMS_PER_MESSAGE });
+    if (future !== null && cands.length > 0) {
+      const date = future.date;
+      return aside({ kind: 'future', date, items: date === null ? items : items.map((it) => ({ ...it, date })) });
+    }
+    if (guessed.scaledInDefault && options.defaultCurrency !== 'UZS') {
+      return aside({ kind: 'ask_currency', items, choices: [options.defaultCurrency, 'UZS'] });
+    }
     return { language, intent: 'transaction', items };
   }
   return { language, intent: isSmalltalk(norm) ? 'smalltalk' : 'unknown', items: [] };

@@ -94,6 +94,12 @@ interface Money {
 
 /** Words that mark a date as a limit: "к 1 марта", "до 1 июня", "by June 1", "until", "gacha". */
 const DATE_PREPS = new Set(['к', 'ко', 'до', 'by', 'until', 'till', 'before', 'due', 'on', 'срок', 'deadline']);
+/** Seasons as deadlines ("к лету", "by summer", "yozgacha") → the month they start. */
+const SEASONS: Record<string, number> = {
+  ...{ лету: 6, лета: 6, зиме: 12, зимы: 12, осени: 9, весне: 3, весны: 3 },
+  ...{ summer: 6, winter: 12, autumn: 9, fall: 9, spring: 3 },
+  ...{ yozgacha: 6, qishgacha: 12, kuzgacha: 9, bahorgacha: 3, ёзгача: 6, кишгача: 12, кузгача: 9, бахоргача: 3 },
+};
 /** Uzbek-only words (Latin and Cyrillic, folded) that settle the language. */
 const UZ_WORDS = /^(maqsad|максад|qarz|карз|berdim|бердим|oldim|олдим|qaytar|кайтар|ajratdim|ажратдим|yigdim|йигдим|jamgar|жамгар|qoshdim|кушдим|uchun|учун|ming|минг)/;
 
@@ -175,6 +181,14 @@ function findDate(r: Reading): string | null {
     used.fill(1, start, end);
     return formatDate(date);
   }
+  // к лету / by summer / yozgacha: the first day of the next such season
+  for (let i = 0; i < n; i++) {
+    const month = SEASONS[tokens[i].f];
+    if (month === undefined) continue;
+    used[i] = 1;
+    if (i > 0 && DATE_PREPS.has(tokens[i - 1].f)) used[i - 1] = 1;
+    return formatDate(nextDayMonth(today, 1, month) ?? today);
+  }
   // завтра / ertaga / tomorrow
   for (let i = 0; i < n; i++) {
     const f = tokens[i].f;
@@ -194,6 +208,8 @@ function findMoney(r: Reading): Money | null {
     if (m === null) continue;
     // a lone number word ("bir", "one") without digits, scale or currency is not an amount
     if (!m.currency && !m.digits && !m.scaled) continue;
+    // digits glued to a word name a thing ("ps5", "iphone15"), unless a currency or scale says money
+    if (!m.currency && !m.scaled && r.tokens[m.start].attached && r.tokens[m.start - 1]?.kind === 'word') continue;
     const minor = (m.micro * 100n) / MICRO;
     if (minor <= 0n || minor > MAX_AMOUNT_MINOR) continue;
     r.used.fill(1, m.start, m.end);
@@ -249,13 +265,21 @@ function clip(text: string): string {
 
 const GOAL_WORD = /^(цел[ьияеюй]|целью|целям|целях|maqsad|максад|goal|goals|jamgarma|жамгарма)/;
 /** "накопить на машину 100 млн", "хочу накопить": creating; "накопил" (past) is a contribution. */
-const SAVE_UP = /^(накопить|копить|коплю|накоплю|save up|saving)$/;
+const SAVE_UP =
+  /^(накопить|копить|коплю|копим|накоплю|откладывать|откладываю|откладываем|save|saving|(yig|йиг|jamgar|жамгар)(moqchi|yapman|ayapman|aman|amiz|ish|мокчи|япман|аяпман|аман|амиз|иш)\p{L}*)$/u;
+/** "put aside", "set aside" said as a plan ("gonna put aside", "want to set aside"): a new goal, not a deposit. */
+const INTENTION = new Set(['хочу', 'буду', 'будем', 'собираюсь', 'планирую', 'want', 'wanna', 'gonna', 'going', 'will', 'plan', 'planning']);
+/** "по 2 млн в месяц", "500k every month", "har oy 1 million": a monthly saving, not the goal's target. */
+const MONTHLY = /^(ежемесячно|monthly|oyiga|ойига|ойлик)$/;
+const MONTH_NOUN = /^(месяц|month|oy|ой)$/;
+const EVERY = /^(в|каждый|every|per|a|har|хар)$/;
 const CONTRIBUTE_STRONG = /^(отлож|накопил|saved|ajratdim|ажратдим|yigdim|йигдим|jamgardim|жамгардим|jamgʻardim|внес|внесла|закинул|закинула|пополнил)/;
 const CONTRIBUTE_WEAK = /^(добав|put|add|added|deposited|contributed|qoshdim|кушдим|qoydim|куйдим|set)$|^добав/;
 const GOAL_NOISE = new Set([
   ...['на', 'к', 'ко', 'в', 'для', 'до', 'новая', 'новую', 'моя', 'мою', 'мой', 'хочу', 'создай', 'создать', 'поставь', 'я', 'еще', 'ещё', 'сум', 'рублей'],
   ...['yangi', 'uchun', 'men', 'учун', 'янги', 'мен', 'yana'],
   ...['a', 'an', 'the', 'my', 'new', 'for', 'to', 'towards', 'toward', 'i', 'aside', 'up', 'into', 'want', 'set', 'create', 'more'],
+  ...['need', 'нужно', 'надо', 'pul', 'пул', 'kerak', 'керак', 'деньги', 'денег', 'money'],
 ]);
 
 /**
@@ -268,7 +292,10 @@ export function parseGoal(text: string, options: PlanParseOptions): GoalPhrase |
     const { tokens } = r;
     const words = tokens.map((t) => (t.kind === 'word' ? t.f : ''));
     const goalAt = words.findIndex((f) => GOAL_WORD.test(f));
-    const saveUpAt = words.findIndex((f, i) => SAVE_UP.test(f) || (f === 'save' && words[i + 1] === 'up'));
+    const planned = words.some((f) => INTENTION.has(f));
+    const saveUpAt = words.findIndex(
+      (f, i) => SAVE_UP.test(f) || (planned && (f === 'put' || f === 'set') && words[i + 1] === 'aside'),
+    );
     const strongAt = words.findIndex((f) => CONTRIBUTE_STRONG.test(f));
     const weakAt = words.findIndex((f) => CONTRIBUTE_WEAK.test(f));
     const verbAt = strongAt >= 0 ? strongAt : weakAt;
@@ -290,13 +317,33 @@ export function parseGoal(text: string, options: PlanParseOptions): GoalPhrase |
 
     // creation
     const deadline = findDate(r);
-    const money = findMoney(r);
+    let monthly = false;
+    words.forEach((f, i) => {
+      const every = MONTH_NOUN.test(f) && i > 0 && EVERY.test(words[i - 1]);
+      if (!every && !MONTHLY.test(f)) return;
+      monthly = true;
+      r.used[i] = 1;
+      if (every) r.used[i - 1] = 1;
+    });
+    words.forEach((f, i) => {
+      if (INTENTION.has(f) || f === 'aside' || f === 'по' || f === 'up') r.used[i] = 1;
+    });
+    const found = findMoney(r);
+    // a monthly amount is how fast, not how much: the target stays to be asked
+    const money = monthly ? null : found;
     if (goalAt >= 0) r.used[goalAt] = 1;
     if (saveUpAt >= 0) r.used[saveUpAt] = 1;
     const title = leftoverWords(r, (f) => GOAL_NOISE.has(f) || SAVE_UP.test(f) || f === 'save')
-      .map((w) => (r.language === 'ru' && w.i > 0 && tokens[w.i - 1].f === 'на' && /[^аеёиоуыэюяйь]у$/.test(w.raw) ? `${w.raw.slice(0, -1)}а` : w.raw))
+      .map((w) => {
+        let word = w.raw;
+        if (r.language === 'ru' && w.i > 0 && tokens[w.i - 1].f === 'на' && /[^аеёиоуыэюяйь]у$/.test(word)) word = `${word.slice(0, -1)}а`;
+        else if (r.language === 'uz') word = baseForm(word, 'uz', undefined); // noutbukka → noutbuk
+        const glued = tokens[w.i + 1];
+        return glued?.kind === 'num' && glued.attached && !r.used[w.i + 1] ? word + glued.raw : word; // ps5
+      })
       .join(' ');
-    if (!title && !money) return null;
+    // "ҳар ой 1 миллион жамғармоқчиман": a saving plan with neither a name nor a target is still a goal to set up
+    if (!title && !money && !(saveUpAt >= 0 && found)) return null;
     return {
       kind: 'goal_create',
       language: r.language,
