@@ -59,12 +59,18 @@ export class StemMap<T> {
 
   /** Entries of the longest key matching `word`. */
   lookup(word: string): StemEntry<T>[] | undefined {
+    return this.lookupKeyed(word)?.entries;
+  }
+
+  /** The longest key matching `word` and its entries. */
+  lookupKeyed(word: string): { key: string; entries: StemEntry<T>[] } | undefined {
     for (let len = Math.min(word.length, this.maxLen); len >= 1; len--) {
-      const list = this.map.get(len === word.length ? word : word.slice(0, len));
+      const key = len === word.length ? word : word.slice(0, len);
+      const list = this.map.get(key);
       if (list === undefined) continue;
       const extra = word.length - len;
       const ok = list.filter((e) => e.maxExtra >= extra);
-      if (ok.length > 0) return ok;
+      if (ok.length > 0) return { key, entries: ok };
     }
     return undefined;
   }
@@ -83,6 +89,8 @@ export interface WordInfo {
   /** расход / доход nouns */
   cue?: 'expense' | 'income';
   cats?: CategoryHit[];
+  /** The lexicon stem the category hits came from ("такси" for "таксига", "бензин" for "бензина"). */
+  catStem?: string;
   purchaseAlt?: ExpenseCategory;
   purchase?: boolean;
   dayBack?: number;
@@ -187,15 +195,15 @@ for (const src of SOURCES) {
 }
 
 // The weight marker of category patterns is stored on the entry; copy it into the hit.
-function categoryHits(word: string): { hits: CategoryHit[]; langs: number } | undefined {
-  const entries = categories.lookup(word);
-  if (!entries) return undefined;
+function categoryHits(word: string): { hits: CategoryHit[]; langs: number; stem: string } | undefined {
+  const found = categories.lookupKeyed(word);
+  if (!found) return undefined;
   let langs = 0;
-  const hits = entries.map((e) => {
+  const hits = found.entries.map((e) => {
     langs |= e.langs;
     return { key: e.value.key, side: e.value.side, weight: e.weight };
   });
-  return { hits, langs };
+  return { hits, langs, stem: found.key };
 }
 
 /** Uzbek case/number suffixes, tried when an exact lookup (numbers, currencies, units) fails. */
@@ -285,6 +293,7 @@ export function analyze(word: string): WordInfo {
   const cats = categoryHits(word);
   if (cats) {
     info.cats = cats.hits;
+    info.catStem = cats.stem;
     info.langs |= cats.langs;
   }
   const alt = first(purchaseAlts.lookup(word));

@@ -103,8 +103,15 @@ export interface StatsPeriod {
 export interface StatsQuery {
   /** Absent: both directions ("статистика за март"). */
   type?: TransactionType;
-  /** Absent: every category. */
+  /** Absent: every category (or `categories`). */
   category?: CategoryKey;
+  /** "food", "еда", "ovqat": groceries and cafes together (then `category` is absent). */
+  categories?: CategoryKey[];
+  /**
+   * A word more specific than a category ("такси", "бензин", "coffee", "korzinka"; folded, as the lexicon stem):
+   * the answer lists the records whose description has it, beside the category total.
+   */
+  term?: string;
   period: StatsPeriod;
 }
 

@@ -92,26 +92,47 @@ function typeOf(infos: Array<WordInfo | undefined>, norm: string): TransactionTy
   return undefined;
 }
 
-/** The strongest category word, on the asked side when the question has one. */
-function categoryOf(infos: Array<WordInfo | undefined>, type: TransactionType | undefined): CategoryHit | undefined {
-  let best: CategoryHit | undefined;
+/** The strongest category word, on the asked side when the question has one, and the stem it matched. */
+function categoryOf(infos: Array<WordInfo | undefined>, type: TransactionType | undefined): { hit: CategoryHit; stem: string } | undefined {
+  let best: { hit: CategoryHit; stem: string } | undefined;
   for (const info of infos) {
     for (const hit of info?.cats ?? []) {
       if (type !== undefined && hit.side !== type) continue;
-      if (best === undefined || hit.weight > best.weight) best = hit;
+      if (best === undefined || hit.weight > best.hit.weight) best = { hit, stem: info?.catStem ?? '' };
     }
   }
   return best;
 }
 
+/** Words that mean food of both kinds, groceries and eating out. */
+const FOOD = new Set(['еда', 'еду', 'еды', 'едой', 'питани', 'ovqat', 'овкат', 'food', 'foods']);
+/**
+ * Stems that name a category itself (its name or a plain synonym): asking about them asks about the category.
+ * Any other category word ("такси", "бензин", "coffee") is more specific and is also looked for in descriptions.
+ */
+const CATEGORY_NAME_STEMS = new Set([
+  ...['продукт', 'кафе', 'ресторан', 'транспорт', 'аренд', 'коммунал', 'коммуналк', 'квартплат', 'жкх', 'связ', 'медиц', 'одежд', 'обув'],
+  ...['покупк', 'развлеч', 'учеб', 'обучен', 'подар', 'зарплат', 'зарпл', 'фриланс', 'бизнес', 'продаж', 'инвест', 'доход', 'расход'],
+  ...['mahsulot', 'maxsulot', 'oziq', 'kafe', 'restoran', 'transport', 'ijara', 'kommunal', 'aloqa', 'kiyim', 'sovga', 'maosh', 'oylik', 'oylig'],
+  ...['махсулот', 'озик', 'ресторан', 'ижара', 'алока', 'кийим', 'совга', 'маош', 'ойлик', 'ойлиг'],
+  ...['grocer', 'cafe', 'restaurant', 'transport', 'rent', 'utilit', 'cloth', 'clothes', 'clothing', 'health', 'education', 'gift', 'salary', 'salar'],
+]);
+
 /** The structured form of a stats_query phrase (the parser's tokens, word analyses and folded text). */
 export function readStatsQuery(tokens: Token[], infos: Array<WordInfo | undefined>, norm: string, today: LocalDate): StatsQuery {
   const asked = typeOf(infos, norm);
-  const hit = categoryOf(infos, asked);
   const query: StatsQuery = { period: periodOf(tokens, infos, norm, today) };
+  if (tokens.some((t) => t.kind === 'word' && (FOOD.has(t.f) || (t.f.length > 5 && FOOD.has(t.f.replace(/(ga|da|ni|га|да|ни)$/, '')))))) {
+    query.type = 'expense';
+    query.categories = ['groceries', 'cafe'];
+    return query;
+  }
+  const found = categoryOf(infos, asked);
+  const hit = found?.hit;
   const type = asked ?? hit?.side;
   if (type !== undefined) query.type = type;
   if (hit !== undefined && hit.key !== 'other') query.category = hit.key as CategoryKey;
+  if (found !== undefined && found.stem.length >= 3 && !CATEGORY_NAME_STEMS.has(found.stem)) query.term = found.stem;
   return query;
 }
 
