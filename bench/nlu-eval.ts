@@ -118,7 +118,7 @@ function compact(items: Array<ExpectedItem | GotItem> | undefined): string {
 async function main(): Promise<void> {
   const asJson = process.argv.includes('--json');
   let nlu: {
-    parsePhrase: (text: string, opts: Record<string, unknown>) => unknown;
+    parsePhraseOrThrow: (text: string, opts: Record<string, unknown>) => unknown;
     toParseJson: (r: unknown) => Got;
   };
   try {
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
     let err: string | null = null;
     try {
       const r = await Promise.resolve(
-        nlu.parsePhrase(c.text, {
+        nlu.parsePhraseOrThrow(c.text, {
           language: 'auto',
           defaultCurrency: c.currency ?? 'UZS',
           now: new Date(c.now),

@@ -1,6 +1,6 @@
 /** Messages that name money but are not records: conversion questions, the future, saving intentions, limits. */
 import type { Aside, ParseOptions } from './nlu.types';
-import { MAX_ITEMS_PER_MESSAGE, parsePhrase, toParseJson } from './parser';
+import { MAX_ITEMS_PER_MESSAGE, parsePhraseOrThrow as parsePhrase, toParseJson } from './parser';
 
 const NOW = new Date('2026-12-06T10:00:00+05:00'); // a Sunday in Tashkent
 const OPTS: ParseOptions = { defaultCurrency: 'UZS', now: NOW, timeZone: 'Asia/Tashkent' };

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePhrase, toParseJson } from './parser';
+import { parsePhraseOrThrow as parsePhrase, toParseJson } from './parser';
 
 interface Case {
   text: string;

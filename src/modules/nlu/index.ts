@@ -1,6 +1,6 @@
 /** Public API of the phrase parser (pure TypeScript; see CONTRACT §6). */
 export * from './nlu.types';
-export { parsePhrase, toParseJson } from './parser';
+export { parsePhrase, parsePhraseOrThrow, toParseJson } from './parser';
 export { categoryName, CATEGORY_NAMES } from './categories';
 export { readStatsPeriod, currentMonth, previousMonth, currentWeek, currentYear } from './stats-query';
 export { localToday, type LocalDate } from './dates';

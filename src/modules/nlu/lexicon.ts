@@ -10,6 +10,9 @@ import type { CategoryHit, LexiconSource, NumberKind, VerbHit } from './lexicon.
 import { UZ } from './lexicon.uz';
 import type { CategoryKey, ExpenseCategory, Language } from './nlu.types';
 import { foldKey, parseDigitString } from './normalize';
+import { latinToCyrillic } from './translit';
+import { FuzzyIndex } from './fuzzy';
+import { REAL_WORDS } from './real-words';
 
 export const LANG_BIT: Record<Language, number> = { ru: 1, uz: 2, en: 4 };
 
@@ -55,6 +58,11 @@ export class StemMap<T> {
     else list.push({ value, maxExtra, weight, langs: LANG_BIT[lang] });
     this.map.set(key, list);
     if (key.length > this.maxLen) this.maxLen = key.length;
+  }
+
+  /** Every key (folded). */
+  keys(): IterableIterator<string> {
+    return this.map.keys();
   }
 
   /** Entries of the longest key matching `word`. */
@@ -104,6 +112,8 @@ export interface WordInfo {
   toMe?: boolean;
   /** Bit set of languages whose lexicon knows this word. */
   langs: number;
+  /** The word was read as another one: Russian typed in Latin letters ("potratil" → "потратил") or a typo. */
+  readAs?: string;
 }
 
 const SOURCES: LexiconSource[] = [RU, UZ, EN];
@@ -265,10 +275,8 @@ function first<T>(list: StemEntry<T>[] | undefined): StemEntry<T> | undefined {
   return list === undefined ? undefined : list[0];
 }
 
-/** Everything the lexicons know about one folded word. */
-export function analyze(word: string): WordInfo {
-  const hit = cache.get(word);
-  if (hit !== undefined) return hit;
+/** Everything the lexicons know about one folded word, as written. */
+function analyzeExact(word: string): WordInfo {
   const info: WordInfo = { langs: 0 };
   const num = withSuffixes(word, (w) => numbers.get(w));
   if (num) {
@@ -322,7 +330,107 @@ export function analyze(word: string): WordInfo {
   }
   if (conjunctions.lookup(word)) info.conj = true;
   if (toMe.lookup(word)) info.toMe = true;
+  return info;
+}
+
+/** Nothing in any lexicon knows the word. */
+function unknown(info: WordInfo): boolean {
+  return (
+    info.langs === 0 &&
+    info.num === undefined &&
+    info.currency === undefined &&
+    info.month === undefined &&
+    info.dateUnit === undefined &&
+    info.nonMoney !== true &&
+    info.ago !== true &&
+    info.conj !== true &&
+    info.toMe !== true
+  );
+}
+
+/** Words worth correcting a typo into: money words, verbs, categories (function words are too short to guess). */
+const fuzzy = new FuzzyIndex([categories.keys(), verbs.keys(), cues.keys(), currencies.keys(), numbers.keys()]);
+/** Scale and currency words, the only ones a three-letter word right after a number is corrected into ("300 mig"). */
+const fuzzyUnits = new FuzzyIndex([currencies.keys(), [...numbers.entries()].filter(([, v]) => v.kind === 'scale').map(([k]) => k)]);
+
+/** A word within one typo of exactly one meaning ("tkasi" → taksi, "продуктв", "lnuch"), or undefined. */
+function corrected(word: string, index: FuzzyIndex, minLength: number, accept: (info: WordInfo) => boolean): WordInfo | undefined {
+  let found: { info: WordInfo; as: string; sig: string } | undefined;
+  for (const as of index.corrections(word, minLength)) {
+    const info = analyzeExact(as);
+    if (unknown(info) || !accept(info)) continue;
+    const sig = meaning(info);
+    if (found !== undefined && found.sig !== sig) return undefined; // two readings: do not guess
+    found ??= { info, as, sig };
+  }
+  return found === undefined ? undefined : { ...found.info, readAs: found.as };
+}
+
+/** What a word means to the parser, for telling two typo readings apart. */
+function meaning(info: WordInfo): string {
+  const cats = (info.cats ?? []).map((h) => `${h.side}:${h.key}`).join(',');
+  return `${cats}|${info.verb?.type ?? ''}|${info.cue ?? ''}|${info.currency ?? ''}|${info.num?.micro ?? ''}`;
+}
+
+let readingUnknownWords = true;
+
+/**
+ * Switches the reading of unknown words (Latin-typed Russian, typos) off or on, to measure what it changes
+ * (typos.spec.ts: nothing on the phrase tables written before it). On by default.
+ */
+export function setUnknownWordReading(on: boolean): void {
+  readingUnknownWords = on;
+  cache.clear();
+}
+
+/**
+ * How an unknown word may be read: as Russian typed in Latin letters, or (from four letters on) as a typo one slip
+ * from a single meaning. Undefined when neither applies. Real words of Russian, Uzbek and English (REAL_WORDS,
+ * generated from spelling dictionaries by scripts/make-real-words.ts) are never read as another word.
+ */
+export function readUnknown(word: string, guard = true): WordInfo | undefined {
+  if (guard && REAL_WORDS.has(word)) return undefined;
+  const cyr = latinToCyrillic(word);
+  const tr = cyr === null || cyr.length < 2 ? undefined : analyzeExact(cyr);
+  if (tr !== undefined && !unknown(tr) && (tr.langs & LANG_BIT.ru) !== 0) return { ...tr, readAs: cyr! };
+  return word.length >= 4 ? corrected(word, fuzzy, 4, () => true) : undefined;
+}
+
+/**
+ * Everything the lexicons know about one folded word (cached); a word no lexicon knows may be read as another
+ * (readUnknown), never a known one.
+ */
+export function analyze(word: string): WordInfo {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  let info = analyzeExact(word);
+  if (unknown(info) && readingUnknownWords) info = readUnknown(word) ?? info;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, info);
   return info;
+}
+
+/** Nothing in any lexicon knows the word (exported for scripts/make-real-words.ts). */
+export function isUnknownWord(word: string): boolean {
+  return unknown(analyzeExact(word));
+}
+
+const unitCache = new Map<string, WordInfo | null>();
+
+/** A word right after a number: also a three-letter typo of a scale or currency word ("300 mig", "35 мнг"). */
+export function analyzeUnit(word: string): WordInfo | undefined {
+  if (word.length !== 3 || !readingUnknownWords) return undefined;
+  let info = unitCache.get(word);
+  if (info === undefined) {
+    info = unknown(analyze(word)) ? (readUnitTypo(word) ?? null) : null;
+    if (unitCache.size >= CACHE_LIMIT) unitCache.clear();
+    unitCache.set(word, info);
+  }
+  return info ?? undefined;
+}
+
+/** The three-letter typo reading of analyzeUnit (exported for scripts/make-real-words.ts). */
+export function readUnitTypo(word: string, guard = true): WordInfo | undefined {
+  if (word.length !== 3 || (guard && REAL_WORDS.has(word))) return undefined;
+  return corrected(word, fuzzyUnits, 3, (i) => i.currency !== undefined || i.num?.kind === 'scale');
 }

@@ -5,7 +5,7 @@
  * The bar is the product target: at least 95% exactly right (intent, item count, type, amount, currency), and at
  * least 90% of categories.
  */
-import { parsePhrase, toParseJson } from './parser';
+import { parsePhraseOrThrow as parsePhrase, toParseJson } from './parser';
 
 const NOW = new Date('2026-11-29T10:00:00+05:00');
 

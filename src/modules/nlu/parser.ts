@@ -16,11 +16,11 @@ import {
   mostRecentDayMonth,
   type LocalDate,
 } from './dates';
-import { readConversion, readFuture } from './asides';
+import { mayTellFuture, readConversion, readFuture } from './asides';
 import { detectCommandIntent, isSmalltalk } from './intents';
 import { parseGoal } from './plans';
 import { readStatsQuery } from './stats-query';
-import { analyze, DAY_PHRASES, LANG_BIT, stripUzSuffix, type WordInfo } from './lexicon';
+import { analyze, analyzeUnit, DAY_PHRASES, LANG_BIT, stripUzSuffix, type WordInfo } from './lexicon';
 import type { CategoryHit } from './lexicon.types';
 import {
   EXPENSE_CATEGORIES,
@@ -127,9 +127,9 @@ const WE_OR_I = new Set(['мы', 'я']);
 const BORROW_VERBS = new Set(['взял', 'взяла', 'взяли', 'занял', 'заняла', 'borrowed']);
 const EXPENSE_SET = new Set<string>(EXPENSE_CATEGORIES);
 const INCOME_SET = new Set<string>(INCOME_CATEGORIES);
-/** Saving intentions and goals: коплю, накопить, откладывать, yig'moqchiman, jamg'aryapman, saving up, goal. */
-const SAVING_RE =
-  / (коп(лю|им|ить)|накоп(ить|лю)|откладыва|отложить|цел[ьи]|yig(moqchi|yapman|ayapman|aman|ish)|йиг(мокчи|япман|аман|иш)|jamgar|жамгар|maqsad|максад|save|saving|goal|put aside|set aside)/;
+/** Words of saving intentions and goals: коплю, накопить, откладывать, yig'moqchiman, jamg'aryapman, saving, goal. */
+const SAVING_WORD_RE =
+  /^(коп(лю|им|ить)|накоп(ить|лю)|откладыва|отложить|цел[ьи]|yig(moqchi|yapman|ayapman|aman|ish)|йиг(мокчи|япман|аяпман|аман|иш)|jamgar|жамгар|maqsad|максад|save|saving|goal|aside)/;
 const LATIN_UZ_HINT_RE = /[qx]|sh|ch|o'|g'|oʻ|gʻ/;
 const LATIN_EN_HINT_RE = /th|w|ee|oo|ck|ph/;
 
@@ -619,16 +619,21 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   let hasCue = false;
   let hasCat = false;
   let phraseCurrency: Currency | undefined;
+  let saving = false;
   const normParts: string[] = [''];
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     if (t.kind === 'word') {
-      const info = analyze(t.f);
+      // "300 mig", "35 мнг": right after a number, three letters may be a misspelt scale or currency
+      const info = (i > 0 && tokens[i - 1].kind === 'num' && analyzeUnit(t.f)) || analyze(t.f);
+      // Russian typed in Latin letters and mended typos are read as the word they stand for from here on
+      if (info.readAs !== undefined) t.f = info.readAs;
       infos[i] = info;
       if (info.verb !== undefined) hasVerb = true;
       if (info.cue !== undefined) hasCue = true;
       if (info.cats !== undefined) hasCat = true;
       if (info.currency !== undefined && phraseCurrency === undefined) phraseCurrency = info.currency;
+      if (!saving && SAVING_WORD_RE.test(t.f)) saving = true;
       normParts.push(t.f);
     } else if (t.kind === 'sym' && SYMBOL_CURRENCY[t.f] !== undefined && phraseCurrency === undefined) {
       phraseCurrency = SYMBOL_CURRENCY[t.f];
@@ -645,7 +650,7 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   const dates = findDates(tokens, infos, today, consumed);
   const flags = { tooLarge: false };
   // money said about a later day ("завтра куплю …", "ertaga … to'lashim kerak") is a reminder, not a record
-  const future = readFuture(tokens, infos, today);
+  const future = mayTellFuture(norm) ? readFuture(tokens, infos, today) : null;
   if (future !== null) for (const p of future.used) consumed[p] = 1;
   const cands = filterAmounts(findAmounts(tokens, infos, consumed, flags), tokens, infos, {
     hasVerb,
@@ -654,9 +659,9 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   });
   const aside = (a: Aside): ParseResult => ({ language, intent: 'unknown', items: [], aside: a });
 
-  const conversion = readConversion(tokens, infos, cands, hasVerb);
+  const conversion = phraseCurrency === undefined ? null : readConversion(tokens, infos, cands, hasVerb);
   if (conversion !== null) return aside({ kind: 'conversion', ...conversion });
-  if (SAVING_RE.test(norm)) {
+  if (saving) {
     const goal = parseGoal(text, options);
     if (goal?.kind === 'goal_create') {
       const { title, amountMinor, currency, deadline } = goal;
@@ -686,6 +691,11 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
     return { language, intent: 'transaction', items };
   }
   return { language, intent: isSmalltalk(norm) ? 'smalltalk' : 'unknown', items: [] };
+}
+
+/** Parses one phrase, letting an internal error through (for tests and the evaluation; the app uses parsePhrase). */
+export function parsePhraseOrThrow(text: string, options: ParseOptions): ParseResult {
+  return parseInner(text, options);
 }
 
 /** Parses one phrase. Never throws: anything unexpected gives an `unknown` result. */
