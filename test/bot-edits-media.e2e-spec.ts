@@ -312,6 +312,24 @@ describe('Telegram bot: edited messages, photos, stickers … (e2e, webhook)', (
       expect(await rows(userId)).toEqual([]);
     });
 
+    it('items reordered: each keeps its row and takes its new place', async () => {
+      const { chatId, userId } = await register();
+      const original = await say(chatId, 'такси 20000 и кофе 15000');
+      const [taxi, coffee] = await rows(userId);
+      const edit = only(
+        await deliver(editUpdate(chatId, original.messageId, { text: 'кофе 16000 и такси 20000' })),
+        'editMessageText',
+      );
+      expect(edit.text).toBe(
+        '✅ Записано:\n1. 💸 16,000.00 UZS — Кафе и рестораны, кофе · 10.03.2026\n2. 💸 20,000.00 UZS — Транспорт, такси · 10.03.2026',
+      );
+      expect(await rows(userId)).toEqual([
+        { ...coffee, amount: '16000.00', source_item: 0 },
+        { ...taxi, source_item: 1 },
+      ]);
+      expect(await balances(userId)).toEqual(['UZS 0.00 36000.00 2']);
+    });
+
     it('a category chosen with 🏷 stays when the amount changes, and gives way when the type changes', async () => {
       const { chatId, userId } = await register();
       const original = await say(chatId, 'кофе 15000');
