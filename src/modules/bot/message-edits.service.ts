@@ -5,11 +5,7 @@ import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
 import { CategoriesService } from '../categories/categories.service';
 import type { ParsedItem, ParseResult } from '../nlu';
 import { Transaction } from '../transactions/transaction.entity';
-import {
-  NewTransaction,
-  RevisedTransaction,
-  TransactionsService,
-} from '../transactions/transactions.service';
+import { RevisedTransaction, TransactionsService } from '../transactions/transactions.service';
 import { User } from '../users/user.entity';
 import { BotSessionsRepository } from './bot-sessions.repository';
 import { recordedKeyboard } from './bot.keyboards';
@@ -18,7 +14,7 @@ import { actionDoneText, noLongerRecordText, undoneBeforeText } from './edits.te
 import { reviseItems } from './item-diff';
 import { LinkedItem, MessageKey, MessageLink, MessageLinksRepository } from './message-links.repository';
 import { bareAmount, pendingAmount } from './pending-amount';
-import { categoryFor, occurredAt, PhraseReply, PhraseService } from './phrase.service';
+import { categoryFor, newTransactions, PhraseReply, PhraseService } from './phrase.service';
 
 /** A reply to send, and what to do once it is out (or failed: null). */
 export interface FollowedReply {
@@ -218,14 +214,7 @@ export class MessageEditsService {
       (i): i is ParsedItem & { amountMinor: bigint } => i.amountMinor !== null,
     );
     if (complete.some((i) => i.amountMinor > MAX_AMOUNT_MINOR || i.amountMinor < 1n)) return null;
-    const next: NewTransaction[] = complete.map((i) => ({
-      type: i.type,
-      amountMinor: i.amountMinor,
-      currency: i.currency,
-      category: categoryFor(i),
-      description: i.description,
-      occurredAt: occurredAt(i.date, input.sentAt, user.timezone),
-    }));
+    const next = newTransactions(complete, input.sentAt, user.timezone);
     const recorded = rows.map((r, k) => ({
       id: r.id,
       type: r.type,

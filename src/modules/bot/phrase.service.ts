@@ -91,6 +91,18 @@ export function categoryFor(item: { type: TransactionType; category: string }): 
   return isDefaultCategory(item.type, item.category) ? item.category : FALLBACK_CATEGORY;
 }
 
+/** Parsed items with an amount as the transactions to record (sent at `sentAt`; dates in `timeZone`). */
+export function newTransactions(items: ReadonlyArray<ParsedItem & { amountMinor: bigint }>, sentAt: Date, timeZone: string): NewTransaction[] {
+  return items.map((i) => ({
+    type: i.type,
+    amountMinor: i.amountMinor,
+    currency: i.currency,
+    category: categoryFor(i),
+    description: i.description,
+    occurredAt: occurredAt(i.date, sentAt, timeZone),
+  }));
+}
+
 /**
  * Free text in the chat: phrases become transactions (CONTRACT §6 parse → recordMany tied to the update id), the
  * "how much?" conversation kept in bot_sessions.state, the intents (balance, stats, undo, language, currency), and
@@ -193,14 +205,7 @@ export class PhraseService {
     const missing = items.filter((i) => i.amountMinor === null);
     if (complete.some((i) => i.amountMinor > MAX_AMOUNT_MINOR || i.amountMinor < 1n)) return { text: tooLargeText(user.language) };
 
-    const news: NewTransaction[] = complete.map((i) => ({
-      type: i.type,
-      amountMinor: i.amountMinor,
-      currency: i.currency,
-      category: categoryFor(i),
-      description: i.description,
-      occurredAt: occurredAt(i.date, input.sentAt, user.timezone),
-    }));
+    const news = newTransactions(complete, input.sentAt, user.timezone);
     const rows = await this.transactions.recordMany(user.id, news, sourceOf(input));
     // The new phrase replaces whatever was asked before.
     const next = missing.length ? pendingAmount(missing, input.sentAt) : null;
