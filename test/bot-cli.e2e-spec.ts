@@ -39,7 +39,7 @@ describe('webhook CLI (e2e)', () => {
       expect.objectContaining({
         url: 'https://bot.example.com/telegram/webhook/',
         secret_token: TEST_WEBHOOK_SECRET,
-        allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+        allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'],
       }),
     ]);
     expect(telegram.sent('setMyCommands').map((c) => c.language_code)).toEqual([undefined, 'ru', 'uz', 'en']);

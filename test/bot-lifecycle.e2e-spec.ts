@@ -43,7 +43,7 @@ describe('bot start-up with TELEGRAM_WEBHOOK_URL (e2e)', () => {
       {
         url: 'https://bot.example.com/telegram/webhook/',
         secret_token: TEST_WEBHOOK_SECRET,
-        allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+        allowed_updates: ['message', 'edited_message', 'callback_query', 'my_chat_member'],
       },
     ]);
     expect(t.telegram.sent('deleteWebhook')).toEqual([]);
@@ -105,7 +105,7 @@ describe('bot in polling mode (e2e)', () => {
     expect(methods).toContain('deleteWebhook');
     expect(methods.indexOf('deleteWebhook')).toBeLessThan(methods.indexOf('getUpdates'));
     const updates = t.telegram.sent('getUpdates')[0];
-    expect(updates.allowed_updates).toEqual(['message', 'callback_query', 'my_chat_member']);
+    expect(updates.allowed_updates).toEqual(['message', 'edited_message', 'callback_query', 'my_chat_member']);
     // The duplicate guard covers polled updates too.
     for (let i = 0; i < 100; i++) {
       const rows: Array<{ status: string }> = await t.db.query('SELECT status FROM processed_updates WHERE update_id = 10');

@@ -18,6 +18,8 @@ import { isBotEnabled, telegrafOptions } from './bot.options';
 import { BotReportsService } from './bot.reports';
 import { BotService } from './bot.service';
 import { PhraseService } from './phrase.service';
+import { MessageEditsService } from './message-edits.service';
+import { MessageLinksRepository } from './message-links.repository';
 import { PlansBot } from './plans.bot';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './bot.webhook';
@@ -54,7 +56,21 @@ export class BotModule {
           StatsModule,
           PrivacyModule,
         ],
-        providers: [BotSessionsRepository, BotService, BotReportsService, PhraseService, PlansBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
+        providers: [
+          BotSessionsRepository,
+          BotService,
+          BotReportsService,
+          PhraseService,
+          PlansBot,
+          BotUpdate,
+          BotExceptionFilter,
+          BotLifecycle,
+          TelegramWebhook,
+          TelegramFiles,
+          VoiceWorker,
+          MessageLinksRepository,
+          MessageEditsService,
+        ],
       },
     ];
   }

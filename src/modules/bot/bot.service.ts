@@ -11,6 +11,9 @@ import { telegramMiniAppUrl } from '../webapp/webapp.url';
 import { BotSessionsRepository } from './bot-sessions.repository';
 import { miniAppTexts } from './mini-app.texts';
 import { CallbackReply, PhraseService } from './phrase.service';
+import { commandEditedText, MediaKind, mediaHintText } from './edits.texts';
+import { EditAnswer, FollowedReply, MessageEditsService } from './message-edits.service';
+import { RecentAlbums } from './recent-albums';
 import {
   apologyText,
   cancelText,
@@ -32,6 +35,8 @@ import {
 export interface BotReply {
   text: string;
   markup?: ReplyKeyboardMarkup | ReplyKeyboardRemove | InlineKeyboardMarkup;
+  /** Called with the message_id of the reply once it is sent (null: sending failed), e.g. to follow the message's edits. */
+  sent?: (replyMessageId: number | null) => Promise<void>;
 }
 
 /** Who wrote, as plain values taken from the update. */
@@ -52,6 +57,30 @@ export interface TextInput extends SenderProfile {
   updateId: number;
   /** message.date; defaults to now. */
   sentAt?: Date;
+  /** The message's id: a message that records is linked to its reply, so that its edits follow (MessageEditsService). */
+  messageId?: number;
+}
+
+/** An edited text message, or the edited caption of a photo, document, video or animation. */
+export interface EditedInput extends SenderProfile {
+  messageId: number;
+  text: string;
+  updateId: number;
+  /** When the message was first sent (message.date). */
+  sentAt: Date;
+  /** edit_date. */
+  editedAt: Date;
+}
+
+/** A message the bot cannot read as text (a photo, a sticker, a location …), with its caption when it can have one. */
+export interface MediaInput extends SenderProfile {
+  kind: MediaKind;
+  caption?: string;
+  /** Set for the messages of one album: the album gets one answer. */
+  mediaGroupId?: string;
+  messageId: number;
+  updateId: number;
+  sentAt: Date;
 }
 
 export interface CallbackQueryInput extends Sender {
@@ -82,7 +111,11 @@ export class BotService {
     private readonly config: AppConfig,
     private readonly phrases: PhraseService,
     private readonly voiceNotes: VoiceService,
+    private readonly edits: MessageEditsService,
   ) {}
+
+  /** Albums answered lately: an album arrives as one message per photo and gets one answer. */
+  private readonly albums = new RecentAlbums();
 
   /** /start: find or create the user, open a fresh session, welcome. */
   async start(sender: SenderProfile): Promise<BotReply> {
@@ -210,10 +243,46 @@ export class BotService {
    * Writing to the bot is as good as /start: an unknown chat gets its user created first (no welcome), so the first
    * thing a person types is recorded rather than refused.
    */
-  async onText(input: TextInput): Promise<BotReply> {
+  async onText(input: TextInput): Promise<FollowedReply> {
     if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(await this.languageOf(input)) };
     const user = await this.ensureUser(input);
-    return this.phrases.onText(user, { chatId: input.chatId, text: input.text, updateId: input.updateId, sentAt: input.sentAt ?? new Date() });
+    const reply = await this.phrases.onText(user, { chatId: input.chatId, text: input.text, updateId: input.updateId, sentAt: input.sentAt ?? new Date() });
+    return this.edits.followed(user, input, reply);
+  }
+
+  /**
+   * An edited message (docs/message-edits.md): records follow the new text and the reply is edited to match; a
+   * message that did nothing an edit can follow is read as a new message (tied to the edit's update id). Null: nothing
+   * to say (an edit older than one already applied).
+   */
+  async onEdit(input: EditedInput): Promise<EditAnswer | null> {
+    if (input.text.trimStart().startsWith('/')) return { text: commandEditedText(await this.languageOf(input)) };
+    const user = await this.registered(input);
+    const outcome = user ? await this.edits.onEdit(user, input) : ({ kind: 'read_as_new' } as const);
+    switch (outcome.kind) {
+      case 'answer':
+        return outcome.answer;
+      case 'stale':
+        return null;
+      case 'read_as_new':
+        this.logger.log(`Исправленное сообщение прочитано как новое: update_id=${input.updateId}, chat_id=${input.chatId}`);
+        return this.onText(input);
+    }
+  }
+
+  /**
+   * A photo, document, video or animation with a caption: the caption is read like a text message. Without one, and
+   * for stickers, locations, polls …: what the bot understands (one answer per album). Before /start: the /start hint.
+   */
+  async media(input: MediaInput): Promise<BotReply | null> {
+    const album = input.mediaGroupId === undefined ? null : `${input.chatId}:${input.mediaGroupId}`;
+    const first = album === null || this.albums.claim(album);
+    if (input.caption?.trim()) return this.onText({ ...input, text: input.caption });
+    if (!first) return null;
+    const user = await this.registered(input);
+    this.logger.log(`Сообщение без текста (${input.kind}): update_id=${input.updateId}, chat_id=${input.chatId}`);
+    if (!user) return { text: needStartText(this.fallbackLanguage(input)) };
+    return { text: mediaHintText(user.language, input.kind) };
   }
 
   /** A press on one of the inline buttons (registered users only; anyone else gets an alert). */

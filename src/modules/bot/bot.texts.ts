@@ -505,7 +505,8 @@ export function itemLine(item: ItemView, timeZone: string): string {
   return `${emoji} ${amount}${what} · ${formatDate(item.occurredAt, timeZone)}`;
 }
 
-function itemLines(items: readonly ItemView[], timeZone: string): string[] {
+/** One line per item; several are numbered ("1. …", "2. …"). */
+export function itemLines(items: readonly ItemView[], timeZone: string): string[] {
   return items.length === 1 ? [itemLine(items[0], timeZone)] : items.map((item, i) => `${i + 1}. ${itemLine(item, timeZone)}`);
 }
 

@@ -1,9 +1,11 @@
 import { UseFilters } from '@nestjs/common';
 import { Action, Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
-import type { Context, NarrowedContext } from 'telegraf';
+import { TelegramError, type Context, type NarrowedContext } from 'telegraf';
 import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotReply, BotService, Sender, SenderProfile } from './bot.service';
+import type { MediaKind } from './edits.texts';
+import type { EditAnswer } from './message-edits.service';
 import type { VoiceNote } from '../voice/voice.service';
 import type { CallbackReply } from './phrase.service';
 import { BotReportsService, REPORT_CALLBACK_RE, ReportCallbackReply, ReportReply } from './bot.reports';
@@ -44,8 +46,56 @@ function voiceNote(ctx: MessageContext<Message.VoiceMessage | Message.AudioMessa
   };
 }
 
-async function reply(ctx: Context, answer: BotReply): Promise<void> {
-  await ctx.reply(answer.text, answer.markup ? { reply_markup: answer.markup } : undefined);
+/** Sends the reply; `answer.sent` learns its message_id (or null when the send failed, which is then rethrown). */
+async function reply(ctx: Context, answer: BotReply, replyTo?: number): Promise<void> {
+  const extra = {
+    ...(answer.markup ? { reply_markup: answer.markup } : {}),
+    ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+  };
+  let sent: Message.TextMessage;
+  try {
+    sent = await ctx.reply(answer.text, Object.keys(extra).length ? extra : undefined);
+  } catch (error) {
+    await answer.sent?.(null).catch(() => undefined);
+    throw error;
+  }
+  await answer.sent?.(sent.message_id);
+}
+
+/** The messages the bot cannot read as text; those that can carry a caption have it read as text. */
+const MEDIA_KINDS = ['photo', 'document', 'video', 'animation', 'sticker', 'location', 'venue', 'poll', 'dice', 'game', 'story'] as const;
+/** The kinds whose caption is read like a text message (also when it is edited). */
+const CAPTIONED = ['photo', 'document', 'video', 'animation'] as const;
+
+function mediaKind(m: Message): MediaKind {
+  if ('animation' in m) return 'animation'; // an animation carries `document` too
+  if ('venue' in m) return 'location';
+  for (const kind of ['photo', 'document', 'video', 'sticker', 'location', 'poll', 'dice'] as const) if (kind in m) return kind;
+  return 'other';
+}
+
+/** The text of an edited message: its text, or the caption ('' when removed) of a captioned kind; else undefined. */
+function editedText(m: Message): string | undefined {
+  if ('text' in m) return m.text;
+  if (CAPTIONED.some((kind) => kind in m)) return ('caption' in m ? m.caption : undefined) ?? '';
+  return undefined;
+}
+
+/**
+ * The answer to an edited message: the bot's earlier reply edited in place, else (no reply known, or Telegram refuses
+ * the edit: deleted, too old) a new reply to the edited message.
+ */
+async function answerEdit(ctx: Context, chatId: number, messageId: number, answer: EditAnswer): Promise<void> {
+  if (answer.editMessageId !== undefined) {
+    try {
+      await ctx.telegram.editMessageText(chatId, answer.editMessageId, undefined, answer.text, { reply_markup: answer.markup });
+      return;
+    } catch (error) {
+      if (isNotModified(error)) return;
+      if (!(error instanceof TelegramError) || error.code !== 400) throw error;
+    }
+  }
+  await reply(ctx, answer, messageId);
 }
 
 /** A report: a text, the stats chart as a photo (caption = the summary) or the CSV as a document. */
@@ -173,6 +223,45 @@ export class BotUpdate {
     if (answer) await reply(ctx, answer);
   }
 
+  /** Photos, files, stickers, locations …: a caption is read as text; anything else gets what the bot understands. */
+  @On([...MEDIA_KINDS])
+  async media(@Ctx() ctx: MessageContext): Promise<void> {
+    const m = ctx.message;
+    const caption = CAPTIONED.some((kind) => kind in m) && 'caption' in m ? m.caption : undefined;
+    const answer = await this.bot.media({
+      ...profile(ctx),
+      kind: mediaKind(m),
+      caption,
+      mediaGroupId: 'media_group_id' in m ? m.media_group_id : undefined,
+      messageId: m.message_id,
+      updateId: ctx.update.update_id,
+      sentAt: new Date(m.date * 1000),
+    });
+    if (answer) await reply(ctx, answer);
+  }
+
+  /** An edited text or caption. Other edits (a live location moving) need no answer. */
+  @On('edited_message')
+  async edited(@Ctx() ctx: NarrowedContext<Context, TgUpdate.EditedMessageUpdate>): Promise<void> {
+    const m = ctx.editedMessage;
+    const text = editedText(m);
+    if (text === undefined) return;
+    const from = m.from;
+    const answer = await this.bot.onEdit({
+      chatId: m.chat.id,
+      languageCode: from?.language_code,
+      firstName: from?.first_name,
+      lastName: from?.last_name,
+      username: from?.username,
+      messageId: m.message_id,
+      text,
+      updateId: ctx.update.update_id,
+      sentAt: new Date(m.date * 1000),
+      editedAt: new Date((m.edit_date ?? m.date) * 1000),
+    });
+    if (answer) await answerEdit(ctx, m.chat.id, m.message_id, answer);
+  }
+
   @On('my_chat_member')
   async membership(@Ctx() ctx: NarrowedContext<Context, TgUpdate.MyChatMemberUpdate>): Promise<void> {
     await this.bot.membership(ctx.myChatMember.chat.id, ctx.myChatMember.new_chat_member.status);
@@ -223,7 +312,7 @@ export class BotUpdate {
 
   @On('text')
   async text(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    const input = { ...profile(ctx), text: ctx.message.text, updateId: ctx.update.update_id, sentAt: new Date(ctx.message.date * 1000) };
+    const input = { ...profile(ctx), text: ctx.message.text, updateId: ctx.update.update_id, sentAt: new Date(ctx.message.date * 1000), messageId: ctx.message.message_id };
     await reply(ctx, await this.bot.onText(input));
   }
 }

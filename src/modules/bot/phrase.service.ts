@@ -37,10 +37,18 @@ import { PlansBot } from './plans.bot';
 
 const RECENT_OPERATIONS = 5;
 
+/**
+ * What a message did besides being answered, for following its later edits (message-edits.service.ts): `records` —
+ * it recorded these rows (tied to its update id); `action` — it changed something an edit must not redo (a goal, a
+ * debt, an undo). A reply without an effect only answered: an edit of that message is read as a new message.
+ */
+export type PhraseEffect = { kind: 'records'; rows: Transaction[] } | { kind: 'action' };
+
 /** A text reply: the text and, optionally, inline buttons. */
 export interface PhraseReply {
   text: string;
   markup?: InlineKeyboardMarkup;
+  effect?: PhraseEffect;
 }
 
 /** What a button press gets: the toast (or alert) and, optionally, a change of the message the button is under. */
@@ -79,8 +87,20 @@ export function occurredAt(date: string, now: Date, timeZone: string): Date {
 }
 
 /** A parsed item whose category key does not fit its type (should not happen) falls back to 'other'. */
-function categoryFor(item: { type: TransactionType; category: string }): string {
+export function categoryFor(item: { type: TransactionType; category: string }): string {
   return isDefaultCategory(item.type, item.category) ? item.category : FALLBACK_CATEGORY;
+}
+
+/** Parsed items with an amount as the transactions to record (sent at `sentAt`; dates in `timeZone`). */
+export function newTransactions(items: ReadonlyArray<ParsedItem & { amountMinor: bigint }>, sentAt: Date, timeZone: string): NewTransaction[] {
+  return items.map((i) => ({
+    type: i.type,
+    amountMinor: i.amountMinor,
+    currency: i.currency,
+    category: categoryFor(i),
+    description: i.description,
+    occurredAt: occurredAt(i.date, sentAt, timeZone),
+  }));
 }
 
 /**
@@ -173,7 +193,8 @@ export class PhraseService {
 
   // -------------------------------------------------------------------------------------------------------------
 
-  private parse(user: User, text: string, now: Date, defaultCurrency: Currency): ParseResult {
+  /** The user's text read as every message is read (the edit of a message is read the same way). */
+  parse(user: User, text: string, now: Date, defaultCurrency: Currency): ParseResult {
     // A bare number has no words to tell the language by: the user's own then.
     return parsePhrase(text, { language: /\p{L}/u.test(text) ? 'auto' : user.language, defaultCurrency, now, timeZone: user.timezone });
   }
@@ -184,14 +205,7 @@ export class PhraseService {
     const missing = items.filter((i) => i.amountMinor === null);
     if (complete.some((i) => i.amountMinor > MAX_AMOUNT_MINOR || i.amountMinor < 1n)) return { text: tooLargeText(user.language) };
 
-    const news: NewTransaction[] = complete.map((i) => ({
-      type: i.type,
-      amountMinor: i.amountMinor,
-      currency: i.currency,
-      category: categoryFor(i),
-      description: i.description,
-      occurredAt: occurredAt(i.date, input.sentAt, user.timezone),
-    }));
+    const news = newTransactions(complete, input.sentAt, user.timezone);
     const rows = await this.transactions.recordMany(user.id, news, sourceOf(input));
     // The new phrase replaces whatever was asked before.
     const next = missing.length ? pendingAmount(missing, input.sentAt) : null;
@@ -229,6 +243,7 @@ export class PhraseService {
     return {
       text: recordedText(user.language, rows.map((r) => this.view(r, name)), user.timezone, question),
       markup: rows.length ? recordedKeyboard(user.language, BigInt(input.updateId)) : undefined,
+      effect: rows.length ? { kind: 'records', rows } : undefined,
     };
   }
 
@@ -262,7 +277,7 @@ export class PhraseService {
     const removed = await this.transactions.undoLast(user.id);
     const name = await this.categories.nameResolver(user.id, user.language, removed ? [removed.category] : []);
     if (removed) this.logger.log(`Отменена последняя запись: user_id=${user.id}`);
-    return { text: undoLastText(user.language, removed && this.view(removed, name), user.timezone) };
+    return { text: undoLastText(user.language, removed && this.view(removed, name), user.timezone), effect: removed ? { kind: 'action' } : undefined };
   }
 
   private async changeLanguage(user: User, language: Language | undefined): Promise<PhraseReply> {
@@ -332,11 +347,13 @@ export class PhraseService {
     }
   }
 
-  private view(tx: Transaction, name: CategoryNameResolver): ItemView {
+  /** A recorded row as the replies list it. */
+  view(tx: Transaction, name: CategoryNameResolver): ItemView {
     return { type: tx.type, amountMinor: tx.amount, currency: tx.currency, categoryName: name(tx.category), description: tx.description, occurredAt: tx.occurredAt };
   }
 
-  private pendingView(item: PendingItem, name: CategoryNameResolver, user: User, now: Date): ItemView {
+  /** An item waiting for its amount, as the "💬 Сколько?" question shows it. */
+  pendingView(item: PendingItem, name: CategoryNameResolver, user: User, now: Date): ItemView {
     return {
       type: item.type,
       amountMinor: null,

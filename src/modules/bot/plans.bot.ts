@@ -143,7 +143,7 @@ export class PlansBot {
       if (phrase.amountMinor === null) return { text: t.needAmount };
       if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: t.tooLarge };
       const goal = await this.goals.create(user.id, { title: phrase.title, targetMinor: phrase.amountMinor, currency: phrase.currency, deadline: phrase.deadline });
-      return { text: goalCreatedText(lang, goalView(goal)), markup: goalsKeyboard(lang, [goal]) };
+      return { text: goalCreatedText(lang, goalView(goal)), markup: goalsKeyboard(lang, [goal]), effect: { kind: 'action' } };
     }
     const active = (await this.goals.all(user.id)).filter((g) => g.status === 'active');
     let goal: Goal | undefined;
@@ -156,7 +156,7 @@ export class PlansBot {
       if (!goal) return phrase.explicit ? { text: active.length ? t.notFound(phrase.target) : t.noGoals } : null;
     }
     if (phrase.currency && phrase.currency !== goal.currency) return { text: t.currencyMismatch(goal.title, goal.currency) };
-    return this.contribute(user, goal.id, phrase.amountMinor).then((r) => ({ text: r.text, markup: r.markup }));
+    return this.contribute(user, goal.id, phrase.amountMinor).then((r) => ({ text: r.text, markup: r.markup, effect: { kind: 'action' } }));
   }
 
   private async contribute(user: User, goalId: string, amountMinor: bigint): Promise<PhraseReply> {
@@ -181,7 +181,7 @@ export class PlansBot {
         dueDate: phrase.dueDate,
         description: text,
       });
-      return { text: debtRecordedText(lang, debtView(debt)), markup: debtsKeyboard(lang, [debt]) };
+      return { text: debtRecordedText(lang, debtView(debt)), markup: debtsKeyboard(lang, [debt]), effect: { kind: 'action' } };
     }
     const [debt] = await this.debts.findOpenByName(user.id, phrase.counterparty, phrase.direction);
     if (!debt) return null; // nobody by that name owes or is owed: read it as a transaction
@@ -189,7 +189,11 @@ export class PlansBot {
     const left = debt.amount - debt.repaidAmount;
     if (phrase.amountMinor > left) return { text: t.tooMuch(DebtsService.remainingText(debt)) };
     const { debt: after, closedNow } = await this.debts.repay(user.id, debt.id, phrase.amountMinor);
-    return { text: repaidText(lang, phrase.amountMinor, debtView(after), closedNow), markup: after.status === 'open' ? debtsKeyboard(lang, [after]) : undefined };
+    return {
+      text: repaidText(lang, phrase.amountMinor, debtView(after), closedNow),
+      markup: after.status === 'open' ? debtsKeyboard(lang, [after]) : undefined,
+      effect: { kind: 'action' },
+    };
   }
 
   private async callback(user: User, action: PlanAction): Promise<CallbackReply> {

@@ -37,6 +37,13 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     orderBy: 'created_at, id',
   },
   {
+    name: 'message_links',
+    table: 'message_links',
+    columns:
+      'chat_id::text AS chat_id, message_id::text AS message_id, kind, update_id::text AS update_id, items, reply_message_id::text AS reply_message_id, last_update_id::text AS last_update_id, created_at, updated_at',
+    orderBy: 'created_at, message_id',
+  },
+  {
     name: 'goals',
     table: 'goals',
     columns: 'id, title, target_amount::text AS target_amount, saved_amount::text AS saved_amount, currency, deadline::text AS deadline, status, completed_at, created_at, updated_at',

@@ -226,6 +226,41 @@ export class TransactionsRepository {
       .getMany();
   }
 
+  /**
+   * Applies a revision of one update's rows in the caller's transaction: deletes `removeIds`, changes each of `changed`
+   * (moving it to its new source_item), inserts `added`; returns the update's rows in item order. Rows that move are
+   * first parked at negative positions, so the unique (user_id, source_update_id, source_item) holds at every step,
+   * also when two items swap places.
+   */
+  async reviseForUpdate(
+    em: EntityManager,
+    userId: string,
+    updateId: bigint,
+    revision: {
+      removeIds: string[];
+      changed: Array<{ id: string; values: Partial<Transaction>; sourceItem: number; moves: boolean }>;
+      added: Array<Partial<Transaction>>;
+    },
+  ): Promise<Transaction[]> {
+    if (revision.removeIds.length) {
+      await em.createQueryBuilder().delete().from(Transaction).where('user_id = :userId AND id IN (:...ids)', { userId, ids: revision.removeIds }).execute();
+    }
+    const moving = revision.changed.filter((c) => c.moves).map((c) => c.id);
+    if (moving.length) {
+      await em.query(`UPDATE transactions SET source_item = -1 - source_item WHERE user_id = $1 AND id = ANY($2::uuid[])`, [userId, moving]);
+    }
+    for (const c of revision.changed) {
+      await em
+        .createQueryBuilder()
+        .update(Transaction)
+        .set({ ...c.values, sourceItem: c.sourceItem })
+        .where('id = :id AND user_id = :userId', { id: c.id, userId })
+        .execute();
+    }
+    if (revision.added.length) await em.createQueryBuilder().insert().into(Transaction).values(revision.added).execute();
+    return this.findByUpdate(userId, updateId, em);
+  }
+
   async save(tx: Transaction, manager?: EntityManager): Promise<Transaction> {
     return (manager ?? this.repo.manager).save(Transaction, tx);
   }

@@ -44,6 +44,11 @@ export interface NewTransaction {
   occurredAt: Date;
 }
 
+/** One item of a message's new reading (the user edited it): the row it continues (`id`, which stays), or a new row. */
+export interface RevisedTransaction extends NewTransaction {
+  id?: string;
+}
+
 /** Where recorded transactions come from; with `updateId`, a repeat of the same Telegram update is a no-op. */
 export interface RecordSource {
   kind: TransactionSource;
@@ -327,6 +332,51 @@ export class TransactionsService {
       for (const row of rows) await this.transactions.deleteOwned(userId, row.id, em);
       return rows;
     });
+  }
+
+  /** The user's rows recorded from one Telegram update, in item order, locked FOR UPDATE in the caller's transaction. */
+  lockUpdate(em: EntityManager, userId: string, updateId: bigint): Promise<Transaction[]> {
+    return this.transactions.findByUpdate(userId, updateId, em);
+  }
+
+  /**
+   * Brings the rows recorded from one Telegram update in line with a new reading of its message (the user edited it),
+   * in the caller's database transaction `em` (the caller changes its own rows with it): an item with an `id` changes
+   * that row in place, an item without one becomes a new row, rows no item names are deleted; item i ends up as
+   * source_item i, so the buttons under the reply keep addressing (update id, item). user_balances follows through its
+   * triggers. Returns the rows in item order and the deleted ones.
+   */
+  async reviseUpdate(
+    em: EntityManager,
+    userId: string,
+    updateId: bigint,
+    items: RevisedTransaction[],
+    source: RecordSource,
+  ): Promise<{ rows: Transaction[]; removed: Transaction[] }> {
+    for (const [index, item] of items.entries()) await this.checkItem(userId, item, index);
+    const existing = await this.transactions.findByUpdate(userId, updateId, em);
+    const byId = new Map(existing.map((r) => [r.id, r]));
+    const ids = items.flatMap((i) => (i.id === undefined ? [] : [i.id]));
+    if (ids.some((id) => !byId.has(id)) || new Set(ids).size !== ids.length) throw DomainError.notFound();
+    for (const item of items) await this.lockCategory(em, userId, item.type, item.category);
+    const values = (item: NewTransaction): Partial<Transaction> => ({
+      type: item.type,
+      amount: item.amountMinor,
+      currency: item.currency,
+      category: item.category,
+      description: item.description.trim().slice(0, DESCRIPTION_MAX),
+      occurredAt: item.occurredAt,
+    });
+    const changed = items.flatMap((item, index) =>
+      item.id === undefined ? [] : [{ id: item.id, values: values(item), sourceItem: index, moves: byId.get(item.id)!.sourceItem !== index }],
+    );
+    const added = items.flatMap((item, index) =>
+      item.id !== undefined ? [] : [{ ...values(item), userId, source: source.kind, sourceUpdateId: updateId, sourceItem: index, transcript: null }],
+    );
+    const kept = new Set(ids);
+    const removed = existing.filter((r) => !kept.has(r.id));
+    const rows = await this.transactions.reviseForUpdate(em, userId, updateId, { removeIds: removed.map((r) => r.id), changed, added });
+    return { rows, removed };
   }
 
   /** Totals per currency, type and category of the user's transactions that occurred in [from, to). */
