@@ -43,6 +43,8 @@ function main(): void {
     for (const raw of dictionary(lang)) {
       const lower = raw.toLowerCase();
       if (!/^[\p{L}'’ʻ‘-]+$/u.test(lower)) continue;
+      // English possessives and contractions ("Ty's", "isn't") fold into non-words ("tys"); Uzbek apostrophes are letters
+      if (lang === 'en' && /['’]/.test(lower)) continue;
       for (const form of lang === 'uz' ? [lower, uzLatin(lower)] : [lower]) {
         for (const part of form.split('-')) {
           const f = fold(part);

@@ -88,6 +88,7 @@ export interface NumberWord {
   kind: NumberKind;
   micro: bigint;
   needsNext: boolean;
+  needsPrev: boolean;
 }
 
 export interface WordInfo {
@@ -156,13 +157,13 @@ function splitHint(pattern: string): [string, CategoryKey | undefined] {
 
 for (const src of SOURCES) {
   const lang = src.lang;
-  for (const [forms, kind, value, needsNext] of src.numbers) {
+  for (const [forms, kind, value, needsNext, needsPrev] of src.numbers) {
     const micro = parseDigitString(value) ?? 0n;
     for (const w of words(forms)) {
       const key = foldKey(w);
       const prev = numbers.get(key);
       if (prev) prev.langs |= LANG_BIT[lang];
-      else numbers.set(key, { kind, micro, needsNext: needsNext === true, langs: LANG_BIT[lang] });
+      else numbers.set(key, { kind, micro, needsNext: needsNext === true, needsPrev: needsPrev === true, langs: LANG_BIT[lang] });
     }
   }
   for (const [cur, list] of Object.entries(src.currencies)) {
@@ -390,9 +391,10 @@ export function setUnknownWordReading(on: boolean): void {
  */
 export function readUnknown(word: string, guard = true): WordInfo | undefined {
   if (guard && REAL_WORDS.has(word)) return undefined;
-  const cyr = latinToCyrillic(word);
-  const tr = cyr === null || cyr.length < 2 ? undefined : analyzeExact(cyr);
-  if (tr !== undefined && !unknown(tr) && (tr.langs & LANG_BIT.ru) !== 0) return { ...tr, readAs: cyr! };
+  for (const cyr of latinToCyrillic(word)) {
+    const tr = cyr.length < 2 ? undefined : analyzeExact(cyr);
+    if (tr !== undefined && !unknown(tr)) return { ...tr, readAs: cyr };
+  }
   return word.length >= 4 ? corrected(word, fuzzy, 4, () => true) : undefined;
 }
 

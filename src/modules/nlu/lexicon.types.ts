@@ -18,7 +18,7 @@ export type NumberKind =
   | 'ten'
   /** Russian сто…девятьсот: a complete hundreds value */
   | 'hund'
-  /** yuz / hundred / юз: multiplies what precedes by 100 */
+  /** yuz / hundred / юз (×100), and the slang сотка (×100), пятихатка (×500), десятка (×10): multiplies what precedes */
   | 'hmul'
   /** тысяча / ming / thousand / миллион …: multiplies the group before it */
   | 'scale'
@@ -27,8 +27,11 @@ export type NumberKind =
   /** yarim / half / половина: adds 0.5 */
   | 'half';
 
-/** [forms, kind, value as a decimal string, needsNext?] — needsNext: only a number when another number word follows. */
-export type NumberSpec = [string, NumberKind, string, boolean?];
+/**
+ * [forms, kind, value as a decimal string, needsNext?, needsPrev?] — needsNext: only a number when another number
+ * word follows; needsPrev: only a number right after another number ("2 лимона" is two million, "лимон" a lemon).
+ */
+export type NumberSpec = [string, NumberKind, string, boolean?, boolean?];
 
 export interface LexiconSource {
   lang: Language;

@@ -52,10 +52,13 @@ const INNER_APOS_RE = /[oga]['‘’ʻʼ`´′]\p{L}/u;
 const ABBREV = new Set(['тыс', 'млн', 'млрд', 'руб', 'долл', 'шт', 'кг', 'ул', 'г', 'р', 'т', 'д', 'mln', 'mlrd', 'ming']);
 /** The value given to a digit string longer than any amount (10^16 units, beyond what a record holds). */
 const TOO_LONG_MICRO = 10n ** 22n;
+const UE_RE = /(^|[^\p{L}])у\.\s?е\.?/gu;
 const MAX_INPUT = 4096; // Telegram's message limit
 
 export function tokenize(text: string): Token[] {
-  const src = (text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text).toLowerCase();
+  let src = (text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text).toLowerCase();
+  // "у.е." (conventional units, i.e. dollars) is one word, not two abbreviations
+  if (src.includes('у.')) src = src.replace(UE_RE, '$1уе ');
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
   let prevEnd = -1;

@@ -24,12 +24,20 @@ export interface NumberMatch {
 
 /** Letters glued to digits that mean ×1000 ("35к", "25k", "35тыс"); ×1e6 ("2m" is metres, so only "2mln"). */
 const ATTACHED_THOUSAND = new Set(['к', 'k', 'т', 'тыс', 'тр']);
+/** "штук" after a number is slang for thousands ("за обед 60 штук", "полторы штуки баксов") unless a thing follows. */
+const SLANG_THOUSAND = new Set(['штук', 'штука', 'штуки', 'штуку']);
+/** Plural scale words said before the number, the way Russian approximates: "тыщ 15", "тысяч двадцать". */
+const INVERTED_SCALE = new Set(['тысяч', 'тыщ', 'тыс', 'косарей', 'миллионов', 'лямов']);
+/** A spoken decimal point: "three point five million", "три запятая пять", "uch butun besh". */
+const DECIMAL_POINT = new Set(['point', 'запятая', 'целых', 'butun', 'бутун']);
 
 function isNumberWord(info: WordInfo | undefined): boolean {
   return info?.num !== undefined;
 }
 
 export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, start: number): NumberMatch | null {
+  const inverted = readInverted(tokens, infos, start);
+  if (inverted !== null) return inverted;
   let total = 0n;
   let cur = 0n;
   let any = false;
@@ -81,8 +89,26 @@ export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, 
       continue;
     }
     const info = infos[j];
-    const nw = info?.num;
     const next = j + 1 < n ? infos[j + 1] : undefined;
+    if (any && lastScale === 0n && SLANG_THOUSAND.has(t.f)) {
+      // "10 штук яиц" counts eggs: a thing named after it keeps "штук" a count
+      if (next?.cats !== undefined && next.currency === undefined) break;
+      if (!applyScale(1000n)) break;
+      words = true;
+      j++;
+      continue;
+    }
+    if (any && lastScale === 0n && !hasHalf && DECIMAL_POINT.has(t.f)) {
+      const frac = readSpokenDecimals(tokens, infos, j + 1);
+      if (frac === null) break;
+      cur += frac.micro;
+      hasUnit = hasTen = hasHund = hasHalf = true;
+      words = true;
+      j = frac.end;
+      continue;
+    }
+    const nw = info?.num;
+    if (nw?.needsPrev && !any) break;
     if (nw === undefined) {
       // joiners inside a number: "one hundred and twenty", "two and a half", "две с половиной"
       if (any && (t.f === 'and' || t.f === 'с') && next?.num !== undefined && (t.f !== 'с' || next.num.kind === 'half')) {
@@ -142,7 +168,7 @@ export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, 
       case 'hmul':
         if (hasHund || hasHalf) ok = false;
         else {
-          cur = (cur === 0n ? MICRO : cur) * 100n;
+          cur = (cur === 0n ? MICRO : cur) * (v / MICRO);
           hasHund = true;
           hasTen = hasUnit = false;
         }
@@ -180,6 +206,45 @@ export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, 
 }
 
 export { isNumberWord };
+
+/** The digits after a spoken decimal point, one word or digit each: "five" → 0.5, "two five" → 0.25. */
+function readSpokenDecimals(tokens: Token[], infos: Array<WordInfo | undefined>, from: number): { micro: bigint; end: number } | null {
+  let digits = '';
+  let j = from;
+  while (j < tokens.length && digits.length < 6) {
+    const t = tokens[j];
+    const nw = infos[j]?.num;
+    if (t.kind === 'num' && /^\d$/.test(t.raw)) digits += t.raw;
+    else if (t.kind === 'word' && nw?.kind === 'unit') digits += String(nw.micro / MICRO);
+    else break;
+    j++;
+  }
+  if (digits === '') return null;
+  return { micro: BigInt(digits.padEnd(6, '0')), end: j };
+}
+
+/** "тыщ 15", "тысяч двадцать": a plural scale word, then a number below a thousand, is that many thousands. */
+function readInverted(tokens: Token[], infos: Array<WordInfo | undefined>, start: number): NumberMatch | null {
+  const t = tokens[start];
+  if (t.kind !== 'word' || !INVERTED_SCALE.has(t.f) || start + 1 >= tokens.length) return null;
+  const scale = infos[start]?.num;
+  if (scale?.kind !== 'scale') return null;
+  const prev = start > 0 ? tokens[start - 1] : undefined;
+  if (prev !== undefined && (prev.kind === 'num' || infos[start - 1]?.num !== undefined)) return null;
+  const next = tokens[start + 1];
+  let micro: bigint | undefined;
+  let end = start + 2;
+  if (next.kind === 'num') micro = next.micro;
+  else if (infos[start + 1]?.num !== undefined) {
+    const m = readNumber(tokens, infos, start + 1);
+    if (m !== null && !m.scaled) {
+      micro = m.micro;
+      end = m.end;
+    }
+  }
+  if (micro === undefined || micro <= 0n || micro >= 1000n * MICRO) return null;
+  return { start, end, micro: micro * (scale.micro / MICRO), words: true, digits: next.kind === 'num', scaled: true };
+}
 
 /** Currency signs that stand after or before an amount ("$50", "50 €"). */
 export const SYMBOL_CURRENCY: Record<string, Currency> = { $: 'USD', '€': 'EUR', '₽': 'RUB' };

@@ -55,8 +55,27 @@ const SINGLE: Record<string, string> = {
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 const LATIN_WORD_RE = /^[a-z']+$/;
 
-/** The Cyrillic reading of a lower-case Latin word, or null when it is not plain Latin letters. */
-export function latinToCyrillic(word: string): string | null {
+/**
+ * The Cyrillic readings of a lower-case Latin word, most likely first: as typed, then each with one soft sign
+ * where people leave it out, after л н т д с р before a consonant ("skolko" → сколько, "tolko" → только). Empty
+ * when the word is not plain Latin letters.
+ */
+export function latinToCyrillic(word: string): string[] {
+  const plain = readLatin(word);
+  if (plain === null) return [];
+  const out = [plain];
+  for (const m of plain.matchAll(SOFT_SIGN_RE)) {
+    const at = (m.index ?? 0) + 1;
+    out.push(`${plain.slice(0, at)}ь${plain.slice(at)}`);
+    if (out.length > 4) break;
+  }
+  return out;
+}
+
+/** л н т д с р before a consonant: where Russian so often has ь. */
+const SOFT_SIGN_RE = /[лнтдср](?=[бвгджзклмнпрстфхцчшщ])/g;
+
+function readLatin(word: string): string | null {
   if (!LATIN_WORD_RE.test(word)) return null;
   let out = '';
   let i = 0;
@@ -69,7 +88,6 @@ export function latinToCyrillic(word: string): string | null {
       continue;
     }
     const digraph = DIGRAPHS.find(([lat]) => rest.startsWith(lat));
-    // "ya"/"yu"/"yo" after a consonant read as ья/ью ("statya"); after a vowel or at the start as я/ю
     if (digraph !== undefined) {
       out += digraph[1];
       i += digraph[0].length;

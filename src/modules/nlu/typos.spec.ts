@@ -116,7 +116,13 @@ describe('Russian typed in Latin letters', () => {
     ["skol'ko", 'сколько'],
     ['eto', 'это'],
   ])('%s → %s', (latin, cyrillic) => {
-    expect(latinToCyrillic(latin)).toBe(cyrillic);
+    expect(latinToCyrillic(latin)[0]).toBe(cyrillic);
+  });
+
+  it('offers the soft sign people leave out', () => {
+    expect(latinToCyrillic('skolko')).toEqual(['сколко', 'ськолко', 'сколько']);
+    expect(latinToCyrillic('taksi')).toEqual(['такси']);
+    expect(latinToCyrillic('сум')).toEqual([]);
   });
 
   it('is used only when the Cyrillic reading is a Russian word the lexicon knows', () => {
