@@ -19,6 +19,7 @@ import { BotReportsService } from './bot.reports';
 import { BotService } from './bot.service';
 import { PhraseService } from './phrase.service';
 import { PlansBot } from './plans.bot';
+import { CategoriesBot } from './categories.bot';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './bot.webhook';
 import { TelegramFiles } from './telegram-files';
@@ -54,7 +55,7 @@ export class BotModule {
           StatsModule,
           PrivacyModule,
         ],
-        providers: [BotSessionsRepository, BotService, BotReportsService, PhraseService, PlansBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
+        providers: [BotSessionsRepository, BotService, BotReportsService, PhraseService, PlansBot, CategoriesBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
       },
     ];
   }
