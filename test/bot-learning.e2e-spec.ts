@@ -6,6 +6,7 @@
  * replies from the fake Bot API. Expected texts are written out here, not imported from the code.
  */
 import { parsePhrase } from '../src/modules/nlu';
+import { FakeStt, voiceFixtures } from './fakes/fake-stt';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { callbackUpdate, postUpdate, textUpdate } from './helpers/updates';
@@ -28,11 +29,16 @@ interface Learned {
 
 describe('Learning categories from corrections (e2e, webhook + REST)', () => {
   let t: TestApp;
+  const stt = new FakeStt();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    await stt.start();
+    t = await startTestApp({ STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, STT_API_KEY: 'sk-test' });
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await stt.stop();
+  });
 
   const deliver = async (update: object) => {
     const before = t.telegram.calls.length;
@@ -128,6 +134,32 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
       expect(await learned(userId)).toEqual([]);
       await say(chatId, 'обед 45 тыс');
       expect(await lastRow(userId)).toMatchObject({ category: parserCategory('обед 45 тыс') });
+    });
+
+    it('a voice note naming the word records in the learned category too', async () => {
+      const { chatId, userId } = await register();
+      await correct(chatId, 'obed 45 ming', 'cafe');
+      const [clip] = voiceFixtures();
+      t.telegram.addFile(`voice-${chatId}`, clip.bytes);
+      stt.respond = () => 'obed 60 ming';
+      const updateId = ++nextUpdateId;
+      await postUpdate(t, {
+        update_id: updateId,
+        message: {
+          message_id: updateId,
+          from: { id: chatId, is_bot: false, first_name: 'Test', language_code: 'ru' },
+          chat: { id: chatId, type: 'private' },
+          date: Math.floor(Date.now() / 1000),
+          voice: { file_id: `voice-${chatId}`, file_unique_id: `u-${chatId}`, duration: 2, mime_type: 'audio/ogg', file_size: clip.bytes.length },
+        },
+      }).expect(200);
+      const deadline = Date.now() + 20_000;
+      let row = await lastRow(userId);
+      while (row?.amount !== '60000.00' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        row = await lastRow(userId);
+      }
+      expect(row).toEqual({ type: 'expense', amount: '60000.00', category: 'cafe', description: 'obed' });
     });
 
     it('the last correction wins, and one word keeps one rule (обеду replaces обед)', async () => {
