@@ -340,7 +340,7 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       for (const row of keyboard.slice(0, -1)) expect(row.length).toBeLessThanOrEqual(2);
 
       const picked = await press(chatId, `s:${reply.updateId}:0:cafe`);
-      expect(picked.answer).toMatchObject({ text: '🏷 Кафе и рестораны' });
+      expect(picked.answer).toMatchObject({ text: '🏷 Кафе и рестораны\n🧠 Запомнил: «такси» теперь сюда (забыть — /categories)' });
       expect(picked.edits.map((e) => e.method)).toEqual(['editMessageText']);
       expect(picked.edits[0].params.text).toBe('✅ Записано:\n💸 20,000.00 UZS — Кафе и рестораны, такси · 10.03.2026');
       expect(buttons(picked.edits[0].params.reply_markup)).toEqual([
@@ -363,7 +363,7 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       expect(Buffer.byteLength(ownButton[1]!)).toBeLessThanOrEqual(64);
 
       const picked = await press(chatId, ownButton[1]!);
-      expect(picked.answer).toMatchObject({ text: '🏷 Подработка' });
+      expect(picked.answer).toMatchObject({ text: '🏷 Подработка\n🧠 Запомнил: «зарплату» теперь сюда (забыть — /categories)' });
       expect(picked.edits[0].params.text).toBe('✅ Записано:\n💰 5,000,000.00 UZS — Подработка, зарплату · 10.03.2026');
       expect(await rows(userId)).toEqual([expect.objectContaining({ category: own.key })]);
     });

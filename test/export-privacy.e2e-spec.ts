@@ -144,6 +144,10 @@ describe('exports and personal data (e2e)', () => {
     it('everything stored about the caller, secrets withheld, nobody else', async () => {
       await t.db.query(`INSERT INTO categories (user_id, type, name) VALUES ($1, 'expense', 'Кошка'), ($2, 'expense', 'Bob cat')`, [alice.userId, bob.userId]);
       await t.db.query(`INSERT INTO bot_sessions (user_id, state) VALUES ($1, '{"kind":"pending"}')`, [alice.userId]);
+      await t.db.query(`INSERT INTO learned_categories (user_id, type, keyword, category) VALUES ($1, 'expense', 'obed', 'cafe'), ($2, 'expense', 'bobword', 'cafe')`, [
+        alice.userId,
+        bob.userId,
+      ]);
       await t.db.query(`INSERT INTO login_codes (code_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '5 minutes')`, ['a'.repeat(64), alice.userId]);
       const jti = randomUUID();
       await t.db.query(`INSERT INTO refresh_tokens (jti, family_id, user_id, expires_at) VALUES ($1, $2, $3, now() + interval '7 days')`, [jti, randomUUID(), alice.userId]);
@@ -154,17 +158,18 @@ describe('exports and personal data (e2e)', () => {
 
       const res = await t.http.get('/api/users/me/export/').set(auth(alice)).expect(200);
       const body = res.body as Record<string, unknown> & { user: Record<string, unknown>; transactions: Array<Record<string, unknown>> };
-      expect(Object.keys(body).sort()).toEqual(['balances', 'bot_sessions', 'categories', 'debts', 'exported_at', 'goals', 'idempotency_keys', 'login_codes', 'message_links', 'refresh_tokens', 'sent_reminders', 'transactions', 'user', 'voice_messages']);
+      expect(Object.keys(body).sort()).toEqual(['balances', 'bot_sessions', 'categories', 'debts', 'exported_at', 'goals', 'idempotency_keys', 'learned_categories', 'login_codes', 'message_links', 'refresh_tokens', 'sent_reminders', 'transactions', 'user', 'voice_messages']);
       expect(body.user).toMatchObject({ id: alice.userId, telegram_chat_id: '3001', language: 'ru', currency: 'UZS', timezone: 'Asia/Tashkent' });
       expect(body.transactions.map((r) => r.amount)).toEqual(['0.01', '9999999999999.99', '1500000.50', '100.00']);
       expect(body.transactions.every((r) => !('user_id' in r))).toBe(true);
       expect(body.categories).toEqual([expect.objectContaining({ type: 'expense', name: 'Кошка' })]);
       expect(body.bot_sessions).toEqual([expect.objectContaining({ state: { kind: 'pending' } })]);
+      expect(body.learned_categories).toEqual([{ id: expect.any(String), type: 'expense', keyword: 'obed', category: 'cafe', created_at: expect.any(String), updated_at: expect.any(String) }]);
       expect(body.login_codes).toEqual([{ created_at: expect.any(String), expires_at: expect.any(String), used_at: null }]);
       expect(body.refresh_tokens).toEqual([{ created_at: expect.any(String), expires_at: expect.any(String), revoked_at: null }]);
       expect(body.idempotency_keys).toEqual([{ key: 'k-1', response_status: 201, created_at: expect.any(String) }]);
       const text = JSON.stringify(body);
-      for (const secret of ['a'.repeat(64), 'b'.repeat(64), jti, 'secret', 'Bob cat', '777.00']) expect(text).not.toContain(secret);
+      for (const secret of ['a'.repeat(64), 'b'.repeat(64), jti, 'secret', 'Bob cat', 'bobword', '777.00']) expect(text).not.toContain(secret);
       expect(res.headers['cache-control']).toBe('no-store');
 
       const bobs = (await t.http.get('/api/users/me/export').set(auth(bob)).expect(200)).body;

@@ -24,3 +24,17 @@ export function postUpdate(t: TestApp, body: object | string, secret: string | n
   if (secret !== null) req.set(SECRET_HEADER, secret);
   return req.send(typeof body === 'string' ? body : JSON.stringify(body));
 }
+
+/** A press on an inline button (callback_data `data`) under the bot's message `messageId` in a private chat. */
+export function callbackUpdate(updateId: number, chatId: number, data: string, messageId = 4242, languageCode = 'ru'): Record<string, unknown> {
+  return {
+    update_id: updateId,
+    callback_query: {
+      id: `cb${updateId}`,
+      from: { id: chatId, is_bot: false, first_name: 'Test', language_code: languageCode },
+      message: { message_id: messageId, from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, chat: { id: chatId, type: 'private' }, date: 1, text: '…' },
+      chat_instance: '-1',
+      data,
+    },
+  };
+}

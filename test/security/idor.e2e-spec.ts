@@ -12,6 +12,7 @@ interface World {
   aliceGoal: string;
   aliceDebt: string;
   aliceCategory: string;
+  aliceLearned: string;
   aliceUserId: string;
   aliceChatId: number;
   bobUserId: string;
@@ -31,6 +32,7 @@ const ALICE_SECRET = 'alice-private-note-7f3a';
 const ALICE_CATEGORY = 'Alice only category';
 const ALICE_GOAL = 'Alice secret goal';
 const ALICE_DEBTOR = 'Alicefriend';
+const ALICE_WORD = 'alicelunchword';
 const NOT_FOUND = { detail: 'Not found.' };
 const noAliceData = (res: Response, w: World) => {
   const text = JSON.stringify(res.body);
@@ -41,6 +43,7 @@ const noAliceData = (res: Response, w: World) => {
   expect(text).not.toContain('777777.77');
   expect(text).not.toContain(ALICE_GOAL);
   expect(text).not.toContain(ALICE_DEBTOR);
+  expect(text).not.toContain(ALICE_WORD);
 };
 
 const ROWS: Row[] = [
@@ -79,6 +82,8 @@ const ROWS: Row[] = [
   { name: 'PATCH category', method: 'patch', path: (w) => `/api/categories/${w.aliceCategory}/`, body: () => ({ name: 'pwned' }), status: 404 },
   { name: 'DELETE category', method: 'delete', path: (w) => `/api/categories/${w.aliceCategory}/`, status: 404 },
   { name: 'GET categories list', method: 'get', path: () => '/api/categories/', status: 200 },
+  { name: 'GET learned categories list', method: 'get', path: () => '/api/categories/learned/', status: 200, check: (r) => expect(r.body).toEqual([]) },
+  { name: 'DELETE learned category', method: 'delete', path: (w) => `/api/categories/learned/${w.aliceLearned}/`, status: 404, check: (r) => expect(r.body).toEqual(NOT_FOUND) },
   // users/me: the id comes from the token only; ids in the body or query are not honoured
   { name: 'GET users/me with her id in the query', method: 'get', path: (w) => `/api/users/me/?id=${w.aliceUserId}&user_id=${w.aliceUserId}`, status: 200, check: (r, w) => expect(r.body.id).toBe(w.bobUserId) },
   {
@@ -128,6 +133,7 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
   const aliceRows = async () => ({
     tx: await t.db.query(`SELECT id, type, amount, currency, description, category, occurred_at, updated_at FROM transactions WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
     categories: await t.db.query(`SELECT id, name FROM categories WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
+    learned: await t.db.query(`SELECT id, keyword, category, updated_at FROM learned_categories WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
     user: await t.db.query(`SELECT id, language, telegram_chat_id FROM users WHERE id = $1`, [w.aliceUserId]),
     goals: await t.db.query(`SELECT id, title, saved_amount, status, updated_at FROM goals WHERE user_id = $1`, [w.aliceUserId]),
     debts: await t.db.query(`SELECT id, counterparty, repaid_amount, status, updated_at FROM debts WHERE user_id = $1`, [w.aliceUserId]),
@@ -148,7 +154,12 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
     bobTx = own.body.id;
     const goal = await t.http.post('/api/goals/').set(a).send({ title: ALICE_GOAL, target_amount: '1000.00', currency: 'UZS' }).expect(201);
     const debt = await t.http.post('/api/debts/').set(a).send({ direction: 'lent', counterparty: ALICE_DEBTOR, amount: '500.00', currency: 'UZS' }).expect(201);
-    w = { aliceTx: tx.body.id, aliceGoal: goal.body.id, aliceDebt: debt.body.id, aliceCategory: category.body.id, aliceUserId: alice.userId, aliceChatId: 55_501, bobUserId: bob.userId };
+    const [learned] = (await t.db.query(`INSERT INTO learned_categories (user_id, type, keyword, category) VALUES ($1, 'expense', $2, $3) RETURNING id`, [
+      alice.userId,
+      ALICE_WORD,
+      category.body.key,
+    ])) as Array<{ id: string }>;
+    w = { aliceLearned: learned.id, aliceTx: tx.body.id, aliceGoal: goal.body.id, aliceDebt: debt.body.id, aliceCategory: category.body.id, aliceUserId: alice.userId, aliceChatId: 55_501, bobUserId: bob.userId };
     aliceRowsBefore = await aliceRows();
   });
   afterAll(() => t?.close());
@@ -172,6 +183,7 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
     const a = { Authorization: `Bearer ${alice.token}` };
     await t.http.get(`/api/transactions/${w.aliceTx}/`).set(a).expect(200);
     await t.http.get(`/api/categories/${w.aliceCategory}/`).set(a).expect(200);
+    expect((await t.http.get('/api/categories/learned/').set(a).expect(200)).body).toEqual([expect.objectContaining({ id: w.aliceLearned, keyword: ALICE_WORD })]);
     await t.http.get(`/api/goals/${w.aliceGoal}/`).set(a).expect(200);
     await t.http.get(`/api/debts/${w.aliceDebt}/`).set(a).expect(200);
   });

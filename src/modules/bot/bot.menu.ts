@@ -1,4 +1,5 @@
 import type { Language } from '../../config/app-config';
+import { learnedTexts } from '../categories/learned.texts';
 import { STATS_TEXTS } from '../stats/stats.texts';
 import { COMMANDS } from './bot.texts';
 
@@ -22,6 +23,7 @@ export function menuCommands(lang: Language): Array<{ command: string; descripti
     { command: 'goals', description: more.goals },
     { command: 'debts', description: more.debts },
     { command: 'remind', description: more.remind },
+    { command: 'categories', description: learnedTexts(lang).menu },
     { command: 'app', description: more.app },
     { command: 'deletemydata', description: reports.deletemydata },
   ];

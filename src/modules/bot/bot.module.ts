@@ -21,6 +21,7 @@ import { PhraseService } from './phrase.service';
 import { MessageEditsService } from './message-edits.service';
 import { MessageLinksRepository } from './message-links.repository';
 import { PlansBot } from './plans.bot';
+import { CategoriesBot } from './categories.bot';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './bot.webhook';
 import { TelegramFiles } from './telegram-files';
@@ -62,6 +63,7 @@ export class BotModule {
           BotReportsService,
           PhraseService,
           PlansBot,
+          CategoriesBot,
           BotUpdate,
           BotExceptionFilter,
           BotLifecycle,

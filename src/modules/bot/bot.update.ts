@@ -11,6 +11,8 @@ import type { CallbackReply } from './phrase.service';
 import { BotReportsService, REPORT_CALLBACK_RE, ReportCallbackReply, ReportReply } from './bot.reports';
 import { PlansBot } from './plans.bot';
 import { PLAN_CALLBACK_RE } from './plans.keyboards';
+import { CategoriesBot } from './categories.bot';
+import { LEARNED_CALLBACK_RE } from './categories.keyboards';
 
 type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
 
@@ -149,6 +151,7 @@ export class BotUpdate {
     private readonly bot: BotService,
     private readonly reports: BotReportsService,
     private readonly plans: PlansBot,
+    private readonly categoriesBot: CategoriesBot,
   ) {}
 
   @Start()
@@ -300,6 +303,19 @@ export class BotUpdate {
     const query = ctx.callbackQuery;
     const data = 'data' in query ? query.data : undefined;
     await answerCallback(ctx, await this.plans.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data, updateId: ctx.update.update_id }));
+  }
+
+  /** /categories: own categories and learned words; its ✖ buttons (lr:…) come here, ahead of the catch-all. */
+  @Command('categories')
+  async categories(@Ctx() ctx: MessageContext): Promise<void> {
+    await reply(ctx, await this.categoriesBot.command(sender(ctx)));
+  }
+
+  @Action(LEARNED_CALLBACK_RE)
+  async learnedCallback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): Promise<void> {
+    const query = ctx.callbackQuery;
+    const data = 'data' in query ? query.data : undefined;
+    await answerCallback(ctx, await this.categoriesBot.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data, updateId: ctx.update.update_id }));
   }
 
   @On('callback_query')

@@ -30,18 +30,26 @@ const LANGS: readonly string[] = ['ru', 'uz', 'en'];
 const UPDATE = '(\\d{1,19})';
 const ITEM = '(\\d{1,3})';
 
+/** A uuid as it travels in callback_data: its 32 hex digits. */
+export function uuidToHex(id: string): string {
+  return id.replace(/-/g, '').toLowerCase();
+}
+
+/** 32 hex digits back to a uuid. */
+export function hexToUuid(h: string): string {
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 /** A category key as it travels in callback_data ("custom:<uuid>" → "~<32 hex>"). */
 export function encodeCategory(key: string): string {
   const id = customCategoryId(key);
-  return id ? `~${id.replace(/-/g, '')}` : key;
+  return id ? `~${uuidToHex(id)}` : key;
 }
 
 export function decodeCategory(code: string): string | null {
   if (/^[a-z_]{1,32}$/.test(code)) return code;
   const m = /^~([0-9a-f]{32})$/.exec(code);
-  if (!m) return null;
-  const h = m[1];
-  return customCategoryKey(`${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`);
+  return m ? customCategoryKey(hexToUuid(m[1])) : null;
 }
 
 export function encodeCallback(action: CallbackAction): string {

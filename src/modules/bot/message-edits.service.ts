@@ -137,7 +137,9 @@ export class MessageEditsService {
 
   private async revise(user: User, key: MessageKey, input: EditInput): Promise<EditOutcome> {
     const updateId = BigInt(input.updateId);
-    const parsed = this.phrases.parse(user, input.text, input.sentAt, user.currency);
+    const read = this.phrases.parse(user, input.text, input.sentAt, user.currency);
+    // categories as new messages get them (the parser's, then the words the user taught), read before locking
+    const parsed = { ...read, items: await this.phrases.categorize(user, read.items) };
     const revision = await this.dataSource.transaction(async (em): Promise<Revision> => {
       // The link is locked first: edits of one message, and an edit racing the ↩️ button (which locks the rows), queue.
       const link = await this.links.find(key, em);

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isCurrency } from '../../common/money';
-import type { ParsedItem, ParseResult } from '../nlu';
+import type { ParseResult } from '../nlu';
 
 /** A pending question older than this is forgotten (the next "25000" is then an ordinary phrase). */
 export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
@@ -27,7 +27,7 @@ export interface PendingAmount {
   items: PendingItem[];
 }
 
-export function pendingAmount(items: ReadonlyArray<Pick<ParsedItem, 'type' | 'currency' | 'category' | 'description' | 'date'>>, now: Date): PendingAmount {
+export function pendingAmount(items: ReadonlyArray<PendingItem>, now: Date): PendingAmount {
   return {
     awaiting: 'amount',
     id: randomUUID(),

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
 import type { Language } from '../../config/app-config';
-import { CategoriesService, CategoryNameResolver } from '../categories/categories.service';
+import { CategoriesService, CategoryNameResolver, correctionKeyword } from '../categories/categories.service';
+import { learnedTexts } from '../categories/learned.texts';
 import { FALLBACK_CATEGORY, isDefaultCategory } from '../categories/category-keys';
 import { currentMonth, localToday, parsePhrase, ParsedItem, ParseResult, StatsQuery } from '../nlu';
 import { toRange } from '../stats/stats.period';
@@ -97,7 +98,7 @@ export function newTransactions(items: ReadonlyArray<ParsedItem & { amountMinor:
     type: i.type,
     amountMinor: i.amountMinor,
     currency: i.currency,
-    category: categoryFor(i),
+    category: i.category,
     description: i.description,
     occurredAt: occurredAt(i.date, sentAt, timeZone),
   }));
@@ -120,6 +121,14 @@ export class PhraseService {
     private readonly statsService: StatsService,
     private readonly plans: PlansBot,
   ) {}
+
+  /**
+   * The categories items are recorded with: the parser's (a key that fits the type), then what the user taught by
+   * correcting earlier records (the learned words win). Shared by new and edited messages.
+   */
+  async categorize<T extends ParsedItem>(user: User, items: readonly T[]): Promise<T[]> {
+    return this.categories.applyLearned(user.id, items.map((i) => ({ ...i, category: categoryFor(i) }))) as Promise<T[]>;
+  }
 
   async onText(user: User, input: PhraseInput): Promise<PhraseReply> {
     const now = input.sentAt;
@@ -199,9 +208,13 @@ export class PhraseService {
     return parsePhrase(text, { language: /\p{L}/u.test(text) ? 'auto' : user.language, defaultCurrency, now, timeZone: user.timezone });
   }
 
-  /** Records every item that has an amount; items without one are asked about (the first now, the rest after). */
-  private async record(user: User, input: PhraseInput, items: ParsedItem[], pending: PendingAmount | null): Promise<PhraseReply> {
-    const complete = items.filter((i): i is ParsedItem & { amountMinor: bigint } => i.amountMinor !== null);
+  /**
+   * Records every item that has an amount; items without one are asked about (the first now, the rest after).
+   * A word the user taught a category for (docs/learning.md) decides the item's category before the parser does.
+   */
+  private async record(user: User, input: PhraseInput, parsed: ParsedItem[], pending: PendingAmount | null): Promise<PhraseReply> {
+    const items = await this.categorize(user, parsed);
+    const complete = items.filter((i): i is (typeof items)[number] & { amountMinor: bigint } => i.amountMinor !== null);
     const missing = items.filter((i) => i.amountMinor === null);
     if (complete.some((i) => i.amountMinor > MAX_AMOUNT_MINOR || i.amountMinor < 1n)) return { text: tooLargeText(user.language) };
 
@@ -223,10 +236,10 @@ export class PhraseService {
     answer: { amountMinor: bigint; currency: string },
   ): Promise<PhraseReply> {
     if (answer.amountMinor > MAX_AMOUNT_MINOR) return { text: tooLargeText(user.language) };
-    const item = pending.items[0];
+    const [item] = await this.categories.applyLearned(user.id, [{ ...pending.items[0], category: categoryFor(pending.items[0]) }]);
     const rows = await this.transactions.recordMany(
       user.id,
-      [{ ...item, category: categoryFor(item), amountMinor: answer.amountMinor, currency: answer.currency, occurredAt: occurredAt(item.date, input.sentAt, user.timezone) }],
+      [{ ...item, amountMinor: answer.amountMinor, currency: answer.currency, occurredAt: occurredAt(item.date, input.sentAt, user.timezone) }],
       sourceOf(input),
     );
     const next = afterAnswer(pending);
@@ -237,7 +250,7 @@ export class PhraseService {
 
   private async recordedReply(user: User, input: PhraseInput, rows: Transaction[], next: PendingAmount | null): Promise<PhraseReply> {
     const now = input.sentAt;
-    const keys = [...rows.map((r) => r.category), ...(next ? [categoryFor(next.items[0])] : [])];
+    const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);
     const question = next ? this.pendingView(next.items[0], name, user, now) : undefined;
     return {
@@ -324,8 +337,10 @@ export class PhraseService {
         const updated = await this.transactions.setCategory(user.id, row.id, action.category);
         const name = await this.categories.nameResolver(user.id, user.language);
         const views = rows.map((r) => this.view(r.id === updated.id ? updated : r, name));
+        const learned = correctionKeyword(row, updated);
+        const toast = t.categorySet(name(updated.category));
         return {
-          answer: { text: t.categorySet(name(updated.category)) },
+          answer: { text: learned ? `${toast}\n${learnedTexts(user.language).learned(learned)}` : toast },
           edit: { text: recordedText(user.language, views, user.timezone), markup: recordedKeyboard(user.language, action.updateId) },
         };
       }
@@ -358,7 +373,7 @@ export class PhraseService {
       type: item.type,
       amountMinor: null,
       currency: item.currency,
-      categoryName: name(categoryFor(item)),
+      categoryName: name(item.category),
       description: item.description,
       occurredAt: occurredAt(item.date, now, user.timezone),
     };

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
+import { keywordOf, keywordsOf, matchKeyword, sameKeyword } from '../nlu/keywords';
 import type { Language, TransactionType } from '../nlu/nlu.types';
 import { UsersService } from '../users/users.service';
 import { CategoriesRepository } from './categories.repository';
 import { Category } from './category.entity';
+import { LearnedCategoriesRepository } from './learned-categories.repository';
+import { LearnedCategory } from './learned-category.entity';
 import {
   customCategoryId,
   customCategoryKey,
@@ -30,6 +33,50 @@ export interface CategoryJson {
 
 /** Resolves any category key a transaction may carry to the name the user sees. */
 export type CategoryNameResolver = (key: string) => string;
+
+/** The API shape of a learned category (GET /api/categories/learned/). */
+export interface LearnedCategoryJson {
+  id: string;
+  keyword: string;
+  type: TransactionType;
+  category: string;
+  category_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What a learned category is looked up for: an item about to be recorded (or parsed), or a record changed. */
+export interface LearnableItem {
+  type: TransactionType;
+  category: string;
+  description: string;
+}
+
+/** The item with the category the user taught, when a word of its description has one. */
+export type WithLearnedCategory<T extends LearnableItem> = Omit<T, 'category'> & { category: string };
+
+/** At most this many learned words are kept per user (the least recently learned go first). */
+export const LEARNED_MAX = 500;
+
+/**
+ * The word a correction teaches: the key word of the record's description when its category changed, else null.
+ * (learnFromChange stores it; the bot names it in its answer.)
+ */
+export function correctionKeyword(before: LearnableItem, after: LearnableItem): string | null {
+  return before.category === after.category ? null : keywordOf(after.description);
+}
+
+function learnedJson(rule: LearnedCategory, name: CategoryNameResolver): LearnedCategoryJson {
+  return {
+    id: rule.id,
+    keyword: rule.keyword,
+    type: rule.type,
+    category: rule.category,
+    category_name: name(rule.category),
+    created_at: rule.createdAt.toISOString(),
+    updated_at: rule.updatedAt.toISOString(),
+  };
+}
 
 const DUPLICATE_NAME = 'A category with this name already exists.';
 
@@ -69,6 +116,7 @@ function isUniqueViolation(error: unknown): boolean {
 export class CategoriesService {
   constructor(
     private readonly categories: CategoriesRepository,
+    private readonly learned: LearnedCategoriesRepository,
     private readonly users: UsersService,
     private readonly dataSource: DataSource,
   ) {}
@@ -123,12 +171,16 @@ export class CategoriesService {
     }
   }
 
-  /** Deletes a custom category; its transactions fall back to 'other', in the same database transaction. */
+  /**
+   * Deletes a custom category; its transactions fall back to 'other' and the words learned for it are forgotten,
+   * in the same database transaction.
+   */
   async remove(userId: string, id: string): Promise<void> {
     const categoryId = this.readId(id);
     const deleted = await this.dataSource.transaction(async (em) => {
       if (!(await this.categories.deleteOwned(em, userId, categoryId))) return false;
       await this.categories.reassignTransactions(em, userId, customCategoryKey(categoryId));
+      await this.learned.deleteForCategory(em, userId, customCategoryKey(categoryId));
       return true;
     });
     if (!deleted) throw DomainError.notFound();
@@ -154,6 +206,56 @@ export class CategoriesService {
     const owned = needsOwn ? await this.categories.listOwned(userId) : [];
     const own = new Map(owned.map((c) => [customCategoryKey(c.id), c.name]));
     return (key) => (isAnyDefaultCategory(key) ? defaultCategoryName(key, lang) : (own.get(key) ?? key));
+  }
+
+  // Learning from corrections (docs/learning.md) ---------------------------------------------------------------
+
+  /**
+   * The categories the user taught come before the parser's: each item whose description names a learned word of
+   * its type gets that word's category (the earliest word of the description decides). One query for all items;
+   * none when no item has a word to look up.
+   */
+  async applyLearned<T extends LearnableItem>(userId: string, items: readonly T[]): Promise<Array<WithLearnedCategory<T>>> {
+    if (!items.some((item) => keywordsOf(item.description).length)) return [...items];
+    const rules = await this.learned.list(userId, [...new Set(items.map((item) => item.type))]);
+    if (!rules.length) return [...items];
+    return items.map((item) => {
+      const own = rules.filter((r) => r.type === item.type);
+      const found = matchKeyword(item.description, own.map((r) => r.keyword));
+      return found < 0 ? item : { ...item, category: own[found].category };
+    });
+  }
+
+  /**
+   * A record's category was changed by its user (the bot's 🏷 buttons, PATCH/PUT over REST): its key word now means
+   * the new category for records of its type. Runs inside the change's database transaction (`em`). The last
+   * correction wins; a rule for another form of the same word (обеда for обед) is replaced. Returns the word
+   * learned, or null (category unchanged, or no word in the description).
+   */
+  async learnFromChange(em: EntityManager, userId: string, before: LearnableItem, after: LearnableItem): Promise<string | null> {
+    const keyword = correctionKeyword(before, after);
+    if (!keyword) return null;
+    const rules = await this.learned.list(userId, [after.type], em);
+    const otherForms = rules.filter((r) => r.keyword !== keyword && sameKeyword(r.keyword, keyword)).map((r) => r.id);
+    await this.learned.deleteMany(em, userId, otherForms);
+    await this.learned.upsert(em, userId, after.type, keyword, after.category);
+    await this.learned.trim(em, userId, LEARNED_MAX);
+    return keyword;
+  }
+
+  /** The user's learned words, the most recently learned first, with category names in the user's language. */
+  async listLearned(userId: string, lang?: Language): Promise<LearnedCategoryJson[]> {
+    const rules = await this.learned.list(userId);
+    const language = lang ?? (await this.users.getById(userId)).language;
+    const name = await this.nameResolver(userId, language, rules.map((r) => r.category));
+    return rules.map((r) => learnedJson(r, name));
+  }
+
+  /** Forgets one learned word and returns it; another user's id, or one already forgotten → not found. */
+  async forgetLearned(userId: string, id: string): Promise<string> {
+    const keyword = isUuid(id) ? await this.learned.deleteOwned(userId, id.toLowerCase()) : null;
+    if (keyword === null) throw DomainError.notFound();
+    return keyword;
   }
 
   private isDefaultName(type: TransactionType, name: string): boolean {

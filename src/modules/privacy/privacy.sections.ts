@@ -20,6 +20,7 @@ export const PROFILE_COLUMNS =
 
 export const TABLE_SECTIONS: readonly TableSection[] = [
   { name: 'categories', table: 'categories', columns: 'id, type, name, created_at, updated_at', orderBy: 'created_at, id' },
+  { name: 'learned_categories', table: 'learned_categories', columns: 'id, type, keyword, category, created_at, updated_at', orderBy: 'created_at, id' },
   {
     name: 'transactions',
     table: 'transactions',

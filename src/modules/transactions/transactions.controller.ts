@@ -11,12 +11,11 @@ import { paginated, readPagination } from '../../common/http/pagination';
 import { toDecimalString } from '../../common/money';
 import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
-import { toParseJson, ParseResultJson } from '../nlu';
 import { bodyObject } from '../../common/http/body';
 import { ParseBodyDto, TransactionBodyDto } from './transactions.dto';
 import { readParseText } from './transactions.input';
 import { parseListQuery } from './transactions.query';
-import { BalanceLine, TransactionJson, TransactionsService } from './transactions.service';
+import { BalanceLine, TransactionJson, TransactionsService, UserParseJson } from './transactions.service';
 
 const COLLECTION_PATH = '/api/transactions/';
 
@@ -104,10 +103,10 @@ export class TransactionsController {
 
   @Post('parse')
   @HttpCode(200)
-  async parse(@CurrentUser() auth: AuthUser, @Body() body: ParseBodyDto): Promise<ParseResultJson> {
+  async parse(@CurrentUser() auth: AuthUser, @Body() body: ParseBodyDto): Promise<UserParseJson> {
     const { text, errors } = readParseText(bodyObject(body));
     if (text === undefined) throw new DomainError('validation', 'Invalid text', errors);
-    return toParseJson(await this.transactions.parse(auth.userId, text));
+    return this.transactions.parseForUser(auth.userId, text);
   }
 
   @Get('export')

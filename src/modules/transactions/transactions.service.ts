@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { BASE_CURRENCY, convertTotals, isCurrency, MAX_AMOUNT_MINOR, rateToDecimal, toDecimalString } from '../../common/money';
-import { CategoriesService } from '../categories/categories.service';
+import { CategoriesService, WithLearnedCategory } from '../categories/categories.service';
 import { RatesService } from '../rates/rates.service';
-import { parsePhrase, ParseResult } from '../nlu';
+import { parsePhrase, ParseResult, ParseResultJson, toParseJson } from '../nlu';
 import { customCategoryId, FALLBACK_CATEGORY, isUuid } from '../categories/category-keys';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -33,6 +33,9 @@ export interface BalanceSummary {
   totals: BalanceLine[];
   converted: ConvertedBalance | null;
 }
+
+/** The parse result for a user: a category may be the user's own (`custom:<uuid>`) when it was learned. */
+export type UserParseJson = Omit<ParseResultJson, 'items'> & { items: Array<WithLearnedCategory<ParseResultJson['items'][number]>> };
 
 /** One transaction to record (the bot's parsed items, or any other caller). */
 export interface NewTransaction {
@@ -310,6 +313,15 @@ export class TransactionsService {
     });
   }
 
+  /**
+   * POST /api/transactions/parse/: the CONTRACT §6 JSON of a phrase for this user, each item in the category the
+   * user taught for a word of its description when there is one (as the bot records it), else the parser's.
+   */
+  async parseForUser(userId: string, text: string, now = new Date()): Promise<UserParseJson> {
+    const json = toParseJson(await this.parse(userId, text, now));
+    return { ...json, items: await this.categories.applyLearned(userId, json.items) };
+  }
+
   /** Deletes and returns the user's most recently created transaction (null when there is none). */
   undoLast(userId: string): Promise<Transaction | null> {
     return this.dataSource.transaction(async (em) => {
@@ -409,13 +421,17 @@ export class TransactionsService {
       const type = values.type ?? tx.type;
       const category = values.category ?? tx.category;
       if (type !== tx.type || category !== tx.category) await this.lockCategory(em, userId, type, category);
+      const before = { type: tx.type, category: tx.category, description: tx.description };
       if (values.type !== undefined) tx.type = values.type;
       if (values.amountMinor !== undefined) tx.amount = values.amountMinor;
       if (values.currency !== undefined) tx.currency = values.currency;
       if (values.category !== undefined) tx.category = values.category;
       if (values.description !== undefined) tx.description = values.description;
       if (values.occurredAt !== undefined) tx.occurredAt = values.occurredAt;
-      return this.transactions.save(tx, em);
+      const saved = await this.transactions.save(tx, em);
+      // A changed category is a correction: its key word is learned for the next records (docs/learning.md).
+      await this.categories.learnFromChange(em, userId, before, saved);
+      return saved;
     });
   }
 
