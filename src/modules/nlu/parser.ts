@@ -16,6 +16,7 @@ import {
   mostRecentDayMonth,
   type LocalDate,
 } from './dates';
+import { cardNotificationResult, readCardNotification } from './card-notification';
 import { detectCommandIntent, isSmalltalk } from './intents';
 import { readStatsQuery } from './stats-query';
 import { analyze, DAY_PHRASES, LANG_BIT, stripUzSuffix, type WordInfo } from './lexicon';
@@ -591,6 +592,9 @@ function buildItems(
 }
 
 function parseInner(text: string, options: ParseOptions): ParseResult {
+  // A forwarded card notification (docs/card-notifications.md) is one transaction with its own date and merchant.
+  const card = readCardNotification(text, { now: options.now });
+  if (card !== null) return cardNotificationResult(card, options);
   const tokens = tokenize(text);
   const n = tokens.length;
   const infos: Array<WordInfo | undefined> = new Array<WordInfo | undefined>(n);
