@@ -17,6 +17,7 @@ import { BotLifecycle } from './bot.lifecycle';
 import { isBotEnabled, telegrafOptions } from './bot.options';
 import { BotReportsService } from './bot.reports';
 import { BotService } from './bot.service';
+import { CardNotificationsBot } from './card-notifications.bot';
 import { PhraseService } from './phrase.service';
 import { PlansBot } from './plans.bot';
 import { BotUpdate } from './bot.update';
@@ -54,7 +55,7 @@ export class BotModule {
           StatsModule,
           PrivacyModule,
         ],
-        providers: [BotSessionsRepository, BotService, BotReportsService, PhraseService, PlansBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
+        providers: [BotSessionsRepository, BotService, BotReportsService, PhraseService, PlansBot, CardNotificationsBot, BotUpdate, BotExceptionFilter, BotLifecycle, TelegramWebhook, TelegramFiles, VoiceWorker],
       },
     ];
   }
