@@ -6,6 +6,7 @@
  */
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { textUpdate } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
@@ -34,22 +35,6 @@ function forwardUpdate(chatId: number, text: string, sentAt = SENT_AT) {
       forward_from: { id: 777000111, is_bot: true, first_name: 'HUMO' },
       forward_date: Math.floor(sentAt / 1000) - 3600,
       text,
-    },
-  };
-}
-
-function commandUpdate(chatId: number, text: string) {
-  const updateId = ++nextUpdateId;
-  const command = /^\/\S+/.exec(text);
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Ali', language_code: 'ru' },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(SENT_AT / 1000),
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
     },
   };
 }
@@ -173,7 +158,7 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
 
   const register = async () => {
     const chatId = ++nextChatId;
-    await deliver(commandUpdate(chatId, '/start'));
+    await deliver(textUpdate(++nextUpdateId, chatId, '/start'));
     const found: Array<{ id: string }> = await t.db.query(
       'SELECT id FROM users WHERE telegram_chat_id = $1',
       [chatId],
