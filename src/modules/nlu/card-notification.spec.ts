@@ -354,6 +354,75 @@ describe('readCardNotification: the format families', () => {
       'Perevod s karty ***4410 na kartu ***2235\n➖ 1 200 000.00 UZS\n01.12.2026 21:40',
       { direction: 'expense', card: '4410', otherCard: '2235' },
     ],
+    // More shapes of the same parts
+    [
+      'emoji-led labels: 💰 on the amount line says "Сумма", the balance is "Остаток"',
+      '💸 Списание\n💳 Карта: *1177\n💰 Сумма: 76 400,00 сум\n🏪 Магазин: MAKRO\n📅 02.12.2026 19:48\n💵 Остаток: 3 120 550,00 сум',
+      {
+        direction: 'expense',
+        amountMinor: 7_640_000n,
+        merchant: 'MAKRO',
+        card: '1177',
+        balanceMinor: 312_055_000n,
+        localTime: '19:48',
+      },
+    ],
+    [
+      'a generic "Operatsiya" label before the operation word',
+      'UZCARD\nOperatsiya: Pokupka\nSumma: 38 000.00 UZS\nKarta: 8600***1177\nMerchant: SAFIA\nVremya: 01.12.2026 09:12:33\nOstatok: 3 196 950.00 UZS',
+      {
+        direction: 'expense',
+        operation: 'purchase',
+        amountMinor: 3_800_000n,
+        merchant: 'SAFIA',
+        card: '1177',
+        localTime: '09:12:33',
+      },
+    ],
+    [
+      'English sentence, debited',
+      'Your card *1177 was debited 38,000.00 UZS at SAFIA BAKERY on 01.12.2026 09:12. Available balance 3,196,950.00 UZS.',
+      {
+        direction: 'expense',
+        amountMinor: 3_800_000n,
+        merchant: 'SAFIA BAKERY',
+        card: '1177',
+        balanceMinor: 319_695_000n,
+        language: 'en',
+      },
+    ],
+    [
+      'English sentence, credited, "card ending in"',
+      'Your card ending in 1177 was credited 500,000.00 UZS from KARIMOV A. on 02.12.2026 10:00. Balance: 3,696,950.00 UZS',
+      { direction: 'income', amountMinor: 50_000_000n, merchant: 'KARIMOV A.', card: '1177' },
+    ],
+    [
+      'Uzbek sentence, yechildi',
+      "Karta *1177 dan 38 000 so'm yechildi. SAFIA BAKERY. 01.12.2026 09:12. Qoldiq: 3 196 950 so'm",
+      {
+        direction: 'expense',
+        amountMinor: 3_800_000n,
+        merchant: 'SAFIA BAKERY',
+        card: '1177',
+        language: 'uz',
+      },
+    ],
+    [
+      'Uzbek sentence, kelib tushdi (no sender named)',
+      "Kartangizga 500 000 so'm kelib tushdi. Karta: *1177. 02.12.2026 10:00. Qoldiq: 3 696 950 so'm",
+      { direction: 'income', amountMinor: 50_000_000n, merchant: '', card: '1177', language: 'uz' },
+    ],
+    [
+      'Russian sentence, списано … в 09:12',
+      'Списано 38 000 сум, SAFIA BAKERY, карта *1177, 01.12.2026 в 09:12. Остаток: 3 196 950 сум',
+      {
+        direction: 'expense',
+        amountMinor: 3_800_000n,
+        merchant: 'SAFIA BAKERY',
+        localTime: '09:12',
+        balanceMinor: 319_695_000n,
+      },
+    ],
     // Reversals
     [
       'reversal, inline SMS',
@@ -548,6 +617,9 @@ describe('readCardNotification: ordinary phrases are not notifications', () => {
     'Купил телефон за 3 000 000 сум картой',
     'got paid 500 dollars',
     'какой у меня баланс',
+    'списано 50000 сум',
+    "kartamga 100 ming so'm tushdi",
+    'зачислено 2 000 000 сум зарплата',
     '',
     '🔴🔴🔴',
   ])('%s', (text) => {

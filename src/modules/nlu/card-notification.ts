@@ -92,6 +92,13 @@ const OPERATIONS: Array<[string, OperationWord]> = [
   ['платеж', op('payment', 'expense', 'ru')],
   ['снятие наличных', op('withdrawal', 'expense', 'ru')],
   ['снятие', op('withdrawal', 'expense', 'ru')],
+  ['списано', op('payment', 'expense', 'ru')],
+  ['оплачено', op('payment', 'expense', 'ru')],
+  ['зачислено', op('topup', 'income', 'ru')],
+  ['поступило', op('topup', 'income', 'ru')],
+  ['spisano', op('payment', 'expense', 'ru')],
+  ['oplacheno', op('payment', 'expense', 'ru')],
+  ['zachisleno', op('topup', 'income', 'ru')],
   ['выдача наличных', op('withdrawal', 'expense', 'ru')],
   ['пополнение', op('topup', 'income', 'ru')],
   ['зачисление', op('topup', 'income', 'ru')],
@@ -142,6 +149,12 @@ const OPERATIONS: Array<[string, OperationWord]> = [
   ['konvertatsiya', op('conversion', null, 'uz')],
   ['bekor qilindi', op('other', null, 'uz', true)],
   ['bekor qilish', op('other', null, 'uz', true)],
+  ['yechildi', op('payment', 'expense', 'uz')],
+  ['yechib olindi', op('withdrawal', 'expense', 'uz')],
+  ["to'landi", op('payment', 'expense', 'uz')],
+  ['tushdi', op('topup', 'income', 'uz')],
+  ['kelib tushdi', op('topup', 'income', 'uz')],
+  ["o'tkazildi", op('transfer', null, 'uz')],
   // English
   ['payment', op('payment', 'expense', 'en')],
   ['purchase', op('purchase', 'expense', 'en')],
@@ -327,6 +340,20 @@ const NOISE = [
   'руб',
   'rubl',
   'chek',
+  'kartangiz',
+  'kartangizga',
+  'kartangizdan',
+  'hisobingiz',
+  'hisobingizga',
+  'hisobingizdan',
+  'your',
+  'was',
+  'has',
+  'been',
+  'ваша',
+  'вашу',
+  'вашей',
+  'вашего',
 ];
 
 /** Words before a card mask that make it the sending card, or the receiving one. */
@@ -469,7 +496,8 @@ function matchAt<T>(table: Map<string, Array<Phrase<T>>>, words: Word[], i: numb
 /** "*1177", "***1177", "860012******4410", "8600 **** **** 1177", "•••• 1177", "8600xxxxxxxx1177". */
 const MASK_RE = /(\d{4,8} ?(?:\d{2} ?)?)?((?:[*•∙·×x]+ ?){1,4})(\d{4})(?!\d)/g;
 /** "Karta: 1177", "card 1177" (four digits right after a card word, not an amount). */
-const LABELLED_CARD_RE = /(?:karta|карта|card|karty|карты|kartasi)[ ]*[:№#]?[ ]*(\d{4})(?![\d]|[.,]\d)/gu;
+const LABELLED_CARD_RE =
+  /(?:karta|карта|card|karty|карты|kartasi|ending in|ending|оканчивающейся на)[ ]*[:№#]?[ ]*(\d{4})(?![\d]|[.,]\d)/gu;
 const DATE_ISO_RE = /(?<![\d.,])(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
 const DATE_DMY_RE = /(?<![\d.,])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.,]\d)/g;
 const DATE_DASH_RE = /(?<![\d.,-])(\d{2})-(\d{2})-(\d{2}|\d{4})(?![\d-])/g;
@@ -589,7 +617,9 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
         CARD_TYPE_WORDS.has(words[i].f) && o.to < words.length && CARD_WORDS.has(words[o.to].f);
       if (!cardType) {
         if (o.value.reversal) reversal = true;
-        else if (operation === null) operation = o;
+        // "Operatsiya: Pokupka": a word that tells the side wins over a generic "operation" before it
+        else if (operation === null || (operation.value.operation === 'other' && o.value.side !== null))
+          operation = o;
         wordSpans.push(o);
         i = o.to - 1;
         continue;
@@ -878,7 +908,8 @@ function amountKind(vis: string, labels: Array<Match<Label>>, start: number, flo
   const prefix = vis.slice(fs, start);
   let role: LabelRole | null = null;
   for (const l of labels) if (l.start >= fs && l.end <= start) role = pickRole(role, l.value.role);
-  if (prefix.includes(BALANCE_EMOJI)) role = pickRole(role, 'balance');
+  // 💰 leads the balance line of card bots, unless the line says what it is ("💰 Сумма: …")
+  if (role === null && prefix.includes(BALANCE_EMOJI)) role = 'balance';
   if (role === null && fs > 0 && vis[fs - 1] === '\n' && !/\p{L}/u.test(prefix)) {
     // "Доступно:" alone on the line above the number
     const prevStart = vis.lastIndexOf('\n', fs - 2) + 1;
@@ -996,13 +1027,19 @@ function readNames(
   return out;
 }
 
-/** The rest of the line after the first of the emoji ("📍 MAKRO YUNUSABAD"). */
+/** The rest of the line after the first of the emoji ("📍 MAKRO YUNUSABAD"; "🏪 Магазин: MAKRO" without its label). */
 function emojiValue(src: string, emoji: readonly string[]): string {
   for (const e of emoji) {
     const at = src.indexOf(e);
     if (at < 0) continue;
     const end = src.indexOf('\n', at);
-    const value = clean(src.slice(at + e.length, end < 0 ? src.length : end));
+    const line = src.slice(at + e.length, end < 0 ? src.length : end);
+    const labelled = /^\s*[\p{L} ]{2,30}:\s*(.*)$/u.exec(line);
+    const value = clean(
+      labelled !== null && matchAt(LABEL_TABLE, scanWords(line.toLowerCase()), 0) !== null
+        ? labelled[1]
+        : line,
+    );
     if (value) return value;
   }
   return '';
