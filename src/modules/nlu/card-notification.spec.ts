@@ -578,6 +578,31 @@ describe('readCardNotification: the balance line, card digits and dates are neve
 });
 
 describe('readCardNotification: fingerprints', () => {
+  it.each([
+    [
+      'a date',
+      'Pokupka: NON SHOP, 12 500.00 UZS 03.02.27 08:41 karta ***4821',
+      '4821>|2027-02-03T08:41|1250000UZS|expense',
+    ],
+    [
+      'no date: the balance',
+      'Spisanie, karta ***4821: 12.500,00 UZS, NON SHOP. Dostupno: 902.800,00 UZS',
+      '4821>|b90280000|1250000UZS|expense',
+    ],
+    [
+      'neither: the merchant',
+      'Spisanie, karta ***4821: 12.500,00 UZS, NON SHOP.',
+      '4821>|mnon shop|1250000UZS|expense',
+    ],
+    [
+      'a transfer receipt: both cards',
+      'Sender 8600******4821\nReceiver 9860******7390\nTransaction date 03.02.2027 19:22:10\nAmount 750,000.00 UZS',
+      '4821>7390|2027-02-03T19:22:10|75000000UZS|unknown',
+    ],
+  ])('%s', (_name, text, fingerprint) => {
+    expect(read(text)?.fingerprint).toBe(fingerprint);
+  });
+
   const base = 'Pokupka: SAFIA BAKERY, 38 000.00 UZS 01.12.26 09:12 karta ***1177. Balans: 3 196 950.00 UZS';
 
   it('is the same for the same notification, whatever the spaces', () => {

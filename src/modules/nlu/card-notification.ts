@@ -848,7 +848,13 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
     opWord?.lang ??
     labels.find((l) => l.value.lang !== null)?.value.lang ??
     (/[\u0400-\u04ff]/.test(src) ? 'ru' : 'en');
-  const stamp = localDate === null ? `b${balance?.minor ?? ''}` : `${localDate}T${localTime ?? ''}`;
+  // Without a date the balance after the operation tells two operations apart; without either, only the merchant can.
+  const stamp =
+    localDate !== null
+      ? `${localDate}T${localTime ?? ''}`
+      : balance !== null
+        ? `b${balance.minor}`
+        : `m${merchant.toLowerCase().slice(0, 40)}`;
   const fingerprint = `${card ?? ''}>${otherCard ?? ''}|${stamp}|${pick.minor}${pick.currency}|${direction}`;
   return {
     language,
