@@ -17,6 +17,7 @@ import { BotLifecycle } from './bot.lifecycle';
 import { isBotEnabled, telegrafOptions } from './bot.options';
 import { BotReportsService } from './bot.reports';
 import { BotService } from './bot.service';
+import { CardNotificationsBot } from './card-notifications.bot';
 import { PhraseService } from './phrase.service';
 import { MessageEditsService } from './message-edits.service';
 import { MessageLinksRepository } from './message-links.repository';
@@ -64,6 +65,7 @@ export class BotModule {
           PhraseService,
           PlansBot,
           CategoriesBot,
+          CardNotificationsBot,
           BotUpdate,
           BotExceptionFilter,
           BotLifecycle,

@@ -13,6 +13,7 @@ describe('callback data', () => {
     [{ kind: 'back', updateId: 77n }, 'b:77'],
     [{ kind: 'language', language: 'uz' }, 'lang:uz'],
     [{ kind: 'currency', currency: 'USD' }, 'cur:USD'],
+    [{ kind: 'card_side', updateId: 123456789n, card: '4410' }, 'k:123456789:4410'],
   ])('%#: ⇄ %s', (action, data) => {
     expect(encodeCallback(action)).toBe(data);
     expect(decodeCallback(data)).toEqual(action);
@@ -24,7 +25,7 @@ describe('callback data', () => {
     expect(decodeCallback(data)).toEqual({ kind: 'set_category', updateId: BIG_UPDATE, item: 999, category: CUSTOM });
   });
 
-  it.each([undefined, '', 'u:', 'u:abc', 'u:1:2', 'x:1', 'c:1:', 's:1:0:', 's:1:0:Транспорт', 's:1:0:~123', 'lang:de', 'cur:GBP', 'cur:usd', 'a'.repeat(65)])(
+  it.each([undefined, '', 'u:', 'u:abc', 'u:1:2', 'x:1', 'c:1:', 's:1:0:', 's:1:0:Транспорт', 's:1:0:~123', 'lang:de', 'cur:GBP', 'cur:usd', 'k:1:441', 'k:1:44100', 'k:1', 'k:x:4410', 'a'.repeat(65)])(
     'refuses %j',
     (data) => {
       expect(decodeCallback(data)).toBeNull();

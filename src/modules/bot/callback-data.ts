@@ -11,6 +11,7 @@
  *   b:<update>                  ⬅️ Back to the Undo / Category buttons
  *   lang:<ru|uz|en>             language chooser
  *   cur:<UZS|USD|RUB|EUR>       default currency chooser
+ *   k:<update>:<last4>          "my card is ***last4" under the question about the transfer receipt of that update
  */
 import { CURRENCIES, Currency } from '../../common/money';
 import type { Language } from '../../config/app-config';
@@ -24,7 +25,8 @@ export type CallbackAction =
   | { kind: 'set_category'; updateId: bigint; item: number; category: string }
   | { kind: 'back'; updateId: bigint }
   | { kind: 'language'; language: Language }
-  | { kind: 'currency'; currency: Currency };
+  | { kind: 'currency'; currency: Currency }
+  | { kind: 'card_side'; updateId: bigint; card: string };
 
 const LANGS: readonly string[] = ['ru', 'uz', 'en'];
 const UPDATE = '(\\d{1,19})';
@@ -66,6 +68,8 @@ export function encodeCallback(action: CallbackAction): string {
       return `lang:${action.language}`;
     case 'currency':
       return `cur:${action.currency}`;
+    case 'card_side':
+      return `k:${action.updateId}:${action.card}`;
   }
 }
 
@@ -82,6 +86,7 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
     const category = decodeCategory(m[3]);
     return category ? { kind: 'set_category', updateId: BigInt(m[1]), item: Number(m[2]), category } : null;
   }
+  if ((m = new RegExp(`^k:${UPDATE}:(\\d{4})$`).exec(data))) return { kind: 'card_side', updateId: BigInt(m[1]), card: m[2] };
   if ((m = /^lang:([a-z]{2})$/.exec(data)) && LANGS.includes(m[1])) return { kind: 'language', language: m[1] as Language };
   if ((m = /^cur:([A-Z]{3})$/.exec(data)) && (CURRENCIES as readonly string[]).includes(m[1])) return { kind: 'currency', currency: m[1] as Currency };
   return null;

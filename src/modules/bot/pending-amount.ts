@@ -69,7 +69,7 @@ export function afterAnswer(pending: PendingAmount): PendingAmount | null {
  * else said about it. Returns the amount and its currency (the pending item's when none was named).
  */
 export function bareAmount(parsed: ParseResult): { amountMinor: bigint; currency: string } | null {
-  if (parsed.intent !== 'transaction' || parsed.items.length !== 1) return null;
+  if (parsed.intent !== 'transaction' || parsed.items.length !== 1 || parsed.card !== undefined) return null;
   const [item] = parsed.items;
   if (item.amountMinor === null || item.description.trim() !== '' || item.category !== 'other') return null;
   return { amountMinor: item.amountMinor, currency: item.currency };

@@ -33,6 +33,7 @@ import {
   undoneText,
 } from './bot.texts';
 import { CallbackAction, decodeCallback } from './callback-data';
+import { CardNotificationsBot } from './card-notifications.bot';
 import { afterAnswer, bareAmount, PendingAmount, pendingAmount, PendingItem, readPending } from './pending-amount';
 import { PlansBot } from './plans.bot';
 
@@ -120,6 +121,7 @@ export class PhraseService {
     private readonly sessions: BotSessionsRepository,
     private readonly statsService: StatsService,
     private readonly plans: PlansBot,
+    private readonly cards: CardNotificationsBot,
   ) {}
 
   /**
@@ -141,6 +143,10 @@ export class PhraseService {
       if (answer) return this.completePending(user, input, pending, answer);
     }
     const parsed = this.parse(user, input.text, now, user.currency);
+    // A forwarded card notification: its own date and time, once however often forwarded (docs/card-notifications.md).
+    if (parsed.card) {
+      return this.cards.onNotification(user, { updateId: input.updateId, chatId: input.chatId, sentAt: input.sentAt, reading: parsed.card, category: parsed.items[0]?.category });
+    }
     switch (parsed.intent) {
       case 'transaction':
         if (!parsed.items.length) return this.notUnderstood(user, pending);
@@ -359,6 +365,8 @@ export class PhraseService {
         const text = currencySetText(updated.language, updated.currency);
         return { answer: { text }, edit: { text } };
       }
+      case 'card_side':
+        return this.cards.onAnswer(user, action.updateId, action.card);
     }
   }
 

@@ -1,5 +1,6 @@
 /** Public types of the phrase parser (CONTRACT §6). Pure TypeScript: no framework imports here. */
 import type { Currency } from '../../common/money';
+import type { CardNotification } from './card-notification';
 
 export type Language = 'ru' | 'uz' | 'en';
 export type TransactionType = 'income' | 'expense';
@@ -90,6 +91,8 @@ export interface ParseResult {
   setting?: { language?: Language; currency?: Currency };
   /** For the stats_query intent: what is asked (internal; not part of the CONTRACT §6 JSON). */
   stats?: StatsQuery;
+  /** The text was a forwarded card notification (docs/card-notifications.md): the whole reading (internal, not in the JSON). */
+  card?: CardNotification;
 }
 
 /** A period of whole local days, both ends inclusive (YYYY-MM-DD in the user's zone). */

@@ -17,6 +17,7 @@ import {
   type LocalDate,
 } from './dates';
 import { mayTellFuture, readConversion, readFuture } from './asides';
+import { cardNotificationResult, readCardNotification } from './card-notification';
 import { detectCommandIntent, isSmalltalk } from './intents';
 import { parseGoal } from './plans';
 import { readStatsQuery } from './stats-query';
@@ -612,6 +613,9 @@ function buildItems(
 }
 
 function parseInner(text: string, options: ParseOptions): ParseResult {
+  // A forwarded card notification (docs/card-notifications.md) is one transaction with its own date and merchant.
+  const card = readCardNotification(text, { now: options.now });
+  if (card !== null) return cardNotificationResult(card, options);
   const tokens = tokenize(text);
   const n = tokens.length;
   const infos: Array<WordInfo | undefined> = new Array<WordInfo | undefined>(n);

@@ -25,7 +25,7 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     name: 'transactions',
     table: 'transactions',
     columns:
-      'id, type, amount::text AS amount, currency, category, description, occurred_at, source, source_update_id::text AS source_update_id, source_item, transcript, created_at, updated_at',
+      'id, type, amount::text AS amount, currency, category, description, occurred_at, source, source_update_id::text AS source_update_id, source_item, transcript, external_ref, card_last4, created_at, updated_at',
     orderBy: 'occurred_at, created_at, id',
   },
   { name: 'bot_sessions', table: 'bot_sessions', columns: 'id, is_active, state, started_at, updated_at, closed_at', orderBy: 'started_at, id' },
@@ -63,6 +63,14 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     table: 'user_balances',
     columns: 'currency, income::text AS income, expense::text AS expense, tx_count',
     orderBy: 'currency',
+  },
+  { name: 'user_cards', table: 'user_cards', columns: 'last4, source, created_at', orderBy: 'created_at, last4' },
+  {
+    name: 'card_transfer_questions',
+    table: 'card_transfer_questions',
+    columns:
+      'update_id::text AS update_id, sender_card, receiver_card, sender_name, receiver_name, amount::text AS amount, currency, occurred_at, created_at',
+    orderBy: 'created_at, update_id',
   },
   { name: 'idempotency_keys', table: 'idempotency_keys', columns: 'key, response_status, created_at', orderBy: 'created_at, key' },
 ];

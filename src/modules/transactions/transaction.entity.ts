@@ -12,10 +12,14 @@ export type TransactionSource = 'text' | 'voice' | 'api';
 @Check('ck_transactions_currency', `currency ~ '^[A-Z]{3}$'`)
 @Check('ck_transactions_source', `source IN ('text', 'voice', 'api')`)
 @Check('ck_transactions_transcript_length', `char_length(transcript) <= 4000`)
+@Check('ck_transactions_external_ref', `char_length(btrim(external_ref)) > 0`)
+@Check('ck_transactions_card_last4', `card_last4 ~ '^[0-9]{4}$'`)
 @Unique('uq_transactions_source_update', ['userId', 'sourceUpdateId', 'sourceItem'])
 @Index('ix_transactions_user_occurred', { synchronize: false }) // (user_id, occurred_at DESC, created_at DESC)
 @Index('ix_transactions_user_currency', ['userId', 'currency'])
 @Index('ix_transactions_user_category', ['userId', 'category'])
+@Index('uq_transactions_user_external_ref', { synchronize: false }) // UNIQUE (user_id, external_ref) WHERE external_ref IS NOT NULL
+@Index('ix_transactions_user_card', { synchronize: false }) // (user_id, card_last4, occurred_at DESC) WHERE card_last4 IS NOT NULL
 export class Transaction {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -58,6 +62,14 @@ export class Transaction {
   /** What the speech-to-text heard, for rows recorded from a voice note (source `voice`); else null. */
   @Column({ type: 'text', nullable: true })
   transcript: string | null;
+
+  /** A forwarded card notification's fingerprint (docs/card-notifications.md): one row per notification and user. */
+  @Column({ name: 'external_ref', type: 'varchar', length: 100, nullable: true })
+  externalRef: string | null;
+
+  /** Last four digits of the user's card, for rows recorded from a card notification. */
+  @Column({ name: 'card_last4', type: 'char', length: 4, nullable: true })
+  cardLast4: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories/categories.module';
 import { RatesModule } from '../rates/rates.module';
 import { UsersModule } from '../users/users.module';
+import { CardNotificationsRepository } from './card-notifications.repository';
+import { CardNotificationsService } from './card-notifications.service';
 import { IdempotencyRepository } from './idempotency.repository';
 import { IdempotencySweeper } from './idempotency.sweeper';
 import { Transaction } from './transaction.entity';
@@ -13,7 +15,7 @@ import { TransactionsService } from './transactions.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Transaction]), UsersModule, CategoriesModule, RatesModule],
   controllers: [TransactionsController],
-  providers: [TransactionsRepository, IdempotencyRepository, IdempotencySweeper, TransactionsService],
-  exports: [TransactionsService],
+  providers: [TransactionsRepository, IdempotencyRepository, IdempotencySweeper, TransactionsService, CardNotificationsRepository, CardNotificationsService],
+  exports: [TransactionsService, CardNotificationsService],
 })
 export class TransactionsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { parseDbDecimal } from '../../common/money';
+import { parseDbDecimal, toDecimalString } from '../../common/money';
 import { Transaction, TransactionType } from './transaction.entity';
 
 export interface TransactionFilter {
@@ -276,6 +276,47 @@ export class TransactionsRepository {
       .orderBy('t.created_at', 'DESC')
       .addOrderBy('t.source_item', 'DESC')
       .addOrderBy('t.id', 'DESC')
+      .limit(1)
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getOne();
+  }
+
+  /**
+   * Inserts one row unless it collides with a unique key (the same notification already recorded: user_id +
+   * external_ref; or the same update and item) — INSERT … ON CONFLICT DO NOTHING. The new row, or null.
+   */
+  async insertUnlessExists(em: EntityManager, row: Partial<Transaction>): Promise<Transaction | null> {
+    const result = await em.createQueryBuilder().insert().into(Transaction).values(row).orIgnore().returning(['id']).execute();
+    const id = (result.raw as Array<{ id?: string }>)[0]?.id;
+    return id ? em.findOneBy(Transaction, { id, userId: row.userId }) : null;
+  }
+
+  /** The user's row recorded from the notification with this fingerprint, if any. */
+  findByExternalRef(userId: string, externalRef: string, em?: EntityManager): Promise<Transaction | null> {
+    return (em ?? this.repo.manager).findOneBy(Transaction, { userId, externalRef });
+  }
+
+  /**
+   * The record a card notification's reversal cancels: recorded from a notification, same amount and currency, the
+   * same card and merchant when the reversal names them (merchant compared case-insensitively), at or before `before`;
+   * the nearest one. Locked FOR UPDATE (rows another transaction holds are skipped).
+   */
+  findReversalMatch(
+    em: EntityManager,
+    userId: string,
+    match: { amountMinor: bigint; currency: string; card: string | null; merchant: string; before: Date | null },
+  ): Promise<Transaction | null> {
+    const qb = em
+      .createQueryBuilder(Transaction, 't')
+      .where('t.user_id = :userId AND t.external_ref IS NOT NULL', { userId })
+      .andWhere('t.amount = :amount AND t.currency = :currency', { amount: toDecimalString(match.amountMinor), currency: match.currency });
+    if (match.card) qb.andWhere('t.card_last4 = :card', { card: match.card });
+    if (match.merchant) qb.andWhere('lower(t.description) = lower(:merchant)', { merchant: match.merchant });
+    if (match.before) qb.andWhere('t.occurred_at <= :before', { before: match.before });
+    return qb
+      .orderBy('t.occurred_at', 'DESC')
+      .addOrderBy('t.created_at', 'DESC')
       .limit(1)
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
