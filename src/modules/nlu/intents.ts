@@ -47,11 +47,11 @@ const QUESTION_START = /^ (что|чего|когда|где|какие|како
 const BUY_PAY = / (куп|покуп|плат|оплат|заплат|bought|buy|paid|pay|sotib|сотиб|xarid|харид|to'la|тўла|тула)/;
 const SPEND_EARN =
   / (потрат|трат|израсход|расход|заработ|получил|ушло|ketdi|ketti|кетди|кетти|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
-const SHOW = / (покажи|показать|покажите|выведи|show|display|korsat|курсат|мои|my|mening|менинг)/;
+const SHOW = / (покажи|показать|покажите|выведи|show|display|korsat|курсат|мои|my|mening|менинг|total|итого|всего|jami|жами)/;
 const SHOW_WHAT =
   / (расход|доход|трат|xarajat|harajat|харажат|daromad|даромад|expense|spending|income|earning|transactions|операци|транзакци|итог)/;
 const SMALLTALK =
-  / (привет|приветик|прив |здравств|здрасьте|здаров|салам|салом|salom|assalom|ассалом|hello|hi |hey |hiya|whats up|sup |good morning|good evening|good afternoon|good night|доброе утро|добрый|доброй|спасибо|спс|благодар|rahmat|рахмат|raxmat|thank|thanks|thx|как дела|как ты|как жизнь|how are you|how r u|qalaysiz|qalaysan|калайсиз|калайсан|yaxshimisiz|яхшимисиз|ishlar qalay|пока |до свидан|xayr|хайр|bye|goodbye|кто ты|who are you|ты кто|sen kimsan|помощь|help|yordam|ёрдам|start )/;
+  / (привет|приветик|прив |здравств|здрасьте|здаров|салам|салом|salom|assalom|ассалом|hello|hi |hey |hiya|whats up|sup |good morning|good evening|good afternoon|good night|доброе утро|добрый|доброй|спасибо|спс|благодар|rahmat|рахмат|raxmat|thank|thanks|thx|как дела|как ты|как жизнь|how are you|how r u|qalaysiz|qalaysan|калайсиз|калайсан|yaxshimisiz|яхшимисиз|ishlar qalay|пока |до свидан|xayr|хайр|bye|goodbye|кто ты|who are you|who made you|who created you|кто тебя (создал|сделал)|seni kim (yaratgan|yaratdi|qilgan)|ты кто|sen kimsan|помощь|help|yordam|ёрдам|start )/;
 /** Bare acknowledgements count as small talk only in short messages ("ок", "хорошо", "zor"), not in any sentence. */
 const ACK = /^ (ок|окей|okay|ok|хорошо|ладно|понятно|понял|поняла|ясно|молодец|супер|класс|zor|ajoyib|yaxshi|tushunarli|mayli|cool|nice|great|good|fine|got it)( |$)/;
 const SHORT_RE = /^ (\S+ ){0,3}$/;

@@ -62,12 +62,12 @@ export const EN: LexiconSource = {
       'sugar butter flour chicken beef fish~2 juice snacks? produce',
     ].join(' '),
     cafe: [
-      'cafe^ café coffee~1 lunch~2 dinner~1 breakfast restaurant pizza burger meal~1 takeaway takeout starbucks kfc',
+      'cafe^ café sandwich~2 coffee~1 lunch~2 dinner~1 breakfast restaurant pizza burger meal~1 takeaway takeout starbucks kfc',
       'mcdonald sushi =tea =bar =pub =drinks brunch',
     ].join(' '),
     transport: [
       'taxi~2^ uber =bolt yandex fuel petrol gasoline metro subway =bus =buses train~1 flight~1 =plane ticket~1?',
-      'parking transport =car =cars carwash =toll',
+      'parking transport =car =cars carwash =toll =tire =tires =tyre =tyres',
     ].join(' '),
     housing: 'rent~1^ rental utilit electric~4 electricity =power water~1 =gas heating mortgage apartment~1 =flat',
     communication: 'phone~1 mobile internet wifi =data topup =top-up =sim cellular',
@@ -90,10 +90,10 @@ export const EN: LexiconSource = {
   },
   incomeCategories: {
     salary: 'salary^ salar wage~1 paycheck bonus~2 payday =advance =work =job',
-    freelance: 'freelanc project~1 =gig =gigs client~1 upwork fiverr',
+    freelance: 'freelanc project~1 =gig =gigs client~1 upwork fiverr =logo =design =website',
     business: '=sales =sale revenue business profit~1',
     investments: 'interest dividend deposit stock~1 shares crypto bitcoin invest',
-    gifts: 'gift~1^',
+    gifts: 'gift~1^ birthday wedding',
     other: 'refund cashback pension scholarship lottery',
   },
   purchaseAlt: { shopping: 'phone~1', groceries: 'water~1' },
@@ -124,7 +124,7 @@ export const EN: LexiconSource = {
     'i me my we you he she they it the a an on for to of in at and with from this that some by was is are have has had',
     'just also about around today yesterday our your his her their its what how much many did do does',
     'add record log please hello hi thanks thank language change switch show balance category create delete remove undo',
-    'set currency whats up last ago every day please',
+    'set currency whats up last ago every day please hey each',
   ].join(' '),
   conjunctions: '=and =plus =also',
 };

@@ -42,7 +42,7 @@ export const UZ: LexiconSource = {
   expenseVerbs: [
     'sarf сарф toladim~4 tolad tolov~4 tolab tolash toladik =berdim =berdik =beraman =berib berdim',
     'тулад тулов~4 тулаб =бердим =бердик =бериб xarid харид harid sotib~2 сотиб =ketdi =ketti =кетди =кетти',
-    "ishlatdim ишлатдим otkazdim утказдим yubordim юбордим xarajat~3 harajat~3 харажат~3 to'lovini",
+    "ishlatdim ишлатдим otkazdim otkazdik утказдим yubordim yubordik юбордим =tashladim =tashladik =ташладим xarajat~3 harajat~3 харажат~3 to'lovini",
     'tushlik~2:cafe',
   ].join(' '),
   incomeVerbs: [
@@ -50,11 +50,14 @@ export const UZ: LexiconSource = {
     'yutdim:other ютдим:other yutib:other sotdim:business sotdik:business sottim:business sotildi:business',
     'сотдим:business сотдик:business =berdi =berishdi =берди =беришди qaytarishdi:other кайтаришди:other',
     'qaytarib:other',
+    // someone else sent it: "mijoz 500 ming o'tkazdi", "dadam tashlab berdi", "sovg'a qilishdi"
+    '=otkazdi =otkazishdi =утказди =утказишди =yubordi =yuborishdi =юборди =юборишди =tashladi =tashlashdi =ташлади',
+    '=qilishdi:gifts =қилишди:gifts',
   ].join(' '),
   takeVerbs: '=oldim =oldik =oldi =olindi =олдим =олдик =олди',
   toMeWords: '=menga =менга',
   expenseNouns: 'xarajat~4 harajat~4 харажат~4 chiqim~3 чиким~3',
-  incomeNouns: 'daromad~4 даромад~4 kirim~3 кирим~3',
+  incomeNouns: 'daromad~4 даромад~4 kirim~3 кирим~3 tushum~3 тушум~3',
   expenseCategories: {
     groceries: [
       'mahsulot^ maxsulot^ oziq^ bozor dokon magazin~4 produkt~3 supermarket korzinka makro havas non~4 sut~4 gosht tovuq baliq sabzavot',
@@ -70,7 +73,7 @@ export const UZ: LexiconSource = {
     ].join(' '),
     transport: [
       'taksi^ taxi yandex mytaxi benzin zapravka metan propan metro avtobus marshrutka poyezd poezd samolyot',
-      'aviabilet chipta? avtoturargoh parkovka yolkira =kira mashina~4 moshina~4 avtomobil moyka',
+      'aviabilet chipta? =shina =shinalar avtoturargoh parkovka yolkira =kira mashina~4 moshina~4 avtomobil moyka',
       'такси^ бензин заправка метан пропан метро автобус маршрутка поезд самолет чипта? машина~4 мошина~4 йулкира',
     ].join(' '),
     housing: [
@@ -110,10 +113,10 @@ export const UZ: LexiconSource = {
   incomeCategories: {
     // oylik → oyligim (k→g before a vowel suffix); "ish haqi" (wage) is weak so that "ijara haqi" stays rent
     salary: "maosh^ oylik~3 oylig~3 =haqi? =haqim? =haqqim? avans bonus mukofot premiya zarplata маош^ ойлик~3 ойлиг~3 =ҳақи? =ҳақим? аванс бонус мукофот премия",
-    freelance: 'frilans freelance loyiha~4 buyurtma~4? shabashka фриланс лойиха~4 буюртма~4?',
+    freelance: 'frilans freelance loyiha~4 buyurtma~4? shabashka dizayn~2 =sayt =saytga =logo фриланс лойиха~4 буюртма~4? дизайн~2 =сайт',
     business: 'sotuv savdo tushum foyda~3 biznes сотув савдо тушум фойда~3 бизнес',
     investments: 'foiz~4 dividend depozit omonat aksiya kripto фоиз~4 дивиденд депозит омонат акция',
-    gifts: "sovg'a^ совга^",
+    gifts: "sovg'a^ совга^ tug'ilgan тугилган =to'y =to'yga =туй =туйга",
     other: 'pensiya stipendiya keshbek yutuq пенсия стипендия кешбек ютук',
   },
   purchaseAlt: { shopping: 'telefon телефон', groceries: 'suv~3 сув~3' },

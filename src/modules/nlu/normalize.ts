@@ -43,7 +43,7 @@ export function foldKey(word: string): string {
 // Numbers: "50 000" / "1 500 000" (space groups of exactly 3 digits), or digits with . and , separators.
 // Words: letters (any script) with inner apostrophes. Symbols: currency signs, %, +, :. Separators: , ; . ! ? — –
 const TOKEN_RE =
-  /(\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+(?:['‘’ʻʼ`´′][\p{L}\p{M}]+)*)|([$€₽£%+:№#])|([,;.!?—–\n])/gu;
+  /(\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)*)|([\p{L}\p{M}]+(?:['‘’ʻʼ`´′][\p{L}\p{M}]+)*)|([$€₽£%+:№#×*@])|([,;.!?—–\n])/gu;
 const CYR_RE = /[\u0400-\u04ff]/;
 const UZCYR_RE = /[ўқғҳ]/;
 /** o' g' a' (so'm, g'isht, ta'lim): Uzbek Latin; English 's 't 'm 're do not count. */

@@ -122,6 +122,39 @@ const GIVERS = new Set([
   'employer',
 ]);
 const GIVE_VERBS = new Set([...FLIP_TO_ME, 'подарил', 'подарила', 'прислал', 'прислала', 'скинул', 'скинула']);
+/**
+ * A text written to the user and forwarded ("Hey John, I sent you 150 dollars", "отправила тебе 500 тысяч",
+ * "senga 300 ming tashladim"): a sending verb with "you" as the receiver is money the user received.
+ */
+const TO_YOU = new Set(['тебе', 'вам', 'тебя', 'you', 'ya', 'senga', 'sizga', 'сенга', 'сизга']);
+const SEND_VERBS = new Set([
+  ...GIVE_VERBS_LIST(),
+  ...['отправил', 'отправила', 'отправили', 'закинул', 'закинула', 'кинул', 'кинула'],
+  ...['sent', 'transferred', 'wired', 'gave', 'paid'],
+  ...['tashladim', 'tashladik', 'ташладим', 'otkazdim', 'otkazdik', 'утказдим', 'yubordim', 'yubordik', 'юбордим', 'berdim', 'berdik', 'бердим'],
+]);
+function GIVE_VERBS_LIST(): string[] {
+  return ['дал', 'дала', 'отдал', 'отдала', 'перевел', 'перевела', 'скинул', 'скинула', 'прислал', 'прислала'];
+}
+/** Russian "they paid" said of money coming in: "за заказ заплатили 300 долларов" (a freelance income). */
+const IMPERSONAL_PAID = new Set(['заплатили', 'оплатили']);
+/**
+ * Uzbek words for people, as the stem of a dative ("singlimga" = to my sister): buying something for someone with
+ * "oldim" is spending, not receiving ("singlimga sovg'a oldim").
+ */
+const UZ_PERSON_STEM =
+  /^(ota|dad|ona|oyi|aka|uka|opa|singl|singil|xola|amaki|toga|buvi|bobo|dost|ogl|ogil|qiz|xotin|kelin|kuyov|ustoz|qoshni|hamkasb|ота|дад|она|ойи|ака|ука|опа|сингл|сингил|хола|амаки|тога|буви|бобо|дуст|угл|угил|киз|хотин|келин|куёв|устоз|кушни)/;
+const UZ_DATIVE_RE = /(im|m|miz|ingiz|imiz|им|м|миз|ингиз)?(ga|ka|qa|га|ка|кa)$/;
+
+function isPersonDative(word: string): boolean {
+  const m = UZ_DATIVE_RE.exec(word);
+  return m !== null && word.length - m[0].length >= 2 && UZ_PERSON_STEM.test(word.slice(0, word.length - m[0].length));
+}
+
+/** Family members (folded stems; English exact): money to or from family with no other purpose is a gift. */
+const FAMILY_RE =
+  /^(мам|пап|отец|отц|мать|матер|бабушк|бабул|дедушк|брат|сестр|сын|сынок|доч|тетя|тете|тетю|тетей|дядя|дяде|дядю|родител|жена|жене|жену|женой|муж|мужа|мужу|мужем|внук|внучк|dad|ota|ona|oyi|aka|uka|opa|singl|singil|xola|amaki|toga|buvi|bobo|ogl|ogil|kelin|kuyov|nevara|дад|ота|она|ойи|ака|ука|опа|сингл|сингил|хола|амаки|тога|буви|бобо|угл|угил|келин|куёв|невара|(mom|mum|moms|mother|dad|dads|father|parents|brother|bro|sister|sis|grandma|grandmother|granny|grandpa|grandfather|wife|husband|son|daughter|aunt|uncle|cousin)$)/;
+
 /** First-person subjects that make an ambiguous gift verb our own spending. */
 const WE_OR_I = new Set(['мы', 'я']);
 /** "взял в долг", "занял" — borrowed money comes in. */
@@ -247,6 +280,9 @@ function findDates(
   return cues;
 }
 
+/** Words before a small whole number that make it an hour of the day. */
+const AT_HOUR = new Set(['в', 'во', 'к', 'at', 'by', 'soat', 'соат']);
+
 /** More items than this in one message are refused as a whole (a pasted list of numbers is not 300 records). */
 export const MAX_ITEMS_PER_MESSAGE = 30;
 
@@ -271,6 +307,8 @@ function findAmounts(
       if (nt !== undefined && nt.kind === 'word' && infos[end]?.nonMoney && !infos[end]?.currency && !infos[end]?.cats) continue;
       const pt = start > 0 ? tokens[start - 1] : undefined;
       if (pt !== undefined && pt.kind === 'sym' && (pt.f === ':' || pt.f === '№' || pt.f === '#')) continue;
+      // "в 3 встречаемся", "at 5", "soat 3da": an hour, not money
+      if (pt !== undefined && AT_HOUR.has(pt.f) && m.digits && !m.scaled && m.micro % MICRO === 0n && m.micro <= 24n * MICRO) continue;
     }
     const minor = (m.micro * 100n) / MICRO;
     if (minor <= 0n) continue;
@@ -279,6 +317,53 @@ function findAmounts(
       continue;
     }
     out.push({ start, end, minor, currency, words: m.words, digits: m.digits, scaled: m.scaled, plus });
+  }
+  return out;
+}
+
+/** Words after a price that make it a unit price: "25k each", "900k apiece", "4 mingdan" is a suffix (see below). */
+const EACH_AFTER = new Set(['each', 'apiece', 'ea', 'штука', 'штуку', 'dona', 'донаси', 'donasi']);
+/** Words or signs right before a price that make it a unit price: "по 25 тыс", "3 x 15k", "2 @ 25k". */
+const EACH_BEFORE = new Set(['по', 'x', 'х', '×', '*', '@']);
+/** The Uzbek ablative on a price: "4 mingdan", "25 000 so'mdan", "22 мингдан" — "at … each". */
+const UZ_EACH_RE = /(dan|дан)$/;
+/** The most a quantity is read as (beyond that a number before a price is not a count of things). */
+const MAX_QUANTITY = 1000n * MICRO;
+
+function isUnitPrice(tokens: Token[], c: Candidate): boolean {
+  const before = c.start > 0 ? tokens[c.start - 1] : undefined;
+  if (before !== undefined && EACH_BEFORE.has(before.f)) return true;
+  const last = tokens[c.end - 1];
+  if (last.kind === 'word' && UZ_EACH_RE.test(last.raw)) return true;
+  const after = c.end < tokens.length ? tokens[c.end] : undefined;
+  return after !== undefined && after.kind === 'word' && (EACH_AFTER.has(after.f) || after.f === 'dan' || after.f === 'дан');
+}
+
+/**
+ * Quantity × price: "2 кофе по 25 тыс" → 50,000; "2 ta non 4 mingdan" → 8,000; "3 x 15k" → 45,000; "10 eggs 2k
+ * each" → 20,000. A unit price takes the count said before it in the same part of the phrase (digits or number words,
+ * up to 1,000, with no currency), and the count is no longer an amount of its own.
+ */
+function applyQuantities(tokens: Token[], infos: Array<WordInfo | undefined>, cands: Candidate[], consumed: Uint8Array): Candidate[] {
+  let out = cands;
+  for (const price of cands) {
+    if (!out.includes(price) || !isUnitPrice(tokens, price)) continue;
+    const from = price.start > 0 && EACH_BEFORE.has(tokens[price.start - 1].f) ? price.start - 2 : price.start - 1;
+    for (let q = from; q >= 0 && q >= from - 5; q--) {
+      const t = tokens[q];
+      if (t.kind === 'sep') break;
+      const other = out.find((c) => c !== price && q >= c.start && q < c.end);
+      if (other !== undefined && (other.currency !== undefined || other.scaled || other.minor >= 1_000_000n)) break;
+      if (t.kind !== 'num' && infos[q]?.num === undefined) continue;
+      let start = q;
+      while (start > 0 && tokens[start - 1].kind === 'word' && infos[start - 1]?.num !== undefined) start--;
+      const count = readNumber(tokens, infos, start);
+      if (count === null || count.scaled || count.micro % MICRO !== 0n || count.micro < MICRO || count.micro > MAX_QUANTITY) break;
+      price.minor = (price.minor * count.micro) / MICRO;
+      consumed.fill(1, start, count.end);
+      out = out.filter((c) => c === price || c.end <= start || c.start >= count.end);
+      break;
+    }
   }
   return out;
 }
@@ -353,6 +438,20 @@ function resolveVerb(
       const next = pos + 1 < tokens.length ? infos[pos + 1] : undefined;
       if (prev?.toMe || next?.toMe) return { type: 'income' };
     }
+    if (SEND_VERBS.has(f)) {
+      for (let k = Math.max(segStart, pos - 3); k < Math.min(segEnd, pos + 3); k++) if (TO_YOU.has(tokens[k].f)) return { type: 'income' };
+    }
+    if (IMPERSONAL_PAID.has(f) && !tokens.slice(segStart, pos).some((t) => WE_OR_I.has(t.f))) {
+      let income = false;
+      let expense = false;
+      for (let k = segStart; k < segEnd; k++) {
+        for (const h of infos[k]?.cats ?? []) {
+          if (h.side === 'income' && h.key !== 'gifts' && h.key !== 'other') income = true;
+          if (h.side === 'expense' && h.key !== 'gifts' && h.key !== 'other') expense = true;
+        }
+      }
+      if (income && !expense) return { type: 'income', hint: v.hint };
+    }
     return { type: 'expense', hint: v.hint };
   }
   if (v.type === 'income') {
@@ -362,9 +461,11 @@ function resolveVerb(
     }
     return { type: 'income', hint: v.hint };
   }
-  // 'take' (Uzbek oldim): bought goods, or received money
+  // 'take' (Uzbek oldim): bought goods, or received money; bought for someone ("singlimga … oldim") is spending
   for (let k = segStart; k < segEnd; k++) {
     const info = infos[k];
+    if (info?.num !== undefined) continue; // "тўрт" is four here, not a tour
+    if (tokens[k].kind === 'word' && isPersonDative(tokens[k].f)) return { type: 'expense', hint: 'gifts' };
     if (info?.purchase && info.verb?.type !== 'take') return { type: 'expense' };
     if (info?.cats?.some((h) => h.side === 'expense' && h.key !== 'gifts' && h.key !== 'other')) {
       if (!info.cats.some((h) => h.side === 'income')) return { type: 'expense' };
@@ -573,6 +674,9 @@ function buildItems(
       if (bestKeyTokens.length === 0) bestKeyTokens.push(bestPos);
     } else if (fitsType(hint, type)) {
       category = hint;
+    } else {
+      // "dadam 200 ming tashlab berdi", "маме дал 500 тыс": family money with no other purpose
+      for (let p = seg.start; p < seg.end; p++) if (tokens[p].kind === 'word' && FAMILY_RE.test(tokens[p].f)) category = 'gifts';
     }
     // currency: named, or carried over from the previous amount when magnitudes agree, or the default
     let currency: Currency = defaultCurrency;
@@ -656,7 +760,7 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   // money said about a later day ("завтра куплю …", "ertaga … to'lashim kerak") is a reminder, not a record
   const future = mayTellFuture(norm) ? readFuture(tokens, infos, today) : null;
   if (future !== null) for (const p of future.used) consumed[p] = 1;
-  const cands = filterAmounts(findAmounts(tokens, infos, consumed, flags), tokens, infos, {
+  const cands = filterAmounts(applyQuantities(tokens, infos, findAmounts(tokens, infos, consumed, flags), consumed), tokens, infos, {
     hasVerb,
     hasCue: hasCue || future !== null,
     hasCat,
@@ -681,6 +785,8 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   }
   // a number too large to record, and nothing else that could be the amount (a card number beside a price is not)
   if (flags.tooLarge && cands.length === 0) return aside({ kind: 'too_large' });
+  // "who made you?", "спасибо, всё получил": a verb, but no money and nothing bought
+  if (cands.length === 0 && !hasCat && isSmalltalk(norm)) return { language, intent: 'smalltalk', items: [] };
   if (cands.length > 0 || hasVerb || hasCue) {
     const guessed = { scaledInDefault: false };
     const items = buildItems(tokens, infos, cands, dates, consumed, today, options.defaultCurrency, phraseCurrency, guessed);
