@@ -93,20 +93,20 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
   const bearer = async (chatId: number) => ({ Authorization: `Bearer ${(await accessTokenFor(t, chatId)).token}` });
 
   describe('the 🏷 buttons teach, the next phrases use it', () => {
-    it('"obed" → Cafe after one correction; "obed 50 ming" and "obedga" then record as cafe', async () => {
-      expect(parserCategory('obed 45 ming')).not.toBe('cafe'); // the parser alone does not know it (else pick another category here)
+    it('"ziyofat" → Cafe after one correction; "ziyofat 50 ming" and "ziyofatga" then record as cafe', async () => {
+      expect(parserCategory('ziyofat 45 ming')).not.toBe('cafe'); // the parser alone does not know it (else pick another category here)
       const { chatId, userId } = await register();
-      const first = await say(chatId, 'obed 45 ming');
-      expect(await lastRow(userId)).toEqual({ type: 'expense', amount: '45000.00', category: parserCategory('obed 45 ming'), description: 'obed' });
+      const first = await say(chatId, 'ziyofat 45 ming');
+      expect(await lastRow(userId)).toEqual({ type: 'expense', amount: '45000.00', category: parserCategory('ziyofat 45 ming'), description: 'ziyofat' });
 
       const toast = await pickCategory(chatId, first.updateId, 'cafe');
-      expect(toast).toBe('🏷 Кафе и рестораны\n🧠 Запомнил: «obed» теперь сюда (забыть — /categories)');
-      expect(await learned(userId)).toEqual([{ keyword: 'obed', type: 'expense', category: 'cafe' }]);
+      expect(toast).toBe('🏷 Кафе и рестораны\n🧠 Запомнил: «ziyofat» теперь сюда (забыть — /categories)');
+      expect(await learned(userId)).toEqual([{ keyword: 'ziyofat', type: 'expense', category: 'cafe' }]);
 
-      const next = await say(chatId, 'obed 50 ming');
-      expect(await lastRow(userId)).toEqual({ type: 'expense', amount: '50000.00', category: 'cafe', description: 'obed' });
-      expect(next.text).toContain('💸 50,000.00 UZS — Кафе и рестораны, obed');
-      await say(chatId, 'obedga 30 ming berdim');
+      const next = await say(chatId, 'ziyofat 50 ming');
+      expect(await lastRow(userId)).toEqual({ type: 'expense', amount: '50000.00', category: 'cafe', description: 'ziyofat' });
+      expect(next.text).toContain('💸 50,000.00 UZS — Кафе и рестораны, ziyofat');
+      await say(chatId, 'ziyofatga 30 ming berdim');
       expect(await lastRow(userId)).toMatchObject({ amount: '30000.00', category: 'cafe' });
     });
 
@@ -138,10 +138,10 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
 
     it('a voice note naming the word records in the learned category too', async () => {
       const { chatId, userId } = await register();
-      await correct(chatId, 'obed 45 ming', 'cafe');
+      await correct(chatId, 'ziyofat 45 ming', 'cafe');
       const [clip] = voiceFixtures();
       t.telegram.addFile(`voice-${chatId}`, clip.bytes);
-      stt.respond = () => 'obed 60 ming';
+      stt.respond = () => 'ziyofat 60 ming';
       const updateId = ++nextUpdateId;
       await postUpdate(t, {
         update_id: updateId,
@@ -159,7 +159,7 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
         await new Promise((r) => setTimeout(r, 50));
         row = await lastRow(userId);
       }
-      expect(row).toEqual({ type: 'expense', amount: '60000.00', category: 'cafe', description: 'obed' });
+      expect(row).toEqual({ type: 'expense', amount: '60000.00', category: 'cafe', description: 'ziyofat' });
     });
 
     it('the last correction wins, and one word keeps one rule (обеду replaces обед)', async () => {
@@ -173,18 +173,18 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
 
     it('a rule for an expense does not change an income; unrelated words keep the parser’s category', async () => {
       const { chatId, userId } = await register();
-      await correct(chatId, 'obed 45 ming', 'cafe');
+      await correct(chatId, 'ziyofat 45 ming', 'cafe');
 
-      await say(chatId, 'obed uchun 100 ming tushdi');
-      expect(await lastRow(userId)).toMatchObject({ type: 'income', category: parserCategory('obed uchun 100 ming tushdi') });
-      for (const phrase of ['obedient 10 ming', 'taksi 20 ming', 'kofe 15 ming']) {
+      await say(chatId, 'ziyofat uchun 100 ming tushdi');
+      expect(await lastRow(userId)).toMatchObject({ type: 'income', category: parserCategory('ziyofat uchun 100 ming tushdi') });
+      for (const phrase of ['ziyofatxona 10 ming', 'taksi 20 ming', 'kofe 15 ming']) {
         await say(chatId, phrase);
         expect({ phrase, category: (await lastRow(userId)).category }).toEqual({ phrase, category: parserCategory(phrase) });
       }
       // Another user is not taught by this one.
       const other = await register();
-      await say(other.chatId, 'obed 50 ming');
-      expect(await lastRow(other.userId)).toMatchObject({ category: parserCategory('obed 50 ming') });
+      await say(other.chatId, 'ziyofat 50 ming');
+      expect(await lastRow(other.userId)).toMatchObject({ category: parserCategory('ziyofat 50 ming') });
     });
 
     it('picking the category it already has learns nothing', async () => {
@@ -200,7 +200,7 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
     it('lists own categories and the learned words; ✖ forgets one and the parser’s category is back', async () => {
       const { chatId, userId } = await register();
       await t.http.post('/api/categories/').set(await bearer(chatId)).send({ type: 'income', name: 'Подработка' }).expect(201);
-      await correct(chatId, 'obed 45 ming', 'cafe');
+      await correct(chatId, 'ziyofat 45 ming', 'cafe');
 
       const list = await say(chatId, '/categories');
       expect(list.text).toBe(
@@ -211,23 +211,23 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
           '💰 Подработка',
           '',
           '🧠 Запомненные слова — их категорию я ставлю первой:',
-          '1. 💸 obed → Кафе и рестораны',
+          '1. 💸 ziyofat → Кафе и рестораны',
           '',
           'Нажмите ✖ под словом, чтобы я его забыл.',
         ].join('\n'),
       );
       const [[label, data]] = buttons(list.markup);
-      expect(label).toBe('✖ 1. obed');
+      expect(label).toBe('✖ 1. ziyofat');
       expect(data).toMatch(/^lr:[0-9a-f]{32}$/);
 
       const forgot = await press(chatId, data);
-      expect(forgot.toast).toBe('🗑 Забыл «obed»');
+      expect(forgot.toast).toBe('🗑 Забыл «ziyofat»');
       expect(forgot.edit?.text).toContain('🧠 Запомненных слов пока нет.');
       expect(buttons(forgot.edit?.reply_markup)).toEqual([]);
       expect(await learned(userId)).toEqual([]);
 
-      await say(chatId, 'obed 50 ming');
-      expect(await lastRow(userId)).toMatchObject({ category: parserCategory('obed 50 ming') });
+      await say(chatId, 'ziyofat 50 ming');
+      expect(await lastRow(userId)).toMatchObject({ category: parserCategory('ziyofat 50 ming') });
 
       const again = await press(chatId, data);
       expect(again).toMatchObject({ toast: '⚠️ Этого слова уже нет в списке.', alert: true });
@@ -235,7 +235,7 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
 
     it('someone else’s ✖ button forgets nothing', async () => {
       const owner = await register();
-      await correct(owner.chatId, 'obed 45 ming', 'cafe');
+      await correct(owner.chatId, 'ziyofat 45 ming', 'cafe');
       const [[, data]] = buttons((await say(owner.chatId, '/categories')).markup);
       const stranger = await register();
       expect(await press(stranger.chatId, data)).toMatchObject({ alert: true });
@@ -255,13 +255,13 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
     it('GET /api/categories/learned/ lists, DELETE forgets; another user’s id is 404 and changes nothing', async () => {
       const alice = await register();
       const bob = await register();
-      await correct(alice.chatId, 'obed 45 ming', 'cafe');
+      await correct(alice.chatId, 'ziyofat 45 ming', 'cafe');
       const a = await bearer(alice.chatId);
       const b = await bearer(bob.chatId);
 
       const list = await t.http.get('/api/categories/learned/').set(a).expect(200);
       expect(list.body).toEqual([
-        { id: expect.any(String), keyword: 'obed', type: 'expense', category: 'cafe', category_name: 'Кафе и рестораны', created_at: expect.any(String), updated_at: expect.any(String) },
+        { id: expect.any(String), keyword: 'ziyofat', type: 'expense', category: 'cafe', category_name: 'Кафе и рестораны', created_at: expect.any(String), updated_at: expect.any(String) },
       ]);
       expect((await t.http.get('/api/categories/learned').set(b).expect(200)).body).toEqual([]);
 
@@ -316,9 +316,9 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
   describe('your data', () => {
     it('the export carries the learned words; /deletemydata erases them', async () => {
       const { chatId, userId } = await register();
-      await correct(chatId, 'obed 45 ming', 'cafe');
+      await correct(chatId, 'ziyofat 45 ming', 'cafe');
       const exported = await t.http.get('/api/users/me/export/').set(await bearer(chatId)).expect(200);
-      expect(exported.body.learned_categories).toEqual([expect.objectContaining({ keyword: 'obed', type: 'expense', category: 'cafe' })]);
+      expect(exported.body.learned_categories).toEqual([expect.objectContaining({ keyword: 'ziyofat', type: 'expense', category: 'cafe' })]);
 
       const ask = await say(chatId, '/deletemydata');
       const yes = buttons(ask.markup).find(([, data]) => data.startsWith('del:yes:'))!;
