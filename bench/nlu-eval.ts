@@ -63,9 +63,7 @@ const ASIDE_FOR: Record<string, string> = {
   ask_currency: 'ask_currency',
 };
 
-function fixturePath(): string {
-  const i = process.argv.indexOf('--set');
-  const name = i >= 0 ? process.argv[i + 1] : 'evaluation';
+function fixturePath(name: string): string {
   const file = SETS[name];
   if (file === undefined) throw new Error(`unknown --set ${name} (${Object.keys(SETS).join(', ')})`);
   return join(__dirname, '..', 'test', 'fixtures', 'nlu', file);
@@ -115,8 +113,24 @@ function compact(items: Array<ExpectedItem | GotItem> | undefined): string {
     .join(' | ');
 }
 
-async function main(): Promise<void> {
-  const asJson = process.argv.includes('--json');
+/** What one run over a phrase set found (per-bucket counts, category/date/intent accuracy and the misses). */
+export interface EvalReport {
+  fixture: string;
+  cases: number;
+  per: Record<string, { n: number; ok: number }>;
+  catN: number;
+  catOk: number;
+  dateN: number;
+  dateOk: number;
+  intentN: number;
+  intentOk: number;
+  failures: string[];
+  catMisses: string[];
+  intentMisses: string[];
+}
+
+/** Runs the parser over one phrase set (`evaluation` or `heldout`); null when the parser cannot be loaded. */
+export function evaluate(setName: string): EvalReport | null {
   let nlu: {
     parsePhraseOrThrow: (text: string, opts: Record<string, unknown>) => unknown;
     toParseJson: (r: unknown) => Got;
@@ -126,10 +140,10 @@ async function main(): Promise<void> {
     nlu = require('../src/modules/nlu');
   } catch (e) {
     console.log(`parser not available (../src/modules/nlu): ${(e as Error).message.split('\n')[0]}`);
-    return;
+    return null;
   }
 
-  const FIXTURE = fixturePath();
+  const FIXTURE = fixturePath(setName);
   const cases: Case[] = readFileSync(FIXTURE, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
@@ -157,14 +171,12 @@ async function main(): Promise<void> {
     let aside: string | undefined;
     let err: string | null = null;
     try {
-      const r = await Promise.resolve(
-        nlu.parsePhraseOrThrow(c.text, {
-          language: 'auto',
-          defaultCurrency: c.currency ?? 'UZS',
-          now: new Date(c.now),
-          timeZone: 'Asia/Tashkent',
-        }),
-      );
+      const r = nlu.parsePhraseOrThrow(c.text, {
+        language: 'auto',
+        defaultCurrency: c.currency ?? 'UZS',
+        now: new Date(c.now),
+        timeZone: 'Asia/Tashkent',
+      });
       aside = (r as { aside?: { kind?: string } } | null)?.aside?.kind;
       got = nlu.toParseJson(r) ?? {};
     } catch (e) {
@@ -226,15 +238,36 @@ async function main(): Promise<void> {
     }
   }
 
-  const all = per.get('all') ?? { n: 0, ok: 0 };
-  if (asJson) {
-    console.log(JSON.stringify({ per: Object.fromEntries(per), catN, catOk, dateN, dateOk, intentN, intentOk }));
+  return {
+    fixture: FIXTURE,
+    cases: cases.length,
+    per: Object.fromEntries(per),
+    catN,
+    catOk,
+    dateN,
+    dateOk,
+    intentN,
+    intentOk,
+    failures,
+    catMisses,
+    intentMisses,
+  };
+}
+
+function main(): void {
+  const i = process.argv.indexOf('--set');
+  const report = evaluate(i >= 0 ? process.argv[i + 1] : 'evaluation');
+  if (report === null) return;
+  const { per, catN, catOk, dateN, dateOk, intentN, intentOk, failures, catMisses, intentMisses } = report;
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ per, catN, catOk, dateN, dateOk, intentN, intentOk }));
   }
-  console.log(`NLU evaluation: ${cases.length} phrases from ${FIXTURE}`);
+  console.log(`NLU evaluation: ${report.cases} phrases from ${report.fixture}`);
+  const all = per.all ?? { n: 0, ok: 0 };
   console.log(`\nPhrases exactly right: ${all.ok}/${all.n} = ${pct(all.ok, all.n).trim()}`);
-  const kinds = [...per.keys()].filter((k) => k.startsWith('kind: ')).sort();
+  const kinds = Object.keys(per).filter((k) => k.startsWith('kind: ')).sort();
   for (const k of ['ru', 'uz', 'uz-latn', 'uz-cyrl', 'en', 'transaction lines', 'non-transaction lines', ...kinds]) {
-    const v = per.get(k);
+    const v = per[k];
     if (v) console.log(`  ${k.padEnd(26)} ${String(v.ok).padStart(4)}/${String(v.n).padEnd(4)} ${pct(v.ok, v.n)}`);
   }
   console.log(`\nCategory accuracy (items with a stated category): ${catOk}/${catN} = ${pct(catOk, catN).trim()}`);
@@ -249,8 +282,10 @@ async function main(): Promise<void> {
   console.log(intentMisses.length ? intentMisses.join('\n') : '  none');
 }
 
-main()
-  .catch((e) => console.log(`evaluation error: ${(e as Error).stack ?? e}`))
-  .finally(() => {
-    process.exitCode = 0;
-  });
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    console.log(`evaluation error: ${(e as Error).stack ?? String(e)}`);
+  }
+}
