@@ -113,12 +113,15 @@ const UZ_FUTURE_RE =
 const UZ_MUST_RE = /(shim|shimiz|шим|шимиз)$/;
 const KERAK = new Set(['kerak', 'керак']);
 
-/** A cheap first look at the folded phrase: could any future word above be in it? */
-const FUTURE_HINT =
-  / (завтра\S*|послезавтра|ertag\S*|эртаг\S*|indinga|индинга|tomorrow|tmrw|следующ\S*|next|keyingi|кейинги|келаси|kelasi|kelgusi|келгуси|надо|нужно|придется|придётся|буду|будем|собираюсь|планирую|предстоит|will|ill|gonna|going|need|needs|have|has|must|plan|planning|should|kerak|керак|куплю|купим|заплачу|заплатим|оплачу|оплатим|отдам|отдадим|переведу|потрачу|скину|отправлю|закину)(?= )|(aman|ayman|amiz|aymiz|moqchiman|moqchimiz|аман|айман|амиз|мокчиман)(?= )/;
-
-export function mayTellFuture(norm: string): boolean {
-  return FUTURE_HINT.test(norm);
+/** Could this folded word say the phrase is about later? (A cheap look before readFuture reads the phrase.) */
+export function isFutureWord(f: string): boolean {
+  return (
+    FUTURE_DAYS[f] !== undefined ||
+    NEXT_WORDS.has(f) ||
+    FUTURE_WORDS.has(f) ||
+    UZ_FUTURE_RE.test(f) ||
+    (UZ_MUST_RE.test(f) && f.length > 4)
+  );
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   mostRecentDayMonth,
   type LocalDate,
 } from './dates';
-import { mayTellFuture, readConversion, readFuture } from './asides';
+import { isFutureWord, readConversion, readFuture } from './asides';
 import { cardNotificationResult, readCardNotification } from './card-notification';
 import { detectCommandIntent, isSmalltalk } from './intents';
 import { parseGoal } from './plans';
@@ -728,6 +728,7 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   let hasCat = false;
   let phraseCurrency: Currency | undefined;
   let saving = false;
+  let later = false;
   const normParts: string[] = [''];
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
@@ -742,6 +743,7 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
       if (info.cats !== undefined) hasCat = true;
       if (info.currency !== undefined && phraseCurrency === undefined) phraseCurrency = info.currency;
       if (!saving && SAVING_WORD_RE.test(t.f)) saving = true;
+      if (!later && isFutureWord(t.f)) later = true;
       normParts.push(t.f);
     } else if (t.kind === 'sym' && SYMBOL_CURRENCY[t.f] !== undefined && phraseCurrency === undefined) {
       phraseCurrency = SYMBOL_CURRENCY[t.f];
@@ -758,7 +760,7 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   const dates = findDates(tokens, infos, today, consumed);
   const flags = { tooLarge: false };
   // money said about a later day ("завтра куплю …", "ertaga … to'lashim kerak") is a reminder, not a record
-  const future = mayTellFuture(norm) ? readFuture(tokens, infos, today) : null;
+  const future = later ? readFuture(tokens, infos, today) : null;
   if (future !== null) for (const p of future.used) consumed[p] = 1;
   const cands = filterAmounts(applyQuantities(tokens, infos, findAmounts(tokens, infos, consumed, flags), consumed), tokens, infos, {
     hasVerb,
