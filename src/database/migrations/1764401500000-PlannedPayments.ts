@@ -42,7 +42,9 @@ export class PlannedPayments1764401500000 implements MigrationInterface {
         CONSTRAINT ck_planned_payments_remind_on CHECK (status NOT IN ('scheduled', 'sent') OR remind_on IS NOT NULL),
         CONSTRAINT ck_planned_payments_transcript_length CHECK (char_length(transcript) <= 4000)
       )`);
-    await q.query(`CREATE INDEX ix_planned_payments_due ON planned_payments (remind_on) WHERE status = 'scheduled'`);
+    await q.query(
+      `CREATE INDEX ix_planned_payments_due ON planned_payments (remind_on) WHERE status = 'scheduled'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

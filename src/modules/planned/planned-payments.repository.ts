@@ -79,22 +79,35 @@ export class PlannedPaymentsRepository {
   /** Inserts the offer of one message (a redelivered one keeps the first) and returns the stored row. */
   async insertOffer(
     userId: string,
-    offer: { updateId: bigint; source: PlannedSource; transcript: string | null; items: StoredPlannedItem[]; plannedOn: string | null },
+    offer: {
+      updateId: bigint;
+      source: PlannedSource;
+      transcript: string | null;
+      items: StoredPlannedItem[];
+      plannedOn: string | null;
+    },
   ): Promise<PlannedRow> {
     await this.db.query(
       `INSERT INTO planned_payments (user_id, source_update_id, source, transcript, items, planned_on)
        VALUES ($1, $2, $3, $4, $5::jsonb, $6::date)
        ON CONFLICT ON CONSTRAINT uq_planned_payments_update DO NOTHING`,
-      [userId, offer.updateId.toString(), offer.source, offer.transcript, JSON.stringify(offer.items), offer.plannedOn],
+      [
+        userId,
+        offer.updateId.toString(),
+        offer.source,
+        offer.transcript,
+        JSON.stringify(offer.items),
+        offer.plannedOn,
+      ],
     );
     return (await this.find(userId, offer.updateId))!;
   }
 
   async find(userId: string, updateId: bigint): Promise<PlannedRow | null> {
-    const rows: DbRow[] = await this.db.query(`SELECT ${COLUMNS} FROM planned_payments p WHERE p.user_id = $1 AND p.source_update_id = $2`, [
-      userId,
-      updateId.toString(),
-    ]);
+    const rows: DbRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM planned_payments p WHERE p.user_id = $1 AND p.source_update_id = $2`,
+      [userId, updateId.toString()],
+    );
     return rows.length ? toRow(rows[0]) : null;
   }
 
@@ -102,7 +115,13 @@ export class PlannedPaymentsRepository {
    * Moves the row to `to` only while its status is one of `from` (one conditional UPDATE: of two racing presses or
    * ticks, one gets the row, the other null). `remindOn` sets the reminder's day.
    */
-  async transition(userId: string, updateId: bigint, from: readonly PlannedStatus[], to: PlannedStatus, remindOn?: string): Promise<PlannedRow | null> {
+  async transition(
+    userId: string,
+    updateId: bigint,
+    from: readonly PlannedStatus[],
+    to: PlannedStatus,
+    remindOn?: string,
+  ): Promise<PlannedRow | null> {
     const rows: DbRow[] = await this.db.query(
       `WITH changed AS (
          UPDATE planned_payments p
@@ -129,6 +148,11 @@ export class PlannedPaymentsRepository {
         LIMIT $2`,
       [day, limit],
     );
-    return rows.map((r) => ({ ...toRow(r), chatId: BigInt(r.telegram_chat_id!), language: r.language!, timezone: r.timezone! }));
+    return rows.map((r) => ({
+      ...toRow(r),
+      chatId: BigInt(r.telegram_chat_id!),
+      language: r.language!,
+      timezone: r.timezone!,
+    }));
   }
 }

@@ -2,7 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { isCurrency, parseDecimal, toDecimalString } from '../../common/money';
 import { Transaction, TransactionType } from '../transactions/transaction.entity';
 import { TransactionsService } from '../transactions/transactions.service';
-import { DueRow, PlannedPaymentsRepository, PlannedRow, PlannedSource, PlannedStatus, StoredPlannedItem } from './planned-payments.repository';
+import {
+  DueRow,
+  PlannedPaymentsRepository,
+  PlannedRow,
+  PlannedSource,
+  PlannedStatus,
+  StoredPlannedItem,
+} from './planned-payments.repository';
 
 /** One item of money for a later day, as the bot read it. */
 export interface PlannedItem {
@@ -53,8 +60,16 @@ export interface RecordOutcome {
 
 function toItem(stored: StoredPlannedItem): PlannedItem | null {
   const amount = parseDecimal(stored.amount);
-  if (!amount.ok || (stored.type !== 'income' && stored.type !== 'expense') || !isCurrency(stored.currency)) return null;
-  return { type: stored.type, amountMinor: amount.minor, currency: stored.currency, category: stored.category, description: stored.description, date: stored.date };
+  if (!amount.ok || (stored.type !== 'income' && stored.type !== 'expense') || !isCurrency(stored.currency))
+    return null;
+  return {
+    type: stored.type,
+    amountMinor: amount.minor,
+    currency: stored.currency,
+    category: stored.category,
+    description: stored.description,
+    date: stored.date,
+  };
 }
 
 function toPayment(row: PlannedRow): PlannedPayment {
@@ -119,7 +134,10 @@ export class PlannedPaymentsService {
   /** A reminder on `remindOn` (YYYY-MM-DD); null when the payment is gone or already sent, recorded or skipped. */
   async schedule(userId: string, updateId: bigint, remindOn: string): Promise<PlannedPayment | null> {
     const row = await this.repo.transition(userId, updateId, CAN_SCHEDULE, 'scheduled', remindOn);
-    if (row) this.logger.log(`Напоминание о платеже: user_id=${userId}, update_id=${updateId}, remind_on=${remindOn}`);
+    if (row)
+      this.logger.log(
+        `Напоминание о платеже: user_id=${userId}, update_id=${updateId}, remind_on=${remindOn}`,
+      );
     return row && toPayment(row);
   }
 
@@ -142,20 +160,38 @@ export class PlannedPaymentsService {
   async record(userId: string, updateId: bigint, occurredAt: Date): Promise<RecordOutcome | null> {
     const current = await this.find(userId, updateId);
     if (!current) return null;
-    if (current.status === 'recorded') return { payment: current, rows: await this.transactions.findByUpdate(userId, updateId), recordedNow: false };
+    if (current.status === 'recorded')
+      return {
+        payment: current,
+        rows: await this.transactions.findByUpdate(userId, updateId),
+        recordedNow: false,
+      };
     const rows = await this.transactions.recordMany(
       userId,
-      current.items.map((i) => ({ type: i.type, amountMinor: i.amountMinor, currency: i.currency, category: i.category, description: i.description, occurredAt })),
+      current.items.map((i) => ({
+        type: i.type,
+        amountMinor: i.amountMinor,
+        currency: i.currency,
+        category: i.category,
+        description: i.description,
+        occurredAt,
+      })),
       { kind: current.source, updateId, transcript: current.transcript ?? undefined },
     );
     const marked = await this.repo.transition(userId, updateId, CAN_RECORD, 'recorded');
-    if (marked) this.logger.log(`Платёж записан: user_id=${userId}, update_id=${updateId}, recorded=${rows.length}`);
+    if (marked)
+      this.logger.log(`Платёж записан: user_id=${userId}, update_id=${updateId}, recorded=${rows.length}`);
     return { payment: marked ? toPayment(marked) : current, rows, recordedNow: marked !== null };
   }
 
   /** Scheduled reminders whose day is on or before `day` (the tick decides per user's zone which are due). */
   async scheduledUpTo(day: string): Promise<DuePlannedPayment[]> {
-    return (await this.repo.scheduledUpTo(day)).map((r) => ({ ...toPayment(r), chatId: r.chatId, language: r.language, timezone: r.timezone }));
+    return (await this.repo.scheduledUpTo(day)).map((r) => ({
+      ...toPayment(r),
+      chatId: r.chatId,
+      language: r.language,
+      timezone: r.timezone,
+    }));
   }
 
   /** The reminder's claim (scheduled → sent): true for exactly one caller, across instances. */

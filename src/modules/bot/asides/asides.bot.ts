@@ -13,6 +13,7 @@ import { Transaction } from '../../transactions/transaction.entity';
 import { TransactionsService } from '../../transactions/transactions.service';
 import { User } from '../../users/user.entity';
 import { BotSessionsRepository } from '../bot-sessions.repository';
+import { readPending } from '../pending-amount';
 import { recordedKeyboard } from '../bot.keyboards';
 import { callbackTexts, ItemView, recordedText, textHint } from '../bot.texts';
 import type { CallbackAction, PlannedStep } from '../callback-data';
@@ -64,7 +65,7 @@ function plusDays(iso: string, days: number): string {
  */
 @Injectable()
 export class AsidesBot {
-  private readonly logger = new Logger('BotAsides');
+  private readonly logger = new Logger(AsidesBot.name);
 
   constructor(
     private readonly rates: RatesService,
@@ -81,12 +82,19 @@ export class AsidesBot {
    * anything else null (the ordinary reading goes on). Either way a question still waiting for a button (which
    * currency, create the goal) is replaced by the new phrase.
    */
-  async onParsed(user: User, input: PhraseInput, parsed: ParseResult, state: unknown, statsLine: StatsLine): Promise<PhraseReply | null> {
+  async onParsed(
+    user: User,
+    input: PhraseInput,
+    parsed: ParseResult,
+    state: unknown,
+    statsLine: StatsLine,
+  ): Promise<PhraseReply | null> {
     const asked = readAsideQuestion(state);
     if (asked) await this.sessions.clearStateIf(user.id, asked.id);
-    if (parsed.aside) return this.aside(user, input, parsed.aside);
+    if (parsed.aside) return this.aside(user, input, parsed.aside, state);
     const q = parsed.stats;
-    if (parsed.intent === 'stats_query' && q && (q.term || q.categories?.length)) return this.spending(user, input.sentAt, q, statsLine);
+    if (parsed.intent === 'stats_query' && q && (q.term || q.categories?.length))
+      return this.spending(user, input.sentAt, q, statsLine);
     return null;
   }
 
@@ -103,7 +111,12 @@ export class AsidesBot {
 
   // -------------------------------------------------------------------------------------------------------------
 
-  private async aside(user: User, input: PhraseInput, aside: Aside): Promise<PhraseReply | null> {
+  private async aside(
+    user: User,
+    input: PhraseInput,
+    aside: Aside,
+    state: unknown,
+  ): Promise<PhraseReply | null> {
     const lang = user.language;
     switch (aside.kind) {
       case 'conversion':
@@ -111,14 +124,21 @@ export class AsidesBot {
       case 'future':
         return this.offerReminder(user, input, aside.date, aside.items);
       case 'ask_currency':
-        return this.askCurrency(user, input, aside.items, aside.choices);
+        return this.askCurrency(
+          user,
+          input,
+          this.answeringPending(aside.items, state, input.sentAt),
+          aside.choices,
+        );
       case 'saving_goal':
         return this.offerGoal(user, input, aside);
       case 'too_large':
         this.logger.log(`Сумма слишком велика: update_id=${input.updateId}, user_id=${user.id}`);
         return { text: tooLargeAsideText(lang, MAX_AMOUNT_MINOR) };
       case 'too_many':
-        this.logger.log(`Слишком много сумм: update_id=${input.updateId}, user_id=${user.id}, count=${aside.count}`);
+        this.logger.log(
+          `Слишком много сумм: update_id=${input.updateId}, user_id=${user.id}, count=${aside.count}`,
+        );
         return { text: tooManyText(lang, aside.count, aside.limit) };
     }
   }
@@ -126,7 +146,9 @@ export class AsidesBot {
   /** "50 dollar necha so'm bo'ladi": the amount at the bank's rate of the day, and that rate and its date. */
   private async convert(user: User, amountMinor: bigint, from: Currency, to: Currency): Promise<PhraseReply> {
     const converted = await this.rates.convert(amountMinor, from, to);
-    this.logger.log(`Вопрос о курсе: user_id=${user.id}, ${from}→${to}, rate_date=${converted?.date ?? 'нет'}`);
+    this.logger.log(
+      `Вопрос о курсе: user_id=${user.id}, ${from}→${to}, rate_date=${converted?.date ?? 'нет'}`,
+    );
     if (!converted) return { text: asideTexts(user.language).rateUnavailable };
     return {
       text: conversionText(user.language, {
@@ -141,7 +163,12 @@ export class AsidesBot {
   }
 
   /** "завтра куплю билеты 800 тыс": kept, nothing recorded; the reminder is offered with buttons. */
-  private async offerReminder(user: User, input: PhraseInput, date: string | null, parsed: ParsedItem[]): Promise<PhraseReply> {
+  private async offerReminder(
+    user: User,
+    input: PhraseInput,
+    date: string | null,
+    parsed: ParsedItem[],
+  ): Promise<PhraseReply> {
     const items = parsed.filter(hasAmount);
     if (!items.length) return { text: textHint(user.language) };
     if (items.some(outOfRange)) return { text: tooLargeAsideText(user.language, MAX_AMOUNT_MINOR) };
@@ -150,48 +177,122 @@ export class AsidesBot {
       updateId,
       source: input.transcript === undefined ? 'text' : 'voice',
       transcript: input.transcript,
-      items: items.map((i) => ({ type: i.type, amountMinor: i.amountMinor, currency: i.currency, category: categoryFor(i), description: i.description, date: i.date })),
+      items: items.map((i) => ({
+        type: i.type,
+        amountMinor: i.amountMinor,
+        currency: i.currency,
+        category: categoryFor(i),
+        description: i.description,
+        date: i.date,
+      })),
       plannedOn: date,
     });
-    this.logger.log(`Трата на будущее, ничего не записано: update_id=${input.updateId}, user_id=${user.id}, planned_on=${payment.plannedOn ?? '—'}`);
+    this.logger.log(
+      `Трата на будущее, ничего не записано: update_id=${input.updateId}, user_id=${user.id}, planned_on=${payment.plannedOn ?? '—'}`,
+    );
     const views = await this.plannedViews(user, payment.items);
-    return { text: futureText(user.language, payment.plannedOn, views), markup: futureKeyboard(user.language, updateId, payment.plannedOn) };
+    return {
+      text: futureText(user.language, payment.plannedOn, views),
+      markup: futureKeyboard(user.language, updateId, payment.plannedOn),
+    };
+  }
+
+  /**
+   * "40 тыс" alone while "💬 Сколько?" waits for one item ("такси"): the question is about that item, with this
+   * amount (the currency question then replaces the amount question).
+   */
+  private answeringPending(items: ParsedItem[], state: unknown, now: Date): ParsedItem[] {
+    const pending = readPending(state, now);
+    const [bare] = items;
+    if (
+      !pending ||
+      pending.items.length !== 1 ||
+      items.length !== 1 ||
+      bare.description.trim() ||
+      bare.category !== 'other'
+    )
+      return items;
+    const asked = pending.items[0];
+    return [
+      {
+        ...bare,
+        type: asked.type,
+        category: asked.category as ParsedItem['category'],
+        description: asked.description,
+        date: asked.date,
+      },
+    ];
   }
 
   /** "такси 40 тыс" with USD by default: which currency? The items wait in the session for the button. */
-  private async askCurrency(user: User, input: PhraseInput, parsed: ParsedItem[], choices: [Currency, Currency]): Promise<PhraseReply | null> {
+  private async askCurrency(
+    user: User,
+    input: PhraseInput,
+    parsed: ParsedItem[],
+    choices: [Currency, Currency],
+  ): Promise<PhraseReply | null> {
     const items = parsed.filter(hasAmount);
     if (!items.length) return null;
     if (items.some(outOfRange)) return { text: tooLargeAsideText(user.language, MAX_AMOUNT_MINOR) };
     const updateId = BigInt(input.updateId);
     const source = input.transcript === undefined ? 'text' : 'voice';
     const fixed = items.map((i) => ({ ...i, category: categoryFor(i) }));
-    await this.sessions.setState(user.id, currencyQuestion({ updateId, sentAt: input.sentAt, source, transcript: input.transcript, choices }, fixed));
+    await this.sessions.setState(
+      user.id,
+      currencyQuestion(
+        { updateId, sentAt: input.sentAt, source, transcript: input.transcript, choices },
+        fixed,
+      ),
+    );
     // the sum reading first: thousands words are almost always sums
     const ordered = [...choices].sort((a, b) => (a === 'UZS' ? -1 : b === 'UZS' ? 1 : 0));
     const single = fixed.length === 1 ? fixed[0] : null;
-    const name = await this.categories.nameResolver(user.id, user.language, fixed.map((i) => i.category));
-    const views: AsideItemView[] = fixed.map((i) => ({ description: i.description, categoryName: name(i.category), amountMinor: i.amountMinor, currency: null }));
+    const name = await this.categories.nameResolver(
+      user.id,
+      user.language,
+      fixed.map((i) => i.category),
+    );
+    const views: AsideItemView[] = fixed.map((i) => ({
+      description: i.description,
+      categoryName: name(i.category),
+      amountMinor: i.amountMinor,
+      currency: null,
+    }));
     this.logger.log(`Спросил валюту: update_id=${input.updateId}, user_id=${user.id}, items=${fixed.length}`);
     return {
       text: askCurrencyText(user.language, choices[0], views),
       markup: currencyChoiceKeyboard(
         updateId,
-        ordered.map((currency) => ({ currency, label: single ? formatMoney(single.amountMinor, currency) : currency })),
+        ordered.map((currency) => ({
+          currency,
+          label: single ? formatMoney(single.amountMinor, currency) : currency,
+        })),
       ),
     };
   }
 
   /** A saving intention the goals flow did not take: the goal question, or the goal offered with a button. */
-  private async offerGoal(user: User, input: PhraseInput, aside: Extract<Aside, { kind: 'saving_goal' }>): Promise<PhraseReply> {
+  private async offerGoal(
+    user: User,
+    input: PhraseInput,
+    aside: Extract<Aside, { kind: 'saving_goal' }>,
+  ): Promise<PhraseReply> {
     const g = goalTexts(user.language);
     if (!aside.title) return { text: g.needTitle };
     if (aside.amountMinor === null) return { text: g.needAmount };
     if (aside.amountMinor > MAX_AMOUNT_MINOR) return { text: g.tooLarge };
     const updateId = BigInt(input.updateId);
-    const goal = { title: aside.title, amountMinor: aside.amountMinor, currency: aside.currency, deadline: aside.deadline };
+    const goal = {
+      title: aside.title,
+      amountMinor: aside.amountMinor,
+      currency: aside.currency,
+      deadline: aside.deadline,
+    };
     await this.sessions.setState(user.id, goalOffer({ updateId, sentAt: input.sentAt }, goal));
-    return { text: goalOfferText(user.language, goal.title, goal.amountMinor, goal.currency), markup: goalOfferKeyboard(user.language, updateId) };
+    return {
+      text: goalOfferText(user.language, goal.title, goal.amountMinor, goal.currency),
+      markup: goalOfferKeyboard(user.language, updateId),
+    };
   }
 
   /**
@@ -210,16 +311,27 @@ export class AsidesBot {
       const categories = q.categories.map((key) => ({
         emoji: categoryEmoji(key, type),
         name: name(key),
-        amounts: summary.byCategory.filter((l) => l.category === key).map((l) => ({ currency: l.currency, amountMinor: l.amountMinor })),
+        amounts: summary.byCategory
+          .filter((l) => l.category === key)
+          .map((l) => ({ currency: l.currency, amountMinor: l.amountMinor })),
       }));
       return { text: foodAnswerText(lang, { period, categories, userCurrency: user.currency }) };
     }
     const term = q.term!;
     const [matches, beside] = await Promise.all([
-      this.transactions.findByDescriptionWord(user.id, term, { from: range.start, to: range.end, type: q.type }, SHOWN_RECORDS),
+      this.transactions.findByDescriptionWord(
+        user.id,
+        term,
+        { from: range.start, to: range.end, type: q.type },
+        SHOWN_RECORDS,
+      ),
       q.category || q.type ? statsLine({ ...q, term: undefined }) : Promise.resolve(undefined),
     ]);
-    const name = await this.categories.nameResolver(user.id, lang, matches.latest.map((t) => t.category));
+    const name = await this.categories.nameResolver(
+      user.id,
+      lang,
+      matches.latest.map((t) => t.category),
+    );
     return {
       text: termAnswerText(lang, {
         term,
@@ -244,7 +356,12 @@ export class AsidesBot {
    */
   private async pickCurrency(user: User, updateId: bigint, currency: Currency): Promise<CallbackReply> {
     const asked = readAsideQuestion(await this.sessions.getState(user.id));
-    if (!asked || asked.awaiting !== 'currency' || asked.updateId !== updateId.toString() || !asked.choices.includes(currency)) {
+    if (
+      !asked ||
+      asked.awaiting !== 'currency' ||
+      asked.updateId !== updateId.toString() ||
+      !asked.choices.includes(currency)
+    ) {
       return this.staleAnswer(user, updateId);
     }
     const sentAt = new Date(asked.askedAt);
@@ -260,8 +377,11 @@ export class AsidesBot {
       })),
       { kind: asked.source, updateId, transcript: asked.transcript },
     );
-    if (!(await this.sessions.clearStateIf(user.id, asked.id))) return { answer: { text: asideTexts(user.language).alreadyRecorded, alert: true } };
-    this.logger.log(`Записано в выбранной валюте: update_id=${updateId}, user_id=${user.id}, currency=${currency}, recorded=${rows.length}`);
+    if (!(await this.sessions.clearStateIf(user.id, asked.id)))
+      return { answer: { text: asideTexts(user.language).alreadyRecorded, alert: true } };
+    this.logger.log(
+      `Записано в выбранной валюте: update_id=${updateId}, user_id=${user.id}, currency=${currency}, recorded=${rows.length}`,
+    );
     return this.recordedAnswer(user, updateId, rows);
   }
 
@@ -273,17 +393,30 @@ export class AsidesBot {
     if (!payment) return { answer: { text: callbackTexts(lang).notAvailable, alert: true } };
     const now = new Date();
     const today = localDate(now, user.timezone);
-    const refused = (): CallbackReply => ({ answer: { text: payment.status === 'recorded' ? t.alreadyRecorded : callbackTexts(lang).notAvailable, alert: true } });
+    const refused = (): CallbackReply => ({
+      answer: {
+        text: payment.status === 'recorded' ? t.alreadyRecorded : callbackTexts(lang).notAvailable,
+        alert: true,
+      },
+    });
     switch (step) {
       case 'remind':
       case 'tomorrow':
       case 'week': {
-        const wanted = step === 'week' ? plusDays(today, 7) : step === 'remind' && payment.plannedOn ? payment.plannedOn : plusDays(today, 1);
-        const remindOn = wanted < today ? today : wanted;
+        // a day already past is reminded of at the next tick
+        const remindOn =
+          step === 'week'
+            ? plusDays(today, 7)
+            : step === 'remind' && payment.plannedOn
+              ? payment.plannedOn
+              : plusDays(today, 1);
         const scheduled = await this.planned.schedule(user.id, updateId, remindOn);
         if (!scheduled) return refused();
         const views = await this.plannedViews(user, scheduled.items);
-        return { answer: { text: '🔔' }, edit: { text: reminderSetText(lang, scheduled.plannedOn, views, remindOn) } };
+        return {
+          answer: { text: '🔔' },
+          edit: { text: reminderSetText(lang, scheduled.plannedOn, views, remindOn) },
+        };
       }
       case 'paid':
       case 'record': {
@@ -296,10 +429,18 @@ export class AsidesBot {
       }
       case 'no':
       case 'skip': {
-        const closed = step === 'no' ? await this.planned.decline(user.id, updateId) : await this.planned.skip(user.id, updateId);
+        const closed =
+          step === 'no'
+            ? await this.planned.decline(user.id, updateId)
+            : await this.planned.skip(user.id, updateId);
         if (!closed) return refused();
         const views = await this.plannedViews(user, closed.items);
-        return { answer: { text: step === 'no' ? '✖' : '⏭' }, edit: { text: plannedClosedText(lang, closed.plannedOn, views, step === 'no' ? 'declined' : 'skipped') } };
+        return {
+          answer: { text: step === 'no' ? '✖' : '⏭' },
+          edit: {
+            text: plannedClosedText(lang, closed.plannedOn, views, step === 'no' ? 'declined' : 'skipped'),
+          },
+        };
       }
     }
   }
@@ -307,34 +448,71 @@ export class AsidesBot {
   /** 🎯 Create the goal: the offered goal, once (the press that clears the offer creates it). */
   private async createOfferedGoal(user: User, updateId: bigint): Promise<CallbackReply> {
     const asked: AsideQuestion | null = readAsideQuestion(await this.sessions.getState(user.id));
-    if (!asked || asked.awaiting !== 'goal' || asked.updateId !== updateId.toString() || !(await this.sessions.clearStateIf(user.id, asked.id))) {
+    if (
+      !asked ||
+      asked.awaiting !== 'goal' ||
+      asked.updateId !== updateId.toString() ||
+      !(await this.sessions.clearStateIf(user.id, asked.id))
+    ) {
       return { answer: { text: callbackTexts(user.language).notAvailable, alert: true } };
     }
-    const reply = await this.plans.createGoal(user, { title: asked.title, targetMinor: BigInt(asked.amountMinor), currency: asked.currency as Currency, deadline: asked.deadline });
+    const reply = await this.plans.createGoal(user, {
+      title: asked.title,
+      targetMinor: BigInt(asked.amountMinor),
+      currency: asked.currency as Currency,
+      deadline: asked.deadline,
+    });
     return { answer: { text: '🎯' }, edit: { text: reply.text, markup: reply.markup } };
   }
 
   /** A press whose question is gone: recorded already (by an earlier press) or replaced by a newer phrase. */
   private async staleAnswer(user: User, updateId: bigint): Promise<CallbackReply> {
     const rows = await this.transactions.findByUpdate(user.id, updateId);
-    const text = rows.length ? asideTexts(user.language).alreadyRecorded : callbackTexts(user.language).notAvailable;
+    const text = rows.length
+      ? asideTexts(user.language).alreadyRecorded
+      : callbackTexts(user.language).notAvailable;
     return { answer: { text, alert: true } };
   }
 
   /** The message the button is under becomes the usual recorded reply, with ↩️ Undo and 🏷 Category. */
   private async recordedAnswer(user: User, updateId: bigint, rows: Transaction[]): Promise<CallbackReply> {
-    const name = await this.categories.nameResolver(user.id, user.language, rows.map((r) => r.category));
+    const name = await this.categories.nameResolver(
+      user.id,
+      user.language,
+      rows.map((r) => r.category),
+    );
     const views = rows.map((r) => this.view(r, name));
-    return { answer: { text: '✅' }, edit: { text: recordedText(user.language, views, user.timezone), markup: recordedKeyboard(user.language, updateId) } };
+    return {
+      answer: { text: '✅' },
+      edit: {
+        text: recordedText(user.language, views, user.timezone),
+        markup: recordedKeyboard(user.language, updateId),
+      },
+    };
   }
 
   private async plannedViews(user: User, items: readonly PlannedItem[]): Promise<AsideItemView[]> {
-    const name = await this.categories.nameResolver(user.id, user.language, items.map((i) => i.category));
-    return items.map((i) => ({ description: i.description, categoryName: name(i.category), amountMinor: i.amountMinor, currency: i.currency }));
+    const name = await this.categories.nameResolver(
+      user.id,
+      user.language,
+      items.map((i) => i.category),
+    );
+    return items.map((i) => ({
+      description: i.description,
+      categoryName: name(i.category),
+      amountMinor: i.amountMinor,
+      currency: i.currency,
+    }));
   }
 
   private view(tx: Transaction, name: CategoryNameResolver): ItemView {
-    return { type: tx.type, amountMinor: tx.amount, currency: tx.currency, categoryName: name(tx.category), description: tx.description, occurredAt: tx.occurredAt };
+    return {
+      type: tx.type,
+      amountMinor: tx.amount,
+      currency: tx.currency,
+      categoryName: name(tx.category),
+      description: tx.description,
+      occurredAt: tx.occurredAt,
+    };
   }
 }
-

@@ -50,8 +50,20 @@ const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const MINOR_RE = /^[1-9]\d{0,17}$/;
 
 export function currencyQuestion(
-  o: { updateId: bigint; sentAt: Date; source: 'text' | 'voice'; transcript?: string; choices: readonly string[] },
-  items: ReadonlyArray<{ type: 'income' | 'expense'; amountMinor: bigint; category: string; description: string; date: string }>,
+  o: {
+    updateId: bigint;
+    sentAt: Date;
+    source: 'text' | 'voice';
+    transcript?: string;
+    choices: readonly string[];
+  },
+  items: ReadonlyArray<{
+    type: 'income' | 'expense';
+    amountMinor: bigint;
+    category: string;
+    description: string;
+    date: string;
+  }>,
 ): CurrencyQuestion {
   return {
     awaiting: 'currency',
@@ -61,7 +73,13 @@ export function currencyQuestion(
     source: o.source,
     ...(o.transcript === undefined ? {} : { transcript: o.transcript }),
     choices: [...o.choices],
-    items: items.map((i) => ({ type: i.type, amountMinor: i.amountMinor.toString(), category: i.category, description: i.description, date: i.date })),
+    items: items.map((i) => ({
+      type: i.type,
+      amountMinor: i.amountMinor.toString(),
+      category: i.category,
+      description: i.description,
+      date: i.date,
+    })),
   };
 }
 
@@ -101,7 +119,14 @@ function isAskedItem(value: unknown): value is AskedItem {
  */
 export function readAsideQuestion(state: unknown): AsideQuestion | null {
   const s = state as Record<string, unknown> | null;
-  if (!s || typeof s !== 'object' || typeof s.id !== 'string' || typeof s.askedAt !== 'string' || Number.isNaN(Date.parse(s.askedAt))) return null;
+  if (
+    !s ||
+    typeof s !== 'object' ||
+    typeof s.id !== 'string' ||
+    typeof s.askedAt !== 'string' ||
+    Number.isNaN(Date.parse(s.askedAt))
+  )
+    return null;
   if (typeof s.updateId !== 'string' || !/^\d{1,19}$/.test(s.updateId)) return null;
   const base = { id: s.id, askedAt: s.askedAt, updateId: s.updateId };
   if (s.awaiting === 'currency') {
@@ -110,12 +135,29 @@ export function readAsideQuestion(state: unknown): AsideQuestion | null {
     if (!Array.isArray(choices) || !choices.every(isCurrency)) return null;
     if (!Array.isArray(items) || !items.length || !items.every(isAskedItem)) return null;
     if (transcript !== undefined && typeof transcript !== 'string') return null;
-    return { awaiting: 'currency', ...base, source, ...(transcript === undefined ? {} : { transcript }), choices, items };
+    return {
+      awaiting: 'currency',
+      ...base,
+      source,
+      ...(transcript === undefined ? {} : { transcript }),
+      choices,
+      items,
+    };
   }
   if (s.awaiting === 'goal') {
     const { title, amountMinor, currency, deadline } = s;
-    if (typeof title !== 'string' || !title.trim() || typeof amountMinor !== 'string' || !MINOR_RE.test(amountMinor)) return null;
-    if (!isCurrency(currency) || (deadline !== null && !(typeof deadline === 'string' && DATE_RE.test(deadline)))) return null;
+    if (
+      typeof title !== 'string' ||
+      !title.trim() ||
+      typeof amountMinor !== 'string' ||
+      !MINOR_RE.test(amountMinor)
+    )
+      return null;
+    if (
+      !isCurrency(currency) ||
+      (deadline !== null && !(typeof deadline === 'string' && DATE_RE.test(deadline)))
+    )
+      return null;
     return { awaiting: 'goal', ...base, title, amountMinor, currency, deadline };
   }
   return null;

@@ -1,6 +1,11 @@
 /** The asides' replies and buttons (asides.texts.ts, asides.keyboards.ts): what the user reads, per language. */
 import { MAX_AMOUNT_MINOR } from '../../../common/money';
-import { currencyChoiceKeyboard, futureKeyboard, goalOfferKeyboard, plannedReminderKeyboard } from './asides.keyboards';
+import {
+  currencyChoiceKeyboard,
+  futureKeyboard,
+  goalOfferKeyboard,
+  plannedReminderKeyboard,
+} from './asides.keyboards';
 import {
   ASIDE_TEXTS,
   askCurrencyText,
@@ -18,14 +23,31 @@ import {
 } from './asides.texts';
 
 const LANGS = ['ru', 'uz', 'en'] as const;
-const tickets: AsideItemView = { description: 'билеты', categoryName: 'Транспорт', amountMinor: 80_000_000n, currency: 'UZS' };
-const other: AsideItemView = { description: '', categoryName: 'Boshqa', amountMinor: 10_000_000n, currency: 'UZS' };
+const tickets: AsideItemView = {
+  description: 'билеты',
+  categoryName: 'Транспорт',
+  amountMinor: 80_000_000n,
+  currency: 'UZS',
+};
+const other: AsideItemView = {
+  description: '',
+  categoryName: 'Boshqa',
+  amountMinor: 10_000_000n,
+  currency: 'UZS',
+};
 
 type Markup = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> };
 const buttons = (m: Markup) => m.inline_keyboard.map((row) => row.map((b) => [b.text, b.callback_data]));
 
 describe('conversion', () => {
-  const usd: ConversionView = { amountMinor: 10_000n, from: 'USD', resultMinor: 127_000_000n, to: 'UZS', date: '2026-12-06', rates: [{ currency: 'USD', perUnit: '12700.00' }] };
+  const usd: ConversionView = {
+    amountMinor: 10_000n,
+    from: 'USD',
+    resultMinor: 127_000_000n,
+    to: 'UZS',
+    date: '2026-12-06',
+    rates: [{ currency: 'USD', perUnit: '12700.00' }],
+  };
   it.each<[string, (typeof LANGS)[number], ConversionView, string]>([
     ['USD → UZS', 'ru', usd, '💱 100.00 USD = 1,270,000.00 UZS · курс ЦБ 12,700.00 на 06.12.2026'],
     ['USD → UZS', 'uz', usd, '💱 100.00 USD = 1,270,000.00 UZS · Markaziy bank kursi 12,700.00, 06.12.2026'],
@@ -33,7 +55,14 @@ describe('conversion', () => {
     [
       'UZS → USD',
       'en',
-      { amountMinor: 100_000_000n, from: 'UZS', resultMinor: 7_874n, to: 'USD', date: '2026-12-05', rates: [{ currency: 'USD', perUnit: '12700.00' }] },
+      {
+        amountMinor: 100_000_000n,
+        from: 'UZS',
+        resultMinor: 7_874n,
+        to: 'USD',
+        date: '2026-12-05',
+        rates: [{ currency: 'USD', perUnit: '12700.00' }],
+      },
       '💱 1,000,000.00 UZS = 78.74 USD · CBU rate 12,700.00 on 05.12.2026',
     ],
     [
@@ -62,17 +91,28 @@ describe('money for a later day', () => {
     ['one item on a day', '2026-12-07', [tickets], '📅 07.12.2026 · Билеты — 800,000.00 UZS'],
     ['no description: the category', '2026-12-07', [other], '📅 07.12.2026 · Boshqa — 100,000.00 UZS'],
     ['no day named', null, [tickets], '📅 Билеты — 800,000.00 UZS'],
-    ['several items', '2026-12-07', [tickets, other], '📅 07.12.2026:\n• Билеты — 800,000.00 UZS\n• Boshqa — 100,000.00 UZS'],
+    [
+      'several items',
+      '2026-12-07',
+      [tickets, other],
+      '📅 07.12.2026:\n• Билеты — 800,000.00 UZS\n• Boshqa — 100,000.00 UZS',
+    ],
   ])('%s', (_name, date, items, block) => {
-    expect(futureText('ru', date, items)).toBe(`${block}\n\n${date === null ? ASIDE_TEXTS.ru.futureNoteNoDate : ASIDE_TEXTS.ru.futureNote}`);
+    expect(futureText('ru', date, items)).toBe(
+      `${block}\n\n${date === null ? ASIDE_TEXTS.ru.futureNoteNoDate : ASIDE_TEXTS.ru.futureNote}`,
+    );
   });
 
   it('after the buttons', () => {
     expect(reminderSetText('en', '2026-12-07', [tickets], '2026-12-07')).toBe(
       "📅 07.12.2026 · Билеты — 800,000.00 UZS\n\n🔔 I'll remind you on the morning of 07.12.2026. Nothing recorded for now.",
     );
-    expect(plannedClosedText('ru', null, [tickets], 'declined')).toBe('📅 Билеты — 800,000.00 UZS\n\n✖ Хорошо: не записываю и не напоминаю.');
-    expect(plannedClosedText('uz', null, [other], 'skipped')).toBe('📅 Boshqa — 100,000.00 UZS\n\n⏭ Oʻtkazib yuborildi — hech narsa yozilmadi.');
+    expect(plannedClosedText('ru', null, [tickets], 'declined')).toBe(
+      '📅 Билеты — 800,000.00 UZS\n\n✖ Хорошо: не записываю и не напоминаю.',
+    );
+    expect(plannedClosedText('uz', null, [other], 'skipped')).toBe(
+      '📅 Boshqa — 100,000.00 UZS\n\n⏭ Oʻtkazib yuborildi — hech narsa yozilmadi.',
+    );
   });
 
   it('the reminder on its day', () => {
@@ -106,8 +146,15 @@ describe('money for a later day', () => {
 
 describe('which currency', () => {
   it('asks with the bare amounts and one button per reading', () => {
-    const taxi: AsideItemView = { description: 'такси', categoryName: 'Транспорт', amountMinor: 4_000_000n, currency: null };
-    expect(askCurrencyText('ru', 'USD', [taxi])).toBe('💱 Это сумы или USD? С «тыс» обычно говорят о сумах, а ваша валюта по умолчанию — USD.\n• Такси — 40,000.00');
+    const taxi: AsideItemView = {
+      description: 'такси',
+      categoryName: 'Транспорт',
+      amountMinor: 4_000_000n,
+      currency: null,
+    };
+    expect(askCurrencyText('ru', 'USD', [taxi])).toBe(
+      '💱 Это сумы или USD? С «тыс» обычно говорят о сумах, а ваша валюта по умолчанию — USD.\n• Такси — 40,000.00',
+    );
     const markup = currencyChoiceKeyboard(12n, [
       { currency: 'UZS', label: '40,000.00 UZS' },
       { currency: 'USD', label: '40,000.00 USD' },
@@ -123,18 +170,44 @@ describe('which currency', () => {
 
 describe('limits and goals', () => {
   it.each([
-    ['ru', '❌ Слишком большая сумма: в записи не больше 13 цифр до запятой (до 9,999,999,999,999.99). Ничего не записано — проверьте число.'],
-    ['en', '❌ That amount is too large: a record holds at most 13 digits before the decimal point (up to 9,999,999,999,999.99). Nothing recorded — please check the number.'],
+    [
+      'ru',
+      '❌ Слишком большая сумма: в записи не больше 13 цифр до запятой (до 9,999,999,999,999.99). Ничего не записано — проверьте число.',
+    ],
+    [
+      'en',
+      '❌ That amount is too large: a record holds at most 13 digits before the decimal point (up to 9,999,999,999,999.99). Nothing recorded — please check the number.',
+    ],
   ] as const)('too large (%s) says the maximum', (lang, text) => {
     expect(tooLargeAsideText(lang, MAX_AMOUNT_MINOR)).toBe(text);
   });
 
   it.each([
-    [31, 'ru', '❌ В сообщении 31 сумма — за раз можно записать не больше 30. Ничего не записано: разделите, пожалуйста, на несколько сообщений.'],
-    [32, 'ru', '❌ В сообщении 32 суммы — за раз можно записать не больше 30. Ничего не записано: разделите, пожалуйста, на несколько сообщений.'],
-    [300, 'ru', '❌ В сообщении 300 сумм — за раз можно записать не больше 30. Ничего не записано: разделите, пожалуйста, на несколько сообщений.'],
-    [45, 'uz', '❌ Xabarda 45 ta summa bor — bir martada koʻpi bilan 30 tasini yozish mumkin. Hech narsa yozilmadi: iltimos, bir necha xabarga boʻlib yuboring.'],
-    [45, 'en', '❌ That message has 45 amounts — at most 30 can be recorded at once. Nothing recorded: please split it into several messages.'],
+    [
+      31,
+      'ru',
+      '❌ В сообщении 31 сумма — за раз можно записать не больше 30. Ничего не записано: разделите, пожалуйста, на несколько сообщений.',
+    ],
+    [
+      32,
+      'ru',
+      '❌ В сообщении 32 суммы — за раз можно записать не больше 30. Ничего не записано: разделите, пожалуйста, на несколько сообщений.',
+    ],
+    [
+      300,
+      'ru',
+      '❌ В сообщении 300 сумм — за раз можно записать не больше 30. Ничего не записано: разделите, пожалуйста, на несколько сообщений.',
+    ],
+    [
+      45,
+      'uz',
+      '❌ Xabarda 45 ta summa bor — bir martada koʻpi bilan 30 tasini yozish mumkin. Hech narsa yozilmadi: iltimos, bir necha xabarga boʻlib yuboring.',
+    ],
+    [
+      45,
+      'en',
+      '❌ That message has 45 amounts — at most 30 can be recorded at once. Nothing recorded: please split it into several messages.',
+    ],
   ] as const)('too many: %s (%s)', (count, lang, text) => {
     expect(tooManyText(lang, count, 30)).toBe(text);
   });
@@ -145,7 +218,13 @@ describe('limits and goals', () => {
 });
 
 describe('spending questions', () => {
-  const fuel = (date: string, minor: bigint, currency = 'UZS') => ({ date, description: 'бензин', categoryName: 'Транспорт', amountMinor: minor, currency });
+  const fuel = (date: string, minor: bigint, currency = 'UZS') => ({
+    date,
+    description: 'бензин',
+    categoryName: 'Транспорт',
+    amountMinor: minor,
+    currency,
+  });
   it.each<[string, Parameters<typeof termAnswerText>[1], string]>([
     [
       'one record, beside the category',
@@ -161,7 +240,14 @@ describe('spending questions', () => {
     ],
     [
       'nothing found',
-      { term: 'бензин', period: 'за декабрь', totals: [], latest: [], categoryLine: '🚕 Транспорт за декабрь: 0.00 UZS', userCurrency: 'UZS' },
+      {
+        term: 'бензин',
+        period: 'за декабрь',
+        totals: [],
+        latest: [],
+        categoryLine: '🚕 Транспорт за декабрь: 0.00 UZS',
+        userCurrency: 'UZS',
+      },
       '🔎 «бензин» за декабрь: записей нет\n\n🚕 Транспорт за декабрь: 0.00 UZS',
     ],
     [
@@ -173,7 +259,10 @@ describe('spending questions', () => {
           { currency: 'USD', count: 1, amountMinor: 1_000n },
           { currency: 'UZS', count: 6, amountMinor: 60_000_000n },
         ],
-        latest: [fuel('2026-12-06', 1_000n, 'USD'), ...[5, 4, 3, 2, 1].map((d) => fuel(`2026-12-0${d}`, 10_000_000n))],
+        latest: [
+          fuel('2026-12-06', 1_000n, 'USD'),
+          ...[5, 4, 3, 2, 1].map((d) => fuel(`2026-12-0${d}`, 10_000_000n)),
+        ],
         userCurrency: 'UZS',
       },
       '🔎 «бензин» за декабрь: 7 записей, 600,000.00 UZS, 10.00 USD\n• 06.12 · Бензин — 10.00 USD\n• 05.12 · Бензин — 100,000.00 UZS\n' +
@@ -184,13 +273,29 @@ describe('spending questions', () => {
   });
 
   it('en counts records in the singular and plural', () => {
-    const view = { term: 'coffee', period: 'in December', totals: [{ currency: 'UZS', count: 2, amountMinor: 5_000_000n }], latest: [], userCurrency: 'UZS' };
-    expect(termAnswerText('en', view)).toBe('🔎 “coffee” in December: 2 records, 50,000.00 UZS\n… and 2 more');
+    const view = {
+      term: 'coffee',
+      period: 'in December',
+      totals: [{ currency: 'UZS', count: 2, amountMinor: 5_000_000n }],
+      latest: [],
+      userCurrency: 'UZS',
+    };
+    expect(termAnswerText('en', view)).toBe(
+      '🔎 “coffee” in December: 2 records, 50,000.00 UZS\n… and 2 more',
+    );
   });
 
   it.each([
-    ['uz', 'dekabr oyida', '🍲 Ovqat, dekabr oyida: 55,000.00 UZS, 3.00 USD\n🛒 Oziq-ovqat: 5,000.00 UZS\n🍽 Kafe: 50,000.00 UZS, 3.00 USD'],
-    ['en', 'in December', '🍲 Food in December: 55,000.00 UZS, 3.00 USD\n🛒 Oziq-ovqat: 5,000.00 UZS\n🍽 Kafe: 50,000.00 UZS, 3.00 USD'],
+    [
+      'uz',
+      'dekabr oyida',
+      '🍲 Ovqat, dekabr oyida: 55,000.00 UZS, 3.00 USD\n🛒 Oziq-ovqat: 5,000.00 UZS\n🍽 Kafe: 50,000.00 UZS, 3.00 USD',
+    ],
+    [
+      'en',
+      'in December',
+      '🍲 Food in December: 55,000.00 UZS, 3.00 USD\n🛒 Oziq-ovqat: 5,000.00 UZS\n🍽 Kafe: 50,000.00 UZS, 3.00 USD',
+    ],
   ] as const)('food (%s): both categories together, then each', (lang, period, expected) => {
     expect(
       foodAnswerText(lang, {
@@ -212,27 +317,40 @@ describe('spending questions', () => {
   });
 
   it('food with nothing spent says zero in the user currency', () => {
-    expect(foodAnswerText('ru', { period: 'за декабрь', userCurrency: 'UZS', categories: [{ emoji: '🛒', name: 'Продукты', amounts: [] }] })).toBe(
-      '🍲 Еда за декабрь: 0.00 UZS\n🛒 Продукты: 0.00 UZS',
-    );
+    expect(
+      foodAnswerText('ru', {
+        period: 'за декабрь',
+        userCurrency: 'UZS',
+        categories: [{ emoji: '🛒', name: 'Продукты', amounts: [] }],
+      }),
+    ).toBe('🍲 Еда за декабрь: 0.00 UZS\n🛒 Продукты: 0.00 UZS');
   });
 });
 
 describe('the catalogue', () => {
   const CYRILLIC = /\p{Script=Cyrillic}/u;
   const render = (value: unknown): string[] =>
-    typeof value === 'string' ? [value] : typeof value === 'function' ? [String((value as (...a: unknown[]) => unknown)(...Array<unknown>(value.length).fill(7)))] : [];
+    typeof value === 'string'
+      ? [value]
+      : typeof value === 'function'
+        ? [String((value as (...a: unknown[]) => unknown)(...Array<unknown>(value.length).fill(7)))]
+        : [];
 
   it.each(LANGS)('%s has every key of ru, none empty', (lang) => {
     expect(Object.keys(ASIDE_TEXTS[lang])).toEqual(Object.keys(ASIDE_TEXTS.ru));
-    for (const [key, value] of Object.entries(ASIDE_TEXTS[lang])) for (const text of render(value)) expect({ key, empty: !text.trim() }).toEqual({ key, empty: false });
+    for (const [key, value] of Object.entries(ASIDE_TEXTS[lang]))
+      for (const text of render(value)) expect({ key, empty: !text.trim() }).toEqual({ key, empty: false });
   });
 
   it.each(['uz', 'en'] as const)('%s has no Cyrillic', (lang) => {
-    for (const [key, value] of Object.entries(ASIDE_TEXTS[lang])) for (const text of render(value)) expect({ key, cyrillic: CYRILLIC.test(text) }).toEqual({ key, cyrillic: false });
+    for (const [key, value] of Object.entries(ASIDE_TEXTS[lang]))
+      for (const text of render(value))
+        expect({ key, cyrillic: CYRILLIC.test(text) }).toEqual({ key, cyrillic: false });
   });
 
   it('Uzbek writes oʻ and gʻ with ʻ (U+02BB), never a plain apostrophe', () => {
-    for (const [key, value] of Object.entries(ASIDE_TEXTS.uz)) for (const text of render(value)) expect({ key, ascii: /[og]['’‘`]/i.test(text) }).toEqual({ key, ascii: false });
+    for (const [key, value] of Object.entries(ASIDE_TEXTS.uz))
+      for (const text of render(value))
+        expect({ key, ascii: /[og]['’‘`]/i.test(text) }).toEqual({ key, ascii: false });
   });
 });

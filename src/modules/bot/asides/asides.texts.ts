@@ -8,6 +8,7 @@ import { formatAmount, formatMoney } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
 import { formatIsoDate } from '../../goals/goals.texts';
 import { amountsText, STATS_TEXTS } from '../../stats/stats.texts';
+import { groupDecimal } from '../bot.texts';
 
 const ruPlural = (n: number, one: string, few: string, many: string): string => {
   const d = n % 10;
@@ -17,7 +18,8 @@ const ruPlural = (n: number, one: string, few: string, many: string): string => 
 
 const A = {
   ru: {
-    converted: (from: string, to: string, rate: string, date: string) => `💱 ${from} = ${to} · курс ЦБ ${rate} на ${date}`,
+    converted: (from: string, to: string, rate: string, date: string) =>
+      `💱 ${from} = ${to} · курс ЦБ ${rate} на ${date}`,
     rateUnavailable: '💱 Курс ЦБ сейчас недоступен — посчитать не могу. Попробуйте чуть позже.',
     futureNote: '🗓 Это на будущее — сейчас ничего не записано. Напомнить в тот день?',
     futureNoteNoDate: '🗓 Это на будущее — сейчас ничего не записано. Когда напомнить?',
@@ -34,11 +36,14 @@ const A = {
     reminderQuestion: 'Оплатили? Запишу расходом этого дня.',
     recordButton: '✅ Записать',
     skipButton: '⏭ Пропустить',
-    askCurrency: (currency: string) => `💱 Это сумы или ${currency}? С «тыс» обычно говорят о сумах, а ваша валюта по умолчанию — ${currency}.`,
-    tooLarge: (max: string) => `❌ Слишком большая сумма: в записи не больше 13 цифр до запятой (до ${max}). Ничего не записано — проверьте число.`,
+    askCurrency: (currency: string) =>
+      `💱 Это сумы или ${currency}? С «тыс» обычно говорят о сумах, а ваша валюта по умолчанию — ${currency}.`,
+    tooLarge: (max: string) =>
+      `❌ Слишком большая сумма: в записи не больше 13 цифр до запятой (до ${max}). Ничего не записано — проверьте число.`,
     tooMany: (count: number, limit: number) =>
       `❌ В сообщении ${count} ${ruPlural(count, 'сумма', 'суммы', 'сумм')} — за раз можно записать не больше ${limit}. Ничего не записано: разделите, пожалуйста, на несколько сообщений.`,
-    goalOffer: (title: string, amount: string) => `🎯 Похоже, вы копите на «${title}» — ${amount}. Это не расход, ничего не записано. Создать цель?`,
+    goalOffer: (title: string, amount: string) =>
+      `🎯 Похоже, вы копите на «${title}» — ${amount}. Это не расход, ничего не записано. Создать цель?`,
     goalButton: '🎯 Создать цель',
     term: (term: string, period: string, found: string) => `🔎 «${term}» ${period}: ${found}`,
     records: (n: number) => `${n} ${ruPlural(n, 'запись', 'записи', 'записей')}`,
@@ -47,8 +52,10 @@ const A = {
     food: 'Еда',
   },
   uz: {
-    converted: (from: string, to: string, rate: string, date: string) => `💱 ${from} = ${to} · Markaziy bank kursi ${rate}, ${date}`,
-    rateUnavailable: '💱 Markaziy bank kursi hozir mavjud emas — hisoblay olmayman. Birozdan keyin urinib koʻring.',
+    converted: (from: string, to: string, rate: string, date: string) =>
+      `💱 ${from} = ${to} · Markaziy bank kursi ${rate}, ${date}`,
+    rateUnavailable:
+      '💱 Markaziy bank kursi hozir mavjud emas — hisoblay olmayman. Birozdan keyin urinib koʻring.',
     futureNote: '🗓 Bu keyinroq uchun — hozir hech narsa yozilmadi. Oʻsha kuni eslataymi?',
     futureNoteNoDate: '🗓 Bu keyinroq uchun — hozir hech narsa yozilmadi. Qachon eslatay?',
     remindOnButton: (ddmm: string) => `🔔 ${ddmm} kuni eslatish`,
@@ -64,11 +71,14 @@ const A = {
     reminderQuestion: 'Toʻladingizmi? Shu kunning xarajati sifatida yozib qoʻyaman.',
     recordButton: '✅ Yozib qoʻyish',
     skipButton: '⏭ Oʻtkazib yuborish',
-    askCurrency: (currency: string) => `💱 Bu soʻmmi yoki ${currency}? «Ming» odatda soʻm haqida aytiladi, asosiy valyutangiz esa ${currency}.`,
-    tooLarge: (max: string) => `❌ Summa juda katta: yozuvda verguldan oldin koʻpi bilan 13 ta raqam boʻladi (${max} gacha). Hech narsa yozilmadi — raqamni tekshiring.`,
+    askCurrency: (currency: string) =>
+      `💱 Bu soʻmmi yoki ${currency}? «Ming» odatda soʻm haqida aytiladi, asosiy valyutangiz esa ${currency}.`,
+    tooLarge: (max: string) =>
+      `❌ Summa juda katta: yozuvda verguldan oldin koʻpi bilan 13 ta raqam boʻladi (${max} gacha). Hech narsa yozilmadi — raqamni tekshiring.`,
     tooMany: (count: number, limit: number) =>
       `❌ Xabarda ${count} ta summa bor — bir martada koʻpi bilan ${limit} tasini yozish mumkin. Hech narsa yozilmadi: iltimos, bir necha xabarga boʻlib yuboring.`,
-    goalOffer: (title: string, amount: string) => `🎯 «${title}» uchun ${amount} yigʻyapsiz shekilli. Bu xarajat emas, hech narsa yozilmadi. Maqsad yarataymi?`,
+    goalOffer: (title: string, amount: string) =>
+      `🎯 «${title}» uchun ${amount} yigʻyapsiz shekilli. Bu xarajat emas, hech narsa yozilmadi. Maqsad yarataymi?`,
     goalButton: '🎯 Maqsad yaratish',
     term: (term: string, period: string, found: string) => `🔎 «${term}», ${period}: ${found}`,
     records: (n: number) => `${n} ta yozuv`,
@@ -77,8 +87,10 @@ const A = {
     food: 'Ovqat',
   },
   en: {
-    converted: (from: string, to: string, rate: string, date: string) => `💱 ${from} = ${to} · CBU rate ${rate} on ${date}`,
-    rateUnavailable: "💱 The Central Bank rate isn't available right now, so I can't convert. Please try again a bit later.",
+    converted: (from: string, to: string, rate: string, date: string) =>
+      `💱 ${from} = ${to} · CBU rate ${rate} on ${date}`,
+    rateUnavailable:
+      "💱 The Central Bank rate isn't available right now, so I can't convert. Please try again a bit later.",
     futureNote: "🗓 That's for later — nothing recorded now. Remind you on the day?",
     futureNoteNoDate: "🗓 That's for later — nothing recorded now. When shall I remind you?",
     remindOnButton: (ddmm: string) => `🔔 Remind me on ${ddmm}`,
@@ -94,11 +106,14 @@ const A = {
     reminderQuestion: "Paid it? I'll record it as that day's expense.",
     recordButton: '✅ Record',
     skipButton: '⏭ Skip',
-    askCurrency: (currency: string) => `💱 Sum or ${currency}? Amounts in “thousands” are usually sum, and your default currency is ${currency}.`,
-    tooLarge: (max: string) => `❌ That amount is too large: a record holds at most 13 digits before the decimal point (up to ${max}). Nothing recorded — please check the number.`,
+    askCurrency: (currency: string) =>
+      `💱 Sum or ${currency}? Amounts in “thousands” are usually sum, and your default currency is ${currency}.`,
+    tooLarge: (max: string) =>
+      `❌ That amount is too large: a record holds at most 13 digits before the decimal point (up to ${max}). Nothing recorded — please check the number.`,
     tooMany: (count: number, limit: number) =>
       `❌ That message has ${count} amounts — at most ${limit} can be recorded at once. Nothing recorded: please split it into several messages.`,
-    goalOffer: (title: string, amount: string) => `🎯 Looks like you're saving for “${title}” — ${amount}. That's not an expense, nothing recorded. Create a goal?`,
+    goalOffer: (title: string, amount: string) =>
+      `🎯 Looks like you're saving for “${title}” — ${amount}. That's not an expense, nothing recorded. Create a goal?`,
     goalButton: '🎯 Create the goal',
     term: (term: string, period: string, found: string) => `🔎 “${term}” ${period}: ${found}`,
     records: (n: number) => `${n} ${n === 1 ? 'record' : 'records'}`,
@@ -114,12 +129,6 @@ export const asideTexts = (lang: Language): typeof A.ru => ASIDE_TEXTS[lang];
 
 /** "2026-12-07" → "07.12". */
 export const dayMonth = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
-
-/** "12741.19" → "12,741.19". */
-function groupDecimal(text: string): string {
-  const [units, frac] = text.split('.');
-  return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
-}
 
 export interface ConversionView {
   amountMinor: bigint;
@@ -138,8 +147,15 @@ export interface ConversionView {
  */
 export function conversionText(lang: Language, v: ConversionView): string {
   const rate =
-    v.rates.length === 1 ? groupDecimal(v.rates[0].perUnit) : v.rates.map((r) => `1 ${r.currency} = ${groupDecimal(r.perUnit)} UZS`).join(', ');
-  return A[lang].converted(formatMoney(v.amountMinor, v.from), formatMoney(v.resultMinor, v.to), rate, formatIsoDate(v.date));
+    v.rates.length === 1
+      ? groupDecimal(v.rates[0].perUnit)
+      : v.rates.map((r) => `1 ${r.currency} = ${groupDecimal(r.perUnit)} UZS`).join(', ');
+  return A[lang].converted(
+    formatMoney(v.amountMinor, v.from),
+    formatMoney(v.resultMinor, v.to),
+    rate,
+    formatIsoDate(v.date),
+  );
 }
 
 /** One item as the asides list it: the description (capitalised) or else the category's name. */
@@ -156,7 +172,8 @@ function label(item: AsideItemView): string {
   return d ? `${d.charAt(0).toUpperCase()}${d.slice(1)}` : item.categoryName;
 }
 
-const amountOf = (item: AsideItemView) => (item.currency === null ? formatAmount(item.amountMinor) : formatMoney(item.amountMinor, item.currency));
+const amountOf = (item: AsideItemView) =>
+  item.currency === null ? formatAmount(item.amountMinor) : formatMoney(item.amountMinor, item.currency);
 
 /** "Билеты — 800,000.00 UZS". */
 export const itemText = (item: AsideItemView): string => `${label(item)} — ${amountOf(item)}`;
@@ -177,22 +194,38 @@ export function futureText(lang: Language, date: string | null, items: readonly 
 }
 
 /** After "🔔 Remind me": what, and the day of the reminder. */
-export function reminderSetText(lang: Language, date: string | null, items: readonly AsideItemView[], remindOn: string): string {
+export function reminderSetText(
+  lang: Language,
+  date: string | null,
+  items: readonly AsideItemView[],
+  remindOn: string,
+): string {
   return `${plannedBlock(date, items)}\n\n${A[lang].reminderSet(formatIsoDate(remindOn))}`;
 }
 
 /** After "✖ No" or "⏭ Skip": what, and that nothing was recorded. */
-export function plannedClosedText(lang: Language, date: string | null, items: readonly AsideItemView[], how: 'declined' | 'skipped'): string {
+export function plannedClosedText(
+  lang: Language,
+  date: string | null,
+  items: readonly AsideItemView[],
+  how: 'declined' | 'skipped',
+): string {
   return `${plannedBlock(date, items)}\n\n${A[lang][how]}`;
 }
 
 /** The reminder on its day (sent by the reminder tick): what was planned, and the question under it. */
 export function plannedReminderText(lang: Language, items: readonly AsideItemView[]): string {
-  return [A[lang].reminderTitle, ...items.map((i) => `• ${itemText(i)}`), '', A[lang].reminderQuestion].join('\n');
+  return [A[lang].reminderTitle, ...items.map((i) => `• ${itemText(i)}`), '', A[lang].reminderQuestion].join(
+    '\n',
+  );
 }
 
 /** "Which currency?" and the items with bare amounts. */
-export function askCurrencyText(lang: Language, defaultCurrency: string, items: readonly AsideItemView[]): string {
+export function askCurrencyText(
+  lang: Language,
+  defaultCurrency: string,
+  items: readonly AsideItemView[],
+): string {
   return [A[lang].askCurrency(defaultCurrency), ...items.map((i) => `• ${itemText(i)}`)].join('\n');
 }
 
@@ -201,7 +234,8 @@ export function tooLargeAsideText(lang: Language, maxMinor: bigint): string {
   return A[lang].tooLarge(formatAmount(maxMinor));
 }
 
-export const tooManyText = (lang: Language, count: number, limit: number): string => A[lang].tooMany(count, limit);
+export const tooManyText = (lang: Language, count: number, limit: number): string =>
+  A[lang].tooMany(count, limit);
 
 export const goalOfferText = (lang: Language, title: string, amountMinor: bigint, currency: string): string =>
   A[lang].goalOffer(title, formatMoney(amountMinor, currency));
@@ -241,24 +275,40 @@ export function termAnswerText(lang: Language, v: TermAnswerView): string {
   const found = count === 0 ? t.noRecords : `${t.records(count)}, ${amountsText(v.totals, v.userCurrency)}`;
   const lines = [t.term(v.term, v.period, found)];
   for (const r of v.latest.slice(0, SHOWN_RECORDS)) {
-    lines.push(`• ${dayMonth(r.date)} · ${itemText({ description: r.description, categoryName: r.categoryName, amountMinor: r.amountMinor, currency: r.currency })}`);
+    lines.push(
+      `• ${dayMonth(r.date)} · ${itemText({ description: r.description, categoryName: r.categoryName, amountMinor: r.amountMinor, currency: r.currency })}`,
+    );
   }
-  if (count > Math.min(v.latest.length, SHOWN_RECORDS)) lines.push(t.more(count - Math.min(v.latest.length, SHOWN_RECORDS)));
+  if (count > Math.min(v.latest.length, SHOWN_RECORDS))
+    lines.push(t.more(count - Math.min(v.latest.length, SHOWN_RECORDS)));
   return v.categoryLine ? `${lines.join('\n')}\n\n${v.categoryLine}` : lines.join('\n');
 }
 
 export interface CategoriesAnswerView {
   period: string;
   /** Each category asked about, in the order asked, with its amounts per currency. */
-  categories: ReadonlyArray<{ emoji: string; name: string; amounts: ReadonlyArray<{ currency: string; amountMinor: bigint }> }>;
+  categories: ReadonlyArray<{
+    emoji: string;
+    name: string;
+    amounts: ReadonlyArray<{ currency: string; amountMinor: bigint }>;
+  }>;
   userCurrency: string;
 }
 
 /** Food: "🍲 Еда за декабрь: 350,000.00 UZS", then each category: "🛒 Продукты: 300,000.00 UZS". */
 export function foodAnswerText(lang: Language, v: CategoriesAnswerView): string {
   const sums = new Map<string, bigint>();
-  for (const c of v.categories) for (const a of c.amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0n) + a.amountMinor);
+  for (const c of v.categories)
+    for (const a of c.amounts) sums.set(a.currency, (sums.get(a.currency) ?? 0n) + a.amountMinor);
   const total = [...sums].map(([currency, amountMinor]) => ({ currency, amountMinor }));
-  const head = STATS_TEXTS[lang].categoryAnswer('🍲', A[lang].food, v.period, amountsText(total, v.userCurrency));
-  return [head, ...v.categories.map((c) => `${c.emoji} ${c.name}: ${amountsText(c.amounts, v.userCurrency)}`)].join('\n');
+  const head = STATS_TEXTS[lang].categoryAnswer(
+    '🍲',
+    A[lang].food,
+    v.period,
+    amountsText(total, v.userCurrency),
+  );
+  return [
+    head,
+    ...v.categories.map((c) => `${c.emoji} ${c.name}: ${amountsText(c.amounts, v.userCurrency)}`),
+  ].join('\n');
 }
