@@ -71,7 +71,6 @@ export interface CallbackInput {
   updateId: number;
 }
 
-
 /**
  * Free text in the chat: phrases become transactions (CONTRACT §6 parse → recordMany tied to the update id), the
  * "how much?" conversation kept in bot_sessions.state, the intents (balance, stats, undo, language, currency), and
