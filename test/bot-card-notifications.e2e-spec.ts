@@ -396,13 +396,13 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
       );
       expect(buttons(ask.markup)).toEqual([
         [
-          ['Моя карта ***4410', `k:${ask.updateId}:4410`],
-          ['Моя карта ***2235', `k:${ask.updateId}:2235`],
+          ['Моя карта ***4410', `m:${ask.updateId}:4410`],
+          ['Моя карта ***2235', `m:${ask.updateId}:2235`],
         ],
       ]);
       expect(await rows(userId)).toEqual([]);
 
-      const answer = await press(chatId, `k:${ask.updateId}:4410`);
+      const answer = await press(chatId, `m:${ask.updateId}:4410`);
       expect(answer.answer.text).toBe('💳 Запомнил: ***4410 — ваша карта');
       expect(answer.edits).toHaveLength(1);
       expect(answer.edits[0].params.text).toBe(
@@ -429,7 +429,7 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
       expect(await userCards(userId)).toEqual([{ last4: '4410', source: 'answer' }]);
 
       // a second press changes nothing
-      const again = await press(chatId, `k:${ask.updateId}:2235`);
+      const again = await press(chatId, `m:${ask.updateId}:2235`);
       expect(again.edits[0]?.params.text).toMatch(/^☑️ Это уведомление уже записано:/);
       expect(await rows(userId)).toHaveLength(1);
 
@@ -458,7 +458,7 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
     it('answering with the receiving card records money in; a card known from a notification needs no question', async () => {
       const { chatId, userId } = await register();
       const ask = await forward(chatId, RECEIPT);
-      const answer = await press(chatId, `k:${ask.updateId}:2235`);
+      const answer = await press(chatId, `m:${ask.updateId}:2235`);
       expect(answer.edits[0].params.text).toBe(
         '✅ Записано из уведомления:\n💰 1,200,000.00 UZS — Прочее, ALISHER K. · 01.12.2026 21:40 · 💳 ***2235',
       );
@@ -508,7 +508,7 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
           amount: '1200000.00',
         }),
       ]);
-      await press(chatId, `k:${ask.updateId}:4410`);
+      await press(chatId, `m:${ask.updateId}:4410`);
       const after = (
         await t.http.get('/api/users/me/export/').set('Authorization', `Bearer ${token}`).expect(200)
       ).body as Record<string, Array<Record<string, unknown>>>;

@@ -245,9 +245,11 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       expect(log.mock.calls.map((c) => String(c[0]))).toContain(`Записано из текста: update_id=${reply.updateId}, chat_id=${chatId}, user_id=${userId}, recorded=2`);
     });
 
-    it('an amount beyond 13 digits is not recorded (the hint instead); the largest one is', async () => {
+    it('an amount beyond 13 digits is not recorded (the reply says the maximum); the largest one is', async () => {
       const { chatId, userId } = await register();
-      expect((await say(chatId, 'такси 99999999999999 сум')).text).toMatch(/^Не понял 🤔/);
+      expect((await say(chatId, 'такси 99999999999999 сум')).text).toBe(
+        '❌ Слишком большая сумма: в записи не больше 13 цифр до запятой (до 9,999,999,999,999.99). Ничего не записано — проверьте число.',
+      );
       expect(await rows(userId)).toEqual([]);
       expect((await say(chatId, 'такси 9999999999999.99')).text).toBe('✅ Записано:\n💸 9,999,999,999,999.99 UZS — Транспорт, такси · 10.03.2026');
       expect(await rows(userId)).toEqual([expect.objectContaining({ amount: '9999999999999.99' })]);

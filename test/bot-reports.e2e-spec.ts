@@ -151,22 +151,31 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
   describe('questions answer with a number', () => {
     it('ru: a category this month, per currency; incomes of a named month', async () => {
       const { chatId, userId } = await register();
-      await insert(userId, 'expense', '100000.00', 'UZS', 'transport', '2026-03-02T10:00:00+05:00');
-      await insert(userId, 'expense', '20000.00', 'UZS', 'transport', '2026-03-09T10:00:00+05:00');
-      await insert(userId, 'expense', '7.25', 'USD', 'transport', '2026-03-04T10:00:00+05:00');
+      await insert(userId, 'expense', '100000.00', 'UZS', 'transport', '2026-03-02T10:00:00+05:00', 'такси до аэропорта');
+      await insert(userId, 'expense', '20000.00', 'UZS', 'transport', '2026-03-09T10:00:00+05:00', 'бензин');
+      await insert(userId, 'expense', '7.25', 'USD', 'transport', '2026-03-04T10:00:00+05:00', 'Такси в Ташкенте');
+      await insert(userId, 'expense', '9000.00', 'UZS', 'transport', '2026-03-05T10:00:00+05:00', 'мототакси');
       await insert(userId, 'expense', '50000.00', 'UZS', 'cafe', '2026-03-04T10:00:00+05:00');
       await insert(userId, 'income', '3000000.00', 'UZS', 'salary', '2026-02-05T10:00:00+05:00');
-      expect(await onlyText(chatId, 'сколько я потратил на такси в этом месяце')).toBe('🚕 Транспорт за март: 120,000.00 UZS, 7.25 USD');
+      // "такси" is more specific than its category: the records that have it (at a word start), beside the category
+      expect(await onlyText(chatId, 'сколько я потратил на такси в этом месяце')).toBe(
+        '🔎 «такси» за март: 2 записи, 100,000.00 UZS, 7.25 USD\n• 04.03 · Такси в Ташкенте — 7.25 USD\n• 02.03 · Такси до аэропорта — 100,000.00 UZS\n\n' +
+          '🚕 Транспорт за март: 129,000.00 UZS, 7.25 USD',
+      );
       expect(await onlyText(chatId, 'сколько я заработал в феврале')).toBe('💰 Доходы за февраль: 3,000,000.00 UZS');
       expect(await onlyText(chatId, 'сколько я заработал в этом месяце')).toBe('💰 Доходы за март: 0.00 UZS');
       // nothing was recorded by the questions
-      expect(await t.db.query('SELECT count(*)::int AS n FROM transactions WHERE user_id = $1', [userId])).toEqual([{ n: 5 }]);
+      expect(await t.db.query('SELECT count(*)::int AS n FROM transactions WHERE user_id = $1', [userId])).toEqual([{ n: 6 }]);
     });
 
     it('uz and en', async () => {
       const uz = await register('uz');
       await insert(uz.userId, 'expense', '85000.00', 'UZS', 'cafe', '2026-03-08T13:00:00+05:00');
-      expect(await onlyText(uz.chatId, 'bu oy ovqatga qancha ketdi')).toBe('🍽 Kafe va restoranlar, mart oyida: 85,000.00 UZS');
+      await insert(uz.userId, 'expense', '15000.00', 'UZS', 'groceries', '2026-03-09T13:00:00+05:00');
+      // "ovqat" (food) is groceries and cafes together, and each
+      expect(await onlyText(uz.chatId, 'bu oy ovqatga qancha ketdi')).toBe(
+        '🍲 Ovqat, mart oyida: 100,000.00 UZS\n🛒 Oziq-ovqat: 15,000.00 UZS\n🍽 Kafe va restoranlar: 85,000.00 UZS',
+      );
 
       const en = await register('en');
       await insert(en.userId, 'expense', '30000.00', 'UZS', 'cafe', '2026-03-03T13:00:00+05:00'); // last week (Mon 02.03 – Sun 08.03)

@@ -158,7 +158,7 @@ describe('exports and personal data (e2e)', () => {
 
       const res = await t.http.get('/api/users/me/export/').set(auth(alice)).expect(200);
       const body = res.body as Record<string, unknown> & { user: Record<string, unknown>; transactions: Array<Record<string, unknown>> };
-      expect(Object.keys(body).sort()).toEqual(['balances', 'bot_sessions', 'card_transfer_questions', 'categories', 'debts', 'exported_at', 'goals', 'idempotency_keys', 'learned_categories', 'login_codes', 'message_links', 'refresh_tokens', 'sent_reminders', 'transactions', 'user', 'user_cards', 'voice_messages']);
+      expect(Object.keys(body).sort()).toEqual(['balances', 'bot_sessions', 'card_transfer_questions', 'categories', 'debts', 'exported_at', 'goals', 'idempotency_keys', 'learned_categories', 'login_codes', 'message_links', 'planned_payments', 'refresh_tokens', 'sent_reminders', 'transactions', 'user', 'user_cards', 'voice_messages']);
       expect(body.user).toMatchObject({ id: alice.userId, telegram_chat_id: '3001', language: 'ru', currency: 'UZS', timezone: 'Asia/Tashkent' });
       expect(body.transactions.map((r) => r.amount)).toEqual(['0.01', '9999999999999.99', '1500000.50', '100.00']);
       expect(body.transactions.every((r) => !('user_id' in r))).toBe(true);

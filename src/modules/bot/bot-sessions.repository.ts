@@ -61,4 +61,19 @@ export class BotSessionsRepository {
       [userId, id, state === null ? null : JSON.stringify(state)],
     );
   }
+
+  /**
+   * Clears the state only while it is still the one with this `id`; true for the one caller that cleared it (of two
+   * racing presses, the other gets false).
+   */
+  async clearStateIf(userId: string, id: string): Promise<boolean> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH cleared AS (
+         UPDATE bot_sessions SET state = NULL, updated_at = now() WHERE user_id = $1 AND is_active AND state->>'id' = $2 RETURNING id
+       )
+       SELECT id FROM cleared`,
+      [userId, id],
+    );
+    return rows.length > 0;
+  }
 }

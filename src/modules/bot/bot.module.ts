@@ -5,12 +5,15 @@ import { AuthModule } from '../auth/auth.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { DebtsModule } from '../debts/debts.module';
 import { GoalsModule } from '../goals/goals.module';
+import { PlannedPaymentsModule } from '../planned/planned-payments.module';
 import { PrivacyModule } from '../privacy/privacy.module';
+import { RatesModule } from '../rates/rates.module';
 import { StatsModule } from '../stats/stats.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { SttModule } from '../stt/stt.module';
 import { UsersModule } from '../users/users.module';
 import { VoiceModule } from '../voice/voice.module';
+import { AsidesBot } from './asides/asides.bot';
 import { BotSessionsRepository } from './bot-sessions.repository';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotLifecycle } from './bot.lifecycle';
@@ -57,6 +60,8 @@ export class BotModule {
           SttModule,
           StatsModule,
           PrivacyModule,
+          RatesModule,
+          PlannedPaymentsModule,
         ],
         providers: [
           BotSessionsRepository,
@@ -66,6 +71,7 @@ export class BotModule {
           PlansBot,
           CategoriesBot,
           CardNotificationsBot,
+          AsidesBot,
           BotUpdate,
           BotExceptionFilter,
           BotLifecycle,

@@ -334,7 +334,7 @@ export interface ConvertedView {
 }
 
 /** "12741.19" → "12,741.19". */
-function groupDecimal(text: string): string {
+export function groupDecimal(text: string): string {
   const [units, frac] = text.split('.');
   return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac === undefined ? '' : `.${frac}`}`;
 }

@@ -13,7 +13,16 @@ describe('callback data', () => {
     [{ kind: 'back', updateId: 77n }, 'b:77'],
     [{ kind: 'language', language: 'uz' }, 'lang:uz'],
     [{ kind: 'currency', currency: 'USD' }, 'cur:USD'],
-    [{ kind: 'card_side', updateId: 123456789n, card: '4410' }, 'k:123456789:4410'],
+    [{ kind: 'card_side', updateId: 123456789n, card: '4410' }, 'm:123456789:4410'],
+    [{ kind: 'pick_currency', updateId: 42n, currency: 'UZS' }, 'k:42:UZS'],
+    [{ kind: 'planned', updateId: 42n, step: 'remind' }, 'f:42:r'],
+    [{ kind: 'planned', updateId: 42n, step: 'tomorrow' }, 'f:42:t'],
+    [{ kind: 'planned', updateId: 42n, step: 'week' }, 'f:42:w'],
+    [{ kind: 'planned', updateId: 42n, step: 'paid' }, 'f:42:p'],
+    [{ kind: 'planned', updateId: 42n, step: 'no' }, 'f:42:n'],
+    [{ kind: 'planned', updateId: 42n, step: 'record' }, 'f:42:d'],
+    [{ kind: 'planned', updateId: 42n, step: 'skip' }, 'f:42:s'],
+    [{ kind: 'goal_offer', updateId: BIG_UPDATE }, `g:${BIG_UPDATE}`],
   ])('%#: ⇄ %s', (action, data) => {
     expect(encodeCallback(action)).toBe(data);
     expect(decodeCallback(data)).toEqual(action);
@@ -25,7 +34,7 @@ describe('callback data', () => {
     expect(decodeCallback(data)).toEqual({ kind: 'set_category', updateId: BIG_UPDATE, item: 999, category: CUSTOM });
   });
 
-  it.each([undefined, '', 'u:', 'u:abc', 'u:1:2', 'x:1', 'c:1:', 's:1:0:', 's:1:0:Транспорт', 's:1:0:~123', 'lang:de', 'cur:GBP', 'cur:usd', 'k:1:441', 'k:1:44100', 'k:1', 'k:x:4410', 'a'.repeat(65)])(
+  it.each([undefined, '', 'u:', 'u:abc', 'u:1:2', 'x:1', 'c:1:', 's:1:0:', 's:1:0:Транспорт', 's:1:0:~123', 'lang:de', 'cur:GBP', 'cur:usd', 'm:1:441', 'm:1:44100', 'm:1', 'm:x:4410', 'k:1:GBP', 'k:1', 'k:1:4410', 'f:1:x', 'f:1:', 'f:1:rr', 'g:', 'g:1:2', 'a'.repeat(65)])(
     'refuses %j',
     (data) => {
       expect(decodeCallback(data)).toBeNull();

@@ -11,7 +11,15 @@
  *   b:<update>                  ⬅️ Back to the Undo / Category buttons
  *   lang:<ru|uz|en>             language chooser
  *   cur:<UZS|USD|RUB|EUR>       default currency chooser
- *   k:<update>:<last4>          "my card is ***last4" under the question about the transfer receipt of that update
+ *   m:<update>:<last4>          "my card is ***last4" under the question about the transfer receipt of that update
+ *
+ * Messages that name money but are not records (bot/asides), addressed by the update id of the message that said
+ * it; whatever they record is tied to that update id, so a button pressed twice records once:
+ *
+ *   k:<update>:<UZS|USD|RUB|EUR>  "40 тыс" in a non-sum default currency: record the items in this currency
+ *   f:<update>:<step>            money for a later day: r remind on its day, t tomorrow, w in a week, p paid already
+ *                                (record today), n no; under the reminder: d record, s skip
+ *   g:<update>                   a saving intention: create the goal
  */
 import { CURRENCIES, Currency } from '../../common/money';
 import type { Language } from '../../config/app-config';
@@ -26,7 +34,16 @@ export type CallbackAction =
   | { kind: 'back'; updateId: bigint }
   | { kind: 'language'; language: Language }
   | { kind: 'currency'; currency: Currency }
-  | { kind: 'card_side'; updateId: bigint; card: string };
+  | { kind: 'card_side'; updateId: bigint; card: string }
+  | { kind: 'pick_currency'; updateId: bigint; currency: Currency }
+  | { kind: 'planned'; updateId: bigint; step: PlannedStep }
+  | { kind: 'goal_offer'; updateId: bigint };
+
+/** The buttons of money for a later day (see the header). */
+export const PLANNED_STEPS = ['remind', 'tomorrow', 'week', 'paid', 'no', 'record', 'skip'] as const;
+export type PlannedStep = (typeof PLANNED_STEPS)[number];
+const STEP_CODES: Record<PlannedStep, string> = { remind: 'r', tomorrow: 't', week: 'w', paid: 'p', no: 'n', record: 'd', skip: 's' };
+const STEP_BY_CODE = new Map(PLANNED_STEPS.map((step) => [STEP_CODES[step], step]));
 
 const LANGS: readonly string[] = ['ru', 'uz', 'en'];
 const UPDATE = '(\\d{1,19})';
@@ -69,7 +86,13 @@ export function encodeCallback(action: CallbackAction): string {
     case 'currency':
       return `cur:${action.currency}`;
     case 'card_side':
-      return `k:${action.updateId}:${action.card}`;
+      return `m:${action.updateId}:${action.card}`;
+    case 'pick_currency':
+      return `k:${action.updateId}:${action.currency}`;
+    case 'planned':
+      return `f:${action.updateId}:${STEP_CODES[action.step]}`;
+    case 'goal_offer':
+      return `g:${action.updateId}`;
   }
 }
 
@@ -86,8 +109,13 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
     const category = decodeCategory(m[3]);
     return category ? { kind: 'set_category', updateId: BigInt(m[1]), item: Number(m[2]), category } : null;
   }
-  if ((m = new RegExp(`^k:${UPDATE}:(\\d{4})$`).exec(data))) return { kind: 'card_side', updateId: BigInt(m[1]), card: m[2] };
+  if ((m = new RegExp(`^m:${UPDATE}:(\\d{4})$`).exec(data))) return { kind: 'card_side', updateId: BigInt(m[1]), card: m[2] };
   if ((m = /^lang:([a-z]{2})$/.exec(data)) && LANGS.includes(m[1])) return { kind: 'language', language: m[1] as Language };
   if ((m = /^cur:([A-Z]{3})$/.exec(data)) && (CURRENCIES as readonly string[]).includes(m[1])) return { kind: 'currency', currency: m[1] as Currency };
+  if ((m = new RegExp(`^k:${UPDATE}:([A-Z]{3})$`).exec(data)) && (CURRENCIES as readonly string[]).includes(m[2])) {
+    return { kind: 'pick_currency', updateId: BigInt(m[1]), currency: m[2] as Currency };
+  }
+  if ((m = new RegExp(`^f:${UPDATE}:([a-z])$`).exec(data)) && STEP_BY_CODE.has(m[2])) return { kind: 'planned', updateId: BigInt(m[1]), step: STEP_BY_CODE.get(m[2])! };
+  if ((m = new RegExp(`^g:${UPDATE}$`).exec(data))) return { kind: 'goal_offer', updateId: BigInt(m[1]) };
   return null;
 }

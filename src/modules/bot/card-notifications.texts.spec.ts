@@ -65,8 +65,8 @@ describe('card notification texts', () => {
     expect(cardSideKeyboard('uz', 99n, '4410', '2235')).toEqual({
       inline_keyboard: [
         [
-          { text: 'Mening kartam ***4410', callback_data: 'k:99:4410' },
-          { text: 'Mening kartam ***2235', callback_data: 'k:99:2235' },
+          { text: 'Mening kartam ***4410', callback_data: 'm:99:4410' },
+          { text: 'Mening kartam ***2235', callback_data: 'm:99:2235' },
         ],
       ],
     });

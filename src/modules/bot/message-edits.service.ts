@@ -14,7 +14,8 @@ import { actionDoneText, noLongerRecordText, undoneBeforeText } from './edits.te
 import { reviseItems } from './item-diff';
 import { LinkedItem, MessageKey, MessageLink, MessageLinksRepository } from './message-links.repository';
 import { bareAmount, pendingAmount } from './pending-amount';
-import { categoryFor, newTransactions, PhraseReply, PhraseService } from './phrase.service';
+import { PhraseReply, PhraseService } from './phrase.service';
+import { categoryFor, newTransactions } from './recording';
 
 /** A reply to send, and what to do once it is out (or failed: null). */
 export interface FollowedReply {

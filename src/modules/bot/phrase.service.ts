@@ -4,14 +4,12 @@ import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { CategoriesService, CategoryNameResolver, correctionKeyword } from '../categories/categories.service';
 import { learnedTexts } from '../categories/learned.texts';
-import { FALLBACK_CATEGORY, isDefaultCategory } from '../categories/category-keys';
 import { currentMonth, localToday, parsePhrase, ParsedItem, ParseResult, StatsQuery } from '../nlu';
 import { toRange } from '../stats/stats.period';
 import { StatsService } from '../stats/stats.service';
 import { amountsText, categoryEmoji, periodText, STATS_TEXTS, summaryText } from '../stats/stats.texts';
-import { localDate, readIsoDate, zonedTimeToUtc } from '../../common/time/local-time';
-import { Transaction, TransactionType } from '../transactions/transaction.entity';
-import { NewTransaction, RecordSource, TransactionsService } from '../transactions/transactions.service';
+import { Transaction } from '../transactions/transaction.entity';
+import { RecordSource, TransactionsService } from '../transactions/transactions.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { BotSessionsRepository } from './bot-sessions.repository';
@@ -35,7 +33,9 @@ import {
 import { CallbackAction, decodeCallback } from './callback-data';
 import { CardNotificationsBot } from './card-notifications.bot';
 import { afterAnswer, bareAmount, PendingAmount, pendingAmount, PendingItem, readPending } from './pending-amount';
+import { AsidesBot } from './asides/asides.bot';
 import { PlansBot } from './plans.bot';
+import { categoryFor, newTransactions, occurredAt } from './recording';
 
 const RECENT_OPERATIONS = 5;
 
@@ -81,30 +81,6 @@ export interface CallbackInput {
   updateId: number;
 }
 
-/** The item's local date in the user's zone: today → the moment itself; another day → 12:00 local that day. */
-export function occurredAt(date: string, now: Date, timeZone: string): Date {
-  const day = readIsoDate(date);
-  if (!day || date === localDate(now, timeZone)) return now;
-  return zonedTimeToUtc(timeZone, day[0], day[1], day[2], 12);
-}
-
-/** A parsed item whose category key does not fit its type (should not happen) falls back to 'other'. */
-export function categoryFor(item: { type: TransactionType; category: string }): string {
-  return isDefaultCategory(item.type, item.category) ? item.category : FALLBACK_CATEGORY;
-}
-
-/** Parsed items with an amount as the transactions to record (sent at `sentAt`; dates in `timeZone`). */
-export function newTransactions(items: ReadonlyArray<ParsedItem & { amountMinor: bigint }>, sentAt: Date, timeZone: string): NewTransaction[] {
-  return items.map((i) => ({
-    type: i.type,
-    amountMinor: i.amountMinor,
-    currency: i.currency,
-    category: i.category,
-    description: i.description,
-    occurredAt: occurredAt(i.date, sentAt, timeZone),
-  }));
-}
-
 /**
  * Free text in the chat: phrases become transactions (CONTRACT §6 parse → recordMany tied to the update id), the
  * "how much?" conversation kept in bot_sessions.state, the intents (balance, stats, undo, language, currency), and
@@ -122,6 +98,7 @@ export class PhraseService {
     private readonly statsService: StatsService,
     private readonly plans: PlansBot,
     private readonly cards: CardNotificationsBot,
+    private readonly asides: AsidesBot,
   ) {}
 
   /**
@@ -137,7 +114,8 @@ export class PhraseService {
     // Goals and debts ("цель: …", "дал в долг …", "Алишер вернул …") come before the transaction reading.
     const plan = await this.plans.onText(user, input.text, now);
     if (plan) return plan;
-    const pending = readPending(await this.sessions.getState(user.id), now);
+    const state = await this.sessions.getState(user.id);
+    const pending = readPending(state, now);
     if (pending) {
       const answer = bareAmount(this.parse(user, input.text, now, pending.items[0].currency as Currency));
       if (answer) return this.completePending(user, input, pending, answer);
@@ -147,6 +125,10 @@ export class PhraseService {
     if (parsed.card) {
       return this.cards.onNotification(user, { updateId: input.updateId, chatId: input.chatId, sentAt: input.sentAt, reading: parsed.card, category: parsed.items[0]?.category });
     }
+    // Money named but not a record (conversion, later, which currency, saving, too large or many), and spending
+    // questions about a word or about food: bot/asides (docs/asides.md).
+    const aside = await this.asides.onParsed(user, input, parsed, state, async (q) => (await this.stats(user, now, q)).text);
+    if (aside) return aside;
     switch (parsed.intent) {
       case 'transaction':
         if (!parsed.items.length) return this.notUnderstood(user, pending);
@@ -367,6 +349,10 @@ export class PhraseService {
       }
       case 'card_side':
         return this.cards.onAnswer(user, action.updateId, action.card);
+      case 'pick_currency':
+      case 'planned':
+      case 'goal_offer':
+        return this.asides.onCallback(user, action);
     }
   }
 

@@ -6,7 +6,7 @@ import { Debt } from '../debts/debt.entity';
 import { DebtsService } from '../debts/debts.service';
 import { debtRecordedText, debtsListText, debtTexts, DebtView, repaidText } from '../debts/debts.texts';
 import { Goal } from '../goals/goal.entity';
-import { GoalsService } from '../goals/goals.service';
+import { GoalsService, NewGoal } from '../goals/goals.service';
 import { contributedText, goalCreatedText, goalsListText, goalTexts, GoalView } from '../goals/goals.texts';
 import { parseDebt, parseGoal, type DebtPhrase, type GoalPhrase } from '../nlu/plans';
 import { reminderBadTimeText, reminderOffText, reminderOnText } from '../notifications/reminders.texts';
@@ -123,6 +123,13 @@ export class PlansBot {
     }
   }
 
+  /** Creates a goal and answers as a goal phrase does: the new goal and its ➕ button. */
+  async createGoal(user: User, goal: NewGoal): Promise<PhraseReply> {
+    const created = await this.goals.create(user.id, goal);
+    this.logger.log(`Цель создана: user_id=${user.id}, goal_id=${created.id}`);
+    return { text: goalCreatedText(user.language, goalView(created)), markup: goalsKeyboard(user.language, [created]) };
+  }
+
   // -------------------------------------------------------------------------------------------------------------
 
   private async goalsList(user: User): Promise<PhraseReply> {
@@ -142,8 +149,7 @@ export class PlansBot {
       if (!phrase.title) return { text: t.needTitle };
       if (phrase.amountMinor === null) return { text: t.needAmount };
       if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: t.tooLarge };
-      const goal = await this.goals.create(user.id, { title: phrase.title, targetMinor: phrase.amountMinor, currency: phrase.currency, deadline: phrase.deadline });
-      return { text: goalCreatedText(lang, goalView(goal)), markup: goalsKeyboard(lang, [goal]), effect: { kind: 'action' } };
+      return this.createGoal(user, { title: phrase.title, targetMinor: phrase.amountMinor, currency: phrase.currency, deadline: phrase.deadline });
     }
     const active = (await this.goals.all(user.id)).filter((g) => g.status === 'active');
     let goal: Goal | undefined;

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { isBotEnabled } from '../bot/bot.options';
 import { DebtsModule } from '../debts/debts.module';
+import { PlannedPaymentsModule } from '../planned/planned-payments.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { UsersModule } from '../users/users.module';
 import { realTime } from './rate-limiter';
@@ -12,7 +13,8 @@ import { SentRemindersRepository } from './sent-reminders.repository';
 import { BOT_API, httpBotApi, SENDER_TIME, TelegramSender } from './telegram-sender';
 
 /**
- * Messages the bot starts itself: debt due-date reminders and the daily nudge, sent within Telegram's limits.
+ * Messages the bot starts itself: debt due-date reminders, the daily nudge and planned payments' reminders, sent
+ * within Telegram's limits.
  * Only with the bot on (a token and BOT_MODE other than none).
  */
 @Module({})
@@ -22,7 +24,7 @@ export class NotificationsModule {
     return [
       {
         module: NotificationsModule,
-        imports: [TypeOrmModule.forFeature([SentReminder]), UsersModule, DebtsModule, TransactionsModule],
+        imports: [TypeOrmModule.forFeature([SentReminder]), UsersModule, DebtsModule, TransactionsModule, PlannedPaymentsModule],
         providers: [
           { provide: BOT_API, inject: [AppConfig], useFactory: httpBotApi },
           { provide: SENDER_TIME, useValue: realTime },

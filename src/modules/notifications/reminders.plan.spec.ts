@@ -1,4 +1,4 @@
-import { dailyReminderDue, daysBetween, debtReminderDue, dueWindow, minutesOf } from './reminders.plan';
+import { dailyReminderDue, daysBetween, debtReminderDue, dueWindow, latestLocalDay, minutesOf, plannedReminderDue } from './reminders.plan';
 
 const TZ = 'Asia/Tashkent'; // UTC+5
 const at = (iso: string) => new Date(iso);
@@ -55,5 +55,22 @@ describe('reminder planning', () => {
     expect(minutesOf('07:30')).toBe(450);
     expect(minutesOf('7:30')).toBeNull();
     expect(dueWindow(at('2027-05-29T12:00:00Z'))).toEqual({ from: '2027-05-28', to: '2027-06-03' });
+  });
+
+  it.each([
+    ['2026-12-07', '2026-12-07T03:59:00Z', false], // 08:59 local on the day
+    ['2026-12-07', '2026-12-07T04:00:00Z', true], // 09:00 local
+    ['2026-12-07', '2026-12-06T18:59:00Z', false], // 23:59 the day before
+    ['2026-12-07', '2026-12-07T19:30:00Z', true], // 00:30 the day after: late, still sent
+    ['2026-12-08', '2026-12-07T12:00:00Z', false],
+  ])('planned payment reminded on %s, at %s → %s', (remindOn, now, due) => {
+    expect(plannedReminderDue(remindOn, at(now), TZ)).toBe(due);
+  });
+
+  it("a planned reminder follows the user's zone; the tick looks up to tomorrow's UTC date", () => {
+    // 2026-12-07 14:00 UTC = 09:00 in New York, 19:00 in Tashkent
+    expect(plannedReminderDue('2026-12-07', at('2026-12-07T13:59:00Z'), 'America/New_York')).toBe(false);
+    expect(plannedReminderDue('2026-12-07', at('2026-12-07T14:00:00Z'), 'America/New_York')).toBe(true);
+    expect(latestLocalDay(at('2026-12-06T23:00:00Z'))).toBe('2026-12-07');
   });
 });

@@ -64,3 +64,17 @@ export function dueWindow(now: Date): { from: string; to: string } {
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return { from: iso(now.getTime() - DAY_MS), to: iso(now.getTime() + 5 * DAY_MS) };
 }
+
+/**
+ * A planned payment's reminder (planned_payments.remind_on) is due from DEBT_REMINDER_HOUR on its day in the user's
+ * zone, and at once when that day has passed (a tick missed while no instance ran).
+ */
+export function plannedReminderDue(remindOn: string, now: Date, timeZone: string): boolean {
+  const today = localDate(now, timeZone);
+  return today > remindOn || (today === remindOn && wallClock(now, timeZone).hour >= DEBT_REMINDER_HOUR);
+}
+
+/** The latest day any zone has reached at `now` (zones run up to 14 h ahead of UTC): the UTC date of tomorrow. */
+export function latestLocalDay(now: Date): string {
+  return new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10);
+}

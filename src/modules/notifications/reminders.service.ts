@@ -5,7 +5,14 @@ import { DebtsService } from '../debts/debts.service';
 import { JobsService } from '../jobs/jobs.service';
 import { TransactionsService } from '../transactions/transactions.service';
 import { UsersService } from '../users/users.service';
-import { dailyReminderDue, debtReminderDue, dueWindow } from './reminders.plan';
+import { defaultCategoryName } from '../categories/category-names';
+import { isDefaultCategory } from '../categories/category-keys';
+import { PlannedPaymentsService } from '../planned/planned-payments.service';
+// The planned payment's reminder carries the bot's buttons (answered by bot/asides), so its words and callback data
+// come from there: pure formatters, no framework.
+import { plannedReminderKeyboard } from '../bot/asides/asides.keyboards';
+import { plannedReminderText } from '../bot/asides/asides.texts';
+import { dailyReminderDue, debtReminderDue, dueWindow, latestLocalDay, plannedReminderDue } from './reminders.plan';
 import { dailyReminderText, dueReminderText } from './reminders.texts';
 import { ReminderKind } from './sent-reminder.entity';
 import { SentRemindersRepository } from './sent-reminders.repository';
@@ -28,8 +35,9 @@ const KEEP_SENT_DAYS = 14;
 
 /**
  * Due-date reminders for open debts (3 days before, the day before, the day itself, from 09:00 local) and the
- * optional daily "nothing recorded today" nudge (at the user's reminder_time). Each reminder is claimed in
- * sent_reminders before it is sent, so it goes out once, also with several instances ticking together. A user who
+ * optional daily "nothing recorded today" nudge (at the user's reminder_time), and money said for a later day on
+ * the day the user chose (planned_payments). Each reminder is claimed before it is sent — in sent_reminders, or on
+ * the planned_payments row — so it goes out once, also with several instances ticking together. A user who
  * blocked the bot (is_active false) is skipped; a 403 from Telegram marks the user inactive.
  */
 @Injectable()
@@ -42,12 +50,14 @@ export class RemindersService {
     private readonly debts: DebtsService,
     private readonly users: UsersService,
     private readonly transactions: TransactionsService,
+    private readonly planned: PlannedPaymentsService,
   ) {}
 
   async runDue(now: Date): Promise<ReminderRun> {
     const run: ReminderRun = { sent: 0, blocked: 0, failed: 0 };
     await this.debtReminders(now, run);
     await this.dailyReminders(now, run);
+    await this.plannedReminders(now, run);
     if (run.sent || run.blocked || run.failed) this.logger.log(`Напоминания: sent=${run.sent}, blocked=${run.blocked}, failed=${run.failed}`);
     return run;
   }
@@ -69,7 +79,7 @@ export class RemindersService {
         currency: row.debt.currency,
         dueDate: row.debt.dueDate!,
       });
-      await this.deliver(row.debt.userId, row.chatId, 'debt_due', due.key, text, run);
+      await this.deliver({ userId: row.debt.userId, chatId: row.chatId, what: `kind=debt_due, key=${due.key}` }, { text }, this.claimSent(row.debt.userId, 'debt_due', due.key), run);
     }
   }
 
@@ -80,28 +90,61 @@ export class RemindersService {
       const today = readIsoDate(localDate(now, user.timezone))!;
       const { count } = await this.transactions.list(user.id, { dateFrom: startOfLocalDay(today, user.timezone), dateTo: now }, { field: 'occurred_at', direction: 'DESC' }, 1, 1);
       if (count > 0) continue;
-      await this.deliver(user.id, user.telegramChatId, 'daily', key, dailyReminderText(user.language), run);
+      await this.deliver({ userId: user.id, chatId: user.telegramChatId, what: `kind=daily, key=${key}` }, { text: dailyReminderText(user.language) }, this.claimSent(user.id, 'daily', key), run);
     }
   }
 
-  private async deliver(userId: string, chatId: bigint, kind: ReminderKind, key: string, text: string, run: ReminderRun): Promise<void> {
-    if (!(await this.sent.claim(userId, kind, key))) return;
+  /**
+   * Money said for a later day, on the day the user asked to be reminded (from 09:00 in their zone): what was planned
+   * with ✅ Record / ⏭ Skip. Claimed on the planned_payments row itself (scheduled → sent), so once.
+   */
+  private async plannedReminders(now: Date, run: ReminderRun): Promise<void> {
+    for (const p of await this.planned.scheduledUpTo(latestLocalDay(now))) {
+      if (!p.remindOn || !plannedReminderDue(p.remindOn, now, p.timezone)) continue;
+      const items = p.items.map((i) => ({
+        description: i.description,
+        categoryName: isDefaultCategory(i.type, i.category) ? defaultCategoryName(i.category, p.language) : i.category,
+        amountMinor: i.amountMinor,
+        currency: i.currency,
+      }));
+      await this.deliver(
+        { userId: p.userId, chatId: p.chatId, what: `planned update_id=${p.updateId}` },
+        { text: plannedReminderText(p.language, items), markup: plannedReminderKeyboard(p.language, p.updateId) },
+        { claim: () => this.planned.claimReminder(p.userId, p.updateId), release: () => this.planned.releaseReminder(p.userId, p.updateId) },
+        run,
+      );
+    }
+  }
+
+  /** A reminder claimed in sent_reminders under (user, kind, key). */
+  private claimSent(userId: string, kind: ReminderKind, key: string) {
+    return { claim: () => this.sent.claim(userId, kind, key), release: () => this.sent.release(userId, kind, key) };
+  }
+
+  /** Claims, sends, and gives the claim back when the send failed for a passing reason (a later tick tries again). */
+  private async deliver(
+    to: { userId: string; chatId: bigint; what: string },
+    message: { text: string; markup?: unknown },
+    claim: { claim(): Promise<boolean>; release(): Promise<void> },
+    run: ReminderRun,
+  ): Promise<void> {
+    if (!(await claim.claim())) return;
     let outcome: SendOutcome;
     try {
-      outcome = await this.sender.send(chatId, text);
+      outcome = await this.sender.send(to.chatId, message.text, message.markup);
     } catch (error) {
       outcome = 'failed';
-      this.logger.error(`Напоминание не отправлено: user_id=${userId}, kind=${kind}: ${(error as Error).message}`);
+      this.logger.error(`Напоминание не отправлено: user_id=${to.userId}, ${to.what}: ${(error as Error).message}`);
     }
     if (outcome === 'sent') {
       run.sent++;
-      this.logger.log(`Напоминание отправлено: user_id=${userId}, kind=${kind}, key=${key}`);
+      this.logger.log(`Напоминание отправлено: user_id=${to.userId}, ${to.what}`);
     } else if (outcome === 'blocked') {
       run.blocked++;
-      await this.users.setActiveByChatId(chatId, false);
+      await this.users.setActiveByChatId(to.chatId, false);
     } else {
       run.failed++;
-      await this.sent.release(userId, kind, key); // a later tick tries again
+      await claim.release();
     }
   }
 }

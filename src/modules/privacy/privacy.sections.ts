@@ -59,6 +59,13 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
   },
   { name: 'sent_reminders', table: 'sent_reminders', columns: 'kind, reminder_key, sent_at', orderBy: 'sent_at, id' },
   {
+    name: 'planned_payments',
+    table: 'planned_payments',
+    columns:
+      'id, source_update_id::text AS source_update_id, source, transcript, items, planned_on::text AS planned_on, remind_on::text AS remind_on, status, sent_at, resolved_at, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  {
     name: 'balances',
     table: 'user_balances',
     columns: 'currency, income::text AS income, expense::text AS expense, tx_count',

@@ -81,4 +81,34 @@ describe('RatesService', () => {
     expect((await service.ratesFor(['USD'], '2026-11-29', new Date(NOW.getTime() + 6 * 60_000)))?.date).toBe('2026-11-29');
     expect(source.calls).toHaveLength(2);
   });
+
+  describe('convert', () => {
+    const list = (date: string): RateList => ({
+      date,
+      rates: [
+        { currency: 'USD', rate: '12700.00', nominal: 1 },
+        { currency: 'EUR', rate: '14000.00', nominal: 1 },
+        { currency: 'RUB', rate: '1650.00', nominal: 10 },
+      ],
+    });
+    it.each<[string, bigint, string, string, bigint]>([
+      ['100 USD → UZS', 10_000n, 'USD', 'UZS', 127_000_000n],
+      ['1 USD → UZS', 100n, 'USD', 'UZS', 1_270_000n],
+      ['1,000,000 UZS → USD (78.74…)', 100_000_000n, 'UZS', 'USD', 7_874n],
+      ['200 EUR → UZS', 20_000n, 'EUR', 'UZS', 280_000_000n],
+      ['300 RUB (165 per 10) → UZS', 30_000n, 'RUB', 'UZS', 4_950_000n],
+      ['100 USD → EUR through UZS (90.714…)', 10_000n, 'USD', 'EUR', 9_071n],
+    ])('%s', async (_name, amount, from, to, expected) => {
+      source.next = [list('2026-11-28')];
+      const c = await service.convert(amount, from, to, '2026-11-29', NOW);
+      expect(c?.amountMinor).toBe(expected);
+      expect(c?.date).toBe('2026-11-28');
+      expect(c?.rates.map((r) => r.currency)).toEqual([from, to].filter((x) => x !== 'UZS'));
+    });
+
+    it('is null when the bank does not answer and nothing is cached', async () => {
+      source.next = [new Error('down')];
+      expect(await service.convert(10_000n, 'USD', 'UZS', '2026-11-29', NOW)).toBeNull();
+    });
+  });
 });

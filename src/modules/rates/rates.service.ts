@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { parseRate, Rate } from '../../common/money';
+import { BASE_CURRENCY, convertMinor, parseRate, Rate, UNIT_RATE } from '../../common/money';
 import { localDate } from '../../common/time/local-time';
 import { RatesRepository } from './rates.repository';
 import { RateList, RATES_SOURCE, RatesSource } from './rates.port';
@@ -16,6 +16,15 @@ export interface RateTable {
   /** YYYY-MM-DD as the bank reports it. */
   date: string;
   rates: Map<string, Rate>;
+}
+
+/** An amount in another currency at the bank's rates of one date. */
+export interface Conversion {
+  amountMinor: bigint;
+  /** YYYY-MM-DD: the bank date of the rates used. */
+  date: string;
+  /** UZS per unit of each non-UZS currency involved, `from` first. */
+  rates: Array<{ currency: string; rate: Rate }>;
 }
 
 interface Attempt {
@@ -68,6 +77,22 @@ export class RatesService {
     }
     const fallback = await this.repo.newestCompleteOnOrBefore(wanted, needed);
     return fallback ? this.complete(await this.repo.onDate(fallback, needed), needed) : null;
+  }
+
+  /**
+   * `amountMinor` of `from` in `to` through UZS at the bank's rates of `wanted` (default: today; an older cached day
+   * when the bank does not answer), rounded half-up once. Null when no rate can be had.
+   */
+  async convert(amountMinor: bigint, from: string, to: string, wanted: string = this.today(), now: Date = new Date()): Promise<Conversion | null> {
+    const involved = [...new Set([from, to])].filter((c) => c !== BASE_CURRENCY);
+    const table = await this.ratesFor(involved, wanted, now);
+    if (!table) return null;
+    const rateOf = (c: string) => (c === BASE_CURRENCY ? UNIT_RATE : table.rates.get(c)!);
+    return {
+      amountMinor: convertMinor(amountMinor, rateOf(from), rateOf(to)),
+      date: table.date,
+      rates: involved.map((currency) => ({ currency, rate: rateOf(currency) })),
+    };
   }
 
   /** One fetch per wanted date at a time, remembered for a while. */

@@ -42,6 +42,30 @@ const ORDER_COLUMNS: Record<TransactionOrderField, string> = {
   created_at: 't.created_at',
 };
 
+/** Per currency: how many rows and their sum. */
+export interface CountedTotal {
+  currency: string;
+  count: number;
+  amountMinor: bigint;
+}
+
+/** Rows whose description has a word: how many and how much per currency, and the latest of them. */
+export interface DescriptionMatches {
+  totals: CountedTotal[];
+  latest: Transaction[];
+}
+
+/**
+ * Descriptions are compared folded as the phrase parser folds words (src/modules/nlu/normalize.ts): lower case,
+ * ё → е, Uzbek Cyrillic ў қ ғ ҳ → у к г х, every apostrophe form dropped — so «Такси», "taksiga" and "soʻm" meet
+ * the parser's "такси", "taksi" and "som". translate() drops the characters that have no counterpart.
+ */
+const FOLD_FROM = "ёўқғҳ'‘’ʻʼ`´′";
+const FOLD_TO = 'еукгх';
+
+/** A literal for a PostgreSQL regular expression. */
+const regexLiteral = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** A SUM() from the database → minor units (a NULL sum is zero). */
 function toMinor(value: string | null): bigint {
   return value ? parseDbDecimal(value) : 0n;
@@ -180,6 +204,31 @@ export class TransactionsRepository {
       if (!finished) await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();
     }
+  }
+
+  /**
+   * The user's rows matching the filter whose description has a word starting with `term` (already folded, see
+   * FOLD_FROM): how many and how much per currency, and the `limit` latest. The period's range scan runs on
+   * ix_transactions_user_occurred; the word test (\m, the start of a word) on those rows only.
+   */
+  async matchingDescription(userId: string, term: string, filter: TransactionFilter, limit: number): Promise<DescriptionMatches> {
+    const qb = this.filtered(userId, { ...filter, search: undefined }).andWhere('translate(lower(t.description), :foldFrom, :foldTo) ~ :pattern', {
+      foldFrom: FOLD_FROM,
+      foldTo: FOLD_TO,
+      pattern: `\\m${regexLiteral(term)}`,
+    });
+    const [sums, latest] = await Promise.all([
+      qb
+        .clone()
+        .select('t.currency', 'currency')
+        .addSelect('COUNT(*)::int', 'count')
+        .addSelect('SUM(t.amount)::text', 'total')
+        .groupBy('t.currency')
+        .orderBy('t.currency', 'ASC')
+        .getRawMany<{ currency: string; count: number; total: string | null }>(),
+      qb.clone().orderBy('t.occurred_at', 'DESC').addOrderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').limit(limit).getMany(),
+    ]);
+    return { totals: sums.map((r) => ({ currency: r.currency, count: Number(r.count), amountMinor: toMinor(r.total) })), latest };
   }
 
   /** The user's rows recorded from one Telegram update, in item order; inside a transaction (`em`) locked FOR UPDATE. */

@@ -12,7 +12,7 @@ import { inKeyOrder } from './idempotency';
 import { CSV_HEADER, transactionCsvLine } from './transactions.csv';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
-import { CurrencyTotals, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
+import { CurrencyTotals, DescriptionMatches, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
 import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
 export interface BalanceLine {
@@ -320,6 +320,15 @@ export class TransactionsService {
   async parseForUser(userId: string, text: string, now = new Date()): Promise<UserParseJson> {
     const json = toParseJson(await this.parse(userId, text, now));
     return { ...json, items: await this.categories.applyLearned(userId, json.items) };
+  }
+
+  /**
+   * The user's transactions in [from, to) (of `type`, when given) whose description has a word starting with
+   * `term` — a folded word as the phrase parser gives it ("такси", "taksi", "coffee"): per currency how many and
+   * how much, and the `limit` latest.
+   */
+  findByDescriptionWord(userId: string, term: string, range: { from: Date; to: Date; type?: TransactionType }, limit = 5): Promise<DescriptionMatches> {
+    return this.transactions.matchingDescription(userId, term, { dateFrom: range.from, dateTo: range.to, type: range.type }, limit);
   }
 
   /** Deletes and returns the user's most recently created transaction (null when there is none). */
