@@ -4,10 +4,10 @@ import { MAX_AMOUNT_MINOR } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { Debt } from '../debts/debt.entity';
 import { DebtsService } from '../debts/debts.service';
-import { debtRecordedText, debtsListText, debtTexts, DebtView, repaidText } from '../debts/debts.texts';
+import { debtRecordedText, debtsListText, debtTexts, debtTooLargeText, DebtView, repaidText } from '../debts/debts.texts';
 import { Goal } from '../goals/goal.entity';
 import { GoalsService } from '../goals/goals.service';
-import { contributedText, goalCreatedText, goalsListText, goalTexts, GoalView } from '../goals/goals.texts';
+import { contributedText, goalCreatedText, goalsListText, goalTexts, goalTooLargeText, GoalView } from '../goals/goals.texts';
 import { parseDebt, parseGoal, type DebtPhrase, type GoalPhrase } from '../nlu/plans';
 import { reminderBadTimeText, reminderOffText, reminderOnText } from '../notifications/reminders.texts';
 import { User } from '../users/user.entity';
@@ -141,7 +141,7 @@ export class PlansBot {
     if (phrase.kind === 'goal_create') {
       if (!phrase.title) return { text: t.needTitle };
       if (phrase.amountMinor === null) return { text: t.needAmount };
-      if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: t.tooLarge };
+      if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: goalTooLargeText(lang) };
       const goal = await this.goals.create(user.id, { title: phrase.title, targetMinor: phrase.amountMinor, currency: phrase.currency, deadline: phrase.deadline });
       return { text: goalCreatedText(lang, goalView(goal)), markup: goalsKeyboard(lang, [goal]) };
     }
@@ -172,7 +172,7 @@ export class PlansBot {
     const t = debtTexts(lang);
     if (phrase.kind === 'debt_create') {
       if (phrase.amountMinor === null) return { text: t.needAmount };
-      if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: t.tooLarge };
+      if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: debtTooLargeText(lang) };
       const debt = await this.debts.create(user.id, {
         direction: phrase.direction,
         counterparty: phrase.counterparty,

@@ -2,6 +2,7 @@
  * What the bot says about voice notes it processes (the seed's info and too-long replies stay in bot.texts.ts).
  * One typed catalogue per language: a missing key fails the build.
  */
+import { clipText, TELEGRAM_TEXT_LIMIT } from '../../common/text/message-limit';
 import type { Language } from '../../config/app-config';
 
 export type VoiceFailure = 'stt_unavailable' | 'stt_rejected' | 'unsupported_audio' | 'too_big' | 'download_failed';
@@ -19,7 +20,7 @@ const TYPE_IT = {
   en: 'Please type it instead, for example: "Spent 50000 sum on groceries".',
 } satisfies Record<Language, string>;
 
-const VOICE: Record<Language, VoiceTexts> = {
+export const VOICE_TEXTS: Record<Language, VoiceTexts> = {
   ru: {
     heard: (t) => `🎙 «${t}»`,
     noSpeech: `🤔 В голосовом сообщении не удалось разобрать слов — ничего не записано.\nСкажите чётче, например: «Потратил 50000 сум на продукты», или напишите текстом.`,
@@ -55,14 +56,18 @@ const VOICE: Record<Language, VoiceTexts> = {
   },
 };
 
-/** Longest transcript quoted in a reply (Telegram's messages end at 4096 characters; the answer follows it). */
+/**
+ * Longest transcript quoted in a reply (Telegram's messages end at 4096 characters; the answer follows it, and the
+ * formatters keep answers within REPLY_TEXT_LIMIT to leave room for this quote).
+ */
 export const QUOTE_MAX_CHARS = 500;
 
 /** The reply to a recognised voice note: the transcript quoted (shortened when long), then the usual answer. */
 export function voiceReplyText(lang: Language, transcript: string, answer: string): string {
-  const quote = transcript.length > QUOTE_MAX_CHARS ? `${transcript.slice(0, QUOTE_MAX_CHARS - 1).trimEnd()}…` : transcript;
-  return `${VOICE[lang].heard(quote)}\n\n${answer}`;
+  const quote = VOICE_TEXTS[lang].heard(clipText(transcript, QUOTE_MAX_CHARS));
+  // The answers are built to leave room for the quote; should one not, it is the answer's end that goes.
+  return `${quote}\n\n${clipText(answer, TELEGRAM_TEXT_LIMIT - quote.length - 2)}`;
 }
 
-export const noSpeechText = (lang: Language): string => VOICE[lang].noSpeech;
-export const voiceFailureText = (lang: Language, failure: VoiceFailure): string => VOICE[lang].failure[failure];
+export const noSpeechText = (lang: Language): string => VOICE_TEXTS[lang].noSpeech;
+export const voiceFailureText = (lang: Language, failure: VoiceFailure): string => VOICE_TEXTS[lang].failure[failure];
