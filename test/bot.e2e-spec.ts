@@ -39,6 +39,7 @@ const SEED_WELCOME = `🎉 Добро пожаловать в OvozPay!
 
 Используйте /help для списка всех команд.`;
 
+/** The seed's /help text, with a line for each command the bot gained since (grouped after the seed's four). */
 const SEED_HELP = `🤖 OvozPay - Справка по командам
 
 📋 Основные команды:
@@ -46,6 +47,24 @@ const SEED_HELP = `🤖 OvozPay - Справка по командам
 /balance - Показать текущий баланс
 /help - Показать эту справку
 /phone +номер - Обновить номер телефона
+
+📊 Отчёты и данные:
+/stats - Статистика за месяц (или: /stats неделя, /stats март)
+/export - Выгрузить операции в CSV
+/deletemydata - Удалить все мои данные
+
+🎯 Цели и долги:
+/goals - Цели и накопления
+/goal - Новая цель: /goal телефон 3 млн к 1 марта
+/debts - Долги: кому дал, у кого взял
+/remind - Ежедневное напоминание: /remind 20:30, /remind off
+
+⚙️ Настройки:
+/language - Язык бота
+/currency - Валюта по умолчанию
+/login - Код для входа в приложение
+/app - Открыть приложение OvozPay
+/cancel - Отменить текущее действие
 
 🎙 Голосовые команды:
 • Отправьте голосовое сообщение с описанием траты
@@ -189,13 +208,13 @@ describe('Telegram bot (e2e, webhook)', () => {
 
       const uz = newChatId();
       const [welcomeUz] = await send(textUpdate(uz, '/start', { language_code: 'uz' }));
-      expect(welcomeUz).toMatch(/^🎉 OvozPay'ga xush kelibsiz!/);
+      expect(welcomeUz).toMatch(/^🎉 OvozPay botiga xush kelibsiz!/);
       expect(welcomeUz).toContain('/phone +998901234567');
     });
   });
 
   describe('/help', () => {
-    it('sends the seed help text', async () => {
+    it('sends the seed help text with every command listed', async () => {
       const { chatId } = await register();
       expect(await send(textUpdate(chatId, '/help'))).toEqual([SEED_HELP]);
     });
