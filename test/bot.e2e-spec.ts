@@ -308,9 +308,30 @@ describe('Telegram bot (e2e, webhook)', () => {
     });
 
     it.each([
+      ['/phone 901110001', '+998901110001'],
+      ['/phone 90 111 00 02', '+998901110002'],
+      ['/phone 998901110003', '+998901110003'],
+      ['/phone +998 90 111-00-04', '+998901110004'],
+    ])('%j: an Uzbek number with or without "+" is stored as %s', async (command, e164) => {
+      const { chatId } = await register();
+      expect(await send(textUpdate(chatId, command))).toEqual([`✅ Номер телефона обновлен: ${e164}`]);
+      expect(await userRow(chatId)).toMatchObject({ phone_number: e164, phone_verified: false });
+    });
+
+    it('the REST profile keeps the strict rule: the same number without "+" is a 400 on phone_number', async () => {
+      const { chatId } = await register();
+      const { token } = await accessTokenFor(t, chatId);
+      const res = await t.http.patch('/api/users/me/').set('Authorization', `Bearer ${token}`).send({ phone_number: '901234567' });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ phone_number: ['Phone number must start with "+" and be in international format, e.g. +998901234567.'] });
+      expect((await userRow(chatId)).phone_number).toBeNull();
+    });
+
+    it.each([
       ['/phone', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
       ['/phone    ', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
-      ['/phone 998901234567', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
+      ['/phone 79001234567', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
+      ['/phone 000000000', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
       ['/phone +99890', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
       ['/phone +99890abc4567', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
     ])('%j → error, nothing stored', async (command, answer) => {
