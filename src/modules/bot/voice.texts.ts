@@ -11,6 +11,8 @@ interface VoiceTexts {
   /** The first line of a reply to a voice note: what was heard. */
   heard: (transcript: string) => string;
   noSpeech: string;
+  /** Recognition takes long or failed once and is being retried: the one message the final answer replaces. */
+  stillTrying: string;
   failure: Record<VoiceFailure, string>;
 }
 
@@ -23,6 +25,7 @@ const TYPE_IT = {
 export const VOICE_TEXTS: Record<Language, VoiceTexts> = {
   ru: {
     heard: (t) => `🎙 «${t}»`,
+    stillTrying: '🎙 Всё ещё пытаюсь распознать ваше голосовое сообщение…',
     noSpeech: `🤔 В голосовом сообщении не удалось разобрать слов — ничего не записано.\nСкажите чётче, например: «Потратил 50000 сум на продукты», или напишите текстом.`,
     failure: {
       stt_unavailable: `😔 Не удалось распознать голосовое сообщение: сервис распознавания речи сейчас недоступен. Ничего не записано.\n${TYPE_IT.ru}`,
@@ -34,6 +37,7 @@ export const VOICE_TEXTS: Record<Language, VoiceTexts> = {
   },
   uz: {
     heard: (t) => `🎙 «${t}»`,
+    stillTrying: '🎙 Ovozli xabaringizni tanishga hali urinyapman…',
     noSpeech: `🤔 Ovozli xabarda soʻzlarni ajrata olmadim — hech narsa yozilmadi.\nAniqroq ayting, masalan: «Taksiga 20 ming berdim», yoki matn bilan yozing.`,
     failure: {
       stt_unavailable: `😔 Ovozli xabarni tanib boʻlmadi: nutqni tanish xizmati hozir ishlamayapti. Hech narsa yozilmadi.\n${TYPE_IT.uz}`,
@@ -45,6 +49,7 @@ export const VOICE_TEXTS: Record<Language, VoiceTexts> = {
   },
   en: {
     heard: (t) => `🎙 «${t}»`,
+    stillTrying: '🎙 Still trying to recognise your voice note…',
     noSpeech: `🤔 I couldn't make out any words in that voice message — nothing was recorded.\nTry again, e.g. "Spent 50000 sum on groceries", or type it.`,
     failure: {
       stt_unavailable: `😔 I couldn't recognise your voice message: speech recognition is unavailable right now. Nothing was recorded.\n${TYPE_IT.en}`,
@@ -70,4 +75,5 @@ export function voiceReplyText(lang: Language, transcript: string, answer: strin
 }
 
 export const noSpeechText = (lang: Language): string => VOICE_TEXTS[lang].noSpeech;
+export const stillTryingText = (lang: Language): string => VOICE_TEXTS[lang].stillTrying;
 export const voiceFailureText = (lang: Language, failure: VoiceFailure): string => VOICE_TEXTS[lang].failure[failure];
