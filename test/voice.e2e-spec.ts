@@ -329,6 +329,21 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(row.transcript).toBe(long.slice(0, 4000)); // the row keeps what was heard
   });
 
+  it('a spoken list of hundreds of amounts: every row recorded, the quote and the list within one message', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    stt.respond = () => `потратил ${'1000 '.repeat(300).trim()}`;
+    await post(voiceUpdate(chatId, `file-${chatId}`));
+    const reply = String((await firstReply(chatId)).text);
+    expect(reply.length).toBeLessThanOrEqual(4096);
+    expect(reply).toMatch(/^🎙 «потратил 1000 1000 [^»]*…»\n\n✅ Записано:\n1\. 💸 1,000\.00 UZS/);
+    const rows = await rowsOf(chatId);
+    expect(rows.length).toBeGreaterThan(100);
+    const more = /\n… и ещё (\d+): расходы ([\d,]+)\.00 UZS$/.exec(reply);
+    expect(more).not.toBeNull();
+    expect(reply.split('\n').filter((l) => /^\d+\. 💸/.test(l)).length + Number(more![1])).toBe(rows.length);
+  });
+
   it('STT refuses the request (400): told at once, not retried', async () => {
     const chatId = newChatId();
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
