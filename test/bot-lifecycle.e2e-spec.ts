@@ -54,7 +54,7 @@ describe('bot start-up with TELEGRAM_WEBHOOK_URL (e2e)', () => {
     const calls = t.telegram.sent('setMyCommands');
     expect(calls.map((c) => c.language_code)).toEqual([undefined, 'ru', 'uz', 'en']);
     for (const call of calls) {
-      expect((call.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'balance', 'phone', 'login', 'cancel', 'language', 'currency', 'stats', 'export', 'goals', 'debts', 'remind', 'categories', 'app', 'deletemydata']);
+      expect((call.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'balance', 'phone', 'login', 'cancel', 'language', 'currency', 'stats', 'export', 'goals', 'goal', 'debts', 'remind', 'categories', 'app', 'deletemydata']);
     }
     const en = calls.find((c) => c.language_code === 'en')!.commands as Array<{ description: string }>;
     expect(en[0].description).toBe('Start using the bot');

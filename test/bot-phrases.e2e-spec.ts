@@ -269,7 +269,7 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       expect(first.edits).toHaveLength(1);
       expect(first.edits[0].method).toBe('editMessageText');
       expect(first.edits[0].params.text).toBe(
-        '↩️ Отменено, записи удалены:\n1. 💸 20,000.00 UZS — Транспорт, такси · 10.03.2026\n2. 💸 40,000.00 UZS — Кафе и рестораны, обед · 10.03.2026',
+        '↩️ Отменено, удалены 2 записи:\n1. 💸 20,000.00 UZS — Транспорт, такси · 10.03.2026\n2. 💸 40,000.00 UZS — Кафе и рестораны, обед · 10.03.2026',
       );
       expect(buttons(first.edits[0].params.reply_markup)).toEqual([]);
       expect((await rows(userId)).map((r) => r.description)).toEqual(['кофе']);

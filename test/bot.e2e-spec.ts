@@ -39,6 +39,7 @@ const SEED_WELCOME = `🎉 Добро пожаловать в OvozPay!
 
 Используйте /help для списка всех команд.`;
 
+/** The seed's /help text, with a line for each command the bot gained since (grouped after the seed's four). */
 const SEED_HELP = `🤖 OvozPay - Справка по командам
 
 📋 Основные команды:
@@ -46,6 +47,24 @@ const SEED_HELP = `🤖 OvozPay - Справка по командам
 /balance - Показать текущий баланс
 /help - Показать эту справку
 /phone +номер - Обновить номер телефона
+
+📊 Отчёты и данные:
+/stats - Статистика за месяц (или: /stats неделя, /stats март)
+/export - Выгрузить операции в CSV
+/deletemydata - Удалить все мои данные
+
+🎯 Цели и долги:
+/goals - Цели и накопления
+/goal - Новая цель: /goal телефон 3 млн к 1 марта
+/debts - Долги: кому дал, у кого взял
+/remind - Ежедневное напоминание: /remind 20:30, /remind off
+
+⚙️ Настройки:
+/language - Язык бота
+/currency - Валюта по умолчанию
+/login - Код для входа в приложение
+/app - Открыть приложение OvozPay
+/cancel - Отменить текущее действие
 
 🎙 Голосовые команды:
 • Отправьте голосовое сообщение с описанием траты
@@ -189,13 +208,13 @@ describe('Telegram bot (e2e, webhook)', () => {
 
       const uz = newChatId();
       const [welcomeUz] = await send(textUpdate(uz, '/start', { language_code: 'uz' }));
-      expect(welcomeUz).toMatch(/^🎉 OvozPay'ga xush kelibsiz!/);
+      expect(welcomeUz).toMatch(/^🎉 OvozPay botiga xush kelibsiz!/);
       expect(welcomeUz).toContain('/phone +998901234567');
     });
   });
 
   describe('/help', () => {
-    it('sends the seed help text', async () => {
+    it('sends the seed help text with every command listed', async () => {
       const { chatId } = await register();
       expect(await send(textUpdate(chatId, '/help'))).toEqual([SEED_HELP]);
     });
@@ -289,9 +308,30 @@ describe('Telegram bot (e2e, webhook)', () => {
     });
 
     it.each([
+      ['/phone 901110001', '+998901110001'],
+      ['/phone 90 111 00 02', '+998901110002'],
+      ['/phone 998901110003', '+998901110003'],
+      ['/phone +998 90 111-00-04', '+998901110004'],
+    ])('%j: an Uzbek number with or without "+" is stored as %s', async (command, e164) => {
+      const { chatId } = await register();
+      expect(await send(textUpdate(chatId, command))).toEqual([`✅ Номер телефона обновлен: ${e164}`]);
+      expect(await userRow(chatId)).toMatchObject({ phone_number: e164, phone_verified: false });
+    });
+
+    it('the REST profile keeps the strict rule: the same number without "+" is a 400 on phone_number', async () => {
+      const { chatId } = await register();
+      const { token } = await accessTokenFor(t, chatId);
+      const res = await t.http.patch('/api/users/me/').set('Authorization', `Bearer ${token}`).send({ phone_number: '901234567' });
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ phone_number: ['Phone number must start with "+" and be in international format, e.g. +998901234567.'] });
+      expect((await userRow(chatId)).phone_number).toBeNull();
+    });
+
+    it.each([
       ['/phone', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
       ['/phone    ', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
-      ['/phone 998901234567', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
+      ['/phone 79001234567', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
+      ['/phone 000000000', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
       ['/phone +99890', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
       ['/phone +99890abc4567', '❌ Укажите номер телефона.\nПример: /phone +998901234567'],
     ])('%j → error, nothing stored', async (command, answer) => {

@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobsService } from '../src/modules/jobs/jobs.service';
+import { VoiceService } from '../src/modules/voice/voice.service';
+import { FakeApiError } from './fakes/fake-telegram';
 import { FakeStt, openAiError, voiceFixtures } from './fakes/fake-stt';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
@@ -89,7 +91,20 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
       [chatId],
     );
   const repliesTo = (chatId: number) => t.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId);
+  const editsIn = (chatId: number) => t.telegram.sent('editMessageText').filter((m) => Number(m.chat_id) === chatId);
   const firstReply = (chatId: number) => until(() => repliesTo(chatId)[0]);
+  /** The note's one "still trying" message, then the edit that turned it into the final answer. */
+  const stillTryingThenEdit = async (chatId: number) => {
+    const edit = await until(() => editsIn(chatId)[0]);
+    const sent = repliesTo(chatId);
+    expect(sent.map((m) => m.text)).toEqual(['🎙 Всё ещё пытаюсь распознать ваше голосовое сообщение…']);
+    const [progress] = t.telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId);
+    expect(progress.params.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
+    return { progress: sent[0], edit };
+  };
+  /** Message ids the fake Bot API gave the bot's sendMessage calls to a chat, in order. */
+  const progressRow = async (chatId: number) =>
+    (await t.db.query(`SELECT status, error, progress_message_id::int AS progress_message_id, progress_claimed_at IS NOT NULL AS claimed FROM voice_messages WHERE chat_id = $1`, [chatId]))[0];
   /** The bot's first sendMessage to the chat fails (Telegram answers 400); later ones succeed. */
   const failFirstReplyTo = (chatId: number) => {
     let failed = false;
@@ -122,9 +137,11 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(String(reply.text)).toMatch(replyWord);
     expect(reply.reply_parameters).toMatchObject({ message_id: update.message.message_id });
     expect((reply.reply_markup as { inline_keyboard?: unknown[] })?.inline_keyboard?.length).toBeGreaterThan(0);
-    // "typing…" came before the answer.
+    // "typing…" came before the answer; recognised at once, so no "still trying" and no edit.
     const methods = t.telegram.calls.filter((c) => Number(c.params.chat_id) === chatId).map((c) => c.method);
     expect(methods.indexOf('sendChatAction')).toBeLessThan(methods.indexOf('sendMessage'));
+    expect(methods.filter((m) => m === 'sendMessage' || m === 'editMessageText')).toEqual(['sendMessage']);
+    expect(await progressRow(chatId)).toMatchObject({ status: 'done', claimed: false, progress_message_id: null });
 
     // The STT server got the very bytes Telegram served, as a real Opus file, with the expected fields.
     expect(stt.requests).toHaveLength(1);
@@ -195,39 +212,51 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(await rowsOf(chatId)).toEqual([]);
   });
 
-  it('STT down (500 on every try): retried, then the user is told to type it; nothing recorded; a later resend is not processed twice', async () => {
+  it('STT down (500 on every try): "still trying" at the first failure, retried, then that message says to type it; no second message', async () => {
     const chatId = newChatId();
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
     stt.respond = () => openAiError(500, 'The server had an error while processing your request.');
     const update = voiceUpdate(chatId, `file-${chatId}`);
+    const started = Date.now();
     await post(update);
-    const reply = await firstReply(chatId);
-    expect(String(reply.text)).toMatch(/Не удалось распознать голосовое сообщение.*недоступен.*Ничего не записано/s);
-    expect(String(reply.text)).toMatch(/напишите, пожалуйста, текстом/i);
-    // 2 job attempts (VOICE_RETRY_LIMIT=1) × 3 provider tries each.
-    expect(stt.requests.length).toBe(6);
+    await firstReply(chatId);
+    expect(Date.now() - started).toBeLessThan(5_000); // told at the first failure, not after the retries
+    expect(stt.requests).toHaveLength(1);
+    const { edit } = await stillTryingThenEdit(chatId);
+    expect(String(edit.text)).toMatch(/Не удалось распознать голосовое сообщение.*недоступен.*Ничего не записано/s);
+    expect(String(edit.text)).toMatch(/напишите, пожалуйста, текстом/i);
+    // 2 job attempts (VOICE_RETRY_LIMIT=1), one request each.
+    expect(stt.requests.length).toBe(2);
     expect(await rowsOf(chatId)).toEqual([]);
-    const [row] = await t.db.query(`SELECT status, error FROM voice_messages WHERE chat_id = $1`, [chatId]);
-    expect(row).toEqual({ status: 'failed', error: 'stt_unavailable' });
+    const row = await progressRow(chatId);
+    expect(row).toEqual({ status: 'failed', error: 'stt_unavailable', claimed: true, progress_message_id: Number(edit.message_id) });
     await post(update);
     await new Promise((r) => setTimeout(r, 300));
     expect(repliesTo(chatId)).toHaveLength(1);
+    expect(editsIn(chatId)).toHaveLength(1);
   });
 
-  it('STT down for a while, then back: the retried job records once', async () => {
+  it('STT down, then back: one "still trying" message, edited into the recorded reply with its buttons; recorded once', async () => {
     const chatId = newChatId();
     const f = fixture('ru-groceries.ogg');
     t.telegram.addFile(`file-${chatId}`, f.bytes);
     let calls = 0;
-    stt.respond = (req) => (++calls <= 3 ? openAiError(503, 'overloaded', 0) : stt.phraseFor(req.bytes));
-    await post(voiceUpdate(chatId, `file-${chatId}`));
-    const reply = await firstReply(chatId);
-    expect(String(reply.text)).toContain('🎙 «Потратил 50000 сум на продукты»');
-    expect(calls).toBe(4);
+    stt.respond = (req) => (++calls <= 1 ? openAiError(503, 'overloaded', 0) : stt.phraseFor(req.bytes));
+    const update = voiceUpdate(chatId, `file-${chatId}`);
+    await post(update);
+    const { progress, edit } = await stillTryingThenEdit(chatId);
+    expect(progress.reply_parameters).toMatchObject({ message_id: update.message.message_id });
+    expect(String(edit.text)).toMatch(/^🎙 «Потратил 50000 сум на продукты»\n\n✅ Записано:\n💸 50,000.00 UZS/);
+    expect((edit.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> }).inline_keyboard?.[0].map((b) => b.callback_data)).toEqual([
+      expect.stringMatching(/^u:\d+$/),
+      expect.stringMatching(/^c:\d+$/),
+    ]);
+    expect(calls).toBe(2);
     expect(await rowsOf(chatId)).toHaveLength(1);
+    expect(await progressRow(chatId)).toMatchObject({ status: 'done', progress_message_id: Number(edit.message_id) });
   });
 
-  it('STT timing out once (STT_TIMEOUT_SECONDS): the next try records it, once', async () => {
+  it('STT timing out once (STT_TIMEOUT_SECONDS): told "still trying" at the timeout, the next try records it, once', async () => {
     const chatId = newChatId();
     const f = fixture('en-paid.ogg');
     t.telegram.addFile(`file-${chatId}`, f.bytes);
@@ -237,7 +266,9 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
       return stt.phraseFor(req.bytes);
     };
     await post(voiceUpdate(chatId, `file-${chatId}`, { languageCode: 'en' }));
-    expect(String((await firstReply(chatId)).text)).toContain('🎙 «got paid 500 dollars»');
+    const edit = await until(() => editsIn(chatId)[0]);
+    expect(repliesTo(chatId).map((m) => m.text)).toEqual(['🎙 Still trying to recognise your voice note…']);
+    expect(String(edit.text)).toContain('🎙 «got paid 500 dollars»');
     expect(calls).toBe(2);
     expect(await rowsOf(chatId)).toHaveLength(1);
   });
@@ -298,6 +329,21 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(row.transcript).toBe(long.slice(0, 4000)); // the row keeps what was heard
   });
 
+  it('a spoken list of hundreds of amounts: every row recorded, the quote and the list within one message', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    stt.respond = () => `потратил ${'1000 '.repeat(300).trim()}`;
+    await post(voiceUpdate(chatId, `file-${chatId}`));
+    const reply = String((await firstReply(chatId)).text);
+    expect(reply.length).toBeLessThanOrEqual(4096);
+    expect(reply).toMatch(/^🎙 «потратил 1000 1000 [^»]*…»\n\n✅ Записано:\n1\. 💸 1,000\.00 UZS/);
+    const rows = await rowsOf(chatId);
+    expect(rows.length).toBeGreaterThan(100);
+    const more = /\n… и ещё (\d+): расходы ([\d,]+)\.00 UZS$/.exec(reply);
+    expect(more).not.toBeNull();
+    expect(reply.split('\n').filter((l) => /^\d+\. 💸/.test(l)).length + Number(more![1])).toBe(rows.length);
+  });
+
   it('STT refuses the request (400): told at once, not retried', async () => {
     const chatId = newChatId();
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
@@ -308,12 +354,13 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(await rowsOf(chatId)).toEqual([]);
   });
 
-  it('Telegram file download failing every time: told, nothing recorded, no STT call', async () => {
+  it('Telegram file download failing every time: "still trying", then told in that message, nothing recorded, no STT call', async () => {
     const chatId = newChatId();
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
     t.telegram.fileStatus = 502;
     await post(voiceUpdate(chatId, `file-${chatId}`));
-    expect(String((await firstReply(chatId)).text)).toMatch(/Не удалось получить голосовое сообщение от Telegram/);
+    const { edit } = await stillTryingThenEdit(chatId);
+    expect(String(edit.text)).toMatch(/Не удалось получить голосовое сообщение от Telegram/);
     expect(t.telegram.downloads.length).toBe(2);
     expect(stt.requests).toHaveLength(0);
     expect(await rowsOf(chatId)).toEqual([]);
@@ -336,6 +383,71 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
       expect(await rowsOf(chatId)).toHaveLength(1);
       expect(repliesTo(chatId)).toHaveLength(1);
     }
+  });
+
+  it('Telegram refusing the "still trying" message: nothing was sent, so the claim is given back; the answer comes as a message', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    stt.respond = () => openAiError(503, 'overloaded', 0);
+    t.telegram.on('sendMessage', (call) => {
+      if (Number(call.params.chat_id) === chatId && String(call.params.text).startsWith('🎙 Всё ещё')) throw new FakeApiError(400, 'Bad Request: simulated refusal');
+      return { message_id: 77, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+    });
+    try {
+      await post(voiceUpdate(chatId, `file-${chatId}`));
+      await until(async () => ((await progressRow(chatId))?.status === 'failed' && repliesTo(chatId).length === 2 ? true : undefined));
+    } finally {
+      t.telegram.off('sendMessage');
+    }
+    const texts = repliesTo(chatId).map((m) => String(m.text));
+    expect(texts[0]).toBe('🎙 Всё ещё пытаюсь распознать ваше голосовое сообщение…'); // refused by Telegram
+    expect(texts[1]).toMatch(/^😔 Не удалось распознать голосовое сообщение/);
+    expect(editsIn(chatId)).toEqual([]);
+    expect(await progressRow(chatId)).toMatchObject({ claimed: false, progress_message_id: null });
+  });
+
+  it('"still trying" sent but its id not stored (a crash in between): never sent twice, the answer comes as a new message', async () => {
+    const chatId = newChatId();
+    t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
+    stt.respond = () => openAiError(503, 'overloaded', 0);
+    // Storing the message id fails for this chat, as if the instance died right after sending.
+    await t.db.query(`
+      CREATE FUNCTION test_lose_progress_id() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.progress_message_id IS NOT NULL AND NEW.chat_id = ${chatId} THEN RAISE EXCEPTION 'simulated crash'; END IF;
+        RETURN NEW;
+      END $$`);
+    await t.db.query(`CREATE TRIGGER test_lose_progress_id BEFORE UPDATE ON voice_messages FOR EACH ROW EXECUTE FUNCTION test_lose_progress_id()`);
+    try {
+      await post(voiceUpdate(chatId, `file-${chatId}`));
+      await until(async () => ((await progressRow(chatId))?.status === 'failed' && repliesTo(chatId).length === 2 ? true : undefined));
+    } finally {
+      await t.db.query(`DROP TRIGGER test_lose_progress_id ON voice_messages`);
+      await t.db.query(`DROP FUNCTION test_lose_progress_id()`);
+    }
+    expect(stt.requests).toHaveLength(2);
+    const texts = repliesTo(chatId).map((m) => String(m.text));
+    expect(texts[0]).toBe('🎙 Всё ещё пытаюсь распознать ваше голосовое сообщение…');
+    expect(texts[1]).toMatch(/^😔 Не удалось распознать голосовое сообщение/);
+    expect(await progressRow(chatId)).toMatchObject({ claimed: true, progress_message_id: null });
+  });
+
+  it('attempts racing for the "still trying" message: exactly one gets it; none once the note is finished', async () => {
+    const chatId = newChatId();
+    const { userId } = await accessTokenFor(t, chatId);
+    const insert = async (status: string) =>
+      (
+        await t.db.query(
+          `INSERT INTO voice_messages (user_id, update_id, chat_id, message_id, kind, file_id, file_unique_id, mime_type, duration_seconds, sent_at, status)
+           VALUES ($1, $2, $3, 1, 'voice', 'f', 'u', 'audio/ogg', 3, now(), $4) RETURNING id`,
+          [userId, ++nextUpdateId, chatId, status],
+        )
+      )[0].id as string;
+    const voice = t.app.get(VoiceService);
+    const open = await insert('transcribed');
+    expect((await Promise.all(Array.from({ length: 6 }, () => voice.claimProgress(open)))).filter(Boolean)).toHaveLength(1);
+    expect(await voice.claimProgress(await insert('done'))).toBe(false);
+    expect(await voice.claimProgress(await insert('failed'))).toBe(false);
   });
 });
 
@@ -363,7 +475,7 @@ describe('Voice notes: queued work survives a restart', () => {
     return { url: `pglite://${dir}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
 
-  it('a note whose STT failed before the restart is transcribed and recorded once by the next instance', async () => {
+  it('a note whose STT failed before the restart is transcribed and recorded once by the next instance, which edits the "still trying" message', async () => {
     const database = await sharedDatabase();
     const stt = await new FakeStt(() => openAiError(503, 'overloaded', 0)).start();
     const env = { STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, VOICE_RETRY_LIMIT: '3', VOICE_RETRY_DELAY_SECONDS: '2' };
@@ -373,19 +485,26 @@ describe('Voice notes: queued work survives a restart', () => {
       const first = await startTestApp(env, { database });
       first.telegram.addFile(`file-${chatId}`, f.bytes);
       await first.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(voiceUpdate(chatId, `file-${chatId}`)).expect(200);
-      // The first attempt's three tries failed and pg-boss scheduled the retry.
+      // The first attempt failed, the person was told "still trying", and pg-boss scheduled the retry.
       await until(async () => ((await first.app.get(JobsService).countJobs('voice', ['retry'])) === 1 ? true : undefined));
+      const progress = await until(() => first.telegram.calls.find((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId));
+      expect(progress.params.text).toBe('🎙 Всё ещё пытаюсь распознать ваше голосовое сообщение…');
+      await until(async () => ((await first.db.query(`SELECT progress_message_id FROM voice_messages WHERE chat_id = $1`, [chatId]))[0]?.progress_message_id ? true : undefined));
+      const progressId = Number((await first.db.query(`SELECT progress_message_id::int AS id FROM voice_messages WHERE chat_id = $1`, [chatId]))[0].id);
       await first.close(); // the job waits in pg-boss (state retry) while no instance runs
 
       stt.respond = (req) => stt.phraseFor(req.bytes);
       const second = await startTestApp(env, { database });
       try {
         second.telegram.addFile(`file-${chatId}`, f.bytes);
-        const reply = await until(() => second.telegram.sent('sendMessage').find((m) => Number(m.chat_id) === chatId), 30_000);
-        expect(String(reply.text)).toContain('🎙 «Потратил 50000 сум на продукты»');
+        const edit = await until(() => second.telegram.sent('editMessageText').find((m) => Number(m.chat_id) === chatId), 30_000);
+        expect(Number(edit.message_id)).toBe(progressId);
+        expect(String(edit.text)).toContain('🎙 «Потратил 50000 сум на продукты»');
         const rows = await second.db.query(`SELECT t.source FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1`, [chatId]);
         expect(rows).toEqual([{ source: 'voice' }]);
-        expect(first.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId)).toEqual([]);
+        // One message in all: the "still trying" from before the restart, now the answer.
+        expect(second.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId)).toEqual([]);
+        expect(first.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId)).toHaveLength(1);
       } finally {
         await second.close();
       }
@@ -393,5 +512,41 @@ describe('Voice notes: queued work survives a restart', () => {
       await stt.stop();
       await database.drop();
     }
+  });
+});
+
+describe('Voice notes: recognition slower than VOICE_PROGRESS_SECONDS', () => {
+  let t: TestApp;
+  const stt = new FakeStt();
+
+  beforeAll(async () => {
+    await stt.start();
+    t = await startTestApp({ STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, STT_API_KEY: 'sk-test', VOICE_PROGRESS_SECONDS: '1', STT_TIMEOUT_SECONDS: '10', VOICE_RETRY_LIMIT: '1' });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await stt.stop();
+  });
+
+  it('told "still trying" while the request is still running, then that message becomes the answer; one request', async () => {
+    const chatId = newChatId();
+    const f = fixture('uz-taxi.ogg');
+    t.telegram.addFile(`file-${chatId}`, f.bytes);
+    let answeredAt = 0;
+    stt.respond = async (req) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      answeredAt = Date.now();
+      return stt.phraseFor(req.bytes);
+    };
+    await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(voiceUpdate(chatId, `file-${chatId}`, { languageCode: 'uz' })).expect(200);
+    const edit = await until(() => t.telegram.sent('editMessageText').find((m) => Number(m.chat_id) === chatId));
+    const calls = t.telegram.calls.filter((c) => Number(c.params.chat_id) === chatId && (c.method === 'sendMessage' || c.method === 'editMessageText'));
+    expect(calls.map((c) => [c.method, String(c.params.text).split('\n')[0]])).toEqual([
+      ['sendMessage', '🎙 Ovozli xabaringizni tanishga hali urinyapman…'],
+      ['editMessageText', `🎙 «${f.phrase}»`],
+    ]);
+    expect(answeredAt).toBeGreaterThan(0);
+    expect(String(edit.text)).toMatch(/✅ Yozib qoʻyildi:\n💸 20,000.00 UZS/);
+    expect(stt.requests).toHaveLength(1);
   });
 });

@@ -73,7 +73,7 @@ describe('Mini App in the bot with an https PUBLIC_URL (e2e)', () => {
     [
       'uz',
       '📱 OvozPay ilovasi: balans, amallar, statistika, maqsadlar va qarzlar bir oynada.',
-      "📱 OvozPay'ni ochish",
+      '📱 OvozPay ilovasini ochish',
     ],
   ])("/app in the sender's language (%s)", async (lang, text, button) => {
     const chatId = 910_000_100 + nextUpdateId;

@@ -38,6 +38,8 @@ export class AppConfig {
     /** Voice job retries (after the first attempt) and the first delay between them (doubled each time). */
     retryLimit: number;
     retryDelaySeconds: number;
+    /** Recognition running this long (or failing once) → the one "still trying…" message. */
+    progressSeconds: number;
   };
   readonly cbuRatesUrl: string;
   readonly publicUrl: string | undefined;
@@ -79,6 +81,7 @@ export class AppConfig {
       timeoutSeconds: env.STT_TIMEOUT_SECONDS ?? 30,
       retryLimit: env.VOICE_RETRY_LIMIT ?? 4,
       retryDelaySeconds: env.VOICE_RETRY_DELAY_SECONDS ?? 2,
+      progressSeconds: env.VOICE_PROGRESS_SECONDS ?? 10,
     };
     this.cbuRatesUrl = env.CBU_RATES_URL ?? 'https://cbu.uz/uz/arkhiv-kursov-valyut/json/';
     this.publicUrl = env.PUBLIC_URL ?? (webhookUrl ? new URL(webhookUrl).origin : undefined);

@@ -18,6 +18,7 @@ describe('configuration', () => {
     expect(c.defaults).toEqual({ language: 'ru', currency: 'UZS', timezone: 'Asia/Tashkent' });
     expect(c.stt.provider).toBe('none');
     expect(c.stt.voiceMaxSeconds).toBe(120);
+    expect(c.stt).toMatchObject({ timeoutSeconds: 30, retryLimit: 4, retryDelaySeconds: 2, progressSeconds: 10 });
     expect(c.log).toEqual({ level: 'info', format: 'json' });
   });
 
@@ -70,6 +71,7 @@ describe('configuration', () => {
     [{ ...base, STT_PROVIDER: 'local' }, /^Invalid configuration: STT_PROVIDER/],
     [{ ...base, STT_BASE_URL: 'not a url' }, /^Invalid configuration: STT_BASE_URL/],
     [{ ...base, VOICE_MAX_SECONDS: '0' }, /^Invalid configuration: VOICE_MAX_SECONDS/],
+    [{ ...base, VOICE_PROGRESS_SECONDS: '0' }, /^Invalid configuration: VOICE_PROGRESS_SECONDS/],
     [{ ...base, LOG_FORMAT: 'xml' }, /^Invalid configuration: LOG_FORMAT/],
   ])('stops on bad configuration %p with one line naming the variable', (env, message) => {
     let error: unknown;

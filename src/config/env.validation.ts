@@ -104,6 +104,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   VOICE_RETRY_DELAY_SECONDS?: number;
 
+  /** How long recognising a voice note may take before the person is told "still trying…" (at once on a failure). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  VOICE_PROGRESS_SECONDS?: number;
+
   /** Connections per instance in the PostgreSQL pool (docs/operations.md: instances × pool ≤ max_connections). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;

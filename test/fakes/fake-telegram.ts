@@ -60,6 +60,17 @@ export function parseMultipart(body: Buffer, contentType: string): { fields: Rec
 
 type Responder = (call: BotApiCall) => unknown;
 
+/** Telegram's limits (UTF-16 code units, as String#length counts), enforced like the real Bot API. */
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+
+/** Refuses what Telegram refuses: a text over 4,096 characters, a caption over 1,024 (400 Bad Request). */
+function refuseTooLong(call: BotApiCall): void {
+  const { text, caption } = call.params;
+  if (['sendMessage', 'editMessageText'].includes(call.method) && String(text ?? '').length > TEXT_LIMIT) throw new FakeApiError(400, 'Bad Request: message is too long');
+  if (typeof caption === 'string' && caption.length > CAPTION_LIMIT) throw new FakeApiError(400, 'Bad Request: message caption is too long');
+}
+
 /** Thrown by a responder: the fake answers like Telegram's error responses (429 with parameters.retry_after, 5xx, …). */
 export class FakeApiError extends Error {
   constructor(
@@ -186,6 +197,7 @@ export class FakeTelegram {
     const custom = this.responders.get(method);
     let result: unknown;
     try {
+      refuseTooLong(call);
       result = await (custom ? custom(call) : this.defaultResult(call));
     } catch (error) {
       const code = error instanceof FakeApiError ? error.errorCode : 400;

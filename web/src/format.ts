@@ -57,3 +57,29 @@ export function normalizeAmount(input: string): string | undefined {
   const s = input.replace(/[\s\u00a0]/g, '').replace(',', '.');
   return /^\d{1,13}(\.\d{1,2})?$/.test(s) ? s : undefined;
 }
+
+/** "120000.30" (the API's decimal string) → 12000030n minor units. */
+function minorUnits(amount: string): bigint {
+  const [int, frac = ''] = amount.replace(/^-/, '').split('.');
+  return BigInt(int || '0') * 100n + BigInt((frac + '00').slice(0, 2));
+}
+
+/**
+ * Whole percentages of the amounts that add up to exactly 100: each gets the floor of its exact share, the points
+ * still missing go to the largest remainders (then the larger amount, then the earlier one). The server rounds its
+ * shares the same way (src/common/money/shares.ts, docs/bot-texts.md); rounding each row alone would show 99 or 101.
+ */
+export function wholePercents(amounts: readonly string[]): number[] {
+  const minor = amounts.map(minorUnits);
+  const total = minor.reduce((s, a) => s + a, 0n);
+  if (total <= 0n) return minor.map(() => 0);
+  const parts = minor.map((a, i) => ({ i, a, floor: (a * 100n) / total, rest: (a * 100n) % total }));
+  let left = 100n - parts.reduce((s, p) => s + p.floor, 0n);
+  const order = [...parts].sort((x, y) => (x.rest !== y.rest ? (x.rest > y.rest ? -1 : 1) : x.a !== y.a ? (x.a > y.a ? -1 : 1) : x.i - y.i));
+  for (const p of order) {
+    if (left <= 0n || p.rest === 0n) continue;
+    p.floor += 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => Number(p.floor));
+}

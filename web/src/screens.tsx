@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api, Debt, Goal, Page, query, Summary } from './api';
-import { day, money } from './format';
+import { day, money, wholePercents } from './format';
 import type { Period } from './i18n';
 import { Empty, Loaded, useLoad, useT } from './ui';
 
@@ -58,6 +58,7 @@ export function Stats() {
             .filter((c) => c.currency === cur)
             .sort((a, b) => Number(b.amount) - Number(a.amount));
           const total = rows.reduce((sum, r) => sum + Number(r.amount), 0);
+          const percents = wholePercents(rows.map((r) => r.amount));
           const totalLine = s.totals.find((x) => x.currency === cur);
           let offset = 0;
           return (
@@ -111,7 +112,7 @@ export function Stats() {
                   <li key={r.category} data-testid="stats-row">
                     <span class="dot" style={{ background: PALETTE[i % PALETTE.length] }} />
                     <span class="grow">{r.category_name}</span>
-                    <span class="hint">{Math.round(Number(r.share_percent))}%</span>
+                    <span class="hint">{percents[i]}%</span>
                     <span class="amount">{money(r.amount, r.currency)}</span>
                   </li>
                 ))}

@@ -7,6 +7,12 @@ import { BOT_LANGUAGES, buttonLabels, languageLabel } from './bot.texts';
 
 const LABEL_MAX = 32;
 
+/**
+ * Most buttons a list keyboard shows (one per item, goal or debt): Telegram refuses a reply markup that is too
+ * large ("reply markup is too long"), and a wall of buttons helps nobody. The first ones, in the list's order.
+ */
+export const LIST_BUTTONS_MAX = 48;
+
 const button = (text: string, data: Parameters<typeof encodeCallback>[0]): InlineKeyboardButton.CallbackButton => ({
   text,
   callback_data: encodeCallback(data),
@@ -30,7 +36,7 @@ export function recordedKeyboard(lang: Language, updateId: bigint): InlineKeyboa
 
 /** Several items: which one gets a new category ("1. такси", "2. кофе"), then Back. */
 export function itemChooserKeyboard(lang: Language, updateId: bigint, items: ReadonlyArray<{ item: number; label: string }>): InlineKeyboardMarkup {
-  const buttons = items.map((it, i) => button(clip(`${i + 1}. ${it.label}`), { kind: 'category', updateId, item: it.item }));
+  const buttons = items.slice(0, LIST_BUTTONS_MAX).map((it, i) => button(clip(`${i + 1}. ${it.label}`), { kind: 'category', updateId, item: it.item }));
   return { inline_keyboard: [...rowsOf(buttons, 2), [button(buttonLabels(lang).back, { kind: 'back', updateId })]] };
 }
 

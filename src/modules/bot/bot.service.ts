@@ -3,7 +3,7 @@ import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } f
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig, Language } from '../../config/app-config';
 import { LoginCodesService } from '../auth/login-codes.service';
-import { checkPhoneNumber } from '../users/phone';
+import { checkPhoneNumber, checkTypedPhoneNumber } from '../users/phone';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { VoiceNote, VoiceService } from '../voice/voice.service';
@@ -337,9 +337,12 @@ export class BotService {
     return languageFromCode(sender.languageCode) ?? this.config.defaults.language;
   }
 
-  /** /phone types a number (stored unverified); a shared own contact proves it ('verified'). */
+  /**
+   * /phone types a number (stored unverified; "901234567" and "998901234567" are read as Uzbek); a shared own
+   * contact proves it ('verified').
+   */
   private async applyPhone(user: User, raw: string, proof: 'typed' | 'verified' = 'typed'): Promise<PhoneOutcome> {
-    const check = checkPhoneNumber(raw);
+    const check = proof === 'typed' ? checkTypedPhoneNumber(raw) : checkPhoneNumber(raw);
     if (!check.ok) return { ok: false, reason: check.reason };
     try {
       const updated =

@@ -12,6 +12,7 @@ import {
   voiceTooLongText,
   welcomeText,
 } from './bot.texts';
+import { REPLY_TEXT_LIMIT } from '../../common/text/message-limit';
 
 const AT = new Date('2023-12-15T09:30:00Z'); // 14:30 in Tashkent (UTC+5)
 
@@ -158,6 +159,22 @@ describe('bot texts', () => {
   ] as const)('voiceTooLongText in %s', (lang, part) => {
     expect(voiceTooLongText(lang, 300, 120)).toContain(part);
     expect(voiceTooLongText(lang, 300, 120)).toContain('120');
+  });
+
+  it.each(BOT_LANGUAGES.map((l) => [l]))('%s: /balance with every currency, rates and the longest descriptions fits one message', (lang) => {
+    const text = balanceText(
+      lang,
+      view({
+        totals: ['EUR', 'RUB', 'USD', 'UZS'].map((currency) => ({ currency, incomeMinor: 10n ** 15n, expenseMinor: 10n ** 15n - 1n, balanceMinor: 1n })),
+        converted: { currency: 'UZS', incomeMinor: 10n ** 18n, expenseMinor: 10n ** 18n, balanceMinor: 0n, rateDate: '2026-11-28', rates: { USD: '12741.19', EUR: '13500.00', RUB: '150.12' } },
+        recent: Array.from({ length: 8 }, (_, i) => ({ type: 'expense' as const, amountMinor: 10n ** 15n - 1n, currency: 'UZS', description: `${i} ${'я'.repeat(497)}`, categoryName: 'Прочее' })),
+      }),
+    );
+    expect(text.length).toBeLessThanOrEqual(REPLY_TEXT_LIMIT);
+    const recent = text.split('\n\n').pop()!.split('\n');
+    expect(recent.length).toBeGreaterThan(2);
+    for (const line of recent.slice(1, -1)) expect(line).toMatch(/^💸 9,999,999,999,999\.99 UZS - \d я{497}$/);
+    expect(recent[recent.length - 1]).toMatch(/^… (и ещё|yana|and) \d+/);
   });
 
   it.each([

@@ -2,7 +2,9 @@
  * Every text the bot sends, per language, and the pure formatters that fill them in. Russian is the seed's text
  * verbatim (CONTRACT §4); Uzbek is Latin script; English. No I/O here: unit-tested in bot.texts.spec.ts.
  */
-import { formatMoney } from '../../common/money';
+import { formatAmount, formatMoney, MAX_AMOUNT_MINOR } from '../../common/money';
+import { fitList } from '../../common/text/message-limit';
+import { pluralEn, pluralRu } from '../../common/text/plural';
 import { wallClock } from '../../common/time/local-time';
 import type { Language } from '../../config/app-config';
 
@@ -33,7 +35,7 @@ const WELCOME: Record<Language, string> = {
 • 🎯 Помогать с целями
 
 Используйте /help для списка всех команд.`,
-  uz: `🎉 OvozPay'ga xush kelibsiz!
+  uz: `🎉 OvozPay botiga xush kelibsiz!
 
 Men moliyani boshqarish boʻyicha ovozli yordamchingizman.
 
@@ -72,6 +74,24 @@ const HELP: Record<Language, string> = {
 /help - Показать эту справку
 /phone +номер - Обновить номер телефона
 
+📊 Отчёты и данные:
+/stats - Статистика за месяц (или: /stats неделя, /stats март)
+/export - Выгрузить операции в CSV
+/deletemydata - Удалить все мои данные
+
+🎯 Цели и долги:
+/goals - Цели и накопления
+/goal - Новая цель: /goal телефон 3 млн к 1 марта
+/debts - Долги: кому дал, у кого взял
+/remind - Ежедневное напоминание: /remind 20:30, /remind off
+
+⚙️ Настройки:
+/language - Язык бота
+/currency - Валюта по умолчанию
+/login - Код для входа в приложение
+/app - Открыть приложение OvozPay
+/cancel - Отменить текущее действие
+
 🎙 Голосовые команды:
 • Отправьте голосовое сообщение с описанием траты
 • Пример: "Потратил 50000 сум на продукты"
@@ -91,6 +111,24 @@ const HELP: Record<Language, string> = {
 /help - Ushbu maʼlumotni koʻrsatish
 /phone +raqam - Telefon raqamini yangilash
 
+📊 Hisobotlar va maʼlumotlar:
+/stats - Oylik statistika (yoki: /stats hafta, /stats mart)
+/export - Operatsiyalarni CSV faylga yuklash
+/deletemydata - Barcha maʼlumotlarimni oʻchirish
+
+🎯 Maqsadlar va qarzlar:
+/goals - Maqsadlar va jamgʻarmalar
+/goal - Yangi maqsad: /goal mashina 100 million soʻm
+/debts - Qarzlar: kimga berdim, kimdan oldim
+/remind - Kundalik eslatma: /remind 20:30, /remind off
+
+⚙️ Sozlamalar:
+/language - Bot tili
+/currency - Asosiy valyuta
+/login - Ilovaga kirish kodi
+/app - OvozPay ilovasini ochish
+/cancel - Joriy amalni bekor qilish
+
 🎙 Ovozli buyruqlar:
 • Xarajat tavsifi bilan ovozli xabar yuboring
 • Misol: "Mahsulotlarga 50000 soʻm sarfladim"
@@ -109,6 +147,24 @@ const HELP: Record<Language, string> = {
 /balance - Show your current balance
 /help - Show this help
 /phone +number - Update your phone number
+
+📊 Reports and your data:
+/stats - This month's statistics (or: /stats week, /stats march)
+/export - Export your transactions as CSV
+/deletemydata - Delete all my data
+
+🎯 Goals and debts:
+/goals - Goals and savings
+/goal - New goal: /goal laptop 1200 dollars by June 1
+/debts - Debts: lent and borrowed
+/remind - Daily reminder: /remind 20:30, /remind off
+
+⚙️ Settings:
+/language - Bot language
+/currency - Default currency
+/login - Code to log in to the app
+/app - Open the OvozPay app
+/cancel - Cancel the current action
 
 🎙 Voice commands:
 • Send a voice message describing a purchase
@@ -157,6 +213,7 @@ const T = {
     unknownCommand: '🤔 Неизвестная команда. Список команд: /help',
     apology: '😔 Произошла ошибка. Попробуйте ещё раз позже.',
     convertedTitle: (currency: string, date: string) => `💱 Всё в ${currency} по курсу ЦБ на ${date}:`,
+    moreRecent: (n: number) => `… и ещё ${n}`,
   },
   uz: {
     shareContact: '📱 Raqamni ulashish',
@@ -170,7 +227,7 @@ const T = {
     phoneUpdated: '✅ Telefon raqami yangilandi: ',
     phoneError: '❌ Telefon raqamini kiriting.\nMisol: /phone +998901234567',
     phoneTaken: '❌ Bu telefon raqami boshqa foydalanuvchi tomonidan ishlatilmoqda.',
-    contactNotOwn: "❌ Faqat oʻz telefon raqamingizni ulashishingiz mumkin. «📱 Raqamni ulashish» tugmasini bosing yoki /phone +raqam yuboring.",
+    contactNotOwn: '❌ Faqat oʻz telefon raqamingizni ulashishingiz mumkin. «📱 Raqamni ulashish» tugmasini bosing yoki /phone +raqam yuboring.',
     needStart: '👋 Avval roʻyxatdan oʻting: /start yuboring',
     loginCode: (code: string, minutes: number) =>
       `🔐 Kirish kodingiz: ${code}\n\n⏱ Kod ${minutes} daqiqa amal qiladi va bir marta kirish uchun.\n` +
@@ -190,6 +247,7 @@ const T = {
     unknownCommand: '🤔 Nomaʼlum buyruq. Buyruqlar roʻyxati: /help',
     apology: '😔 Xatolik yuz berdi. Keyinroq qayta urinib koʻring.',
     convertedTitle: (currency: string, date: string) => `💱 Hammasi ${currency} hisobida, Markaziy bank kursi boʻyicha (${date}):`,
+    moreRecent: (n: number) => `… yana ${n} ta`,
   },
   en: {
     shareContact: '📱 Share my number',
@@ -223,6 +281,7 @@ const T = {
     unknownCommand: '🤔 Unknown command. See /help for the list.',
     apology: '😔 Something went wrong. Please try again later.',
     convertedTitle: (currency: string, date: string) => `💱 All in ${currency} at the Central Bank rate of ${date}:`,
+    moreRecent: (n: number) => `… and ${n} more`,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 // Every language has every key of the Russian catalogue: a missing translation fails typecheck.
@@ -368,17 +427,17 @@ export function balanceText(lang: Language, view: BalanceView): string {
       `${t.total}: ${formatMoney(c.balanceMinor, c.currency)}`,
     ].join('\n'),
   );
-  const recent = view.recent.length
-    ? [
-        t.recent,
-        ...view.recent.map((r) => {
-          const label = r.description.trim() || r.categoryName;
-          return `${r.type === 'income' ? '💰' : '💸'} ${formatMoney(r.amountMinor, r.currency)} - ${label}`;
-        }),
-      ].join('\n')
-    : t.noTransactions;
+  const recentLines = view.recent.map((r) => {
+    const label = r.description.trim() || r.categoryName;
+    return `${r.type === 'income' ? '💰' : '💸'} ${formatMoney(r.amountMinor, r.currency)} - ${label}`;
+  });
   const converted = view.converted ? convertedBlock(lang, view.converted) : null;
-  return [t.balanceTitle, ...blocks, ...(converted ? [converted] : []), `${t.asOf} ${formatDateTime(view.at, view.timeZone)}`, recent].join('\n\n');
+  const head = [t.balanceTitle, ...blocks, ...(converted ? [converted] : []), `${t.asOf} ${formatDateTime(view.at, view.timeZone)}`];
+  if (!recentLines.length) return [...head, t.noTransactions].join('\n\n');
+  return fitList(recentLines.length, (shown) => {
+    const more = shown < recentLines.length ? [t.moreRecent(recentLines.length - shown)] : [];
+    return [...head, [t.recent, ...recentLines.slice(0, shown), ...more].join('\n')].join('\n\n');
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -396,10 +455,13 @@ const MONTHS: Record<Language, readonly string[]> = {
 const P = {
   ru: {
     recorded: '✅ Записано:',
-    undone: '↩️ Отменено, записи удалены:',
+    undone: (n: number) => `↩️ Отменено, ${pluralRu(n, ['удалена', 'удалены', 'удалено'])} ${n} ${pluralRu(n, ['запись', 'записи', 'записей'])}:`,
+    more: (n: number, totals: string) => `… и ещё ${n}: ${totals}`,
+    moreExpense: 'расходы',
+    moreIncome: 'доходы',
     askAmount: '💬 Сколько? Напишите сумму, например 25000',
     amountAgain: '🤔 Не понял сумму. Напишите число, например 25000 — или /cancel, чтобы не записывать.',
-    tooLarge: '❌ Слишком большая сумма. Проверьте число и напишите ещё раз.',
+    tooLarge: (max: string) => `❌ Слишком большая сумма: в одной записи не больше ${max}. Проверьте число и напишите ещё раз.`,
     smalltalk: '🙂 Всегда рад помочь! Напишите трату или доход, например: «такси 20000».',
     undoLast: '↩️ Удалил последнюю запись:',
     nothingToUndo: '👌 Отменять нечего: записей пока нет.',
@@ -423,10 +485,13 @@ const P = {
   },
   uz: {
     recorded: '✅ Yozib qoʻyildi:',
-    undone: '↩️ Bekor qilindi, yozuvlar oʻchirildi:',
+    undone: (n: number) => `↩️ Bekor qilindi, ${n} ta yozuv oʻchirildi:`,
+    more: (n: number, totals: string) => `… yana ${n} ta: ${totals}`,
+    moreExpense: 'xarajat',
+    moreIncome: 'daromad',
     askAmount: '💬 Qancha? Summani yozing, masalan 25000',
     amountAgain: '🤔 Summani tushunmadim. Raqam yozing, masalan 25000 — yoki yozmaslik uchun /cancel.',
-    tooLarge: '❌ Summa juda katta. Raqamni tekshirib, qayta yozing.',
+    tooLarge: (max: string) => `❌ Summa juda katta: bitta yozuvda koʻpi bilan ${max}. Raqamni tekshirib, qayta yozing.`,
     smalltalk: '🙂 Doim yordamga tayyorman! Xarajat yoki daromadni yozing, masalan: «taksi 20 ming».',
     undoLast: '↩️ Oxirgi yozuv oʻchirildi:',
     nothingToUndo: '👌 Bekor qiladigan narsa yoʻq: hali yozuvlar yoʻq.',
@@ -450,10 +515,13 @@ const P = {
   },
   en: {
     recorded: '✅ Recorded:',
-    undone: '↩️ Cancelled, records removed:',
+    undone: (n: number) => `↩️ Cancelled, ${n} ${pluralEn(n, 'record', 'records')} removed:`,
+    more: (n: number, totals: string) => `… and ${n} more: ${totals}`,
+    moreExpense: 'expense',
+    moreIncome: 'income',
     askAmount: '💬 How much? Type the amount, e.g. 25000',
     amountAgain: "🤔 I didn't get the amount. Type a number, e.g. 25000, or /cancel to drop it.",
-    tooLarge: '❌ That amount is too large. Check the number and try again.',
+    tooLarge: (max: string) => `❌ That amount is too large: one record holds at most ${max}. Check the number and try again.`,
     smalltalk: '🙂 Happy to help! Tell me an expense or income, e.g. “taxi 20000”.',
     undoLast: '↩️ Removed the last record:',
     nothingToUndo: '👌 Nothing to undo: no records yet.',
@@ -510,17 +578,45 @@ export function itemLines(items: readonly ItemView[], timeZone: string): string[
   return items.length === 1 ? [itemLine(items[0], timeZone)] : items.map((item, i) => `${i + 1}. ${itemLine(item, timeZone)}`);
 }
 
-/** The reply to a recorded phrase: every item, one line each; `pending` adds the amount question for what is left. */
-export function recordedText(lang: Language, items: readonly ItemView[], timeZone: string, pending?: ItemView): string {
-  const blocks: string[] = [];
-  if (items.length) blocks.push([P[lang].recorded, ...itemLines(items, timeZone)].join('\n'));
-  if (pending) blocks.push(askAmountText(lang, pending, timeZone));
-  return blocks.join('\n\n');
+/** "… и ещё 287: расходы 1,234,000.00 UZS, 5.00 USD; доходы 100.00 USD" — what the items left out of a list add up to. */
+export function moreItemsLine(lang: Language, omitted: readonly ItemView[]): string {
+  const t = P[lang];
+  const parts: string[] = [];
+  for (const type of ['expense', 'income'] as const) {
+    const sums = new Map<string, bigint>();
+    for (const item of omitted) {
+      if (item.type !== type || item.amountMinor === null) continue;
+      sums.set(item.currency, (sums.get(item.currency) ?? 0n) + item.amountMinor);
+    }
+    if (!sums.size) continue;
+    const amounts = [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => formatMoney(sum, currency));
+    parts.push(`${type === 'expense' ? t.moreExpense : t.moreIncome} ${amounts.join(', ')}`);
+  }
+  return t.more(omitted.length, parts.join('; '));
 }
 
-/** The recorded reply after ↩️ Undo. */
+/**
+ * A title, the items one line each and, after them, `tail` blocks (the amount question). Longer than a message
+ * may be: the first items that fit, then one line with how many are left and what they add up to.
+ */
+function itemList(lang: Language, title: string, items: readonly ItemView[], timeZone: string, tail: readonly string[] = []): string {
+  const lines = itemLines(items, timeZone);
+  return fitList(items.length, (shown) => {
+    const list = [title, ...lines.slice(0, shown), ...(shown < items.length ? [moreItemsLine(lang, items.slice(shown))] : [])];
+    return [list.join('\n'), ...tail].join('\n\n');
+  });
+}
+
+/** The reply to a recorded phrase: every item, one line each; `pending` adds the amount question for what is left. */
+export function recordedText(lang: Language, items: readonly ItemView[], timeZone: string, pending?: ItemView): string {
+  const question = pending ? [askAmountText(lang, pending, timeZone)] : [];
+  if (!items.length) return question.join('');
+  return itemList(lang, P[lang].recorded, items, timeZone, question);
+}
+
+/** The recorded reply after ↩️ Undo: how many records went, and which. */
 export function undoneText(lang: Language, items: readonly ItemView[], timeZone: string): string {
-  return [P[lang].undone, ...itemLines(items, timeZone)].join('\n');
+  return itemList(lang, P[lang].undone(items.length), items, timeZone);
 }
 
 /** "💬 Сколько? …" and what it is for. */
@@ -534,7 +630,8 @@ export function undoLastText(lang: Language, removed: ItemView | null, timeZone:
 }
 
 export const amountAgainText = (lang: Language): string => P[lang].amountAgain;
-export const tooLargeText = (lang: Language): string => P[lang].tooLarge;
+/** An amount over what one record can hold (numeric(15,2): MAX_AMOUNT_MINOR), the maximum said. */
+export const tooLargeText = (lang: Language): string => P[lang].tooLarge(formatAmount(MAX_AMOUNT_MINOR));
 export const smalltalkText = (lang: Language): string => P[lang].smalltalk;
 /** Confirmation of a language change, in the new language. */
 export const languageSetText = (lang: Language): string => P[lang].languageSet;

@@ -20,7 +20,7 @@ interface CardTexts {
   questionGone: string;
 }
 
-const CARD_TEXTS: Record<Language, CardTexts> = {
+export const CARD_TEXTS: Record<Language, CardTexts> = {
   ru: {
     recorded: '✅ Записано из уведомления:',
     duplicate: '☑️ Это уведомление уже записано:',

@@ -19,7 +19,7 @@ const TEXTS: Record<Language, MiniAppTexts> = {
   },
   uz: {
     open: '📱 OvozPay ilovasi: balans, amallar, statistika, maqsadlar va qarzlar bir oynada.',
-    button: "📱 OvozPay'ni ochish",
+    button: '📱 OvozPay ilovasini ochish',
     unavailable:
       '📱 Ilova hozircha mavjud emas: OvozPay serveri https orqali eʼlon qilinmagan. Botdan foydalaning: /balance, /help.',
   },

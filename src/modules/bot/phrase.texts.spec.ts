@@ -11,9 +11,12 @@ import {
   recordedText,
   statsText,
   textHint,
+  tooLargeText,
   undoLastText,
   undoneText,
 } from './bot.texts';
+import { REPLY_TEXT_LIMIT, TELEGRAM_TEXT_LIMIT } from '../../common/text/message-limit';
+import { voiceReplyText } from './voice.texts';
 
 const TZ = 'Asia/Tashkent';
 const AT = new Date('2026-11-29T07:30:00Z'); // 12:30 in Tashkent
@@ -56,6 +59,54 @@ describe('phrase texts', () => {
     expect(recordedText('ru', [], TZ, bread)).toBe(askAmountText('ru', bread, TZ));
   });
 
+  describe('a reply with very many items stays within one Telegram message', () => {
+    const many = (n: number, item: (i: number) => ItemView) => Array.from({ length: n }, (_, i) => item(i));
+    const bread = (i: number): ItemView => ({ ...taxi, categoryName: 'Продукты', description: `хлеб ${i}`, amountMinor: 500_000n });
+
+    it('300 items of 1 UZS: the first ones, then how many more and what they add up to', () => {
+      const items = many(300, () => ({ ...taxi, description: '', categoryName: 'Прочее', amountMinor: 100n }));
+      const text = recordedText('ru', items, TZ);
+      expect(text.length).toBeLessThanOrEqual(REPLY_TEXT_LIMIT);
+      const lines = text.split('\n');
+      expect(lines[0]).toBe('✅ Записано:');
+      const shown = lines.length - 2;
+      expect(lines.slice(1, -1)).toEqual(items.slice(0, shown).map((_, i) => `${i + 1}. 💸 1.00 UZS — Прочее · 29.11.2026`));
+      expect(lines[lines.length - 1]).toBe(`… и ещё ${300 - shown}: расходы ${300 - shown}.00 UZS`);
+    });
+
+    it.each([
+      ['ru', /^… и ещё \d+: расходы 4\.00 USD, [\d,]+\.00 UZS; доходы 7\.00 USD$/],
+      ['uz', /^… yana \d+ ta: xarajat 4\.00 USD, [\d,]+\.00 UZS; daromad 7\.00 USD$/],
+      ['en', /^… and \d+ more: expense 4\.00 USD, [\d,]+\.00 UZS; income 7\.00 USD$/],
+    ] as const)('%s: the summary line adds up the left-out items per type and currency (currencies by code)', (lang, summary) => {
+      const items = [...many(200, bread), { ...taxi, currency: 'USD', amountMinor: 400n }, { ...salary, amountMinor: 700n }];
+      const text = recordedText(lang, items, TZ);
+      const last = text.split('\n').pop()!;
+      expect(last).toMatch(summary);
+      const left = Number(/\d+/.exec(last)![0]);
+      expect(last).toContain(`${(5000 * (left - 2)).toLocaleString('en-US')}.00 UZS`);
+    });
+
+    it('the amount question after a long list is kept, the list shortened instead', () => {
+      const pending: ItemView = { ...taxi, amountMinor: null, categoryName: 'Продукты', description: 'молоко' };
+      const text = recordedText('ru', many(300, bread), TZ, pending);
+      expect(text.length).toBeLessThanOrEqual(REPLY_TEXT_LIMIT);
+      expect(text.endsWith('\n\n💬 Сколько? Напишите сумму, например 25000\n💸 Продукты, молоко · 29.11.2026')).toBe(true);
+    });
+
+    it.each([1, 2, 50, 300, 2000])('%i items with the longest descriptions (500 characters), as a voice reply too: within 4096', (n) => {
+      const items = many(n, (i) => ({ ...bread(i), description: `${i} ${'д'.repeat(497)}` }));
+      for (const lang of BOT_LANGUAGES) {
+        for (const text of [recordedText(lang, items, TZ), undoneText(lang, items, TZ)]) {
+          expect(text.length).toBeLessThanOrEqual(REPLY_TEXT_LIMIT);
+          // Whole lines only: every item line is complete (ends with its date).
+          for (const line of text.split('\n').slice(1)) expect(line).toMatch(/· 29\.11\.2026$|^… /);
+          expect(voiceReplyText(lang, 'слово '.repeat(200), text).length).toBeLessThanOrEqual(TELEGRAM_TEXT_LIMIT);
+        }
+      }
+    });
+  });
+
   it.each([
     ['ru', '💬 Сколько? Напишите сумму, например 25000'],
     ['uz', '💬 Qancha? Summani yozing, masalan 25000'],
@@ -65,7 +116,34 @@ describe('phrase texts', () => {
   });
 
   it('undoneText says it is cancelled and lists what went', () => {
-    expect(undoneText('ru', [taxi], TZ)).toBe('↩️ Отменено, записи удалены:\n💸 20,000.00 UZS — Транспорт, такси · 29.11.2026');
+    expect(undoneText('ru', [taxi], TZ)).toBe('↩️ Отменено, удалена 1 запись:\n💸 20,000.00 UZS — Транспорт, такси · 29.11.2026');
+  });
+
+  it.each([
+    ['ru', 1, '↩️ Отменено, удалена 1 запись:'],
+    ['ru', 2, '↩️ Отменено, удалены 2 записи:'],
+    ['ru', 4, '↩️ Отменено, удалены 4 записи:'],
+    ['ru', 5, '↩️ Отменено, удалено 5 записей:'],
+    ['ru', 11, '↩️ Отменено, удалено 11 записей:'],
+    ['ru', 12, '↩️ Отменено, удалено 12 записей:'],
+    ['ru', 21, '↩️ Отменено, удалена 21 запись:'],
+    ['ru', 22, '↩️ Отменено, удалены 22 записи:'],
+    ['ru', 25, '↩️ Отменено, удалено 25 записей:'],
+    ['en', 1, '↩️ Cancelled, 1 record removed:'],
+    ['en', 2, '↩️ Cancelled, 2 records removed:'],
+    ['en', 21, '↩️ Cancelled, 21 records removed:'],
+    ['uz', 1, '↩️ Bekor qilindi, 1 ta yozuv oʻchirildi:'],
+    ['uz', 5, '↩️ Bekor qilindi, 5 ta yozuv oʻchirildi:'],
+  ] as const)('undoneText(%s) of %i records: %s', (lang, n, title) => {
+    expect(undoneText(lang, Array<ItemView>(n).fill(taxi), TZ).split('\n')[0]).toBe(title);
+  });
+
+  it.each([
+    ['ru', '❌ Слишком большая сумма: в одной записи не больше 9,999,999,999,999.99. Проверьте число и напишите ещё раз.'],
+    ['uz', '❌ Summa juda katta: bitta yozuvda koʻpi bilan 9,999,999,999,999.99. Raqamni tekshirib, qayta yozing.'],
+    ['en', '❌ That amount is too large: one record holds at most 9,999,999,999,999.99. Check the number and try again.'],
+  ] as const)('tooLargeText(%s) says the maximum', (lang, text) => {
+    expect(tooLargeText(lang)).toBe(text);
   });
 
   it.each([

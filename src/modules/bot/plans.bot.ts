@@ -4,10 +4,10 @@ import { MAX_AMOUNT_MINOR } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { Debt } from '../debts/debt.entity';
 import { DebtsService } from '../debts/debts.service';
-import { debtRecordedText, debtsListText, debtTexts, DebtView, repaidText } from '../debts/debts.texts';
+import { debtRecordedText, debtsListText, debtTexts, debtTooLargeText, DebtView, repaidText } from '../debts/debts.texts';
 import { Goal } from '../goals/goal.entity';
 import { GoalsService, NewGoal } from '../goals/goals.service';
-import { contributedText, goalCreatedText, goalsListText, goalTexts, GoalView } from '../goals/goals.texts';
+import { contributedText, goalCreatedText, goalsListText, goalTexts, goalTooLargeText, GoalView } from '../goals/goals.texts';
 import { parseDebt, parseGoal, type DebtPhrase, type GoalPhrase } from '../nlu/plans';
 import { reminderBadTimeText, reminderOffText, reminderOnText } from '../notifications/reminders.texts';
 import { User } from '../users/user.entity';
@@ -148,7 +148,7 @@ export class PlansBot {
     if (phrase.kind === 'goal_create') {
       if (!phrase.title) return { text: t.needTitle };
       if (phrase.amountMinor === null) return { text: t.needAmount };
-      if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: t.tooLarge };
+      if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: goalTooLargeText(lang) };
       return this.createGoal(user, { title: phrase.title, targetMinor: phrase.amountMinor, currency: phrase.currency, deadline: phrase.deadline });
     }
     const active = (await this.goals.all(user.id)).filter((g) => g.status === 'active');
@@ -178,7 +178,7 @@ export class PlansBot {
     const t = debtTexts(lang);
     if (phrase.kind === 'debt_create') {
       if (phrase.amountMinor === null) return { text: t.needAmount };
-      if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: t.tooLarge };
+      if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: debtTooLargeText(lang) };
       const debt = await this.debts.create(user.id, {
         direction: phrase.direction,
         counterparty: phrase.counterparty,

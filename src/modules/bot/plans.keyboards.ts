@@ -11,6 +11,7 @@ import { formatMoney } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { debtTexts } from '../debts/debts.texts';
 import { goalTexts } from '../goals/goals.texts';
+import { LIST_BUTTONS_MAX } from './bot.keyboards';
 
 export type PlanAction =
   | { kind: 'goal'; id: string }
@@ -82,7 +83,7 @@ const PRESETS: Record<string, bigint[]> = {
 export function goalsKeyboard(lang: Language, goals: ReadonlyArray<{ id: string; title: string; status: string }>): InlineKeyboardMarkup | undefined {
   const active = goals.filter((g) => g.status === 'active');
   if (!active.length) return undefined;
-  return { inline_keyboard: rowsOf(active.map((g) => button(goalTexts(lang).addButton(g.title), { kind: 'goal', id: g.id })), 2) };
+  return { inline_keyboard: rowsOf(active.slice(0, LIST_BUTTONS_MAX).map((g) => button(goalTexts(lang).addButton(g.title), { kind: 'goal', id: g.id })), 2) };
 }
 
 /** Amounts to put towards one goal (presets below what is left, and the rest), 🏁 done, ⬅️ back. */
@@ -100,7 +101,7 @@ export function contributeKeyboard(lang: Language, goal: { id: string; currency:
 /** "💵 Алишер" per open debt (two per row). */
 export function debtsKeyboard(lang: Language, debts: ReadonlyArray<{ id: string; counterparty: string }>): InlineKeyboardMarkup | undefined {
   if (!debts.length) return undefined;
-  return { inline_keyboard: rowsOf(debts.map((d) => button(debtTexts(lang).openButton(d.counterparty), { kind: 'debt', id: d.id })), 2) };
+  return { inline_keyboard: rowsOf(debts.slice(0, LIST_BUTTONS_MAX).map((d) => button(debtTexts(lang).openButton(d.counterparty), { kind: 'debt', id: d.id })), 2) };
 }
 
 /** Repay everything / half of what is left, close, back. */

@@ -2,6 +2,7 @@
  * What the bot says about voice notes it processes (the seed's info and too-long replies stay in bot.texts.ts).
  * One typed catalogue per language: a missing key fails the build.
  */
+import { clipText, TELEGRAM_TEXT_LIMIT } from '../../common/text/message-limit';
 import type { Language } from '../../config/app-config';
 
 export type VoiceFailure = 'stt_unavailable' | 'stt_rejected' | 'unsupported_audio' | 'too_big' | 'download_failed';
@@ -10,6 +11,8 @@ interface VoiceTexts {
   /** The first line of a reply to a voice note: what was heard. */
   heard: (transcript: string) => string;
   noSpeech: string;
+  /** Recognition takes long or failed once and is being retried: the one message the final answer replaces. */
+  stillTrying: string;
   failure: Record<VoiceFailure, string>;
 }
 
@@ -19,9 +22,10 @@ const TYPE_IT = {
   en: 'Please type it instead, for example: "Spent 50000 sum on groceries".',
 } satisfies Record<Language, string>;
 
-const VOICE: Record<Language, VoiceTexts> = {
+export const VOICE_TEXTS: Record<Language, VoiceTexts> = {
   ru: {
     heard: (t) => `🎙 «${t}»`,
+    stillTrying: '🎙 Всё ещё пытаюсь распознать ваше голосовое сообщение…',
     noSpeech: `🤔 В голосовом сообщении не удалось разобрать слов — ничего не записано.\nСкажите чётче, например: «Потратил 50000 сум на продукты», или напишите текстом.`,
     failure: {
       stt_unavailable: `😔 Не удалось распознать голосовое сообщение: сервис распознавания речи сейчас недоступен. Ничего не записано.\n${TYPE_IT.ru}`,
@@ -33,6 +37,7 @@ const VOICE: Record<Language, VoiceTexts> = {
   },
   uz: {
     heard: (t) => `🎙 «${t}»`,
+    stillTrying: '🎙 Ovozli xabaringizni tanishga hali urinyapman…',
     noSpeech: `🤔 Ovozli xabarda soʻzlarni ajrata olmadim — hech narsa yozilmadi.\nAniqroq ayting, masalan: «Taksiga 20 ming berdim», yoki matn bilan yozing.`,
     failure: {
       stt_unavailable: `😔 Ovozli xabarni tanib boʻlmadi: nutqni tanish xizmati hozir ishlamayapti. Hech narsa yozilmadi.\n${TYPE_IT.uz}`,
@@ -44,6 +49,7 @@ const VOICE: Record<Language, VoiceTexts> = {
   },
   en: {
     heard: (t) => `🎙 «${t}»`,
+    stillTrying: '🎙 Still trying to recognise your voice note…',
     noSpeech: `🤔 I couldn't make out any words in that voice message — nothing was recorded.\nTry again, e.g. "Spent 50000 sum on groceries", or type it.`,
     failure: {
       stt_unavailable: `😔 I couldn't recognise your voice message: speech recognition is unavailable right now. Nothing was recorded.\n${TYPE_IT.en}`,
@@ -55,14 +61,19 @@ const VOICE: Record<Language, VoiceTexts> = {
   },
 };
 
-/** Longest transcript quoted in a reply (Telegram's messages end at 4096 characters; the answer follows it). */
+/**
+ * Longest transcript quoted in a reply (Telegram's messages end at 4096 characters; the answer follows it, and the
+ * formatters keep answers within REPLY_TEXT_LIMIT to leave room for this quote).
+ */
 export const QUOTE_MAX_CHARS = 500;
 
 /** The reply to a recognised voice note: the transcript quoted (shortened when long), then the usual answer. */
 export function voiceReplyText(lang: Language, transcript: string, answer: string): string {
-  const quote = transcript.length > QUOTE_MAX_CHARS ? `${transcript.slice(0, QUOTE_MAX_CHARS - 1).trimEnd()}…` : transcript;
-  return `${VOICE[lang].heard(quote)}\n\n${answer}`;
+  const quote = VOICE_TEXTS[lang].heard(clipText(transcript, QUOTE_MAX_CHARS));
+  // The answers are built to leave room for the quote; should one not, it is the answer's end that goes.
+  return `${quote}\n\n${clipText(answer, TELEGRAM_TEXT_LIMIT - quote.length - 2)}`;
 }
 
-export const noSpeechText = (lang: Language): string => VOICE[lang].noSpeech;
-export const voiceFailureText = (lang: Language, failure: VoiceFailure): string => VOICE[lang].failure[failure];
+export const noSpeechText = (lang: Language): string => VOICE_TEXTS[lang].noSpeech;
+export const stillTryingText = (lang: Language): string => VOICE_TEXTS[lang].stillTrying;
+export const voiceFailureText = (lang: Language, failure: VoiceFailure): string => VOICE_TEXTS[lang].failure[failure];

@@ -14,7 +14,7 @@ import { isNoiseTranscript, VOICE_QUEUE_NAME, VoiceJob, VoiceService, voiceSttDe
 import { apologyText } from './bot.texts';
 import { PhraseService } from './phrase.service';
 import { TelegramFileError, TelegramFiles } from './telegram-files';
-import { noSpeechText, VoiceFailure, voiceFailureText, voiceReplyText } from './voice.texts';
+import { noSpeechText, stillTryingText, VoiceFailure, voiceFailureText, voiceReplyText } from './voice.texts';
 
 /** Voice jobs processed at once by one instance (each waits mostly on the network or on whisper.cpp). */
 const WORKERS_PER_INSTANCE = 2;
@@ -22,6 +22,38 @@ const WORKERS_PER_INSTANCE = 2;
 function telegramErrorCode(error: unknown): number | undefined {
   const code = (error as { response?: { error_code?: unknown } })?.response?.error_code;
   return typeof code === 'number' ? code : undefined;
+}
+
+/** Telegram refuses an edit that changes nothing (a retry after the edit went through): that is not a failure. */
+function isNotModified(error: unknown): boolean {
+  return /message is not modified/i.test((error as { response?: { description?: string } })?.response?.description ?? (error as Error)?.message ?? '');
+}
+
+/**
+ * The "🎙 still trying…" message of one attempt: said after a while (`after`) or at once on a failure (`now`), at
+ * most once in the attempt; the claim on the note's row makes it once per note across attempts and instances.
+ * `settle` stops the timer and waits for a message on its way, so the answer that follows can replace it.
+ */
+class StillTrying {
+  private timer: NodeJS.Timeout | undefined;
+  private told: Promise<void> | undefined;
+
+  constructor(private readonly tell: () => Promise<void>) {}
+
+  after(ms: number): void {
+    this.timer = setTimeout(() => void this.now(), ms);
+    this.timer.unref();
+  }
+
+  now(): Promise<void> {
+    clearTimeout(this.timer);
+    return (this.told ??= this.tell());
+  }
+
+  async settle(): Promise<void> {
+    clearTimeout(this.timer);
+    await this.told;
+  }
 }
 
 /**
@@ -32,6 +64,10 @@ function telegramErrorCode(error: unknown): number | undefined {
  * on the voice_messages row (a retry does not transcribe again), and a finished row is never processed again.
  * A temporary failure (STT or Telegram down) throws, so pg-boss retries with backoff; on the last attempt the
  * user is told it could not be recognised and may type it. Nothing is recorded from a failed note.
+ *
+ * Nobody waits in silence: when recognition fails once, or runs longer than VOICE_PROGRESS_SECONDS, the person gets
+ * one "🎙 still trying…" message (claimed on the row first, so never two), and the final answer — the recorded
+ * reply with its buttons, or "please type it" — replaces it by editMessageText (docs/operations.md).
  */
 @Injectable()
 export class VoiceWorker implements OnApplicationBootstrap {
@@ -67,7 +103,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
       // Out of retries on something unexpected: say so rather than stay silent (unless the answer is already out).
       this.logger.error(`Голосовое сообщение не обработано: update_id=${note.updateId}, user_id=${note.userId}: ${(error as Error).message}`, (error as Error).stack);
       await this.voice.markFailed(id, 'internal').catch(() => undefined);
-      if (user && note.status !== 'answered') await this.send(note, user, apologyText(user.language)).catch(() => undefined);
+      if (user && note.status !== 'answered') await this.answer(note, user, apologyText(user.language)).catch(() => undefined);
     }
   }
 
@@ -75,7 +111,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
     // A retry after the phrase was applied only sends the stored reply again: undo, debts, goals and the
     // "how much?" answer are not repeatable, so they must not run twice.
     if (note.status === 'answered' && note.reply) {
-      await this.send(note, user, note.reply.text, note.reply.markup as InlineKeyboardMarkup | undefined);
+      await this.answer(note, user, note.reply.text, note.reply.markup as InlineKeyboardMarkup | undefined);
       await this.voice.markDone(note.id);
       return;
     }
@@ -83,11 +119,18 @@ export class VoiceWorker implements OnApplicationBootstrap {
     let transcript = note.transcript;
     if (transcript === null) {
       await this.typing(note);
-      const heard = await this.transcribe(note, user, job);
+      const progress = new StillTrying(() => this.tellStillTrying(note, user));
+      if (note.progressClaimedAt === null) progress.after(this.config.stt.progressSeconds * 1000);
+      let heard: { text: string } | { failure: VoiceFailure };
+      try {
+        heard = await this.transcribe(note, user, job, progress);
+      } finally {
+        await progress.settle();
+      }
       if ('failure' in heard) {
         // Marked first: a failed send then retries the message, not the download and the transcription.
         await this.voice.markFailed(note.id, heard.failure);
-        await this.send(note, user, voiceFailureText(user.language, heard.failure)).catch((error: unknown) => {
+        await this.answer(note, user, voiceFailureText(user.language, heard.failure)).catch((error: unknown) => {
           this.logger.warn(`Сообщение о неудаче не доставлено: update_id=${note.updateId}: ${(error as Error).message}`);
         });
         return;
@@ -111,19 +154,25 @@ export class VoiceWorker implements OnApplicationBootstrap {
       reply = { text: voiceReplyText(user.language, transcript, answer.text), markup: answer.markup };
     }
     await this.voice.saveReply(note.id, reply);
-    await this.send(note, user, reply.text, reply.markup);
+    await this.answer(note, user, reply.text, reply.markup);
     await this.voice.markDone(note.id);
   }
 
-  /** The transcript, or why there is none (told to the user). Throws when a retry may help and one is left. */
-  private async transcribe(note: VoiceMessage, user: User, job: JobContext): Promise<{ text: string } | { failure: VoiceFailure }> {
+  /**
+   * The transcript, or why there is none (told to the user). Throws when a retry may help and one is left — after
+   * telling the person it is still being tried.
+   */
+  private async transcribe(note: VoiceMessage, user: User, job: JobContext, progress: StillTrying): Promise<{ text: string } | { failure: VoiceFailure }> {
     let audio: { bytes: Buffer; filePath: string };
     try {
       audio = await this.files.download(note.fileId);
     } catch (error) {
       if (!(error instanceof TelegramFileError)) throw error;
       this.logger.error(`Не удалось скачать голосовое: update_id=${note.updateId}, user_id=${user.id}: ${error.message}`);
-      if (error.retryable && !job.lastAttempt) throw error;
+      if (error.retryable && !job.lastAttempt) {
+        await progress.now();
+        throw error;
+      }
       return { failure: error.kind === 'too_big' ? 'too_big' : 'download_failed' };
     }
     const started = Date.now();
@@ -147,7 +196,10 @@ export class VoiceWorker implements OnApplicationBootstrap {
       const log = `Ошибка распознавания речи (${this.stt.name}, ${error.kind}): update_id=${note.updateId}, user_id=${user.id}, попытка ${job.retryCount + 1}/${job.retryLimit + 1}: ${error.message}`;
       if (final) this.logger.error(log);
       else this.logger.warn(log);
-      if (!final) throw error;
+      if (!final) {
+        await progress.now();
+        throw error;
+      }
       if (error.kind === 'unsupported_audio') return { failure: 'unsupported_audio' };
       return { failure: error.kind === 'rejected' ? 'stt_rejected' : 'stt_unavailable' };
     }
@@ -157,6 +209,60 @@ export class VoiceWorker implements OnApplicationBootstrap {
     await this.bot.telegram.sendChatAction(Number(note.chatId), 'typing').catch((error: unknown) => {
       this.logger.warn(`sendChatAction не удался: update_id=${note.updateId}: ${(error as Error).message}`);
     });
+  }
+
+  /**
+   * Claims, sends and stores the note's "still trying…" message (reply to the note). Never throws: it is a courtesy,
+   * the work goes on without it. When Telegram refused it (an error answer), nothing was sent and the claim is given
+   * back; when no answer came, it may have arrived, so it is not sent again.
+   */
+  private async tellStillTrying(note: VoiceMessage, user: User): Promise<void> {
+    try {
+      if (!(await this.voice.claimProgress(note.id))) return;
+    } catch (error) {
+      this.logger.warn(`«Всё ещё распознаю» не заявлено: update_id=${note.updateId}: ${(error as Error).message}`);
+      return;
+    }
+    let messageId: number;
+    try {
+      const sent = await this.bot.telegram.sendMessage(Number(note.chatId), stillTryingText(user.language), {
+        reply_parameters: { message_id: Number(note.messageId), allow_sending_without_reply: true },
+      });
+      messageId = sent.message_id;
+    } catch (error) {
+      const code = telegramErrorCode(error);
+      if (code !== undefined && code !== 403) await this.voice.releaseProgress(note.id).catch(() => undefined);
+      this.logger.warn(`«Всё ещё распознаю» не отправлено: update_id=${note.updateId}, user_id=${user.id}: ${(error as Error).message}`);
+      return;
+    }
+    note.progressMessageId = BigInt(messageId);
+    await this.voice.saveProgressMessage(note.id, messageId).catch((error: unknown) => {
+      this.logger.warn(`«Всё ещё распознаю» отправлено, id не сохранён: update_id=${note.updateId}: ${(error as Error).message}`);
+    });
+    this.logger.log(`Сообщено «всё ещё распознаю»: update_id=${note.updateId}, user_id=${user.id}`);
+  }
+
+  /**
+   * The note's final message: the "still trying…" message edited into it when there is one, else a reply. The edited
+   * message gone or no longer editable (400) → a new reply; Telegram down → thrown, so the job retries.
+   */
+  private async answer(note: VoiceMessage, user: User, text: string, markup?: InlineKeyboardMarkup): Promise<void> {
+    if (note.progressMessageId !== null) {
+      try {
+        await this.bot.telegram.editMessageText(Number(note.chatId), Number(note.progressMessageId), undefined, text, { reply_markup: markup });
+        return;
+      } catch (error) {
+        if (isNotModified(error)) return;
+        const code = telegramErrorCode(error);
+        if (code === 403) {
+          this.logger.warn(`Ответ на голосовое не доставлен (бот заблокирован): update_id=${note.updateId}, user_id=${user.id}`);
+          return;
+        }
+        if (code !== 400) throw error;
+        this.logger.warn(`«Всё ещё распознаю» не отредактировано, ответ отдельным сообщением: update_id=${note.updateId}: ${(error as Error).message}`);
+      }
+    }
+    await this.send(note, user, text, markup);
   }
 
   /** Replies under the voice note. A user who blocked the bot (403) is not retried. */

@@ -2,7 +2,8 @@
  * What the bot says about debts, per language (ru, uz Latin, en), and the pure formatters that fill it in.
  * A missing translation fails the type check (Record<Language, …>).
  */
-import { formatMoney } from '../../common/money';
+import { formatAmount, formatMoney, MAX_AMOUNT_MINOR } from '../../common/money';
+import { fitList } from '../../common/text/message-limit';
 import type { Language } from '../../config/app-config';
 import { formatIsoDate } from '../goals/goals.texts';
 
@@ -30,7 +31,8 @@ const D = {
     closeButton: '✅ Закрыть долг',
     backButton: '⬅️ Назад',
     gone: '⚠️ Этот долг уже закрыт или удалён.',
-    tooLarge: '❌ Слишком большая сумма.',
+    tooLarge: (max: string) => `❌ Слишком большая сумма: не больше ${max}.`,
+    more: (n: number) => `… и ещё ${n}`,
   },
   uz: {
     recorded: '🤝 Qarz yozib qoʻyildi',
@@ -40,7 +42,7 @@ const D = {
     until: (date: string) => `${date} gacha`,
     of: (repaid: string, total: string) => `${total} dan ${repaid} qaytarildi`,
     listTitle: '📋 Ochiq qarzlar:',
-    empty: "📋 Ochiq qarzlar yo'q.\nMasalan, shunday yozing: «Alisherga 200 dollar qarz berdim»",
+    empty: '📋 Ochiq qarzlar yoʻq.\nMasalan, shunday yozing: «Alisherga 200 dollar qarz berdim»',
     repaid: (name: string, amount: string) => `✅ Qaytarildi: ${name} — ${amount}`,
     left: (amount: string) => `Qoldi: ${amount}`,
     closed: (name: string) => `🎉 Qarz yopildi: ${name}`,
@@ -55,7 +57,8 @@ const D = {
     closeButton: '✅ Qarzni yopish',
     backButton: '⬅️ Orqaga',
     gone: '⚠️ Bu qarz allaqachon yopilgan yoki oʻchirilgan.',
-    tooLarge: '❌ Summa juda katta.',
+    tooLarge: (max: string) => `❌ Summa juda katta: koʻpi bilan ${max}.`,
+    more: (n: number) => `… yana ${n} ta`,
   },
   en: {
     recorded: '🤝 Debt recorded',
@@ -80,7 +83,8 @@ const D = {
     closeButton: '✅ Close the debt',
     backButton: '⬅️ Back',
     gone: '⚠️ This debt is already closed or deleted.',
-    tooLarge: '❌ That amount is too large.',
+    tooLarge: (max: string) => `❌ That amount is too large: at most ${max}.`,
+    more: (n: number) => `… and ${n} more`,
   },
 } satisfies Record<Language, Record<string, unknown>>;
 
@@ -112,8 +116,10 @@ export function debtRecordedText(lang: Language, debt: DebtView): string {
 
 /** The /debts answer: open debts, numbered, nearest due date first. */
 export function debtsListText(lang: Language, debts: readonly DebtView[]): string {
-  if (!debts.length) return D[lang].empty;
-  return [D[lang].listTitle, ...debts.map((d, i) => `${i + 1}. ${debtLine(lang, d)}`)].join('\n');
+  const t = D[lang];
+  if (!debts.length) return t.empty;
+  const lines = debts.map((d, i) => `${i + 1}. ${debtLine(lang, d)}`);
+  return fitList(lines.length, (shown) => [t.listTitle, ...lines.slice(0, shown), ...(shown < lines.length ? [t.more(lines.length - shown)] : [])].join('\n'));
 }
 
 /** After a repayment: how much, what is left, or that the debt is closed. */
@@ -125,3 +131,6 @@ export function repaidText(lang: Language, amountMinor: bigint, debt: DebtView, 
 }
 
 export const debtTexts = (lang: Language) => D[lang];
+
+/** An amount over what a debt can hold, the maximum said. */
+export const debtTooLargeText = (lang: Language): string => D[lang].tooLarge(formatAmount(MAX_AMOUNT_MINOR));

@@ -2,7 +2,8 @@
  * What the bot says about goals, per language (ru, uz Latin, en), and the pure formatters that fill it in.
  * A missing translation fails the type check (Record<Language, …>).
  */
-import { formatMoney } from '../../common/money';
+import { formatAmount, formatMoney, MAX_AMOUNT_MINOR } from '../../common/money';
+import { fitList } from '../../common/text/message-limit';
 import type { Language } from '../../config/app-config';
 import { progressBar, progressPercent } from './progress';
 
@@ -27,7 +28,8 @@ const G = {
     whichGoal: '🤔 На какую цель? Например: «отложил 500 тысяч на телефон». Ваши цели: /goals',
     noGoals: '🎯 Целей пока нет. Создайте: «цель: телефон 3 млн к 1 марта»',
     currencyMismatch: (title: string, currency: string) => `⚠️ Цель «${title}» в ${currency}: напишите сумму в ${currency}.`,
-    tooLarge: '❌ Слишком большая сумма.',
+    tooLarge: (max: string) => `❌ Слишком большая сумма: не больше ${max}.`,
+    more: (n: number) => `… и ещё ${n}`,
     hint: 'Пополнить: «отложил 500 тысяч на телефон» или кнопкой ниже.',
     chooseAmount: (title: string) => `➕ Сколько отложить на «${title}»?`,
     addButton: (title: string) => `➕ ${title}`,
@@ -39,19 +41,20 @@ const G = {
   uz: {
     created: '🎯 Yangi maqsad:',
     listTitle: '🎯 Maqsadlaringiz:',
-    empty: "🎯 Hozircha maqsadlar yo'q.\nMasalan, shunday yarating: «maqsad: mashina 100 million so'm»",
+    empty: '🎯 Hozircha maqsadlar yoʻq.\nMasalan, shunday yarating: «maqsad: mashina 100 million soʻm»',
     until: (date: string) => `${date} gacha`,
     contributed: (amount: string, title: string) => `✅ «${title}» uchun ${amount} ajratildi`,
     reached: (title: string) => `🎉 «${title}» maqsadiga erishildi!`,
     completed: (title: string) => `🏁 «${title}» maqsadi bajarildi.`,
-    needAmount: "💬 Qancha yig'moqchisiz? Masalan: «maqsad: mashina 100 million so'm»",
-    needTitle: "💬 Nima uchun yig'amiz? Masalan: «maqsad: mashina 100 million so'm»",
+    needAmount: '💬 Qancha yigʻmoqchisiz? Masalan: «maqsad: mashina 100 million soʻm»',
+    needTitle: '💬 Nima uchun yigʻamiz? Masalan: «maqsad: mashina 100 million soʻm»',
     notFound: (target: string) => `🤔 «${target}» maqsadi topilmadi. Maqsadlaringiz: /goals`,
     whichGoal: '🤔 Qaysi maqsad uchun? Masalan: «telefonga 500 ming ajratdim». Maqsadlaringiz: /goals',
-    noGoals: "🎯 Hozircha maqsadlar yo'q. Yarating: «maqsad: mashina 100 million so'm»",
+    noGoals: '🎯 Hozircha maqsadlar yoʻq. Yarating: «maqsad: mashina 100 million soʻm»',
     currencyMismatch: (title: string, currency: string) => `⚠️ «${title}» maqsadi ${currency} da: summani ${currency} da yozing.`,
-    tooLarge: '❌ Summa juda katta.',
-    hint: "To'ldirish: «telefonga 500 ming ajratdim» yoki quyidagi tugma bilan.",
+    tooLarge: (max: string) => `❌ Summa juda katta: koʻpi bilan ${max}.`,
+    more: (n: number) => `… yana ${n} ta`,
+    hint: 'Toʻldirish: «telefonga 500 ming ajratdim» yoki quyidagi tugma bilan.',
     chooseAmount: (title: string) => `➕ «${title}» uchun qancha ajratamiz?`,
     addButton: (title: string) => `➕ ${title}`,
     allButton: (amount: string) => `Qolgani: ${amount}`,
@@ -73,7 +76,8 @@ const G = {
     whichGoal: '🤔 Which goal? E.g.: “saved 100 dollars for laptop”. Your goals: /goals',
     noGoals: '🎯 No goals yet. Create one: “goal: laptop 1200 dollars by June 1”',
     currencyMismatch: (title: string, currency: string) => `⚠️ The goal “${title}” is in ${currency}: please give the amount in ${currency}.`,
-    tooLarge: '❌ That amount is too large.',
+    tooLarge: (max: string) => `❌ That amount is too large: at most ${max}.`,
+    more: (n: number) => `… and ${n} more`,
     hint: 'Add money: “saved 100 dollars for laptop” or with a button below.',
     chooseAmount: (title: string) => `➕ How much to put towards “${title}”?`,
     addButton: (title: string) => `➕ ${title}`,
@@ -112,10 +116,12 @@ export function goalCreatedText(lang: Language, goal: GoalView): string {
   return `${G[lang].created}\n${goalBlock(lang, goal)}\n\n${G[lang].hint}`;
 }
 
-/** The /goals answer: every goal with its progress bar, active ones first. */
+/** The /goals answer: every goal with its progress bar, active ones first (as many as one message holds). */
 export function goalsListText(lang: Language, goals: readonly GoalView[]): string {
-  if (!goals.length) return G[lang].empty;
-  return [G[lang].listTitle, ...goals.map((g, i) => goalBlock(lang, g, `${i + 1}. `))].join('\n\n');
+  const t = G[lang];
+  if (!goals.length) return t.empty;
+  const blocks = goals.map((g, i) => goalBlock(lang, g, `${i + 1}. `));
+  return fitList(blocks.length, (shown) => [t.listTitle, ...blocks.slice(0, shown), ...(shown < blocks.length ? [t.more(blocks.length - shown)] : [])].join('\n\n'));
 }
 
 /** After a contribution: what was saved, the goal's progress, and 🎉 when it was reached just now. */
@@ -127,3 +133,6 @@ export function contributedText(lang: Language, amountMinor: bigint, goal: GoalV
 }
 
 export const goalTexts = (lang: Language) => G[lang];
+
+/** An amount over what a goal can hold, the maximum said. */
+export const goalTooLargeText = (lang: Language): string => G[lang].tooLarge(formatAmount(MAX_AMOUNT_MINOR));

@@ -1,11 +1,12 @@
 /** Reminder messages and the /remind answers, per language (ru, uz Latin, en). Pure. */
 import { formatMoney } from '../../common/money';
+import { pluralRu } from '../../common/text/plural';
 import type { Language } from '../../config/app-config';
 import { formatIsoDate } from '../goals/goals.texts';
 
-const R = {
+export const REMINDER_TEXTS = {
   ru: {
-    dueIn: (days: number) => (days === 0 ? '⏰ Сегодня срок возврата долга' : days === 1 ? '⏰ Завтра срок возврата долга' : `⏰ Через ${days} дня срок возврата долга`),
+    dueIn: (days: number) => (days === 0 ? '⏰ Сегодня срок возврата долга' : days === 1 ? '⏰ Завтра срок возврата долга' : `⏰ Через ${days} ${pluralRu(days, ['день', 'дня', 'дней'])} срок возврата долга`),
     owesYou: 'Вам должны',
     youOwe: 'Вы должны',
     daily: '📝 Сегодня ещё ничего не записано. Были траты или доходы? Напишите, например: «такси 20000».\nОтключить напоминание: /remind off',
@@ -17,9 +18,9 @@ const R = {
     dueIn: (days: number) => (days === 0 ? '⏰ Bugun qarzni qaytarish muddati' : days === 1 ? '⏰ Ertaga qarzni qaytarish muddati' : `⏰ ${days} kundan keyin qarzni qaytarish muddati`),
     owesYou: 'Sizga qarzdor',
     youOwe: 'Siz qarzdorsiz',
-    daily: "📝 Bugun hali hech narsa yozilmadi. Xarajat yoki daromad bo'ldimi? Masalan, yozing: «taksiga 20 ming berdim».\nEslatmani o'chirish: /remind off",
-    on: (time: string) => `🔔 Kundalik eslatma yoqildi: ${time} (sizning vaqtingiz).\nBoshqa vaqt: /remind 20:30 · o'chirish: /remind off`,
-    off: "🔕 Kundalik eslatma o'chirildi. Yoqish: /remind on",
+    daily: '📝 Bugun hali hech narsa yozilmadi. Xarajat yoki daromad boʻldimi? Masalan, yozing: «taksiga 20 ming berdim».\nEslatmani oʻchirish: /remind off',
+    on: (time: string) => `🔔 Kundalik eslatma yoqildi: ${time} (sizning vaqtingiz).\nBoshqa vaqt: /remind 20:30 · oʻchirish: /remind off`,
+    off: '🔕 Kundalik eslatma oʻchirildi. Yoqish: /remind on',
     badTime: '❌ Vaqtni SS:DD shaklida yozing, masalan: /remind 21:00',
   },
   en: {
@@ -44,12 +45,12 @@ export interface DueReminderView {
 
 /** "⏰ Завтра срок возврата долга\nВам должны: Алишер — 150.00 USD (01.06.2027)". */
 export function dueReminderText(lang: Language, v: DueReminderView): string {
-  const t = R[lang];
+  const t = REMINDER_TEXTS[lang];
   const who = v.direction === 'lent' ? t.owesYou : t.youOwe;
   return `${t.dueIn(v.daysLeft)}\n${who}: ${v.counterparty} — ${formatMoney(v.remainingMinor, v.currency)} (${formatIsoDate(v.dueDate)})`;
 }
 
-export const dailyReminderText = (lang: Language): string => R[lang].daily;
-export const reminderOnText = (lang: Language, time: string): string => R[lang].on(time);
-export const reminderOffText = (lang: Language): string => R[lang].off;
-export const reminderBadTimeText = (lang: Language): string => R[lang].badTime;
+export const dailyReminderText = (lang: Language): string => REMINDER_TEXTS[lang].daily;
+export const reminderOnText = (lang: Language, time: string): string => REMINDER_TEXTS[lang].on(time);
+export const reminderOffText = (lang: Language): string => REMINDER_TEXTS[lang].off;
+export const reminderBadTimeText = (lang: Language): string => REMINDER_TEXTS[lang].badTime;

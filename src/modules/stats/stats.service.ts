@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toDecimalString } from '../../common/money';
+import { apportion, toDecimalString } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { CategoriesService } from '../categories/categories.service';
 import type { TransactionType } from '../transactions/transaction.entity';
@@ -13,8 +13,13 @@ export interface CategoryLine {
   currency: string;
   amountMinor: bigint;
   count: number;
-  /** Share of this category within its (type, currency) total, in basis points (1/100 of a percent). */
+  /**
+   * Share of this category within its (type, currency) total in basis points (1/100 of a percent), for the API;
+   * the shares of one group add up to exactly 10,000.
+   */
   shareBp: number;
+  /** The same share in tenths of a percent, as the texts and the chart show it; a group's add up to exactly 1,000. */
+  sharePermille: number;
 }
 
 export interface CurrencyTotal {
@@ -32,26 +37,33 @@ export interface Summary {
   byCategory: CategoryLine[];
 }
 
-/** amount / total in basis points, rounded half up; exact (bigint). */
-export function shareBasisPoints(amount: bigint, total: bigint): number {
-  if (total <= 0n) return 0;
-  return Number((amount * 20000n + total) / (2n * total));
-}
-
 const TYPE_ORDER: Record<TransactionType, number> = { expense: 0, income: 1 };
 
-/** Sums per category → the summary (totals per currency, shares within each type and currency). */
+/**
+ * Sums per category → the summary (totals per currency, shares within each type and currency). The shares are
+ * rounded once, by the largest-remainder method (common/money/shares.ts), so those of a group add up to exactly
+ * 100% in every precision shown.
+ */
 export function summarize(range: StatsRange, rows: readonly CategorySumRow[], name: (key: string) => string): Summary {
-  const groupTotals = new Map<string, bigint>();
+  const groups = new Map<string, CategorySumRow[]>();
   const totals = new Map<string, CurrencyTotal>();
   for (const r of rows) {
     const g = `${r.type}|${r.currency}`;
-    groupTotals.set(g, (groupTotals.get(g) ?? 0n) + r.amountMinor);
+    groups.set(g, [...(groups.get(g) ?? []), r]);
     const t = totals.get(r.currency) ?? { currency: r.currency, incomeMinor: 0n, expenseMinor: 0n, count: 0 };
     if (r.type === 'income') t.incomeMinor += r.amountMinor;
     else t.expenseMinor += r.amountMinor;
     t.count += r.count;
     totals.set(r.currency, t);
+  }
+  const shares = new Map<CategorySumRow, { bp: number; permille: number }>();
+  for (const unordered of groups.values()) {
+    // A fixed order, so equal amounts get the same shares whatever order the rows came in.
+    const group = [...unordered].sort((a, b) => (a.amountMinor === b.amountMinor ? a.category.localeCompare(b.category) : a.amountMinor > b.amountMinor ? -1 : 1));
+    const amounts = group.map((r) => r.amountMinor);
+    const bp = apportion(amounts, 10_000);
+    const permille = apportion(amounts, 1_000);
+    group.forEach((r, i) => shares.set(r, { bp: bp[i], permille: permille[i] }));
   }
   const byCategory = rows
     .map((r) => ({
@@ -61,7 +73,8 @@ export function summarize(range: StatsRange, rows: readonly CategorySumRow[], na
       currency: r.currency,
       amountMinor: r.amountMinor,
       count: r.count,
-      shareBp: shareBasisPoints(r.amountMinor, groupTotals.get(`${r.type}|${r.currency}`) ?? 0n),
+      shareBp: shares.get(r)!.bp,
+      sharePermille: shares.get(r)!.permille,
     }))
     .sort(
       (a, b) =>

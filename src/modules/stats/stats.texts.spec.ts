@@ -14,7 +14,7 @@ describe('stats texts', () => {
     ['en', { kind: 'month', from: '2026-10-01', to: '2026-10-31' }, 'in October'],
     ['ru', { kind: 'week', from: '2026-11-23', to: '2026-11-29' }, 'за неделю 23.11–29.11.2026'],
     ['en', { kind: 'day', from: '2026-11-28', to: '2026-11-28' }, 'on 28.11.2026'],
-    ['uz', { kind: 'year', from: '2025-01-01', to: '2025-12-31' }, '2025 yilda'],
+    ['uz', { kind: 'year', from: '2025-01-01', to: '2025-12-31' }, '2025-yilda'],
     ['en', { kind: 'custom', from: '2026-01-05', to: '2026-02-01' }, 'for 05.01.2026–01.02.2026'],
   ] as const)('periodText(%s, %j) = %s', (lang, period, text) => {
     expect(periodText(lang, period, 2026)).toBe(text);
@@ -65,18 +65,82 @@ describe('stats texts', () => {
   });
 });
 
-describe('pct: a share in basis points as a percentage', () => {
+describe('pct: a share in tenths of a percent, shown as it was rounded', () => {
   it.each([
-    [10_000, '100%'],
-    [6_000, '60%'],
-    [6_250, '62.5%'],
-    [3_333, '33.3%'],
-    [4_255, '42.6%'],
-    [95, '1.0%'],
-    [5, '0.1%'],
-    [4, '0.0%'],
+    [1000, '100%'],
+    [600, '60%'],
+    [625, '62.5%'],
+    [333, '33.3%'],
+    [10, '1%'],
+    [1, '0.1%'],
     [0, '0%'],
-  ])('%i → %s', (bp, text) => {
-    expect(pct(bp)).toBe(text);
+  ])('%i → %s', (permille, text) => {
+    expect(pct(permille)).toBe(text);
+  });
+});
+
+describe('the statistics title names the period as each language does', () => {
+  const rows = [{ currency: 'UZS', type: 'expense' as const, category: 'transport', amountMinor: 100n, count: 1 }];
+  it.each([
+    ['en', '2026-12-01', 2026, '📊 Statistics for December'],
+    ['en', '2025-12-01', 2026, '📊 Statistics for December 2025'],
+    ['ru', '2026-12-01', 2026, '📊 Статистика за декабрь'],
+    ['uz', '2026-12-01', 2026, '📊 Statistika: dekabr oyida'],
+  ] as const)('%s, %s (current year %i): %s', (lang, from, year, title) => {
+    const s = summarize({ period: 'month', kind: 'month', from, to: `${from.slice(0, 8)}31`, start: new Date(0), end: new Date(0) } as never, rows, () => 'Transport');
+    expect(summaryText(lang, s, year).split('\n')[0]).toBe(title);
+    expect(chartModel(lang, s, year).title).toBe(title.replace('📊 ', ''));
+  });
+
+  it.each([
+    ['en', { kind: 'day', from: '2026-11-28', to: '2026-11-28' }, 'for 28.11.2026', 'on 28.11.2026'],
+    ['en', { kind: 'year', from: '2025-01-01', to: '2025-12-31' }, 'for 2025', 'in 2025'],
+    ['en', { kind: 'month', from: '2026-10-01', to: '2026-10-31' }, 'for October', 'in October'],
+    ['ru', { kind: 'month', from: '2026-10-01', to: '2026-10-31' }, 'за октябрь', 'за октябрь'],
+    ['uz', { kind: 'month', from: '2026-10-01', to: '2026-10-31' }, 'oktyabr oyida', 'oktyabr oyida'],
+  ] as const)('%s %j: %s in a title, %s in a sentence', (lang, period, title, sentence) => {
+    expect(periodText(lang, period, 2026, 'title')).toBe(title);
+    expect(periodText(lang, period, 2026)).toBe(sentence);
+  });
+});
+
+describe('shares shown add up to exactly 100%', () => {
+  const line = (category: string, amountMinor: bigint, type: 'expense' | 'income' = 'expense', currency = 'UZS') => ({ currency, type, category, amountMinor, count: 1 });
+  /** The percentages of one block of the text summary, the "… and N more" line included. */
+  const shownShares = (text: string) => [...text.matchAll(/\((\d+(?:\.\d)?)%\)/g)].map((m) => Math.round(Number(m[1]) * 10));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+  it.each<[string, ReturnType<typeof line>[], string[]]>([
+    // Each rounded alone: 33.3 + 33.3 + 33.3 = 99.9.
+    ['three equal categories', [line('cafe', 1n), line('transport', 1n), line('groceries', 1n)], ['33.4%', '33.3%', '33.3%']],
+    // Each rounded alone: 66.7 + 16.7 + 16.7 = 100.1.
+    ['4:1:1', [line('cafe', 4n), line('transport', 1n), line('groceries', 1n)], ['66.7%', '16.7%', '16.6%']],
+    ['exact halves', [line('cafe', 50n), line('transport', 50n)], ['50%', '50%']],
+  ])('%s', (_label, rows, expected) => {
+    const s = summarize(namedPeriod('month', NOW, 'Asia/Tashkent'), rows, (k) => k);
+    const text = summaryText('en', s, 2026);
+    expect([...text.matchAll(/\((\d+(?:\.\d)?%)\)/g)].map((m) => m[1])).toEqual(expected);
+    const bars = chartModel('en', s, 2026).blocks[0].bars.map((b) => b.value.split(' · ')[1]);
+    expect(bars).toEqual(expected);
+  });
+
+  it('with more categories than are listed, the rest line carries their share and the total is still 100%', () => {
+    const rows = Array.from({ length: 14 }, (_, i) => line(`custom:${i}`, BigInt(1 + (i % 3))));
+    const s = summarize(namedPeriod('month', NOW, 'Asia/Tashkent'), rows, (k) => k);
+    const text = summaryText('ru', s, 2026);
+    expect(text).toMatch(/… и ещё 8 \(\d+(\.\d)?%\)/);
+    expect(sum(shownShares(text))).toBe(1000);
+    const chart = chartModel('ru', s, 2026);
+    const bars = chart.blocks[0].bars.map((b) => Math.round(Number(/· (\d+(?:\.\d)?)%$/.exec(b.value)![1]) * 10));
+    expect(bars).toHaveLength(11);
+    expect(sum(bars)).toBe(1000);
+  });
+
+  it('each type and currency is its own whole', () => {
+    const rows = [line('cafe', 1n), line('transport', 2n), line('salary', 7n, 'income'), line('cafe', 3n, 'expense', 'USD'), line('gifts', 3n, 'expense', 'USD')];
+    const s = summarize(namedPeriod('month', NOW, 'Asia/Tashkent'), rows, (k) => k);
+    const groups = new Map<string, number>();
+    for (const l of s.byCategory) groups.set(`${l.type}|${l.currency}`, (groups.get(`${l.type}|${l.currency}`) ?? 0) + l.sharePermille);
+    expect(Object.fromEntries(groups)).toEqual({ 'expense|UZS': 1000, 'expense|USD': 1000, 'income|UZS': 1000 });
   });
 });

@@ -3,6 +3,8 @@
  * translation fails the typecheck. Pure formatters; no I/O.
  */
 import { formatMoney } from '../../common/money';
+import { clipText, TELEGRAM_CAPTION_LIMIT } from '../../common/text/message-limit';
+import { pluralRu } from '../../common/text/plural';
 import type { Language } from '../../config/app-config';
 import type { ChartModel } from './stats.chart';
 import type { CategoryLine, Summary } from './stats.service';
@@ -83,12 +85,15 @@ export interface PeriodView {
   to: string;
 }
 
+/** Where a period phrase stands: in a sentence ("Expenses in November") or after the title ("Statistics for November"). */
+export type PeriodUse = 'sentence' | 'title';
+
 interface Catalogue {
-  /** "за ноябрь", "noyabr oyida", "in November". */
-  month(name: string): string;
+  /** "за ноябрь", "noyabr oyida", "in November" (in a title: "for November"). */
+  month(name: string, use: PeriodUse): string;
   week(from: string, to: string): string;
-  day(date: string): string;
-  year(year: number): string;
+  day(date: string, use: PeriodUse): string;
+  year(year: number, use: PeriodUse): string;
   range(from: string, to: string): string;
   statsTitle(period: string): string;
   statsEmpty(period: string): string;
@@ -115,11 +120,6 @@ interface Catalogue {
 
 const ddmm = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}`;
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const ruPlural = (n: number, one: string, few: string, many: string) => {
-  const d = n % 10;
-  const dd = n % 100;
-  return d === 1 && dd !== 11 ? one : d >= 2 && d <= 4 && (dd < 12 || dd > 14) ? few : many;
-};
 
 export const STATS_TEXTS: Record<Language, Catalogue> = {
   ru: {
@@ -133,7 +133,7 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     expenses: 'Расходы',
     incomes: 'Доходы',
     balance: 'Баланс',
-    operations: (n) => `${n} ${ruPlural(n, 'операция', 'операции', 'операций')}`,
+    operations: (n) => `${n} ${pluralRu(n, ['операция', 'операции', 'операций'])}`,
     more: (n) => `… и ещё ${n}`,
     buttons: { week: 'Неделя', month: 'Этот месяц', prevMonth: 'Прошлый месяц', year: 'Год' },
     unknownPeriod:
@@ -161,7 +161,7 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     month: (name) => `${name} oyida`,
     week: (from, to) => `${ddmm(from)}–${ddmmyyyy(to)} haftasida`,
     day: (date) => `${ddmmyyyy(date)} kuni`,
-    year: (year) => `${year} yilda`,
+    year: (year) => `${year}-yilda`,
     range: (from, to) => `${ddmmyyyy(from)}–${ddmmyyyy(to)} davrida`,
     statsTitle: (period) => `📊 Statistika: ${period}`,
     statsEmpty: (period) => `📊 ${period.charAt(0).toUpperCase()}${period.slice(1)} operatsiyalar yoʻq.`,
@@ -172,12 +172,12 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     more: (n) => `… yana ${n} ta`,
     buttons: { week: 'Hafta', month: 'Shu oy', prevMonth: 'Oʻtgan oy', year: 'Yil' },
     unknownPeriod:
-      "🤔 Davrni tushunmadim. Masalan: /stats, /stats hafta, /stats o'tgan oy, /stats mart, /stats 2026-10",
+      '🤔 Davrni tushunmadim. Masalan: /stats, /stats hafta, /stats oʻtgan oy, /stats mart, /stats 2026-10',
     categoryAnswer: (emoji, name, period, amounts) => `${emoji} ${name}, ${period}: ${amounts}`,
     typeAnswer: (type, period, amounts) =>
       `${type === 'income' ? '💰 Daromadlar' : '💸 Xarajatlar'}, ${period}: ${amounts}`,
     exportCaption: (count) =>
-      `📄 Operatsiyalaringiz: ${count} ta. CSV fayl (UTF-8) Excel va Google Sheets'da ochiladi.`,
+      `📄 Operatsiyalaringiz: ${count} ta. CSV fayl (UTF-8) Excel va Google Sheets dasturlarida ochiladi.`,
     exportEmpty: '📄 Hali operatsiyalar yoʻq — yuklab olinadigan narsa yoʻq.',
     deleteConfirm:
       '⚠️ Barcha maʼlumotlaringiz oʻchirilsinmi? Profil, telefon raqami, kategoriyalar, barcha operatsiyalar va kirish kodlari oʻchiriladi. Buni qaytarib boʻlmaydi.\n\nMaslahat: avval /export bilan operatsiyalarni saqlab oling.',
@@ -193,10 +193,10 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
     },
   },
   en: {
-    month: (name) => `in ${name}`,
+    month: (name, use) => `${use === 'title' ? 'for' : 'in'} ${name}`,
     week: (from, to) => `for the week ${ddmm(from)}–${ddmmyyyy(to)}`,
-    day: (date) => `on ${ddmmyyyy(date)}`,
-    year: (year) => `in ${year}`,
+    day: (date, use) => `${use === 'title' ? 'for' : 'on'} ${ddmmyyyy(date)}`,
+    year: (year, use) => `${use === 'title' ? 'for' : 'in'} ${year}`,
     range: (from, to) => `for ${ddmmyyyy(from)}–${ddmmyyyy(to)}`,
     statsTitle: (period) => `📊 Statistics ${period}`,
     statsEmpty: (period) => `📊 No transactions ${period}.`,
@@ -229,23 +229,26 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
   },
 };
 
-/** "за ноябрь" (the year only when it is not the current one), "за неделю 23.11–29.11.2026", … */
-export function periodText(lang: Language, p: PeriodView, currentYear: number): string {
+/**
+ * "за ноябрь" (the year only when it is not the current one), "за неделю 23.11–29.11.2026", …; `use` 'title' for
+ * the phrase after "Statistics" (English says "Statistics for December" but "Expenses in December").
+ */
+export function periodText(lang: Language, p: PeriodView, currentYear: number, use: PeriodUse = 'sentence'): string {
   const t = STATS_TEXTS[lang];
   const year = Number(p.from.slice(0, 4));
   switch (p.kind) {
     case 'month': {
       const name = MONTHS[lang][Number(p.from.slice(5, 7)) - 1];
-      return t.month(year === currentYear ? name : `${name} ${year}`);
+      return t.month(year === currentYear ? name : `${name} ${year}`, use);
     }
     case 'week':
       return t.week(p.from, p.to);
     case 'day':
-      return t.day(p.from);
+      return t.day(p.from, use);
     case 'year':
-      return t.year(year);
+      return t.year(year, use);
     case 'custom':
-      return p.from === p.to ? t.day(p.from) : t.range(p.from, p.to);
+      return p.from === p.to ? t.day(p.from, use) : t.range(p.from, p.to);
   }
 }
 
@@ -266,15 +269,18 @@ export function amountsText(
     .join(', ');
 }
 
-const CAPTION_LIMIT = 1024;
 const LINES_PER_BLOCK = 6;
 
-/** Basis points → "42%" or "42.5%" (one decimal, rounded half up), in integer arithmetic. */
-export function pct(bp: number): string {
-  if (bp % 100 === 0) return `${bp / 100}%`;
-  const tenths = Math.round(bp / 10);
-  return `${Math.trunc(tenths / 10)}.${tenths % 10}%`;
+/**
+ * Tenths of a percent → "42%" or "42.5%". No rounding here: the shares were rounded once, by the largest remainder
+ * (stats.service.ts), so the ones shown add up to 100%.
+ */
+export function pct(permille: number): string {
+  return permille % 10 === 0 ? `${permille / 10}%` : `${Math.trunc(permille / 10)}.${permille % 10}%`;
 }
+
+/** The share of the lines not shown one by one ("… и ещё 3 (12.5%)"). */
+const restShare = (lines: readonly CategoryLine[]) => pct(lines.reduce((sum, l) => sum + l.sharePermille, 0));
 
 function blocks(
   summary: Summary,
@@ -293,19 +299,19 @@ function blocks(
 /** The text summary (also the photo's caption, so at most 1024 characters). */
 export function summaryText(lang: Language, summary: Summary, currentYear: number): string {
   const t = STATS_TEXTS[lang];
-  const period = periodText(lang, summary.range, currentYear);
-  if (!summary.byCategory.length) return t.statsEmpty(period);
+  if (!summary.byCategory.length) return t.statsEmpty(periodText(lang, summary.range, currentYear));
+  const title = t.statsTitle(periodText(lang, summary.range, currentYear, 'title'));
   const render = (perBlock: number) => {
-    const parts = [t.statsTitle(period)];
+    const parts = [title];
     for (const b of blocks(summary)) {
       const lines = [
         `${b.type === 'income' ? '💰' : '💸'} ${b.type === 'income' ? t.incomes : t.expenses}: ${formatMoney(b.total, b.currency)}`,
       ];
       for (const l of b.lines.slice(0, perBlock))
         lines.push(
-          `${categoryEmoji(l.category, l.type)} ${l.categoryName}: ${formatMoney(l.amountMinor, l.currency)} (${pct(l.shareBp)})`,
+          `${categoryEmoji(l.category, l.type)} ${l.categoryName}: ${formatMoney(l.amountMinor, l.currency)} (${pct(l.sharePermille)})`,
         );
-      if (b.lines.length > perBlock) lines.push(t.more(b.lines.length - perBlock));
+      if (b.lines.length > perBlock) lines.push(`${t.more(b.lines.length - perBlock)} (${restShare(b.lines.slice(perBlock))})`);
       parts.push(lines.join('\n'));
     }
     const balances = summary.totals.map(
@@ -316,9 +322,9 @@ export function summaryText(lang: Language, summary: Summary, currentYear: numbe
   };
   for (let per = LINES_PER_BLOCK; per >= 0; per--) {
     const text = render(per);
-    if (text.length <= CAPTION_LIMIT) return text;
+    if (text.length <= TELEGRAM_CAPTION_LIMIT) return text;
   }
-  return render(0).slice(0, CAPTION_LIMIT);
+  return clipText(render(0), TELEGRAM_CAPTION_LIMIT);
 }
 
 const BARS_PER_BLOCK = 10;
@@ -333,8 +339,7 @@ function clip(text: string): string {
 /** What the chart image shows: one block of bars per type and currency (no emoji: the font has none). */
 export function chartModel(lang: Language, summary: Summary, currentYear: number): ChartModel {
   const t = STATS_TEXTS[lang];
-  const period = periodText(lang, summary.range, currentYear);
-  const title = t.statsTitle(period).replace(/^📊\s*/u, '');
+  const title = t.statsTitle(periodText(lang, summary.range, currentYear, 'title')).replace(/^📊\s*/u, '');
   return {
     title: title.charAt(0).toUpperCase() + title.slice(1),
     blocks: blocks(summary).map((b) => {
@@ -343,14 +348,14 @@ export function chartModel(lang: Language, summary: Summary, currentYear: number
       const rest = b.lines.slice(BARS_PER_BLOCK);
       const bars = shown.map((l) => ({
         label: clip(l.categoryName),
-        value: `${formatMoney(l.amountMinor, l.currency)} · ${pct(l.shareBp)}`,
+        value: `${formatMoney(l.amountMinor, l.currency)} · ${pct(l.sharePermille)}`,
         fraction: max > 0n ? Number((l.amountMinor * 1000n) / max) / 1000 : 0,
       }));
       if (rest.length) {
         const sum = rest.reduce((s, l) => s + l.amountMinor, 0n);
         bars.push({
           label: t.more(rest.length),
-          value: formatMoney(sum, b.currency),
+          value: `${formatMoney(sum, b.currency)} · ${restShare(rest)}`,
           fraction: max > 0n ? Number((sum * 1000n) / max) / 1000 : 0,
         });
       }

@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { FakeStt, voiceFixtures } from '../../../test/fakes/fake-stt';
+import { FakeStt, openAiError, voiceFixtures } from '../../../test/fakes/fake-stt';
 import { loadConfig } from '../../config/app-config';
 import { ConfigModule } from '../../config/config.module';
 import { SttError } from './stt.errors';
@@ -53,6 +53,19 @@ describe('SttModule', () => {
       expect(fake.requests).toMatchObject([
         { model: 'whisper-large-v3', language: 'en', authorization: 'Bearer sk-module' },
       ]);
+      await close();
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('STT_PROVIDER=openai makes one request per call: a failure comes back at once, retryable (the voice queue retries)', async () => {
+    const fake = await new FakeStt(() => openAiError(503, 'overloaded')).start();
+    try {
+      const { stt, close } = await speechToText({ STT_PROVIDER: 'openai', STT_BASE_URL: fake.url, STT_API_KEY: 'sk-module' });
+      const error = await stt.transcribe(input).catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'unavailable', retryable: true, status: 503 });
+      expect(fake.requests).toHaveLength(1);
       await close();
     } finally {
       await fake.stop();

@@ -22,6 +22,8 @@ export interface StoredReply {
 @Check('ck_voice_messages_status', `status IN ('queued', 'transcribed', 'answered', 'done', 'failed')`)
 @Check('ck_voice_messages_duration', `duration_seconds >= 0`)
 @Check('ck_voice_messages_transcript_length', `char_length(transcript) <= 4000`)
+@Check('ck_voice_messages_progress_claimed', `progress_message_id IS NULL OR progress_claimed_at IS NOT NULL`)
+@Check('ck_voice_messages_progress_message_id', `progress_message_id > 0`)
 export class VoiceMessage {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_voice_messages' })
   id: string;
@@ -77,6 +79,14 @@ export class VoiceMessage {
 
   @Column({ type: 'integer', default: 0 })
   attempts: number;
+
+  /** When an attempt took the right to send the note's one "still trying…" message (null: nobody yet). */
+  @Column({ name: 'progress_claimed_at', type: 'timestamptz', nullable: true })
+  progressClaimedAt: Date | null;
+
+  /** That message, once Telegram accepted it: the final answer edits it instead of sending another. */
+  @Column({ name: 'progress_message_id', type: 'bigint', nullable: true, transformer: bigintTransformer })
+  progressMessageId: bigint | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -39,6 +39,29 @@ export class VoiceMessagesRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Takes the right to send the note's one "still trying…" message: true for exactly one caller, and only while the
+   * note is still being recognised.
+   */
+  async claimProgress(id: string): Promise<boolean> {
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set({ progressClaimedAt: () => 'now()' })
+      .where('id = :id AND progress_claimed_at IS NULL AND status IN (:...open)', { id, open: ['queued', 'transcribed'] })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async saveProgressMessage(id: string, messageId: bigint): Promise<void> {
+    await this.repo.update({ id }, { progressMessageId: messageId });
+  }
+
+  /** Gives the claim back (Telegram refused the message, so it was not sent): a later attempt may send it. */
+  async releaseProgress(id: string): Promise<void> {
+    await this.repo.createQueryBuilder().update().set({ progressClaimedAt: null }).where('id = :id AND progress_message_id IS NULL', { id }).execute();
+  }
+
   async finish(id: string, status: Extract<VoiceStatus, 'done' | 'failed'>, error: string | null = null): Promise<void> {
     await this.repo.update({ id }, { status, error });
   }

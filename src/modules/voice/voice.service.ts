@@ -9,7 +9,9 @@ export const VOICE_QUEUE_NAME = 'voice';
 
 /**
  * The queue of voice notes to transcribe and record; its job data is the voice_messages id. By default 1 + 4
- * attempts over about half a minute (2, 4, 8, 16 s) before the user is told speech recognition is down.
+ * attempts, one speech-to-text request each, the delays doubling from 2 s (pg-boss adds up to as much again in
+ * jitter: 2–4, 4–8, 8–16, 16–32 s), before the user is told speech recognition is down. They hear "still trying…"
+ * much earlier: at the first failure, or after VOICE_PROGRESS_SECONDS of waiting (bot/voice.worker.ts).
  */
 export function voiceQueue(config: AppConfig): QueueDefinition {
   return {
@@ -17,7 +19,7 @@ export function voiceQueue(config: AppConfig): QueueDefinition {
     retryLimit: config.stt.retryLimit,
     retryDelay: config.stt.retryDelaySeconds,
     retryBackoff: true,
-    // pg-boss fails (and retries) a job still running after this: room for the openai provider's 3 tries.
+    // pg-boss fails (and retries) a job still running after this: room for a slow request and whisper.cpp.
     expireInSeconds: voiceJobExpireSeconds(config),
   };
 }
@@ -126,6 +128,19 @@ export class VoiceService implements OnModuleInit {
 
   saveReply(id: string, reply: StoredReply): Promise<boolean> {
     return this.repo.saveReply(id, reply);
+  }
+
+  /** True for the one caller that may send the note's "still trying…" message (voice-messages.repository.ts). */
+  claimProgress(id: string): Promise<boolean> {
+    return this.repo.claimProgress(id);
+  }
+
+  saveProgressMessage(id: string, messageId: number): Promise<void> {
+    return this.repo.saveProgressMessage(id, BigInt(messageId));
+  }
+
+  releaseProgress(id: string): Promise<void> {
+    return this.repo.releaseProgress(id);
   }
 
   markDone(id: string): Promise<void> {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Currency, formatMoney, MAX_AMOUNT_MINOR, rateToDecimal } from '../../../common/money';
 import { localDate, readIsoDate } from '../../../common/time/local-time';
 import { CategoriesService, CategoryNameResolver } from '../../categories/categories.service';
-import { goalTexts } from '../../goals/goals.texts';
+import { goalTexts, goalTooLargeText } from '../../goals/goals.texts';
 import { Aside, localToday, ParsedItem, ParseResult, StatsQuery } from '../../nlu';
 import { PlannedItem, PlannedPaymentsService } from '../../planned/planned-payments.service';
 import { RatesService } from '../../rates/rates.service';
@@ -280,7 +280,7 @@ export class AsidesBot {
     const g = goalTexts(user.language);
     if (!aside.title) return { text: g.needTitle };
     if (aside.amountMinor === null) return { text: g.needAmount };
-    if (aside.amountMinor > MAX_AMOUNT_MINOR) return { text: g.tooLarge };
+    if (aside.amountMinor > MAX_AMOUNT_MINOR) return { text: goalTooLargeText(user.language) };
     const updateId = BigInt(input.updateId);
     const goal = {
       title: aside.title,
