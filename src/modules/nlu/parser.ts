@@ -283,8 +283,11 @@ function findDates(
 /** Words before a small whole number that make it an hour of the day. */
 const AT_HOUR = new Set(['в', 'во', 'к', 'at', 'by', 'soat', 'соат']);
 
-/** More items than this in one message are refused as a whole (a pasted list of numbers is not 300 records). */
-export const MAX_ITEMS_PER_MESSAGE = 30;
+/**
+ * More items than this in one message are refused as a whole: a long shopping list or a receipt fits, a pasted
+ * column of 300 numbers is not 300 records (nothing is recorded, the bot asks to split it).
+ */
+export const MAX_ITEMS_PER_MESSAGE = 100;
 
 function findAmounts(
   tokens: Token[],
