@@ -88,6 +88,7 @@ const HELP: Record<Language, string> = {
 ⚙️ Настройки:
 /language - Язык бота
 /currency - Валюта по умолчанию
+/categories - Категории и запомненные слова
 /login - Код для входа в приложение
 /app - Открыть приложение OvozPay
 /cancel - Отменить текущее действие
@@ -125,6 +126,7 @@ const HELP: Record<Language, string> = {
 ⚙️ Sozlamalar:
 /language - Bot tili
 /currency - Asosiy valyuta
+/categories - Kategoriyalar va eslab qolingan soʻzlar
 /login - Ilovaga kirish kodi
 /app - OvozPay ilovasini ochish
 /cancel - Joriy amalni bekor qilish
@@ -162,6 +164,7 @@ const HELP: Record<Language, string> = {
 ⚙️ Settings:
 /language - Bot language
 /currency - Default currency
+/categories - Categories and learned words
 /login - Code to log in to the app
 /app - Open the OvozPay app
 /cancel - Cancel the current action
