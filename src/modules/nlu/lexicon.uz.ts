@@ -101,8 +101,8 @@ export const UZ: LexiconSource = {
     ].join(' '),
     education: [
       "kurs~3 o'qish~4 oqishga oquv maktab universitet institut litsey kollej repetitor kitob darslik dars~3",
-      "ta'lim kontrakt~3 bogcha imtihon",
-      'укиш~4 укув мактаб университет институт репетитор китоб дарслик дарс~3 таълим контракт~3 богча имтихон',
+      "ta'lim kontrakt~3 bogcha imtihon daftar ruchka",
+      'укиш~4 укув мактаб университет институт репетитор китоб дарслик дарс~3 таълим контракт~3 богча имтихон дафтар',
     ].join(' '),
     gifts: [
       "sovg'a^ tuhfa gul~3 guldasta =to'y =to'yga =to'yda =to'yona =to'ylar tug'ilgan",

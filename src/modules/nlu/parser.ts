@@ -47,6 +47,8 @@ interface Candidate {
   digits: boolean;
   scaled: boolean;
   plus: boolean;
+  /** A unit price times the count said before it ("2 ta non 4 mingdan"): surely money. */
+  priced?: boolean;
 }
 
 interface DateCue {
@@ -363,6 +365,7 @@ function applyQuantities(tokens: Token[], infos: Array<WordInfo | undefined>, ca
       const count = readNumber(tokens, infos, start);
       if (count === null || count.scaled || count.micro % MICRO !== 0n || count.micro < MICRO || count.micro > MAX_QUANTITY) break;
       price.minor = (price.minor * count.micro) / MICRO;
+      price.priced = true;
       consumed.fill(1, start, count.end);
       out = out.filter((c) => c === price || c.end <= start || c.start >= count.end);
       break;
@@ -400,7 +403,7 @@ function filterAmounts(
       if (nextIsContent && hasBigger) return false;
       if (!c.digits && c.minor < 1_000n) return false; // "один", "bir", "one" on their own
     }
-    if (c.currency !== undefined || c.plus) return true;
+    if (c.currency !== undefined || c.plus || c.priced) return true;
     // a lone "минг" in noise; but "миллион за аренду" (a scale word next to a category) is an amount
     if (!c.digits && c.end - c.start === 1 && !cues.hasVerb && !cues.hasCue && !(c.scaled && cues.hasCat)) return false;
     if (context) return true;
