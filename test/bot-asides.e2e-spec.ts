@@ -14,6 +14,7 @@ import { PrivacyService } from '../src/modules/privacy/privacy.service';
 import { UsersService } from '../src/modules/users/users.service';
 import { FakeCbu } from './fakes/fake-cbu';
 import { FakeStt, voiceFixtures } from './fakes/fake-stt';
+import { MAX_ITEMS_PER_MESSAGE } from '../src/modules/nlu/parser';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
 
@@ -710,11 +711,12 @@ describe('Telegram bot: money named but not recorded (e2e, webhook)', () => {
       expect(await rows(userId)).toEqual([]);
     });
 
-    it('more than 30 items: the count and the limit, asked to split; nothing recorded', async () => {
+    it('more items than one message may hold: the count and the limit, asked to split; nothing recorded', async () => {
       const { chatId, userId } = await register('en');
-      const list = Array.from({ length: 31 }, (_, i) => `bread ${5000 + i}`).join(', ');
+      const count = MAX_ITEMS_PER_MESSAGE + 1;
+      const list = Array.from({ length: count }, (_, i) => `bread ${5000 + i}`).join(', ');
       expect((await say(chatId, list, 'en')).text).toBe(
-        '❌ That message has 31 amounts — at most 30 can be recorded at once. Nothing recorded: please split it into several messages.',
+        `❌ That message has ${count} amounts — at most ${MAX_ITEMS_PER_MESSAGE} can be recorded at once. Nothing recorded: please split it into several messages.`,
       );
       expect(await rows(userId)).toEqual([]);
     });
