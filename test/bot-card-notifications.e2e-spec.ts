@@ -489,7 +489,7 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
 
     it('a stale button (no question behind it) is refused politely', async () => {
       const { chatId } = await register();
-      const stale = await press(chatId, `k:${nextUpdateId + 1000}:4410`);
+      const stale = await press(chatId, `m:${nextUpdateId + 1000}:4410`);
       expect(stale.answer).toMatchObject({ text: '⚠️ Этот вопрос уже неактуален.', show_alert: true });
     });
 
