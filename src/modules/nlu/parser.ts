@@ -166,6 +166,21 @@ const INCOME_SET = new Set<string>(INCOME_CATEGORIES);
 /** Words of saving intentions and goals: коплю, накопить, откладывать, yig'moqchiman, jamg'aryapman, saving, goal. */
 const SAVING_WORD_RE =
   /^(коп(лю|им|ить)|накоп(ить|лю)|откладыва|отложить|цел[ьи]|yig(moqchi|yapman|ayapman|aman|ish)|йиг(мокчи|япман|аяпман|аман|иш)|jamgar|жамгар|maqsad|максад|save|saving|goal|aside)/;
+const SAVING_FLAG = 1;
+const LATER_FLAG = 2;
+const flagCache = new Map<string, number>();
+
+/** Whether a folded word speaks of saving or of later (cached per word, like the lexicon's analysis). */
+function wordFlags(f: string): number {
+  let flags = flagCache.get(f);
+  if (flags === undefined) {
+    flags = (SAVING_WORD_RE.test(f) ? SAVING_FLAG : 0) | (isFutureWord(f) ? LATER_FLAG : 0);
+    if (flagCache.size >= 50_000) flagCache.clear();
+    flagCache.set(f, flags);
+  }
+  return flags;
+}
+
 const LATIN_UZ_HINT_RE = /[qx]|sh|ch|o'|g'|oʻ|gʻ/;
 const LATIN_EN_HINT_RE = /th|w|ee|oo|ck|ph/;
 
@@ -748,8 +763,9 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
       if (info.cue !== undefined) hasCue = true;
       if (info.cats !== undefined) hasCat = true;
       if (info.currency !== undefined && phraseCurrency === undefined) phraseCurrency = info.currency;
-      if (!saving && SAVING_WORD_RE.test(t.f)) saving = true;
-      if (!later && isFutureWord(t.f)) later = true;
+      const flags = wordFlags(t.f);
+      if (flags & SAVING_FLAG) saving = true;
+      if (flags & LATER_FLAG) later = true;
       normParts.push(t.f);
     } else if (t.kind === 'sym' && SYMBOL_CURRENCY[t.f] !== undefined && phraseCurrency === undefined) {
       phraseCurrency = SYMBOL_CURRENCY[t.f];
