@@ -1258,6 +1258,15 @@ describe('the user’s own words pasted with a notification', () => {
     );
   });
 
+  it('a reader of the words that fails leaves the notification as it is', () => {
+    const card = read(`мама скинула\n${RU_NAMED}`)!;
+    const result = cardNotificationResult(card, { defaultCurrency: 'UZS', now: new Date() }, () => {
+      throw new Error('boom');
+    });
+    expect(result.card).toMatchObject({ direction: 'unknown', card: '3412' });
+    expect(result.items[0].type).toBe('expense');
+  });
+
   it('a merchant line in capitals under the notification is no note, though it has a verb', () => {
     const r = read(
       "Chiqim: 120 000 so'm\nKarta: ***4821\n03.02.2027 18:30\nQoldiq: 2 000 000 so'm\nSOTIB OL MARKET",

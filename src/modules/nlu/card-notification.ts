@@ -1390,7 +1390,12 @@ function noteSays(
   readNote: NoteReader | undefined,
 ): { type: TransactionType; category: CategoryKey; description: string } | null {
   if (card.note === '' || readNote === undefined) return null;
-  const result = readNote(card.note);
+  let result: ParseResult;
+  try {
+    result = readNote(card.note);
+  } catch {
+    return null; // words the parser cannot read leave the notification as it is
+  }
   const item = result.intent === 'transaction' ? result.items[0] : undefined;
   if (item === undefined) return null;
   return { type: item.type, category: item.category, description: item.description };
