@@ -521,6 +521,111 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
     });
   });
 
+  describe('the user’s own words pasted with a receipt, and merchants beyond the brand table', () => {
+    /** Text the user typed and pasted (no forward_origin): their words, then the receipt. */
+    const paste = async (chatId: number, text: string) => {
+      const update = textUpdate(++nextUpdateId, chatId, text);
+      const sent = (await deliver(update)).filter((c) => c.method === 'sendMessage');
+      expect(sent).toHaveLength(1);
+      return {
+        text: String(sent[0].params.text),
+        markup: sent[0].params.reply_markup,
+        updateId: update.update_id,
+      };
+    };
+
+    it('"мама скинула 👇" above a receipt: money in from the sender, a gift, no question; the receiving card is remembered', async () => {
+      const { chatId, userId } = await register();
+      const reply = await paste(chatId, `мама скинула 👇\n${RECEIPT_RU}`);
+      expect(reply.text).toBe(
+        '✅ Записано из уведомления:\n💰 300,000.00 UZS — Подарки, BOBUR T. · 03.12.2026 10:15 · 💳 ***4410',
+      );
+      expect(buttons(reply.markup)[0].map(([, data]) => data)).toEqual([
+        `u:${reply.updateId}`,
+        `c:${reply.updateId}`,
+      ]);
+      expect(await rows(userId)).toEqual([
+        {
+          type: 'income',
+          amount: '300000.00',
+          currency: 'UZS',
+          category: 'gifts',
+          description: 'BOBUR T.',
+          local: '2026-12-03 10:15:00',
+          card_last4: '4410',
+          source_update_id: String(reply.updateId),
+        },
+      ]);
+      expect(await userCards(userId)).toEqual([{ last4: '4410', source: 'answer' }]);
+      // the same receipt forwarded again, without words: recorded once (the remembered card tells the side)
+      const again = await forward(chatId, RECEIPT_RU);
+      expect(again.text).toMatch(/^☑️ Это уведомление уже записано:/);
+      expect(await rows(userId)).toHaveLength(1);
+    });
+
+    it('"оплатил садик" above a receipt without names: money out from the sending card, education, described by the words', async () => {
+      const { chatId, userId } = await register();
+      const receipt = [
+        'Перевод',
+        'Отправитель: 8600 **** **** 3412',
+        'Получатель: 9860 **** **** 7390',
+        'Сумма: 1 200 000,00 сум',
+        'Дата: 03.12.2026 19:22',
+      ].join('\n');
+      const reply = await paste(chatId, `оплатил садик\n${receipt}`);
+      expect(reply.text).toBe(
+        '✅ Записано из уведомления:\n💸 1,200,000.00 UZS — Образование, садик · 03.12.2026 19:22 · 💳 ***3412',
+      );
+      expect((await rows(userId)).map((r) => [r.type, r.category, r.description, r.card_last4])).toEqual([
+        ['expense', 'education', 'садик', '3412'],
+      ]);
+    });
+
+    it('a card the user already has wins over words that say the other side', async () => {
+      const { chatId, userId } = await register();
+      await t.db.query(
+        `INSERT INTO user_cards (user_id, last4, source) VALUES ($1, '4410', 'notification')`,
+        [userId],
+      );
+      const reply = await paste(chatId, `received from Bobur\n${RECEIPT}`);
+      expect(reply.text).toBe(
+        '✅ Записано из уведомления:\n💸 1,200,000.00 UZS — Прочее, BOBUR T. · 01.12.2026 21:40 · 💳 ***4410',
+      );
+      expect((await rows(userId)).map((r) => [r.type, r.card_last4])).toEqual([['expense', '4410']]);
+    });
+
+    it('words that say no side leave the question', async () => {
+      const { chatId, userId } = await register();
+      const ask = await paste(chatId, `вот чек 👇\n${RECEIPT}`);
+      expect(ask.text).toMatch(/^💳 Перевод 1,200,000.00 UZS · 01.12.2026 21:40\n/);
+      expect(buttons(ask.markup)).toEqual([
+        [
+          ['Моя карта ***4410', `k:${ask.updateId}:4410`],
+          ['Моя карта ***2235', `k:${ask.updateId}:2235`],
+        ],
+      ]);
+      expect(await rows(userId)).toEqual([]);
+    });
+
+    it('a merchant no brand table knows is categorised by its words; a salary sender as salary', async () => {
+      const { chatId, userId } = await register();
+      await forward(
+        chatId,
+        "➖ 150 000,00 so'm\nKarta: *2290\nJoy: CHAYXANA NAVRUZ\nSana: 04.12.2026\nVaqt: 14:05:33\nQoldiq: 1 200 000,00 so'm",
+      );
+      await forward(
+        chatId,
+        '🟢 Пополнение\n➕ 5.000.000,00 UZS\n📍 ZARPLATA OOO ORIENT\n💳 HUMOCARD *2290\n🕓 10:00 05.12.2026\n💰 6.200.000,00 UZS',
+      );
+      expect((await rows(userId)).map((r) => [r.type, r.amount, r.category, r.description, r.local])).toEqual(
+        [
+          ['expense', '150000.00', 'cafe', 'CHAYXANA NAVRUZ', '2026-12-04 14:05:33'],
+          ['income', '5000000.00', 'salary', 'ZARPLATA OOO ORIENT', '2026-12-05 10:00:00'],
+        ],
+      );
+    });
+  });
+
   describe('POST /api/transactions/parse/', () => {
     it('returns the notification’s own date and the merchant, saves nothing', async () => {
       const { chatId, userId } = await register();

@@ -15,8 +15,9 @@
 import { MAX_AMOUNT_MINOR, type Currency } from '../../common/money';
 import { isCalendarDate, zonedTimeToUtc } from '../../common/time/local-time';
 import { DEFAULT_TIME_ZONE, formatDate, localToday, mostRecentDayMonth } from './dates';
+import { analyze } from './lexicon';
 import { merchantCategory } from './merchants';
-import type { Language, ParseOptions, ParseResult } from './nlu.types';
+import type { CategoryKey, Language, ParseOptions, ParseResult, TransactionType } from './nlu.types';
 import { fold, parseDigitString } from './normalize';
 
 export type CardDirection = 'expense' | 'income' | 'unknown';
@@ -44,6 +45,17 @@ export interface CardNotification {
   otherCard: string | null;
   /** For a receipt naming both sides: the sender's and the receiver's names ('' when not named). */
   transfer: { senderName: string; receiverName: string } | null;
+  /**
+   * The notification itself tells the side (a sign, an operation word, a sender, the card's role). False for a
+   * transfer receipt between two cards (`unknown`) and for a neutral operation ("Перевод") with the user's card only,
+   * read as money out: there the user's own words (`note`) may decide (see cardNotificationResult).
+   */
+  sideShown: boolean;
+  /**
+   * The user's own words forwarded with the notification — a line above or below it with a verb or a money noun
+   * ("пришло от Жасура 👇", "оплатил садик", "акамдан келди"), never read as part of it; '' when none.
+   */
+  note: string;
   /** The notification's own date and time (Tashkent wall clock → UTC); null when it shows no date. */
   occurredAt: Date | null;
   /** That local date, YYYY-MM-DD, and time, HH:MM or HH:MM:SS, as the notification shows them. */
@@ -106,6 +118,7 @@ const OPERATIONS: Array<[string, OperationWord]> = [
   ['возврат', op('refund', 'income', 'ru')],
   ['перевод', op('transfer', null, 'ru')],
   ['конверсия', op('conversion', null, 'ru')],
+  ['конвертация', op('conversion', null, 'ru')],
   ['операция', op('other', null, 'ru')],
   ['счет по карте изменен', op('other', null, 'ru')],
   ['отмена', op('other', null, 'ru', true)],
@@ -155,6 +168,19 @@ const OPERATIONS: Array<[string, OperationWord]> = [
   ['tushdi', op('topup', 'income', 'uz')],
   ['kelib tushdi', op('topup', 'income', 'uz')],
   ["o'tkazildi", op('transfer', null, 'uz')],
+  ['пул ўтказмаси', op('transfer', null, 'uz')],
+  ['ўтказмаси', op('transfer', null, 'uz')],
+  ["o'tkazmasi", op('transfer', null, 'uz')],
+  ['ўтказилди', op('transfer', null, 'uz')],
+  ['ечилди', op('payment', 'expense', 'uz')],
+  ['ечиб олинди', op('withdrawal', 'expense', 'uz')],
+  ['тўланди', op('payment', 'expense', 'uz')],
+  ['тушди', op('topup', 'income', 'uz')],
+  ['келиб тушди', op('topup', 'income', 'uz')],
+  ['тўлдириш', op('topup', 'income', 'uz')],
+  ['ҳисобни тўлдириш', op('topup', 'income', 'uz')],
+  ['қайтариш', op('refund', 'income', 'uz')],
+  ['бекор қилинди', op('other', null, 'uz', true)],
   // English
   ['payment', op('payment', 'expense', 'en')],
   ['purchase', op('purchase', 'expense', 'en')],
@@ -180,9 +206,12 @@ interface Label {
   role: LabelRole;
   /** null: the same word in several languages ("summa"). */
   lang: Language | null;
+  /** An everyday word ("Joy" is also "place" in a sentence): a label only with a colon right after it. */
+  colon?: true;
 }
 
-const label = (role: LabelRole, lang: Language | null): Label => ({ role, lang });
+const label = (role: LabelRole, lang: Language | null, colon?: 'colon'): Label =>
+  colon === undefined ? { role, lang } : { role, lang, colon: true };
 
 /** Labels of label:value lines (the colon is optional). */
 const LABELS: Array<[string, Label]> = [
@@ -194,6 +223,15 @@ const LABELS: Array<[string, Label]> = [
   ['сумма получателя', label('amount', 'ru')],
   ['summa operatsii', label('amount', 'ru')],
   ["to'lov summasi", label('amount', 'uz')],
+  ['тўлов суммаси', label('amount', 'uz')],
+  ["o'tkazma summasi", label('amount', 'uz')],
+  ['ўтказма суммаси', label('amount', 'uz')],
+  ['суммаси', label('amount', 'uz')],
+  ['miqdor', label('amount', 'uz')],
+  ['миқдор', label('amount', 'uz')],
+  ['миқдори', label('amount', 'uz')],
+  ["mablag'", label('amount', 'uz')],
+  ['маблағ', label('amount', 'uz')],
   ['summasi', label('amount', 'uz')],
   ['miqdori', label('amount', 'uz')],
   ['amount', label('amount', 'en')],
@@ -204,6 +242,7 @@ const LABELS: Array<[string, Label]> = [
   ['карта', label('card', 'ru')],
   ['номер карты', label('card', 'ru')],
   ['karta raqami', label('card', 'uz')],
+  ['карта рақами', label('card', 'uz')],
   ['card', label('card', 'en')],
   ['card number', label('card', 'en')],
   ['magazin', label('merchant', 'ru')],
@@ -211,10 +250,21 @@ const LABELS: Array<[string, Label]> = [
   ['мерчант', label('merchant', 'ru')],
   ['merchant', label('merchant', 'en')],
   ['торговая точка', label('merchant', 'ru')],
-  ['место', label('merchant', 'ru')],
+  ['место', label('merchant', 'ru', 'colon')],
+  ['место покупки', label('merchant', 'ru')],
+  ['название магазина', label('merchant', 'ru')],
   ['получатель платежа', label('merchant', 'ru')],
   ["do'kon", label('merchant', 'uz')],
   ['savdo nuqtasi', label('merchant', 'uz')],
+  ['савдо нуқтаси', label('merchant', 'uz')],
+  ['дўкон', label('merchant', 'uz')],
+  ["do'kon nomi", label('merchant', 'uz')],
+  ['дўкон номи', label('merchant', 'uz')],
+  ['joy', label('merchant', 'uz', 'colon')],
+  ['жой', label('merchant', 'uz', 'colon')],
+  ['sotuvchi', label('merchant', 'uz')],
+  ['сотувчи', label('merchant', 'uz')],
+  ['merchant name', label('merchant', 'en')],
   ['payee', label('merchant', 'en')],
   ['otpravitel', label('sender', 'ru')],
   ['отправитель', label('sender', 'ru')],
@@ -226,6 +276,12 @@ const LABELS: Array<[string, Label]> = [
   ['sender card', label('sender', 'en')],
   ["jo'natuvchi", label('sender', 'uz')],
   ['yuboruvchi', label('sender', 'uz')],
+  ['жўнатувчи', label('sender', 'uz')],
+  ['юборувчи', label('sender', 'uz')],
+  ["jo'natuvchi ismi", label('sender', 'uz')],
+  ['жўнатувчи исми', label('sender', 'uz')],
+  ["jo'natuvchi kartasi", label('sender', 'uz')],
+  ['жўнатувчи картаси', label('sender', 'uz')],
   ['poluchatel', label('receiver', 'ru')],
   ['получатель', label('receiver', 'ru')],
   ['имя получателя', label('receiver', 'ru')],
@@ -235,8 +291,26 @@ const LABELS: Array<[string, Label]> = [
   ['receiver name', label('receiver', 'en')],
   ['receiver card', label('receiver', 'en')],
   ['recipient', label('receiver', 'en')],
+  ['from', label('sender', 'en', 'colon')],
+  ['откуда', label('sender', 'ru', 'colon')],
+  ['kimdan', label('sender', 'uz', 'colon')],
+  ['кимдан', label('sender', 'uz', 'colon')],
+  ['to', label('receiver', 'en', 'colon')],
+  ['куда', label('receiver', 'ru', 'colon')],
+  ['kimga', label('receiver', 'uz', 'colon')],
+  ['кимга', label('receiver', 'uz', 'colon')],
   ['qabul qiluvchi', label('receiver', 'uz')],
   ['oluvchi', label('receiver', 'uz')],
+  ['қабул қилувчи', label('receiver', 'uz')],
+  ['олувчи', label('receiver', 'uz')],
+  ['qabul qiluvchi ismi', label('receiver', 'uz')],
+  ['қабул қилувчи исми', label('receiver', 'uz')],
+  ['oluvchi ismi', label('receiver', 'uz')],
+  ['олувчи исми', label('receiver', 'uz')],
+  ['qabul qiluvchi kartasi', label('receiver', 'uz')],
+  ['қабул қилувчи картаси', label('receiver', 'uz')],
+  ['oluvchi kartasi', label('receiver', 'uz')],
+  ['олувчи картаси', label('receiver', 'uz')],
   ['data', label('date', null)],
   ['дата', label('date', 'ru')],
   ['дата транзакции', label('date', 'ru')],
@@ -244,10 +318,12 @@ const LABELS: Array<[string, Label]> = [
   ['date', label('date', 'en')],
   ['transaction date', label('date', 'en')],
   ['sana', label('date', 'uz')],
+  ['сана', label('date', 'uz')],
   ['vremya', label('time', 'ru')],
   ['время', label('time', 'ru')],
   ['time', label('time', 'en')],
   ['vaqt', label('time', 'uz')],
+  ['вақт', label('time', 'uz')],
   ['balans', label('balance', null)],
   ['баланс', label('balance', 'ru')],
   ['balance', label('balance', 'en')],
@@ -261,6 +337,7 @@ const LABELS: Array<[string, Label]> = [
   ['qoldiq', label('balance', 'uz')],
   ['қолдиқ', label('balance', 'uz')],
   ['mavjud', label('balance', 'uz')],
+  ['мавжуд', label('balance', 'uz')],
   ['komissiya', label('fee', null)],
   ['комиссия', label('fee', 'ru')],
   ['commission', label('fee', 'en')],
@@ -354,6 +431,33 @@ const NOISE = [
   'вашу',
   'вашей',
   'вашего',
+  'картаси',
+  'картага',
+  'картадан',
+  'картангиз',
+  'картангизга',
+  'картангиздан',
+  'ҳисобингизга',
+  'ҳисобингиздан',
+  'сизнинг',
+  'sizning',
+  // "Перевод выполнен", "O'tkazma muvaffaqiyatli bajarildi", "Transfer completed": the state, never a name
+  'выполнен',
+  'выполнено',
+  'исполнен',
+  'проведен',
+  'проведена',
+  'vypolnen',
+  'bajarildi',
+  'бажарилди',
+  'muvaffaqiyatli',
+  'муваффақиятли',
+  'amalga',
+  'oshirildi',
+  'амалга',
+  'оширилди',
+  'completed',
+  'complete',
 ];
 
 /** Words before a card mask that make it the sending card, or the receiving one. */
@@ -365,7 +469,13 @@ const FROM_WORDS = new Set([
   'otpravitelya',
   'jonatuvchi',
   'yuboruvchi',
+  'kimdan',
+  'кимдан',
+  'откуда',
+  'жунатувчи',
+  'юборувчи',
   'kartadan',
+  'картадан',
   'from',
   's',
   'c',
@@ -380,7 +490,13 @@ const TO_WORDS = new Set([
   'poluchatelya',
   'qabul',
   'oluvchi',
+  'kimga',
+  'кимга',
+  'куда',
+  'кабул',
+  'олувчи',
   'kartaga',
+  'картага',
   'to',
   'na',
   'на',
@@ -608,7 +724,9 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
   let operation: Match<OperationWord> | null = null;
   let reversal = false;
   const labels: Array<Match<Label>> = [];
-  const wordSpans: Array<{ start: number; end: number }> = [];
+  /** Operation words and labels (they mark a line as the notification's); noise words apart. */
+  const wordSpans: Array<Match<unknown>> = [];
+  const noiseSpans: Word[] = [];
   for (let i = 0; i < words.length; i++) {
     const o = matchAt(OPERATION_TABLE, words, i);
     if (o !== null) {
@@ -626,13 +744,13 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
       }
     }
     const l = matchAt(LABEL_TABLE, words, i);
-    if (l !== null) {
+    if (l !== null && (!l.value.colon || /^[ ]*:/.test(low.slice(l.end, l.end + 4)))) {
       labels.push(l);
       wordSpans.push(l);
       i = l.to - 1;
       continue;
     }
-    if (NOISE_SET.has(words[i].f)) wordSpans.push(words[i]);
+    if (NOISE_SET.has(words[i].f)) noiseSpans.push(words[i]);
   }
 
   // Card masks.
@@ -755,6 +873,10 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
   for (let k = 0; k < amounts.length; k++) {
     amounts[k].kind = amountKind(vis, labels, amounts[k].start, k > 0 ? amounts[k - 1].end : 0);
   }
+  // The user's own words typed above (or below) the pasted notification: never part of its reading.
+  const note = userNote(src, words, wordSpans, taken);
+  for (const part of note.spans) take(part.start, part.end);
+
   const candidates = amounts.filter((a) => a.kind === 'plain' || a.kind === 'labelled');
   const pick =
     candidates.find((a) => a.sign !== null) ?? candidates.find((a) => a.kind === 'labelled') ?? candidates[0];
@@ -766,7 +888,10 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
   const to = masks.find((x) => x.role === 'to');
   const own = masks.find((x) => x.role === 'own');
   const twoSided = from !== undefined && to !== undefined && from.last4 !== to.last4;
-  if (operation === null && pick.sign === null && !twoSided && !reversal) return null;
+  // "Summa: …" beside "Merchant: …" or "Otpravitel: …" says what the operation was without an operation word
+  const nameLabel = labels.find((l) => l.value.role === 'merchant' || l.value.role === 'sender');
+  const labelledOperation = pick.kind === 'labelled' && nameLabel !== undefined;
+  if (operation === null && pick.sign === null && !twoSided && !reversal && !labelledOperation) return null;
   const date = dates[0] ?? null;
   const time = date !== null ? nearestTime(times, date) : (times[0] ?? null);
   if (masks.length === 0 && balance === null && (date === null || time === null)) return null;
@@ -775,11 +900,19 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
   const opWord = operation?.value ?? null;
   const senderLabel = labels.find((l) => l.value.role === 'sender');
   let direction: CardDirection;
+  let sideShown = true;
   if (pick.sign !== null) direction = pick.sign;
   else if (opWord !== null && opWord.side !== null) direction = opWord.side;
   else if (twoSided) direction = 'unknown';
   else if (senderLabel !== undefined || fromPerson(low, words, taken) !== null) direction = 'income';
-  else direction = 'expense';
+  else {
+    direction = 'expense';
+    // A neutral word with the user's card only ("Перевод 200 000 сум, карта *1177") or the receiving card only
+    // ("Perevod na kartu ***1177": the user's, or the one they sent to?): most likely money out, not shown. A sending
+    // card ("s karty ***1177") or a merchant shows it.
+    sideShown = from !== undefined || nameLabel?.value.role === 'merchant';
+  }
+  if (direction === 'unknown') sideShown = false;
   const operationKind: CardOperation = opWord?.operation ?? (twoSided ? 'transfer' : 'other');
 
   // Cards: the user's side and the other side.
@@ -801,8 +934,9 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
   if (otherCard === card) otherCard = null;
 
   // Merchant or counterparty.
-  for (const w of wordSpans) take(w.start, w.end);
-  const names = readNames(src, low, labels, taken);
+  const names = readNames(src, low, words, labels, masks, taken);
+  for (const w of wordSpans) if (!insideName(low, words, taken, w)) take(w.start, w.end);
+  for (const w of noiseSpans) if (initialEnd(low, w) < 0) take(w.start, w.end);
   const person = fromPerson(low, words, taken);
   let merchant: string;
   const pinned = emojiValue(src, MERCHANT_EMOJI);
@@ -846,8 +980,8 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
 
   const language: Language =
     opWord?.lang ??
-    labels.find((l) => l.value.lang !== null)?.value.lang ??
-    (/[\u0400-\u04ff]/.test(src) ? 'ru' : 'en');
+    labelLanguage(labels) ??
+    (/[ўқғҳ]/i.test(src) ? 'uz' : /[\u0400-\u04ff]/.test(src) ? 'ru' : 'en');
   // Without a date the balance after the operation tells two operations apart; without either, only the merchant can.
   const stamp =
     localDate !== null
@@ -866,6 +1000,8 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
     card,
     otherCard,
     transfer: twoSided ? { senderName: names.sender, receiverName: names.receiver } : null,
+    sideShown,
+    note: note.text,
     occurredAt,
     localDate,
     localTime,
@@ -874,6 +1010,21 @@ function read(text: string, options: CardReadOptions): CardNotification | null {
     balanceCurrency: balance?.currency ?? null,
     fingerprint,
   };
+}
+
+/** The language most labels are in ("Карта" is Russian and Uzbek; "Сана", "Вақт", "Қолдиқ" say Uzbek), or null. */
+function labelLanguage(labels: Array<Match<Label>>): Language | null {
+  const count: Record<Language, number> = { ru: 0, uz: 0, en: 0 };
+  let first: Language | null = null;
+  for (const l of labels) {
+    if (l.value.lang === null) continue;
+    first ??= l.value.lang;
+    count[l.value.lang]++;
+  }
+  if (first === null) return null;
+  let best: Language = first;
+  for (const lang of ['ru', 'uz', 'en'] as const) if (count[lang] > count[best]) best = lang;
+  return best;
 }
 
 function clock(t: TimePart): string {
@@ -904,8 +1055,21 @@ function fieldStart(vis: string, pos: number, floor: number): number {
   return floor;
 }
 
+/**
+ * An initial before a stop: one letter ("A."), an Uzbek digraph ("SH.", "CH.") or a letter with its apostrophe
+ * ("O'.", "G'."), standing alone — "YUSUPOV SH." keeps its stop, "BAKERY." does not.
+ */
+const INITIAL_RE = /(?:^|[^\p{L}'‘’ʻʼ`])(?:\p{L}|[sScC][hH]|[oOgG]['‘’ʻʼ`])$/u;
+
 function isInitial(s: string, dot: number): boolean {
-  return dot >= 1 && /\p{L}/u.test(s[dot - 1]) && (dot < 2 || !/\p{L}/u.test(s[dot - 2]));
+  return dot >= 1 && INITIAL_RE.test(s.slice(Math.max(0, dot - 4), dot));
+}
+
+/** The end of an initial word with its stop ("V." after a name, though "v" is also a preposition), or -1. */
+function initialEnd(low: string, w: Word): number {
+  let end = w.end;
+  if (/['‘’ʻʼ`]/.test(low[end] ?? '')) end++;
+  return low[end] === '.' && isInitial(low, end) ? end + 1 : -1;
 }
 
 /** Is the amount at `start` the balance, a fee, a labelled amount ("Summa:") or plain? */
@@ -972,12 +1136,85 @@ function maskRole(low: string, words: Word[], taken: Uint8Array, mask: Mask): Ma
       break;
     }
   }
-  const before = words.filter((w) => w.start >= floor && w.end <= mask.start).slice(-4);
+  let before = words.filter((w) => w.start >= floor && w.end <= mask.start).slice(-4);
+  if (
+    before.length === 0 &&
+    floor > 0 &&
+    low[floor - 1] === '\n' &&
+    /^[ :\-–—]*$/.test(low.slice(floor, mask.start))
+  ) {
+    // "Отправитель" alone on the line above the card number
+    const prevStart = low.lastIndexOf('\n', floor - 2) + 1;
+    const above = words.filter((w) => w.start >= prevStart && w.end < floor);
+    const plain = above.every(
+      (w) => FROM_WORDS.has(w.f) || TO_WORDS.has(w.f) || LABEL_TABLE.has(w.f) || NOISE_SET.has(w.f),
+    );
+    if (above.length <= 3 && plain && !taken.subarray(prevStart, floor).includes(1)) before = above;
+  }
   for (let k = before.length - 1; k >= 0; k--) {
     if (FROM_WORDS.has(before[k].f)) return 'from';
     if (TO_WORDS.has(before[k].f)) return 'to';
   }
   return 'own';
+}
+
+/**
+ * An operation word right after a word of a name ("SALARY PAYMENT", "P2P TRANSFER") is part of the name, not the
+ * operation said again.
+ */
+function insideName(low: string, words: Word[], taken: Uint8Array, span: Match<unknown>): boolean {
+  if (span.from === 0 || !OPERATION_TABLE.has(words[span.from].f)) return false;
+  const prev = words[span.from - 1];
+  return (
+    /^ +$/.test(low.slice(prev.end, span.start)) &&
+    !taken[prev.start] &&
+    !NOISE_SET.has(prev.f) &&
+    !OPERATION_TABLE.has(prev.f) &&
+    !LABEL_TABLE.has(prev.f)
+  );
+}
+
+/**
+ * The user's own words pasted with a notification: the lines above its first line (or below its last) that hold
+ * none of its parts, typed by a person (some lower-case letters, where banks print merchants in capitals) and saying
+ * something about money — a verb or a money noun of the phrase lexicons ("пришло от Жасура 👇", "оплатил садик",
+ * "акамдан келди", "sent the rent to landlord"). Lines without such a word are read as before (a merchant line).
+ */
+function userNote(
+  src: string,
+  words: Word[],
+  marks: Array<{ start: number; end: number }>,
+  taken: Uint8Array,
+): { text: string; spans: Array<{ start: number; end: number }> } {
+  const lines: Array<{ start: number; end: number; ours: boolean }> = [];
+  for (let pos = 0; pos <= src.length;) {
+    const nl = src.indexOf('\n', pos);
+    const end = nl < 0 ? src.length : nl;
+    const ours = taken.subarray(pos, end).includes(1) || marks.some((m) => m.start >= pos && m.start < end);
+    lines.push({ start: pos, end, ours });
+    pos = end + 1;
+  }
+  const first = lines.findIndex((l) => l.ours);
+  if (first < 0) return { text: '', spans: [] };
+  let last = lines.length - 1;
+  while (!lines[last].ours) last--;
+  const texts: string[] = [];
+  const spans: Array<{ start: number; end: number }> = [];
+  for (const [start, end] of [
+    [0, lines[first].start],
+    [lines[last].end, src.length],
+  ]) {
+    if (end <= start || !/\p{Ll}/u.test(src.slice(start, end))) continue;
+    const says = words.some((w) => {
+      if (w.start < start || w.end > end) return false;
+      const info = analyze(w.f);
+      return info.verb !== undefined || info.cue !== undefined;
+    });
+    if (!says) continue;
+    texts.push(src.slice(start, end).trim());
+    spans.push({ start, end });
+  }
+  return { text: texts.join('\n'), spans };
 }
 
 /**
@@ -990,47 +1227,89 @@ function fromPerson(low: string, words: Word[], taken: Uint8Array): { start: num
     let end = -1;
     for (let j = i + 1; j < words.length && j - i <= 5; j++) {
       const w = words[j];
-      if (taken[w.start] || NOISE_SET.has(w.f) || LABEL_TABLE.has(w.f) || OPERATION_TABLE.has(w.f)) break;
+      const initial = initialEnd(low, w);
+      if (taken[w.start]) break;
+      if (initial < 0 && (NOISE_SET.has(w.f) || LABEL_TABLE.has(w.f) || OPERATION_TABLE.has(w.f))) break;
       if (
         /[\n;\u0000]/.test(low.slice(words[j - 1].end, w.start)) ||
         taken.subarray(words[j - 1].end, w.start).includes(1)
       )
         break;
-      end = w.end;
-      if (low[end] === '.' && isInitial(low, end)) end++;
+      end = initial >= 0 ? initial : w.end;
     }
     if (end >= 0) return { start: words[i + 1].start, end };
   }
   return null;
 }
 
-/** The values of merchant / sender / receiver labels ("Magazin: X", "Sender name X"), as written. */
+/**
+ * The values of merchant / sender / receiver labels ("Magazin: X", "Sender name X"), as written: the rest of the
+ * label's field, past a card number that comes first ("Жўнатувчи: 8600 **** **** 3412, MIRZAEV B."), up to the
+ * next label or part; the next line when the label stands alone on its own ("Savdo nuqtasi:" ⏎ "KORZINKA").
+ * Operation and card words inside a name stay in it ("GLOBALPAY TRANSFER"), at its ends they do not.
+ */
 function readNames(
   src: string,
   low: string,
+  words: Word[],
   labels: Array<Match<Label>>,
+  masks: Mask[],
   taken: Uint8Array,
 ): { merchant: string; sender: string; receiver: string } {
   const out = { merchant: '', sender: '', receiver: '' };
+  const labelAt = new Set(labels.map((l) => l.start));
+  const inMask = (i: number) => masks.some((m) => i >= m.start && i < m.end);
+  const lineEnd = (i: number) => {
+    const e = low.indexOf('\n', i);
+    return e < 0 ? low.length : e;
+  };
+  /** The name from `i` to the field's end; '' when the field holds none. */
+  const valueAt = (i: number): { text: string } => {
+    while (i < low.length && (/[ :\-–—,.]/.test(low[i]) || inMask(i))) i++;
+    let j = i;
+    while (
+      j < low.length &&
+      low[j] !== '\n' &&
+      low[j] !== ';' &&
+      !(taken[j] && !inMask(j)) &&
+      !(j > i && labelAt.has(j)) &&
+      !(low[j] === ',' && low[j + 1] === ' ')
+    )
+      j++;
+    return { text: nameWithin(src, low, words, i, j) };
+  };
   for (const l of labels) {
     const role = l.value.role;
     if (role !== 'merchant' && role !== 'sender' && role !== 'receiver') continue;
     if (out[role]) continue;
-    let i = l.end;
-    while (i < low.length && /[ :\-–—]/.test(low[i])) i++;
-    let j = i;
-    while (
-      j < low.length &&
-      !taken[j] &&
-      low[j] !== '\n' &&
-      low[j] !== ';' &&
-      !(low[j] === ',' && low[j + 1] === ' ')
-    )
-      j++;
-    const value = clean(src.slice(i, j));
-    if (value) out[role] = value;
+    let at = valueAt(l.end);
+    // the label alone on its line: the value is on the next line (past a line with the card number only), unless
+    // that line is a label's own
+    for (let line = lineEnd(l.end) + 1, k = 0; !at.text && k < 2 && line < low.length; k++) {
+      if (labels.some((x) => x.start >= line && x.start < lineEnd(line))) break;
+      at = valueAt(line);
+      line = lineEnd(line) + 1;
+    }
+    if (at.text) out[role] = at.text;
   }
   return out;
+}
+
+/**
+ * The name between `from` and `to`: without card and operation words before it or card words after it ("Merchant:
+ * karta SAFIA"), an initial kept ("ALI V." though "v" is also a preposition), cleaned.
+ */
+function nameWithin(src: string, low: string, words: Word[], from: number, to: number): string {
+  const inside = words.filter((w) => w.start >= from && w.end <= to);
+  const isNoise = (w: Word) => NOISE_SET.has(w.f) && initialEnd(low, w) < 0;
+  let a = 0;
+  let b = inside.length;
+  while (a < b && (isNoise(inside[a]) || (inside[a].f.length > 2 && OPERATION_TABLE.has(inside[a].f)))) a++;
+  while (b > a && isNoise(inside[b - 1])) b--;
+  if (a === b) return '';
+  const start = a === 0 ? from : inside[a].start;
+  const end = b === inside.length ? to : inside[b - 1].end;
+  return clean(src.slice(start, end));
 }
 
 /** The rest of the line after the first of the emoji ("📍 MAKRO YUNUSABAD"; "🏪 Магазин: MAKRO" without its label). */
@@ -1058,14 +1337,17 @@ function clean(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   t = t.replace(/^[\s,.:;\-–—*#№"'«»()]+/u, '');
-  const initial = /(?:^|[^\p{L}])\p{Lu}\.$/u.test(t);
-  t = t.replace(/[\s,.:;\-–—*#№"'«»(]+$/u, '');
-  if (initial) t += '.';
+  const initial = t.endsWith('.') && isInitial(t, t.length - 1) && /\p{Lu}/u.test(t.slice(-3));
+  const initialTail = initial ? (/['‘’ʻʼ`]?\.$/u.exec(t)?.[0] ?? '.') : '';
+  t = t.replace(/[\s,.:;\-–—*#№"'«»(]+$/u, '') + initialTail;
+  // "ООО ОРИЕНТ (ЗАРПЛАТА)": a bracket the name opened is closed
+  if ((t.match(/\(/g) ?? []).length > (t.match(/\)/g) ?? []).length) t += ')';
   if (!/\p{L}.*\p{L}/su.test(t)) return '';
   return t.length > MAX_MERCHANT ? t.slice(0, MAX_MERCHANT).trim() : t;
 }
 
-const FRAGMENT_SPLIT_RE = /[\n;\u0000]|[,:](?=\s|$)|(?<!(?:^|[^\p{L}])\p{Lu})\.(?=\s|$)/u;
+const FRAGMENT_SPLIT_RE =
+  /[\n;\u0000]|[,:](?=\s|$)|(?<!(?:^|[^\p{L}'‘’ʻʼ`])(?:\p{Lu}|[SC][Hh]|[OG]['‘’ʻʼ`]))\.(?=\s|$)/u;
 
 /**
  * With everything recognised set aside, the free text left: the first piece after the operation word (else the
@@ -1079,7 +1361,9 @@ function fallbackMerchant(src: string, vis: string, operation: Match<OperationWo
     const m = FRAGMENT_SPLIT_RE.exec(rest.slice(pos));
     const end = m === null ? rest.length : pos + m.index;
     const text = clean(src.slice(pos, end).replace(/[\p{Extended_Pictographic}\u2795\u2796]/gu, ' '));
-    if (text && /\p{L}{2}/u.test(text)) pieces.push({ start: pos, text });
+    // "Joy: CHAYXANA NAVRUZ": words before a colon with a value after it are a label (one we do not know)
+    const label = m !== null && m[0] === ':' && /^ *[\p{L}\d]/u.test(rest.slice(end + 1));
+    if (text && !label && /\p{L}{2}/u.test(text)) pieces.push({ start: pos, text });
     if (m === null) break;
     pos = end + Math.max(1, m[0].length);
   }
@@ -1095,29 +1379,94 @@ function fallbackMerchant(src: string, vis: string, operation: Match<OperationWo
 // ---------------------------------------------------------------------------------------------------------------
 
 /**
- * The parse result of a notification: one transaction dated with the notification's local date, the merchant as
- * description and its category (docs/card-notifications.md). A transfer receipt of unknown side reads as an expense
- * here; a reversal is an `undo` with no items. `card` carries the whole reading for the bot.
+ * How the phrase parser reads the user's own words forwarded with a notification (`note`): the parser passes
+ * itself here, so the words are read with all its rules ("мне скинул" is money in, "akamdan keldi" a gift).
  */
-export function cardNotificationResult(card: CardNotification, options: ParseOptions): ParseResult {
+export type NoteReader = (note: string) => ParseResult;
+
+/** What the user's words say: a side, a category of that side, a description; null when they say no side. */
+function noteSays(
+  card: CardNotification,
+  readNote: NoteReader | undefined,
+): { type: TransactionType; category: CategoryKey; description: string } | null {
+  if (card.note === '' || readNote === undefined) return null;
+  let result: ParseResult;
+  try {
+    result = readNote(card.note);
+  } catch {
+    return null; // words the parser cannot read leave the notification as it is
+  }
+  const item = result.intent === 'transaction' ? result.items[0] : undefined;
+  if (item === undefined) return null;
+  return { type: item.type, category: item.category, description: item.description };
+}
+
+/**
+ * The reading with the side the user's words tell, when the notification itself does not (`sideShown` false): a
+ * transfer receipt is money in from its sender ("пришло от Жасура") or out to its receiver; the counterparty is the
+ * other side's name, else what the words name. The fingerprint stays the notification's.
+ */
+function withSide(card: CardNotification, type: TransactionType, description: string): CardNotification {
+  if (card.direction === 'unknown' && card.card !== null && card.otherCard !== null) {
+    const names = card.transfer ?? { senderName: '', receiverName: card.merchant };
+    return type === 'income'
+      ? {
+          ...card,
+          direction: 'income',
+          card: card.otherCard,
+          otherCard: card.card,
+          merchant: names.senderName || description,
+        }
+      : { ...card, direction: 'expense', merchant: names.receiverName || description };
+  }
+  // a neutral operation read as money out: money in arrives on the card shown (the user's, or the receiving one)
+  if (type === 'income' && card.direction === 'expense') {
+    return {
+      ...card,
+      direction: 'income',
+      card: card.card ?? card.otherCard,
+      otherCard: null,
+      merchant: card.merchant || description,
+    };
+  }
+  return { ...card, direction: type, merchant: card.merchant || description };
+}
+
+/**
+ * The parse result of a notification: one transaction dated with the notification's local date, the merchant as
+ * description and its category (docs/card-notifications.md). The user's own words forwarded with it decide the side
+ * the notification does not show and name the category (`readNote`: the phrase parser); without them a transfer
+ * receipt of unknown side reads as an expense here. A reversal is an `undo` with no items. `card` carries the whole
+ * reading (with the side the words told) for the bot.
+ */
+export function cardNotificationResult(
+  card: CardNotification,
+  options: ParseOptions,
+  readNote?: NoteReader,
+): ParseResult {
   const language =
     options.language !== undefined && options.language !== 'auto' ? options.language : card.language;
   if (card.reversal) return { language, intent: 'undo', items: [], card };
-  const type = card.direction === 'income' ? 'income' : 'expense';
-  const date = card.localDate ?? formatDate(localToday(options.now, options.timeZone ?? DEFAULT_TIME_ZONE));
+  const said = noteSays(card, readNote);
+  const reading = said !== null && !card.sideShown ? withSide(card, said.type, said.description) : card;
+  const type: TransactionType = reading.direction === 'income' ? 'income' : 'expense';
+  // the user's words name what it was for ("оплатил садик"), unless they speak of the other side
+  const named = said !== null && said.type === type && said.category !== 'other' ? said.category : null;
+  const date =
+    reading.localDate ?? formatDate(localToday(options.now, options.timeZone ?? DEFAULT_TIME_ZONE));
   return {
     language,
     intent: 'transaction',
     items: [
       {
         type,
-        amountMinor: card.amountMinor,
-        currency: card.currency,
-        category: type === 'expense' ? (merchantCategory(card.merchant) ?? 'other') : 'other',
-        description: card.merchant,
+        amountMinor: reading.amountMinor,
+        currency: reading.currency,
+        category: named ?? merchantCategory(reading.merchant, type) ?? 'other',
+        description: reading.merchant,
         date,
       },
     ],
-    card,
+    card: reading,
   };
 }

@@ -59,15 +59,15 @@ export const EN: LexiconSource = {
   expenseCategories: {
     groceries: [
       'grocer^ food~1 milk~1 bread~1 egg~2 meat~1 vegetabl veggies fruit~2 apple~1 banana~1 supermarket cheese rice',
-      'sugar butter flour chicken beef fish~2 juice snacks? produce',
+      'sugar butter flour chicken beef fish~2 juice snacks? produce bakery~3 =market =markets',
     ].join(' '),
     cafe: [
       'cafe^ café sandwich~2 coffee~1 lunch~2 dinner~1 breakfast restaurant pizza burger meal~1 takeaway takeout starbucks kfc',
-      'mcdonald sushi =tea =bar =pub =drinks brunch',
+      'mcdonald sushi =tea =bar =pub =drinks brunch fastfood',
     ].join(' '),
     transport: [
       'taxi~2^ uber =bolt yandex fuel petrol gasoline metro subway =bus =buses train~1 flight~1 =plane ticket~1?',
-      'parking transport =car =cars carwash =toll =tire =tires =tyre =tyres',
+      'parking transport =car =cars carwash =toll =tire =tires =tyre =tyres airline~1 airways',
     ].join(' '),
     housing: 'rent~1^ rental utilit electric~4 electricity =power water~1 =gas heating mortgage apartment~1 =flat',
     communication: 'phone~1 mobile internet wifi =data topup =top-up =sim cellular',
@@ -78,7 +78,7 @@ export const EN: LexiconSource = {
     clothing: 'cloth clothes^ clothing shoe~1 sneaker~1 jacket shirt~1 tshirt jeans dress~2 boots coat~1 hoodie socks trousers pants sweater',
     shopping: [
       'electronic laptop computer tablet headphone =tv television fridge furniture sofa table~1 chair~1 =bed household',
-      'appliance vacuum iphone smartphone gadget amazon cosmetic shampoo soap~1 toy~1',
+      'appliance vacuum iphone smartphone gadget amazon cosmetic shampoo soap~1 toy~1 =mall =malls marketplace',
     ].join(' '),
     entertainment: [
       'movie~1 cinema theater theatre concert game~1 netflix spotify subscription club~1 party~1 vacation trip~1',

@@ -62,18 +62,18 @@ export const UZ: LexiconSource = {
     groceries: [
       'mahsulot^ maxsulot^ oziq^ bozor dokon magazin~4 produkt~3 supermarket korzinka makro havas non~4 sut~4 gosht tovuq baliq sabzavot',
       'meva olma banan kartoshk piyoz sabzi pomidor bodring guruch yog~4 tuxum shakar choy~4 qand pishloq kolbasa',
-      "qatiq smetana tvorog ichimlik limonad makaron yormasi tarvuz qovun uzum~3 yeguliklar",
+      "qatiq smetana tvorog ichimlik limonad makaron yormasi tarvuz qovun uzum~3 yeguliklar =market =marketga =marketdan =marketda",
       'махсулот^ озик^ бозор дукон магазин~4 продукт~3 =нон =нонга =нонни =нонлар =сут =сутга =сутни =сутдан гушт товук балик',
       'сабзавот мева олма картошк пиёз сабзи гуруч тухум шакар чой~4 пишлок колбаса катик тарвуз ковун',
     ].join(' '),
     cafe: [
-      'kafe^ restoran ovqat~4 ovqatlan tushlik nonushta kechki qahva kofe choyxona oshxona =osh =oshga palov~3 plov',
+      'kafe^ restoran ovqat~4 ovqatlan tushlik nonushta kechki qahva kofe choyxona choyxana chayxona chayxana oshxona =osh =oshga palov~3 plov',
       'somsa lavash shashlik kabob pitsa pizza burger hotdog fastfud evos kfc',
       'кафе^ ресторан овкат~4 тушлик нонушта кахва кофе чойхона ошхона =ош =ошга палов~3 сомса лаваш шашлик кабоб пицца',
     ].join(' '),
     transport: [
       'taksi^ taxi yandex mytaxi benzin zapravka metan propan metro avtobus marshrutka poyezd poezd samolyot',
-      'aviabilet chipta? =shina =shinalar avtoturargoh parkovka yolkira =kira mashina~4 moshina~4 avtomobil moyka',
+      'aviabilet chipta? bilet? =shina =shinalar avtoturargoh parkovka yolkira =kira mashina~4 moshina~4 avtomobil moyka',
       'такси^ бензин заправка метан пропан метро автобус маршрутка поезд самолет чипта? машина~4 мошина~4 йулкира',
     ].join(' '),
     housing: [
@@ -91,7 +91,7 @@ export const UZ: LexiconSource = {
       'кийим^ пойабзал пояфзал кроссовка куртка куйлак~4 =шим =шимга этик туфли пальто костюм пайпок футболка',
     ].join(' '),
     shopping: [
-      'elektron noutbuk kompyuter planshet televizor muzlatgich muzlatkich xolodilnik changyutgich mebel divan stol~3 stul~3 karavot shkaf',
+      'elektron texnika noutbuk kompyuter planshet televizor muzlatgich muzlatkich xolodilnik changyutgich mebel divan stol~3 stul~3 karavot shkaf',
       'idish~4 gilam smartfon ayfon quloqchin naushnik oyinchoq kosmetika shampun sovun',
       'ноутбук компьютер планшет телевизор музлатгич мебел диван каравот идиш гилам смартфон айфон уйинчок',
     ].join(' '),

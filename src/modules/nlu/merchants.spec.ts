@@ -48,6 +48,78 @@ describe('merchantCategory', () => {
     },
   );
 
+  it.each([
+    // the lexicons read the words when no brand matches (lexicon.ru/uz/en.ts)
+    ['ELEKTRON DUNYO', 'shopping'],
+    ['ELECTRONICS MALL', 'shopping'],
+    ['TEXNIKA OLAMI', 'shopping'],
+    ['MEBEL CITY', 'shopping'],
+    ['HOME FURNITURE', 'shopping'],
+    ['NON UYI', 'groceries'],
+    ['CITY MARKET', 'groceries'],
+    ['FAMILY MART', 'groceries'],
+    ['GOLDEN BAKERY', 'groceries'],
+    ['ПЕКАРНЯ ХЛЕБ', 'groceries'],
+    ['CHOYXONA ZIYO', 'cafe'],
+    // the spellings of choyxona on signs: one letter off, two letters off, Russian in Uzbek Latin
+    ['CHOYXANA ZIYO', 'cafe'],
+    ['CHAYXONA ZIYO', 'cafe'],
+    ['CHAYXANA ZIYO', 'cafe'],
+    ['ЧАЙХАНА ЗИЁ', 'cafe'],
+    ['FASTFOOD MAX', 'cafe'],
+    ['SILK AIRLINES', 'transport'],
+    ['UZBEKISTAN AIRWAYS', 'transport'],
+    ['AVIAKASSA', 'transport'],
+    ['AGZS 7', 'transport'],
+    ['DORIXONA 24', 'health'],
+    ['STOMATOLOGIYA DENT', 'health'],
+    ['PHARM PLUS', 'health'],
+    ['ENERGOSBYT', 'housing'],
+    ['SUVOQOVA TOSHKENT', 'housing'],
+    ['HUDUDGAZ SAMARQAND', 'housing'],
+    ['GOOGLE PLAY', 'entertainment'],
+    ['MOVIE WORLD', 'entertainment'],
+    ['XUSUSIY BOGCHA', 'education'],
+    ['MAKTAB 45', 'education'],
+    // Russian words printed in Uzbek Latin (x for х)
+    ['XOZTOVARY', 'shopping'],
+    ['XLEB DOMASHNIY', 'groceries'],
+    // the strongest word wins: a café (cafe^) in a cinema
+    ['KINO CAFE', 'cafe'],
+    // a brand with a generic word is the brand's: Baraka Market; "Baraka" alone is a word of many names
+    ['OSHXONA BARAKA', 'cafe'],
+    ['CLICK APTEKA', 'health'],
+    ['UZUM TEZKOR', 'cafe'],
+  ] as const)('%s → %s (the lexicons)', (merchant, category) => {
+    expect(merchantCategory(merchant)).toBe(category);
+  });
+
+  it.each([
+    ['ZARPLATA ORIENT', 'salary'],
+    ['ЗАРПЛАТА ООО ОРИЕНТ', 'salary'],
+    ['ISH HAQI MCHJ', 'salary'],
+    ['MAOSH', 'salary'],
+    ['OYLIK AVANS', 'salary'],
+    ['SALARY PAYMENT', 'salary'],
+    ['INVEST DIVIDEND', 'investments'],
+  ] as const)('money in from %s → %s', (sender, category) => {
+    expect(merchantCategory(sender, 'income')).toBe(category);
+  });
+
+  it.each([
+    ['APTEKA 777', 'income'],
+    ['KORZINKA', 'income'],
+    ['ZARPLATA ORIENT', 'expense'],
+    ['UZUM BANK', 'expense'],
+    ['ABDULLAEVA GULI', 'expense'],
+    ['GULI A.', 'expense'],
+    ['ALIYEVA MALIKA', 'income'],
+    ['ORIENT LOGISTIKA', 'expense'],
+    ['GLOBAL TRADE GROUP', 'expense'],
+  ] as const)('%s says nothing on the %s side', (text, side) => {
+    expect(merchantCategory(text, side)).toBeNull();
+  });
+
   it('never throws', () => {
     expect(merchantCategory(undefined as unknown as string)).toBeNull();
     expect(merchantCategory('x'.repeat(10_000))).toBeNull();

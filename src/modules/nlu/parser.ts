@@ -739,8 +739,9 @@ function buildItems(
 
 function parseInner(text: string, options: ParseOptions): ParseResult {
   // A forwarded card notification (docs/card-notifications.md) is one transaction with its own date and merchant.
+  // The user's own words pasted with it are a phrase of their own: read here (see NoteReader).
   const card = readCardNotification(text, { now: options.now });
-  if (card !== null) return cardNotificationResult(card, options);
+  if (card !== null) return cardNotificationResult(card, options, (note) => parseInner(note, options));
   const tokens = tokenize(text);
   const n = tokens.length;
   const infos: Array<WordInfo | undefined> = new Array<WordInfo | undefined>(n);

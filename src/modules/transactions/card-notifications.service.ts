@@ -69,13 +69,30 @@ export class CardNotificationsService {
     const mine = await this.cards.cards(userId);
     let side: Side;
     let remember: UserCardSource | null = null;
-    if (reading.direction === 'unknown' && reading.card !== null && reading.otherCard !== null) {
-      const [sender, receiver] = [reading.card, reading.otherCard];
-      const names = reading.transfer ?? { senderName: '', receiverName: reading.merchant };
+    if (
+      reading.transfer !== null &&
+      !reading.sideShown &&
+      reading.card !== null &&
+      reading.otherCard !== null
+    ) {
+      // A receipt between two cards: the user's known cards tell the side, else the user's own words forwarded with
+      // it (already in `direction`), else one question.
+      const [sender, receiver] =
+        reading.direction === 'income'
+          ? [reading.otherCard, reading.card]
+          : [reading.card, reading.otherCard];
+      const names = reading.transfer;
+      const named = (type: TransactionType) =>
+        (type === 'income' ? names.senderName : names.receiverName) ||
+        (type === reading.direction ? reading.merchant : '');
       if (mine.has(sender) && mine.has(receiver)) return this.ownTransfer(sender, receiver, reading);
-      if (mine.has(sender)) side = { type: 'expense', card: sender, counterparty: names.receiverName };
-      else if (mine.has(receiver)) side = { type: 'income', card: receiver, counterparty: names.senderName };
-      else {
+      if (mine.has(sender)) side = { type: 'expense', card: sender, counterparty: named('expense') };
+      else if (mine.has(receiver)) side = { type: 'income', card: receiver, counterparty: named('income') };
+      else if (reading.direction !== 'unknown') {
+        side = { type: reading.direction, card: reading.card, counterparty: reading.merchant };
+        // the user said which side they are on: like an answer to the question
+        remember = 'answer';
+      } else {
         const question: TransferQuestion = {
           updateId: source.updateId,
           senderCard: sender,
@@ -176,7 +193,7 @@ export class CardNotificationsService {
     },
   ): Partial<Transaction> {
     const counterparty = side.counterparty.trim().slice(0, DESCRIPTION_MAX);
-    const own = side.type === 'expense' ? merchantCategory(counterparty) : null;
+    const own = merchantCategory(counterparty, side.type);
     const category =
       v.category !== undefined && isDefaultCategory(side.type, v.category)
         ? v.category
