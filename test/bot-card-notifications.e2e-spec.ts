@@ -600,8 +600,8 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
       expect(ask.text).toMatch(/^💳 Перевод 1,200,000.00 UZS · 01.12.2026 21:40\n/);
       expect(buttons(ask.markup)).toEqual([
         [
-          ['Моя карта ***4410', `k:${ask.updateId}:4410`],
-          ['Моя карта ***2235', `k:${ask.updateId}:2235`],
+          ['Моя карта ***4410', `m:${ask.updateId}:4410`],
+          ['Моя карта ***2235', `m:${ask.updateId}:2235`],
         ],
       ]);
       expect(await rows(userId)).toEqual([]);
