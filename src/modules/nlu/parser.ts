@@ -454,10 +454,9 @@ function resolveVerb(
         }
       }
     }
+    // "мне дал", "paid me", "это мне Жасур перевёл": "me" near a giving verb is money received
     if (FLIP_TO_ME.has(f)) {
-      const prev = pos > 0 ? infos[pos - 1] : undefined;
-      const next = pos + 1 < tokens.length ? infos[pos + 1] : undefined;
-      if (prev?.toMe || next?.toMe) return { type: 'income' };
+      for (let k = Math.max(segStart, pos - 3); k < Math.min(segEnd, pos + 3); k++) if (k !== pos && infos[k]?.toMe) return { type: 'income' };
     }
     if (SEND_VERBS.has(f)) {
       for (let k = Math.max(segStart, pos - 3); k < Math.min(segEnd, pos + 3); k++) if (TO_YOU.has(tokens[k].f)) return { type: 'income' };
