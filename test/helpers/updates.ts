@@ -38,3 +38,113 @@ export function callbackUpdate(updateId: number, chatId: number, data: string, m
     },
   };
 }
+
+/** Options of a message built by messageUpdate / editedMessageUpdate. */
+export interface MessageOptions {
+  /** message.date, ms since the epoch (the bot reads "today" from it); default now. */
+  sentAt?: number;
+  /** Default: the update id (unique enough within one chat of a test). */
+  messageId?: number;
+  languageCode?: string;
+  firstName?: string;
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+function sender(chatId: number, o: MessageOptions) {
+  return {
+    from: {
+      id: chatId,
+      is_bot: false,
+      first_name: o.firstName ?? 'Test',
+      ...(o.languageCode ? { language_code: o.languageCode } : {}),
+    },
+    chat: { id: chatId, first_name: o.firstName ?? 'Test', type: 'private' },
+  };
+}
+
+/**
+ * A private-chat message update carrying `content`: `{ text }` (a leading /command gets its bot_command entity),
+ * a photo with a caption (`photoContent`), a sticker (`STICKER`), a forward (`forwardedText`) …
+ */
+export function messageUpdate(
+  updateId: number,
+  chatId: number,
+  content: Record<string, unknown>,
+  o: MessageOptions = {},
+): Record<string, unknown> {
+  const command = typeof content.text === 'string' ? /^\/\S+/.exec(content.text) : null;
+  return {
+    update_id: updateId,
+    message: {
+      message_id: o.messageId ?? updateId % 2_000_000_000,
+      ...sender(chatId, o),
+      date: seconds(o.sentAt ?? Date.now()),
+      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+      ...content,
+    },
+  };
+}
+
+/** The message `messageId` edited to `content`: the date it was first sent, edit_date, a new update id. */
+export function editedMessageUpdate(
+  updateId: number,
+  chatId: number,
+  messageId: number,
+  content: Record<string, unknown>,
+  o: MessageOptions & { editedAt?: number } = {},
+): Record<string, unknown> {
+  const sentAt = o.sentAt ?? Date.now();
+  return {
+    update_id: updateId,
+    edited_message: {
+      message_id: messageId,
+      ...sender(chatId, o),
+      date: seconds(sentAt),
+      edit_date: seconds(o.editedAt ?? sentAt + 60_000),
+      ...content,
+    },
+  };
+}
+
+/** A photo as Telegram sends it (two sizes), with a caption when given. */
+export function photoContent(caption?: string): Record<string, unknown> {
+  return {
+    photo: [
+      { file_id: 'AgAC-photo-s', file_unique_id: 'ph-s', width: 320, height: 240, file_size: 9_000 },
+      { file_id: 'AgAC-photo-m', file_unique_id: 'ph-m', width: 1280, height: 960, file_size: 120_000 },
+    ],
+    ...(caption !== undefined ? { caption } : {}),
+  };
+}
+
+export const STICKER: Record<string, unknown> = {
+  sticker: {
+    file_id: 'CAAC-sticker',
+    file_unique_id: 'st1',
+    type: 'regular',
+    width: 512,
+    height: 512,
+    is_animated: false,
+    is_video: false,
+    emoji: '👍',
+  },
+};
+
+/**
+ * A text forwarded from someone else: a bank's bot (`isBot`, e.g. a card notification) or a person (a message written
+ * to the user). `originalAt` is when the original was sent (ms).
+ */
+export function forwardedText(
+  text: string,
+  from: { name: string; isBot: boolean; id?: number },
+  originalAt: number,
+): Record<string, unknown> {
+  const origin = { id: from.id ?? 777_000_111, is_bot: from.isBot, first_name: from.name };
+  return {
+    text,
+    forward_origin: { type: 'user', sender_user: origin, date: seconds(originalAt) },
+    forward_from: origin,
+    forward_date: seconds(originalAt),
+  };
+}
