@@ -59,6 +59,8 @@ export interface TextInput extends SenderProfile {
   sentAt?: Date;
   /** The message's id: a message that records is linked to its reply, so that its edits follow (MessageEditsService). */
   messageId?: number;
+  /** A forwarded message: when its author sent it (forward_origin.date), e.g. a bank's notification without a date. */
+  writtenAt?: Date;
 }
 
 /** An edited text message, or the edited caption of a photo, document, video or animation. */
@@ -246,7 +248,7 @@ export class BotService {
   async onText(input: TextInput): Promise<FollowedReply> {
     if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(await this.languageOf(input)) };
     const user = await this.ensureUser(input);
-    const reply = await this.phrases.onText(user, { chatId: input.chatId, text: input.text, updateId: input.updateId, sentAt: input.sentAt ?? new Date() });
+    const reply = await this.phrases.onText(user, { chatId: input.chatId, text: input.text, updateId: input.updateId, sentAt: input.sentAt ?? new Date(), writtenAt: input.writtenAt });
     return this.edits.followed(user, input, reply);
   }
 

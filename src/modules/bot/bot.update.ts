@@ -328,7 +328,11 @@ export class BotUpdate {
 
   @On('text')
   async text(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    const input = { ...profile(ctx), text: ctx.message.text, updateId: ctx.update.update_id, sentAt: new Date(ctx.message.date * 1000), messageId: ctx.message.message_id };
+    const m = ctx.message;
+    // every origin kind carries the original date (telegraf's types leave it out)
+    const origin = m.forward_origin as { date?: unknown } | undefined;
+    const writtenAt = typeof origin?.date === 'number' ? new Date(origin.date * 1000) : undefined;
+    const input = { ...profile(ctx), text: m.text, updateId: ctx.update.update_id, sentAt: new Date(m.date * 1000), messageId: m.message_id, writtenAt };
     await reply(ctx, await this.bot.onText(input));
   }
 }

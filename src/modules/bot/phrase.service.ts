@@ -68,6 +68,8 @@ export interface PhraseInput {
   sentAt: Date;
   /** Set when `text` is what speech-to-text heard in a voice note: the rows are recorded as source `voice`. */
   transcript?: string;
+  /** A forwarded text: when its author wrote it; a card notification without its own date is dated by it. */
+  writtenAt?: Date;
 }
 
 function sourceOf(input: PhraseInput): RecordSource {
@@ -123,7 +125,8 @@ export class PhraseService {
     const parsed = this.parse(user, input.text, now, user.currency);
     // A forwarded card notification: its own date and time, once however often forwarded (docs/card-notifications.md).
     if (parsed.card) {
-      return this.cards.onNotification(user, { updateId: input.updateId, chatId: input.chatId, sentAt: input.sentAt, reading: parsed.card, category: parsed.items[0]?.category });
+      const sentAt = input.writtenAt ?? input.sentAt;
+      return this.cards.onNotification(user, { updateId: input.updateId, chatId: input.chatId, sentAt, reading: parsed.card, category: parsed.items[0]?.category });
     }
     // Money named but not a record (conversion, later, which currency, saving, too large or many), and spending
     // questions about a word or about food: bot/asides (docs/asides.md).

@@ -118,7 +118,7 @@ export const EN: LexiconSource = {
   },
   nonMoneyUnits: [
     '=hours =hour =minutes =minute =seconds =days =day =weeks =week =months =month =years =year =percent =times =pcs',
-    '=kg =kilo =kilos =liters =litres =km =miles =people =persons =pieces =items =cups',
+    '=kg =kilo =kilos =liters =litres =km =miles =people =persons =pieces =items =cups =steps',
   ].join(' '),
   stopwords: [
     'i me my we you he she they it the a an on for to of in at and with from this that some by was is are have has had',

@@ -42,7 +42,7 @@ export const UZ: LexiconSource = {
   expenseVerbs: [
     'sarf сарф toladim~4 tolad tolov~4 tolab tolash toladik =berdim =berdik =beraman =berib berdim',
     'тулад тулов~4 тулаб =бердим =бердик =бериб xarid харид harid sotib~2 сотиб =ketdi =ketti =кетди =кетти',
-    "ishlatdim ишлатдим otkazdim otkazdik утказдим yubordim yubordik юбордим =tashladim =tashladik =ташладим xarajat~3 harajat~3 харажат~3 to'lovini",
+    "ishlatdim ишлатдим otkazdim otkazdik утказдим yubordim yubordik юбордим =tashladim =tashladik =ташладим =jo'natdim =jo'natdik =жўнатдим xarajat~3 harajat~3 харажат~3 to'lovini",
     'tushlik~2:cafe',
   ].join(' '),
   incomeVerbs: [
@@ -52,6 +52,7 @@ export const UZ: LexiconSource = {
     'qaytarib:other',
     // someone else sent it: "mijoz 500 ming o'tkazdi", "dadam tashlab berdi", "sovg'a qilishdi"
     '=otkazdi =otkazishdi =утказди =утказишди =yubordi =yuborishdi =юборди =юборишди =tashladi =tashlashdi =ташлади',
+    "=jo'natdi =jo'natishdi =жўнатди =to'ladi =to'lashdi =тўлади",
     '=qilishdi:gifts =қилишди:gifts',
   ].join(' '),
   takeVerbs: '=oldim =oldik =oldi =olindi =олдим =олдик =олди',
@@ -113,7 +114,7 @@ export const UZ: LexiconSource = {
   incomeCategories: {
     // oylik → oyligim (k→g before a vowel suffix); "ish haqi" (wage) is weak so that "ijara haqi" stays rent
     salary: "maosh^ oylik~3 oylig~3 =haqi? =haqim? =haqqim? avans bonus mukofot premiya zarplata маош^ ойлик~3 ойлиг~3 =ҳақи? =ҳақим? аванс бонус мукофот премия",
-    freelance: 'frilans freelance loyiha~4 buyurtma~4? shabashka dizayn~2 =sayt =saytga =logo фриланс лойиха~4 буюртма~4? дизайн~2 =сайт',
+    freelance: 'frilans freelance loyiha~4 buyurtma~4? buyurtmachi~3 mijoz~3 klient~3 shabashka dizayn~2 =sayt =saytga =logo фриланс лойиха~4 буюртма~4? буюртмачи~3 мижоз~3 клиент~3 дизайн~2 =сайт',
     business: 'sotuv savdo tushum foyda~3 biznes сотув савдо тушум фойда~3 бизнес',
     investments: 'foiz~4 dividend depozit omonat aksiya kripto фоиз~4 дивиденд депозит омонат акция',
     gifts: "sovg'a^ совга^ tug'ilgan тугилган =to'y =to'yga =туй =туйга",
@@ -171,7 +172,7 @@ export const UZ: LexiconSource = {
     dekabr: 12,
   },
   nonMoneyUnits: [
-    '=kun =kundan =soat =daqiqa =yil =yilda =hafta =oy =oyda =marta =ta =dona =kilo =kg =litr =km =kishi =foiz =sm =metr',
+    '=kun =kundan =soat =daqiqa =yil =yilda =hafta =oy =oyda =marta =ta =dona =kilo =kg =litr =km =kishi =foiz =sm =metr =qadam',
     '=кун =соат =дакика =йил =хафта =ой =марта =та =дона =кило =литр =киши =фоиз',
   ].join(' '),
   stopwords: [

@@ -326,7 +326,9 @@ function findAmounts(
       // "3 kun", "2 кг" are not money; "ikki million oylik" is (a category noun, even if it looks like a unit)
       if (nt !== undefined && nt.kind === 'word' && infos[end]?.nonMoney && !infos[end]?.currency && !infos[end]?.cats) continue;
       const pt = start > 0 ? tokens[start - 1] : undefined;
-      if (pt !== undefined && pt.kind === 'sym' && (pt.f === ':' || pt.f === '№' || pt.f === '#')) continue;
+      // "№ 5", "#12", the minutes of "14:30" (a label's colon, "Обед: 45 000", is fine)
+      if (pt !== undefined && pt.kind === 'sym' && (pt.f === '№' || pt.f === '#')) continue;
+      if (pt !== undefined && pt.f === ':' && start > 1 && tokens[start - 2].kind === 'num') continue;
       // "в 3 встречаемся", "at 5", "soat 3da": an hour, not money
       if (pt !== undefined && AT_HOUR.has(pt.f) && m.digits && !m.scaled && m.micro % MICRO === 0n && m.micro <= 24n * MICRO) continue;
     }
@@ -404,9 +406,11 @@ function filterAmounts(
 ): Candidate[] {
   if (cands.length === 0) return cands;
   const context = cues.hasVerb || cues.hasCue || cues.hasCat;
+  // words that are not part of an amount and say something ("laundry", "мастеру", not "за" or the "k" of "60k")
   let otherWords = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind === 'word' && infos[i]?.num === undefined && infos[i]?.currency === undefined) otherWords++;
+    if (tokens[i].kind !== 'word' || infos[i]?.num !== undefined || infos[i]?.currency !== undefined || infos[i]?.stop) continue;
+    if (!cands.some((c) => i >= c.start && i < c.end)) otherWords++;
   }
   const strong = (c: Candidate): boolean => c.currency !== undefined || c.scaled || c.minor >= 10_000n;
   return cands.filter((c) => {
@@ -424,7 +428,8 @@ function filterAmounts(
     if (context) return true;
     // a bare amount ("50000", "полторы тысячи") is a transaction; digits with one stray word too
     if (otherWords === 0) return c.digits || c.scaled || c.minor >= 10_000n;
-    return c.digits && otherWords <= 1;
+    // a few words of one's own and an amount said in thousands or millions: "vet for the cat 150k", "мастеру за смеситель 150 тыс"
+    return (c.digits && otherWords <= 1) || (c.scaled && otherWords <= 3);
   });
 }
 

@@ -273,8 +273,9 @@ const INTENTION = new Set(['хочу', 'буду', 'будем', 'собираю
 const MONTHLY = /^(ежемесячно|monthly|oyiga|ойига|ойлик)$/;
 const MONTH_NOUN = /^(месяц|month|oy|ой)$/;
 const EVERY = /^(в|каждый|every|per|a|har|хар)$/;
-const CONTRIBUTE_STRONG = /^(отлож|накопил|saved|ajratdim|ажратдим|yigdim|йигдим|jamgardim|жамгардим|jamgʻardim|внес|внесла|закинул|закинула|пополнил)/;
-const CONTRIBUTE_WEAK = /^(добав|put|add|added|deposited|contributed|qoshdim|кушдим|qoydim|куйдим|set)$|^добав/;
+const CONTRIBUTE_STRONG = /^(отлож|накопил|saved|ajratdim|ажратдим|yigdim|йигдим|jamgardim|жамгардим|jamgʻardim|внес|внесла)/;
+// "закинул на телефон", "пополнил карту" are payments unless a goal of that name exists
+const CONTRIBUTE_WEAK = /^(добав|put|add|added|deposited|contributed|qoshdim|кушдим|qoydim|куйдим|set|закинул|закинула|пополнил|пополнила)$|^добав/;
 const GOAL_NOISE = new Set([
   ...['на', 'к', 'ко', 'в', 'для', 'до', 'новая', 'новую', 'моя', 'мою', 'мой', 'хочу', 'создай', 'создать', 'поставь', 'я', 'еще', 'ещё', 'сум', 'рублей'],
   ...['yangi', 'uchun', 'men', 'учун', 'янги', 'мен', 'yana'],

@@ -77,7 +77,7 @@ describe('who gave money to whom', () => {
     ['onam 300 ming yubordi', 'income 300000.00 UZS gifts'],
     ['opamga 200 ming yubordim', 'expense 200000.00 UZS gifts'],
     ['ukamga kitob oldim 80 ming', 'expense 80000.00 UZS education'],
-    ['mijoz 1 mln o‘tkazdi', 'income 1000000.00 UZS other'],
+    ['mijoz 1 mln o‘tkazdi', 'income 1000000.00 UZS freelance'],
     ['Hi Aziz, I transferred you 300 dollars for the flat', 'income 300.00 USD other'],
     ['Дима, отправил тебе 50 тыс', 'income 50000.00 UZS other'],
     ['my dad sent me 500k', 'income 500000.00 UZS gifts'],
