@@ -343,6 +343,29 @@ function findAmounts(
   return out;
 }
 
+/**
+ * "ушел лимон на ремонт машины": a slang scale that is a number only after another one ("2 лимона") stands for one of
+ * it when the phrase spends or earns, buys nothing and names no other food (else "лимон" is a lemon).
+ */
+function loneSlangScale(tokens: Token[], infos: Array<WordInfo | undefined>, consumed: Uint8Array): Candidate[] {
+  let at = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const info = infos[i];
+    if (at < 0 && !consumed[i] && info?.num?.kind === 'scale' && info.num.needsPrev) {
+      at = i;
+      continue;
+    }
+    // "купил лимон": bought one; "лимон и яблоки": fruit
+    if (info?.purchase || info?.cats?.some((h) => h.key === 'groceries')) return [];
+  }
+  if (at < 0) return [];
+  const num = infos[at]!.num!;
+  const next = at + 1 < tokens.length ? infos[at + 1] : undefined;
+  const currency = next?.currency;
+  const end = currency !== undefined ? at + 2 : at + 1;
+  return [{ start: at, end, minor: num.micro / (MICRO / 100n), currency, words: true, digits: false, scaled: true, plus: false }];
+}
+
 /** Words after a price that make it a unit price: "25k each", "900k apiece", "4 mingdan" is a suffix (see below). */
 const EACH_AFTER = new Set(['each', 'apiece', 'ea', 'штука', 'штуку', 'dona', 'донаси', 'donasi']);
 /** Words or signs right before a price that make it a unit price: "по 25 тыс", "3 x 15k", "2 @ 25k". */
@@ -789,7 +812,9 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   // money said about a later day ("завтра куплю …", "ertaga … to'lashim kerak") is a reminder, not a record
   const future = later ? readFuture(tokens, infos, today) : null;
   if (future !== null) for (const p of future.used) consumed[p] = 1;
-  const cands = filterAmounts(applyQuantities(tokens, infos, findAmounts(tokens, infos, consumed, flags), consumed), tokens, infos, {
+  const found = findAmounts(tokens, infos, consumed, flags);
+  if (found.length === 0 && hasVerb) found.push(...loneSlangScale(tokens, infos, consumed));
+  const cands = filterAmounts(applyQuantities(tokens, infos, found, consumed), tokens, infos, {
     hasVerb,
     hasCue: hasCue || future !== null,
     hasCat,

@@ -23,6 +23,8 @@ describe('amounts as people write and say them', () => {
     ['косарь баксов на отпуск', 'expense 1000.00 USD entertainment'],
     ['три лимона за машину', 'expense 3000000.00 UZS transport'],
     ['купил лимон 5000', 'expense 5000.00 UZS groceries'],
+    ['ушел лимон на ремонт машины', 'expense 1000000.00 UZS transport'],
+    ['заработал лимон за месяц', 'income 1000000.00 UZS other'],
     ['полтинник баксов на такси', 'expense 50.00 USD transport'],
     ['две сотки баксов за куртку', 'expense 200.00 USD clothing'],
     ['150 у.е. за курсы', 'expense 150.00 USD education'],
