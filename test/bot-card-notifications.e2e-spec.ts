@@ -208,9 +208,9 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
         '✅ Записано из уведомления:\n💸 38,000.00 UZS — Кафе и рестораны, SAFIA BAKERY · 01.12.2026 09:12 · 💳 ***1177',
         '✅ Записано из уведомления:\n💸 45,000.00 UZS — Продукты, KORZINKA CHILONZOR · 03.12.2026 18:05 · 💳 ***1177',
         '✅ Записано из уведомления:\n💸 25,000.00 UZS — Транспорт, YANDEX GO · 04.12.2026 08:30 · 💳 ***2290',
-        // a sentence SMS without a date: the time it was forwarded
-        '✅ Записано из уведомления:\n💸 50,000.00 UZS — Связь и интернет, UZMOBILE · 05.12.2026 12:00 · 💳 ***2290',
-        '✅ Записано из уведомления:\n💰 500,000.00 UZS — Прочее, KARIMOV A. · 05.12.2026 12:00 · 💳 ***2290',
+        // a sentence SMS without a date: the time the bank sent it (forward_origin.date, an hour before the forward)
+        '✅ Записано из уведомления:\n💸 50,000.00 UZS — Связь и интернет, UZMOBILE · 05.12.2026 11:00 · 💳 ***2290',
+        '✅ Записано из уведомления:\n💰 500,000.00 UZS — Прочее, KARIMOV A. · 05.12.2026 11:00 · 💳 ***2290',
       ]);
       const id = (k: number) => String(replies[k].updateId);
       expect(await rows(userId)).toEqual([
@@ -250,7 +250,7 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
           currency: 'UZS',
           category: 'communication',
           description: 'UZMOBILE',
-          local: '2026-12-05 12:00:00',
+          local: '2026-12-05 11:00:00',
           card_last4: '2290',
           source_update_id: id(3),
         },
@@ -260,7 +260,7 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
           currency: 'UZS',
           category: 'other',
           description: 'KARIMOV A.',
-          local: '2026-12-05 12:00:00',
+          local: '2026-12-05 11:00:00',
           card_last4: '2290',
           source_update_id: id(4),
         },
