@@ -3,7 +3,7 @@
  * reuse detection, concurrent refresh, the bearer strategy's refusals, GET/PATCH /api/users/me/.
  */
 import { createHmac, generateKeyPairSync, randomUUID, sign as rsaSign } from 'node:crypto';
-import { AuthThrottleStorage } from '../src/modules/auth/auth.throttle';
+import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { startTestApp, TEST_SECRET_KEY, TestApp } from './helpers/test-app';
 
 const LOGIN = '/api/users/auth/telegram-login/';
@@ -43,7 +43,7 @@ describe('tokens (e2e)', () => {
     t = await startTestApp({ BOT_MODE: 'none', AUTH_TELEGRAM_LOGIN: 'trusted' });
   });
   afterAll(() => t?.close());
-  beforeEach(() => t.app.get(AuthThrottleStorage).reset());
+  beforeEach(() => t.app.get(RateLimitStorage).reset());
 
   async function login(phone?: string): Promise<{ access: string; refresh: string; user_id: string; chatId: number }> {
     const chatId = nextChatId++;

@@ -2,7 +2,7 @@
  * telegram-login in `verified` mode (the default): each proof valid and refused, field validation, the seed's body,
  * concurrent first logins, throttling.
  */
-import { AuthThrottleStorage } from '../src/modules/auth/auth.throttle';
+import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { LoginCodesService } from '../src/modules/auth/login-codes.service';
 import { signInitData, signLoginWidget } from '../src/modules/auth/telegram-proof';
 import { startTestApp, TEST_BOT_TOKEN, TestApp } from './helpers/test-app';
@@ -38,7 +38,7 @@ describe('POST /api/users/auth/telegram-login/ (verified mode, e2e)', () => {
     t = await startTestApp({ BOT_MODE: 'none' });
   });
   afterAll(() => t?.close());
-  beforeEach(() => t.app.get(AuthThrottleStorage).reset());
+  beforeEach(() => t.app.get(RateLimitStorage).reset());
 
   const login = (body: unknown) => t.http.post(LOGIN).send(body as object);
 

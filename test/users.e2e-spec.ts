@@ -2,7 +2,7 @@
  * The user profile over REST: GET/PATCH /api/users/me/ and the REST login's phone_number, against phone numbers
  * that another user holds verified (a shared Telegram contact, POSTed through the webhook) or only typed.
  */
-import { AuthThrottleStorage } from '../src/modules/auth/auth.throttle';
+import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
 
 const LOGIN = '/api/users/auth/telegram-login/';
@@ -17,7 +17,7 @@ describe('users: phone numbers and their verification (e2e)', () => {
     t = await startTestApp({ AUTH_TELEGRAM_LOGIN: 'trusted' });
   });
   afterAll(() => t?.close());
-  beforeEach(() => t.app.get(AuthThrottleStorage).reset());
+  beforeEach(() => t.app.get(RateLimitStorage).reset());
 
   async function login(phone?: string, chatId = nextChatId++): Promise<{ access: string; user_id: string; chatId: number; phone_number: string | null }> {
     const res = await t.http.post(LOGIN).send({ telegram_chat_id: chatId, ...(phone ? { phone_number: phone } : {}) }).expect(200);
