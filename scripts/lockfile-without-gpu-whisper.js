@@ -26,4 +26,6 @@ for (const entry of Object.values(lock.packages ?? {})) {
   }
 }
 writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-process.stdout.write(`package-lock.json: left out ${removed.length} GPU builds of whisper.cpp (${removed.join(', ') || 'none'})\n`);
+process.stdout.write(
+  `package-lock.json: left out ${removed.length} GPU builds of whisper.cpp (${removed.join(', ') || 'none'})\n`,
+);

@@ -36,15 +36,20 @@ async function main() {
   const log = [];
   const listener = whisper.addNativeLogListener((_level, text) => log.push(text.trim()));
   await whisper.toggleNativeLog(true);
-  const refused = await whisper.initWhisper({ filePath: '/nonexistent/ggml-smoke-test.bin', useGpu: false }).then(
-    (context) => context.release().then(() => fail('accepted a model file that does not exist')),
-    (error) => String(error instanceof Error ? error.message : error),
-  );
+  const refused = await whisper
+    .initWhisper({ filePath: '/nonexistent/ggml-smoke-test.bin', useGpu: false })
+    .then(
+      (context) => context.release().then(() => fail('accepted a model file that does not exist')),
+      (error) => String(error instanceof Error ? error.message : error),
+    );
   await new Promise((resolve) => setTimeout(resolve, 50)); // the queued native log lines
   await whisper.toggleNativeLog(false);
   listener.remove();
-  if (!/failed to (open|initialize) whisper/i.test(refused)) fail(`answered an unexpected error: ${refused} ${log.join(' | ')}`);
-  process.stdout.write(`whisper.cpp binding loads: ${name} (${process.platform}/${process.arch}, node ${process.versions.node})\n`);
+  if (!/failed to (open|initialize) whisper/i.test(refused))
+    fail(`answered an unexpected error: ${refused} ${log.join(' | ')}`);
+  process.stdout.write(
+    `whisper.cpp binding loads: ${name} (${process.platform}/${process.arch}, node ${process.versions.node})\n`,
+  );
 }
 
 main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

@@ -42,6 +42,8 @@ describe('TRUST_PROXY', () => {
     expect(loadConfig(base).trustProxy).toEqual(['loopback']);
     expect(loadConfig({ ...base, TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(() => validateEnv({ ...base, TRUST_PROXY: 'true' })).toThrow(ConfigValidationError);
-    expect(() => validateEnv({ ...base, TRUST_PROXY: 'true' })).toThrow(/^Invalid configuration: TRUST_PROXY must name the proxies/);
+    expect(() => validateEnv({ ...base, TRUST_PROXY: 'true' })).toThrow(
+      /^Invalid configuration: TRUST_PROXY must name the proxies/,
+    );
   });
 });

@@ -20,20 +20,28 @@ function entryProblem(entry: string): string | undefined {
   if ((TRUST_PROXY_NAMES as readonly string[]).includes(entry)) return undefined;
   const [address, prefix, ...rest] = entry.split('/');
   const family = isIP(address);
-  if (!family || rest.length) return `"${entry}" is not an IP address, a CIDR range or one of ${TRUST_PROXY_NAMES.join(', ')}`;
+  if (!family || rest.length)
+    return `"${entry}" is not an IP address, a CIDR range or one of ${TRUST_PROXY_NAMES.join(', ')}`;
   if (prefix === undefined) return undefined;
   const max = family === 4 ? 32 : 128;
-  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return `"${entry}" has a prefix length outside 0-${max}`;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max)
+    return `"${entry}" has a prefix length outside 0-${max}`;
   return undefined;
 }
 
 /** TRUST_PROXY → the `trust proxy` value, or why it is refused (one phrase, for the start-up error line). */
-export function parseTrustProxy(raw: string | undefined): { ok: true; value: TrustProxy } | { ok: false; reason: string } {
+export function parseTrustProxy(
+  raw: string | undefined,
+): { ok: true; value: TrustProxy } | { ok: false; reason: string } {
   const text = raw?.trim();
   if (!text) return { ok: true, value: DEFAULT_TRUST_PROXY };
   if (/^(false|none)$/i.test(text)) return { ok: true, value: false };
   if (/^(true|all|\*)$/i.test(text)) {
-    return { ok: false, reason: 'must name the proxies (addresses, CIDR ranges) or a hop count: trusting every peer lets any client pick its own address' };
+    return {
+      ok: false,
+      reason:
+        'must name the proxies (addresses, CIDR ranges) or a hop count: trusting every peer lets any client pick its own address',
+    };
   }
   if (/^\d+$/.test(text)) {
     const hops = Number(text);

@@ -10,7 +10,8 @@ const url = process.env.DATABASE_URL;
 export const onPostgresServer = !!url && /^postgres(ql)?:\/\//.test(url);
 
 /** `describe` on a PostgreSQL server, `describe.skip` on the embedded engine (read when a spec calls it). */
-export const describeOnPostgresServer = (name: string, body: () => void): void => (onPostgresServer ? describe : describe.skip)(name, body);
+export const describeOnPostgresServer = (name: string, body: () => void): void =>
+  (onPostgresServer ? describe : describe.skip)(name, body);
 
 export const SKIPPED_WITHOUT_POSTGRES =
   '[resilience] DATABASE_URL is not a PostgreSQL server: the database-outage, two-instance and SIGTERM scenarios need one and are skipped ' +

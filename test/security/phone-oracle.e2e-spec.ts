@@ -17,7 +17,12 @@ const freshPhone = () => `+99893${nextPhone++}`;
 
 /** What a client can observe of an answer: status, the headers that describe the body, and the body's bytes. */
 function observable(res: Response, mask: (text: string) => string = (s) => s) {
-  return { status: res.status, type: res.headers['content-type'], length: res.headers['content-length'], body: mask(res.text) };
+  return {
+    status: res.status,
+    type: res.headers['content-type'],
+    length: res.headers['content-length'],
+    body: mask(res.text),
+  };
 }
 
 describe('security: phone numbers are not an oracle (e2e)', () => {
@@ -29,10 +34,15 @@ describe('security: phone numbers are not an oracle (e2e)', () => {
 
   async function login(phone?: string): Promise<{ access: string; chatId: number }> {
     const chatId = nextChatId++;
-    const res = await t.http.post(LOGIN).set('X-Forwarded-For', `198.18.7.${chatId % 250}`).send({ telegram_chat_id: chatId, ...(phone ? { phone_number: phone } : {}) }).expect(200);
+    const res = await t.http
+      .post(LOGIN)
+      .set('X-Forwarded-For', `198.18.7.${chatId % 250}`)
+      .send({ telegram_chat_id: chatId, ...(phone ? { phone_number: phone } : {}) })
+      .expect(200);
     return { access: res.body.access, chatId };
   }
-  const patch = (token: string, body: object) => t.http.patch('/api/users/me/').set('Authorization', `Bearer ${token}`).send(body);
+  const patch = (token: string, body: object) =>
+    t.http.patch('/api/users/me/').set('Authorization', `Bearer ${token}`).send(body);
 
   /** The user of `chatId` shares their own contact with the bot: Telegram vouches the number is theirs. */
   async function shareContact(chatId: number, phone: string): Promise<void> {
@@ -42,7 +52,13 @@ describe('security: phone numbers are not an oracle (e2e)', () => {
       .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
       .send({
         update_id,
-        message: { message_id: update_id, from: { id: chatId, is_bot: false, first_name: 'Ali' }, chat: { id: chatId, first_name: 'Ali', type: 'private' }, date: Math.floor(Date.now() / 1000), contact: { phone_number: phone, first_name: 'Ali', user_id: chatId } },
+        message: {
+          message_id: update_id,
+          from: { id: chatId, is_bot: false, first_name: 'Ali' },
+          chat: { id: chatId, first_name: 'Ali', type: 'private' },
+          date: Math.floor(Date.now() / 1000),
+          contact: { phone_number: phone, first_name: 'Ali', user_id: chatId },
+        },
       })
       .expect(200);
   }
@@ -60,9 +76,16 @@ describe('security: phone numbers are not an oracle (e2e)', () => {
   it('a refused PATCH (another field invalid) is byte-identical for a verified, a typed and a free number', async () => {
     const { verified, typed, free } = await numbers();
     const caller = await login();
-    const answers = await Promise.all([verified, typed, free].map((phone) => patch(caller.access, { phone_number: phone, language: 'xx' })));
+    const answers = await Promise.all(
+      [verified, typed, free].map((phone) => patch(caller.access, { phone_number: phone, language: 'xx' })),
+    );
     const [a, b, c] = answers.map((res) => observable(res));
-    expect(c).toEqual({ status: 400, type: 'application/json; charset=utf-8', length: expect.any(String), body: JSON.stringify({ language: ['"xx" is not a valid choice. Choose one of: ru, uz, en.'] }) });
+    expect(c).toEqual({
+      status: 400,
+      type: 'application/json; charset=utf-8',
+      length: expect.any(String),
+      body: JSON.stringify({ language: ['"xx" is not a valid choice. Choose one of: ru, uz, en.'] }),
+    });
     expect(a).toEqual(c);
     expect(b).toEqual(c);
   });
@@ -76,31 +99,53 @@ describe('security: phone numbers are not an oracle (e2e)', () => {
 
     const owner = await login();
     await shareContact(owner.chatId, phone); // now verified by somebody else
-    const whenVerifiedElsewhere = observable(await patch(caller.access, { phone_number: phone }).expect(200), updatedAt);
+    const whenVerifiedElsewhere = observable(
+      await patch(caller.access, { phone_number: phone }).expect(200),
+      updatedAt,
+    );
     await patch(caller.access, { phone_number: null }).expect(200);
     await login(phone); // and typed by a third user
-    const whenTypedElsewhere = observable(await patch(caller.access, { phone_number: phone }).expect(200), updatedAt);
+    const whenTypedElsewhere = observable(
+      await patch(caller.access, { phone_number: phone }).expect(200),
+      updatedAt,
+    );
 
     expect(JSON.parse(whenFree.body)).toMatchObject({ phone_number: phone, phone_verified: false });
     expect(whenVerifiedElsewhere).toEqual(whenFree);
     expect(whenTypedElsewhere).toEqual(whenFree);
     // The owner keeps the number verified; the caller's copy is an unverified claim.
-    const ownerMe = await t.http.get('/api/users/me/').set('Authorization', `Bearer ${(await loginAs(owner.chatId)).access}`).expect(200);
+    const ownerMe = await t.http
+      .get('/api/users/me/')
+      .set('Authorization', `Bearer ${(await loginAs(owner.chatId)).access}`)
+      .expect(200);
     expect(ownerMe.body).toMatchObject({ phone_number: phone, phone_verified: true });
   });
 
   async function loginAs(chatId: number): Promise<{ access: string }> {
-    const res = await t.http.post(LOGIN).set('X-Forwarded-For', `198.18.8.${chatId % 250}`).send({ telegram_chat_id: chatId }).expect(200);
+    const res = await t.http
+      .post(LOGIN)
+      .set('X-Forwarded-For', `198.18.8.${chatId % 250}`)
+      .send({ telegram_chat_id: chatId })
+      .expect(200);
     return { access: res.body.access };
   }
 
   it('the REST login answers a number somebody holds like a free one', async () => {
     const { verified, free } = await numbers();
-    const strip = (text: string) => text.replace(/"(access|refresh|user_id)":"[^"]+"/g, '"$1":"…"').replace(/"phone_number":"[^"]+"/, '"phone_number":"…"');
+    const strip = (text: string) =>
+      text
+        .replace(/"(access|refresh|user_id)":"[^"]+"/g, '"$1":"…"')
+        .replace(/"phone_number":"[^"]+"/, '"phone_number":"…"');
     const chatA = nextChatId++;
     const chatB = nextChatId++;
-    const a = await t.http.post(LOGIN).set('X-Forwarded-For', '198.18.9.1').send({ telegram_chat_id: chatA, phone_number: verified });
-    const b = await t.http.post(LOGIN).set('X-Forwarded-For', '198.18.9.2').send({ telegram_chat_id: chatB, phone_number: free });
+    const a = await t.http
+      .post(LOGIN)
+      .set('X-Forwarded-For', '198.18.9.1')
+      .send({ telegram_chat_id: chatA, phone_number: verified });
+    const b = await t.http
+      .post(LOGIN)
+      .set('X-Forwarded-For', '198.18.9.2')
+      .send({ telegram_chat_id: chatB, phone_number: free });
     expect(a.status).toBe(200);
     expect(strip(a.text)).toBe(strip(b.text));
     expect(a.body.phone_number).toBe(verified);

@@ -28,12 +28,18 @@ const OTHER_PROXY = '192.0.2.250';
 let nextChatId = 870_000_000;
 let nextUpdateId = 870_000_000;
 
-const expense = (n: number) => ({ type: 'expense', amount: `${1000 + n}.00`, currency: 'UZS', category: 'groceries' });
+const expense = (n: number) => ({
+  type: 'expense',
+  amount: `${1000 + n}.00`,
+  currency: 'UZS',
+  category: 'groceries',
+});
 
 /** This machine's own non-loopback address in a private or unique-local range (what the old `trust proxy` trusted). */
 function privateAddressOfThisMachine(): string | undefined {
   const all = Object.values(networkInterfaces()).flat();
-  const isPrivate = (a: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a) || /^f[cd][0-9a-f]{2}:/i.test(a);
+  const isPrivate = (a: string) =>
+    /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(a) || /^f[cd][0-9a-f]{2}:/i.test(a);
   return all.find((i) => i && !i.internal && isPrivate(i.address))?.address;
 }
 
@@ -46,7 +52,8 @@ describe('security: X-Forwarded-For only from the proxies in TRUST_PROXY (e2e)',
     afterAll(() => t?.close());
 
     it('a spoofed X-Forwarded-For on every request does not reset the login limit', async () => {
-      for (let i = 0; i < AUTH_RATE_LIMIT; i++) await t.http.post(LOGIN).set('X-Forwarded-For', freshIp()).send({}).expect(400);
+      for (let i = 0; i < AUTH_RATE_LIMIT; i++)
+        await t.http.post(LOGIN).set('X-Forwarded-For', freshIp()).send({}).expect(400);
       const res = await t.http.post(LOGIN).set('X-Forwarded-For', freshIp()).send({}).expect(429);
       expect(res.body).toEqual({ detail: expect.stringMatching(THROTTLED) });
       expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -55,12 +62,24 @@ describe('security: X-Forwarded-For only from the proxies in TRUST_PROXY (e2e)',
     it('nor the lock-out after too many wrong webhook secrets', async () => {
       const limit = t.config.rateLimits.webhookFailuresPerMinute;
       for (let i = 0; i < limit; i++) {
-        await t.http.post(WEBHOOK).set({ 'Content-Type': 'application/json', [SECRET_HEADER]: `guess-${i}`, 'X-Forwarded-For': freshIp() }).send('{}').expect(401);
+        await t.http
+          .post(WEBHOOK)
+          .set({
+            'Content-Type': 'application/json',
+            [SECRET_HEADER]: `guess-${i}`,
+            'X-Forwarded-For': freshIp(),
+          })
+          .send('{}')
+          .expect(401);
       }
       const chatId = nextChatId++;
       const res = await t.http
         .post(WEBHOOK)
-        .set({ 'Content-Type': 'application/json', [SECRET_HEADER]: TEST_WEBHOOK_SECRET, 'X-Forwarded-For': freshIp() })
+        .set({
+          'Content-Type': 'application/json',
+          [SECRET_HEADER]: TEST_WEBHOOK_SECRET,
+          'X-Forwarded-For': freshIp(),
+        })
         .send(JSON.stringify(textUpdate(nextUpdateId++, chatId, '/start')))
         .expect(429);
       expect(res.body).toEqual({ detail: expect.stringMatching(THROTTLED) });
@@ -77,7 +96,8 @@ describe('security: X-Forwarded-For only from the proxies in TRUST_PROXY (e2e)',
 
     it("honours the proxy's X-Forwarded-For: each client behind it has its own login limit", async () => {
       const client = freshIp();
-      for (let i = 0; i < AUTH_RATE_LIMIT; i++) await t.http.post(LOGIN).set('X-Forwarded-For', client).send({}).expect(400);
+      for (let i = 0; i < AUTH_RATE_LIMIT; i++)
+        await t.http.post(LOGIN).set('X-Forwarded-For', client).send({}).expect(400);
       await t.http.post(LOGIN).set('X-Forwarded-For', client).send({}).expect(429);
       // The proxy adds its own hop after the client's spoofed one: the last untrusted address is still the client.
       await t.http.post(LOGIN).set('X-Forwarded-For', `${freshIp()}, ${client}`).send({}).expect(429);
@@ -89,13 +109,25 @@ describe('security: X-Forwarded-For only from the proxies in TRUST_PROXY (e2e)',
       const limit = t.config.rateLimits.webhookFailuresPerMinute;
       expect(limit).toBe(20);
       for (let i = 0; i < limit; i++) {
-        await t.http.post(WEBHOOK).set({ 'Content-Type': 'application/json', [SECRET_HEADER]: `guess-${i}`, 'X-Forwarded-For': attacker }).send('{}').expect(401);
+        await t.http
+          .post(WEBHOOK)
+          .set({
+            'Content-Type': 'application/json',
+            [SECRET_HEADER]: `guess-${i}`,
+            'X-Forwarded-For': attacker,
+          })
+          .send('{}')
+          .expect(401);
       }
       const chatId = nextChatId++;
       const genuine = (from: string) =>
         t.http
           .post(WEBHOOK)
-          .set({ 'Content-Type': 'application/json', [SECRET_HEADER]: TEST_WEBHOOK_SECRET, 'X-Forwarded-For': from })
+          .set({
+            'Content-Type': 'application/json',
+            [SECRET_HEADER]: TEST_WEBHOOK_SECRET,
+            'X-Forwarded-For': from,
+          })
           .send(JSON.stringify(textUpdate(nextUpdateId++, chatId, '/start')));
       const refused = await genuine(attacker).expect(429);
       expect(refused.body).toEqual({ detail: expect.stringMatching(THROTTLED) });
@@ -113,7 +145,10 @@ describe('security: X-Forwarded-For only from the proxies in TRUST_PROXY (e2e)',
   describe('a client on a private network (this machine’s own private address) with the default TRUST_PROXY', () => {
     const address = privateAddressOfThisMachine();
     const itHere = address ? it : it.skip;
-    if (!address) process.stderr.write('[security] no private or unique-local address on this machine: the private-network client test is skipped\n');
+    if (!address)
+      process.stderr.write(
+        '[security] no private or unique-local address on this machine: the private-network client test is skipped\n',
+      );
     let t: TestApp;
     let base = '';
     beforeAll(async () => {
@@ -124,15 +159,22 @@ describe('security: X-Forwarded-For only from the proxies in TRUST_PROXY (e2e)',
     });
     afterAll(() => t?.close());
 
-    itHere('cannot pick its own bucket with X-Forwarded-For (private addresses are not proxies unless named)', async () => {
-      const post = (xff: string) =>
-        fetch(`${base}${LOGIN}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': xff }, body: '{}' }).then(async (r) => {
-          await r.arrayBuffer();
-          return r.status;
-        });
-      for (let i = 0; i < AUTH_RATE_LIMIT; i++) expect(await post(freshIp())).toBe(400);
-      expect(await post(freshIp())).toBe(429);
-    });
+    itHere(
+      'cannot pick its own bucket with X-Forwarded-For (private addresses are not proxies unless named)',
+      async () => {
+        const post = (xff: string) =>
+          fetch(`${base}${LOGIN}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+            body: '{}',
+          }).then(async (r) => {
+            await r.arrayBuffer();
+            return r.status;
+          });
+        for (let i = 0; i < AUTH_RATE_LIMIT; i++) expect(await post(freshIp())).toBe(400);
+        expect(await post(freshIp())).toBe(429);
+      },
+    );
   });
 });
 
@@ -146,7 +188,12 @@ describe('security: REST writes are limited per user (e2e)', () => {
 
   it(`POST /api/transactions/ #${LIMIT + 1} in a minute → 429, Retry-After, DRF body, nothing stored; from any address`, async () => {
     const { token, userId } = await accessTokenFor(t, nextChatId++);
-    const post = (n: number, ip = freshIp()) => t.http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).set('X-Forwarded-For', ip).send(expense(n));
+    const post = (n: number, ip = freshIp()) =>
+      t.http
+        .post('/api/transactions/')
+        .set('Authorization', `Bearer ${token}`)
+        .set('X-Forwarded-For', ip)
+        .send(expense(n));
     for (let i = 0; i < LIMIT; i++) {
       const res = await post(i).expect(201);
       expect(res.headers['x-ratelimit-limit']).toBe(String(LIMIT));
@@ -177,7 +224,11 @@ describe('security: REST writes are limited per user (e2e)', () => {
     await t.http.get(`/api/transactions/${id}/`).set(auth).expect(200);
 
     const other = await accessTokenFor(t, nextChatId++);
-    await t.http.post('/api/transactions/').set('Authorization', `Bearer ${other.token}`).send(expense(3)).expect(201);
+    await t.http
+      .post('/api/transactions/')
+      .set('Authorization', `Bearer ${other.token}`)
+      .send(expense(3))
+      .expect(201);
   });
 
   it('unauthenticated writes are not counted against anybody (they are 401 first)', async () => {
@@ -204,11 +255,26 @@ describeWithRedis('security: per-user write limits shared through Redis by two i
     const chatId = nextChatId++;
     const { token, userId } = await accessTokenFor(a, chatId);
     // The same user on the second instance's database (instances behind one balancer share one database).
-    await b.db.query(`INSERT INTO users (id, telegram_chat_id, language, currency, timezone) VALUES ($1, $2, 'ru', 'UZS', 'Asia/Tashkent')`, [userId, chatId]);
+    await b.db.query(
+      `INSERT INTO users (id, telegram_chat_id, language, currency, timezone) VALUES ($1, $2, 'ru', 'UZS', 'Asia/Tashkent')`,
+      [userId, chatId],
+    );
     for (let i = 0; i < LIMIT; i++) {
-      await (i % 2 ? a : b).http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).send(expense(i)).expect(201);
+      await (i % 2 ? a : b).http
+        .post('/api/transactions/')
+        .set('Authorization', `Bearer ${token}`)
+        .send(expense(i))
+        .expect(201);
     }
-    await a.http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).send(expense(9)).expect(429);
-    await b.http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).send(expense(9)).expect(429);
+    await a.http
+      .post('/api/transactions/')
+      .set('Authorization', `Bearer ${token}`)
+      .send(expense(9))
+      .expect(429);
+    await b.http
+      .post('/api/transactions/')
+      .set('Authorization', `Bearer ${token}`)
+      .send(expense(9))
+      .expect(429);
   });
 });

@@ -54,7 +54,12 @@ describe('security: files only from Telegram (e2e)', () => {
   async function voiceNoteAt(t: TestApp, filePath: string): Promise<{ chatId: number; reply: string }> {
     const chatId = nextChatId++;
     const fileId = `local-${chatId}`;
-    t.telegram.on('getFile', (call) => ({ file_id: String(call.params.file_id), file_unique_id: `u-${fileId}`, file_size: CLIP.bytes.length, file_path: filePath }));
+    t.telegram.on('getFile', (call) => ({
+      file_id: String(call.params.file_id),
+      file_unique_id: `u-${fileId}`,
+      file_size: CLIP.bytes.length,
+      file_path: filePath,
+    }));
     const update_id = nextUpdateId++;
     await t.http
       .post(WEBHOOK)
@@ -66,7 +71,13 @@ describe('security: files only from Telegram (e2e)', () => {
           from: { id: chatId, is_bot: false, first_name: 'Ali', language_code: 'ru' },
           chat: { id: chatId, first_name: 'Ali', type: 'private' },
           date: Math.floor(Date.now() / 1000),
-          voice: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: Math.ceil(CLIP.duration_seconds), mime_type: 'audio/ogg', file_size: CLIP.bytes.length },
+          voice: {
+            file_id: fileId,
+            file_unique_id: `u-${fileId}`,
+            duration: Math.ceil(CLIP.duration_seconds),
+            mime_type: 'audio/ogg',
+            file_size: CLIP.bytes.length,
+          },
         },
       })
       .expect(200);
@@ -75,9 +86,20 @@ describe('security: files only from Telegram (e2e)', () => {
   }
 
   const recorded = async (t: TestApp, chatId: number): Promise<number> =>
-    (await t.db.query('SELECT count(*)::int AS n FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1', [chatId]))[0].n;
+    (
+      await t.db.query(
+        'SELECT count(*)::int AS n FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1',
+        [chatId],
+      )
+    )[0].n;
 
-  const sttEnv = () => ({ STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, STT_API_KEY: 'sk-test', VOICE_RETRY_LIMIT: '0', VOICE_RETRY_DELAY_SECONDS: '1' });
+  const sttEnv = () => ({
+    STT_PROVIDER: 'openai',
+    STT_BASE_URL: stt.url,
+    STT_API_KEY: 'sk-test',
+    VOICE_RETRY_LIMIT: '0',
+    VOICE_RETRY_DELAY_SECONDS: '1',
+  });
 
   describe('TELEGRAM_LOCAL_FILES off (the default)', () => {
     let t: TestApp;
@@ -90,13 +112,16 @@ describe('security: files only from Telegram (e2e)', () => {
     it.each([
       ['a file of this machine', () => secretClip],
       ['a path even inside a Bot API directory', () => join(botApiDir, 'TOKEN', 'voice', 'file_1.oga')],
-    ])('an absolute file_path (%s) is not read: nothing transcribed or recorded, the user is told', async (_what, path) => {
-      const { chatId, reply } = await voiceNoteAt(t, path());
-      expect(reply.startsWith(DOWNLOAD_FAILED)).toBe(true);
-      expect(stt.requests).toHaveLength(0);
-      expect(await recorded(t, chatId)).toBe(0);
-      expect(t.telegram.downloads).toEqual([]);
-    });
+    ])(
+      'an absolute file_path (%s) is not read: nothing transcribed or recorded, the user is told',
+      async (_what, path) => {
+        const { chatId, reply } = await voiceNoteAt(t, path());
+        expect(reply.startsWith(DOWNLOAD_FAILED)).toBe(true);
+        expect(stt.requests).toHaveLength(0);
+        expect(await recorded(t, chatId)).toBe(0);
+        expect(t.telegram.downloads).toEqual([]);
+      },
+    );
 
     it('a relative file_path with "../" segments is not followed (they could climb out of /file/bot<token>/)', async () => {
       // The fake serves this clip at /file/bot<token>/voice/<id>.oga, where the dot segments would lead.
@@ -112,7 +137,11 @@ describe('security: files only from Telegram (e2e)', () => {
   describe('TELEGRAM_LOCAL_FILES=True with TELEGRAM_LOCAL_FILES_DIR', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await startTestApp({ ...sttEnv(), TELEGRAM_LOCAL_FILES: 'True', TELEGRAM_LOCAL_FILES_DIR: botApiDir });
+      t = await startTestApp({
+        ...sttEnv(),
+        TELEGRAM_LOCAL_FILES: 'True',
+        TELEGRAM_LOCAL_FILES_DIR: botApiDir,
+      });
     });
     afterAll(() => t?.close());
     beforeEach(() => stt.reset());

@@ -11,7 +11,11 @@ import { WriteRateLimitInterceptor } from './write-rate-limit.interceptor';
  */
 @Global()
 @Module({
-  providers: [RateLimitStorage, RateLimiter, { provide: APP_INTERCEPTOR, useClass: WriteRateLimitInterceptor }],
+  providers: [
+    RateLimitStorage,
+    RateLimiter,
+    { provide: APP_INTERCEPTOR, useClass: WriteRateLimitInterceptor },
+  ],
   exports: [RateLimitStorage, RateLimiter],
 })
 export class RateLimitModule {}

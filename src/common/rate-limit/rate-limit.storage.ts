@@ -80,7 +80,12 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnModul
   constructor(config: AppConfig) {
     if (!config.redisUrl) return;
     // No offline queue: while Redis is away a command fails at once (and counting falls back to memory) instead of waiting.
-    this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true, enableOfflineQueue: false });
+    this.redis = new Redis(config.redisUrl, {
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+    });
     this.redis.on('error', () => undefined); // reported through failed commands (below), not once per reconnect attempt
     this.redisStore = new ThrottlerStorageRedisService(this.redis);
   }
@@ -95,19 +100,35 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnModul
     try {
       await this.redis.connect();
     } catch (error) {
-      this.logger.warn(`Redis недоступен, лимиты запросов считаются в памяти процесса: ${(error as Error).message}`);
+      this.logger.warn(
+        `Redis недоступен, лимиты запросов считаются в памяти процесса: ${(error as Error).message}`,
+      );
     }
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ReturnType<ThrottlerStorage['increment']> {
-    const shared = await this.inRedis(() => this.redisStore!.increment(THROTTLE_KEY_PREFIX + key, ttl, limit, blockDuration, throttlerName));
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): ReturnType<ThrottlerStorage['increment']> {
+    const shared = await this.inRedis(() =>
+      this.redisStore!.increment(THROTTLE_KEY_PREFIX + key, ttl, limit, blockDuration, throttlerName),
+    );
     return shared ?? this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
   }
 
   /** Adds `add` (0: only looks) to the fixed-window counter `key`, a new window lasting `windowMs`. */
   async countInWindow(key: string, windowMs: number, add: 0 | 1): Promise<WindowCount> {
     const shared = await this.inRedis(async () => {
-      const [count, resetMs] = (await this.redis!.eval(WINDOW_SCRIPT, 1, THROTTLE_KEY_PREFIX + key, windowMs, add)) as [number, number];
+      const [count, resetMs] = (await this.redis!.eval(
+        WINDOW_SCRIPT,
+        1,
+        THROTTLE_KEY_PREFIX + key,
+        windowMs,
+        add,
+      )) as [number, number];
       return { count: Number(count), resetMs: Number(resetMs) };
     });
     return shared ?? this.memoryWindows.count(key, windowMs, add);
@@ -118,11 +139,15 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnModul
     if (!this.redisStore) return undefined;
     try {
       const result = await command();
-      if (this.redisFailing) this.logger.log('Redis снова доступен: лимиты запросов общие для всех экземпляров');
+      if (this.redisFailing)
+        this.logger.log('Redis снова доступен: лимиты запросов общие для всех экземпляров');
       this.redisFailing = false;
       return result;
     } catch (error) {
-      if (!this.redisFailing) this.logger.warn(`Redis не ответил, лимиты запросов считаются в памяти процесса: ${(error as Error).message}`);
+      if (!this.redisFailing)
+        this.logger.warn(
+          `Redis не ответил, лимиты запросов считаются в памяти процесса: ${(error as Error).message}`,
+        );
       this.redisFailing = true;
       return undefined;
     }

@@ -3,7 +3,10 @@ import { DomainError } from '../errors/domain-error';
 import { RateLimiter, RateLimitRule, throttledError } from './rate-limiter';
 import { RateLimitStorage } from './rate-limit.storage';
 
-const config = { redisUrl: undefined, rateLimits: { writesPerMinute: 3, phoneChangesPerHour: 2, webhookFailuresPerMinute: 2 } } as AppConfig;
+const config = {
+  redisUrl: undefined,
+  rateLimits: { writesPerMinute: 3, phoneChangesPerHour: 2, webhookFailuresPerMinute: 2 },
+} as AppConfig;
 
 describe('RateLimiter', () => {
   let storage: RateLimitStorage;
@@ -29,7 +32,11 @@ describe('RateLimiter', () => {
     expect(await limiter.consume(rule, 'u1')).toMatchObject({ remaining: 0 });
     const error = (await limiter.consume(rule, 'u1').catch((e: unknown) => e)) as DomainError;
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'throttled', message: 'Request was throttled. Expected available in 60 seconds.', extra: { retryAfter: 60 } });
+    expect(error).toMatchObject({
+      code: 'throttled',
+      message: 'Request was throttled. Expected available in 60 seconds.',
+      extra: { retryAfter: 60 },
+    });
     await expect(limiter.consume(rule, 'u2')).resolves.toMatchObject({ remaining: 2 });
     // another rule, the same subject: its own counter
     await expect(limiter.consume(limiter.rules.phoneChanges, 'u1')).resolves.toMatchObject({ remaining: 1 });

@@ -20,14 +20,23 @@ export function rateLimitRules(config: AppConfig) {
     /** Phone number changes through PATCH /api/users/me/ per user. */
     phoneChanges: { name: 'phone', limit: config.rateLimits.phoneChangesPerHour, windowMs: 60 * MINUTE_MS },
     /** Webhook requests with a wrong or missing secret per client IP. */
-    webhookFailures: { name: 'webhook-secret', limit: config.rateLimits.webhookFailuresPerMinute, windowMs: MINUTE_MS },
+    webhookFailures: {
+      name: 'webhook-secret',
+      limit: config.rateLimits.webhookFailuresPerMinute,
+      windowMs: MINUTE_MS,
+    },
   } satisfies Record<string, RateLimitRule>;
 }
 
 /** DRF's throttled error: 429 `{"detail": "Request was throttled. Expected available in N seconds."}` and `Retry-After: N`. */
 export function throttledError(seconds: number): DomainError {
   const s = Math.max(1, Math.ceil(seconds));
-  return new DomainError('throttled', `Request was throttled. Expected available in ${s} second${s === 1 ? '' : 's'}.`, undefined, { retryAfter: s });
+  return new DomainError(
+    'throttled',
+    `Request was throttled. Expected available in ${s} second${s === 1 ? '' : 's'}.`,
+    undefined,
+    { retryAfter: s },
+  );
 }
 
 /** What a counted event left: how many more the window allows and when it ends. */

@@ -14,8 +14,12 @@ export class PhoneNumbersUniqueWhenVerified1764401800000 implements MigrationInt
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE users DROP CONSTRAINT uq_users_phone_number`);
-    await q.query(`CREATE UNIQUE INDEX uq_users_phone_number_verified ON users (phone_number) WHERE phone_verified`);
-    await q.query(`CREATE INDEX ix_users_phone_number ON users (phone_number) WHERE phone_number IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_users_phone_number_verified ON users (phone_number) WHERE phone_verified`,
+    );
+    await q.query(
+      `CREATE INDEX ix_users_phone_number ON users (phone_number) WHERE phone_number IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -15,15 +15,25 @@ const installed = ((): boolean => {
     return false;
   }
 })();
-if (!installed) process.stderr.write(`[unit] ${BINDING} is not installed on this platform: the whisper.cpp binding smoke test is skipped\n`);
+if (!installed)
+  process.stderr.write(
+    `[unit] ${BINDING} is not installed on this platform: the whisper.cpp binding smoke test is skipped\n`,
+  );
 
 describe('whisper.cpp binding', () => {
-  (installed ? it : it.skip)(`${BINDING} loads and whisper.cpp answers (scripts/whisper-smoke.js --require)`, () => {
-    const out = execFileSync(process.execPath, [join(__dirname, '..', '..', '..', 'scripts', 'whisper-smoke.js'), '--require'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    });
-    expect(out).toMatch(/^whisper\.cpp binding loads: /);
-  });
+  (installed ? it : it.skip)(
+    `${BINDING} loads and whisper.cpp answers (scripts/whisper-smoke.js --require)`,
+    () => {
+      const out = execFileSync(
+        process.execPath,
+        [join(__dirname, '..', '..', '..', 'scripts', 'whisper-smoke.js'), '--require'],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+          timeout: 60_000,
+        },
+      );
+      expect(out).toMatch(/^whisper\.cpp binding loads: /);
+    },
+  );
 });

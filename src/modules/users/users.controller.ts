@@ -21,7 +21,7 @@ export class UsersController {
     return userJson(await this.users.getById(auth.userId));
   }
 
-  /** A phone number is typed, not proven: stored unverified, however many others typed it (docs/operations.md). */
+  /** A typed phone number proves nothing: stored unverified whoever else has it (README, "The Telegram bot"); limited per user. */
   @Patch()
   async update(@CurrentUser() auth: AuthUser, @Body() body: UpdateMeDto) {
     if (typeof body?.phone_number === 'string' && body.phone_number) await this.limiter.consume(this.limiter.rules.phoneChanges, auth.userId);
