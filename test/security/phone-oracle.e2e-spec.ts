@@ -4,8 +4,8 @@
  * changes are limited per user (RATE_LIMIT_PHONE_CHANGES_PER_HOUR). Only a shared contact proves a number.
  */
 import type { Response } from 'supertest';
-import { startTestApp, TEST_WEBHOOK_SECRET, TestApp } from '../helpers/test-app';
-import { SECRET_HEADER, WEBHOOK } from '../helpers/updates';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { messageUpdate, postUpdate } from '../helpers/updates';
 
 const LOGIN = '/api/users/auth/telegram-login/';
 const THROTTLED = /^Request was throttled\. Expected available in \d+ seconds?\.$/;
@@ -46,21 +46,8 @@ describe('security: phone numbers are not an oracle (e2e)', () => {
 
   /** The user of `chatId` shares their own contact with the bot: Telegram vouches the number is theirs. */
   async function shareContact(chatId: number, phone: string): Promise<void> {
-    const update_id = nextUpdateId++;
-    await t.http
-      .post(WEBHOOK)
-      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-      .send({
-        update_id,
-        message: {
-          message_id: update_id,
-          from: { id: chatId, is_bot: false, first_name: 'Ali' },
-          chat: { id: chatId, first_name: 'Ali', type: 'private' },
-          date: Math.floor(Date.now() / 1000),
-          contact: { phone_number: phone, first_name: 'Ali', user_id: chatId },
-        },
-      })
-      .expect(200);
+    const contact = { phone_number: phone, first_name: 'Ali', user_id: chatId };
+    await postUpdate(t, messageUpdate(nextUpdateId++, chatId, { contact })).expect(200);
   }
 
   /** A number held verified by one user and one held typed by another, and a number nobody has. */

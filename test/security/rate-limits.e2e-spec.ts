@@ -25,6 +25,18 @@ const freshIp = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 /** An address that is not this machine's: a proxy named in TRUST_PROXY that the tests never connect from. */
 const OTHER_PROXY = '192.0.2.250';
 
+/** `times` webhook requests with wrong secrets, each from `from()` (a fresh address each by default): all 401. */
+async function failWebhookSecrets(t: TestApp, times: number, from: () => string = freshIp): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    const headers = {
+      'Content-Type': 'application/json',
+      [SECRET_HEADER]: `guess-${i}`,
+      'X-Forwarded-For': from(),
+    };
+    await t.http.post(WEBHOOK).set(headers).send('{}').expect(401);
+  }
+}
+
 let nextChatId = 870_000_000;
 let nextUpdateId = 870_000_000;
 
@@ -61,17 +73,7 @@ describe('security: X-Forwarded-For only from the proxies in TRUST_PROXY (e2e)',
 
     it('nor the lock-out after too many wrong webhook secrets', async () => {
       const limit = t.config.rateLimits.webhookFailuresPerMinute;
-      for (let i = 0; i < limit; i++) {
-        await t.http
-          .post(WEBHOOK)
-          .set({
-            'Content-Type': 'application/json',
-            [SECRET_HEADER]: `guess-${i}`,
-            'X-Forwarded-For': freshIp(),
-          })
-          .send('{}')
-          .expect(401);
-      }
+      await failWebhookSecrets(t, limit);
       const chatId = nextChatId++;
       const res = await t.http
         .post(WEBHOOK)
@@ -108,17 +110,7 @@ describe('security: X-Forwarded-For only from the proxies in TRUST_PROXY (e2e)',
       const attacker = freshIp();
       const limit = t.config.rateLimits.webhookFailuresPerMinute;
       expect(limit).toBe(20);
-      for (let i = 0; i < limit; i++) {
-        await t.http
-          .post(WEBHOOK)
-          .set({
-            'Content-Type': 'application/json',
-            [SECRET_HEADER]: `guess-${i}`,
-            'X-Forwarded-For': attacker,
-          })
-          .send('{}')
-          .expect(401);
-      }
+      await failWebhookSecrets(t, limit, () => attacker);
       const chatId = nextChatId++;
       const genuine = (from: string) =>
         t.http

@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeStt, voiceFixtures } from '../fakes/fake-stt';
-import { startTestApp, TEST_WEBHOOK_SECRET, TestApp } from '../helpers/test-app';
-import { SECRET_HEADER, WEBHOOK } from '../helpers/updates';
+import { startTestApp, TestApp } from '../helpers/test-app';
+import { messageUpdate, postUpdate } from '../helpers/updates';
 
 const CLIP = voiceFixtures().find((f) => f.file === 'ru-groceries.ogg')!;
 const DOWNLOAD_FAILED = '😔 Не удалось получить голосовое сообщение от Telegram. Ничего не записано.';
@@ -60,27 +60,14 @@ describe('security: files only from Telegram (e2e)', () => {
       file_size: CLIP.bytes.length,
       file_path: filePath,
     }));
-    const update_id = nextUpdateId++;
-    await t.http
-      .post(WEBHOOK)
-      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-      .send({
-        update_id,
-        message: {
-          message_id: update_id,
-          from: { id: chatId, is_bot: false, first_name: 'Ali', language_code: 'ru' },
-          chat: { id: chatId, first_name: 'Ali', type: 'private' },
-          date: Math.floor(Date.now() / 1000),
-          voice: {
-            file_id: fileId,
-            file_unique_id: `u-${fileId}`,
-            duration: Math.ceil(CLIP.duration_seconds),
-            mime_type: 'audio/ogg',
-            file_size: CLIP.bytes.length,
-          },
-        },
-      })
-      .expect(200);
+    const voice = {
+      file_id: fileId,
+      file_unique_id: `u-${fileId}`,
+      duration: Math.ceil(CLIP.duration_seconds),
+      mime_type: 'audio/ogg',
+      file_size: CLIP.bytes.length,
+    };
+    await postUpdate(t, messageUpdate(nextUpdateId++, chatId, { voice })).expect(200);
     const reply = await until(() => t.telegram.textsTo(chatId)[0]);
     return { chatId, reply };
   }
