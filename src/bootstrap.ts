@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig, opts: { logger?: AppLogger | 
 }
 
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  trustProxies(app, config);
   app.set('strict routing', false);
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -60,6 +60,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.secretKeyGenerated) {
     new Logger('Config').warn('SECRET_KEY is not set: using a random key (DEBUG=True). Tokens will not survive a restart.');
   }
+}
+
+/**
+ * The client address (`req.ip`, which the per-IP rate limits count) is the TCP peer unless the peer is a proxy
+ * named in TRUST_PROXY (default: loopback only); then X-Forwarded-For is read back to the first untrusted hop.
+ */
+export function trustProxies(app: NestExpressApplication, config: AppConfig): void {
+  app.set('trust proxy', config.trustProxy);
 }
 
 /**

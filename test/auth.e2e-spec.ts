@@ -2,7 +2,7 @@
  * telegram-login in `verified` mode (the default): each proof valid and refused, field validation, the seed's body,
  * concurrent first logins, throttling.
  */
-import { AuthThrottleStorage } from '../src/modules/auth/auth.throttle';
+import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { LoginCodesService } from '../src/modules/auth/login-codes.service';
 import { signInitData, signLoginWidget } from '../src/modules/auth/telegram-proof';
 import { startTestApp, TEST_BOT_TOKEN, TestApp } from './helpers/test-app';
@@ -38,7 +38,7 @@ describe('POST /api/users/auth/telegram-login/ (verified mode, e2e)', () => {
     t = await startTestApp({ BOT_MODE: 'none' });
   });
   afterAll(() => t?.close());
-  beforeEach(() => t.app.get(AuthThrottleStorage).reset());
+  beforeEach(() => t.app.get(RateLimitStorage).reset());
 
   const login = (body: unknown) => t.http.post(LOGIN).send(body as object);
 
@@ -234,16 +234,16 @@ describe('POST /api/users/auth/telegram-login/ (verified mode, e2e)', () => {
       expect(again.body.phone_number).toBe('+998901234567');
     });
 
-    it("refuses another user's phone number", async () => {
+    it("takes another user's typed phone number as an unverified claim, without telling that someone has it", async () => {
       const a = newChatId();
       const b = newChatId();
       await login({ telegram_chat_id: a, phone_number: '+998901112233', init_data: initData(a) }).expect(200);
-      const res = await login({ telegram_chat_id: b, phone_number: '+998901112233', init_data: initData(b) }).expect(400);
-      expect(res.body).toEqual({ phone_number: ['user with this phone number already exists.'] });
-      // the refused login created nobody: the retry without the number is b's first login
-      expect(await t.db.query('SELECT 1 FROM users WHERE telegram_chat_id = $1', [b])).toHaveLength(0);
-      const retry = await login({ telegram_chat_id: b, init_data: initData(b) }).expect(200);
-      expect(retry.body.is_new_user).toBe(true);
+      const res = await login({ telegram_chat_id: b, phone_number: '+998901112233', init_data: initData(b) }).expect(200);
+      expect(res.body).toMatchObject({ phone_number: '+998901112233', is_new_user: true });
+      const rows: Array<{ telegram_chat_id: string; phone_verified: boolean }> = await t.db.query(
+        `SELECT telegram_chat_id::text, phone_verified FROM users WHERE phone_number = '+998901112233' ORDER BY telegram_chat_id`,
+      );
+      expect(rows).toEqual([String(a), String(b)].sort().map((id) => ({ telegram_chat_id: id, phone_verified: false })));
     });
 
     it('answers an empty or non-JSON body with 400', async () => {

@@ -341,12 +341,13 @@ describe('Telegram bot (e2e, webhook)', () => {
       expect((await userRow(chatId)).phone_number).toBeNull();
     });
 
-    it('refuses a number that belongs to another user', async () => {
+    it("answers a number another user typed exactly like a free one (typed numbers are claims, never an oracle)", async () => {
       const a = await register();
       const b = await register();
       await send(textUpdate(a.chatId, '/phone +998901112233'));
-      expect(await send(textUpdate(b.chatId, '/phone +998901112233'))).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
-      expect((await userRow(b.chatId)).phone_number).toBeNull();
+      expect(await send(textUpdate(b.chatId, '/phone +998901112233'))).toEqual(['✅ Номер телефона обновлен: +998901112233']);
+      expect(await userRow(a.chatId)).toMatchObject({ phone_number: '+998901112233', phone_verified: false });
+      expect(await userRow(b.chatId)).toMatchObject({ phone_number: '+998901112233', phone_verified: false });
     });
 
     it('asks an unknown user to /start first', async () => {
@@ -380,8 +381,9 @@ describe('Telegram bot (e2e, webhook)', () => {
       const squatter = await register();
       const owner = await register();
       expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual(['✅ Номер телефона обновлен: +998901230011']);
-      // Typing it is refused as before: only a verified contact takes a number over.
-      expect(await send(textUpdate(owner.chatId, '/phone +998901230011'))).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
+      // Typing it proves nothing either way: both hold it unverified until a contact decides.
+      expect(await send(textUpdate(owner.chatId, '/phone +998901230011'))).toEqual(['✅ Номер телефона обновлен: +998901230011']);
+      expect(await userRow(owner.chatId)).toMatchObject({ phone_number: '+998901230011', phone_verified: false });
 
       const squatterTexts = t.telegram.textsTo(squatter.chatId).length;
       const texts = await send(messageUpdate(owner.chatId, { contact: { phone_number: '+998901230011', first_name: 'Ali', user_id: owner.chatId } }));
@@ -398,9 +400,10 @@ describe('Telegram bot (e2e, webhook)', () => {
       const squatterMe = await t.http.get('/api/users/me/').set('Authorization', `Bearer ${squatterToken}`).expect(200);
       expect(squatterMe.body).toMatchObject({ id: squatter.userId, phone_number: null, phone_verified: false });
 
-      // The squatter cannot type it back.
-      expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
-      expect(await userRow(squatter.chatId)).toMatchObject({ phone_number: null, phone_verified: false });
+      // Typing it back gives the squatter an unverified copy and the owner keeps the verified number.
+      expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual(['✅ Номер телефона обновлен: +998901230011']);
+      expect(await userRow(squatter.chatId)).toMatchObject({ phone_number: '+998901230011', phone_verified: false });
+      expect(await userRow(owner.chatId)).toMatchObject({ phone_number: '+998901230011', phone_verified: true });
     });
 
     it('refuses a shared contact whose number another user holds verified, and changes nobody', async () => {
@@ -415,7 +418,10 @@ describe('Telegram bot (e2e, webhook)', () => {
       expect(lastSent(other.chatId).reply_markup).toBeUndefined();
       expect(await userRow(holder.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: true });
       expect(await userRow(other.chatId)).toMatchObject({ phone_number: '+998901230022', phone_verified: false });
-      expect(await send(textUpdate(other.chatId, '/phone +998901230021'))).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
+      // Typed, the same number is an unverified claim like any other; the holder keeps it verified.
+      expect(await send(textUpdate(other.chatId, '/phone +998901230021'))).toEqual(['✅ Номер телефона обновлен: +998901230021']);
+      expect(await userRow(other.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: false });
+      expect(await userRow(holder.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: true });
     });
 
     it('refuses a contact of another person', async () => {

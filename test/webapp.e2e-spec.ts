@@ -11,7 +11,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
-import { AuthThrottleStorage } from '../src/modules/auth/auth.throttle';
+import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { DARK_THEME, launchHash, LIGHT_THEME, signedInitData } from './helpers/init-data';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { ensureWebBuild, WEB_DIST } from './helpers/web-build';
@@ -80,7 +80,7 @@ describe('Mini App in Chromium (e2e)', () => {
     await browser?.close();
     await t?.close();
   });
-  beforeEach(() => t.app.get(AuthThrottleStorage).reset());
+  beforeEach(() => t.app.get(RateLimitStorage).reset());
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });

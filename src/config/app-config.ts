@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Currency } from '../common/money';
-import { BotMode, EnvironmentVariables, validateEnv } from './env.validation';
+import { BotMode, DEFAULT_LOCAL_FILES_DIR, EnvironmentVariables, validateEnv } from './env.validation';
+import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type LoginMode = 'verified' | 'trusted';
 export type Language = 'ru' | 'uz' | 'en';
@@ -45,6 +46,12 @@ export class AppConfig {
   readonly publicUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly log: { level: string; format: 'json' | 'pretty' };
+  /** Express `trust proxy`: who may name the client with X-Forwarded-For (src/config/trust-proxy.ts). */
+  readonly trustProxy: TrustProxy;
+  /** Per-user and per-IP limits beyond the auth endpoints' own (0 = off); docs/operations.md, "Rate limits". */
+  readonly rateLimits: { writesPerMinute: number; phoneChangesPerHour: number; webhookFailuresPerMinute: number };
+  /** Files a local Bot API server (--local) hands out as paths on its disk: read only when on, only inside `dir`. */
+  readonly localFiles: { enabled: boolean; dir: string };
 
   constructor(env: EnvironmentVariables) {
     this.port = env.PORT ?? 8000;
@@ -87,6 +94,15 @@ export class AppConfig {
     this.publicUrl = env.PUBLIC_URL ?? (webhookUrl ? new URL(webhookUrl).origin : undefined);
     this.redisUrl = env.REDIS_URL;
     this.log = { level: env.LOG_LEVEL ?? 'info', format: env.LOG_FORMAT ?? 'json' };
+    const trust = parseTrustProxy(env.TRUST_PROXY);
+    if (!trust.ok) throw new Error(`TRUST_PROXY ${trust.reason}`); // validateEnv refused it already
+    this.trustProxy = trust.value;
+    this.rateLimits = {
+      writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE ?? 120,
+      phoneChangesPerHour: env.RATE_LIMIT_PHONE_CHANGES_PER_HOUR ?? 10,
+      webhookFailuresPerMinute: env.RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE ?? 20,
+    };
+    this.localFiles = { enabled: env.TELEGRAM_LOCAL_FILES ?? false, dir: env.TELEGRAM_LOCAL_FILES_DIR ?? DEFAULT_LOCAL_FILES_DIR };
   }
 }
 

@@ -20,6 +20,19 @@ describe('configuration', () => {
     expect(c.stt.voiceMaxSeconds).toBe(120);
     expect(c.stt).toMatchObject({ timeoutSeconds: 30, retryLimit: 4, retryDelaySeconds: 2, progressSeconds: 10 });
     expect(c.log).toEqual({ level: 'info', format: 'json' });
+    expect(c.rateLimits).toEqual({ writesPerMinute: 120, phoneChangesPerHour: 10, webhookFailuresPerMinute: 20 });
+    expect(c.localFiles).toEqual({ enabled: false, dir: '/var/lib/telegram-bot-api' });
+  });
+
+  it('reads the rate limits (0 turns one off)', () => {
+    const c = loadConfig({ ...base, RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_PHONE_CHANGES_PER_HOUR: '3', RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE: '50' });
+    expect(c.rateLimits).toEqual({ writesPerMinute: 0, phoneChangesPerHour: 3, webhookFailuresPerMinute: 50 });
+  });
+
+  it('reads local Bot API files only from a directory that exists, with a local Bot API server', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ovozpay-bot-api-'));
+    const c = loadConfig({ ...base, TELEGRAM_API_ROOT: 'http://telegram-bot-api:8081', TELEGRAM_LOCAL_FILES: 'True', TELEGRAM_LOCAL_FILES_DIR: dir });
+    expect(c.localFiles).toEqual({ enabled: true, dir });
   });
 
   it('derives the bot mode and the public URL', () => {
@@ -73,6 +86,15 @@ describe('configuration', () => {
     [{ ...base, VOICE_MAX_SECONDS: '0' }, /^Invalid configuration: VOICE_MAX_SECONDS/],
     [{ ...base, VOICE_PROGRESS_SECONDS: '0' }, /^Invalid configuration: VOICE_PROGRESS_SECONDS/],
     [{ ...base, LOG_FORMAT: 'xml' }, /^Invalid configuration: LOG_FORMAT/],
+    [{ ...base, TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY must name the proxies/],
+    [{ ...base, RATE_LIMIT_WRITES_PER_MINUTE: '-1' }, /^Invalid configuration: RATE_LIMIT_WRITES_PER_MINUTE/],
+    [{ ...base, RATE_LIMIT_PHONE_CHANGES_PER_HOUR: 'many' }, /^Invalid configuration: RATE_LIMIT_PHONE_CHANGES_PER_HOUR/],
+    [{ ...base, RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE: '1.5' }, /^Invalid configuration: RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE/],
+    [{ ...base, TELEGRAM_LOCAL_FILES: 'sometimes' }, /^Invalid configuration: TELEGRAM_LOCAL_FILES must be True or False/],
+    [{ ...base, TELEGRAM_LOCAL_FILES: 'True' }, /^Invalid configuration: TELEGRAM_LOCAL_FILES=True needs TELEGRAM_API_ROOT to be your local Bot API server/],
+    [{ ...base, TELEGRAM_LOCAL_FILES: 'True', TELEGRAM_API_ROOT: 'https://api.telegram.org/' }, /TELEGRAM_LOCAL_FILES=True needs TELEGRAM_API_ROOT/],
+    [{ ...base, TELEGRAM_LOCAL_FILES: 'True', TELEGRAM_API_ROOT: 'http://bot-api:8081', TELEGRAM_LOCAL_FILES_DIR: 'relative/dir' }, /^Invalid configuration: TELEGRAM_LOCAL_FILES_DIR relative\/dir must be an absolute path/],
+    [{ ...base, TELEGRAM_LOCAL_FILES: 'True', TELEGRAM_API_ROOT: 'http://bot-api:8081', TELEGRAM_LOCAL_FILES_DIR: '/nonexistent/bot-api' }, /^Invalid configuration: TELEGRAM_LOCAL_FILES_DIR \/nonexistent\/bot-api is not a directory/],
   ])('stops on bad configuration %p with one line naming the variable', (env, message) => {
     let error: unknown;
     try {

@@ -14,7 +14,9 @@ import {
   validateSync,
 } from 'class-validator';
 import { accessSync, constants, statSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { CURRENCIES } from '../common/money';
+import { parseTrustProxy } from './trust-proxy';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^(true|1|yes)$/i.test(String(value)) ? true : /^(false|0|no)$/i.test(String(value)) ? false : value;
@@ -22,6 +24,9 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 export const BOT_MODES = ['webhook', 'polling', 'none'] as const;
+
+/** telegram-bot-api's default working directory (its --dir). */
+export const DEFAULT_LOCAL_FILES_DIR = '/var/lib/telegram-bot-api';
 export type BotMode = (typeof BOT_MODES)[number];
 
 /** Every environment variable of CONTRACT §2. Validated once at boot; the only reader of process.env. */
@@ -121,6 +126,33 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(emptyToUndefined) @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
   REDIS_URL?: string;
 
+  /**
+   * Which peers may set the client address with X-Forwarded-For (Express `trust proxy`): a hop count, or addresses,
+   * CIDR ranges and the names loopback / linklocal / uniquelocal, comma-separated; `false` trusts nobody.
+   */
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  TRUST_PROXY?: string;
+
+  /** Write requests (POST, PUT, PATCH, DELETE) one user may make per minute over REST; 0 turns the limit off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  RATE_LIMIT_WRITES_PER_MINUTE?: number;
+
+  /** Phone number changes through PATCH /api/users/me/ per user and hour; 0 turns the limit off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_000)
+  RATE_LIMIT_PHONE_CHANGES_PER_HOUR?: number;
+
+  /** Webhook requests with a wrong or missing secret per client IP and minute before the IP gets 429; 0: off. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE?: number;
+
+  /** The local Bot API server (`--local`) answers getFile with a path on its disk, readable by this process. */
+  @IsOptional() @Transform(toBool) @IsBoolean({ message: 'must be True or False' })
+  TELEGRAM_LOCAL_FILES?: boolean;
+
+  /** The local Bot API server's working directory (its `--dir`): the only place local files are read from. */
+  @IsOptional() @Transform(emptyToUndefined) @IsString()
+  TELEGRAM_LOCAL_FILES_DIR?: string;
+
   @IsOptional() @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'verbose'])
   LOG_LEVEL?: string;
 
@@ -181,5 +213,32 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (env.STT_PROVIDER === 'openai' && !env.STT_API_KEY && (!env.STT_BASE_URL || /^https:\/\/api\.openai\.com(\/|$)/i.test(env.STT_BASE_URL))) {
     throw new ConfigValidationError('Invalid configuration: STT_API_KEY is required for STT_PROVIDER=openai with the OpenAI API (set STT_BASE_URL for a keyless OpenAI-compatible server)');
   }
+  checkTrustProxy(env);
+  checkLocalFiles(env);
   return env;
+}
+
+function checkTrustProxy(env: EnvironmentVariables): void {
+  const parsed = parseTrustProxy(env.TRUST_PROXY);
+  if (!parsed.ok) throw new ConfigValidationError(`Invalid configuration: TRUST_PROXY ${parsed.reason}`);
+}
+
+/** Local files are read only from a local Bot API server's own directory (docs/operations.md, "Voice files"). */
+function checkLocalFiles(env: EnvironmentVariables): void {
+  if (env.TELEGRAM_LOCAL_FILES !== true) return;
+  const root = env.TELEGRAM_API_ROOT;
+  if (!root || /^https?:\/\/api\.telegram\.org(\/|$)/i.test(root)) {
+    throw new ConfigValidationError('Invalid configuration: TELEGRAM_LOCAL_FILES=True needs TELEGRAM_API_ROOT to be your local Bot API server (telegram-bot-api --local)');
+  }
+  const dir = env.TELEGRAM_LOCAL_FILES_DIR ?? DEFAULT_LOCAL_FILES_DIR;
+  if (!isAbsolute(dir)) throw new ConfigValidationError(`Invalid configuration: TELEGRAM_LOCAL_FILES_DIR ${dir} must be an absolute path`);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) {
+    throw new ConfigValidationError(`Invalid configuration: TELEGRAM_LOCAL_FILES_DIR ${dir} is not a directory (the local Bot API server's --dir, mounted here)`);
+  }
 }

@@ -5,17 +5,7 @@ export const WEBHOOK = '/telegram/webhook/';
 
 /** A private-chat text message update, shaped as Telegram sends it. */
 export function textUpdate(updateId: number, chatId: number, text: string, languageCode = 'ru'): Record<string, unknown> {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId % 2_000_000_000,
-      from: { id: chatId, is_bot: false, first_name: 'Test', language_code: languageCode },
-      chat: { id: chatId, first_name: 'Test', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      text,
-      ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(/\s/)[0].length }] } : {}),
-    },
-  };
+  return messageUpdate(updateId, chatId, { text }, { languageCode });
 }
 
 /** POSTs an update (object or raw string) to the webhook with the test secret. */
@@ -65,14 +55,16 @@ function sender(chatId: number, o: MessageOptions) {
 
 /**
  * A private-chat message update carrying `content`: `{ text }` (a leading /command gets its bot_command entity),
- * a photo with a caption (`photoContent`), a sticker (`STICKER`), a forward (`forwardedText`) …
+ * a photo with a caption (`photoContent`), a sticker (`STICKER`), a forward (`forwardedText`), `{contact: …}`,
+ * `{voice: …}` … The options may be just the sender's language code.
  */
 export function messageUpdate(
   updateId: number,
   chatId: number,
   content: Record<string, unknown>,
-  o: MessageOptions = {},
+  options: MessageOptions | string = {},
 ): Record<string, unknown> {
+  const o: MessageOptions = typeof options === 'string' ? { languageCode: options } : options;
   const command = typeof content.text === 'string' ? /^\/\S+/.exec(content.text) : null;
   return {
     update_id: updateId,

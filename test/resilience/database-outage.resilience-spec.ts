@@ -9,12 +9,13 @@ import { startTestApp, TestApp } from '../helpers/test-app';
 import { effectsPerUpdate, redeliver, sendAll, sleep } from './helpers';
 import { scaled } from './scale';
 import { TcpProxy, throughProxy } from './tcp-proxy';
+import { describeOnPostgresServer } from './postgres';
 
 const N = scaled(150, 1200);
 const SENDERS = 8;
 const chatOf = (id: number) => 7_100_000 + (id % 10);
 
-describe('resilience: PostgreSQL outage mid-load', () => {
+describeOnPostgresServer('resilience: PostgreSQL outage mid-load', () => {
   let database: TestDatabase;
   let proxy: TcpProxy;
   let t: TestApp;

@@ -13,6 +13,7 @@ import { startTestApp, TEST_BOT_TOKEN, TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } fr
 import { postUpdate, SECRET_HEADER } from '../helpers/updates';
 import { effectsPerUpdate, recordingUpdate, sleep } from './helpers';
 import { scaled } from './scale';
+import { describeOnPostgresServer } from './postgres';
 
 const N = scaled(60, 400);
 const chatOf = (id: number) => 7_400_000 + (id % 11);
@@ -40,7 +41,7 @@ async function post(port: number, body: object): Promise<number> {
   }
 }
 
-describe('resilience: SIGTERM under load', () => {
+describeOnPostgresServer('resilience: SIGTERM under load', () => {
   let database: TestDatabase;
   let telegram: FakeTelegram;
   let child: ChildProcess | undefined;

@@ -10,11 +10,12 @@ import { startTestApp, TestApp } from '../helpers/test-app';
 import { postUpdate } from '../helpers/updates';
 import { effectsPerUpdate, recordingUpdate } from './helpers';
 import { scaled } from './scale';
+import { describeOnPostgresServer } from './postgres';
 
 const N = scaled(80, 600);
 const chatOf = (id: number) => 7_300_000 + (id % 9);
 
-describe('resilience: two instances, one database, the same updates concurrently', () => {
+describeOnPostgresServer('resilience: two instances, one database, the same updates concurrently', () => {
   let database: TestDatabase;
   let telegram: FakeTelegram;
   let a: TestApp;

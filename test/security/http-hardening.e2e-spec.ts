@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { AUTH_RATE_LIMIT, AuthThrottleStorage, THROTTLE_KEY_PREFIX } from '../../src/modules/auth/auth.throttle';
+import { RateLimitStorage, THROTTLE_KEY_PREFIX } from '../../src/common/rate-limit/rate-limit.storage';
+import { AUTH_RATE_LIMIT } from '../../src/modules/auth/auth.throttle';
 import { accessTokenFor } from '../helpers/auth';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
@@ -29,7 +30,7 @@ describe('security: rate limits, in memory (no REDIS_URL) (e2e)', () => {
   });
   afterAll(() => t?.close());
 
-  it('counts in this process', () => expect(t.app.get(AuthThrottleStorage).shared).toBe(false));
+  it('counts in this process', () => expect(t.app.get(RateLimitStorage).shared).toBe(false));
 
   it.each(ENDPOINTS)('%s: request %#+31 in a minute → 429, Retry-After, DRF body; other IPs and endpoints unaffected', async (path) => {
     const ip = freshIp();
@@ -86,8 +87,8 @@ describeWithRedis('security: rate limits shared through Redis (e2e)', () => {
   });
 
   it('both instances count in Redis', () => {
-    expect(a.app.get(AuthThrottleStorage).shared).toBe(true);
-    expect(b.app.get(AuthThrottleStorage).shared).toBe(true);
+    expect(a.app.get(RateLimitStorage).shared).toBe(true);
+    expect(b.app.get(RateLimitStorage).shared).toBe(true);
   });
 
   it.each(ENDPOINTS)('%s: requests spread over two instances share one limit', async (path) => {

@@ -4,7 +4,7 @@
  * never 200, never 5xx. Refresh reuse revokes the whole family.
  */
 import { createHmac, generateKeyPairSync, randomUUID, sign as rsaSign } from 'node:crypto';
-import { AuthThrottleStorage } from '../../src/modules/auth/auth.throttle';
+import { RateLimitStorage } from '../../src/common/rate-limit/rate-limit.storage';
 import { startTestApp, TEST_SECRET_KEY, TestApp } from '../helpers/test-app';
 
 const LOGIN = '/api/users/auth/telegram-login/';
@@ -81,7 +81,7 @@ describe('security: JWT attacks (e2e)', () => {
     t = await startTestApp({ BOT_MODE: 'none', AUTH_TELEGRAM_LOGIN: 'trusted' });
   });
   afterAll(() => t?.close());
-  beforeEach(() => t.app.get(AuthThrottleStorage).reset());
+  beforeEach(() => t.app.get(RateLimitStorage).reset());
 
   const login = async (): Promise<Session> => (await t.http.post(LOGIN).send({ telegram_chat_id: chatId++ }).expect(200)).body as Session;
   const asBearer = (token: string) => t.http.get('/api/users/me/').set('Authorization', `Bearer ${token}`);

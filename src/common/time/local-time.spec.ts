@@ -1,4 +1,4 @@
-import { localDate, readDateOrDateTime, readIsoDate, startOfLocalDay, zonedTimeToUtc, zoneOffsetMs } from './local-time';
+import { isCalendarDate, localDate, readDateOrDateTime, readIsoDate, startOfLocalDay, utcMillis, wallClock, zonedTimeToUtc, zoneOffsetMs } from './local-time';
 
 describe('local time', () => {
   it.each([
@@ -76,4 +76,43 @@ describe('local time', () => {
       expect(readDateOrDateTime(text, 'UTC')).toBeNull();
     },
   );
+
+  describe('years 0000–0099 are those years, not 1900–1999 (Date.UTC reads 0–99 as 19xx)', () => {
+    it.each([
+      ['0000-01-01', 'Asia/Tashkent'],
+      ['0000-02-29', 'UTC'], // year 0 is a leap year (divisible by 400); 1900 was not
+      ['0001-06-15', 'Asia/Tashkent'],
+      ['0050-12-31', 'America/New_York'],
+      ['0099-12-31', 'Asia/Tashkent'],
+      ['0100-03-01', 'Asia/Tashkent'],
+    ])('%s in %s: read, stored and shown as that day', (date, zone) => {
+      const instant = readDateOrDateTime(date, zone);
+      expect(instant).not.toBeNull();
+      expect(instant!.toISOString().slice(0, 4)).toBe(date.slice(0, 4));
+      expect(localDate(instant!, zone)).toBe(date);
+      const day = readIsoDate(date)!;
+      expect(localDate(startOfLocalDay(day, zone), zone)).toBe(date);
+      expect(localDate(startOfLocalDay(day, zone, 1), zone)).not.toBe(date);
+    });
+
+    it.each([
+      ['0005-03-01T10:00:00Z', '0005-03-01T10:00:00.000Z'],
+      ['0099-07-04T23:59:59+05:00', '0099-07-04T18:59:59.000Z'],
+      ['0000-01-01T00:00:00Z', '0000-01-01T00:00:00.000Z'],
+    ])('%s → %s', (value, iso) => {
+      expect(readDateOrDateTime(value, 'Asia/Tashkent')!.toISOString()).toBe(iso);
+    });
+
+    it('calendar checks, UTC arithmetic and the wall clock use the real year', () => {
+      expect(isCalendarDate(0, 2, 29)).toBe(true);
+      expect(isCalendarDate(100, 2, 29)).toBe(false);
+      expect(isCalendarDate(4, 2, 29)).toBe(true);
+      expect(new Date(utcMillis(5, 0, 1)).toISOString()).toBe('0005-01-01T00:00:00.000Z');
+      expect(new Date(utcMillis(99, 11, 32)).toISOString()).toBe('0100-01-01T00:00:00.000Z');
+      expect(utcMillis(2026, 10, 29, 10, 30)).toBe(Date.UTC(2026, 10, 29, 10, 30));
+      const yearZero = new Date(utcMillis(0, 5, 1, 12));
+      expect(wallClock(yearZero, 'UTC')).toEqual({ year: 0, month: 6, day: 1, hour: 12, minute: 0, second: 0 });
+      expect(wallClock(new Date(utcMillis(-1, 5, 1, 12)), 'UTC').year).toBe(-1);
+    });
+  });
 });

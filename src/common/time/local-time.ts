@@ -17,6 +17,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      era: 'short', // year 0 and earlier come out as "1 BC", "2 BC", …
     });
     formatters.set(timeZone, f);
   }
@@ -35,16 +36,30 @@ export interface WallClock {
 /** What the zone's clocks show at an instant (cached formatter per zone). */
 export function wallClock(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
+  let beforeChrist = false;
   for (const p of formatter(timeZone).formatToParts(instant)) {
-    if (p.type !== 'literal' && p.type !== 'era') parts[p.type] = Number(p.value);
+    if (p.type === 'era') beforeChrist = p.value === 'BC';
+    else if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  const year = beforeChrist ? 1 - parts.year : parts.year;
+  return { year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/**
+ * Date.UTC without its two-digit-year quirk: Date.UTC(5, 0, 1) is 1905-01-01, utcMillis(5, 0, 1) is 0005-01-01.
+ * Months from 0 and overflowing fields (day 0, day 32, hour 24) roll over as in Date.UTC.
+ */
+export function utcMillis(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  d.setUTCHours(hour, minute, second, ms);
+  return d.getTime();
 }
 
 /** Offset of the zone from UTC at an instant, in milliseconds (Tashkent: +5 h). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
   const w = wallClock(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const asUtc = utcMillis(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   const whole = instant.getTime() - (instant.getTime() % 1000 + 1000) % 1000;
   return asUtc - whole;
 }
@@ -63,7 +78,7 @@ export function zonedTimeToUtc(
   second = 0,
   ms = 0,
 ): Date {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const asUtc = utcMillis(year, month - 1, day, hour, minute, second, ms);
   const DAY = 86_400_000;
   const before = zoneOffsetMs(new Date(asUtc - DAY), timeZone);
   const after = zoneOffsetMs(new Date(asUtc + DAY), timeZone);
@@ -80,7 +95,7 @@ export function localDate(instant: Date, timeZone: string): string {
 /** Is y-m-d a real calendar day? */
 export function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= new Date(utcMillis(year, month, 0)).getUTCDate();
 }
 
 /** "2026-11-29" → [2026, 11, 29] when it is a real date, else null. */
@@ -93,7 +108,7 @@ export function readIsoDate(value: string): [number, number, number] | null {
 
 /** Midnight starting the local day `date` (YYYY-MM-DD) in the zone; `plusDays` moves to a later day. */
 export function startOfLocalDay(date: [number, number, number], timeZone: string, plusDays = 0): Date {
-  const next = new Date(Date.UTC(date[0], date[1] - 1, date[2] + plusDays));
+  const next = new Date(utcMillis(date[0], date[1] - 1, date[2] + plusDays));
   return zonedTimeToUtc(timeZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
@@ -122,5 +137,5 @@ export function readDateOrDateTime(value: string, timeZone: string): Date | null
     if (oh > 23 || om > 59) return null;
     offsetMin = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000);
+  return new Date(utcMillis(y, mo - 1, d, h, mi, s, ms) - offsetMin * 60_000);
 }

@@ -57,7 +57,6 @@ export class AuthService {
 
     let identity: Partial<TelegramIdentity> = {};
     if (this.config.auth.telegramLogin === 'verified') identity = await this.verifyProof(body, chatId, now);
-    if (phone.phone) await this.users.ensurePhoneAvailable(phone.phone, chatId);
 
     const { user, created } = await this.users.findOrCreate({
       chatId,

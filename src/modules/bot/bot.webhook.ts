@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { InjectBot } from 'nestjs-telegraf';
 import { Context, Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
+import { RateLimiter, throttledError } from '../../common/rate-limit/rate-limiter';
 import { AppConfig } from '../../config/app-config';
 import { BotLifecycle } from './bot.lifecycle';
 import { isBotEnabled, WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATHS, WEBHOOK_SECRET_HEADER } from './bot.options';
@@ -48,7 +49,7 @@ export function webhookOpenWithoutSecret(config: Pick<AppConfig, 'debug'> & { bo
 
 /**
  * The thin HTTP layer in front of telegraf's webhook callback (mounted before the app-wide JSON parser, so it
- * owns its status codes): 405 other methods, 401 bad secret, 413 over 1 MB, 400 not JSON / not an Update; then
+ * owns its status codes): 405 other methods, 429 after too many bad secrets from one client, 401 bad secret, 413 over 1 MB, 400 not JSON / not an Update; then
  * `bot.webhookCallback(path)` processes the update (UpdateGuard: duplicates, errors, 503 when the database is
  * down) and telegraf answers 200.
  */
@@ -62,6 +63,7 @@ export class TelegramWebhook {
     @InjectBot() bot: Telegraf<Context>,
     private readonly config: AppConfig,
     private readonly lifecycle: BotLifecycle,
+    private readonly limiter: RateLimiter,
   ) {
     const secretToken = config.bot.webhookSecret;
     this.callbacks = new Map(WEBHOOK_PATHS.map((path) => [path, bot.webhookCallback(path, { secretToken })]));
@@ -73,15 +75,18 @@ export class TelegramWebhook {
       res.status(405).json({ detail: `Method "${req.method}" not allowed.` });
       return;
     }
+    if (await this.refusedAfterFailures(req, res)) return;
     const secret = req.get(WEBHOOK_SECRET_HEADER);
     if (!this.config.bot.webhookSecret && !webhookOpenWithoutSecret(this.config)) {
       // Polling mode (any DEBUG) or a config that slipped past validation: without a secret anyone could forge updates.
       this.logger.warn(`Webhook отклонён: TELEGRAM_WEBHOOK_SECRET не задан (ip=${req.ip})`);
+      await this.limiter.recordFailure(this.limiter.rules.webhookFailures, clientOf(req));
       res.status(401).json({ detail: 'Webhook is disabled: TELEGRAM_WEBHOOK_SECRET is not configured.' });
       return;
     }
     if (!secretMatches(this.config.bot.webhookSecret, secret)) {
       this.logger.warn(`Webhook отклонён: секретный токен ${secret === undefined ? 'отсутствует' : 'неверный'} (ip=${req.ip})`);
+      await this.limiter.recordFailure(this.limiter.rules.webhookFailures, clientOf(req));
       res.status(401).json({ detail: secret === undefined ? 'Authentication credentials were not provided.' : 'Invalid secret token.' });
       return;
     }
@@ -120,6 +125,25 @@ export class TelegramWebhook {
     if (!res.writableEnded) res.end();
     this.logger.debug(`update_id=${parsed.update.update_id}: ${delivery.outcome ?? 'handled'}`);
   }
+
+  /**
+   * A client that sent RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE wrong or missing secrets gets 429 for the rest of the
+   * minute, whatever it sends (its guesses are not even compared). Telegram itself always sends the right secret, so
+   * it is never refused, provided TRUST_PROXY lets Express tell it apart from a client behind the same proxy.
+   */
+  private async refusedAfterFailures(req: Request, res: Response): Promise<boolean> {
+    const seconds = await this.limiter.lockedOutFor(this.limiter.rules.webhookFailures, clientOf(req));
+    if (!seconds) return false;
+    const error = throttledError(seconds);
+    res.setHeader('Retry-After', String(error.extra?.retryAfter ?? seconds));
+    res.status(429).json({ detail: error.message });
+    return true;
+  }
+}
+
+/** The client address the per-IP limits count (TRUST_PROXY decides whether X-Forwarded-For is believed). */
+function clientOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 /**

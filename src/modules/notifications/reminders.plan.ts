@@ -2,7 +2,7 @@
  * Which reminders are due at an instant (pure). Every decision is made in the user's time zone; every reminder
  * has a key, and the sent_reminders row with that key is what makes it go out once.
  */
-import { localDate, readIsoDate, wallClock } from '../../common/time/local-time';
+import { localDate, readIsoDate, utcMillis, wallClock } from '../../common/time/local-time';
 
 /** Days before the due date a debt reminder goes out: three days before, the day before, the day itself. */
 export const DEBT_REMINDER_DAYS: readonly number[] = [3, 1, 0];
@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 
 function dayNumber(date: string): number | null {
   const d = readIsoDate(date);
-  return d ? Date.UTC(d[0], d[1] - 1, d[2]) / DAY_MS : null;
+  return d ? utcMillis(d[0], d[1] - 1, d[2]) / DAY_MS : null;
 }
 
 /** Whole days from `today` to `due` (both YYYY-MM-DD); negative when overdue. */

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../../common/errors/domain-error';
 import { isCurrency, type Currency } from '../../common/money';
-import { readIsoDate, startOfLocalDay } from '../../common/time/local-time';
+import { readIsoDate, startOfLocalDay, utcMillis } from '../../common/time/local-time';
 import { currentMonth, currentWeek, currentYear, localToday, previousMonth, type StatsPeriod } from '../nlu';
 import type { TransactionType } from '../transactions/transaction.entity';
 
@@ -59,7 +59,7 @@ const choice = (v: string) => `Select a valid choice. ${v} is not one of the ava
 const BAD_DATE = 'Enter a valid date in the format YYYY-MM-DD.';
 
 function daysBetween(a: [number, number, number], b: [number, number, number]): number {
-  return (Date.UTC(b[0], b[1] - 1, b[2]) - Date.UTC(a[0], a[1] - 1, a[2])) / 86_400_000;
+  return (utcMillis(b[0], b[1] - 1, b[2]) - utcMillis(a[0], a[1] - 1, a[2])) / 86_400_000;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DATE_FORMAT, readParseText, readTransactionInput } from './transactions.input';
+import { DATE_FORMAT, latestDate, readParseText, readTransactionInput } from './transactions.input';
 
 const TZ = 'Asia/Tashkent';
 
@@ -90,6 +90,42 @@ describe('readTransactionInput', () => {
   it('takes description null as empty and 500 characters as fine', () => {
     expect(readTransactionInput({ description: null }, 'patch', TZ).values).toEqual({ description: '' });
     expect(readTransactionInput({ description: 'я'.repeat(500) }, 'patch', TZ).errors).toEqual({});
+  });
+});
+
+describe('readTransactionInput: the dates a record may carry (2000-01-01 … a year after today)', () => {
+  const NOW = new Date('2026-11-29T20:00:00Z'); // 30 November already in Tashkent
+  const RANGE = 'Ensure this date is between 2000-01-01 and 2027-11-30 (a year from today).';
+  const read = (date: string) => readTransactionInput({ type: 'expense', amount: '1.00', date }, 'create', TZ, NOW);
+
+  it.each(['2000-01-01', '2000-01-01T00:00:00+05:00', '2026-11-30', '2027-11-30', '2027-11-30T23:59:59+05:00'])('accepts %s', (date) => {
+    expect(read(date).errors).toEqual({});
+  });
+
+  it.each([
+    '0000-01-01',
+    '0026-11-29', // a two-digit year typed with zeros: once silently stored as 1926
+    '0099-12-31',
+    '1026-11-29',
+    '1999-12-31',
+    '1999-12-31T23:59:59+05:00',
+    '2027-12-01',
+    '2027-11-30T19:00:00Z', // 1 December in Tashkent
+    '9999-12-31',
+  ])('refuses %s with the range', (date) => {
+    expect(read(date).errors).toEqual({ date: [RANGE] });
+  });
+
+  it('keeps the format error for what is not a date', () => {
+    expect(read('0000-02-30').errors).toEqual({ date: [DATE_FORMAT] });
+  });
+
+  it.each([
+    ['2026-11-29T10:00:00Z', 'Asia/Tashkent', '2027-11-29'],
+    ['2028-02-29T10:00:00Z', 'UTC', '2029-03-01'],
+    ['2026-12-31T20:00:00Z', 'Asia/Tashkent', '2028-01-01'],
+  ])('a year after %s in %s is %s', (now, zone, latest) => {
+    expect(latestDate(new Date(now), zone)).toBe(latest);
   });
 });
 

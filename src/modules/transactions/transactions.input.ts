@@ -4,7 +4,7 @@
  */
 import { Currency, CURRENCIES, DecimalParseError, parseDecimal } from '../../common/money';
 import type { TransactionType } from './transaction.entity';
-import { readDateOrDateTime } from '../../common/time/local-time';
+import { localDate, readDateOrDateTime, readIsoDate, utcMillis } from '../../common/time/local-time';
 
 export const DESCRIPTION_MAX = 500;
 export const CATEGORY_KEY_MAX = 64;
@@ -34,6 +34,19 @@ export const NOT_NULL = 'This field may not be null.';
 export const DATE_FORMAT =
   'Date has wrong format. Use one of these formats instead: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].';
 
+/** The earliest day a record may carry (a typo like 0026-11-29 or 1026-11-29 is refused, not stored). */
+export const EARLIEST_DATE = '2000-01-01';
+
+/** The latest day a record may carry: a year after the user's today (planned payments, a mistyped year). */
+export function latestDate(now: Date, timeZone: string): string {
+  const [y, m, d] = readIsoDate(localDate(now, timeZone))!;
+  return new Date(utcMillis(y + 1, m - 1, d)).toISOString().slice(0, 10);
+}
+
+export function dateRangeMessage(latest: string): string {
+  return `Ensure this date is between ${EARLIEST_DATE} and ${latest} (a year from today).`;
+}
+
 export function invalidChoice(value: unknown): string {
   return `"${typeof value === 'object' ? JSON.stringify(value) : String(value)}" is not a valid choice.`;
 }
@@ -51,6 +64,7 @@ export function readTransactionInput(
   body: Record<string, unknown>,
   mode: InputMode,
   timeZone: string,
+  now: Date = new Date(),
 ): { values: TransactionInput; errors: FieldErrors } {
   const values: TransactionInput = {};
   const errors: FieldErrors = {};
@@ -98,8 +112,11 @@ export function readTransactionInput(
   if (date === null) errors.date = [NOT_NULL];
   else if (date !== undefined) {
     const at = typeof date === 'string' ? readDateOrDateTime(date, timeZone) : null;
-    if (at) values.occurredAt = at;
-    else errors.date = [DATE_FORMAT];
+    const latest = latestDate(now, timeZone);
+    const day = at && localDate(at, timeZone);
+    if (!at || !day) errors.date = [DATE_FORMAT];
+    else if (day < EARLIEST_DATE || day > latest) errors.date = [dateRangeMessage(latest)];
+    else values.occurredAt = at;
   }
 
   return { values, errors };

@@ -15,6 +15,8 @@ import { Transaction, TransactionSource, TransactionType } from './transaction.e
 import { CurrencyTotals, DescriptionMatches, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
 import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
+export const PARSE_AMOUNT_TOO_LARGE = 'The amount is too large: ensure that there are no more than 13 digits before the decimal point.';
+
 export interface BalanceLine {
   currency: string;
   incomeMinor: bigint;
@@ -318,7 +320,10 @@ export class TransactionsService {
    * user taught for a word of its description when there is one (as the bot records it), else the parser's.
    */
   async parseForUser(userId: string, text: string, now = new Date()): Promise<UserParseJson> {
-    const json = toParseJson(await this.parse(userId, text, now));
+    const result = await this.parse(userId, text, now);
+    // An amount no record can hold is refused like REST's amount field, not answered as "no amount" (null).
+    if (result.aside?.kind === 'too_large') throw DomainError.validation('text', PARSE_AMOUNT_TOO_LARGE);
+    const json = toParseJson(result);
     return { ...json, items: await this.categories.applyLearned(userId, json.items) };
   }
 

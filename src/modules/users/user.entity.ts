@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { bigintTransformer } from '../../database/transformers';
 import type { Currency } from '../../common/money';
 import type { Language } from '../../config/app-config';
@@ -6,7 +6,9 @@ import type { Language } from '../../config/app-config';
 /** Constraints mirror the migrations so that `migration:generate` sees no drift. */
 @Entity({ name: 'users' })
 @Unique('uq_users_telegram_chat_id', ['telegramChatId'])
-@Unique('uq_users_phone_number', ['phoneNumber'])
+// A typed number may be typed by several users; only a verified one (a shared contact) is unique.
+@Index('uq_users_phone_number_verified', ['phoneNumber'], { unique: true, where: 'phone_verified' })
+@Index('ix_users_phone_number', ['phoneNumber'], { where: 'phone_number IS NOT NULL' })
 @Check('ck_users_chat_id_positive', `telegram_chat_id > 0`)
 @Check('ck_users_phone_e164', `phone_number IS NULL OR phone_number ~ '^\\+[1-9][0-9]{6,14}$'`)
 @Check('ck_users_phone_verified_has_number', `phone_number IS NOT NULL OR NOT phone_verified`)

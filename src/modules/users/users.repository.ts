@@ -59,34 +59,30 @@ export class UsersRepository {
     return this.repo.findOneByOrFail({ id });
   }
 
-  /** Who holds this phone number, and whether it is verified there (null: nobody). */
-  async phoneHolder(phone: string): Promise<{ id: string; phoneVerified: boolean } | null> {
-    return this.repo.findOne({ where: { phoneNumber: phone }, select: { id: true, phoneVerified: true } });
-  }
-
   /**
-   * Gives `userId` the phone number as verified (their own shared Telegram contact), in one transaction: a user
-   * who holds the number unverified loses it (phone_number NULL); a user who holds it verified keeps it and
-   * nothing changes ('taken'). The holder's row is locked, so a concurrent change cannot slip in between; a
-   * concurrent first claim of a free number ends in the unique constraint (23505) for the loser.
+   * Gives `userId` the phone number as verified (their own shared Telegram contact), in one transaction: every user
+   * who holds the number unverified loses it (phone_number NULL); a user who holds it verified keeps it and nothing
+   * changes ('taken'). The holders' rows are locked, so a concurrent change cannot slip in between; a concurrent
+   * first verification of the number ends in the partial unique index (23505) for the loser.
    */
   async claimVerifiedPhone(
     userId: string,
     phone: string,
-  ): Promise<{ outcome: 'claimed'; user: User; releasedFrom: string | null } | { outcome: 'taken'; holderId: string }> {
+  ): Promise<{ outcome: 'claimed'; user: User; releasedFrom: string[] } | { outcome: 'taken'; holderId: string }> {
     return this.repo.manager.transaction(async (em) => {
       const holders: Array<{ id: string; phone_verified: boolean }> = await em.query(
-        `SELECT id, phone_verified FROM users WHERE phone_number = $1 AND id <> $2 FOR UPDATE`,
+        `SELECT id, phone_verified FROM users WHERE phone_number = $1 AND id <> $2 ORDER BY id FOR UPDATE`,
         [phone, userId],
       );
-      const holder = holders[0];
-      if (holder?.phone_verified) return { outcome: 'taken', holderId: holder.id };
-      if (holder) {
-        await em.query(`UPDATE users SET phone_number = NULL, phone_verified = false, updated_at = now() WHERE id = $1`, [holder.id]);
+      const verified = holders.find((h) => h.phone_verified);
+      if (verified) return { outcome: 'taken', holderId: verified.id };
+      const released = holders.map((h) => h.id);
+      if (released.length) {
+        await em.query(`UPDATE users SET phone_number = NULL, phone_verified = false, updated_at = now() WHERE id = ANY($1::uuid[])`, [released]);
       }
       await em.query(`UPDATE users SET phone_number = $2, phone_verified = true, updated_at = now() WHERE id = $1`, [userId, phone]);
       const user = await em.findOneByOrFail(User, { id: userId });
-      return { outcome: 'claimed', user, releasedFrom: holder?.id ?? null };
+      return { outcome: 'claimed', user, releasedFrom: released };
     });
   }
 

@@ -72,17 +72,6 @@ export class UsersService {
     return this.users.findByChatId(chatId);
   }
 
-  /**
-   * Refuses (DRF 400 on phone_number) a number that belongs to a user other than the one of `chatId` (who may not
-   * exist yet). The REST login checks this before creating anybody, so a refused login leaves no account behind.
-   */
-  async ensurePhoneAvailable(phone: string, chatId: bigint): Promise<void> {
-    const holder = await this.users.phoneHolder(phone);
-    if (!holder) return;
-    const own = await this.users.findByChatId(chatId);
-    if (holder.id !== own?.id) throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
-  }
-
   async getById(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw DomainError.notFound();
@@ -91,9 +80,9 @@ export class UsersService {
 
   /**
    * Validates and applies a profile change (REST PATCH /api/users/me/, the REST login's phone_number, /phone and the
-   * bot's settings). A phone number set here is typed, not proven: it is stored unverified, and refused when anyone
-   * else holds it (verified or not; only a shared contact takes a number over, see setVerifiedPhone). Setting the
-   * number the user already has changes nothing (a verified number stays verified).
+   * bot's settings). A phone number set here is typed, not proven: it is stored unverified whoever else has typed or
+   * verified it, so the answer never tells whether a number belongs to somebody (only a shared contact proves one,
+   * see setVerifiedPhone). Setting the number the user already has changes nothing (a verified number stays verified).
    */
   async updateProfile(userId: string, patch: ProfilePatch): Promise<User> {
     const fields: Record<string, string[]> = {};
@@ -107,10 +96,8 @@ export class UsersService {
         fields.phone_number = ['Not a valid string.'];
       } else {
         const check = checkPhoneNumber(patch.phone_number);
-        const holder = check.ok ? await this.users.phoneHolder(check.e164) : null;
         if (!check.ok) fields.phone_number = [PHONE_FIELD_MESSAGES[check.reason]];
-        else if (holder && holder.id !== userId) fields.phone_number = [PHONE_TAKEN_MESSAGE];
-        else if (!holder) {
+        else if ((await this.getById(userId)).phoneNumber !== check.e164) {
           changes.phoneNumber = check.e164;
           changes.phoneVerified = false;
         }
@@ -138,18 +125,14 @@ export class UsersService {
     }
     if (Object.keys(fields).length) throw new DomainError('validation', 'Invalid profile', fields);
     if (!Object.keys(changes).length) return this.getById(userId);
-    try {
-      return await this.users.update(userId, changes);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
-      throw error;
-    }
+    return this.users.update(userId, changes);
   }
 
   /**
    * The user's own phone number, proven by Telegram (a shared contact whose user_id is the sender): stored as
-   * verified. A user who holds the number unverified (typed it, maybe someone else's) loses it, in the same
-   * transaction; a user who holds it verified keeps it and this is refused like updateProfile refuses.
+   * verified. Everyone who only typed the number (maybe someone else's) loses it, in the same transaction; a user
+   * who holds it verified keeps it and this is refused (the sender has just proven the number is theirs, so telling
+   * them reveals nothing about a stranger).
    */
   async setVerifiedPhone(userId: string, phone: string): Promise<User> {
     const check = checkPhoneNumber(phone);
@@ -161,7 +144,9 @@ export class UsersService {
           this.logger.warn(`Подтверждённый номер не передан: user_id=${userId}, номер подтверждён у user_id=${result.holderId}`);
           throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
         }
-        if (result.releasedFrom) this.logger.log(`Неподтверждённый номер снят с user_id=${result.releasedFrom} и подтверждён у user_id=${userId}`);
+        if (result.releasedFrom.length) {
+          this.logger.log(`Неподтверждённый номер снят с user_id=${result.releasedFrom.join(',')} и подтверждён у user_id=${userId}`);
+        }
         return result.user;
       } catch (error) {
         // Someone set the free number between our check and our write: look again (it is now held, and decided).
