@@ -11,6 +11,7 @@ import { drfValidationPipe } from './common/http/validation';
 import { AppLogger } from './common/logging/app-logger';
 import { mountTelegramWebhook } from './modules/bot/bot.webhook';
 import { apiCors } from './common/http/cors';
+import { refuseMalformedHost } from './common/http/host';
 import { ApiBodyLimits, apiJsonBodies, closeOnUnreadBody } from './common/http/json-body';
 import { mountMiniApp } from './modules/webapp/webapp.static';
 import { publicOrigin } from './modules/webapp/webapp.url';
@@ -34,6 +35,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('strict routing', false);
   app.disable('x-powered-by');
+  app.use(refuseMalformedHost);
   app.use(closeOnUnreadBody);
   app.use(securityHeaders());
   // Before the JSON parser: the webhook reads its own body and answers with the contract's own status codes.
