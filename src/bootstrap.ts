@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Server } from 'node:http';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -13,6 +14,7 @@ import { mountTelegramWebhook } from './modules/bot/bot.webhook';
 import { apiCors } from './common/http/cors';
 import { refuseMalformedHost } from './common/http/host';
 import { ApiBodyLimits, apiJsonBodies, closeOnUnreadBody } from './common/http/json-body';
+import { answerClientErrorsWithJson, applyRequestTimeouts } from './common/http/request-timeouts';
 import { mountMiniApp } from './modules/webapp/webapp.static';
 import { publicOrigin } from './modules/webapp/webapp.url';
 
@@ -35,6 +37,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.set('strict routing', false);
   app.disable('x-powered-by');
+  boundSlowClients(app.getHttpServer() as Server, config);
   app.use(refuseMalformedHost);
   app.use(closeOnUnreadBody);
   app.use(securityHeaders());
@@ -61,6 +64,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.secretKeyGenerated) {
     new Logger('Config').warn('SECRET_KEY is not set: using a random key (DEBUG=True). Tokens will not survive a restart.');
   }
+}
+
+/** Header and request timeouts (a client sending a byte every few seconds is cut with 408), JSON client errors. */
+function boundSlowClients(server: Server, config: AppConfig): void {
+  applyRequestTimeouts(server, config.requestLimits);
+  answerClientErrorsWithJson(server);
 }
 
 /** What one /api JSON body may be: its size, its keys and its depth (checked before it is parsed). */
