@@ -2,7 +2,8 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { json, NextFunction, Request, RequestHandler, Response } from 'express';
+import { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Server } from 'node:http';
 import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -11,10 +12,11 @@ import { drfValidationPipe } from './common/http/validation';
 import { AppLogger } from './common/logging/app-logger';
 import { mountTelegramWebhook } from './modules/bot/bot.webhook';
 import { apiCors } from './common/http/cors';
+import { refuseMalformedHost } from './common/http/host';
+import { ApiBodyLimits, apiJsonBodies, closeOnUnreadBody } from './common/http/json-body';
+import { answerClientErrorsWithJson, applyRequestTimeouts } from './common/http/request-timeouts';
 import { mountMiniApp } from './modules/webapp/webapp.static';
 import { publicOrigin } from './modules/webapp/webapp.url';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Builds the whole application for a configuration: used by main.ts, the e2e tests and the benchmark alike,
@@ -35,6 +37,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   trustProxies(app, config);
   app.set('strict routing', false);
   app.disable('x-powered-by');
+  boundSlowClients(app.getHttpServer() as Server, config);
+  app.use(refuseMalformedHost);
+  app.use(closeOnUnreadBody);
   app.use(securityHeaders());
   // Before the JSON parser: the webhook reads its own body and answers with the contract's own status codes.
   mountTelegramWebhook(app, config);
@@ -42,8 +47,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use('/api', apiCors(publicOrigin(config.publicUrl)));
   mountMiniApp(app);
   app.use(refuseNullCharactersInUrl);
-  app.use(json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'], verify: refuseDeepNesting, reviver: refuseBadStrings }));
-  app.use(bodyErrorHandler);
+  app.use(apiJsonBodies(apiBodyLimits(config)));
   app.useGlobalPipes(drfValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 
@@ -60,6 +64,18 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   if (config.secretKeyGenerated) {
     new Logger('Config').warn('SECRET_KEY is not set: using a random key (DEBUG=True). Tokens will not survive a restart.');
   }
+}
+
+/** Header and request timeouts (a client sending a byte every few seconds is cut with 408), JSON client errors. */
+function boundSlowClients(server: Server, config: AppConfig): void {
+  applyRequestTimeouts(server, config.requestLimits);
+  answerClientErrorsWithJson(server);
+}
+
+/** What one /api JSON body may be: its size, its keys and its depth (checked before it is parsed). */
+function apiBodyLimits(config: AppConfig): ApiBodyLimits {
+  const { apiMaxBodyBytes, jsonMaxKeys, jsonMaxDepth } = config.requestLimits;
+  return { maxBytes: apiMaxBodyBytes, maxKeys: jsonMaxKeys, maxDepth: jsonMaxDepth };
 }
 
 /**
@@ -82,41 +98,6 @@ export function securityHeaders(): RequestHandler {
   return (req, res, next) => (req.path === '/app' || req.path.startsWith('/app/') ? miniApp : everywhere)(req, res, next);
 }
 
-/** Deeper JSON than any endpoint takes is refused before parsing (deep nesting overflows recursive validators). */
-export const MAX_JSON_DEPTH = 32;
-
-/** express.json `verify`: scans the raw bytes for the nesting depth outside strings; too deep → 400. */
-export function refuseDeepNesting(_req: unknown, _res: unknown, buf: Buffer): void {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < buf.length; i++) {
-    const c = buf[i];
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) throw Object.assign(new Error(`JSON parse error - nesting deeper than ${MAX_JSON_DEPTH} levels`), { status: 400 });
-    } else if (c === 0x7d || c === 0x5d) depth--;
-  }
-}
-
-/**
- * express.json `reviver`: strings with a NUL character (PostgreSQL text cannot store it) or a lone surrogate (not
- * Unicode) are refused with 400 like DRF's "Null characters are not allowed." instead of failing at the database.
- */
-export function refuseBadStrings(_key: string, value: unknown): unknown {
-  if (typeof value === 'string' && (value.includes('\0') || !isWellFormed(value))) {
-    throw new SyntaxError(value.includes('\0') ? 'Null characters are not allowed.' : 'Strings must be valid Unicode (a lone surrogate was found).');
-  }
-  return value;
-}
-
-const isWellFormed = (s: string): boolean =>
-  typeof (s as { isWellFormed?: () => boolean }).isWellFormed === 'function'
-    ? (s as unknown as { isWellFormed: () => boolean }).isWellFormed()
-    : !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
-
 /** A NUL in the path or query string (`%00`) → 400 before any route sees it. */
 function refuseNullCharactersInUrl(req: Request, res: Response, next: NextFunction): void {
   if (req.url.includes('%00')) {
@@ -124,24 +105,6 @@ function refuseNullCharactersInUrl(req: Request, res: Response, next: NextFuncti
     return;
   }
   next();
-}
-
-/** Malformed or oversized JSON bodies → DRF-style 400 / 413 instead of Express's HTML page. */
-function bodyErrorHandler(err: unknown, _req: Request, res: Response, next: NextFunction): void {
-  const e = err as { type?: string; status?: number; message?: string };
-  if (e?.type === 'entity.too.large') {
-    res.status(413).json({ detail: 'Request body is too large.' });
-    return;
-  }
-  if (e?.type === 'entity.parse.failed') {
-    res.status(400).json({ detail: `JSON parse error - ${e.message ?? 'invalid JSON'}` });
-    return;
-  }
-  if (e?.status === 400 || e?.status === 415) {
-    res.status(e.status).json({ detail: e.message ?? 'Bad request.' });
-    return;
-  }
-  next(err);
 }
 
 export type { INestApplication };

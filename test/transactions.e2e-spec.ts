@@ -478,9 +478,15 @@ describe('transactions REST (e2e)', () => {
       expect(balance.body).toMatchObject({ items: [], intent: 'balance_query' });
     });
 
-    it.each([[{}], [{ text: '' }], [{ text: '   ' }], [{ text: 5 }], [{ text: null }]])('requires text: %j', async (body) => {
+    it.each([
+      [{}, 'This field is required.'],
+      [{ text: '' }, 'This field may not be blank.'],
+      [{ text: '   ' }, 'This field may not be blank.'],
+      [{ text: 5 }, 'Not a valid string.'],
+      [{ text: null }, 'This field may not be null.'],
+    ])('requires text: %j → %s', async (body, message) => {
       const res = await parse(alice, body).expect(400);
-      expect(res.body).toEqual({ text: ['This field is required.'] });
+      expect(res.body).toEqual({ text: [message] });
     });
 
     it('refuses text over 1000 characters', async () => {

@@ -42,6 +42,15 @@ export class AppConfig {
     /** Recognition running this long (or failing once) → the one "still trying…" message. */
     progressSeconds: number;
   };
+  /** Bounds on what one HTTP request may cost before any handler runs (docs/operations.md, "Request limits"). */
+  readonly requestLimits: {
+    apiMaxBodyBytes: number;
+    jsonMaxKeys: number;
+    jsonMaxDepth: number;
+    webhookJsonMaxKeys: number;
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+  };
   readonly cbuRatesUrl: string;
   readonly publicUrl: string | undefined;
   readonly redisUrl: string | undefined;
@@ -89,6 +98,15 @@ export class AppConfig {
       retryLimit: env.VOICE_RETRY_LIMIT ?? 4,
       retryDelaySeconds: env.VOICE_RETRY_DELAY_SECONDS ?? 2,
       progressSeconds: env.VOICE_PROGRESS_SECONDS ?? 10,
+    };
+    const headersTimeoutSeconds = env.HTTP_HEADERS_TIMEOUT_SECONDS ?? 30;
+    this.requestLimits = {
+      apiMaxBodyBytes: (env.API_MAX_BODY_KB ?? 64) * 1024,
+      jsonMaxKeys: env.JSON_MAX_KEYS ?? 1000,
+      jsonMaxDepth: env.JSON_MAX_DEPTH ?? 32,
+      webhookJsonMaxKeys: env.WEBHOOK_JSON_MAX_KEYS ?? 20_000,
+      headersTimeoutMs: headersTimeoutSeconds * 1000,
+      requestTimeoutMs: Math.max(env.HTTP_REQUEST_TIMEOUT_SECONDS ?? 30, headersTimeoutSeconds) * 1000,
     };
     this.cbuRatesUrl = env.CBU_RATES_URL ?? 'https://cbu.uz/uz/arkhiv-kursov-valyut/json/';
     this.publicUrl = env.PUBLIC_URL ?? (webhookUrl ? new URL(webhookUrl).origin : undefined);

@@ -38,7 +38,7 @@ describe('configuration', () => {
   it('derives the bot mode and the public URL', () => {
     const token = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ';
     expect(loadConfig({ ...base, TELEGRAM_BOT_TOKEN: token }).bot.mode).toBe('polling');
-    const hook = loadConfig({ ...base, TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_URL: 'https://pay.example.uz/telegram/webhook/', TELEGRAM_WEBHOOK_SECRET: 's3cret' });
+    const hook = loadConfig({ ...base, TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_URL: 'https://pay.example.uz/telegram/webhook/', TELEGRAM_WEBHOOK_SECRET: 'Xk3_9fQ-2mWv7LzR' });
     expect(hook.bot.mode).toBe('webhook');
     expect(hook.publicUrl).toBe('https://pay.example.uz');
   });
@@ -58,6 +58,37 @@ describe('configuration', () => {
     expect(loadConfig({ ...base, STT_PROVIDER: 'openai', STT_API_KEY: 'sk-test' }).stt).toMatchObject({ provider: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-test', model: 'whisper-1' });
     // A keyless OpenAI-compatible server (faster-whisper-server, LocalAI, …) needs no STT_API_KEY.
     expect(loadConfig({ ...base, STT_PROVIDER: 'openai', STT_BASE_URL: 'http://127.0.0.1:9000/v1', STT_MODEL: 'large-v3' }).stt).toMatchObject({ baseUrl: 'http://127.0.0.1:9000/v1', apiKey: undefined, model: 'large-v3' });
+  });
+
+  const webhook = { TELEGRAM_BOT_TOKEN: '123456:ABCdefGHIjklMNOpqrSTUvwxYZ', TELEGRAM_WEBHOOK_URL: 'https://x.uz/telegram/webhook/' };
+
+  it('takes a webhook secret of 16 or more of Telegram\'s characters; with DEBUG=True a shorter one (a local tunnel)', () => {
+    expect(loadConfig({ ...base, ...webhook, TELEGRAM_WEBHOOK_SECRET: '0123456789abcdef' }).bot.webhookSecret).toBe('0123456789abcdef');
+    expect(loadConfig({ ...base, ...webhook, TELEGRAM_WEBHOOK_SECRET: 'A-z_0-9'.repeat(36) }).bot.webhookSecret).toHaveLength(252);
+    expect(loadConfig({ ...base, ...webhook, DEBUG: 'True', TELEGRAM_WEBHOOK_SECRET: 'dev' }).bot.webhookSecret).toBe('dev');
+  });
+
+  it('reads the request limits and timeouts, with their defaults', () => {
+    expect(loadConfig({ ...base }).requestLimits).toEqual({
+      apiMaxBodyBytes: 64 * 1024,
+      jsonMaxKeys: 1000,
+      jsonMaxDepth: 32,
+      webhookJsonMaxKeys: 20_000,
+      headersTimeoutMs: 30_000,
+      requestTimeoutMs: 30_000,
+    });
+    const set = loadConfig({
+      ...base,
+      API_MAX_BODY_KB: '16',
+      JSON_MAX_KEYS: '200',
+      JSON_MAX_DEPTH: '10',
+      WEBHOOK_JSON_MAX_KEYS: '5000',
+      HTTP_HEADERS_TIMEOUT_SECONDS: '5',
+      HTTP_REQUEST_TIMEOUT_SECONDS: '20',
+    });
+    expect(set.requestLimits).toEqual({ apiMaxBodyBytes: 16_384, jsonMaxKeys: 200, jsonMaxDepth: 10, webhookJsonMaxKeys: 5000, headersTimeoutMs: 5000, requestTimeoutMs: 20_000 });
+    // A longer headers timeout alone stretches the request timeout with it.
+    expect(loadConfig({ ...base, HTTP_HEADERS_TIMEOUT_SECONDS: '60' }).requestLimits).toMatchObject({ headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 });
   });
 
   it.each([
@@ -95,6 +126,20 @@ describe('configuration', () => {
     [{ ...base, TELEGRAM_LOCAL_FILES: 'True', TELEGRAM_API_ROOT: 'https://api.telegram.org/' }, /TELEGRAM_LOCAL_FILES=True needs TELEGRAM_API_ROOT/],
     [{ ...base, TELEGRAM_LOCAL_FILES: 'True', TELEGRAM_API_ROOT: 'http://bot-api:8081', TELEGRAM_LOCAL_FILES_DIR: 'relative/dir' }, /^Invalid configuration: TELEGRAM_LOCAL_FILES_DIR relative\/dir must be an absolute path/],
     [{ ...base, TELEGRAM_LOCAL_FILES: 'True', TELEGRAM_API_ROOT: 'http://bot-api:8081', TELEGRAM_LOCAL_FILES_DIR: '/nonexistent/bot-api' }, /^Invalid configuration: TELEGRAM_LOCAL_FILES_DIR \/nonexistent\/bot-api is not a directory/],
+    [{ ...base, ...webhook, TELEGRAM_WEBHOOK_SECRET: 's3cret' }, /^Invalid configuration: TELEGRAM_WEBHOOK_SECRET must be at least 16 characters/],
+    [{ ...base, ...webhook, TELEGRAM_WEBHOOK_SECRET: '0123456789abcde' }, /^Invalid configuration: TELEGRAM_WEBHOOK_SECRET must be at least 16 characters/],
+    [{ ...base, ...webhook, TELEGRAM_WEBHOOK_SECRET: 'a secret with spaces' }, /^Invalid configuration: TELEGRAM_WEBHOOK_SECRET must be 1-256 characters A-Z, a-z, 0-9, _ or -/],
+    [{ ...base, ...webhook, TELEGRAM_WEBHOOK_SECRET: 'ключ-ключ-ключ-ключ' }, /^Invalid configuration: TELEGRAM_WEBHOOK_SECRET must be 1-256/],
+    [{ ...base, ...webhook, TELEGRAM_WEBHOOK_SECRET: 'x'.repeat(257) }, /^Invalid configuration: TELEGRAM_WEBHOOK_SECRET must be 1-256/],
+    [{ ...base, BOT_MODE: 'polling', TELEGRAM_BOT_TOKEN: webhook.TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET: 'short' }, /TELEGRAM_WEBHOOK_SECRET must be at least 16/],
+    [{ ...base, API_MAX_BODY_KB: '0' }, /^Invalid configuration: API_MAX_BODY_KB/],
+    [{ ...base, API_MAX_BODY_KB: '2048' }, /^Invalid configuration: API_MAX_BODY_KB/],
+    [{ ...base, JSON_MAX_KEYS: 'many' }, /^Invalid configuration: JSON_MAX_KEYS/],
+    [{ ...base, JSON_MAX_DEPTH: '1' }, /^Invalid configuration: JSON_MAX_DEPTH/],
+    [{ ...base, WEBHOOK_JSON_MAX_KEYS: '10' }, /^Invalid configuration: WEBHOOK_JSON_MAX_KEYS/],
+    [{ ...base, HTTP_HEADERS_TIMEOUT_SECONDS: '0' }, /^Invalid configuration: HTTP_HEADERS_TIMEOUT_SECONDS/],
+    [{ ...base, HTTP_REQUEST_TIMEOUT_SECONDS: '-1' }, /^Invalid configuration: HTTP_REQUEST_TIMEOUT_SECONDS/],
+    [{ ...base, HTTP_HEADERS_TIMEOUT_SECONDS: '60', HTTP_REQUEST_TIMEOUT_SECONDS: '30' }, /^Invalid configuration: HTTP_REQUEST_TIMEOUT_SECONDS must be at least HTTP_HEADERS_TIMEOUT_SECONDS/],
   ])('stops on bad configuration %p with one line naming the variable', (env, message) => {
     let error: unknown;
     try {

@@ -117,6 +117,30 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE?: number;
 
+  /** Largest JSON body /api accepts (the webhook keeps its own 1 MB). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1024)
+  API_MAX_BODY_KB?: number;
+
+  /** Object keys in one /api JSON body, counted on the raw bytes before parsing. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(10) @Max(100_000)
+  JSON_MAX_KEYS?: number;
+
+  /** Nesting of objects and arrays in a JSON body (/api and the webhook). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(4) @Max(1000)
+  JSON_MAX_DEPTH?: number;
+
+  /** Object keys in one webhook update (Telegram's largest real updates stay far below). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
+  WEBHOOK_JSON_MAX_KEYS?: number;
+
+  /** Time a client has to send the request headers. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  HTTP_HEADERS_TIMEOUT_SECONDS?: number;
+
+  /** Time a client has to send the whole request, headers and body (at least the headers timeout). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  HTTP_REQUEST_TIMEOUT_SECONDS?: number;
+
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
   CBU_RATES_URL?: string;
 
@@ -174,6 +198,25 @@ function unreadableFile(path: string): string | undefined {
   }
 }
 
+/** Telegram's secret_token may be 1–256 characters; outside DEBUG a guessable one is refused. */
+export const WEBHOOK_SECRET_MIN_LENGTH = 16;
+
+function checkWebhookSecretStrength(env: EnvironmentVariables): void {
+  const secret = env.TELEGRAM_WEBHOOK_SECRET;
+  if (secret === undefined || env.DEBUG === true || secret.length >= WEBHOOK_SECRET_MIN_LENGTH) return;
+  throw new ConfigValidationError(
+    `Invalid configuration: TELEGRAM_WEBHOOK_SECRET must be at least ${WEBHOOK_SECRET_MIN_LENGTH} characters (A-Z, a-z, 0-9, _ or -) when DEBUG=False; generate one with: openssl rand -hex 32`,
+  );
+}
+
+function checkHttpTimeouts(env: EnvironmentVariables): void {
+  const headers = env.HTTP_HEADERS_TIMEOUT_SECONDS;
+  const request = env.HTTP_REQUEST_TIMEOUT_SECONDS;
+  if (headers !== undefined && request !== undefined && request < headers) {
+    throw new ConfigValidationError('Invalid configuration: HTTP_REQUEST_TIMEOUT_SECONDS must be at least HTTP_HEADERS_TIMEOUT_SECONDS (the request includes its headers)');
+  }
+}
+
 /** Validates the environment; throws ConfigValidationError whose message is one line naming the variable. */
 export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables {
   const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
@@ -193,6 +236,8 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
   if (mode === 'webhook' && env.DEBUG !== true && !env.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigValidationError('Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required for BOT_MODE=webhook when DEBUG=False');
   }
+  checkWebhookSecretStrength(env);
+  checkHttpTimeouts(env);
   const tz = env.DEFAULT_TIMEZONE;
   if (tz) {
     try {

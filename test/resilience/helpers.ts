@@ -1,4 +1,7 @@
-import { TestApp } from '../helpers/test-app';
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { freePort } from '../../bench/child';
+import { TEST_BOT_TOKEN, TEST_SECRET_KEY, TEST_WEBHOOK_SECRET, TestApp } from '../helpers/test-app';
 import { postUpdate, textUpdate } from '../helpers/updates';
 
 /** One text update per id that records exactly one expense of a distinct amount (id + 1000 sum). */
@@ -61,3 +64,51 @@ export async function effectsPerUpdate(t: TestApp, ids: number[]): Promise<Map<n
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export interface ChildApp {
+  child: ChildProcess;
+  port: number;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** Its exit code, once it exits. */
+  exited: Promise<number | null>;
+}
+
+/**
+ * `node src/main.ts` (ts-node, the current source) in its own process, as production runs it (webhook mode with the
+ * test secret, the test bot token), on a free loopback port; resolves once /health/ answers 200. `env` adds to or
+ * overrides that environment.
+ */
+export async function startChildApp(env: Record<string, string>): Promise<ChildApp> {
+  const port = await freePort();
+  const root = join(__dirname, '..', '..');
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      SECRET_KEY: TEST_SECRET_KEY,
+      DEBUG: 'False',
+      TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+      BOT_MODE: 'webhook',
+      TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  for (let i = 0; ; i++) {
+    if (i > 240 || child.exitCode !== null) {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      throw new Error(`the child never became healthy:\n${output}`);
+    }
+    const ok = await fetch(`http://127.0.0.1:${port}/health/`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await sleep(250);
+  }
+  return { child, port, output: () => output, exited };
+}

@@ -4,28 +4,17 @@
  * update it had accepted (200, recorded once, guard row done), leaves no partial write, and exits 0. Updates it did
  * not accept are redelivered (as Telegram does) to a new instance and recorded once.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { FakeTelegram } from '../fakes/fake-telegram';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
-import { startTestApp, TEST_BOT_TOKEN, TEST_SECRET_KEY, TEST_WEBHOOK_SECRET } from '../helpers/test-app';
+import { startTestApp, TEST_WEBHOOK_SECRET } from '../helpers/test-app';
 import { postUpdate, SECRET_HEADER } from '../helpers/updates';
-import { effectsPerUpdate, recordingUpdate, sleep } from './helpers';
+import { effectsPerUpdate, recordingUpdate, sleep, startChildApp } from './helpers';
 import { scaled } from './scale';
 import { describeOnPostgresServer } from './postgres';
 
 const N = scaled(60, 400);
 const chatOf = (id: number) => 7_400_000 + (id % 11);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function post(port: number, body: object): Promise<number> {
   try {
@@ -56,34 +45,9 @@ describeOnPostgresServer('resilience: SIGTERM under load', () => {
   });
 
   it(`${N} updates in flight at SIGTERM: accepted ones finish once, nothing partial, exit 0`, async () => {
-    const port = await freePort();
-    const root = join(__dirname, '..', '..');
-    child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        PORT: String(port),
-        DATABASE_URL: database.url,
-        SECRET_KEY: TEST_SECRET_KEY,
-        DEBUG: 'False',
-        TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
-        TELEGRAM_API_ROOT: telegram.url,
-        BOT_MODE: 'webhook',
-        TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((resolve) => child!.on('exit', (code) => resolve(code)));
-    for (let i = 0; ; i++) {
-      if (i > 240) throw new Error(`the child never became healthy:\n${output}`);
-      const ok = await fetch(`http://127.0.0.1:${port}/health/`).then((r) => r.ok, () => false);
-      if (ok) break;
-      await sleep(250);
-    }
+    const started = await startChildApp({ DATABASE_URL: database.url, TELEGRAM_API_ROOT: telegram.url });
+    child = started.child;
+    const { port, exited } = started;
 
     // Replies take 300 ms: many updates are mid-handler when the signal lands.
     telegram.on('sendMessage', async (call) => {
@@ -100,7 +64,7 @@ describeOnPostgresServer('resilience: SIGTERM under load', () => {
     child.kill('SIGTERM');
     await Promise.all(inFlight);
     const code = await exited;
-    expect({ code, output: code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
+    expect({ code, output: code === 0 ? '' : started.output() }).toEqual({ code: 0, output: '' });
 
     const accepted = ids.filter((id) => statuses.get(id) === 200);
     const refused = ids.filter((id) => statuses.get(id) !== 200);

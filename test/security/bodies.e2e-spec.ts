@@ -3,6 +3,7 @@
  * clear 4xx with a DRF-shaped JSON body, never a 5xx, and the app stays healthy afterwards.
  */
 import { accessTokenFor } from '../helpers/auth';
+import { portOf, postBytes } from '../helpers/raw-http';
 import { startTestApp, TEST_WEBHOOK_SECRET, TestApp } from '../helpers/test-app';
 import { SECRET_HEADER, textUpdate, WEBHOOK } from '../helpers/updates';
 
@@ -39,15 +40,18 @@ const ROWS: Row[] = [
   { name: 'login: not JSON', path: '/api/users/auth/telegram-login/', contentType: 'application/json', body: '{{{', status: [400] },
   { name: 'refresh: not JSON', path: '/api/users/auth/refresh-token/', contentType: 'application/json', body: 'refresh=abc', status: [400] },
   // deep nesting
-  { name: 'REST: 100,000-deep array', path: TX, contentType: 'application/json', body: deepArray(100_000), status: [400], auth: true },
-  { name: 'REST: 50,000-deep object', path: TX, contentType: 'application/json', body: deepObject(50_000), status: [400], auth: true },
+  { name: 'REST: 30,000-deep array (60 kB)', path: TX, contentType: 'application/json', body: deepArray(30_000), status: [400], auth: true },
+  { name: 'REST: 100,000-deep array (over the body limit)', path: TX, contentType: 'application/json', body: deepArray(100_000), status: [413], auth: true },
+  { name: 'REST: 10,000-deep object', path: TX, contentType: 'application/json', body: deepObject(10_000), status: [400], auth: true },
   { name: 'REST: nested object as the amount', path: TX, contentType: 'application/json', body: tx({ amount: JSON.parse(deepObject(200)) }), status: [400], auth: true },
-  { name: 'login: 100,000-deep array', path: '/api/users/auth/telegram-login/', contentType: 'application/json', body: deepArray(100_000), status: [400] },
+  { name: 'login: 30,000-deep array', path: '/api/users/auth/telegram-login/', contentType: 'application/json', body: deepArray(30_000), status: [400] },
   // oversized
   { name: 'REST: 1 MB + 1 body', path: TX, contentType: 'application/json', body: tx({ description: 'x'.repeat(MB) }), status: [413], auth: true },
   { name: 'REST: 5 MB body', path: TX, contentType: 'application/json', body: tx({ description: 'x'.repeat(5 * MB) }), status: [413], auth: true },
-  { name: 'REST: a description of 100 kB', path: TX, contentType: 'application/json', body: tx({ amount: '1.00', description: 'я'.repeat(100_000) }), status: [400], auth: true },
-  { name: 'parse: a text of 900 kB', path: `${TX}parse/`, contentType: 'application/json', body: JSON.stringify({ text: 'coffee 5000 '.repeat(70_000) }), status: [400], auth: true },
+  { name: 'REST: a description of 40 kB', path: TX, contentType: 'application/json', body: tx({ amount: '1.00', description: 'я'.repeat(20_000) }), status: [400], auth: true },
+  { name: 'REST: a description of 200 kB (over the 64 kB body limit)', path: TX, contentType: 'application/json', body: tx({ amount: '1.00', description: 'я'.repeat(100_000) }), status: [413], auth: true },
+  { name: 'parse: a text of 60 kB', path: `${TX}parse/`, contentType: 'application/json', body: JSON.stringify({ text: 'coffee 5000 '.repeat(5_000) }), status: [400], auth: true },
+  { name: 'parse: a text of 900 kB', path: `${TX}parse/`, contentType: 'application/json', body: JSON.stringify({ text: 'coffee 5000 '.repeat(70_000) }), status: [413], auth: true },
   // huge numbers
   { name: 'REST: amount 1e308 as a number', path: TX, contentType: 'application/json', body: '{"type":"expense","currency":"UZS","amount":1e308}', status: [400], auth: true },
   { name: 'REST: amount 1e309 (Infinity)', path: TX, contentType: 'application/json', body: '{"type":"expense","currency":"UZS","amount":1e309}', status: [400], auth: true },
@@ -79,6 +83,34 @@ const ROWS: Row[] = [
   { name: 'webhook: text/plain', path: WEBHOOK, contentType: 'text/plain', body: 'hello', status: [400], webhook: true },
 ];
 
+/** Bodies that are not what a JSON endpoint takes: each gets DRF's exact answer (issue 12, finding 11). */
+const NOT_UTF8 = Buffer.from([...Buffer.from('{"text": "caf'), 0xe9, ...Buffer.from(' 5000"}')]); // Latin-1 "café"
+const EXACT: Array<[name: string, path: string, contentType: string | null, body: string | Buffer, status: number, expected: unknown]> = [
+  ['invalid UTF-8 → parse', `${TX}parse/`, 'application/json', NOT_UTF8, 400, { detail: 'JSON parse error - the body is not valid UTF-8.' }],
+  ['invalid UTF-8 → create', TX, 'application/json', Buffer.from([...Buffer.from('{"type":"expense","amount":"1.00","currency":"UZS","description":"'), 0xc3, 0x28, 0x22, 0x7d]), 400, { detail: 'JSON parse error - the body is not valid UTF-8.' }],
+  ['invalid UTF-8 → webhook', WEBHOOK, 'application/json', Buffer.from([...Buffer.from('{"update_id": 5, "message": {"text": "'), 0xff, ...Buffer.from('"}}')]), 400, { detail: 'JSON parse error - the body is not valid UTF-8.' }],
+  ['{"text": 123}', `${TX}parse/`, 'application/json', '{"text": 123}', 400, { text: ['Not a valid string.'] }],
+  ['{"text": ["a"]}', `${TX}parse/`, 'application/json', '{"text": ["a"]}', 400, { text: ['Not a valid string.'] }],
+  ['{"text": null}', `${TX}parse/`, 'application/json', '{"text": null}', 400, { text: ['This field may not be null.'] }],
+  ['{"text": ""}', `${TX}parse/`, 'application/json', '{"text": ""}', 400, { text: ['This field may not be blank.'] }],
+  ['{}', `${TX}parse/`, 'application/json', '{}', 400, { text: ['This field is required.'] }],
+  ['a list', `${TX}parse/`, 'application/json', '["кофе 5000"]', 400, { non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] }],
+  ['a string', `${TX}parse/`, 'application/json', '"кофе 5000"', 400, { non_field_errors: ['Invalid data. Expected a dictionary, but got str.'] }],
+  ['an integer', `${TX}parse/`, 'application/json', '5000', 400, { non_field_errors: ['Invalid data. Expected a dictionary, but got int.'] }],
+  ['a float', TX, 'application/json', '50.5', 400, { non_field_errors: ['Invalid data. Expected a dictionary, but got float.'] }],
+  ['true', TX, 'application/json', 'true', 400, { non_field_errors: ['Invalid data. Expected a dictionary, but got bool.'] }],
+  ['null', `${TX}parse/`, 'application/json', 'null', 400, { non_field_errors: ['Invalid data. Expected a dictionary, but got NoneType.'] }],
+  ['a list to login', '/api/users/auth/telegram-login/', 'application/json', '[1]', 400, { non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] }],
+  ['text/plain', `${TX}parse/`, 'text/plain', 'кофе 5000', 415, { detail: 'Unsupported media type "text/plain" in request.' }],
+  ['text/plain with a charset', TX, 'text/plain; charset=utf-8', '{}', 415, { detail: 'Unsupported media type "text/plain; charset=utf-8" in request.' }],
+  ['form-urlencoded', `${TX}parse/`, 'application/x-www-form-urlencoded', 'text=coffee', 415, { detail: 'Unsupported media type "application/x-www-form-urlencoded" in request.' }],
+  ['multipart', TX, 'multipart/form-data; boundary=x', '--x--', 415, { detail: 'Unsupported media type "multipart/form-data; boundary=x" in request.' }],
+  ['JSON in UTF-16', `${TX}parse/`, 'application/json; charset=utf-16', Buffer.from('{"text":"x"}', 'utf16le'), 415, { detail: 'Unsupported media type "application/json; charset=utf-16" in request.' }],
+  ['no Content-Type', `${TX}parse/`, null, '{"text": "кофе 5000"}', 415, { detail: 'Unsupported media type "" in request: send the body as application/json.' }],
+  ['text/plain to login', '/api/users/auth/telegram-login/', 'text/plain', '{"telegram_chat_id": 1}', 415, { detail: 'Unsupported media type "text/plain" in request.' }],
+  ['an empty text/plain body is no body', `${TX}parse/`, 'text/plain', '', 400, { text: ['This field is required.'] }],
+];
+
 describe('security: malformed and oversized bodies (e2e)', () => {
   let t: TestApp;
   let token: string;
@@ -100,14 +132,16 @@ describe('security: malformed and oversized bodies (e2e)', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/); // never a stack trace
   });
 
+  it.each(EXACT)('%s → the DRF answer', async (_name, path, contentType, body, status, expected) => {
+    const headers: Record<string, string> = path === WEBHOOK ? { [SECRET_HEADER]: TEST_WEBHOOK_SECRET } : { Authorization: `Bearer ${token}` };
+    if (contentType !== null) headers['Content-Type'] = contentType;
+    const res = await postBytes(await portOf(t), path, Buffer.from(body), headers);
+    expect({ status: res.status, body: res.body }).toEqual({ status, body: expected });
+  });
+
   it('a body over 1 MB sent chunked (no Content-Length) → 413 too, REST and webhook', async () => {
     const { request } = await import('node:http');
-    const port = await new Promise<number>((resolve) => {
-      const server = t.app.getHttpServer();
-      const addr = server.address();
-      if (addr && typeof addr === 'object') resolve(addr.port);
-      else server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
-    });
+    const port = await portOf(t);
     for (const [path, headers] of [
       [TX, { Authorization: `Bearer ${token}` }],
       [WEBHOOK, { [SECRET_HEADER]: TEST_WEBHOOK_SECRET }],

@@ -113,6 +113,25 @@ describe('security: JWT attacks (e2e)', () => {
     });
   });
 
+  const NOT_PROVIDED = { detail: 'Authentication credentials were not provided.' };
+  const BAD_HEADER = { detail: 'Authorization header must contain two space-delimited values', code: 'bad_authorization_header' };
+  it.each([
+    ['Bearer <token> junk', (a: string) => `Bearer ${a} junk`, BAD_HEADER],
+    ['Bearer <token> <token>', (a: string) => `Bearer ${a} ${a}`, BAD_HEADER],
+    ['Bearer <token>\tjunk', (a: string) => `Bearer ${a}\tjunk`, BAD_HEADER],
+    ['Bearer alone', () => 'Bearer', BAD_HEADER],
+    ['bearer <token> (the scheme is "Bearer")', (a: string) => `bearer ${a}`, NOT_PROVIDED],
+    ['BEARER <token>', (a: string) => `BEARER ${a}`, NOT_PROVIDED],
+    ['JWT <token>', (a: string) => `JWT ${a}`, NOT_PROVIDED],
+    ['the token without a scheme', (a: string) => a, NOT_PROVIDED],
+  ])('Authorization: %s → 401 with the simplejwt body, the token unused', async (_name, header, body) => {
+    const s = await login();
+    const res = await t.http.get('/api/users/me/').set('Authorization', header(s.access));
+    expect({ status: res.status, body: res.body }).toEqual({ status: 401, body });
+    await asBearer(s.access).expect(200);
+    await t.http.get('/api/users/me/').set('Authorization', `Bearer  ${s.access}`).expect(200); // whitespace runs split like simplejwt's header.split()
+  });
+
   it('an access token used as a refresh token and a refresh token used as a Bearer: "wrong type"', async () => {
     const s = await login();
     expect((await asRefresh(s.access).expect(401)).body).toEqual({ detail: 'Token has wrong type', code: 'token_not_valid' });

@@ -2,6 +2,19 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '../errors/domain-error';
 
+export type BearerHeader = { kind: 'none' } | { kind: 'malformed' } | { kind: 'token'; token: string };
+
+/**
+ * The Authorization header read as simplejwt reads it: split on whitespace; a first part other than exactly
+ * "Bearer" (another scheme, "bearer") is no credentials at all; "Bearer" must be followed by exactly one value, so
+ * "Bearer <token> junk" or a bare "Bearer" is a malformed header, never a token.
+ */
+export function readBearer(header: string | undefined): BearerHeader {
+  const parts = (header ?? '').trim().split(/\s+/);
+  if (!header || parts[0] !== 'Bearer') return { kind: 'none' };
+  return parts.length === 2 ? { kind: 'token', token: parts[1] } : { kind: 'malformed' };
+}
+
 /**
  * Bearer access token required (strategy `jwt`, registered by AuthModule). Errors come out simplejwt-shaped:
  * no header → {"detail": "Authentication credentials were not provided."}; a bad token →
@@ -13,11 +26,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (err instanceof DomainError) throw err;
     if (err) throw err;
     if (user) return user;
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
-    const parts = (header ?? '').trim().split(/\s+/);
-    // Like simplejwt: no header, or another scheme (Basic …) → not authenticated; "Bearer" alone → bad header.
-    if (!header || parts[0] !== 'Bearer') throw new DomainError('not_authenticated', 'Authentication credentials were not provided.');
-    if (parts.length !== 2) {
+    const bearer = readBearer(context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization);
+    // Like simplejwt: no header, or another scheme (Basic …) → not authenticated; "Bearer" alone or with more → bad header.
+    if (bearer.kind === 'none') throw new DomainError('not_authenticated', 'Authentication credentials were not provided.');
+    if (bearer.kind === 'malformed') {
       throw new DomainError('not_authenticated', 'Authorization header must contain two space-delimited values', undefined, { code: 'bad_authorization_header' });
     }
     const reason = info instanceof Error && /expired/i.test(info.message) ? 'Token is expired' : 'Token is invalid';

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { DomainError } from '../errors/domain-error';
+import { linkBase } from './host';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -18,15 +19,18 @@ export function readPagination(query: { page?: unknown; page_size?: unknown }): 
   return { page, pageSize };
 }
 
-/** DRF's `{count, next, previous, results}` with absolute next/previous links. */
-export function paginated<T>(req: Request, page: number, pageSize: number, count: number, results: T[]) {
+/**
+ * DRF's `{count, next, previous, results}` with absolute next/previous links, built on PUBLIC_URL when it is set
+ * (the Host header is the client's to choose) and on the validated Host otherwise (see linkBase).
+ */
+export function paginated<T>(req: Request, page: number, pageSize: number, count: number, results: T[], publicUrl: string | undefined) {
   if (page > 1 && (page - 1) * pageSize >= count) throw new DomainError('not_found', 'Invalid page.');
   const link = (p: number | null): string | null => {
     if (p === null) return null;
-    const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+    const url = new URL(req.originalUrl, 'http://link.invalid');
     if (p === 1) url.searchParams.delete('page');
     else url.searchParams.set('page', String(p));
-    return url.toString();
+    return `${linkBase(req, publicUrl)}${url.pathname}${url.search}`;
   };
   return {
     count,

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Strategy } from 'passport-jwt';
+import type { Request } from 'express';
 import { AppConfig } from '../../config/app-config';
 import { AuthUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
+import { readBearer } from '../../common/guards/jwt-auth.guard';
 import { UsersService } from '../users/users.service';
 import { claimsShapeOk } from './tokens.service';
 
@@ -27,7 +29,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly users: UsersService,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // Not passport-jwt's bearer extractor: it takes the token out of "Bearer <token> junk" and "bearer <token>".
+      jwtFromRequest: (req: Request) => { const b = readBearer(req.headers.authorization); return b.kind === 'token' ? b.token : null; },
       secretOrKey: config.secretKey,
       algorithms: ['HS256'],
       ignoreExpiration: false,

@@ -4,12 +4,13 @@ import { normalizeContactPhone } from './bot.service';
 import { commandArgument } from './bot.update';
 
 describe('parseUpdate', () => {
+  const limits = { maxKeys: 100, maxDepth: 8 };
   it.each([
     ['{"update_id": 1, "message": {}}', 1],
     ['{"update_id": 0}', 0],
     ['{"update_id": 123456789, "edited_channel_post": {"text": "x"}}', 123456789],
   ])('accepts %s', (body, id) => {
-    const parsed = parseUpdate(Buffer.from(body));
+    const parsed = parseUpdate(Buffer.from(body), limits);
     expect(parsed).toEqual({ ok: true, update: expect.objectContaining({ update_id: id }) });
   });
 
@@ -25,8 +26,11 @@ describe('parseUpdate', () => {
     ['{"update_id": 1.5}', /update_id/],
     ['{"update_id": -1}', /update_id/],
     ['{"update_id": 1e300}', /update_id/],
+    [`{"update_id": 1, "message": ${'['.repeat(9)}${']'.repeat(9)}}`, /nesting deeper than 8 levels/],
+    [JSON.stringify({ update_id: 1, ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, 0])) }), /more than 100 keys/],
+    [Buffer.from([...Buffer.from('{"update_id": 1, "message": {"text": "'), 0xc3, 0x28, ...Buffer.from('"}}')]), /not valid UTF-8/],
   ])('refuses %j', (body, detail) => {
-    const parsed = parseUpdate(body === undefined ? undefined : Buffer.from(body));
+    const parsed = parseUpdate(body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body, limits);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.detail).toMatch(detail);
   });

@@ -7,6 +7,7 @@ import { InjectBot } from 'nestjs-telegraf';
 import { Context, Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { RateLimiter, throttledError } from '../../common/rate-limit/rate-limiter';
+import { jsonBodyProblem, JsonShapeLimits } from '../../common/http/json-body';
 import { AppConfig } from '../../config/app-config';
 import { BotLifecycle } from './bot.lifecycle';
 import { isBotEnabled, WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATHS, WEBHOOK_SECRET_HEADER } from './bot.options';
@@ -14,9 +15,14 @@ import { RETRY_LATER_BODY, webhookDelivery, WebhookDelivery } from './update-gua
 
 export type ParsedUpdate = { ok: true; update: Update } | { ok: false; detail: string };
 
-/** The request body → a Telegram Update (an object with an integer update_id), or the 400 message. */
-export function parseUpdate(body: Buffer | undefined): ParsedUpdate {
+/**
+ * The request body → a Telegram Update (an object with an integer update_id), or the 400 message. Invalid UTF-8,
+ * too many keys or too deep nesting are refused on the bytes, before JSON.parse spends time on them.
+ */
+export function parseUpdate(body: Buffer | undefined, limits: JsonShapeLimits): ParsedUpdate {
   if (!body || body.length === 0) return { ok: false, detail: 'JSON parse error - the request body is empty' };
+  const problem = jsonBodyProblem(body, limits);
+  if (problem) return { ok: false, detail: problem };
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8'));
@@ -58,6 +64,7 @@ export class TelegramWebhook {
   private readonly logger = new Logger('TelegramWebhook');
   private readonly readBody = raw({ type: () => true, limit: WEBHOOK_MAX_BODY_BYTES });
   private readonly callbacks: Map<string, ReturnType<Telegraf['webhookCallback']>>;
+  private readonly shapeLimits: JsonShapeLimits;
 
   constructor(
     @InjectBot() bot: Telegraf<Context>,
@@ -65,6 +72,7 @@ export class TelegramWebhook {
     private readonly lifecycle: BotLifecycle,
     private readonly limiter: RateLimiter,
   ) {
+    this.shapeLimits = { maxKeys: config.requestLimits.webhookJsonMaxKeys, maxDepth: config.requestLimits.jsonMaxDepth };
     const secretToken = config.bot.webhookSecret;
     this.callbacks = new Map(WEBHOOK_PATHS.map((path) => [path, bot.webhookCallback(path, { secretToken })]));
   }
@@ -102,7 +110,7 @@ export class TelegramWebhook {
       else res.status(e.status && e.status < 500 ? e.status : 400).json({ detail: e.message ?? 'Bad request.' });
       return;
     }
-    const parsed = parseUpdate(req.body as Buffer | undefined);
+    const parsed = parseUpdate(req.body as Buffer | undefined, this.shapeLimits);
     if (!parsed.ok) {
       res.status(400).json({ detail: parsed.detail });
       return;

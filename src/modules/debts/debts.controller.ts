@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { bodyObject } from '../../common/http/body';
 import { paginated, readPagination } from '../../common/http/pagination';
+import { AppConfig } from '../../config/app-config';
 import { AmountBodyDto } from '../goals/goals.dto';
 import { DebtBodyDto, DebtResponseDto } from './debts.dto';
 import { DebtFilter } from './debts.repository';
@@ -35,7 +36,10 @@ function readFilter(query: Record<string, unknown>): DebtFilter {
 @UseGuards(JwtAuthGuard)
 @Controller('api/debts')
 export class DebtsController {
-  constructor(private readonly debts: DebtsService) {}
+  constructor(
+    private readonly debts: DebtsService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
@@ -46,7 +50,7 @@ export class DebtsController {
     const filter = readFilter(query);
     const { page, pageSize } = readPagination(query);
     const { rows, count } = await this.debts.list(auth.userId, filter, page, pageSize);
-    return paginated(req, page, pageSize, count, rows.map(debtJson));
+    return paginated(req, page, pageSize, count, rows.map(debtJson), this.config.publicUrl);
   }
 
   @Post()

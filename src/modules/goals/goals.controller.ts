@@ -6,6 +6,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { bodyObject } from '../../common/http/body';
 import { paginated, readPagination } from '../../common/http/pagination';
+import { AppConfig } from '../../config/app-config';
 import { AmountBodyDto, GoalBodyDto, GoalResponseDto } from './goals.dto';
 import { GoalJson, goalJson, GoalsService } from './goals.service';
 
@@ -21,7 +22,10 @@ function readStatus(query: Record<string, unknown>): 'active' | 'completed' | un
 @UseGuards(JwtAuthGuard)
 @Controller('api/goals')
 export class GoalsController {
-  constructor(private readonly goals: GoalsService) {}
+  constructor(
+    private readonly goals: GoalsService,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiQuery({ name: 'status', required: false, enum: ['active', 'completed'] })
@@ -31,7 +35,7 @@ export class GoalsController {
     const status = readStatus(query);
     const { page, pageSize } = readPagination(query);
     const { rows, count } = await this.goals.list(auth.userId, page, pageSize, status);
-    return paginated(req, page, pageSize, count, rows.map(goalJson));
+    return paginated(req, page, pageSize, count, rows.map(goalJson), this.config.publicUrl);
   }
 
   @Post()

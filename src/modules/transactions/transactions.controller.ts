@@ -8,6 +8,7 @@ import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { paginated, readPagination } from '../../common/http/pagination';
+import { AppConfig } from '../../config/app-config';
 import { toDecimalString } from '../../common/money';
 import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
@@ -29,6 +30,7 @@ export class TransactionsController {
   constructor(
     private readonly transactions: TransactionsService,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get()
@@ -47,7 +49,7 @@ export class TransactionsController {
     const { page, pageSize } = readPagination(query);
     const { rows, count } = await this.transactions.list(auth.userId, filter, order, page, pageSize);
     const present = await this.transactions.presenter(auth.userId, user);
-    return paginated(req, page, pageSize, count, rows.map(present));
+    return paginated(req, page, pageSize, count, rows.map(present), this.config.publicUrl);
   }
 
   @Post()

@@ -130,8 +130,17 @@ describe('readTransactionInput: the dates a record may carry (2000-01-01 … a y
 });
 
 describe('readParseText', () => {
-  it.each([[{}], [{ text: '' }], [{ text: '   ' }], [{ text: 42 }], [{ text: null }], [{ text: ['a'] }]])('requires text in %j', (body) => {
-    expect(readParseText(body)).toEqual({ errors: { text: ['This field is required.'] } });
+  it.each([
+    [{}, 'This field is required.'],
+    [{ text: '' }, 'This field may not be blank.'],
+    [{ text: '   ' }, 'This field may not be blank.'],
+    [{ text: 42 }, 'Not a valid string.'],
+    [{ text: true }, 'Not a valid string.'],
+    [{ text: { a: 1 } }, 'Not a valid string.'],
+    [{ text: null }, 'This field may not be null.'],
+    [{ text: ['a'] }, 'Not a valid string.'],
+  ])('refuses %j: %s', (body, message) => {
+    expect(readParseText(body)).toEqual({ errors: { text: [message] } });
   });
 
   it('accepts up to 1000 characters', () => {

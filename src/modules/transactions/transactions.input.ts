@@ -124,10 +124,13 @@ export function readTransactionInput(
 
 export const PARSE_TEXT_MAX = 1000;
 
-/** `text` of POST /api/transactions/parse/: a non-blank string of at most 1000 characters. */
+/** `text` of POST /api/transactions/parse/: a non-blank string of at most 1000 characters (DRF CharField's messages). */
 export function readParseText(body: Record<string, unknown>): { text?: string; errors: FieldErrors } {
   const { text } = body;
-  if (typeof text !== 'string' || !text.trim()) return { errors: { text: [REQUIRED] } };
+  if (text === undefined) return { errors: { text: [REQUIRED] } };
+  if (text === null) return { errors: { text: [NOT_NULL] } };
+  if (typeof text !== 'string') return { errors: { text: ['Not a valid string.'] } };
+  if (!text.trim()) return { errors: { text: ['This field may not be blank.'] } };
   if (text.length > PARSE_TEXT_MAX) return { errors: { text: [`Ensure this field has no more than ${PARSE_TEXT_MAX} characters.`] } };
   return { text, errors: {} };
 }
