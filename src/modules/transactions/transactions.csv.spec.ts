@@ -1,4 +1,4 @@
-import { CSV_HEADER, csvCell, localDateTime, transactionCsvLine } from './transactions.csv';
+import { CSV_HEADER, csvAmount, csvCell, defuseFormulas, localDateTime, transactionCsvLine } from './transactions.csv';
 
 describe('CSV', () => {
   it.each([
@@ -10,11 +10,47 @@ describe('CSV', () => {
     ['+998901234567', "'+998901234567"],
     ['-5', "'-5"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\t=cmd', "'\t=cmd"],
+    ['\t=cmd', "'\t'=cmd"],
     ['=HYPERLINK("x","y")', `"'=HYPERLINK(""x"",""y"")"`],
     ['', ''],
+    ['\r=cmd', `"'\r'=cmd"`],
+    ['a;b', '"a;b"'],
+    ['обед;=1+2', `"обед;'=1+2"`],
   ])('csvCell(%j) = %j', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    // after every separator a spreadsheet might split on: , ; tab and line breaks
+    ['хлеб;=HYPERLINK("http://x")', `хлеб;'=HYPERLINK("http://x")`],
+    ['хлеб,+998', "хлеб,'+998"],
+    ['a\t@SUM(A1)', "a\t'@SUM(A1)"],
+    ['line\n-1+2', "line\n'-1+2"],
+    ['line\r\n=1', "line\r\n'=1"],
+    // spaces and quotes before the formula character do not hide it
+    ['a; =1', "a;' =1"],
+    ['a;"=1"', `a;'"=1"`],
+    ['a, \u00a0"+1', `a,' \u00a0"+1`],
+    // a tab is itself a separator and a formula start: each gets its apostrophe
+    ['\t=cmd', "'\t'=cmd"],
+    ['a;\t=1', "a;'\t'=1"],
+    // harmless text is left alone
+    ['хлеб, молоко; сыр', 'хлеб, молоко; сыр'],
+    ['скидка -10%', 'скидка -10%'],
+    ['e-mail: a@b.uz', 'e-mail: a@b.uz'],
+    ['', ''],
+  ])('defuseFormulas(%j) = %j', (value, safe) => {
+    expect(defuseFormulas(value)).toBe(safe);
+  });
+
+  it.each([
+    [5_000_000n, '50000.00'],
+    [1n, '0.01'],
+    [-150_050n, '-1500.50'],
+    [999_999_999_999_999n, '9999999999999.99'],
+  ])('an amount stays a plain number: csvAmount(%p) = %j', (minor, cell) => {
+    expect(csvAmount(minor)).toBe(cell);
+    expect(cell).toMatch(/^-?\d+\.\d{2}$/);
   });
 
   it('the header has a BOM and the columns of the contract', () => {
