@@ -12,7 +12,7 @@ import { inKeyOrder } from './idempotency';
 import { CSV_HEADER, transactionCsvLine } from './transactions.csv';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
-import { CurrencyTotals, DescriptionMatches, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
+import { CurrencyTotals, DescriptionMatches, ExportCursor, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
 import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
 export interface BalanceLine {
@@ -89,6 +89,9 @@ export interface TransactionJson extends Record<string, unknown> {
   created_at: string;
   updated_at: string;
 }
+
+/** Rows per database page of the CSV export (one statement each). */
+const EXPORT_PAGE_ROWS = 500;
 
 export const TRANSACTION_JSON_KEYS: ReadonlyArray<keyof TransactionJson & string> = [
   'id',
@@ -400,18 +403,21 @@ export class TransactionsService {
     return { rows, removed };
   }
 
-  /** Totals per currency, type and category of the user's transactions that occurred in [from, to). */
   /**
-   * The user's transactions matching the filter as CSV text chunks (header first, then one chunk per batch of rows
-   * read through a database cursor), dates in `timeZone`, category names in `language`. Counts rows in `counter`.
+   * The user's transactions matching the filter as CSV text chunks (header first, then one chunk per page of rows),
+   * dates in `timeZone`, category names in `language`. Counts rows in `counter`. A page is read only when the
+   * previous chunk has been taken, and no database connection is held in between (TransactionsRepository.exportPage).
    */
   async *exportCsv(userId: string, filter: TransactionFilter, timeZone: string, language: User['language'], counter?: { rows: number }): AsyncGenerator<string> {
     const name = await this.categories.nameResolver(userId, language);
     yield CSV_HEADER;
-    for await (const batch of this.transactions.exportBatches(userId, filter)) {
-      if (counter) counter.rows += batch.length;
-      yield batch.map((tx) => transactionCsvLine(tx, name(tx.category), timeZone)).join('');
-    }
+    let after: ExportCursor | null = null;
+    do {
+      const page = await this.transactions.exportPage(userId, filter, after, EXPORT_PAGE_ROWS);
+      if (counter) counter.rows += page.rows.length;
+      if (page.rows.length) yield page.rows.map((tx) => transactionCsvLine(tx, name(tx.category), timeZone)).join('');
+      after = page.next;
+    } while (after);
   }
 
   /** Changes the category of one of the user's transactions (a default key of its type or the user's own). */
