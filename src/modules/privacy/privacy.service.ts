@@ -10,8 +10,11 @@ export interface ComputedSection {
   collect(userId: string, em: EntityManager): Promise<unknown>;
 }
 
-/** Rows per database page of the data export (one statement each). */
-const EXPORT_PAGE_ROWS = 500;
+/**
+ * Rows per database page of the data export (one statement each) and per chunk sent. A page's text stays below V8's
+ * large-object size (a 500-row page of Cyrillic text did not, and went straight to the old generation).
+ */
+const EXPORT_PAGE_ROWS = 100;
 
 /**
  * Everything stored about a user (GET /api/users/me/export/) and its erasure (/deletemydata). The export is built
@@ -36,7 +39,7 @@ export class PrivacyService {
 
   /**
    * The export as JSON text, in chunks: `{"exported_at": …, "user": {…}, "<section>": [rows…], …}`, each table read
-   * in pages of EXPORT_PAGE_ROWS rows. The next page is read only when the consumer asks for the next chunk, so a
+   * in pages of EXPORT_PAGE_ROWS rows, one chunk per page. The next page is read only when the consumer asks for the next chunk, so a
    * slow client slows the reading down instead of filling memory, and no connection is held in between. Each page
    * is a snapshot of its own: rows changed during a long export may show as they were before or after the change.
    * The first chunk is the profile: an unknown user fails there (404), before anything is sent.
@@ -50,9 +53,9 @@ export class PrivacyService {
       let first = true;
       yield `,${JSON.stringify(s.name)}:[`;
       do {
-        const page = await this.repo.sectionPage(userId, s, after, EXPORT_PAGE_ROWS);
-        if (page.rows.length) {
-          yield `${first ? '' : ','}${page.rows.map((r) => JSON.stringify(r)).join(',')}`;
+        const page = await this.sectionText(userId, s, after);
+        if (page.text) {
+          yield first ? page.text : `,${page.text}`;
           first = false;
         }
         after = page.next;
@@ -61,6 +64,12 @@ export class PrivacyService {
     }
     for (const s of this.computed) yield `,${JSON.stringify(s.name)}:${JSON.stringify(await s.collect(userId, this.repo.manager)) ?? 'null'}`;
     yield '}';
+  }
+
+  /** One page of a section as JSON text (the rows are not kept while the text waits for the client). */
+  private async sectionText(userId: string, s: TableSection, after: string[] | null): Promise<{ text: string; next: string[] | null }> {
+    const page = await this.repo.sectionPage(userId, s, after, EXPORT_PAGE_ROWS);
+    return { text: page.rows.map((r) => JSON.stringify(r)).join(','), next: page.next };
   }
 
   /** Erases the user and everything that references them. */

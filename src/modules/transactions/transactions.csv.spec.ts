@@ -1,3 +1,4 @@
+import { wallClock } from '../../common/time/local-time';
 import { CSV_HEADER, csvAmount, csvCell, defuseFormulas, localDateTime, transactionCsvLine } from './transactions.csv';
 
 describe('CSV', () => {
@@ -65,5 +66,21 @@ describe('CSV', () => {
     );
     expect(line).toBe("2026-03-02 00:30:05,expense,9999999999999.99,UZS,custom:1,'=Кошка,'-минус,voice\r\n");
     expect(localDateTime(new Date('2026-03-01T19:30:05Z'), 'UTC')).toBe('2026-03-01 19:30:05');
+  });
+
+  it.each([
+    ['Asia/Tashkent', '2026-03-01T00:00:00Z'],
+    ['Europe/Berlin', '2026-03-29T00:00:00Z'], // spring forward at 01:00 UTC
+    ['Europe/Berlin', '2026-10-25T00:00:00Z'], // fall back at 01:00 UTC
+    ['America/St_Johns', '2026-03-08T04:00:00Z'], // half-hour zone, DST at 05:30 UTC
+    ['Australia/Lord_Howe', '2026-04-04T14:00:00Z'], // a 30-minute DST switch at 15:00 UTC
+    ['Asia/Kolkata', '2026-01-01T00:00:00Z'],
+  ])('localDateTime in %s agrees with Intl minute by minute around %s (DST switches included)', (zone, from) => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (let i = 0; i < 6 * 60; i += 7) {
+      const instant = new Date(Date.parse(from) + i * 60_000 + 59_999);
+      const w = wallClock(instant, zone);
+      expect(localDateTime(instant, zone)).toBe(`${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`);
+    }
   });
 });

@@ -12,7 +12,7 @@ import { inKeyOrder } from './idempotency';
 import { CSV_HEADER, transactionCsvLine } from './transactions.csv';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
-import { CurrencyTotals, DescriptionMatches, ExportCursor, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
+import { CurrencyTotals, DescriptionMatches, ExportCursor, ExportRow, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
 import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
 export interface BalanceLine {
@@ -90,8 +90,14 @@ export interface TransactionJson extends Record<string, unknown> {
   updated_at: string;
 }
 
-/** Rows per database page of the CSV export (one statement each). */
-const EXPORT_PAGE_ROWS = 500;
+interface CsvPage {
+  count: number;
+  text: string;
+  next: ExportCursor | null;
+}
+
+/** Rows per database page of the CSV export (one statement each) and per chunk sent. */
+const EXPORT_PAGE_ROWS = 100;
 
 export const TRANSACTION_JSON_KEYS: ReadonlyArray<keyof TransactionJson & string> = [
   'id',
@@ -413,11 +419,17 @@ export class TransactionsService {
     yield CSV_HEADER;
     let after: ExportCursor | null = null;
     do {
-      const page = await this.transactions.exportPage(userId, filter, after, EXPORT_PAGE_ROWS);
-      if (counter) counter.rows += page.rows.length;
-      if (page.rows.length) yield page.rows.map((tx) => transactionCsvLine(tx, name(tx.category), timeZone)).join('');
+      const page: CsvPage = await this.csvPage(userId, filter, after, (tx) => transactionCsvLine(tx, name(tx.category), timeZone));
+      if (counter) counter.rows += page.count;
+      if (page.text) yield page.text;
       after = page.next;
     } while (after);
+  }
+
+  /** One page of the CSV export as text: the rows are not kept while the text waits for the client. */
+  private async csvPage(userId: string, filter: TransactionFilter, after: ExportCursor | null, line: (tx: ExportRow) => string): Promise<CsvPage> {
+    const { rows, next } = await this.transactions.exportPage(userId, filter, after, EXPORT_PAGE_ROWS);
+    return { count: rows.length, text: rows.map(line).join(''), next };
   }
 
   /** Changes the category of one of the user's transactions (a default key of its type or the user's own). */
