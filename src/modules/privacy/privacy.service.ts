@@ -39,10 +39,10 @@ export class PrivacyService {
 
   /**
    * The export as JSON text, in chunks: `{"exported_at": …, "user": {…}, "<section>": [rows…], …}`, each table read
-   * in pages of EXPORT_PAGE_ROWS rows, one chunk per page. The next page is read only when the consumer asks for the next chunk, so a
-   * slow client slows the reading down instead of filling memory, and no connection is held in between. Each page
-   * is a snapshot of its own: rows changed during a long export may show as they were before or after the change.
-   * The first chunk is the profile: an unknown user fails there (404), before anything is sent.
+   * in pages of EXPORT_PAGE_ROWS rows, one chunk per page. The next page is read only when the consumer asks for the
+   * next chunk, so a slow client slows the reading down instead of filling memory, and no connection is held in
+   * between. Each page is a snapshot of its own: rows changed during a long export may show as they were before or
+   * after the change. The first chunk is the profile: an unknown user fails there (404), before anything is sent.
    */
   async *exportJson(userId: string, now = new Date()): AsyncGenerator<string> {
     const user = await this.repo.profile(userId);
@@ -62,7 +62,10 @@ export class PrivacyService {
       } while (after);
       yield ']';
     }
-    for (const s of this.computed) yield `,${JSON.stringify(s.name)}:${JSON.stringify(await s.collect(userId, this.repo.manager)) ?? 'null'}`;
+    for (const s of this.computed) {
+      const value = JSON.stringify(await s.collect(userId, this.repo.manager));
+      if (value !== undefined) yield `,${JSON.stringify(s.name)}:${value}`; // like JSON.stringify, no key for undefined
+    }
     yield '}';
   }
 
