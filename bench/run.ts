@@ -1,5 +1,5 @@
 /**
- * npm run bench: measures and writes docs/benchmarks.md and docs/benchmarks.json. Every figure stands beside a
+ * npm run bench: measures and writes docs/benchmarks.md and docs/benchmarks.json (the webhook, REST, exports, voice, parser). Every figure stands beside a
  * baseline measured in the same run (machines here are shared and noisy: compare ratios, not absolute numbers).
  * Needs DATABASE_URL (a PostgreSQL database whose name contains "test"; the bench creates and drops its own).
  * BENCH_SCALE=quick (5 s runs, 20,000-row user) or full (default: 30 s, 100,000 rows); BENCH_DURATION_S overrides.
@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { exportMarkdown, runExportBench, type ExportBenchResult } from './export.bench';
 import { evaluate, type EvalReport } from './nlu-eval';
 import { runParserBench } from './parser.bench';
 import { fmt } from './stats';
@@ -63,6 +64,7 @@ function markdown(
   parser: ReturnType<typeof runParserBench>,
   s: SystemBenchResult,
   voice: VoiceBenchResult,
+  exports: ExportBenchResult,
   date: string,
   nlu: string,
 ): string {
@@ -148,7 +150,7 @@ ${row('bare Node HTTP server (baseline)', s.rest.bare)}
 | **median** | **${fmt(parser.medianPerSecond)} phrases/s** (target ≥ 100,000: ${met(parser.medianPerSecond >= 100000)}) |
 | with a never-seen word in every phrase (word cache defeated), median | ${fmt(parser.coldMedianPerSecond)} phrases/s |
 
-${nlu}${voiceMarkdown(voice)}`;
+${exportMarkdown(exports)}${nlu}${voiceMarkdown(voice)}`;
 }
 
 async function main(): Promise<void> {
@@ -160,12 +162,13 @@ async function main(): Promise<void> {
   const textbook = evaluate('evaluation');
   const nlu = heldout && textbook ? nluMarkdown(heldout, textbook, firstRun(docs)) : '';
   const system = await runSystemBench(scaleFromEnv(), log);
+  const exports = await runExportBench(log);
   const voice = await runVoiceBench();
   log(`voice: update → STT request p50 ${fmt(voice.toStt.p50, 1)} ms; burst ack p95 ${fmt(voice.voiceAck.p95, 1)} ms`);
   const date = new Date().toISOString();
   const analysis = process.env.BENCH_NO_ANALYSIS ? '' : readAnalysis(docs);
-  writeFileSync(join(docs, 'benchmarks.md'), markdown(parser, system, voice, date.slice(0, 10), nlu) + analysis);
-  writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify({ date, cpus: cpus().length, node: process.version, parser, nlu: heldout && { heldout: { per: heldout.per, catN: heldout.catN, catOk: heldout.catOk } }, system, voice }, null, 2)}\n`);
+  writeFileSync(join(docs, 'benchmarks.md'), markdown(parser, system, voice, exports, date.slice(0, 10), nlu) + analysis);
+  writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify({ date, cpus: cpus().length, node: process.version, parser, nlu: heldout && { heldout: { per: heldout.per, catN: heldout.catN, catOk: heldout.catOk } }, system, exports, voice }, null, 2)}\n`);
   log('wrote docs/benchmarks.md and docs/benchmarks.json');
 }
 

@@ -42,6 +42,17 @@ describe('exports and personal data (e2e)', () => {
         res.on('end', () => done(null, Buffer.concat(chunks)));
       });
 
+  /** An export started once the user's previous one has ended (its slot freed), within 5 s: its status. */
+  const statusOnceFree = async (who: { token: string }): Promise<number> => {
+    const deadline = Date.now() + 5000;
+    let again = await t.http.get('/api/transactions/export/?type=income').set(auth(who));
+    while (again.status === 429 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      again = await t.http.get('/api/transactions/export/?type=income').set(auth(who));
+    }
+    return again.status;
+  };
+
   beforeAll(async () => {
     t = await startTestApp({ TELEGRAM_BOT_TOKEN: undefined, BOT_MODE: 'none' });
     alice = await accessTokenFor(t, 3001);
@@ -92,7 +103,7 @@ describe('exports and personal data (e2e)', () => {
       expect(rows.slice(1).map((r) => r[2])).toEqual(Array.from({ length: 1234 }, (_, i) => `${i + 1}.00`));
     });
 
-    it('a client that leaves mid-download releases the database cursor and its connection', async () => {
+    it('a client that leaves mid-download frees its export slot; no connection is left in a transaction', async () => {
       const erin = await accessTokenFor(t, 3005);
       await t.db.query(
         `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at)
@@ -114,13 +125,69 @@ describe('exports and personal data (e2e)', () => {
           req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
           req.end();
         });
-        const open = async () =>
-          (await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%transactions_export%' AND query NOT LIKE '%pg_stat_activity%' AND state <> 'active'`))[0].n;
-        const deadline = Date.now() + 5000;
-        while ((await open()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-        expect(await open()).toBe(0);
+        // The export holds no connection (nothing idles in a transaction) and its slot is free: erin may export again.
+        expect(await statusOnceFree(erin)).toBe(200);
+        const idle = await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+        expect(idle[0].n).toBe(0);
         // and the app still serves exports
         expect((await download(bob).expect(200)).body.toString('utf8')).toContain('bob');
+      } finally {
+        await new Promise((r) => server.close(r));
+      }
+    });
+
+    it('pages meet exactly: rows with equal times, and times a microsecond apart, come out once each and in order', async () => {
+      const frank = await accessTokenFor(t, 3006);
+      // One statement: the same created_at for all; occurred_at equal for 1,100 rows (ties broken by id), then
+      // 1,200 rows a microsecond apart (a cursor kept as a JS Date, in milliseconds, would skip or repeat them).
+      await t.db.query(
+        `INSERT INTO transactions (user_id, type, amount, currency, category, occurred_at)
+         SELECT $1, 'expense', g, 'UZS', 'transport',
+                CASE WHEN g <= 1100 THEN timestamptz '2026-02-01T00:00:00Z' ELSE timestamptz '2026-02-02T00:00:00Z' + (g - 1100) * interval '1 microsecond' END
+           FROM generate_series(1, 2300) g`,
+        [frank.userId],
+      );
+      const rows = parseCsv((await download(frank).expect(200)).body.toString('utf8').slice(1)).slice(1);
+      expect(rows).toHaveLength(2300);
+      const amounts = rows.map((r) => Number(r[2]));
+      expect([...amounts.slice(0, 1100)].sort((a, b) => a - b)).toEqual(Array.from({ length: 1100 }, (_, i) => i + 1));
+      expect(amounts.slice(1100)).toEqual(Array.from({ length: 1200 }, (_, i) => 1101 + i));
+      const json = (await t.http.get('/api/users/me/export/').set(auth(frank)).expect(200)).body as { transactions: Array<{ id: string; amount: string }> };
+      expect(json.transactions).toHaveLength(2300);
+      expect(new Set(json.transactions.map((r) => r.id)).size).toBe(2300);
+      expect(json.transactions.map((r) => Number(r.amount))).toEqual(amounts);
+    });
+
+    it('one export at a time per user: a second one (CSV or JSON) while the first runs is 429 with Retry-After', async () => {
+      const gina = await accessTokenFor(t, 3007);
+      await t.db.query(
+        `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at)
+         SELECT $1, 'expense', g, 'UZS', 'transport', repeat('y', 400), timestamptz '2025-01-01T00:00:00Z' + g * interval '1 minute' FROM generate_series(1, 20000) g`,
+        [gina.userId],
+      );
+      const server = t.app.getHttpServer().listen(0);
+      try {
+        const port = (server.address() as { port: number }).port;
+        const first = await new Promise<{ destroy: () => void }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port, path: '/api/users/me/export/', headers: { Authorization: `Bearer ${gina.token}` } }, (res) => {
+            expect(res.statusCode).toBe(200);
+            res.once('data', () => {
+              res.pause();
+              resolve({ destroy: () => req.destroy() });
+            });
+          });
+          req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
+          req.end();
+        });
+        for (const path of ['/api/transactions/export/', '/api/users/me/export/']) {
+          const second = await t.http.get(path).set(auth(gina)).expect(429);
+          expect(second.body).toEqual({ detail: 'An export of your data is already running; one at a time. Expected available in 5 seconds.' });
+          expect(second.headers['retry-after']).toBe('5');
+        }
+        // another user is not affected
+        await download(bob).expect(200);
+        first.destroy();
+        expect(await statusOnceFree(gina)).toBe(200);
       } finally {
         await new Promise((r) => server.close(r));
       }
@@ -157,6 +224,7 @@ describe('exports and personal data (e2e)', () => {
       ]);
 
       const res = await t.http.get('/api/users/me/export/').set(auth(alice)).expect(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       const body = res.body as Record<string, unknown> & { user: Record<string, unknown>; transactions: Array<Record<string, unknown>> };
       expect(Object.keys(body).sort()).toEqual(['balances', 'bot_sessions', 'card_transfer_questions', 'categories', 'debts', 'exported_at', 'goals', 'idempotency_keys', 'learned_categories', 'login_codes', 'message_links', 'planned_payments', 'refresh_tokens', 'sent_reminders', 'transactions', 'user', 'user_cards', 'voice_messages']);
       expect(body.user).toMatchObject({ id: alice.userId, telegram_chat_id: '3001', language: 'ru', currency: 'UZS', timezone: 'Asia/Tashkent' });
@@ -204,6 +272,28 @@ describe('exports and personal data (e2e)', () => {
       const exported = TABLE_SECTIONS.map((s) => s.table);
       for (const { table_name } of withUserId) expect(exported).toContain(table_name);
       for (const { table_name } of fks) expect(exported).toContain(table_name);
+      // The export reads each table in pages after the last row's key (the section's orderBy): the key columns must
+      // be NOT NULL and, with user_id, cover a unique index — or rows would be skipped at a page boundary.
+      for (const section of TABLE_SECTIONS) {
+        const keys = section.orderBy.split(',').map((c) => c.trim());
+        const nullable: Array<{ column_name: string; is_nullable: string }> = await t.db.query(
+          `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = ANY($2)`,
+          [section.table, keys],
+        );
+        expect(`${section.name}: ${nullable.map((c) => `${c.column_name} ${c.is_nullable}`).sort().join(', ')}`).toBe(
+          `${section.name}: ${[...keys].sort().map((k) => `${k} NO`).join(', ')}`,
+        );
+        const unique: Array<{ columns: string[] }> = await t.db.query(
+          `SELECT array_agg(a.attname::text) AS columns
+             FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+             JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = ANY(i.indkey)
+            WHERE n.nspname = current_schema() AND c.relname = $1 AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+            GROUP BY i.indexrelid`,
+          [section.table],
+        );
+        const covered = unique.some((u) => u.columns.every((col) => col === 'user_id' || keys.includes(col)));
+        expect(`${section.name}: ${covered ? 'unique' : `no unique index within user_id, ${keys.join(', ')}`}`).toBe(`${section.name}: unique`);
+      }
       // Tables with no user column hold nothing personal (listed with the reason in privacy.sections.ts).
       const all: Array<{ table_name: string }> = await t.db.query(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,

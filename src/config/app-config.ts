@@ -16,6 +16,10 @@ export class AppConfig {
   readonly databaseUrl: string | undefined;
   /** Connections per instance in the PostgreSQL pool (the embedded engine always has one). */
   readonly databasePoolSize: number;
+  /** statement_timeout and idle_in_transaction_session_timeout of the pool's connections, in ms (0 = none). */
+  readonly databaseTimeouts: { statementMs: number; idleInTransactionMs: number };
+  /** Streamed exports: how many at once per instance, and how long a client may accept nothing before one is cut. */
+  readonly exports: { maxConcurrent: number; stallTimeoutMs: number };
   readonly secretKey: string;
   readonly secretKeyGenerated: boolean;
   readonly bot: {
@@ -67,6 +71,11 @@ export class AppConfig {
     this.debug = env.DEBUG ?? false;
     this.databaseUrl = env.DATABASE_URL;
     this.databasePoolSize = env.DATABASE_POOL_SIZE ?? 10;
+    this.databaseTimeouts = {
+      statementMs: (env.DATABASE_STATEMENT_TIMEOUT_SECONDS ?? 30) * 1000,
+      idleInTransactionMs: (env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS ?? 60) * 1000,
+    };
+    this.exports = { maxConcurrent: env.EXPORT_MAX_CONCURRENT ?? 4, stallTimeoutMs: (env.EXPORT_STALL_TIMEOUT_SECONDS ?? 30) * 1000 };
     this.secretKeyGenerated = !env.SECRET_KEY;
     this.secretKey = env.SECRET_KEY ?? randomBytes(32).toString('hex');
     const webhookUrl = env.TELEGRAM_WEBHOOK_URL;

@@ -91,6 +91,18 @@ describe('configuration', () => {
     expect(loadConfig({ ...base, HTTP_HEADERS_TIMEOUT_SECONDS: '60' }).requestLimits).toMatchObject({ headersTimeoutMs: 60_000, requestTimeoutMs: 60_000 });
   });
 
+  it('database timeouts and export limits: defaults, overrides, 0 turns a database timeout off, bad values stop the start', () => {
+    const c = loadConfig({ ...base });
+    expect(c.databaseTimeouts).toEqual({ statementMs: 30_000, idleInTransactionMs: 60_000 });
+    expect(c.exports).toEqual({ maxConcurrent: 4, stallTimeoutMs: 30_000 });
+    const set = loadConfig({ ...base, DATABASE_STATEMENT_TIMEOUT_SECONDS: '0', DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: '5', EXPORT_MAX_CONCURRENT: '2', EXPORT_STALL_TIMEOUT_SECONDS: '7' });
+    expect(set.databaseTimeouts).toEqual({ statementMs: 0, idleInTransactionMs: 5000 });
+    expect(set.exports).toEqual({ maxConcurrent: 2, stallTimeoutMs: 7000 });
+    for (const [name, value] of [['DATABASE_STATEMENT_TIMEOUT_SECONDS', '-1'], ['DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS', 'soon'], ['EXPORT_MAX_CONCURRENT', '0'], ['EXPORT_STALL_TIMEOUT_SECONDS', '0']]) {
+      expect(() => validateEnv({ ...base, [name]: value })).toThrow(new RegExp(`^Invalid configuration: ${name}`));
+    }
+  });
+
   it.each([
     [{}, /SECRET_KEY/],
     [{ DEBUG: 'False' }, /SECRET_KEY/],

@@ -141,6 +141,22 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   HTTP_REQUEST_TIMEOUT_SECONDS?: number;
 
+  /** Longest a statement may run on the pool's connections (PostgreSQL statement_timeout); 0 = no limit. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  DATABASE_STATEMENT_TIMEOUT_SECONDS?: number;
+
+  /** Longest a pool connection may sit idle inside a transaction (idle_in_transaction_session_timeout); 0 = no limit. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600)
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS?: number;
+
+  /** Exports (CSV and the JSON data export) streaming at once on one instance. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  EXPORT_MAX_CONCURRENT?: number;
+
+  /** An export whose client accepts nothing for this long is aborted. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  EXPORT_STALL_TIMEOUT_SECONDS?: number;
+
   @IsOptional() @Transform(emptyToUndefined) @IsUrl({ require_tld: false, require_protocol: true })
   CBU_RATES_URL?: string;
 

@@ -1,9 +1,20 @@
-/** Parses CSV text (RFC 4180, CRLF) into rows of cells. */
-export function parseCsv(text: string): string[][] {
+/**
+ * Parses CSV text into rows of cells the way spreadsheets read it: a quote opens a quoted cell only at the start of
+ * a cell (elsewhere it is an ordinary character), `""` inside one is a quote, and after the closing quote the rest
+ * of the cell is taken as it is. `delimiter` is `,` (RFC 4180) or what another locale splits on (`;` in Russian and
+ * Uzbek Excel, a tab). Rows end at CRLF, LF or CR outside quotes.
+ */
+export function parseCsv(text: string, delimiter = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
+  let atCellStart = true;
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+    atCellStart = true;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -12,17 +23,21 @@ export function parseCsv(text: string): string[][] {
         i++;
       } else if (c === '"') quoted = false;
       else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
+      continue;
+    }
+    if (c === '"' && atCellStart) {
+      quoted = true;
+      atCellStart = false;
+    } else if (c === delimiter) endCell();
+    else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endCell();
       rows.push(row);
       row = [];
-      cell = '';
-      i++;
-    } else cell += c;
+    } else {
+      cell += c;
+      atCellStart = false;
+    }
   }
   if (cell || row.length) rows.push([...row, cell]);
   return rows;

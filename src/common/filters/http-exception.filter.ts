@@ -52,7 +52,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
 
     if (exception instanceof DomainError) {
-      if (exception.code === 'throttled' && exception.extra?.retryAfter) res.setHeader('Retry-After', String(exception.extra.retryAfter));
+      // 429 and 503 may say when to come back.
+      if (exception.extra?.retryAfter) res.setHeader('Retry-After', String(exception.extra.retryAfter));
       const body = domainErrorBody(exception);
       delete body.retryAfter;
       res.status(statusOf(exception.code)).json(body);

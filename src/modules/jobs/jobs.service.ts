@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { withoutTimeouts } from '../../database/data-source';
 
 /** A queue and its retry policy; declared by the module that owns the work. */
 export interface QueueDefinition {
@@ -93,10 +94,16 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
     }
     const client = await pool.connect();
     try {
-      await client.query('SELECT pg_advisory_lock($1)', [JOBS_START_LOCK]);
-      await this.boss.start();
+      // Waiting for another instance's start may outlast the pool's statement_timeout: not on this connection.
+      await withoutTimeouts(client, async () => {
+        await client.query('SELECT pg_advisory_lock($1)', [JOBS_START_LOCK]);
+        try {
+          await this.boss.start();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [JOBS_START_LOCK]).catch(() => undefined);
+        }
+      });
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [JOBS_START_LOCK]).catch(() => undefined);
       client.release();
     }
   }

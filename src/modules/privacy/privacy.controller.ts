@@ -1,7 +1,9 @@
-import { Controller, Get, Header, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
+import { DownloadsService } from '../downloads/downloads.service';
 import { PrivacyService } from './privacy.service';
 
 @ApiTags('users')
@@ -9,15 +11,18 @@ import { PrivacyService } from './privacy.service';
 @UseGuards(JwtAuthGuard)
 @Controller('api/users/me')
 export class PrivacyController {
-  constructor(private readonly privacy: PrivacyService) {}
+  constructor(
+    private readonly privacy: PrivacyService,
+    private readonly downloads: DownloadsService,
+  ) {}
 
   @Get('export')
-  @Header('Cache-Control', 'no-store')
   @ApiOperation({
-    summary: 'Everything stored about the caller, as JSON',
+    summary: 'Everything stored about the caller, as JSON (streamed)',
     description:
       'Sections: user (profile), categories, transactions, bot_sessions (conversation state), login_codes and refresh_tokens ' +
-      '(metadata only, never codes or tokens), idempotency_keys (key and status). Amounts are decimal strings.',
+      '(metadata only, never codes or tokens), idempotency_keys (key and status), and the other tables holding your rows. ' +
+      'Amounts are decimal strings. One export at a time per user (CSV or JSON).',
   })
   @ApiOkResponse({
     schema: {
@@ -33,7 +38,9 @@ export class PrivacyController {
       },
     },
   })
-  async export(@CurrentUser() auth: AuthUser) {
-    return this.privacy.exportAll(auth.userId);
+  @ApiTooManyRequestsResponse({ description: 'Another export of this user is running (Retry-After)' })
+  @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
+  async export(@CurrentUser() auth: AuthUser, @Res() res: Response): Promise<void> {
+    await this.downloads.send(res, auth.userId, { contentType: 'application/json; charset=utf-8' }, this.privacy.exportJson(auth.userId));
   }
 }

@@ -12,6 +12,10 @@ export interface TableSection {
   table: string;
   /** SELECT list: explicit columns, money as text ("50000.00"), bigint as text. */
   columns: string;
+  /**
+   * The order of the rows: plain NOT NULL column names, comma-separated, that with user_id are unique (the export
+   * reads the table in pages after the last row's values of these columns; privacy.e2e-spec checks both).
+   */
   orderBy: string;
 }
 
@@ -29,8 +33,9 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     orderBy: 'occurred_at, created_at, id',
   },
   { name: 'bot_sessions', table: 'bot_sessions', columns: 'id, is_active, state, started_at, updated_at, closed_at', orderBy: 'started_at, id' },
-  { name: 'login_codes', table: 'login_codes', columns: 'created_at, expires_at, used_at', orderBy: 'created_at' },
-  { name: 'refresh_tokens', table: 'refresh_tokens', columns: 'created_at, expires_at, revoked_at', orderBy: 'created_at' },
+  // The secret keys order ties only; they are never part of the output.
+  { name: 'login_codes', table: 'login_codes', columns: 'created_at, expires_at, used_at', orderBy: 'created_at, code_hash' },
+  { name: 'refresh_tokens', table: 'refresh_tokens', columns: 'created_at, expires_at, revoked_at', orderBy: 'created_at, jti' },
   {
     name: 'voice_messages',
     table: 'voice_messages',
@@ -42,7 +47,8 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     table: 'message_links',
     columns:
       'chat_id::text AS chat_id, message_id::text AS message_id, kind, update_id::text AS update_id, items, reply_message_id::text AS reply_message_id, last_update_id::text AS last_update_id, created_at, updated_at',
-    orderBy: 'created_at, message_id',
+    // The primary key's order (message ids grow with time in a chat): one index range per page for a busy chat.
+    orderBy: 'chat_id, message_id',
   },
   {
     name: 'goals',

@@ -11,6 +11,12 @@ export interface ComputedSection {
 }
 
 /**
+ * Rows per database page of the data export (one statement each) and per chunk sent. A page's text stays below V8's
+ * large-object size (a 500-row page of Cyrillic text did not, and went straight to the old generation).
+ */
+const EXPORT_PAGE_ROWS = 100;
+
+/**
  * Everything stored about a user (GET /api/users/me/export/) and its erasure (/deletemydata). The export is built
  * from sections: the tables of privacy.sections.ts (a module with a new table adds one line there) plus any
  * computed section a module adds at start with `privacy.addSection(…)`.
@@ -31,15 +37,42 @@ export class PrivacyService {
     return ['user', ...TABLE_SECTIONS.map((s: TableSection) => s.name), ...this.computed.map((s) => s.name)];
   }
 
-  async exportAll(userId: string, now = new Date()): Promise<Record<string, unknown>> {
-    return this.repo.snapshot(async (em) => {
-      const user = await this.repo.profile(userId, em);
-      if (!user) throw DomainError.notFound();
-      const out: Record<string, unknown> = { exported_at: now.toISOString(), user };
-      for (const s of TABLE_SECTIONS) out[s.name] = await this.repo.section(userId, s, em);
-      for (const s of this.computed) out[s.name] = await s.collect(userId, em);
-      return out;
-    });
+  /**
+   * The export as JSON text, in chunks: `{"exported_at": …, "user": {…}, "<section>": [rows…], …}`, each table read
+   * in pages of EXPORT_PAGE_ROWS rows, one chunk per page. The next page is read only when the consumer asks for the
+   * next chunk, so a slow client slows the reading down instead of filling memory, and no connection is held in
+   * between. Each page is a snapshot of its own: rows changed during a long export may show as they were before or
+   * after the change. The first chunk is the profile: an unknown user fails there (404), before anything is sent.
+   */
+  async *exportJson(userId: string, now = new Date()): AsyncGenerator<string> {
+    const user = await this.repo.profile(userId);
+    if (!user) throw DomainError.notFound();
+    yield `{"exported_at":${JSON.stringify(now.toISOString())},"user":${JSON.stringify(user)}`;
+    for (const s of TABLE_SECTIONS) {
+      let after: string[] | null = null;
+      let first = true;
+      yield `,${JSON.stringify(s.name)}:[`;
+      do {
+        const page = await this.sectionText(userId, s, after);
+        if (page.text) {
+          yield first ? page.text : `,${page.text}`;
+          first = false;
+        }
+        after = page.next;
+      } while (after);
+      yield ']';
+    }
+    for (const s of this.computed) {
+      const value = JSON.stringify(await s.collect(userId, this.repo.manager));
+      if (value !== undefined) yield `,${JSON.stringify(s.name)}:${value}`; // like JSON.stringify, no key for undefined
+    }
+    yield '}';
+  }
+
+  /** One page of a section as JSON text (the rows are not kept while the text waits for the client). */
+  private async sectionText(userId: string, s: TableSection, after: string[] | null): Promise<{ text: string; next: string[] | null }> {
+    const page = await this.repo.sectionPage(userId, s, after, EXPORT_PAGE_ROWS);
+    return { text: page.rows.map((r) => JSON.stringify(r)).join(','), next: page.next };
   }
 
   /** Erases the user and everything that references them. */

@@ -1,7 +1,15 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Logger, Param, Patch, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { localDate } from '../../common/time/local-time';
 import type { Request, Response } from 'express';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
@@ -10,6 +18,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { paginated, readPagination } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
 import { toDecimalString } from '../../common/money';
+import { DownloadsService } from '../downloads/downloads.service';
 import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
 import { bodyObject } from '../../common/http/body';
@@ -25,12 +34,11 @@ const COLLECTION_PATH = '/api/transactions/';
 @UseGuards(JwtAuthGuard)
 @Controller('api/transactions')
 export class TransactionsController {
-  private readonly logger = new Logger(TransactionsController.name);
-
   constructor(
     private readonly transactions: TransactionsService,
     private readonly users: UsersService,
     private readonly config: AppConfig,
+    private readonly downloads: DownloadsService,
   ) {}
 
   @Get()
@@ -116,7 +124,9 @@ export class TransactionsController {
     summary: 'All matching transactions as a CSV file (streamed)',
     description:
       'UTF-8 with a BOM (Excel reads Cyrillic), columns date (local time of the user), type, amount, currency, category, category_name, ' +
-      'description, source; oldest first. Same filters as the list. Cells starting with = + - @ are prefixed with an apostrophe.',
+      'description, source; oldest first. Same filters as the list. Text cells are defused for spreadsheets: an apostrophe goes before ' +
+      '= + - @, a tab or a carriage return at the start of a cell and after every , ; tab or line break inside it (docs/exports.md). ' +
+      'Amounts are plain decimals. One export at a time per user (CSV or JSON).',
   })
   @ApiQuery({ name: 'format', required: false, enum: ['csv'], description: 'Only csv; anything else → 400' })
   @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
@@ -127,6 +137,8 @@ export class TransactionsController {
   @ApiQuery({ name: 'search', required: false })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv attachment', schema: { type: 'string', example: '\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n' } })
+  @ApiTooManyRequestsResponse({ description: 'Another export of this user is running (Retry-After)' })
+  @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
   async export(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const format = Array.isArray(query.format) ? query.format[0] : query.format;
     if (format !== undefined && format !== 'csv') {
@@ -135,33 +147,12 @@ export class TransactionsController {
     const user = await this.users.getById(auth.userId);
     const { filter } = parseListQuery(query, user.timezone);
     const day = localDate(new Date(), user.timezone);
-    // The header and the first batch are read before anything is sent, so a database failure there is still a
-    // proper error response (503/500) rather than a cut download.
-    const chunks = this.transactions.exportCsv(auth.userId, filter, user.timezone, user.language)[Symbol.asyncIterator]();
-    try {
-      const head: string[] = [];
-      for (let i = 0; i < 2; i++) {
-        const next = await chunks.next();
-        if (next.done) break;
-        head.push(next.value);
-      }
-      const rest = async function* (): AsyncGenerator<string> {
-        yield* head;
-        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-      };
-      res.status(200);
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="ovozpay-transactions-${day}.csv"`);
-      res.setHeader('Cache-Control', 'no-store');
-      await pipeline(Readable.from(rest()), res).catch((error: unknown) => {
-        // The headers are gone: a failure (or a client that left) can only cut the download short.
-        this.logger.warn(`CSV export cut short: user_id=${auth.userId}: ${(error as Error).message}`);
-        res.destroy();
-      });
-    } finally {
-      // However it ended (done, failed, client gone), close the database cursor and give its connection back.
-      await chunks.return?.(undefined);
-    }
+    await this.downloads.send(
+      res,
+      auth.userId,
+      { contentType: 'text/csv; charset=utf-8', filename: `ovozpay-transactions-${day}.csv` },
+      this.transactions.exportCsv(auth.userId, filter, user.timezone, user.language),
+    );
   }
 
   @Get(':id')

@@ -1,32 +1,78 @@
 /**
  * CSV of transactions (RFC 4180, UTF-8 with a BOM so Excel reads Cyrillic, CRLF line ends). Pure.
  *
- * CSV injection: a spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a formula, so
- * such text cells get a leading apostrophe. Amounts are written by us as plain decimals and never start with one.
+ * CSV injection (docs/exports.md): a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return)
+ * as a formula. Which characters split cells depends on the program and its locale — Excel in Russian or Uzbek
+ * splits on `;`, an import dialog may split on tabs, a lenient reader on line breaks — so a text cell is defused at
+ * its start and after every such separator inside it: an apostrophe goes before the formula character (and before
+ * the spaces or quotes that precede it). Amounts are written by us as plain decimals, which no spreadsheet runs:
+ * they stay numbers (a leading minus on an amount would be the number's sign, not a formula).
  */
 import { toDecimalString } from '../../common/money';
-import { wallClock } from '../../common/time/local-time';
+import { wallClock, zoneOffsetMs } from '../../common/time/local-time';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_COLUMNS = ['date', 'type', 'amount', 'currency', 'category', 'category_name', 'description', 'source'] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Characters a spreadsheet reads as the start of a formula when they begin a cell. */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One cell: neutralised against formulas, quoted when it holds a comma, quote or line break. */
+/**
+ * Every place a cell may begin — the start, or after a separator some spreadsheet splits on (`,` `;` tab, line
+ * breaks) — that is followed, after optional spaces or quotes, by a formula character.
+ */
+const CELL_STARTS_WITH_FORMULA = /(?<=^|[,;\t\r\n])(?=[ \u00a0"]*[=+\-@\t\r])/g;
+
+/** A text value with an apostrophe before every formula that a spreadsheet could see in it, in any locale. */
+export function defuseFormulas(value: string): string {
+  return value.replace(CELL_STARTS_WITH_FORMULA, "'");
+}
+
+/** One cell: defused against formulas, quoted when it holds a comma, semicolon, quote or line break. */
 export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = defuseFormulas(value);
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** An amount cell: a plain decimal ("-1500.50" for a negative one), left as a number for the spreadsheet. */
+export function csvAmount(minor: bigint): string {
+  return toDecimalString(minor);
 }
 
 export function csvLine(cells: readonly string[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-/** "2026-11-29 14:30:05" in the zone. */
+const HOUR_MS = 3_600_000;
+/** Per zone and UTC hour: the zone's offset through that hour, or null when it changes within it (a DST switch). */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
+function offsetThroughHour(hour: number, timeZone: string): number | null {
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const start = zoneOffsetMs(new Date(hour * HOUR_MS), timeZone);
+    offset = start === zoneOffsetMs(new Date((hour + 1) * HOUR_MS - 1000), timeZone) ? start : null;
+    if (zone.size >= 50_000) zone.clear();
+    zone.set(hour, offset);
+  }
+  return offset;
+}
+
+/**
+ * "2026-11-29 14:30:05" in the zone. An export formats one date per row: the zone's offset is looked up once per
+ * hour of time (Intl is asked twice per hour, not once per row), and hours with a DST switch go through Intl row by row.
+ */
 export function localDateTime(instant: Date, timeZone: string): string {
-  const w = wallClock(instant, timeZone);
   const p = (n: number) => String(n).padStart(2, '0');
-  return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
+  const offset = offsetThroughHour(Math.floor(instant.getTime() / HOUR_MS), timeZone);
+  if (offset === null) {
+    const w = wallClock(instant, timeZone);
+    return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
+  }
+  const l = new Date(instant.getTime() + offset);
+  return `${l.getUTCFullYear()}-${p(l.getUTCMonth() + 1)}-${p(l.getUTCDate())} ${p(l.getUTCHours())}:${p(l.getUTCMinutes())}:${p(l.getUTCSeconds())}`;
 }
 
 export interface CsvTransaction {
@@ -40,11 +86,10 @@ export interface CsvTransaction {
 }
 
 export function transactionCsvLine(tx: CsvTransaction, categoryName: string, timeZone: string): string {
-  // The amount is ours ("50000.00"): it bypasses the formula guard, which would otherwise not apply anyway.
   return [
     csvCell(localDateTime(tx.occurredAt, timeZone)),
     csvCell(tx.type),
-    toDecimalString(tx.amountMinor),
+    csvAmount(tx.amountMinor),
     csvCell(tx.currency),
     csvCell(tx.category),
     csvCell(categoryName),

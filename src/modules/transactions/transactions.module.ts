@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CategoriesModule } from '../categories/categories.module';
+import { DownloadsModule } from '../downloads/downloads.module';
 import { RatesModule } from '../rates/rates.module';
 import { UsersModule } from '../users/users.module';
 import { CardNotificationsRepository } from './card-notifications.repository';
@@ -13,7 +14,7 @@ import { TransactionsRepository } from './transactions.repository';
 import { TransactionsService } from './transactions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Transaction]), UsersModule, CategoriesModule, RatesModule],
+  imports: [TypeOrmModule.forFeature([Transaction]), UsersModule, CategoriesModule, RatesModule, DownloadsModule],
   controllers: [TransactionsController],
   providers: [TransactionsRepository, IdempotencyRepository, IdempotencySweeper, TransactionsService, CardNotificationsRepository, CardNotificationsService],
   exports: [TransactionsService, CardNotificationsService],

@@ -30,6 +30,13 @@ export interface ExportRow {
   source: string;
 }
 
+/** Where the next export page starts: the last row's keys, as the database prints them. */
+export interface ExportCursor {
+  occurredAt: string;
+  createdAt: string;
+  id: string;
+}
+
 export interface CurrencyTotals {
   currency: string;
   incomeMinor: bigint;
@@ -159,12 +166,13 @@ export class TransactionsRepository {
   }
 
   /**
-   * The user's rows matching the filter, oldest first, read through a server-side cursor `batchSize` rows at a
-   * time (one read-only REPEATABLE READ snapshot), so an export of any size never sits in memory. Stopping the
-   * iteration early (a client that went away) closes the cursor and frees the connection.
+   * One page of the user's rows matching the filter, oldest first (occurred_at, created_at, id), after `after`
+   * (keyset paging on ix_transactions_user_occurred). Each page is one short statement: an export holds no
+   * connection, and no transaction, while it waits for its client. The cursor keeps the database's own text of
+   * the timestamps (microseconds; a JS Date would round them to milliseconds and skip or repeat rows).
    */
-  async *exportBatches(userId: string, filter: TransactionFilter, batchSize = 500): AsyncGenerator<ExportRow[]> {
-    const [sql, params] = this.filtered(userId, filter)
+  async exportPage(userId: string, filter: TransactionFilter, after: ExportCursor | null, limit: number): Promise<{ rows: ExportRow[]; next: ExportCursor | null }> {
+    const qb = this.filtered(userId, filter)
       .select('t.occurred_at', 'occurred_at')
       .addSelect('t.type', 'type')
       .addSelect('t.amount::text', 'amount')
@@ -172,38 +180,45 @@ export class TransactionsRepository {
       .addSelect('t.category', 'category')
       .addSelect('t.description', 'description')
       .addSelect('t.source', 'source')
+      .addSelect('t.occurred_at::text', 'k_occurred')
+      .addSelect('t.created_at::text', 'k_created')
+      .addSelect('t.id::text', 'k_id')
       .orderBy('t.occurred_at', 'ASC')
       .addOrderBy('t.created_at', 'ASC')
       .addOrderBy('t.id', 'ASC')
-      .getQueryAndParameters();
-    const runner = this.repo.manager.connection.createQueryRunner('slave');
-    await runner.connect();
-    let finished = false;
-    try {
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await runner.query(`DECLARE transactions_export NO SCROLL CURSOR FOR ${sql}`, params);
-      for (;;) {
-        const rows: Array<{ occurred_at: Date; type: TransactionType; amount: string; currency: string; category: string; description: string; source: string }> =
-          await runner.query(`FETCH FORWARD ${Math.max(1, Math.floor(batchSize))} FROM transactions_export`);
-        if (!rows.length) break;
-        yield rows.map((r) => ({
-          occurredAt: r.occurred_at,
-          type: r.type,
-          amountMinor: parseDbDecimal(r.amount),
-          currency: r.currency,
-          category: r.category,
-          description: r.description,
-          source: r.source,
-        }));
-        if (rows.length < batchSize) break;
-      }
-      await runner.query('COMMIT');
-      finished = true;
-    } finally {
-      // An early stop or a failure leaves the transaction open: roll it back before the connection returns to the pool.
-      if (!finished) await runner.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
+      .limit(Math.max(1, Math.floor(limit)));
+    if (after) {
+      // The plain bound lets the index range scan start at the cursor; the row comparison breaks the ties.
+      qb.andWhere('t.occurred_at >= CAST(:kOccurred AS timestamptz)', { kOccurred: after.occurredAt }).andWhere(
+        '(t.occurred_at, t.created_at, t.id) > (CAST(:kOccurred AS timestamptz), CAST(:kCreated AS timestamptz), CAST(:kId AS uuid))',
+        { kCreated: after.createdAt, kId: after.id },
+      );
     }
+    const raw = await qb.getRawMany<{
+      occurred_at: Date;
+      type: TransactionType;
+      amount: string;
+      currency: string;
+      category: string;
+      description: string;
+      source: string;
+      k_occurred: string;
+      k_created: string;
+      k_id: string;
+    }>();
+    const last = raw[raw.length - 1];
+    return {
+      rows: raw.map((r) => ({
+        occurredAt: r.occurred_at,
+        type: r.type,
+        amountMinor: parseDbDecimal(r.amount),
+        currency: r.currency,
+        category: r.category,
+        description: r.description,
+        source: r.source,
+      })),
+      next: raw.length === limit && last ? { occurredAt: last.k_occurred, createdAt: last.k_created, id: last.k_id } : null,
+    };
   }
 
   /**

@@ -12,7 +12,7 @@ import { inKeyOrder } from './idempotency';
 import { CSV_HEADER, transactionCsvLine } from './transactions.csv';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
-import { CurrencyTotals, DescriptionMatches, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
+import { CurrencyTotals, DescriptionMatches, ExportCursor, ExportRow, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
 import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
 
 export const PARSE_AMOUNT_TOO_LARGE = 'The amount is too large: ensure that there are no more than 13 digits before the decimal point.';
@@ -91,6 +91,15 @@ export interface TransactionJson extends Record<string, unknown> {
   created_at: string;
   updated_at: string;
 }
+
+interface CsvPage {
+  count: number;
+  text: string;
+  next: ExportCursor | null;
+}
+
+/** Rows per database page of the CSV export (one statement each) and per chunk sent. */
+const EXPORT_PAGE_ROWS = 100;
 
 export const TRANSACTION_JSON_KEYS: ReadonlyArray<keyof TransactionJson & string> = [
   'id',
@@ -405,18 +414,27 @@ export class TransactionsService {
     return { rows, removed };
   }
 
-  /** Totals per currency, type and category of the user's transactions that occurred in [from, to). */
   /**
-   * The user's transactions matching the filter as CSV text chunks (header first, then one chunk per batch of rows
-   * read through a database cursor), dates in `timeZone`, category names in `language`. Counts rows in `counter`.
+   * The user's transactions matching the filter as CSV text chunks (header first, then one chunk per page of rows),
+   * dates in `timeZone`, category names in `language`. Counts rows in `counter`. A page is read only when the
+   * previous chunk has been taken, and no database connection is held in between (TransactionsRepository.exportPage).
    */
   async *exportCsv(userId: string, filter: TransactionFilter, timeZone: string, language: User['language'], counter?: { rows: number }): AsyncGenerator<string> {
     const name = await this.categories.nameResolver(userId, language);
     yield CSV_HEADER;
-    for await (const batch of this.transactions.exportBatches(userId, filter)) {
-      if (counter) counter.rows += batch.length;
-      yield batch.map((tx) => transactionCsvLine(tx, name(tx.category), timeZone)).join('');
-    }
+    let after: ExportCursor | null = null;
+    do {
+      const page: CsvPage = await this.csvPage(userId, filter, after, (tx) => transactionCsvLine(tx, name(tx.category), timeZone));
+      if (counter) counter.rows += page.count;
+      if (page.text) yield page.text;
+      after = page.next;
+    } while (after);
+  }
+
+  /** One page of the CSV export as text: the rows are not kept while the text waits for the client. */
+  private async csvPage(userId: string, filter: TransactionFilter, after: ExportCursor | null, line: (tx: ExportRow) => string): Promise<CsvPage> {
+    const { rows, next } = await this.transactions.exportPage(userId, filter, after, EXPORT_PAGE_ROWS);
+    return { count: rows.length, text: rows.map(line).join(''), next };
   }
 
   /** Changes the category of one of the user's transactions (a default key of its type or the user's own). */
