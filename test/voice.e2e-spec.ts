@@ -106,6 +106,12 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
   /** Message ids the fake Bot API gave the bot's sendMessage calls to a chat, in order. */
   const progressRow = async (chatId: number) =>
     (await t.db.query(`SELECT status, error, progress_message_id::int AS progress_message_id, progress_claimed_at IS NOT NULL AS claimed FROM voice_messages WHERE chat_id = $1`, [chatId]))[0];
+  /** The note's row once it is marked done (just after the answer went out, so a test reading at once may be early). */
+  const doneRow = (chatId: number) =>
+    until(async () => {
+      const row = (await progressRow(chatId)) as { status?: string } | undefined;
+      return row?.status === 'done' ? row : undefined;
+    }, 5_000);
   /** The bot's first sendMessage to the chat fails (Telegram answers 400); later ones succeed. */
   const failFirstReplyTo = (chatId: number) => {
     let failed = false;
@@ -142,7 +148,7 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     const methods = t.telegram.calls.filter((c) => Number(c.params.chat_id) === chatId).map((c) => c.method);
     expect(methods.indexOf('sendChatAction')).toBeLessThan(methods.indexOf('sendMessage'));
     expect(methods.filter((m) => m === 'sendMessage' || m === 'editMessageText')).toEqual(['sendMessage']);
-    expect(await progressRow(chatId)).toMatchObject({ status: 'done', claimed: false, progress_message_id: null });
+    expect(await doneRow(chatId)).toMatchObject({ status: 'done', claimed: false, progress_message_id: null });
 
     // The STT server got the very bytes Telegram served, as a real Opus file, with the expected fields.
     expect(stt.requests).toHaveLength(1);
@@ -254,7 +260,7 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     ]);
     expect(calls).toBe(2);
     expect(await rowsOf(chatId)).toHaveLength(1);
-    expect(await progressRow(chatId)).toMatchObject({ status: 'done', progress_message_id: Number(edit.message_id) });
+    expect(await doneRow(chatId)).toMatchObject({ status: 'done', progress_message_id: Number(edit.message_id) });
   });
 
   it('STT timing out once (STT_TIMEOUT_SECONDS): told "still trying" at the timeout, the next try records it, once', async () => {
