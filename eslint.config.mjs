@@ -2,7 +2,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['web/vite.config.mts', 'dist/**', 'node_modules/**', 'public/**', 'coverage/**', 'eslint.config.mjs', 'jest.config.js'] },
+  {
+    ignores: [
+      'web/vite.config.mts',
+      'dist/**',
+      'node_modules/**',
+      'public/**',
+      'coverage/**',
+      'eslint.config.mjs',
+      'jest.config.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     languageOptions: {

@@ -2,7 +2,8 @@
 'use strict';
 const { createServer } = require('node:http');
 createServer((req, res) => {
-  if (req.url.startsWith('/health')) return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+  if (req.url.startsWith('/health'))
+    return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {

@@ -7,7 +7,10 @@ import { join } from 'node:path';
 export const ROOT = join(__dirname, '..');
 
 export function ensureBuilt(): void {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-if-needed.js')], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-if-needed.js')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (r.status !== 0) throw new Error('build failed');
 }
 
@@ -31,7 +34,11 @@ export interface Child {
   stop(): Promise<number | null>;
 }
 
-export async function startChild(env: Record<string, string>, script = join(ROOT, 'dist', 'main.js'), args: string[] = []): Promise<Child> {
+export async function startChild(
+  env: Record<string, string>,
+  script = join(ROOT, 'dist', 'main.js'),
+  args: string[] = [],
+): Promise<Child> {
   const port = await freePort();
   const t0 = process.hrtime.bigint();
   const proc = spawn(process.execPath, [...args, script], {
@@ -44,9 +51,13 @@ export async function startChild(env: Record<string, string>, script = join(ROOT
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`child exited ${proc.exitCode}: ${stderr}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/health/`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
-    if (Number(process.hrtime.bigint() - t0) / 1e9 > 60) throw new Error(`child not ready in 60 s: ${stderr}`);
+    if (Number(process.hrtime.bigint() - t0) / 1e9 > 60)
+      throw new Error(`child not ready in 60 s: ${stderr}`);
     await new Promise((r) => setTimeout(r, 20));
   }
   const readyMs = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -70,7 +81,10 @@ export async function startChild(env: Record<string, string>, script = join(ROOT
 }
 
 /** Samples a child's RSS every 100 ms while `work` runs; returns the peak in MB. */
-export async function peakRss<T>(child: Child, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+export async function peakRss<T>(
+  child: Child,
+  work: () => Promise<T>,
+): Promise<{ result: T; peakMb: number }> {
   let peak = child.rssMb();
   const timer = setInterval(() => {
     try {

@@ -42,39 +42,73 @@ export interface ExportBenchResult {
 }
 
 /** GET the whole body as fast as possible; its size, and the text when `keep`. */
-function download(port: number, path: string, token: string, keep: boolean): Promise<{ status: number; bytes: number; text: string }> {
+function download(
+  port: number,
+  path: string,
+  token: string,
+  keep: boolean,
+): Promise<{ status: number; bytes: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false, headers: { authorization: `Bearer ${token}` } }, (res) => {
-      let bytes = 0;
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => {
-        bytes += c.length;
-        if (keep) chunks.push(c);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, text: keep ? Buffer.concat(chunks).toString('utf8') : '' }));
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, agent: false, headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        let bytes = 0;
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => {
+          bytes += c.length;
+          if (keep) chunks.push(c);
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes,
+            text: keep ? Buffer.concat(chunks).toString('utf8') : '',
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
 }
 
 /** Four parallel downloads: time and RSS, checking every file is complete. */
-async function round(child: Child, kind: 'json' | 'csv', path: string, tokens: string[], rows: number): Promise<{ round: ExportRound; bytes: number }> {
+async function round(
+  child: Child,
+  kind: 'json' | 'csv',
+  path: string,
+  tokens: string[],
+  rows: number,
+): Promise<{ round: ExportRound; bytes: number }> {
   await new Promise((r) => setTimeout(r, 500));
   const rssBeforeMb = child.rssMb();
   const t0 = process.hrtime.bigint();
-  const { result, peakMb } = await peakRss(child, () => Promise.all(tokens.map((token, i) => download(child.port, path, token, i === 0))));
+  const { result, peakMb } = await peakRss(child, () =>
+    Promise.all(tokens.map((token, i) => download(child.port, path, token, i === 0))),
+  );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   for (const r of result) if (r.status !== 200) throw new Error(`${kind} export answered ${r.status}`);
   const first = result[0].text;
-  const count = kind === 'json' ? (JSON.parse(first) as { transactions: unknown[] }).transactions.length : first.split('\r\n').length - 2;
+  const count =
+    kind === 'json'
+      ? (JSON.parse(first) as { transactions: unknown[] }).transactions.length
+      : first.split('\r\n').length - 2;
   if (count !== rows) throw new Error(`${kind} export has ${count} transactions, expected ${rows}`);
   if (result.some((r) => r.bytes !== result[0].bytes)) throw new Error(`${kind} exports differ in size`);
-  return { round: { seconds, rssBeforeMb, rssPeakMb: peakMb, growthMb: peakMb - rssBeforeMb }, bytes: result[0].bytes };
+  return {
+    round: { seconds, rssBeforeMb, rssPeakMb: peakMb, growthMb: peakMb - rssBeforeMb },
+    bytes: result[0].bytes,
+  };
 }
 
-async function measure(kind: 'json' | 'csv', env: Record<string, string>, tokens: string[], smallToken: string, rows: number): Promise<ExportRun> {
+async function measure(
+  kind: 'json' | 'csv',
+  env: Record<string, string>,
+  tokens: string[],
+  smallToken: string,
+  rows: number,
+): Promise<ExportRun> {
   const path = kind === 'json' ? '/api/users/me/export/' : '/api/transactions/export/';
   const child: Child = await startChild(env);
   try {
@@ -89,11 +123,22 @@ async function measure(kind: 'json' | 'csv', env: Record<string, string>, tokens
   }
 }
 
-export async function runExportBench(log: (line: string) => void, rowsPerUser = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000)): Promise<ExportBenchResult> {
+export async function runExportBench(
+  log: (line: string) => void,
+  rowsPerUser = Number(process.env.BENCH_EXPORT_ROWS ?? 100_000),
+): Promise<ExportBenchResult> {
   ensureBuilt();
   const database = await createTestDatabase();
-  if (database.url.startsWith('pglite')) throw new Error('the export benchmark needs DATABASE_URL (a PostgreSQL database whose name contains "test")');
-  const env = { DATABASE_URL: database.url, SECRET_KEY, BOT_MODE: 'none', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' };
+  if (database.url.startsWith('pglite'))
+    throw new Error(
+      'the export benchmark needs DATABASE_URL (a PostgreSQL database whose name contains "test")',
+    );
+  const env = {
+    DATABASE_URL: database.url,
+    SECRET_KEY,
+    BOT_MODE: 'none',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+  };
   try {
     // Migrate once, then seed four users with `rowsPerUser` transactions each (descriptions like real ones).
     await (await startChild(env)).stop();
@@ -102,7 +147,10 @@ export async function runExportBench(log: (line: string) => void, rowsPerUser = 
     const ids: string[] = [];
     try {
       for (let i = 0; i <= PARALLEL; i++) {
-        const r = await c.query(`INSERT INTO users (telegram_chat_id, first_name) VALUES ($1, 'Bench') RETURNING id`, [3_000_000 + i]);
+        const r = await c.query(
+          `INSERT INTO users (telegram_chat_id, first_name) VALUES ($1, 'Bench') RETURNING id`,
+          [3_000_000 + i],
+        );
         ids.push(r.rows[0].id as string);
       }
       // The last user is the small one, for warm-ups.
@@ -122,12 +170,22 @@ export async function runExportBench(log: (line: string) => void, rowsPerUser = 
     } finally {
       await c.end();
     }
-    const tokens = ids.map((id) => sign({ token_type: 'access', user_id: id, jti: randomUUID() }, SECRET_KEY, { algorithm: 'HS256', expiresIn: 3600 }));
+    const tokens = ids.map((id) =>
+      sign({ token_type: 'access', user_id: id, jti: randomUUID() }, SECRET_KEY, {
+        algorithm: 'HS256',
+        expiresIn: 3600,
+      }),
+    );
     const runs: ExportRun[] = [];
     for (const kind of ['json', 'csv'] as const) {
       const run = await measure(kind, env, tokens.slice(0, PARALLEL), tokens[PARALLEL], rowsPerUser);
-      for (const [name, r] of [['first', run.cold], ['second', run.warm]] as const) {
-        log(`export ${kind} (${name} round): ${PARALLEL} × ${fmt(run.bytesEach / 2 ** 20, 1)} MB in ${fmt(r.seconds, 1)} s, RSS ${fmt(r.rssBeforeMb)} → ${fmt(r.rssPeakMb)} MB (+${fmt(r.growthMb)} MB)`);
+      for (const [name, r] of [
+        ['first', run.cold],
+        ['second', run.warm],
+      ] as const) {
+        log(
+          `export ${kind} (${name} round): ${PARALLEL} × ${fmt(run.bytesEach / 2 ** 20, 1)} MB in ${fmt(r.seconds, 1)} s, RSS ${fmt(r.rssBeforeMb)} → ${fmt(r.rssPeakMb)} MB (+${fmt(r.growthMb)} MB)`,
+        );
       }
       runs.push(run);
     }
@@ -138,11 +196,16 @@ export async function runExportBench(log: (line: string) => void, rowsPerUser = 
 }
 
 export function exportMarkdown(r: ExportBenchResult): string {
-  const label = (run: ExportRun) => (run.kind === 'json' ? 'JSON data export `GET /api/users/me/export/`' : 'CSV `GET /api/transactions/export/`');
+  const label = (run: ExportRun) =>
+    run.kind === 'json'
+      ? 'JSON data export `GET /api/users/me/export/`'
+      : 'CSV `GET /api/transactions/export/`';
   const line = (run: ExportRun, name: string, x: ExportRound) =>
     `| ${label(run)}, ${name} | ${fmt(run.bytesEach / 2 ** 20, 1)} MB | ${fmt(x.seconds, 1)} s (${fmt((r.parallel * run.bytesEach) / 2 ** 20 / x.seconds, 1)} MB/s) | ` +
     `${fmt(x.rssBeforeMb)} MB | ${fmt(x.rssPeakMb)} MB | **+${fmt(x.growthMb)} MB** (target < 100 MB: ${x.growthMb < 100 ? 'met' : '**not met**'}) |`;
-  const rows = r.runs.flatMap((run) => [line(run, 'first round', run.cold), line(run, 'second round', run.warm)]).join('\n');
+  const rows = r.runs
+    .flatMap((run) => [line(run, 'first round', run.cold), line(run, 'second round', run.warm)])
+    .join('\n');
   return `## Exports: ${r.parallel} users with ${fmt(r.rowsPerUser)} transactions each download at once
 
 The app as its own process, fresh for each kind and warmed up on a small export; the clients read as fast as they can
@@ -165,7 +228,9 @@ if (require.main === module) {
   runExportBench((line) => process.stderr.write(`${line}\n`))
     .then((r) => process.stdout.write(exportMarkdown(r)))
     .catch((error: unknown) => {
-      process.stderr.write(`export bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `export bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     });
 }

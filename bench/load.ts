@@ -23,18 +23,34 @@ export interface LoadResult {
   errors: number;
 }
 
-export function send(agent: Agent, target: Target, body: string | undefined): Promise<{ status: number; body: string }> {
+export function send(
+  agent: Agent,
+  target: Target,
+  body: string | undefined,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { ...target.headers };
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
       headers['content-length'] = Buffer.byteLength(body);
     }
-    const req = request({ host: '127.0.0.1', port: target.port, path: target.path, method: target.method ?? 'POST', agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path: target.path,
+        method: target.method ?? 'POST',
+        agent,
+        headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -56,7 +72,10 @@ function summarize(latencies: number[], seconds: number, errors: number): LoadRe
 export async function closedLoop(
   senders: number,
   durationMs: number,
-  next: (i: number, sender: number) => { target: Target; body?: string } | Promise<{ target: Target; body?: string }>,
+  next: (
+    i: number,
+    sender: number,
+  ) => { target: Target; body?: string } | Promise<{ target: Target; body?: string }>,
   expectStatus = 200,
 ): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: senders });
@@ -86,7 +105,11 @@ export async function closedLoop(
 }
 
 /** A request every 1/rate seconds for `durationMs`, not waiting for answers (open loop: queueing shows as latency). */
-export async function openLoop(rate: number, durationMs: number, next: (i: number) => { target: Target; body?: string }): Promise<LoadResult> {
+export async function openLoop(
+  rate: number,
+  durationMs: number,
+  next: (i: number) => { target: Target; body?: string },
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
   let errors = 0;

@@ -193,11 +193,15 @@ export function evaluate(setName: string): EvalReport | null {
       if (gotTx) reasons.push(`intent class: got transaction`);
       if (gotItems.length) reasons.push(`items: expected none, got ${gotItems.length}`);
       const wantAside = ASIDE_FOR[c.expect.intent];
-      if (wantAside !== undefined && aside !== wantAside) reasons.push(`aside: expected ${wantAside}, got ${aside ?? 'none'}`);
+      if (wantAside !== undefined && aside !== wantAside)
+        reasons.push(`aside: expected ${wantAside}, got ${aside ?? 'none'}`);
       intentN++;
       const intentRight = wantAside !== undefined ? aside === wantAside : got.intent === c.expect.intent;
       if (intentRight && gotItems.length === 0) intentOk++;
-      else intentMisses.push(`  ${JSON.stringify(c.text)}: expected ${c.expect.intent}, got ${aside ?? got.intent}`);
+      else
+        intentMisses.push(
+          `  ${JSON.stringify(c.text)}: expected ${c.expect.intent}, got ${aside ?? got.intent}`,
+        );
     } else {
       if (!gotTx) reasons.push(`intent: expected transaction, got ${got.intent}`);
       if (gotItems.length !== c.expect.items.length)
@@ -207,7 +211,10 @@ export function evaluate(setName: string): EvalReport | null {
         if (e.category) {
           catN++;
           if (g && g.category === e.category) catOk++;
-          else catMisses.push(`  ${JSON.stringify(c.text)} #${i + 1}: expected ${e.category}, got ${g ? g.category : '(no item)'}`);
+          else
+            catMisses.push(
+              `  ${JSON.stringify(c.text)} #${i + 1}: expected ${e.category}, got ${g ? g.category : '(no item)'}`,
+            );
         }
         if (e.date) {
           dateN++;
@@ -218,9 +225,15 @@ export function evaluate(setName: string): EvalReport | null {
         if (normAmount(g.amount) !== normAmount(e.amount))
           reasons.push(`#${i + 1} amount ${normAmount(g.amount)} ≠ ${normAmount(e.amount)}`);
         if (g.currency !== e.currency) reasons.push(`#${i + 1} currency ${g.currency} ≠ ${e.currency}`);
-        if (e.date && normDate(g.date) !== e.date) reasons.push(`#${i + 1} date ${normDate(g.date)} ≠ ${e.date}`);
-        if (e.description && (g.description ?? '').trim().toLowerCase() !== e.description.trim().toLowerCase())
-          reasons.push(`#${i + 1} description ${JSON.stringify(g.description)} ≠ ${JSON.stringify(e.description)}`);
+        if (e.date && normDate(g.date) !== e.date)
+          reasons.push(`#${i + 1} date ${normDate(g.date)} ≠ ${e.date}`);
+        if (
+          e.description &&
+          (g.description ?? '').trim().toLowerCase() !== e.description.trim().toLowerCase()
+        )
+          reasons.push(
+            `#${i + 1} description ${JSON.stringify(g.description)} ≠ ${JSON.stringify(e.description)}`,
+          );
       });
     }
     const ok = reasons.length === 0;
@@ -265,14 +278,32 @@ function main(): void {
   console.log(`NLU evaluation: ${report.cases} phrases from ${report.fixture}`);
   const all = per.all ?? { n: 0, ok: 0 };
   console.log(`\nPhrases exactly right: ${all.ok}/${all.n} = ${pct(all.ok, all.n).trim()}`);
-  const kinds = Object.keys(per).filter((k) => k.startsWith('kind: ')).sort();
-  for (const k of ['ru', 'uz', 'uz-latn', 'uz-cyrl', 'en', 'transaction lines', 'non-transaction lines', ...kinds]) {
+  const kinds = Object.keys(per)
+    .filter((k) => k.startsWith('kind: '))
+    .sort();
+  for (const k of [
+    'ru',
+    'uz',
+    'uz-latn',
+    'uz-cyrl',
+    'en',
+    'transaction lines',
+    'non-transaction lines',
+    ...kinds,
+  ]) {
     const v = per[k];
-    if (v) console.log(`  ${k.padEnd(26)} ${String(v.ok).padStart(4)}/${String(v.n).padEnd(4)} ${pct(v.ok, v.n)}`);
+    if (v)
+      console.log(`  ${k.padEnd(26)} ${String(v.ok).padStart(4)}/${String(v.n).padEnd(4)} ${pct(v.ok, v.n)}`);
   }
-  console.log(`\nCategory accuracy (items with a stated category): ${catOk}/${catN} = ${pct(catOk, catN).trim()}`);
-  console.log(`Date accuracy (expected items):                    ${dateOk}/${dateN} = ${pct(dateOk, dateN).trim()}`);
-  console.log(`Exact intent on non-transaction lines:             ${intentOk}/${intentN} = ${pct(intentOk, intentN).trim()}`);
+  console.log(
+    `\nCategory accuracy (items with a stated category): ${catOk}/${catN} = ${pct(catOk, catN).trim()}`,
+  );
+  console.log(
+    `Date accuracy (expected items):                    ${dateOk}/${dateN} = ${pct(dateOk, dateN).trim()}`,
+  );
+  console.log(
+    `Exact intent on non-transaction lines:             ${intentOk}/${intentN} = ${pct(intentOk, intentN).trim()}`,
+  );
 
   console.log(`\nFailures (${failures.length}):`);
   console.log(failures.length ? failures.join('\n') : '  none');

@@ -17,7 +17,10 @@ export interface ParserBenchResult {
 }
 
 export function loadBenchPhrases(): string[] {
-  const corpus = readFileSync(join(__dirname, '..', 'test', 'fixtures', 'nlu', 'original_phrases.jsonl'), 'utf8')
+  const corpus = readFileSync(
+    join(__dirname, '..', 'test', 'fixtures', 'nlu', 'original_phrases.jsonl'),
+    'utf8',
+  )
     .split('\n')
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { text: string }).text);
@@ -38,7 +41,11 @@ export function loadBenchPhrases(): string[] {
 
 export function runParserBench(roundMs = 1000, roundsCount = 5): ParserBenchResult {
   const phrases = loadBenchPhrases();
-  const options = { defaultCurrency: 'UZS' as const, now: new Date('2026-11-29T10:00:00+05:00'), timeZone: 'Asia/Tashkent' };
+  const options = {
+    defaultCurrency: 'UZS' as const,
+    now: new Date('2026-11-29T10:00:00+05:00'),
+    timeZone: 'Asia/Tashkent',
+  };
   for (let i = 0; i < 2000; i++) parsePhrase(phrases[i % phrases.length], options); // warm-up (JIT)
   const rounds: number[] = [];
   for (let r = 0; r < roundsCount; r++) {
@@ -60,5 +67,11 @@ export function runParserBench(roundMs = 1000, roundsCount = 5): ParserBenchResu
     for (let i = 0; i < fresh.length; i++) parsePhrase(fresh[i], options);
     coldRounds.push((fresh.length * 1e9) / Number(process.hrtime.bigint() - start));
   }
-  return { phrases: phrases.length, rounds, medianPerSecond: median(rounds), coldRounds, coldMedianPerSecond: median(coldRounds) };
+  return {
+    phrases: phrases.length,
+    rounds,
+    medianPerSecond: median(rounds),
+    coldRounds,
+    coldMedianPerSecond: median(coldRounds),
+  };
 }

@@ -23,7 +23,9 @@ const update = (id: number, chat: number, text: string) =>
       chat: { id: chat, type: 'private', first_name: 'P' },
       date: Math.floor(Date.now() / 1000),
       text,
-      ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}),
+      ...(text.startsWith('/')
+        ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] }
+        : {}),
     },
   });
 
@@ -47,7 +49,11 @@ async function main(): Promise<void> {
     args,
   );
   try {
-    const target = { port: app.port, path: '/telegram/webhook/', headers: { 'x-telegram-bot-api-secret-token': SECRET } };
+    const target = {
+      port: app.port,
+      path: '/telegram/webhook/',
+      headers: { 'x-telegram-bot-api-secret-token': SECRET },
+    };
     const agent = new Agent({ keepAlive: true });
     let id = 1;
     for (let s = 0; s < 32; s++) await send(agent, target, update(id++, 900_000 + s, '/start'));
@@ -55,10 +61,20 @@ async function main(): Promise<void> {
     const { Client } = await import('pg');
     const stats = new Client({ connectionString: db.url });
     await stats.connect();
-    const commits = async () => Number((await stats.query(`SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`)).rows[0].n);
+    const commits = async () =>
+      Number(
+        (
+          await stats.query(
+            `SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`,
+          )
+        ).rows[0].n,
+      );
     const c0 = await commits();
     const cpu0 = app.cpuMs();
-    const r = await closedLoop(32, Number(process.env.PROFILE_SECONDS ?? 10) * 1000, (_i, s) => ({ target, body: update(id++, 900_000 + s, 'Потратил 50000 сум на продукты') }));
+    const r = await closedLoop(32, Number(process.env.PROFILE_SECONDS ?? 10) * 1000, (_i, s) => ({
+      target,
+      body: update(id++, 900_000 + s, 'Потратил 50000 сум на продукты'),
+    }));
     const cpu = app.cpuMs() - cpu0;
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const statements = (await commits()) - c0;

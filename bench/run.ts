@@ -17,7 +17,8 @@ import { runVoiceBench, voiceMarkdown, VoiceBenchResult } from './voice.bench';
 
 const ms = (n: number) => `${fmt(n, 1)} ms`;
 const pct = (a: number, b: number) => `${fmt((100 * a) / b, 1)} %`;
-const row = (name: string, r: LoadResult, unit = '/s') => `| ${name} | ${fmt(r.perSecond)}${unit} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.errors} |`;
+const row = (name: string, r: LoadResult, unit = '/s') =>
+  `| ${name} | ${fmt(r.perSecond)}${unit} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.errors} |`;
 
 /** The first run over the frozen held-out set, before any tuning (docs/nlu-heldout-first-run.txt). */
 function firstRun(docs: string): { exact: string; category: string } {
@@ -32,11 +33,23 @@ function share(n: number, d: number): string {
 }
 
 /** Phrase understanding: the frozen real-messages set (first run and now) and the textbook set. */
-function nluMarkdown(heldout: EvalReport, textbook: EvalReport, first: { exact: string; category: string }): string {
+function nluMarkdown(
+  heldout: EvalReport,
+  textbook: EvalReport,
+  first: { exact: string; category: string },
+): string {
   const all = (r: EvalReport) => r.per.all ?? { n: 0, ok: 0 };
   const exact = share(all(heldout).ok, all(heldout).n);
   const category = share(heldout.catOk, heldout.catN);
-  const rows = ['ru', 'uz-latn', 'uz-cyrl', 'en', ...Object.keys(heldout.per).filter((k) => k.startsWith('kind: ')).sort()]
+  const rows = [
+    'ru',
+    'uz-latn',
+    'uz-cyrl',
+    'en',
+    ...Object.keys(heldout.per)
+      .filter((k) => k.startsWith('kind: '))
+      .sort(),
+  ]
     .filter((k) => heldout.per[k] !== undefined)
     .map((k) => `| ${k.replace('kind: ', '')} | ${share(heldout.per[k].ok, heldout.per[k].n)} |`)
     .join('\n');
@@ -90,7 +103,7 @@ records the transaction, sends the reply to the fake Bot API, marks the update d
 |---|---|---|---|---|
 ${row('OvozPay webhook', w.app)}
 ${row('bare Node HTTP server, same POST (baseline)', w.bare)}
-${row('the same 6 statements with pg alone, 32 connections (the database\'s limit)', w.pgAlone)}
+${row("the same 6 statements with pg alone, 32 connections (the database's limit)", w.pgAlone)}
 
 - Webhook vs bare server: **${pct(w.app.perSecond, w.bare.perSecond)}** (target ≥ 40 % or ≥ 1,000 updates/s: ${met(w.app.perSecond >= 1000 || w.app.perSecond >= 0.4 * w.bare.perSecond)}).
 - Webhook vs pg alone: ${pct(w.app.perSecond, w.pgAlone.perSecond)} of what the database does with the same statements.
@@ -164,11 +177,19 @@ async function main(): Promise<void> {
   const system = await runSystemBench(scaleFromEnv(), log);
   const exports = await runExportBench(log);
   const voice = await runVoiceBench();
-  log(`voice: update → STT request p50 ${fmt(voice.toStt.p50, 1)} ms; burst ack p95 ${fmt(voice.voiceAck.p95, 1)} ms`);
+  log(
+    `voice: update → STT request p50 ${fmt(voice.toStt.p50, 1)} ms; burst ack p95 ${fmt(voice.voiceAck.p95, 1)} ms`,
+  );
   const date = new Date().toISOString();
   const analysis = process.env.BENCH_NO_ANALYSIS ? '' : readAnalysis(docs);
-  writeFileSync(join(docs, 'benchmarks.md'), markdown(parser, system, voice, exports, date.slice(0, 10), nlu) + analysis);
-  writeFileSync(join(docs, 'benchmarks.json'), `${JSON.stringify({ date, cpus: cpus().length, node: process.version, parser, nlu: heldout && { heldout: { per: heldout.per, catN: heldout.catN, catOk: heldout.catOk } }, system, exports, voice }, null, 2)}\n`);
+  writeFileSync(
+    join(docs, 'benchmarks.md'),
+    markdown(parser, system, voice, exports, date.slice(0, 10), nlu) + analysis,
+  );
+  writeFileSync(
+    join(docs, 'benchmarks.json'),
+    `${JSON.stringify({ date, cpus: cpus().length, node: process.version, parser, nlu: heldout && { heldout: { per: heldout.per, catN: heldout.catN, catOk: heldout.catOk } }, system, exports, voice }, null, 2)}\n`,
+  );
   log('wrote docs/benchmarks.md and docs/benchmarks.json');
 }
 
@@ -182,6 +203,8 @@ function readAnalysis(docs: string): string {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -21,7 +21,13 @@ import { Agent } from 'node:http';
 const SECRET = 'bench-webhook-secret';
 const TOKEN = '123456789:BENCH-token_abcdefghijklmnopqrstu';
 const SECRET_KEY = 'bench-secret-key-0123456789abcdef';
-const PHRASES = ['Потратил 50000 сум на продукты', 'taksiga 20 ming berdim', 'got paid 500 dollars', 'кофе 18000', 'зарплата 5 млн'];
+const PHRASES = [
+  'Потратил 50000 сум на продукты',
+  'taksiga 20 ming berdim',
+  'got paid 500 dollars',
+  'кофе 18000',
+  'зарплата 5 млн',
+];
 
 export interface Scale {
   name: string;
@@ -46,7 +52,15 @@ export function scaleFromEnv(): Scale {
 export interface SystemBenchResult {
   scale: Scale;
   database: string;
-  webhook: { app: LoadResult; bare: LoadResult; pgAlone: LoadResult; commitsPerUpdate: number; senders: number; cpuMsPerUpdate: number; bareCpuMsPerRequest: number };
+  webhook: {
+    app: LoadResult;
+    bare: LoadResult;
+    pgAlone: LoadResult;
+    commitsPerUpdate: number;
+    senders: number;
+    cpuMsPerUpdate: number;
+    bareCpuMsPerRequest: number;
+  };
   openLoop: { rate: number; app: LoadResult; bare: LoadResult };
   largeUser: {
     rows: { small: number; large: number };
@@ -70,15 +84,24 @@ function textUpdate(updateId: number, chatId: number, text: string): string {
       chat: { id: chatId, first_name: 'Bench', type: 'private' },
       date: Math.floor(Date.now() / 1000),
       text,
-      ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}),
+      ...(text.startsWith('/')
+        ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] }
+        : {}),
     },
   });
 }
 
-const hook = (port: number): Target => ({ port, path: '/telegram/webhook/', headers: { 'x-telegram-bot-api-secret-token': SECRET } });
+const hook = (port: number): Target => ({
+  port,
+  path: '/telegram/webhook/',
+  headers: { 'x-telegram-bot-api-secret-token': SECRET },
+});
 
 /** Sequential requests (one at a time): latency without queueing. */
-async function sequential(n: number, make: (i: number) => { target: Target; body?: string }): Promise<LoadResult> {
+async function sequential(
+  n: number,
+  make: (i: number) => { target: Target; body?: string },
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const latencies: number[] = [];
   let errors = 0;
@@ -92,11 +115,24 @@ async function sequential(n: number, make: (i: number) => { target: Target; body
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   agent.destroy();
-  return { requests: n, seconds, perSecond: n / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.reduce((a, b) => (b > a ? b : a), -Infinity), errors };
+  return {
+    requests: n,
+    seconds,
+    perSecond: n / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies.reduce((a, b) => (b > a ? b : a), -Infinity),
+    errors,
+  };
 }
 
 /** The webhook's statements for one text update, with pg alone and 32 connections: what the database allows. */
-async function pgAlone(url: string, senders: number, durationMs: number, userIds: string[]): Promise<LoadResult> {
+async function pgAlone(
+  url: string,
+  senders: number,
+  durationMs: number,
+  userIds: string[],
+): Promise<LoadResult> {
   const pool = new Pool({ connectionString: url, max: senders });
   pool.on('error', () => undefined); // idle clients ended by the database after the run
   let id = 50_000_000;
@@ -116,15 +152,24 @@ async function pgAlone(url: string, senders: number, durationMs: number, userIds
              ON CONFLICT (update_id) DO UPDATE SET status = 'processing' WHERE p.status = 'failed' RETURNING p.update_id`,
             [updateId],
           );
-          await client.query(`SELECT * FROM users WHERE telegram_chat_id = (SELECT telegram_chat_id FROM users WHERE id = $1)`, [userId]);
+          await client.query(
+            `SELECT * FROM users WHERE telegram_chat_id = (SELECT telegram_chat_id FROM users WHERE id = $1)`,
+            [userId],
+          );
           await client.query(`SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active`, [userId]);
           await client.query(
             `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at, source, source_update_id, source_item)
              VALUES ($1, 'expense', 50000, 'UZS', 'groceries', 'продукты', now(), 'text', $2, 0) ON CONFLICT DO NOTHING`,
             [userId, updateId],
           );
-          await client.query(`SELECT * FROM transactions WHERE user_id = $1 AND source_update_id = $2 ORDER BY source_item`, [userId, updateId]);
-          await client.query(`UPDATE processed_updates SET status = 'done', finished_at = now() WHERE update_id = $1`, [updateId]);
+          await client.query(
+            `SELECT * FROM transactions WHERE user_id = $1 AND source_update_id = $2 ORDER BY source_item`,
+            [userId, updateId],
+          );
+          await client.query(
+            `UPDATE processed_updates SET status = 'done', finished_at = now() WHERE update_id = $1`,
+            [updateId],
+          );
           latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
         }
       } finally {
@@ -134,14 +179,24 @@ async function pgAlone(url: string, senders: number, durationMs: number, userIds
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await pool.end();
-  return { requests: latencies.length, seconds, perSecond: latencies.length / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: latencies.reduce((a, b) => (b > a ? b : a), -Infinity), errors: 0 };
+  return {
+    requests: latencies.length,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies.reduce((a, b) => (b > a ? b : a), -Infinity),
+    errors: 0,
+  };
 }
 
 async function statementCount(url: string): Promise<number> {
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
-    const r = await c.query(`SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`);
+    const r = await c.query(
+      `SELECT xact_commit::bigint AS n FROM pg_stat_database WHERE datname = current_database()`,
+    );
     return Number(r.rows[0].n);
   } finally {
     await c.end();
@@ -152,7 +207,8 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
   ensureBuilt();
   const telegram = await new FakeTelegram().start();
   const database = await createTestDatabase();
-  if (database.url.startsWith('pglite')) throw new Error('npm run bench needs DATABASE_URL (a PostgreSQL database whose name contains "test")');
+  if (database.url.startsWith('pglite'))
+    throw new Error('npm run bench needs DATABASE_URL (a PostgreSQL database whose name contains "test")');
   const env = {
     DATABASE_URL: database.url,
     SECRET_KEY,
@@ -187,7 +243,8 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     const agent = new Agent({ keepAlive: true });
     const senders = 32;
     let updateId = 1;
-    for (let s = 0; s < senders; s++) await send(agent, hook(app.port), textUpdate(updateId++, 900_000 + s, '/start'));
+    for (let s = 0; s < senders; s++)
+      await send(agent, hook(app.port), textUpdate(updateId++, 900_000 + s, '/start'));
     const users: Array<{ id: string }> = await (async () => {
       const c = new Client({ connectionString: database.url });
       await c.connect();
@@ -196,30 +253,56 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       return r.rows;
     })();
     // Warm-up.
-    await closedLoop(senders, 2000, (i, s) => ({ target: hook(app.port), body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]) }));
+    await closedLoop(senders, 2000, (i, s) => ({
+      target: hook(app.port),
+      body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
+    }));
 
     const before = await statementCount(database.url);
     const appCpu0 = app.cpuMs();
     const { result: appLoad, peakMb } = await peakRss(app, () =>
-      closedLoop(senders, scale.durationMs, (i, s) => ({ target: hook(app.port), body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]) })),
+      closedLoop(senders, scale.durationMs, (i, s) => ({
+        target: hook(app.port),
+        body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
+      })),
     );
     const appCpuMs = app.cpuMs() - appCpu0;
     await new Promise((r) => setTimeout(r, 1500)); // pg_stat counters are flushed about once a second
     const commits = (await statementCount(database.url)) - before;
-    log(`webhook: ${appLoad.perSecond.toFixed(0)} updates/s, p50 ${appLoad.p50Ms.toFixed(1)} ms, p99 ${appLoad.p99Ms.toFixed(1)} ms, peak RSS ${peakMb.toFixed(0)} MB`);
+    log(
+      `webhook: ${appLoad.perSecond.toFixed(0)} updates/s, p50 ${appLoad.p50Ms.toFixed(1)} ms, p99 ${appLoad.p99Ms.toFixed(1)} ms, peak RSS ${peakMb.toFixed(0)} MB`,
+    );
     const bareCpu0 = bare.cpuMs();
     const { result: bareLoad, peakMb: barePeakMb } = await peakRss(bare, () =>
-      closedLoop(senders, scale.durationMs, (i, s) => ({ target: hook(bare.port), body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]) })),
+      closedLoop(senders, scale.durationMs, (i, s) => ({
+        target: hook(bare.port),
+        body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
+      })),
     );
     const bareCpuMs = bare.cpuMs() - bareCpu0;
-    log(`bare: ${bareLoad.perSecond.toFixed(0)} req/s, p50 ${bareLoad.p50Ms.toFixed(1)} ms, p99 ${bareLoad.p99Ms.toFixed(1)} ms`);
-    const pg = await pgAlone(database.url, senders, scale.durationMs, users.map((u) => u.id));
+    log(
+      `bare: ${bareLoad.perSecond.toFixed(0)} req/s, p50 ${bareLoad.p50Ms.toFixed(1)} ms, p99 ${bareLoad.p99Ms.toFixed(1)} ms`,
+    );
+    const pg = await pgAlone(
+      database.url,
+      senders,
+      scale.durationMs,
+      users.map((u) => u.id),
+    );
     log(`pg alone: ${pg.perSecond.toFixed(0)} updates/s (6 statements each)`);
 
     const rate = 200;
-    const appOpen = await openLoop(rate, scale.openLoopMs, (i) => ({ target: hook(app.port), body: textUpdate(updateId++, 900_000 + (i % senders), PHRASES[i % PHRASES.length]) }));
-    const bareOpen = await openLoop(rate, scale.openLoopMs, (i) => ({ target: hook(bare.port), body: textUpdate(updateId++, 900_000 + (i % senders), PHRASES[i % PHRASES.length]) }));
-    log(`open loop ${rate}/s: app p50 ${appOpen.p50Ms.toFixed(1)} ms p99 ${appOpen.p99Ms.toFixed(1)} ms; bare p99 ${bareOpen.p99Ms.toFixed(1)} ms`);
+    const appOpen = await openLoop(rate, scale.openLoopMs, (i) => ({
+      target: hook(app.port),
+      body: textUpdate(updateId++, 900_000 + (i % senders), PHRASES[i % PHRASES.length]),
+    }));
+    const bareOpen = await openLoop(rate, scale.openLoopMs, (i) => ({
+      target: hook(bare.port),
+      body: textUpdate(updateId++, 900_000 + (i % senders), PHRASES[i % PHRASES.length]),
+    }));
+    log(
+      `open loop ${rate}/s: app p50 ${appOpen.p50Ms.toFixed(1)} ms p99 ${appOpen.p99Ms.toFixed(1)} ms; bare p99 ${bareOpen.p99Ms.toFixed(1)} ms`,
+    );
 
     // A user with 100 and a user with many transactions.
     const smallChat = 1_000_001;
@@ -228,7 +311,8 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     await send(agent, hook(app.port), textUpdate(updateId++, largeChat, '/start'));
     const c = new Client({ connectionString: database.url });
     await c.connect();
-    const idOf = async (chat: number) => (await c.query(`SELECT id FROM users WHERE telegram_chat_id = $1`, [chat])).rows[0].id as string;
+    const idOf = async (chat: number) =>
+      (await c.query(`SELECT id FROM users WHERE telegram_chat_id = $1`, [chat])).rows[0].id as string;
     const smallId = await idOf(smallChat);
     const largeId = await idOf(largeChat);
     const seed = (userId: string, n: number) =>
@@ -245,11 +329,22 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     await c.end();
     const bearer = (userId: string) =>
       `Bearer ${sign({ token_type: 'access', user_id: userId, jti: randomUUID() }, SECRET_KEY, { algorithm: 'HS256', expiresIn: 3600 })}`;
-    const get = (path: string, userId: string): Target => ({ port: app.port, path, method: 'GET', headers: { authorization: bearer(userId) } });
+    const get = (path: string, userId: string): Target => ({
+      port: app.port,
+      path,
+      method: 'GET',
+      headers: { authorization: bearer(userId) },
+    });
     const n = scale.latencySamples;
     const balanceCommand = {
-      small: await sequential(n, () => ({ target: hook(app.port), body: textUpdate(updateId++, smallChat, '/balance') })),
-      large: await sequential(n, () => ({ target: hook(app.port), body: textUpdate(updateId++, largeChat, '/balance') })),
+      small: await sequential(n, () => ({
+        target: hook(app.port),
+        body: textUpdate(updateId++, smallChat, '/balance'),
+      })),
+      large: await sequential(n, () => ({
+        target: hook(app.port),
+        body: textUpdate(updateId++, largeChat, '/balance'),
+      })),
     };
     const restBalance = {
       small: await sequential(n, () => ({ target: get('/api/transactions/balance/', smallId) })),
@@ -259,30 +354,55 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       small: await sequential(n, () => ({ target: get('/api/transactions/', smallId) })),
       large: await sequential(n, () => ({ target: get('/api/transactions/', largeId) })),
     };
-    log(`/balance: ${balanceCommand.small.p50Ms.toFixed(1)} ms (100) vs ${balanceCommand.large.p50Ms.toFixed(1)} ms (${scale.bigUserRows}); list ${restList.small.p50Ms.toFixed(1)} vs ${restList.large.p50Ms.toFixed(1)} ms`);
+    log(
+      `/balance: ${balanceCommand.small.p50Ms.toFixed(1)} ms (100) vs ${balanceCommand.large.p50Ms.toFixed(1)} ms (${scale.bigUserRows}); list ${restList.small.p50Ms.toFixed(1)} vs ${restList.large.p50Ms.toFixed(1)} ms`,
+    );
 
     // REST: login (verified, Mini App init_data; a distinct client address per request, so the per-IP limit does not
     // apply) and list, 16 senders each.
     const restSenders = 16;
     const login = await closedLoop(restSenders, Math.min(scale.durationMs, 10_000), (i) => {
       const chat = 2_000_000 + (i % 500);
-      const init = signInitData(TOKEN, { user: JSON.stringify({ id: chat, first_name: 'Bench' }), auth_date: String(Math.floor(Date.now() / 1000)) });
+      const init = signInitData(TOKEN, {
+        user: JSON.stringify({ id: chat, first_name: 'Bench' }),
+        auth_date: String(Math.floor(Date.now() / 1000)),
+      });
       return {
-        target: { port: app.port, path: '/api/users/auth/telegram-login/', headers: { 'x-forwarded-for': `198.18.${(i >> 8) & 255}.${i & 255}` } },
+        target: {
+          port: app.port,
+          path: '/api/users/auth/telegram-login/',
+          headers: { 'x-forwarded-for': `198.18.${(i >> 8) & 255}.${i & 255}` },
+        },
         body: JSON.stringify({ telegram_chat_id: chat, init_data: init }),
       };
     });
     const tokens = users.map((u) => bearer(u.id));
     const list = await closedLoop(restSenders, Math.min(scale.durationMs, 10_000), (i) => ({
-      target: { port: app.port, path: '/api/transactions/?page_size=20', method: 'GET', headers: { authorization: tokens[i % tokens.length] } },
+      target: {
+        port: app.port,
+        path: '/api/transactions/?page_size=20',
+        method: 'GET',
+        headers: { authorization: tokens[i % tokens.length] },
+      },
     }));
-    const bareRest = await closedLoop(restSenders, Math.min(scale.durationMs, 10_000), () => ({ target: { port: bare.port, path: '/api/transactions/' }, body: '{}' }));
-    log(`REST: login ${login.perSecond.toFixed(0)}/s, list ${list.perSecond.toFixed(0)}/s, bare ${bareRest.perSecond.toFixed(0)}/s`);
+    const bareRest = await closedLoop(restSenders, Math.min(scale.durationMs, 10_000), () => ({
+      target: { port: bare.port, path: '/api/transactions/' },
+      body: '{}',
+    }));
+    log(
+      `REST: login ${login.perSecond.toFixed(0)}/s, list ${list.perSecond.toFixed(0)}/s, bare ${bareRest.perSecond.toFixed(0)}/s`,
+    );
 
     const stats = new Client({ connectionString: database.url });
     await stats.connect();
     // The bot's own recordings (pg alone's rows use update ids from 50,000,000 up).
-    const recorded = Number((await stats.query(`SELECT count(*)::int AS n FROM transactions WHERE source = 'text' AND source_update_id < 50000000`)).rows[0].n);
+    const recorded = Number(
+      (
+        await stats.query(
+          `SELECT count(*)::int AS n FROM transactions WHERE source = 'text' AND source_update_id < 50000000`,
+        )
+      ).rows[0].n,
+    );
     await stats.end();
     agent.destroy();
     return {

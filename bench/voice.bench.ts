@@ -51,7 +51,11 @@ function post(agent: Agent, port: number, body: string): Promise<number> {
         path: '/telegram/webhook/',
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': SECRET },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-telegram-bot-api-secret-token': SECRET,
+        },
       },
       (res) => {
         res.resume();
@@ -76,7 +80,15 @@ function message(updateId: number, chatId: number, content: object): string {
   });
 }
 
-const voice = (fileId: string, size: number) => ({ voice: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 3, mime_type: 'audio/ogg', file_size: size } });
+const voice = (fileId: string, size: number) => ({
+  voice: {
+    file_id: fileId,
+    file_unique_id: `u-${fileId}`,
+    duration: 3,
+    mime_type: 'audio/ogg',
+    file_size: size,
+  },
+});
 const spread = (xs: number[]): Spread => ({ p50: median(xs), p95: percentile(xs, 95) });
 const ms = (t: bigint) => Number(t) / 1e6;
 
@@ -99,7 +111,12 @@ export async function runVoiceBench(sequential = 60, burst = 200): Promise<Voice
   const replies = new Map<number, bigint>();
   telegram.on('sendMessage', (call) => {
     replies.set(Number(call.params.chat_id), process.hrtime.bigint());
-    return { message_id: 1, date: Math.floor(Date.now() / 1000), chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+    return {
+      message_id: 1,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: Number(call.params.chat_id), type: 'private' },
+      text: call.params.text,
+    };
   });
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -132,7 +149,11 @@ export async function runVoiceBench(sequential = 60, burst = 200): Promise<Voice
       const chatId = 700_000 + i;
       const f = i % fixtures.length;
       const t0 = process.hrtime.bigint();
-      if ((await post(agent, port, message(updateId++, chatId, voice(`fx${f}`, fixtures[f].bytes.length)))) !== 200) throw new Error('voice update refused');
+      if (
+        (await post(agent, port, message(updateId++, chatId, voice(`fx${f}`, fixtures[f].bytes.length)))) !==
+        200
+      )
+        throw new Error('voice update refused');
       await waitFor(() => replies.has(chatId), 30_000);
       const t3 = replies.get(chatId)!;
       // The same user types the same phrase: the text path's full round trip (recorded and answered in the request).
@@ -146,7 +167,8 @@ export async function runVoiceBench(sequential = 60, burst = 200): Promise<Voice
 
     // A burst of voice updates from known users, delivered the way Telegram does: over at most `max_connections`
     // (default 40) parallel connections. Acknowledgement latency while the worker drains the queue behind it.
-    for (let i = 0; i < burst; i++) await post(agent, port, message(updateId++, 800_000 + i, { text: '/start' }));
+    for (let i = 0; i < burst; i++)
+      await post(agent, port, message(updateId++, 800_000 + i, { text: '/start' }));
     const burstAck = async (content: (i: number) => object): Promise<number[]> => {
       const latencies: number[] = [];
       let next = 0;
@@ -164,12 +186,18 @@ export async function runVoiceBench(sequential = 60, burst = 200): Promise<Voice
       return latencies;
     };
     const drainStart = process.hrtime.bigint();
-    const voiceAcks = await burstAck((i) => voice(`fx${i % fixtures.length}`, fixtures[i % fixtures.length].bytes.length));
+    const voiceAcks = await burstAck((i) =>
+      voice(`fx${i % fixtures.length}`, fixtures[i % fixtures.length].bytes.length),
+    );
     await waitFor(async () => (await jobs.countJobs('voice', ['created', 'retry', 'active'])) === 0, 300_000);
     const drainSeconds = ms(process.hrtime.bigint() - drainStart) / 1000;
     const textAcks = await burstAck((i) => ({ text: fixtures[i % fixtures.length].phrase }));
 
-    const recorded = Number((await app.get(DataSource).query(`SELECT count(*)::int AS n FROM transactions WHERE source = 'voice'`))[0].n);
+    const recorded = Number(
+      (
+        await app.get(DataSource).query(`SELECT count(*)::int AS n FROM transactions WHERE source = 'voice'`)
+      )[0].n,
+    );
     return {
       database: database.url.startsWith('pglite') ? 'embedded PGlite (in memory)' : 'PostgreSQL (local)',
       sequentialNotes: sequential,
@@ -224,7 +252,9 @@ if (require.main === module) {
   runVoiceBench()
     .then((r) => process.stdout.write(`${voiceMarkdown(r)}\n`))
     .catch((error: unknown) => {
-      process.stderr.write(`voice bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `voice bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(1);
     });
 }

@@ -16,24 +16,63 @@ import { isUnknownWord, readUnitTypo, readUnknown } from '../src/modules/nlu/lex
 import { fold } from '../src/modules/nlu/normalize';
 
 const UZ_CYRILLIC_TO_LATIN: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', ғ: "g'", д: 'd', е: 'e', ё: 'yo', ж: 'j', з: 'z', и: 'i', й: 'y', к: 'k', қ: 'q',
-  л: 'l', м: 'm', н: 'n', о: 'o', ў: "o'", п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'x', ҳ: 'h', ц: 'ts',
-  ч: 'ch', ш: 'sh', ъ: "'", ь: '', э: 'e', ю: 'yu', я: 'ya',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ғ: "g'",
+  д: 'd',
+  е: 'e',
+  ё: 'yo',
+  ж: 'j',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  қ: 'q',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  ў: "o'",
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'x',
+  ҳ: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  ъ: "'",
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
 };
 
 function uzLatin(word: string): string {
   // е at the start of a word and after a vowel is "ye"
   return [...word]
-    .map((c, i) => (c === 'е' && (i === 0 || 'аеёиоуўэюя'.includes(word[i - 1])) ? 'ye' : (UZ_CYRILLIC_TO_LATIN[c] ?? c)))
+    .map((c, i) =>
+      c === 'е' && (i === 0 || 'аеёиоуўэюя'.includes(word[i - 1])) ? 'ye' : (UZ_CYRILLIC_TO_LATIN[c] ?? c),
+    )
     .join('');
 }
 
 function dictionary(lang: string): string[] {
   try {
-    const out = execSync(`aspell -d ${lang} dump master | aspell -l ${lang} expand`, { maxBuffer: 1 << 30, encoding: 'utf8' });
+    const out = execSync(`aspell -d ${lang} dump master | aspell -l ${lang} expand`, {
+      maxBuffer: 1 << 30,
+      encoding: 'utf8',
+    });
     return out.split(/\s+/).filter(Boolean);
   } catch (error) {
-    throw new Error(`aspell with the "${lang}" dictionary is needed (apt-get install aspell aspell-${lang}): ${(error as Error).message}`);
+    throw new Error(
+      `aspell with the "${lang}" dictionary is needed (apt-get install aspell aspell-${lang}): ${(error as Error).message}`,
+    );
   }
 }
 

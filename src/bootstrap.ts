@@ -22,7 +22,10 @@ import { publicOrigin } from './modules/webapp/webapp.url';
  * Builds the whole application for a configuration: used by main.ts, the e2e tests and the benchmark alike,
  * so they all run the same pipes, filters, body limits and routes.
  */
-export async function createApp(config: AppConfig, opts: { logger?: AppLogger | false } = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  opts: { logger?: AppLogger | false } = {},
+): Promise<NestExpressApplication> {
   const logger = opts.logger ?? new AppLogger(config.log.level, config.log.format);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
@@ -55,14 +58,18 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     app,
     new DocumentBuilder()
       .setTitle('OvozPay API')
-      .setDescription('Personal finances by voice and text: auth, users, transactions. DRF conventions: trailing slash, snake_case, money as decimal strings.')
+      .setDescription(
+        'Personal finances by voice and text: auth, users, transactions. DRF conventions: trailing slash, snake_case, money as decimal strings.',
+      )
       .setVersion('1.0')
       .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   if (config.secretKeyGenerated) {
-    new Logger('Config').warn('SECRET_KEY is not set: using a random key (DEBUG=True). Tokens will not survive a restart.');
+    new Logger('Config').warn(
+      'SECRET_KEY is not set: using a random key (DEBUG=True). Tokens will not survive a restart.',
+    );
   }
 }
 
@@ -95,7 +102,8 @@ export function securityHeaders(): RequestHandler {
   // No upgrade-insecure-requests: Swagger UI on a plain-http development or LAN address must still load its scripts.
   const everywhere = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
   const miniApp = helmet({ contentSecurityPolicy: false, frameguard: false });
-  return (req, res, next) => (req.path === '/app' || req.path.startsWith('/app/') ? miniApp : everywhere)(req, res, next);
+  return (req, res, next) =>
+    (req.path === '/app' || req.path.startsWith('/app/') ? miniApp : everywhere)(req, res, next);
 }
 
 /** A NUL in the path or query string (`%00`) → 400 before any route sees it. */

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   shutDownGracefullyOn(app, ['SIGTERM', 'SIGINT']);
   await app.listen(config.port, '0.0.0.0');
-  new Logger('Main').log(`OvozPay listening on port ${config.port} (bot: ${config.bot.token ? config.bot.mode : 'off'})`);
+  new Logger('Main').log(
+    `OvozPay listening on port ${config.port} (bot: ${config.bot.token ? config.bot.mode : 'off'})`,
+  );
 }
 
 /** How long in-flight requests may take after SIGTERM before the process gives up on them. */

@@ -8,17 +8,27 @@ describe('analytics summary REST (e2e)', () => {
   let alice: { token: string; userId: string };
   let bob: { token: string; userId: string };
 
-  const get = (who: { token: string }, query: Record<string, string> = {}, path = '/api/analytics/summary/') =>
-    t.http.get(path).query(query).set({ Authorization: `Bearer ${who.token}` });
-  const insert = (userId: string, type: string, amount: string, currency: string, category: string, at: string) =>
-    t.db.query(`INSERT INTO transactions (user_id, type, amount, currency, category, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      userId,
-      type,
-      amount,
-      currency,
-      category,
-      at,
-    ]);
+  const get = (
+    who: { token: string },
+    query: Record<string, string> = {},
+    path = '/api/analytics/summary/',
+  ) =>
+    t.http
+      .get(path)
+      .query(query)
+      .set({ Authorization: `Bearer ${who.token}` });
+  const insert = (
+    userId: string,
+    type: string,
+    amount: string,
+    currency: string,
+    category: string,
+    at: string,
+  ) =>
+    t.db.query(
+      `INSERT INTO transactions (user_id, type, amount, currency, category, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [userId, type, amount, currency, category, at],
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ TELEGRAM_BOT_TOKEN: undefined, BOT_MODE: 'none' });
@@ -41,7 +51,9 @@ describe('analytics summary REST (e2e)', () => {
   });
 
   it('custom period: local days, totals per currency (never added together), categories with shares', async () => {
-    const res = await get(alice, { period: 'custom', date_from: '2026-10-01', date_to: '2026-10-31' }).expect(200);
+    const res = await get(alice, { period: 'custom', date_from: '2026-10-01', date_to: '2026-10-31' }).expect(
+      200,
+    );
     expect(res.body).toEqual({
       period: 'custom',
       date_from: '2026-10-01',
@@ -51,28 +63,85 @@ describe('analytics summary REST (e2e)', () => {
         { currency: 'UZS', income: '7000000.00', expense: '180000.30', balance: '6819999.70', count: 4 },
       ],
       by_category: [
-        { type: 'expense', category: 'cafe', category_name: 'Кафе и рестораны', currency: 'USD', amount: '9.99', count: 1, share_percent: 100 },
-        { type: 'expense', category: 'transport', category_name: 'Транспорт', currency: 'UZS', amount: '120000.30', count: 2, share_percent: 66.67 },
-        { type: 'expense', category: 'groceries', category_name: 'Продукты', currency: 'UZS', amount: '60000.00', count: 1, share_percent: 33.33 },
-        { type: 'income', category: 'salary', category_name: 'Зарплата', currency: 'UZS', amount: '7000000.00', count: 1, share_percent: 100 },
+        {
+          type: 'expense',
+          category: 'cafe',
+          category_name: 'Кафе и рестораны',
+          currency: 'USD',
+          amount: '9.99',
+          count: 1,
+          share_percent: 100,
+        },
+        {
+          type: 'expense',
+          category: 'transport',
+          category_name: 'Транспорт',
+          currency: 'UZS',
+          amount: '120000.30',
+          count: 2,
+          share_percent: 66.67,
+        },
+        {
+          type: 'expense',
+          category: 'groceries',
+          category_name: 'Продукты',
+          currency: 'UZS',
+          amount: '60000.00',
+          count: 1,
+          share_percent: 33.33,
+        },
+        {
+          type: 'income',
+          category: 'salary',
+          category_name: 'Зарплата',
+          currency: 'UZS',
+          amount: '7000000.00',
+          count: 1,
+          share_percent: 100,
+        },
       ],
     });
   });
 
   it('dates alone mean a custom period; type and currency filter; no slash works too', async () => {
-    const res = await get(alice, { date_from: '2026-10-01', date_to: '2026-10-31', type: 'expense', currency: 'uzs' }, '/api/analytics/summary').expect(200);
+    const res = await get(
+      alice,
+      { date_from: '2026-10-01', date_to: '2026-10-31', type: 'expense', currency: 'uzs' },
+      '/api/analytics/summary',
+    ).expect(200);
     expect(res.body.period).toBe('custom');
-    expect(res.body.totals).toEqual([{ currency: 'UZS', income: '0.00', expense: '180000.30', balance: '-180000.30', count: 3 }]);
-    expect(res.body.by_category.map((c: { category: string }) => c.category)).toEqual(['transport', 'groceries']);
+    expect(res.body.totals).toEqual([
+      { currency: 'UZS', income: '0.00', expense: '180000.30', balance: '-180000.30', count: 3 },
+    ]);
+    expect(res.body.by_category.map((c: { category: string }) => c.category)).toEqual([
+      'transport',
+      'groceries',
+    ]);
   });
 
   it('category names follow the user language', async () => {
-    await t.http.patch('/api/users/me/').set({ Authorization: `Bearer ${alice.token}` }).send({ language: 'en' }).expect(200);
+    await t.http
+      .patch('/api/users/me/')
+      .set({ Authorization: `Bearer ${alice.token}` })
+      .send({ language: 'en' })
+      .expect(200);
     const res = await get(alice, { date_from: '2026-10-10', date_to: '2026-10-10' }).expect(200);
     expect(res.body.by_category).toEqual([
-      { type: 'expense', category: 'groceries', category_name: 'Groceries', currency: 'UZS', amount: '60000.00', count: 1, share_percent: 100 },
+      {
+        type: 'expense',
+        category: 'groceries',
+        category_name: 'Groceries',
+        currency: 'UZS',
+        amount: '60000.00',
+        count: 1,
+        share_percent: 100,
+      },
     ]);
-    await t.http.patch('/api/users/me/').set({ Authorization: `Bearer ${alice.token}` }).send({ language: 'ru' }).expect(200);
+    await t.http
+      .patch('/api/users/me/')
+      .set({ Authorization: `Bearer ${alice.token}` })
+      .send({ language: 'ru' })
+      .expect(200);
   });
 
   it('named periods are computed from today in the user zone', async () => {
@@ -80,7 +149,11 @@ describe('analytics summary REST (e2e)', () => {
     const [y, m] = today.split('-').map(Number);
     const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
     const month = (await get(bob, {}).expect(200)).body;
-    expect([month.period, month.date_from, month.date_to]).toEqual(['month', `${today.slice(0, 7)}-01`, `${today.slice(0, 7)}-${lastDay}`]);
+    expect([month.period, month.date_from, month.date_to]).toEqual([
+      'month',
+      `${today.slice(0, 7)}-01`,
+      `${today.slice(0, 7)}-${lastDay}`,
+    ]);
     const prev = (await get(bob, { period: 'prev_month' }).expect(200)).body;
     const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
     expect(prev.date_from).toBe(`${py}-${String(pm).padStart(2, '0')}-01`);
@@ -96,23 +169,50 @@ describe('analytics summary REST (e2e)', () => {
     await insert(carol.userId, 'expense', '1.00', 'EUR', 'health', new Date().toISOString());
     for (const period of ['week', 'month', 'year']) {
       const res = await get(carol, { period }).expect(200);
-      expect(res.body.totals).toEqual([{ currency: 'EUR', income: '0.00', expense: '1.00', balance: '-1.00', count: 1 }]);
+      expect(res.body.totals).toEqual([
+        { currency: 'EUR', income: '0.00', expense: '1.00', balance: '-1.00', count: 1 },
+      ]);
     }
     expect((await get(carol, { period: 'prev_month' }).expect(200)).body.totals).toEqual([]);
   });
 
   it("only the caller's rows", async () => {
-    const res = await get(bob, { period: 'custom', date_from: '2026-10-01', date_to: '2026-10-31' }).expect(200);
-    expect(res.body.totals).toEqual([{ currency: 'UZS', income: '0.00', expense: '123.00', balance: '-123.00', count: 1 }]);
+    const res = await get(bob, { period: 'custom', date_from: '2026-10-01', date_to: '2026-10-31' }).expect(
+      200,
+    );
+    expect(res.body.totals).toEqual([
+      { currency: 'UZS', income: '0.00', expense: '123.00', balance: '-123.00', count: 1 },
+    ]);
   });
 
   it.each([
-    [{ period: 'decade' }, { period: ['Select a valid choice. decade is not one of the available choices.'] }],
-    [{ period: 'custom' }, { date_from: ['This field is required when period is custom.'], date_to: ['This field is required when period is custom.'] }],
-    [{ period: 'custom', date_from: '2026-02-30', date_to: 'tomorrow' }, { date_from: ['Enter a valid date in the format YYYY-MM-DD.'], date_to: ['Enter a valid date in the format YYYY-MM-DD.'] }],
+    [
+      { period: 'decade' },
+      { period: ['Select a valid choice. decade is not one of the available choices.'] },
+    ],
+    [
+      { period: 'custom' },
+      {
+        date_from: ['This field is required when period is custom.'],
+        date_to: ['This field is required when period is custom.'],
+      },
+    ],
+    [
+      { period: 'custom', date_from: '2026-02-30', date_to: 'tomorrow' },
+      {
+        date_from: ['Enter a valid date in the format YYYY-MM-DD.'],
+        date_to: ['Enter a valid date in the format YYYY-MM-DD.'],
+      },
+    ],
     [{ date_from: '2026-10-31', date_to: '2026-10-01' }, { date_to: ['Must not be before date_from.'] }],
     [{ period: 'month', date_from: '2026-10-01' }, { date_from: ['Allowed only when period is custom.'] }],
-    [{ type: 'transfer', currency: 'BTC' }, { type: ['Select a valid choice. transfer is not one of the available choices.'], currency: ['Select a valid choice. BTC is not one of the available choices.'] }],
+    [
+      { type: 'transfer', currency: 'BTC' },
+      {
+        type: ['Select a valid choice. transfer is not one of the available choices.'],
+        currency: ['Select a valid choice. BTC is not one of the available choices.'],
+      },
+    ],
   ])('bad parameters %j → 400 naming the field', async (query, body) => {
     const res = await get(alice, query as Record<string, string>).expect(400);
     expect(res.body).toEqual(body);
@@ -121,8 +221,16 @@ describe('analytics summary REST (e2e)', () => {
   it('is documented in OpenAPI', async () => {
     const doc = (await t.http.get('/api/docs-json').expect(200)).body;
     const op = doc.paths['/api/analytics/summary']?.get ?? doc.paths['/api/analytics/summary/']?.get;
-    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['currency', 'date_from', 'date_to', 'period', 'type']);
-    expect(doc.paths['/api/transactions/export']?.get ?? doc.paths['/api/transactions/export/']?.get).toBeDefined();
+    expect(op.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      'currency',
+      'date_from',
+      'date_to',
+      'period',
+      'type',
+    ]);
+    expect(
+      doc.paths['/api/transactions/export']?.get ?? doc.paths['/api/transactions/export/']?.get,
+    ).toBeDefined();
     expect(doc.paths['/api/users/me/export']?.get ?? doc.paths['/api/users/me/export/']?.get).toBeDefined();
   });
 

@@ -46,14 +46,24 @@ describe('webhook CLI (e2e)', () => {
   });
 
   it('set requires TELEGRAM_WEBHOOK_URL', async () => {
-    await expect(cli('set', { TELEGRAM_WEBHOOK_URL: undefined })).rejects.toMatchObject({ stderr: expect.stringContaining('TELEGRAM_WEBHOOK_URL') });
+    await expect(cli('set', { TELEGRAM_WEBHOOK_URL: undefined })).rejects.toMatchObject({
+      stderr: expect.stringContaining('TELEGRAM_WEBHOOK_URL'),
+    });
     expect(telegram.sent('setWebhook')).toEqual([]);
   });
 
   it('info prints getWebhookInfo', async () => {
-    telegram.on('getWebhookInfo', () => ({ url: 'https://bot.example.com/telegram/webhook/', has_custom_certificate: false, pending_update_count: 3 }));
+    telegram.on('getWebhookInfo', () => ({
+      url: 'https://bot.example.com/telegram/webhook/',
+      has_custom_certificate: false,
+      pending_update_count: 3,
+    }));
     const { stdout } = await cli('info');
-    expect(JSON.parse(stdout)).toEqual({ url: 'https://bot.example.com/telegram/webhook/', has_custom_certificate: false, pending_update_count: 3 });
+    expect(JSON.parse(stdout)).toEqual({
+      url: 'https://bot.example.com/telegram/webhook/',
+      has_custom_certificate: false,
+      pending_update_count: 3,
+    });
   });
 
   it('delete calls deleteWebhook', async () => {

@@ -15,11 +15,13 @@ let nextUpdateId = 5_100_000;
 let nextChatId = 940_000_000;
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
-const buttons = (markup: unknown) => ((markup as Markup)?.inline_keyboard ?? []).flat().map((b) => [b.text, b.callback_data ?? '']);
+const buttons = (markup: unknown) =>
+  ((markup as Markup)?.inline_keyboard ?? []).flat().map((b) => [b.text, b.callback_data ?? '']);
 
 /** What the parser alone makes of a phrase's first item (so these tests follow the parser as it improves). */
 const parserCategory = (text: string): string =>
-  parsePhrase(text, { defaultCurrency: 'UZS', now: new Date(), timeZone: 'Asia/Tashkent' }).items[0]?.category ?? 'none';
+  parsePhrase(text, { defaultCurrency: 'UZS', now: new Date(), timeZone: 'Asia/Tashkent' }).items[0]
+    ?.category ?? 'none';
 
 interface Learned {
   keyword: string;
@@ -51,7 +53,11 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
     const update = textUpdate(++nextUpdateId, chatId, text);
     const sent = (await deliver(update)).filter((c) => c.method === 'sendMessage');
     expect(sent).toHaveLength(1);
-    return { text: String(sent[0].params.text), markup: sent[0].params.reply_markup, updateId: Number(update.update_id) };
+    return {
+      text: String(sent[0].params.text),
+      markup: sent[0].params.reply_markup,
+      updateId: Number(update.update_id),
+    };
   };
 
   /** A button press; the toast and the edit of the message it is under. */
@@ -60,51 +66,78 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
     const answers = calls.filter((c) => c.method === 'answerCallbackQuery');
     expect(answers).toHaveLength(1);
     const edit = calls.find((c) => c.method === 'editMessageText' || c.method === 'editMessageReplyMarkup');
-    return { toast: String(answers[0].params.text ?? ''), alert: answers[0].params.show_alert === true, edit: edit?.params };
+    return {
+      toast: String(answers[0].params.text ?? ''),
+      alert: answers[0].params.show_alert === true,
+      edit: edit?.params,
+    };
   };
 
   const register = async () => {
     const chatId = ++nextChatId;
     await deliver(textUpdate(++nextUpdateId, chatId, '/start'));
-    const [user] = (await t.db.query('SELECT id FROM users WHERE telegram_chat_id = $1', [chatId])) as Array<{ id: string }>;
+    const [user] = (await t.db.query('SELECT id FROM users WHERE telegram_chat_id = $1', [chatId])) as Array<{
+      id: string;
+    }>;
     return { chatId, userId: user.id };
   };
 
   const lastRow = async (userId: string) =>
-    ((await t.db.query(`SELECT type, amount::text AS amount, category, description FROM transactions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`, [userId])) as Array<
-      Record<string, string>
-    >)[0];
+    (
+      (await t.db.query(
+        `SELECT type, amount::text AS amount, category, description FROM transactions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1`,
+        [userId],
+      )) as Array<Record<string, string>>
+    )[0];
 
   const learned = async (userId: string): Promise<Learned[]> =>
-    t.db.query(`SELECT keyword, type, category FROM learned_categories WHERE user_id = $1 ORDER BY keyword, type`, [userId]);
+    t.db.query(
+      `SELECT keyword, type, category FROM learned_categories WHERE user_id = $1 ORDER BY keyword, type`,
+      [userId],
+    );
 
   /** Moves the first item of a recorded reply to `category` (a default key or custom:<uuid>) with the 🏷 buttons; the toast. */
   const pickCategory = async (chatId: number, updateId: number, category: string) => {
     const list = await press(chatId, `c:${updateId}`);
-    const code = category.startsWith('custom:') ? `~${category.slice('custom:'.length).replace(/-/g, '')}` : category;
+    const code = category.startsWith('custom:')
+      ? `~${category.slice('custom:'.length).replace(/-/g, '')}`
+      : category;
     const pick = buttons(list.edit?.reply_markup).find(([, data]) => data === `s:${updateId}:0:${code}`);
     expect(pick).toBeDefined();
     return (await press(chatId, pick![1])).toast;
   };
 
   /** Records a phrase, then moves its first item to `category`; the toast. */
-  const correct = async (chatId: number, phrase: string, category: string) => pickCategory(chatId, (await say(chatId, phrase)).updateId, category);
+  const correct = async (chatId: number, phrase: string, category: string) =>
+    pickCategory(chatId, (await say(chatId, phrase)).updateId, category);
 
-  const bearer = async (chatId: number) => ({ Authorization: `Bearer ${(await accessTokenFor(t, chatId)).token}` });
+  const bearer = async (chatId: number) => ({
+    Authorization: `Bearer ${(await accessTokenFor(t, chatId)).token}`,
+  });
 
   describe('the 🏷 buttons teach, the next phrases use it', () => {
     it('"ziyofat" → Cafe after one correction; "ziyofat 50 ming" and "ziyofatga" then record as cafe', async () => {
       expect(parserCategory('ziyofat 45 ming')).not.toBe('cafe'); // the parser alone does not know it (else pick another category here)
       const { chatId, userId } = await register();
       const first = await say(chatId, 'ziyofat 45 ming');
-      expect(await lastRow(userId)).toEqual({ type: 'expense', amount: '45000.00', category: parserCategory('ziyofat 45 ming'), description: 'ziyofat' });
+      expect(await lastRow(userId)).toEqual({
+        type: 'expense',
+        amount: '45000.00',
+        category: parserCategory('ziyofat 45 ming'),
+        description: 'ziyofat',
+      });
 
       const toast = await pickCategory(chatId, first.updateId, 'cafe');
       expect(toast).toBe('🏷 Кафе и рестораны\n🧠 Запомнил: «ziyofat» теперь сюда (забыть — /categories)');
       expect(await learned(userId)).toEqual([{ keyword: 'ziyofat', type: 'expense', category: 'cafe' }]);
 
       const next = await say(chatId, 'ziyofat 50 ming');
-      expect(await lastRow(userId)).toEqual({ type: 'expense', amount: '50000.00', category: 'cafe', description: 'ziyofat' });
+      expect(await lastRow(userId)).toEqual({
+        type: 'expense',
+        amount: '50000.00',
+        category: 'cafe',
+        description: 'ziyofat',
+      });
       expect(next.text).toContain('💸 50,000.00 UZS — Кафе и рестораны, ziyofat');
       await say(chatId, 'ziyofatga 30 ming berdim');
       expect(await lastRow(userId)).toMatchObject({ amount: '30000.00', category: 'cafe' });
@@ -112,14 +145,22 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
 
     it('Russian: "обед" moved to an own category; "за обед 60 тыс", "обеда", and an amount asked for later follow it', async () => {
       const { chatId, userId } = await register();
-      const own = await t.http.post('/api/categories/').set(await bearer(chatId)).send({ type: 'expense', name: 'Обеды на работе' }).expect(201);
+      const own = await t.http
+        .post('/api/categories/')
+        .set(await bearer(chatId))
+        .send({ type: 'expense', name: 'Обеды на работе' })
+        .expect(201);
       expect(parserCategory('обед 45 тыс')).not.toBe(own.body.key);
 
       await correct(chatId, 'обед 45 тыс', own.body.key);
       expect(await learned(userId)).toEqual([{ keyword: 'обед', type: 'expense', category: own.body.key }]);
 
       const reply = await say(chatId, 'за обед 60 тыс');
-      expect(await lastRow(userId)).toMatchObject({ amount: '60000.00', category: own.body.key, description: 'обед' });
+      expect(await lastRow(userId)).toMatchObject({
+        amount: '60000.00',
+        category: own.body.key,
+        description: 'обед',
+      });
       expect(reply.text).toContain('Обеды на работе');
       await say(chatId, 'обеда 30 тыс');
       expect(await lastRow(userId)).toMatchObject({ amount: '30000.00', category: own.body.key });
@@ -130,7 +171,10 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
       expect(await lastRow(userId)).toMatchObject({ amount: '25000.00', category: own.body.key });
 
       // Deleting the own category forgets what was learned for it.
-      await t.http.delete(`/api/categories/${own.body.id}/`).set(await bearer(chatId)).expect(204);
+      await t.http
+        .delete(`/api/categories/${own.body.id}/`)
+        .set(await bearer(chatId))
+        .expect(204);
       expect(await learned(userId)).toEqual([]);
       await say(chatId, 'обед 45 тыс');
       expect(await lastRow(userId)).toMatchObject({ category: parserCategory('обед 45 тыс') });
@@ -150,7 +194,13 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
           from: { id: chatId, is_bot: false, first_name: 'Test', language_code: 'ru' },
           chat: { id: chatId, type: 'private' },
           date: Math.floor(Date.now() / 1000),
-          voice: { file_id: `voice-${chatId}`, file_unique_id: `u-${chatId}`, duration: 2, mime_type: 'audio/ogg', file_size: clip.bytes.length },
+          voice: {
+            file_id: `voice-${chatId}`,
+            file_unique_id: `u-${chatId}`,
+            duration: 2,
+            mime_type: 'audio/ogg',
+            file_size: clip.bytes.length,
+          },
         },
       }).expect(200);
       const deadline = Date.now() + 20_000;
@@ -166,7 +216,9 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
       const { chatId, userId } = await register();
       await correct(chatId, 'обед 45 тыс', 'groceries');
       await correct(chatId, 'обеду 10 тыс', 'entertainment');
-      expect(await learned(userId)).toEqual([{ keyword: 'обеду', type: 'expense', category: 'entertainment' }]);
+      expect(await learned(userId)).toEqual([
+        { keyword: 'обеду', type: 'expense', category: 'entertainment' },
+      ]);
       await say(chatId, 'обед 20 тыс');
       expect(await lastRow(userId)).toMatchObject({ category: 'entertainment' });
     });
@@ -176,10 +228,16 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
       await correct(chatId, 'ziyofat 45 ming', 'cafe');
 
       await say(chatId, 'ziyofat uchun 100 ming tushdi');
-      expect(await lastRow(userId)).toMatchObject({ type: 'income', category: parserCategory('ziyofat uchun 100 ming tushdi') });
+      expect(await lastRow(userId)).toMatchObject({
+        type: 'income',
+        category: parserCategory('ziyofat uchun 100 ming tushdi'),
+      });
       for (const phrase of ['ziyofatxona 10 ming', 'taksi 20 ming', 'kofe 15 ming']) {
         await say(chatId, phrase);
-        expect({ phrase, category: (await lastRow(userId)).category }).toEqual({ phrase, category: parserCategory(phrase) });
+        expect({ phrase, category: (await lastRow(userId)).category }).toEqual({
+          phrase,
+          category: parserCategory(phrase),
+        });
       }
       // Another user is not taught by this one.
       const other = await register();
@@ -199,7 +257,11 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
   describe('/categories shows what was learned and forgets it', () => {
     it('lists own categories and the learned words; ✖ forgets one and the parser’s category is back', async () => {
       const { chatId, userId } = await register();
-      await t.http.post('/api/categories/').set(await bearer(chatId)).send({ type: 'income', name: 'Подработка' }).expect(201);
+      await t.http
+        .post('/api/categories/')
+        .set(await bearer(chatId))
+        .send({ type: 'income', name: 'Подработка' })
+        .expect(201);
       await correct(chatId, 'ziyofat 45 ming', 'cafe');
 
       const list = await say(chatId, '/categories');
@@ -246,7 +308,9 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
       const { chatId } = await register();
       const list = await say(chatId, '/categories');
       expect(list.text).toContain('Своих категорий пока нет');
-      expect(list.text).toContain('🧠 Запомненных слов пока нет. Поменяйте категорию записи кнопкой 🏷 — и я запомню её слово.');
+      expect(list.text).toContain(
+        '🧠 Запомненных слов пока нет. Поменяйте категорию записи кнопкой 🏷 — и я запомню её слово.',
+      );
       expect(list.markup).toBeUndefined();
     });
   });
@@ -261,12 +325,22 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
 
       const list = await t.http.get('/api/categories/learned/').set(a).expect(200);
       expect(list.body).toEqual([
-        { id: expect.any(String), keyword: 'ziyofat', type: 'expense', category: 'cafe', category_name: 'Кафе и рестораны', created_at: expect.any(String), updated_at: expect.any(String) },
+        {
+          id: expect.any(String),
+          keyword: 'ziyofat',
+          type: 'expense',
+          category: 'cafe',
+          category_name: 'Кафе и рестораны',
+          created_at: expect.any(String),
+          updated_at: expect.any(String),
+        },
       ]);
       expect((await t.http.get('/api/categories/learned').set(b).expect(200)).body).toEqual([]);
 
       const id = list.body[0].id as string;
-      expect((await t.http.delete(`/api/categories/learned/${id}/`).set(b).expect(404)).body).toEqual({ detail: 'Not found.' });
+      expect((await t.http.delete(`/api/categories/learned/${id}/`).set(b).expect(404)).body).toEqual({
+        detail: 'Not found.',
+      });
       await t.http.delete('/api/categories/learned/not-a-uuid/').set(a).expect(404);
       expect(await learned(alice.userId)).toHaveLength(1);
 
@@ -280,15 +354,34 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
       const { chatId, userId } = await register();
       const h = await bearer(chatId);
       const target = parserCategory('fitnes 300 ming') === 'health' ? 'entertainment' : 'health';
-      const tx = await t.http.post('/api/transactions/').set(h).send({ type: 'expense', amount: '300000.00', currency: 'UZS', description: 'Fitnes zal' }).expect(201);
+      const tx = await t.http
+        .post('/api/transactions/')
+        .set(h)
+        .send({ type: 'expense', amount: '300000.00', currency: 'UZS', description: 'Fitnes zal' })
+        .expect(201);
 
-      await t.http.patch(`/api/transactions/${tx.body.id}/`).set(h).send({ description: 'Fitnes zal, noyabr' }).expect(200);
+      await t.http
+        .patch(`/api/transactions/${tx.body.id}/`)
+        .set(h)
+        .send({ description: 'Fitnes zal, noyabr' })
+        .expect(200);
       expect(await learned(userId)).toEqual([]); // no category change, nothing learned
       await t.http.patch(`/api/transactions/${tx.body.id}/`).set(h).send({ category: target }).expect(200);
       expect(await learned(userId)).toEqual([{ keyword: 'fitnes', type: 'expense', category: target }]);
 
-      const parsed = await t.http.post('/api/transactions/parse/').set(h).send({ text: 'fitnes 300 ming' }).expect(200);
-      expect(parsed.body.items).toEqual([expect.objectContaining({ type: 'expense', amount: '300000.00', category: target, description: 'fitnes' })]);
+      const parsed = await t.http
+        .post('/api/transactions/parse/')
+        .set(h)
+        .send({ text: 'fitnes 300 ming' })
+        .expect(200);
+      expect(parsed.body.items).toEqual([
+        expect.objectContaining({
+          type: 'expense',
+          amount: '300000.00',
+          category: target,
+          description: 'fitnes',
+        }),
+      ]);
       await say(chatId, 'fitnesga 250 ming');
       expect(await lastRow(userId)).toMatchObject({ amount: '250000.00', category: target });
 
@@ -296,17 +389,29 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
       await t.http
         .put(`/api/transactions/${tx.body.id}/`)
         .set(h)
-        .send({ type: 'expense', amount: '300000.00', currency: 'UZS', category: 'education', description: 'fitnes' })
+        .send({
+          type: 'expense',
+          amount: '300000.00',
+          currency: 'UZS',
+          category: 'education',
+          description: 'fitnes',
+        })
         .expect(200);
       expect(await learned(userId)).toEqual([{ keyword: 'fitnes', type: 'expense', category: 'education' }]);
       // Another user's parse is not affected.
       const other = await register();
-      const theirs = await t.http.post('/api/transactions/parse/').set(await bearer(other.chatId)).send({ text: 'fitnes 300 ming' }).expect(200);
+      const theirs = await t.http
+        .post('/api/transactions/parse/')
+        .set(await bearer(other.chatId))
+        .send({ text: 'fitnes 300 ming' })
+        .expect(200);
       expect(theirs.body.items[0].category).toBe(parserCategory('fitnes 300 ming'));
     });
 
     it('is in the OpenAPI document with response schemas', async () => {
-      const doc = (await t.http.get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const doc = (await t.http.get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      };
       const list = doc.paths['/api/categories/learned']?.get;
       expect(JSON.stringify(list?.responses['200'])).toContain('LearnedCategoryResponseDto');
       expect(doc.paths['/api/categories/learned/{id}']?.delete?.responses).toHaveProperty('204');
@@ -317,8 +422,13 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
     it('the export carries the learned words; /deletemydata erases them', async () => {
       const { chatId, userId } = await register();
       await correct(chatId, 'ziyofat 45 ming', 'cafe');
-      const exported = await t.http.get('/api/users/me/export/').set(await bearer(chatId)).expect(200);
-      expect(exported.body.learned_categories).toEqual([expect.objectContaining({ keyword: 'ziyofat', type: 'expense', category: 'cafe' })]);
+      const exported = await t.http
+        .get('/api/users/me/export/')
+        .set(await bearer(chatId))
+        .expect(200);
+      expect(exported.body.learned_categories).toEqual([
+        expect.objectContaining({ keyword: 'ziyofat', type: 'expense', category: 'cafe' }),
+      ]);
 
       const ask = await say(chatId, '/deletemydata');
       const yes = buttons(ask.markup).find(([, data]) => data.startsWith('del:yes:'))!;

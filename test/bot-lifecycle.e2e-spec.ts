@@ -54,7 +54,25 @@ describe('bot start-up with TELEGRAM_WEBHOOK_URL (e2e)', () => {
     const calls = t.telegram.sent('setMyCommands');
     expect(calls.map((c) => c.language_code)).toEqual([undefined, 'ru', 'uz', 'en']);
     for (const call of calls) {
-      expect((call.commands as Array<{ command: string }>).map((c) => c.command)).toEqual(['start', 'help', 'balance', 'phone', 'login', 'cancel', 'language', 'currency', 'stats', 'export', 'goals', 'goal', 'debts', 'remind', 'categories', 'app', 'deletemydata']);
+      expect((call.commands as Array<{ command: string }>).map((c) => c.command)).toEqual([
+        'start',
+        'help',
+        'balance',
+        'phone',
+        'login',
+        'cancel',
+        'language',
+        'currency',
+        'stats',
+        'export',
+        'goals',
+        'goal',
+        'debts',
+        'remind',
+        'categories',
+        'app',
+        'deletemydata',
+      ]);
     }
     const en = calls.find((c) => c.language_code === 'en')!.commands as Array<{ description: string }>;
     expect(en[0].description).toBe('Start using the bot');
@@ -73,7 +91,10 @@ describe('bot start-up with TELEGRAM_WEBHOOK_URL (e2e)', () => {
 
 describe('bot start-up when Telegram refuses (e2e)', () => {
   it('logs setWebhook / setMyCommands failures and still serves', async () => {
-    const t = await startTestApp({ TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/telegram/webhook/', TELEGRAM_API_ROOT: 'http://127.0.0.1:1' });
+    const t = await startTestApp({
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/telegram/webhook/',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:1',
+    });
     try {
       await t.http.get('/health/').expect(200);
       // The Bot API is unreachable: the update cannot be answered, so Telegram is asked to retry.
@@ -105,14 +126,23 @@ describe('bot in polling mode (e2e)', () => {
     expect(methods).toContain('deleteWebhook');
     expect(methods.indexOf('deleteWebhook')).toBeLessThan(methods.indexOf('getUpdates'));
     const updates = t.telegram.sent('getUpdates')[0];
-    expect(updates.allowed_updates).toEqual(['message', 'edited_message', 'callback_query', 'my_chat_member']);
+    expect(updates.allowed_updates).toEqual([
+      'message',
+      'edited_message',
+      'callback_query',
+      'my_chat_member',
+    ]);
     // The duplicate guard covers polled updates too.
     for (let i = 0; i < 100; i++) {
-      const rows: Array<{ status: string }> = await t.db.query('SELECT status FROM processed_updates WHERE update_id = 10');
+      const rows: Array<{ status: string }> = await t.db.query(
+        'SELECT status FROM processed_updates WHERE update_id = 10',
+      );
       if (rows[0]?.status === 'done') break;
       await new Promise((r) => setTimeout(r, 20));
     }
-    const rows: Array<{ status: string }> = await t.db.query('SELECT status FROM processed_updates WHERE update_id = 10');
+    const rows: Array<{ status: string }> = await t.db.query(
+      'SELECT status FROM processed_updates WHERE update_id = 10',
+    );
     expect(rows).toEqual([{ status: 'done' }]);
   });
 
@@ -179,7 +209,10 @@ describe('duplicate guard across a restart (e2e)', () => {
     let dir: string | undefined;
     const shared = usePostgres
       ? await createTestDatabase()
-      : { url: `pglite://${(dir = mkdtempSync(join(tmpdir(), 'ovozpay-restart-')))}`, drop: async () => rmSync(dir!, { recursive: true, force: true }) };
+      : {
+          url: `pglite://${(dir = mkdtempSync(join(tmpdir(), 'ovozpay-restart-')))}`,
+          drop: async () => rmSync(dir!, { recursive: true, force: true }),
+        };
     try {
       const update = startUpdate(30, 700000030);
       const first = await startTestApp({ DATABASE_URL: shared.url });
@@ -193,7 +226,9 @@ describe('duplicate guard across a restart (e2e)', () => {
       try {
         await post(second, update).expect(200);
         expect(second.telegram.textsTo(700000030)).toEqual([]);
-        const sessions: unknown[] = await second.db.query('SELECT 1 FROM bot_sessions s JOIN users u ON u.id = s.user_id WHERE u.telegram_chat_id = 700000030');
+        const sessions: unknown[] = await second.db.query(
+          'SELECT 1 FROM bot_sessions s JOIN users u ON u.id = s.user_id WHERE u.telegram_chat_id = 700000030',
+        );
         expect(sessions).toHaveLength(1);
         // A new update on the restarted app is served as usual.
         await post(second, startUpdate(31, 700000030)).expect(200);

@@ -19,7 +19,13 @@ function pressUpdate(chatId: number, data: string) {
     callback_query: {
       id: `cb${nextUpdateId}`,
       from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: { message_id: 4242, from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, chat: { id: chatId, type: 'private' }, date: 1, text: '…' },
+      message: {
+        message_id: 4242,
+        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
+        chat: { id: chatId, type: 'private' },
+        date: 1,
+        text: '…',
+      },
       chat_instance: '-1',
       data,
     },
@@ -50,7 +56,9 @@ describe('Replies within one Telegram message (e2e, webhook)', () => {
     expect(sent).toHaveLength(1);
     return { text: String(sent[0].params.text), updateId };
   };
-  const rowsOf = (chatId: number): Promise<Array<{ amount: string; currency: string; type: string; source_item: number }>> =>
+  const rowsOf = (
+    chatId: number,
+  ): Promise<Array<{ amount: string; currency: string; type: string; source_item: number }>> =>
     t.db.query(
       `SELECT t.amount::text AS amount, t.currency, t.type, t.source_item FROM transactions t JOIN users u ON u.id = t.user_id
         WHERE u.telegram_chat_id = $1 ORDER BY t.source_item`,
@@ -59,10 +67,18 @@ describe('Replies within one Telegram message (e2e, webhook)', () => {
 
   it('the fake Bot API refuses an over-long text like Telegram does (so every test here can fail)', async () => {
     const send = (text: string) =>
-      fetch(`${t.telegram.url}/bot${TEST_BOT_TOKEN}/sendMessage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ chat_id: 1, text }) });
+      fetch(`${t.telegram.url}/bot${TEST_BOT_TOKEN}/sendMessage`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ chat_id: 1, text }),
+      });
     const refused = await send('я'.repeat(LIMIT + 1));
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ ok: false, error_code: 400, description: 'Bad Request: message is too long' });
+    expect(await refused.json()).toEqual({
+      ok: false,
+      error_code: 400,
+      description: 'Bad Request: message is too long',
+    });
     expect((await send('я'.repeat(LIMIT))).status).toBe(200);
   });
 
@@ -76,46 +92,54 @@ describe('Replies within one Telegram message (e2e, webhook)', () => {
   });
 
   it.each([
-    ['a long list of groceries (as many as one message may hold)', () => {
-      const items = ['хлеб 5000', 'молоко 8000', 'сыр 45000', 'яйца 18000', 'кофе 15000', 'чай 12000'];
-      return Array.from({ length: MAX_ITEMS_PER_MESSAGE }, (_, i) => items[i % items.length]).join(', ');
-    }],
-  ])('%s: every item recorded; the reply is ≤ 4096 characters, the first items and what the rest add up to', async (_label, phrase) => {
-    const chatId = ++nextChatId;
-    await say(chatId, '/start');
-    const text = phrase();
-    expect(text.length).toBeLessThanOrEqual(LIMIT);
-    const reply = await say(chatId, text);
-    const rows = await rowsOf(chatId);
-    expect(rows.length).toBe(MAX_ITEMS_PER_MESSAGE);
+    [
+      'a long list of groceries (as many as one message may hold)',
+      () => {
+        const items = ['хлеб 5000', 'молоко 8000', 'сыр 45000', 'яйца 18000', 'кофе 15000', 'чай 12000'];
+        return Array.from({ length: MAX_ITEMS_PER_MESSAGE }, (_, i) => items[i % items.length]).join(', ');
+      },
+    ],
+  ])(
+    '%s: every item recorded; the reply is ≤ 4096 characters, the first items and what the rest add up to',
+    async (_label, phrase) => {
+      const chatId = ++nextChatId;
+      await say(chatId, '/start');
+      const text = phrase();
+      expect(text.length).toBeLessThanOrEqual(LIMIT);
+      const reply = await say(chatId, text);
+      const rows = await rowsOf(chatId);
+      expect(rows.length).toBe(MAX_ITEMS_PER_MESSAGE);
 
-    expect(reply.text.length).toBeLessThanOrEqual(LIMIT);
-    const lines = reply.text.split('\n');
-    expect(lines[0]).toBe('✅ Записано:');
-    const items = lines.slice(1, -1);
-    // Whole lines, numbered in spoken order, each the amount of its row.
-    items.forEach((line, i) => {
-      const m = /^(\d+)\. 💸 ([\d,]+\.\d\d) UZS — .+ · \d\d\.\d\d\.\d{4}$/.exec(line);
-      expect(m).not.toBeNull();
-      expect(Number(m![1])).toBe(i + 1);
-      expect(minor(m![2])).toBe(minor(rows[i].amount));
-    });
-    // The rest: how many and what they add up to, equal to the rows not listed.
-    const more = /^… и ещё (\d+): расходы ([\d,]+\.\d\d) UZS$/.exec(lines[lines.length - 1]);
-    expect(more).not.toBeNull();
-    expect(items.length + Number(more![1])).toBe(rows.length);
-    expect(minor(more![2])).toBe(rows.slice(items.length).reduce((sum, r) => sum + minor(r.amount), 0n));
+      expect(reply.text.length).toBeLessThanOrEqual(LIMIT);
+      const lines = reply.text.split('\n');
+      expect(lines[0]).toBe('✅ Записано:');
+      const items = lines.slice(1, -1);
+      // Whole lines, numbered in spoken order, each the amount of its row.
+      items.forEach((line, i) => {
+        const m = /^(\d+)\. 💸 ([\d,]+\.\d\d) UZS — .+ · \d\d\.\d\d\.\d{4}$/.exec(line);
+        expect(m).not.toBeNull();
+        expect(Number(m![1])).toBe(i + 1);
+        expect(minor(m![2])).toBe(minor(rows[i].amount));
+      });
+      // The rest: how many and what they add up to, equal to the rows not listed.
+      const more = /^… и ещё (\d+): расходы ([\d,]+\.\d\d) UZS$/.exec(lines[lines.length - 1]);
+      expect(more).not.toBeNull();
+      expect(items.length + Number(more![1])).toBe(rows.length);
+      expect(minor(more![2])).toBe(rows.slice(items.length).reduce((sum, r) => sum + minor(r.amount), 0n));
 
-    // ↩️ Undo of them all: the edited message fits too and says how many records went.
-    const calls = await deliver(pressUpdate(chatId, `u:${reply.updateId}`));
-    const edit = calls.find((c) => c.method === 'editMessageText');
-    expect(edit).toBeDefined();
-    const undone = String(edit!.params.text);
-    expect(undone.length).toBeLessThanOrEqual(LIMIT);
-    expect(undone.split('\n')[0]).toBe(`↩️ Отменено, удалено ${rows.length} записей:`.replace(/удалено (\d*1) записей/, 'удалена $1 запись'));
-    expect(undone).toMatch(/\n… и ещё \d+: расходы [\d,]+\.\d\d UZS$/);
-    expect(await rowsOf(chatId)).toEqual([]);
-  });
+      // ↩️ Undo of them all: the edited message fits too and says how many records went.
+      const calls = await deliver(pressUpdate(chatId, `u:${reply.updateId}`));
+      const edit = calls.find((c) => c.method === 'editMessageText');
+      expect(edit).toBeDefined();
+      const undone = String(edit!.params.text);
+      expect(undone.length).toBeLessThanOrEqual(LIMIT);
+      expect(undone.split('\n')[0]).toBe(
+        `↩️ Отменено, удалено ${rows.length} записей:`.replace(/удалено (\d*1) записей/, 'удалена $1 запись'),
+      );
+      expect(undone).toMatch(/\n… и ещё \d+: расходы [\d,]+\.\d\d UZS$/);
+      expect(await rowsOf(chatId)).toEqual([]);
+    },
+  );
 
   it('/goals and /debts with hundreds of entries: one message each, the first entries and how many more', async () => {
     const chatId = ++nextChatId;
@@ -132,11 +156,15 @@ describe('Replies within one Telegram message (e2e, webhook)', () => {
     );
     const goals = await say(chatId, '/goals');
     expect(goals.text.length).toBeLessThanOrEqual(LIMIT);
-    expect(goals.text).toMatch(/^🎯 Ваши цели:\n\n1\. Цель \d+ ж+\n░+ 0%\n0\.00 \/ 1,000,000\.00 UZS\n\n2\. /);
+    expect(goals.text).toMatch(
+      /^🎯 Ваши цели:\n\n1\. Цель \d+ ж+\n░+ 0%\n0\.00 \/ 1,000,000\.00 UZS\n\n2\. /,
+    );
     expect(goals.text).toMatch(/\n\n… и ещё \d+$/);
     const debts = await say(chatId, '/debts');
     expect(debts.text.length).toBeLessThanOrEqual(LIMIT);
-    expect(debts.text).toMatch(/^📋 Открытые долги:\n1\. Вам должны: Друг \d+ ж+ — 20,000\.00 USD · до 01\.06\.2027\n/);
+    expect(debts.text).toMatch(
+      /^📋 Открытые долги:\n1\. Вам должны: Друг \d+ ж+ — 20,000\.00 USD · до 01\.06\.2027\n/,
+    );
     expect(debts.text).toMatch(/\n… и ещё \d+$/);
   });
 });
@@ -149,7 +177,11 @@ describe('Amounts too large to store over REST: 400 on the amount field', () => 
   beforeAll(async () => {
     t = await startTestApp();
     ({ token } = await accessTokenFor(t, ++nextChatId));
-    const created = await t.http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).send({ type: 'expense', amount: '9999999999999.99' }).expect(201);
+    const created = await t.http
+      .post('/api/transactions/')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ type: 'expense', amount: '9999999999999.99' })
+      .expect(201);
     id = created.body.id;
   });
   afterAll(() => t?.close());
@@ -173,7 +205,10 @@ describe('Amounts too large to store over REST: 400 on the amount field', () => 
           : await t.http.put(`/api/transactions/${id}/`).set(auth).send(body);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ amount: [TOO_MANY] });
-    const [row] = await t.db.query(`SELECT amount::text AS amount, count(*) OVER ()::int AS n FROM transactions WHERE id = $1`, [id]);
+    const [row] = await t.db.query(
+      `SELECT amount::text AS amount, count(*) OVER ()::int AS n FROM transactions WHERE id = $1`,
+      [id],
+    );
     expect(row).toEqual({ amount: '9999999999999.99', n: 1 });
   });
 });

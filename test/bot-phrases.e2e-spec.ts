@@ -34,7 +34,13 @@ function textUpdate(chatId: number, text: string, o: TextOptions = {}) {
     update_id: updateId,
     message: {
       message_id: updateId,
-      from: { id: o.fromId ?? chatId, is_bot: false, first_name: 'Ali', username: `u${chatId}`, ...(o.languageCode ? { language_code: o.languageCode } : {}) },
+      from: {
+        id: o.fromId ?? chatId,
+        is_bot: false,
+        first_name: 'Ali',
+        username: `u${chatId}`,
+        ...(o.languageCode ? { language_code: o.languageCode } : {}),
+      },
       chat: { id: chatId, first_name: 'Ali', type: 'private' },
       date: Math.floor((o.sentAt ?? SENT_AT) / 1000),
       text,
@@ -50,7 +56,13 @@ function callbackUpdate(chatId: number, data: string, messageId = 4242, fromId =
     callback_query: {
       id: `cb${nextCallbackId++}`,
       from: { id: fromId, is_bot: false, first_name: 'Ali' },
-      message: { message_id: messageId, from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, chat: { id: chatId, type: 'private' }, date: 1, text: '…' },
+      message: {
+        message_id: messageId,
+        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
+        chat: { id: chatId, type: 'private' },
+        date: 1,
+        text: '…',
+      },
       chat_instance: '-1',
       data,
     },
@@ -59,7 +71,8 @@ function callbackUpdate(chatId: number, data: string, messageId = 4242, fromId =
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
 /** An inline keyboard as [label, callback_data] pairs per row. */
-const buttons = (markup: unknown) => ((markup as Markup)?.inline_keyboard ?? []).map((row) => row.map((b) => [b.text, b.callback_data]));
+const buttons = (markup: unknown) =>
+  ((markup as Markup)?.inline_keyboard ?? []).map((row) => row.map((b) => [b.text, b.callback_data]));
 
 interface Row {
   type: string;
@@ -76,7 +89,11 @@ interface Row {
 describe('Telegram bot: phrases (e2e, webhook)', () => {
   let t: TestApp;
 
-  const post = (body: unknown) => t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(body as object);
+  const post = (body: unknown) =>
+    t.http
+      .post('/telegram/webhook/')
+      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+      .send(body as object);
 
   /** POSTs an update (200 expected), returns the Bot API calls it caused. */
   const deliver = async (update: unknown) => {
@@ -92,7 +109,11 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
     const sent = calls.filter((c) => c.method === 'sendMessage');
     expect(sent).toHaveLength(1);
     expect(Number(sent[0].params.chat_id)).toBe(chatId);
-    return { text: String(sent[0].params.text), markup: sent[0].params.reply_markup, updateId: update.update_id };
+    return {
+      text: String(sent[0].params.text),
+      markup: sent[0].params.reply_markup,
+      updateId: update.update_id,
+    };
   };
 
   /** Presses a button; returns the answerCallbackQuery it got and the edits of the message. */
@@ -103,8 +124,11 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
     expect(answers).toHaveLength(1);
     expect(answers[0].params.callback_query_id).toBe(update.callback_query.id);
     expect(calls.filter((c) => c.method === 'sendMessage')).toEqual([]);
-    const edits = calls.filter((c) => c.method === 'editMessageText' || c.method === 'editMessageReplyMarkup');
-    for (const e of edits) expect([Number(e.params.chat_id), Number(e.params.message_id)]).toEqual([chatId, messageId]);
+    const edits = calls.filter(
+      (c) => c.method === 'editMessageText' || c.method === 'editMessageReplyMarkup',
+    );
+    for (const e of edits)
+      expect([Number(e.params.chat_id), Number(e.params.message_id)]).toEqual([chatId, messageId]);
     return { answer: answers[0].params as { text?: string; show_alert?: boolean }, edits };
   };
 
@@ -117,14 +141,18 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
     );
 
   const userOf = async (chatId: number) => {
-    const found: Array<{ id: string; language: string; currency: string }> = await t.db.query('SELECT id, language, currency FROM users WHERE telegram_chat_id = $1', [
-      chatId,
-    ]);
+    const found: Array<{ id: string; language: string; currency: string }> = await t.db.query(
+      'SELECT id, language, currency FROM users WHERE telegram_chat_id = $1',
+      [chatId],
+    );
     return found[0];
   };
 
   const sessionState = async (userId: string): Promise<unknown> => {
-    const found: Array<{ state: unknown }> = await t.db.query('SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active', [userId]);
+    const found: Array<{ state: unknown }> = await t.db.query(
+      'SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active',
+      [userId],
+    );
     return found[0]?.state ?? null;
   };
 
@@ -172,7 +200,15 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const reply = await say(chatId, 'taksiga 20 ming berdim');
       expect(reply.text).toBe('✅ Yozib qoʻyildi:\n💸 20,000.00 UZS — Transport, taksi · 10.03.2026');
       expect(buttons(reply.markup)[0].map(([label]) => label)).toEqual(['↩️ Bekor qilish', '🏷 Kategoriya']);
-      expect(await rows(userId)).toEqual([expect.objectContaining({ type: 'expense', amount: '20000.00', currency: 'UZS', category: 'transport', source: 'text' })]);
+      expect(await rows(userId)).toEqual([
+        expect.objectContaining({
+          type: 'expense',
+          amount: '20000.00',
+          currency: 'UZS',
+          category: 'transport',
+          source: 'text',
+        }),
+      ]);
     });
 
     it('Uzbek (Cyrillic): recorded, category named in the user’s language', async () => {
@@ -180,7 +216,13 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const reply = await say(chatId, 'нонга 5000 сўм тўладим');
       expect(reply.text).toBe('✅ Yozib qoʻyildi:\n💸 5,000.00 UZS — Oziq-ovqat, нон · 10.03.2026');
       expect(await rows(userId)).toEqual([
-        expect.objectContaining({ type: 'expense', amount: '5000.00', currency: 'UZS', category: 'groceries', source_update_id: String(reply.updateId) }),
+        expect.objectContaining({
+          type: 'expense',
+          amount: '5000.00',
+          currency: 'UZS',
+          category: 'groceries',
+          source_update_id: String(reply.updateId),
+        }),
       ]);
     });
 
@@ -189,13 +231,23 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const reply = await say(chatId, 'got paid 500 dollars');
       expect(reply.text).toBe('✅ Recorded:\n💰 500.00 USD — Salary · 10.03.2026');
       expect(buttons(reply.markup)[0].map(([label]) => label)).toEqual(['↩️ Undo', '🏷 Category']);
-      expect(await rows(userId)).toEqual([expect.objectContaining({ type: 'income', amount: '500.00', currency: 'USD', category: 'salary', source: 'text' })]);
+      expect(await rows(userId)).toEqual([
+        expect.objectContaining({
+          type: 'income',
+          amount: '500.00',
+          currency: 'USD',
+          category: 'salary',
+          source: 'text',
+        }),
+      ]);
     });
 
     it('several items in one phrase: every one recorded, one reply listing them in order', async () => {
       const { chatId, userId } = await register();
       const reply = await say(chatId, 'такси 20000 и кофе 15000');
-      expect(reply.text).toBe('✅ Записано:\n1. 💸 20,000.00 UZS — Транспорт, такси · 10.03.2026\n2. 💸 15,000.00 UZS — Кафе и рестораны, кофе · 10.03.2026');
+      expect(reply.text).toBe(
+        '✅ Записано:\n1. 💸 20,000.00 UZS — Транспорт, такси · 10.03.2026\n2. 💸 15,000.00 UZS — Кафе и рестораны, кофе · 10.03.2026',
+      );
       const recorded = await rows(userId);
       expect(recorded.map((r) => [r.amount, r.category, r.source_update_id, r.source_item])).toEqual([
         ['20000.00', 'transport', String(reply.updateId), 0],
@@ -234,7 +286,10 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const user = await userOf(chatId);
       expect(user).toMatchObject({ language: 'ru', currency: 'UZS' });
       expect(await rows(user.id)).toHaveLength(1);
-      const sessions: unknown[] = await t.db.query('SELECT 1 FROM bot_sessions WHERE user_id = $1 AND is_active', [user.id]);
+      const sessions: unknown[] = await t.db.query(
+        'SELECT 1 FROM bot_sessions WHERE user_id = $1 AND is_active',
+        [user.id],
+      );
       expect(sessions).toHaveLength(1);
     });
 
@@ -242,7 +297,9 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const { chatId, userId } = await register();
       const log = jest.spyOn(Logger.prototype, 'log');
       const reply = await say(chatId, 'такси 20000 и кофе 15000');
-      expect(log.mock.calls.map((c) => String(c[0]))).toContain(`Записано из текста: update_id=${reply.updateId}, chat_id=${chatId}, user_id=${userId}, recorded=2`);
+      expect(log.mock.calls.map((c) => String(c[0]))).toContain(
+        `Записано из текста: update_id=${reply.updateId}, chat_id=${chatId}, user_id=${userId}, recorded=2`,
+      );
     });
 
     it('an amount beyond 13 digits is not recorded (the reply says the maximum); the largest one is', async () => {
@@ -251,7 +308,9 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
         '❌ Слишком большая сумма: в записи не больше 13 цифр до запятой (до 9,999,999,999,999.99). Ничего не записано — проверьте число.',
       );
       expect(await rows(userId)).toEqual([]);
-      expect((await say(chatId, 'такси 9999999999999.99')).text).toBe('✅ Записано:\n💸 9,999,999,999,999.99 UZS — Транспорт, такси · 10.03.2026');
+      expect((await say(chatId, 'такси 9999999999999.99')).text).toBe(
+        '✅ Записано:\n💸 9,999,999,999,999.99 UZS — Транспорт, такси · 10.03.2026',
+      );
       expect(await rows(userId)).toEqual([expect.objectContaining({ amount: '9999999999999.99' })]);
     });
   });
@@ -275,7 +334,10 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       expect((await rows(userId)).map((r) => r.description)).toEqual(['кофе']);
 
       const second = await press(chatId, `u:${reply.updateId}`);
-      expect(second.answer).toMatchObject({ text: '⚠️ Эти записи уже отменены или недоступны.', show_alert: true });
+      expect(second.answer).toMatchObject({
+        text: '⚠️ Эти записи уже отменены или недоступны.',
+        show_alert: true,
+      });
       expect(second.edits).toEqual([]);
       expect((await rows(userId)).map((r) => r.description)).toEqual(['кофе']);
     });
@@ -289,7 +351,9 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
         expect(res.answer).toMatchObject({ show_alert: true });
         expect(res.edits).toEqual([]);
       }
-      expect(await rows(owner.userId)).toEqual([expect.objectContaining({ category: 'transport', amount: '20000.00' })]);
+      expect(await rows(owner.userId)).toEqual([
+        expect.objectContaining({ category: 'transport', amount: '20000.00' }),
+      ]);
     });
 
     it('stale or unknown button data gets a short alert', async () => {
@@ -303,7 +367,10 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
 
     it('a press from a chat that never sent /start asks for /start', async () => {
       const res = await press(newChatId(), 'u:1');
-      expect(res.answer).toMatchObject({ text: '👋 Сначала зарегистрируйтесь: отправьте /start', show_alert: true });
+      expect(res.answer).toMatchObject({
+        text: '👋 Сначала зарегистрируйтесь: отправьте /start',
+        show_alert: true,
+      });
     });
 
     it('the same button press delivered twice is handled once', async () => {
@@ -342,9 +409,13 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       for (const row of keyboard.slice(0, -1)) expect(row.length).toBeLessThanOrEqual(2);
 
       const picked = await press(chatId, `s:${reply.updateId}:0:cafe`);
-      expect(picked.answer).toMatchObject({ text: '🏷 Кафе и рестораны\n🧠 Запомнил: «такси» теперь сюда (забыть — /categories)' });
+      expect(picked.answer).toMatchObject({
+        text: '🏷 Кафе и рестораны\n🧠 Запомнил: «такси» теперь сюда (забыть — /categories)',
+      });
       expect(picked.edits.map((e) => e.method)).toEqual(['editMessageText']);
-      expect(picked.edits[0].params.text).toBe('✅ Записано:\n💸 20,000.00 UZS — Кафе и рестораны, такси · 10.03.2026');
+      expect(picked.edits[0].params.text).toBe(
+        '✅ Записано:\n💸 20,000.00 UZS — Кафе и рестораны, такси · 10.03.2026',
+      );
       expect(buttons(picked.edits[0].params.reply_markup)).toEqual([
         [
           ['↩️ Отменить', `u:${reply.updateId}`],
@@ -360,13 +431,26 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const reply = await say(chatId, 'получил зарплату 5 млн');
       const list = await press(chatId, `c:${reply.updateId}`);
       const labels = buttons(list.edits[0].params.reply_markup).flat();
-      expect(labels.map(([label]) => label)).toEqual(['✅ Зарплата', 'Фриланс', 'Бизнес и продажи', 'Инвестиции', 'Подарки', 'Прочее', 'Подработка', '⬅️ Назад']);
+      expect(labels.map(([label]) => label)).toEqual([
+        '✅ Зарплата',
+        'Фриланс',
+        'Бизнес и продажи',
+        'Инвестиции',
+        'Подарки',
+        'Прочее',
+        'Подработка',
+        '⬅️ Назад',
+      ]);
       const ownButton = labels.find(([label]) => label === 'Подработка')!;
       expect(Buffer.byteLength(ownButton[1]!)).toBeLessThanOrEqual(64);
 
       const picked = await press(chatId, ownButton[1]!);
-      expect(picked.answer).toMatchObject({ text: '🏷 Подработка\n🧠 Запомнил: «зарплату» теперь сюда (забыть — /categories)' });
-      expect(picked.edits[0].params.text).toBe('✅ Записано:\n💰 5,000,000.00 UZS — Подработка, зарплату · 10.03.2026');
+      expect(picked.answer).toMatchObject({
+        text: '🏷 Подработка\n🧠 Запомнил: «зарплату» теперь сюда (забыть — /categories)',
+      });
+      expect(picked.edits[0].params.text).toBe(
+        '✅ Записано:\n💰 5,000,000.00 UZS — Подработка, зарплату · 10.03.2026',
+      );
       expect(await rows(userId)).toEqual([expect.objectContaining({ category: own.key })]);
     });
 
@@ -383,9 +467,14 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
         [['⬅️ Назад', `b:${reply.updateId}`]],
       ]);
       const list = await press(chatId, `c:${reply.updateId}:1`);
-      expect(buttons(list.edits[0].params.reply_markup).flat()).toContainEqual(['✅ Кафе и рестораны', `s:${reply.updateId}:1:cafe`]);
+      expect(buttons(list.edits[0].params.reply_markup).flat()).toContainEqual([
+        '✅ Кафе и рестораны',
+        `s:${reply.updateId}:1:cafe`,
+      ]);
       const picked = await press(chatId, `s:${reply.updateId}:1:groceries`);
-      expect(picked.edits[0].params.text).toBe('✅ Записано:\n1. 💸 20,000.00 UZS — Транспорт, такси · 10.03.2026\n2. 💸 15,000.00 UZS — Продукты, кофе · 10.03.2026');
+      expect(picked.edits[0].params.text).toBe(
+        '✅ Записано:\n1. 💸 20,000.00 UZS — Транспорт, такси · 10.03.2026\n2. 💸 15,000.00 UZS — Продукты, кофе · 10.03.2026',
+      );
       expect((await rows(userId)).map((r) => r.category)).toEqual(['transport', 'groceries']);
 
       await press(chatId, `c:${reply.updateId}`);
@@ -413,16 +502,31 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
     it('asks how much, keeps the question in the database, and records the answer tied to the second update', async () => {
       const { chatId, userId } = await register();
       const question = await say(chatId, 'купил хлеб');
-      expect(question.text).toBe('💬 Сколько? Напишите сумму, например 25000\n💸 Продукты, хлеб · 10.03.2026');
+      expect(question.text).toBe(
+        '💬 Сколько? Напишите сумму, например 25000\n💸 Продукты, хлеб · 10.03.2026',
+      );
       expect(buttons(question.markup)).toEqual([]);
       expect(await rows(userId)).toEqual([]);
-      expect(await sessionState(userId)).toMatchObject({ awaiting: 'amount', items: [{ type: 'expense', category: 'groceries', description: 'хлеб' }] });
+      expect(await sessionState(userId)).toMatchObject({
+        awaiting: 'amount',
+        items: [{ type: 'expense', category: 'groceries', description: 'хлеб' }],
+      });
 
       const reply = await say(chatId, '25000');
       expect(reply.text).toBe('✅ Записано:\n💸 25,000.00 UZS — Продукты, хлеб · 10.03.2026');
-      expect(buttons(reply.markup)[0].map(([, data]) => data)).toEqual([`u:${reply.updateId}`, `c:${reply.updateId}`]);
+      expect(buttons(reply.markup)[0].map(([, data]) => data)).toEqual([
+        `u:${reply.updateId}`,
+        `c:${reply.updateId}`,
+      ]);
       expect(await rows(userId)).toEqual([
-        expect.objectContaining({ type: 'expense', amount: '25000.00', category: 'groceries', description: 'хлеб', source: 'text', source_update_id: String(reply.updateId) }),
+        expect.objectContaining({
+          type: 'expense',
+          amount: '25000.00',
+          category: 'groceries',
+          description: 'хлеб',
+          source: 'text',
+          source_update_id: String(reply.updateId),
+        }),
       ]);
       expect(await sessionState(userId)).toBeNull();
 
@@ -437,21 +541,31 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
     it('takes "25 тыс" and Uzbek number words as the answer', async () => {
       const ru = await register();
       await say(ru.chatId, 'получил зарплату');
-      expect((await say(ru.chatId, '25 тыс')).text).toBe('✅ Записано:\n💰 25,000.00 UZS — Зарплата, зарплату · 10.03.2026');
+      expect((await say(ru.chatId, '25 тыс')).text).toBe(
+        '✅ Записано:\n💰 25,000.00 UZS — Зарплата, зарплату · 10.03.2026',
+      );
 
       const uz = await register('uz');
       const question = await say(uz.chatId, "taksi uchun to'ladim");
-      expect(question.text).toBe('💬 Qancha? Summani yozing, masalan 25000\n💸 Transport, taksi · 10.03.2026');
+      expect(question.text).toBe(
+        '💬 Qancha? Summani yozing, masalan 25000\n💸 Transport, taksi · 10.03.2026',
+      );
       await say(uz.chatId, 'ellik ming');
-      expect(await rows(uz.userId)).toEqual([expect.objectContaining({ type: 'expense', amount: '50000.00', category: 'transport' })]);
+      expect(await rows(uz.userId)).toEqual([
+        expect.objectContaining({ type: 'expense', amount: '50000.00', category: 'transport' }),
+      ]);
     });
 
     it('something that is not an amount: asked again, the question stays', async () => {
       const { chatId, userId } = await register();
       await say(chatId, 'купил хлеб');
-      expect((await say(chatId, 'ну такое')).text).toBe('🤔 Не понял сумму. Напишите число, например 25000 — или /cancel, чтобы не записывать.');
+      expect((await say(chatId, 'ну такое')).text).toBe(
+        '🤔 Не понял сумму. Напишите число, например 25000 — или /cancel, чтобы не записывать.',
+      );
       await say(chatId, '8000');
-      expect(await rows(userId)).toEqual([expect.objectContaining({ amount: '8000.00', description: 'хлеб' })]);
+      expect(await rows(userId)).toEqual([
+        expect.objectContaining({ amount: '8000.00', description: 'хлеб' }),
+      ]);
     });
 
     it('a full new phrase replaces the question and is recorded as it says', async () => {
@@ -470,7 +584,9 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       expect((await say(chatId, '/cancel')).text).toBe('✖️ Действие отменено.');
       expect(await sessionState(userId)).toBeNull();
       await say(chatId, '25000');
-      expect(await rows(userId)).toEqual([expect.objectContaining({ amount: '25000.00', category: 'other', description: '' })]);
+      expect(await rows(userId)).toEqual([
+        expect.objectContaining({ amount: '25000.00', category: 'other', description: '' }),
+      ]);
     });
 
     it('a balance question in between is answered and the question stays', async () => {
@@ -478,14 +594,20 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       await say(chatId, 'купил хлеб');
       expect((await say(chatId, 'какой у меня баланс')).text).toMatch(/^💰 Ваш баланс/);
       await say(chatId, '8000');
-      expect(await rows(userId)).toEqual([expect.objectContaining({ amount: '8000.00', description: 'хлеб' })]);
+      expect(await rows(userId)).toEqual([
+        expect.objectContaining({ amount: '8000.00', description: 'хлеб' }),
+      ]);
     });
   });
 
   describe('not a transaction', () => {
     it.each([
       ['ru', 'asdf qwerty', 'Не понял 🤔 Напишите, например:\n• Потратил 50000 сум на продукты'],
-      ['en', 'asdf qwerty', "Sorry, I didn't get that 🤔 Write, for example:\n• Spent 50000 sum on groceries"],
+      [
+        'en',
+        'asdf qwerty',
+        "Sorry, I didn't get that 🤔 Write, for example:\n• Spent 50000 sum on groceries",
+      ],
       ['uz', 'asdf qwerty', 'Tushunmadim 🤔 Masalan, shunday yozing:\n• taksiga 20 ming berdim'],
     ])('%s: unknown text gets a hint with examples', async (lang, text, start) => {
       const { chatId, userId } = await register(lang);
@@ -495,7 +617,9 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
 
     it('small talk gets a short friendly answer', async () => {
       const { chatId } = await register();
-      expect((await say(chatId, 'привет')).text).toBe('🙂 Всегда рад помочь! Напишите трату или доход, например: «такси 20000».');
+      expect((await say(chatId, 'привет')).text).toBe(
+        '🙂 Всегда рад помочь! Напишите трату или доход, например: «такси 20000».',
+      );
     });
 
     it('a balance question answers like /balance', async () => {
@@ -533,7 +657,9 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const { chatId, userId } = await register();
       await say(chatId, 'такси 20000');
       await say(chatId, 'кофе 15000');
-      expect((await say(chatId, 'отмени последнее')).text).toBe('↩️ Удалил последнюю запись:\n💸 15,000.00 UZS — Кафе и рестораны, кофе · 10.03.2026');
+      expect((await say(chatId, 'отмени последнее')).text).toBe(
+        '↩️ Удалил последнюю запись:\n💸 15,000.00 UZS — Кафе и рестораны, кофе · 10.03.2026',
+      );
       expect((await rows(userId)).map((r) => r.description)).toEqual(['такси']);
       await say(chatId, 'отмени последнее');
       expect((await say(chatId, 'отмени последнее')).text).toBe('👌 Отменять нечего: записей пока нет.');
@@ -545,7 +671,9 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const { chatId } = await register();
       expect((await say(chatId, 'переключи на узбекский')).text).toBe('✅ Til: Oʻzbekcha');
       expect((await userOf(chatId)).language).toBe('uz');
-      expect((await say(chatId, 'такси 20000')).text).toBe('✅ Yozib qoʻyildi:\n💸 20,000.00 UZS — Transport, такси · 10.03.2026');
+      expect((await say(chatId, 'такси 20000')).text).toBe(
+        '✅ Yozib qoʻyildi:\n💸 20,000.00 UZS — Transport, такси · 10.03.2026',
+      );
       expect((await say(chatId, 'switch to english')).text).toBe('✅ Language: English');
       expect((await userOf(chatId)).language).toBe('en');
     });
@@ -563,7 +691,9 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       ]);
       const res = await press(chatId, 'lang:en');
       expect(res.answer).toMatchObject({ text: '✅ Language: English' });
-      expect(res.edits.map((e) => [e.method, e.params.text])).toEqual([['editMessageText', '✅ Language: English']]);
+      expect(res.edits.map((e) => [e.method, e.params.text])).toEqual([
+        ['editMessageText', '✅ Language: English'],
+      ]);
       expect((await userOf(chatId)).language).toBe('en');
     });
 
@@ -579,7 +709,11 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const { chatId } = await register();
       const offer = await say(chatId, 'поменяй валюту');
       expect(offer.text).toBe('💱 Выберите валюту по умолчанию:');
-      expect(buttons(offer.markup).flat().map(([, data]) => data)).toEqual(['cur:UZS', 'cur:USD', 'cur:RUB', 'cur:EUR']);
+      expect(
+        buttons(offer.markup)
+          .flat()
+          .map(([, data]) => data),
+      ).toEqual(['cur:UZS', 'cur:USD', 'cur:RUB', 'cur:EUR']);
       const res = await press(chatId, 'cur:EUR');
       expect(res.edits.map((e) => e.params.text)).toEqual(['✅ Валюта по умолчанию: EUR']);
       expect((await userOf(chatId)).currency).toBe('EUR');
@@ -593,21 +727,33 @@ describe('the amount question across a restart (e2e)', () => {
     let dir: string | undefined;
     const shared = usePostgres
       ? await createTestDatabase()
-      : { url: `pglite://${(dir = mkdtempSync(join(tmpdir(), 'ovozpay-phrases-')))}`, drop: async () => rmSync(dir!, { recursive: true, force: true }) };
+      : {
+          url: `pglite://${(dir = mkdtempSync(join(tmpdir(), 'ovozpay-phrases-')))}`,
+          drop: async () => rmSync(dir!, { recursive: true, force: true }),
+        };
     const chatId = newChatId();
-    const post = (app: TestApp, update: unknown) => app.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(update as object).expect(200);
+    const post = (app: TestApp, update: unknown) =>
+      app.http
+        .post('/telegram/webhook/')
+        .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+        .send(update as object)
+        .expect(200);
     try {
       const first = await startTestApp({ DATABASE_URL: shared.url });
       try {
         await post(first, textUpdate(chatId, 'купил хлеб'));
-        expect(first.telegram.textsTo(chatId)).toEqual(['💬 Сколько? Напишите сумму, например 25000\n💸 Продукты, хлеб · 10.03.2026']);
+        expect(first.telegram.textsTo(chatId)).toEqual([
+          '💬 Сколько? Напишите сумму, например 25000\n💸 Продукты, хлеб · 10.03.2026',
+        ]);
       } finally {
         await first.close();
       }
       const second = await startTestApp({ DATABASE_URL: shared.url });
       try {
         await post(second, textUpdate(chatId, '25000'));
-        expect(second.telegram.textsTo(chatId)).toEqual(['✅ Записано:\n💸 25,000.00 UZS — Продукты, хлеб · 10.03.2026']);
+        expect(second.telegram.textsTo(chatId)).toEqual([
+          '✅ Записано:\n💸 25,000.00 UZS — Продукты, хлеб · 10.03.2026',
+        ]);
         const recorded: unknown[] = await second.db.query(
           `SELECT t.amount::text AS amount, t.category FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1`,
           [chatId],

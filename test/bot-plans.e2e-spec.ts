@@ -37,7 +37,13 @@ function callbackUpdate(chatId: number, data: string) {
     callback_query: {
       id: `cb${nextUpdateId}`,
       from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: { message_id: 77, from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, chat: { id: chatId, type: 'private' }, date: 1, text: '…' },
+      message: {
+        message_id: 77,
+        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
+        chat: { id: chatId, type: 'private' },
+        date: 1,
+        text: '…',
+      },
       chat_instance: '-1',
       data,
     },
@@ -45,7 +51,8 @@ function callbackUpdate(chatId: number, data: string) {
 }
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
-const buttons = (markup: unknown) => ((markup as Markup)?.inline_keyboard ?? []).map((row) => row.map((b) => [b.text, b.callback_data]));
+const buttons = (markup: unknown) =>
+  ((markup as Markup)?.inline_keyboard ?? []).map((row) => row.map((b) => [b.text, b.callback_data]));
 const hex = (id: string) => id.replace(/-/g, '');
 
 describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
@@ -54,11 +61,17 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
 
   const deliver = async (update: unknown) => {
     const before = t.telegram.calls.length;
-    await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(update as object).expect(200);
+    await t.http
+      .post('/telegram/webhook/')
+      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+      .send(update as object)
+      .expect(200);
     return t.telegram.calls.slice(before);
   };
   const say = async (chatId: number, text: string, languageCode = 'ru') => {
-    const sent = (await deliver(textUpdate(chatId, text, languageCode))).filter((c) => c.method === 'sendMessage');
+    const sent = (await deliver(textUpdate(chatId, text, languageCode))).filter(
+      (c) => c.method === 'sendMessage',
+    );
     expect(sent).toHaveLength(1);
     return { text: String(sent[0].params.text), markup: sent[0].params.reply_markup };
   };
@@ -67,7 +80,11 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
     const answers = calls.filter((c) => c.method === 'answerCallbackQuery');
     expect(answers).toHaveLength(1);
     const edit = calls.find((c) => c.method === 'editMessageText');
-    return { answer: answers[0].params as { text?: string; show_alert?: boolean }, text: edit ? String(edit.params.text) : undefined, markup: edit?.params.reply_markup };
+    return {
+      answer: answers[0].params as { text?: string; show_alert?: boolean },
+      text: edit ? String(edit.params.text) : undefined,
+      markup: edit?.params.reply_markup,
+    };
   };
   const register = async (languageCode = 'ru') => {
     const chatId = ++nextChatId;
@@ -76,13 +93,19 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
     return { chatId, userId: id as string };
   };
   const goals = (userId: string) =>
-    t.db.query(`SELECT id, title, target_amount::text AS target, saved_amount::text AS saved, currency, deadline::text AS deadline, status FROM goals WHERE user_id = $1 ORDER BY created_at`, [userId]);
+    t.db.query(
+      `SELECT id, title, target_amount::text AS target, saved_amount::text AS saved, currency, deadline::text AS deadline, status FROM goals WHERE user_id = $1 ORDER BY created_at`,
+      [userId],
+    );
   const debts = (userId: string) =>
     t.db.query(
       `SELECT id, direction, counterparty, amount::text AS amount, repaid_amount::text AS repaid, currency, due_date::text AS due, status FROM debts WHERE user_id = $1 ORDER BY created_at`,
       [userId],
     );
-  const transactionsOf = async (userId: string) => Number((await t.db.query('SELECT count(*)::int AS n FROM transactions WHERE user_id = $1', [userId]))[0].n);
+  const transactionsOf = async (userId: string) =>
+    Number(
+      (await t.db.query('SELECT count(*)::int AS n FROM transactions WHERE user_id = $1', [userId]))[0].n,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -96,7 +119,14 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       const { chatId, userId } = await register();
       const created = await say(chatId, 'цель: телефон 3 млн к 1 марта');
       const [goal] = await goals(userId);
-      expect(goal).toMatchObject({ title: 'Телефон', target: '3000000.00', saved: '0.00', currency: 'UZS', deadline: '2027-03-01', status: 'active' });
+      expect(goal).toMatchObject({
+        title: 'Телефон',
+        target: '3000000.00',
+        saved: '0.00',
+        currency: 'UZS',
+        deadline: '2027-03-01',
+        status: 'active',
+      });
       expect(created.text).toBe(
         '🎯 Новая цель:\nТелефон\n░░░░░░░░░░ 0%\n0.00 / 3,000,000.00 UZS · до 01.03.2027\n\nПополнить: «отложил 500 тысяч на телефон» или кнопкой ниже.',
       );
@@ -104,12 +134,16 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       expect(await transactionsOf(userId)).toBe(0);
 
       const saved = await say(chatId, 'Отложил 1200000 на телефон');
-      expect(saved.text).toBe('✅ Отложено 1,200,000.00 UZS на «Телефон»\n\nТелефон\n▓▓▓▓░░░░░░ 40%\n1,200,000.00 / 3,000,000.00 UZS · до 01.03.2027');
+      expect(saved.text).toBe(
+        '✅ Отложено 1,200,000.00 UZS на «Телефон»\n\nТелефон\n▓▓▓▓░░░░░░ 40%\n1,200,000.00 / 3,000,000.00 UZS · до 01.03.2027',
+      );
       expect((await goals(userId))[0].saved).toBe('1200000.00');
       expect(await transactionsOf(userId)).toBe(0);
 
       const list = await say(chatId, '/goals');
-      expect(list.text).toBe('🎯 Ваши цели:\n\n1. Телефон\n▓▓▓▓░░░░░░ 40%\n1,200,000.00 / 3,000,000.00 UZS · до 01.03.2027');
+      expect(list.text).toBe(
+        '🎯 Ваши цели:\n\n1. Телефон\n▓▓▓▓░░░░░░ 40%\n1,200,000.00 / 3,000,000.00 UZS · до 01.03.2027',
+      );
 
       const options = await press(chatId, `pg:${hex(goal.id)}`);
       expect(options.text).toBe('➕ Сколько отложить на «Телефон»?');
@@ -129,7 +163,9 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
         ],
       ]);
       const plus = await press(chatId, `pa:${hex(goal.id)}:50000000`);
-      expect(plus.text).toBe('✅ Отложено 500,000.00 UZS на «Телефон»\n\nТелефон\n▓▓▓▓▓░░░░░ 56%\n1,700,000.00 / 3,000,000.00 UZS · до 01.03.2027');
+      expect(plus.text).toBe(
+        '✅ Отложено 500,000.00 UZS на «Телефон»\n\nТелефон\n▓▓▓▓▓░░░░░ 56%\n1,700,000.00 / 3,000,000.00 UZS · до 01.03.2027',
+      );
 
       const rest = await press(chatId, `pa:${hex(goal.id)}:130000000`);
       expect(rest.text).toBe(
@@ -137,20 +173,31 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       );
       expect(rest.markup).toBeUndefined();
       expect((await goals(userId))[0]).toMatchObject({ saved: '3000000.00', status: 'completed' });
-      expect((await say(chatId, '/goals')).text).toBe('🎯 Ваши цели:\n\n1. ✅ Телефон\n▓▓▓▓▓▓▓▓▓▓ 100%\n3,000,000.00 / 3,000,000.00 UZS · до 01.03.2027');
+      expect((await say(chatId, '/goals')).text).toBe(
+        '🎯 Ваши цели:\n\n1. ✅ Телефон\n▓▓▓▓▓▓▓▓▓▓ 100%\n3,000,000.00 / 3,000,000.00 UZS · до 01.03.2027',
+      );
     });
 
     it('reads Uzbek and English goal phrases; manual completion by button; a goal without amount asks for it', async () => {
       const uz = await register('uz');
       await say(uz.chatId, "maqsad: mashina 100 million so'm", 'uz');
-      expect(await goals(uz.userId)).toMatchObject([{ title: 'Mashina', target: '100000000.00', currency: 'UZS', deadline: null }]);
+      expect(await goals(uz.userId)).toMatchObject([
+        { title: 'Mashina', target: '100000000.00', currency: 'UZS', deadline: null },
+      ]);
       const contributed = await say(uz.chatId, 'mashinaga 25 million ajratdim', 'uz');
-      expect(contributed.text).toBe('✅ «Mashina» uchun 25,000,000.00 UZS ajratildi\n\nMashina\n▓▓░░░░░░░░ 25%\n25,000,000.00 / 100,000,000.00 UZS');
+      expect(contributed.text).toBe(
+        '✅ «Mashina» uchun 25,000,000.00 UZS ajratildi\n\nMashina\n▓▓░░░░░░░░ 25%\n25,000,000.00 / 100,000,000.00 UZS',
+      );
 
       const en = await register('en');
       await say(en.chatId, 'goal: laptop 1200 dollars by June 1', 'en');
       const [laptop] = await goals(en.userId);
-      expect(laptop).toMatchObject({ title: 'Laptop', target: '1200.00', currency: 'USD', deadline: '2027-06-01' });
+      expect(laptop).toMatchObject({
+        title: 'Laptop',
+        target: '1200.00',
+        currency: 'USD',
+        deadline: '2027-06-01',
+      });
       const wrongCurrency = await say(en.chatId, 'saved 100000 sum for laptop', 'en');
       expect(wrongCurrency.text).toBe('⚠️ The goal “Laptop” is in USD: please give the amount in USD.');
       const done = await press(en.chatId, `pc:${hex(laptop.id)}`);
@@ -162,8 +209,12 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
         '🎯 Новая цель:\nВелосипед\n░░░░░░░░░░ 0%\n0.00 / 2,000,000.00 UZS\n\nПополнить: «отложил 500 тысяч на телефон» или кнопкой ниже.',
       );
       await t.db.query('DELETE FROM goals WHERE user_id = $1', [ru.userId]);
-      expect((await say(ru.chatId, 'цель телефон')).text).toBe('💬 Сколько нужно накопить? Например: «цель: телефон 3 млн к 1 марта»');
-      expect((await say(ru.chatId, 'отложил 500 тысяч на телефон')).text).toBe('🎯 Целей пока нет. Создайте: «цель: телефон 3 млн к 1 марта»');
+      expect((await say(ru.chatId, 'цель телефон')).text).toBe(
+        '💬 Сколько нужно накопить? Например: «цель: телефон 3 млн к 1 марта»',
+      );
+      expect((await say(ru.chatId, 'отложил 500 тысяч на телефон')).text).toBe(
+        '🎯 Целей пока нет. Создайте: «цель: телефон 3 млн к 1 марта»',
+      );
       expect(await goals(ru.userId)).toEqual([]);
       expect(await transactionsOf(ru.userId)).toBe(0);
       // not a goal phrase: still a transaction
@@ -186,11 +237,27 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
     it('records lent and borrowed debts in three languages', async () => {
       const ru = await register();
       const lent = await say(ru.chatId, 'дал в долг Алишеру 200 долларов до 1 июня');
-      expect(lent.text).toBe('🤝 Долг записан\nВам должны: Алишер — 200.00 USD\n📅 Вернуть до 01.06.2027\n\nВозврат: «Алишер вернул 50 долларов» или кнопкой ниже.');
+      expect(lent.text).toBe(
+        '🤝 Долг записан\nВам должны: Алишер — 200.00 USD\n📅 Вернуть до 01.06.2027\n\nВозврат: «Алишер вернул 50 долларов» или кнопкой ниже.',
+      );
       await say(ru.chatId, 'взял в долг у брата 5 млн');
       expect(await debts(ru.userId)).toMatchObject([
-        { direction: 'lent', counterparty: 'Алишер', amount: '200.00', currency: 'USD', due: '2027-06-01', status: 'open' },
-        { direction: 'borrowed', counterparty: 'Брат', amount: '5000000.00', currency: 'UZS', due: null, status: 'open' },
+        {
+          direction: 'lent',
+          counterparty: 'Алишер',
+          amount: '200.00',
+          currency: 'USD',
+          due: '2027-06-01',
+          status: 'open',
+        },
+        {
+          direction: 'borrowed',
+          counterparty: 'Брат',
+          amount: '5000000.00',
+          currency: 'UZS',
+          due: null,
+          status: 'open',
+        },
       ]);
       expect(await transactionsOf(ru.userId)).toBe(0);
 
@@ -205,7 +272,9 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       const en = await register('en');
       await say(en.chatId, 'lent Alisher 200 dollars until June 1', 'en');
       const borrowed = await say(en.chatId, 'borrowed 5 million from my brother', 'en');
-      expect(borrowed.text).toBe('🤝 Debt recorded\nYou owe: Brother — 5,000,000.00 UZS\n\nRepayment: “Alisher paid back 50 dollars” or with a button below.');
+      expect(borrowed.text).toBe(
+        '🤝 Debt recorded\nYou owe: Brother — 5,000,000.00 UZS\n\nRepayment: “Alisher paid back 50 dollars” or with a button below.',
+      );
       expect(await debts(en.userId)).toMatchObject([
         { direction: 'lent', counterparty: 'Alisher', amount: '200.00', currency: 'USD', due: '2027-06-01' },
         { direction: 'borrowed', counterparty: 'Brother', amount: '5000000.00', currency: 'UZS', due: null },
@@ -223,7 +292,9 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       expect((await debts(userId))[0]).toMatchObject({ repaid: '50.00', status: 'open' });
       expect(await transactionsOf(userId)).toBe(0);
 
-      expect((await say(chatId, 'Алишер вернул 500 долларов')).text).toBe('⚠️ Осталось вернуть только 150.00 USD.');
+      expect((await say(chatId, 'Алишер вернул 500 долларов')).text).toBe(
+        '⚠️ Осталось вернуть только 150.00 USD.',
+      );
 
       const list = await say(chatId, '/debts');
       expect(list.text).toBe(
@@ -250,7 +321,10 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       expect(half.text).toBe('✅ Возврат: Алишер — 75.00 USD\nОсталось: 75.00 USD');
       // a stale "all 150" button is refused: only 75 is left
       const stale = await press(chatId, `pr:${hex(alisher.id)}:15000`);
-      expect(stale.answer).toMatchObject({ text: 'Ensure this value is less than or equal to the remaining amount (75.00).', show_alert: true });
+      expect(stale.answer).toMatchObject({
+        text: 'Ensure this value is less than or equal to the remaining amount (75.00).',
+        show_alert: true,
+      });
       const all = await press(chatId, `pr:${hex(alisher.id)}:7500`);
       expect(all.text).toBe('✅ Возврат: Алишер — 75.00 USD\n🎉 Долг закрыт: Алишер');
       expect((await debts(userId))[0]).toMatchObject({ repaid: '200.00', status: 'closed' });
@@ -258,7 +332,9 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       const closed = await press(chatId, `px:${hex(brother.id)}`);
       expect(closed.text).toBe('🎉 Долг закрыт: Брат');
       expect((await debts(userId))[1].status).toBe('closed');
-      expect((await say(chatId, '/debts')).text).toBe('📋 Открытых долгов нет.\nЗапишите, например: «дал в долг Алишеру 200 долларов до 1 июня»');
+      expect((await say(chatId, '/debts')).text).toBe(
+        '📋 Открытых долгов нет.\nЗапишите, например: «дал в долг Алишеру 200 долларов до 1 июня»',
+      );
 
       // nobody called Бобур owes anything: the phrase is a transaction as before
       await say(chatId, 'Бобур вернул 50 долларов');
@@ -268,17 +344,28 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
 
   describe('reminders', () => {
     it('the reminder tick is scheduled on the job engine, once a minute', async () => {
-      expect(await t.db.query(`SELECT name, cron FROM pgboss.schedule WHERE name = 'reminders'`)).toEqual([{ name: 'reminders', cron: '* * * * *' }]);
+      expect(await t.db.query(`SELECT name, cron FROM pgboss.schedule WHERE name = 'reminders'`)).toEqual([
+        { name: 'reminders', cron: '* * * * *' },
+      ]);
     });
 
     it('/remind toggles the daily reminder and takes a time', async () => {
       const { chatId, userId } = await register();
-      const user = async () => (await t.db.query('SELECT daily_reminder, reminder_time FROM users WHERE id = $1', [userId]))[0];
-      expect((await say(chatId, '/remind')).text).toBe('🔔 Ежедневное напоминание включено: 21:00 (ваше время).\nДругое время: /remind 20:30 · отключить: /remind off');
+      const user = async () =>
+        (await t.db.query('SELECT daily_reminder, reminder_time FROM users WHERE id = $1', [userId]))[0];
+      expect((await say(chatId, '/remind')).text).toBe(
+        '🔔 Ежедневное напоминание включено: 21:00 (ваше время).\nДругое время: /remind 20:30 · отключить: /remind off',
+      );
       expect(await user()).toEqual({ daily_reminder: true, reminder_time: '21:00' });
-      expect((await say(chatId, '/remind 8:15')).text).toBe('🔔 Ежедневное напоминание включено: 08:15 (ваше время).\nДругое время: /remind 20:30 · отключить: /remind off');
-      expect((await say(chatId, '/remind 25:00')).text).toBe('❌ Укажите время в формате ЧЧ:ММ, например: /remind 21:00');
-      expect((await say(chatId, '/remind')).text).toBe('🔕 Ежедневное напоминание выключено. Включить: /remind on');
+      expect((await say(chatId, '/remind 8:15')).text).toBe(
+        '🔔 Ежедневное напоминание включено: 08:15 (ваше время).\nДругое время: /remind 20:30 · отключить: /remind off',
+      );
+      expect((await say(chatId, '/remind 25:00')).text).toBe(
+        '❌ Укажите время в формате ЧЧ:ММ, например: /remind 21:00',
+      );
+      expect((await say(chatId, '/remind')).text).toBe(
+        '🔕 Ежедневное напоминание выключено. Включить: /remind on',
+      );
       expect(await user()).toEqual({ daily_reminder: false, reminder_time: '08:15' });
     });
 
@@ -290,11 +377,19 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
 
       await reminders.runDue(new Date('2027-08-12T03:00:00Z')); // 08:00 local: not yet
       expect(texts()).toEqual([]);
-      await Promise.all([reminders.runDue(new Date('2027-08-12T05:00:00Z')), reminders.runDue(new Date('2027-08-12T05:00:00Z'))]);
+      await Promise.all([
+        reminders.runDue(new Date('2027-08-12T05:00:00Z')),
+        reminders.runDue(new Date('2027-08-12T05:00:00Z')),
+      ]);
       await reminders.runDue(new Date('2027-08-12T15:00:00Z'));
-      expect(texts()).toEqual(['⏰ Через 3 дня срок возврата долга\nВам должны: Алишер — 200.00 USD (15.08.2027)']);
+      expect(texts()).toEqual([
+        '⏰ Через 3 дня срок возврата долга\nВам должны: Алишер — 200.00 USD (15.08.2027)',
+      ]);
 
-      await Promise.all([reminders.runDue(new Date('2027-08-13T06:00:00Z')), reminders.runDue(new Date('2027-08-13T06:00:01Z'))]);
+      await Promise.all([
+        reminders.runDue(new Date('2027-08-13T06:00:00Z')),
+        reminders.runDue(new Date('2027-08-13T06:00:01Z')),
+      ]);
       expect(texts()).toEqual([
         '⏰ Через 3 дня срок возврата долга\nВам должны: Алишер — 200.00 USD (15.08.2027)',
         '⏰ Через 3 дня срок возврата долга\nВы должны: Брат — 5,000,000.00 UZS (16.08.2027)',
@@ -310,7 +405,9 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
         '⏰ Завтра срок возврата долга\nВы должны: Брат — 5,000,000.00 UZS (16.08.2027)',
       ]);
       // a closed debt is not reminded of
-      const [brother] = (await t.db.query(`SELECT id FROM debts WHERE counterparty = 'Брат' AND due_date = '2027-08-16'`)) as Array<{ id: string }>;
+      const [brother] = (await t.db.query(
+        `SELECT id FROM debts WHERE counterparty = 'Брат' AND due_date = '2027-08-16'`,
+      )) as Array<{ id: string }>;
       await press(chatId, `px:${hex(brother.id)}`);
       await reminders.runDue(new Date('2027-08-16T06:00:00Z'));
       expect(texts()).toHaveLength(5);
@@ -326,12 +423,19 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       try {
         second.get(ReminderScheduler).stop();
         const now = new Date('2027-10-09T06:00:00Z');
-        const runs = await Promise.all([reminders.runDue(now), second.get(RemindersService).runDue(now), reminders.runDue(now), second.get(RemindersService).runDue(now)]);
+        const runs = await Promise.all([
+          reminders.runDue(now),
+          second.get(RemindersService).runDue(now),
+          reminders.runDue(now),
+          second.get(RemindersService).runDue(now),
+        ]);
         expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(1);
       } finally {
         await second.close();
       }
-      expect(t.telegram.textsTo(chatId).filter((m) => m.startsWith('⏰'))).toEqual(['⏰ Завтра срок возврата долга\nВам должны: Алишер — 300.00 USD (10.10.2027)']);
+      expect(t.telegram.textsTo(chatId).filter((m) => m.startsWith('⏰'))).toEqual([
+        '⏰ Завтра срок возврата долга\nВам должны: Алишер — 300.00 USD (10.10.2027)',
+      ]);
     });
 
     it('the daily nudge goes out once at the reminder time when nothing was recorded today', async () => {
@@ -344,7 +448,10 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
 
       await reminders.runDue(new Date('2026-11-29T15:59:00Z')); // 20:59 local
       expect(nudges(idle.chatId)).toEqual([]);
-      await Promise.all([reminders.runDue(new Date('2026-11-29T16:00:00Z')), reminders.runDue(new Date('2026-11-29T16:00:00Z'))]);
+      await Promise.all([
+        reminders.runDue(new Date('2026-11-29T16:00:00Z')),
+        reminders.runDue(new Date('2026-11-29T16:00:00Z')),
+      ]);
       await reminders.runDue(new Date('2026-11-29T18:30:00Z'));
       expect(nudges(idle.chatId)).toEqual([
         '📝 Сегодня ещё ничего не записано. Были траты или доходы? Напишите, например: «такси 20000».\nОтключить напоминание: /remind off',
@@ -367,8 +474,15 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
           chat: { id: gone.chatId, type: 'private' },
           from: { id: gone.chatId, is_bot: false, first_name: 'Ali' },
           date: 1,
-          old_chat_member: { user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, status: 'member' },
-          new_chat_member: { user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, status: 'kicked', until_date: 0 },
+          old_chat_member: {
+            user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
+            status: 'member',
+          },
+          new_chat_member: {
+            user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
+            status: 'kicked',
+            until_date: 0,
+          },
         },
       });
 
@@ -379,15 +493,30 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
         if (Number(call.params.chat_id) === slow.chatId && refusals++ === 0) {
           throw new FakeApiError(429, 'Too Many Requests: retry after 1', { retry_after: 1 });
         }
-        return { message_id: 1, date: 1, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+        return {
+          message_id: 1,
+          date: 1,
+          chat: { id: Number(call.params.chat_id), type: 'private' },
+          text: call.params.text,
+        };
       });
       try {
         const run = await reminders.runDue(new Date('2027-09-17T06:00:00Z'));
         expect(run).toMatchObject({ sent: 1, blocked: 0, failed: 0 });
       } finally {
-        t.telegram.on('sendMessage', (call) => ({ message_id: 1, date: 1, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text }));
+        t.telegram.on('sendMessage', (call) => ({
+          message_id: 1,
+          date: 1,
+          chat: { id: Number(call.params.chat_id), type: 'private' },
+          text: call.params.text,
+        }));
       }
-      const toSlow = t.telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === slow.chatId && String(c.params.text).startsWith('⏰'));
+      const toSlow = t.telegram.calls.filter(
+        (c) =>
+          c.method === 'sendMessage' &&
+          Number(c.params.chat_id) === slow.chatId &&
+          String(c.params.text).startsWith('⏰'),
+      );
       expect(toSlow).toHaveLength(2); // refused once, then delivered
       expect(attempts[attempts.length - 1] - attempts[attempts.length - 2]).toBeGreaterThanOrEqual(950);
       expect(t.telegram.textsTo(gone.chatId).filter((m) => m.startsWith('⏰'))).toEqual([]);
@@ -397,15 +526,31 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       const { chatId, userId } = await register();
       await say(chatId, 'дал в долг Алишеру 10 долларов до 25 сентября'); // 2027-09-25
       t.telegram.on('sendMessage', (call) => {
-        if (Number(call.params.chat_id) === chatId) throw new FakeApiError(403, 'Forbidden: bot was blocked by the user');
-        return { message_id: 1, date: 1, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+        if (Number(call.params.chat_id) === chatId)
+          throw new FakeApiError(403, 'Forbidden: bot was blocked by the user');
+        return {
+          message_id: 1,
+          date: 1,
+          chat: { id: Number(call.params.chat_id), type: 'private' },
+          text: call.params.text,
+        };
       });
       try {
         expect(await reminders.runDue(new Date('2027-09-22T06:00:00Z'))).toMatchObject({ blocked: 1 });
-        expect((await t.db.query('SELECT is_active FROM users WHERE id = $1', [userId]))[0].is_active).toBe(false);
-        expect(await reminders.runDue(new Date('2027-09-22T07:00:00Z'))).toMatchObject({ sent: 0, blocked: 0 });
+        expect((await t.db.query('SELECT is_active FROM users WHERE id = $1', [userId]))[0].is_active).toBe(
+          false,
+        );
+        expect(await reminders.runDue(new Date('2027-09-22T07:00:00Z'))).toMatchObject({
+          sent: 0,
+          blocked: 0,
+        });
       } finally {
-        t.telegram.on('sendMessage', (call) => ({ message_id: 1, date: 1, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text }));
+        t.telegram.on('sendMessage', (call) => ({
+          message_id: 1,
+          date: 1,
+          chat: { id: Number(call.params.chat_id), type: 'private' },
+          text: call.params.text,
+        }));
       }
     });
   });

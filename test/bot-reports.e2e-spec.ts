@@ -21,7 +21,12 @@ function textUpdate(chatId: number, text: string, languageCode?: string, sentAt 
     update_id: updateId,
     message: {
       message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Ali', ...(languageCode ? { language_code: languageCode } : {}) },
+      from: {
+        id: chatId,
+        is_bot: false,
+        first_name: 'Ali',
+        ...(languageCode ? { language_code: languageCode } : {}),
+      },
       chat: { id: chatId, first_name: 'Ali', type: 'private' },
       date: Math.floor(sentAt / 1000),
       text,
@@ -36,23 +41,33 @@ function callbackUpdate(chatId: number, data: string, messageId = 4242) {
     callback_query: {
       id: `rcb${nextCallbackId++}`,
       from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: { message_id: messageId, from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, chat: { id: chatId, type: 'private' }, date: 1, text: '…' },
+      message: {
+        message_id: messageId,
+        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
+        chat: { id: chatId, type: 'private' },
+        date: 1,
+        text: '…',
+      },
       chat_instance: '-1',
       data,
     },
   };
 }
 
-
 describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', () => {
   let t: TestApp;
 
   const deliver = async (update: unknown) => {
     const before = t.telegram.calls.length;
-    await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(update as object).expect(200);
+    await t.http
+      .post('/telegram/webhook/')
+      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+      .send(update as object)
+      .expect(200);
     return t.telegram.calls.slice(before);
   };
-  const say = async (chatId: number, text: string, sentAt = SENT_AT) => deliver(textUpdate(chatId, text, undefined, sentAt));
+  const say = async (chatId: number, text: string, sentAt = SENT_AT) =>
+    deliver(textUpdate(chatId, text, undefined, sentAt));
   const onlyText = async (chatId: number, text: string, sentAt = SENT_AT) => {
     const calls = await say(chatId, text, sentAt);
     const sent = calls.filter((c) => c.method === 'sendMessage');
@@ -63,20 +78,25 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
   const register = async (languageCode = 'ru') => {
     const chatId = ++nextChatId;
     await deliver(textUpdate(chatId, '/start', languageCode));
-    const [user] = (await t.db.query('SELECT id FROM users WHERE telegram_chat_id = $1', [chatId])) as Array<{ id: string }>;
+    const [user] = (await t.db.query('SELECT id FROM users WHERE telegram_chat_id = $1', [chatId])) as Array<{
+      id: string;
+    }>;
     return { chatId, userId: user.id };
   };
 
-  const insert = (userId: string, type: string, amount: string, currency: string, category: string, at: string, description = '') =>
-    t.db.query(`INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      userId,
-      type,
-      amount,
-      currency,
-      category,
-      description,
-      at,
-    ]);
+  const insert = (
+    userId: string,
+    type: string,
+    amount: string,
+    currency: string,
+    category: string,
+    at: string,
+    description = '',
+  ) =>
+    t.db.query(
+      `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [userId, type, amount, currency, category, description, at],
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -113,8 +133,15 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
       expect(caption).toContain('💰 Доходы: 5,000,000.00 UZS');
       expect(caption).toContain('4,800,000.00 UZS · 4 операции');
       expect(caption).not.toContain('999');
-      const keyboard = (photo.params.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> }).inline_keyboard;
-      expect(keyboard.flat().map((b) => b.callback_data)).toEqual(['st:week', 'st:month', 'st:prev_month', 'st:year']);
+      const keyboard = (
+        photo.params.reply_markup as { inline_keyboard: Array<Array<{ callback_data: string }>> }
+      ).inline_keyboard;
+      expect(keyboard.flat().map((b) => b.callback_data)).toEqual([
+        'st:week',
+        'st:month',
+        'st:prev_month',
+        'st:year',
+      ]);
     });
 
     it('a named month, YYYY-MM and "прошлый месяц"; an empty period is a text; nonsense asks again', async () => {
@@ -123,7 +150,9 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
       for (const arg of ['февраль', '2026-02', 'прошлый месяц']) {
         const photos = (await say(chatId, `/stats ${arg}`)).filter((c) => c.method === 'sendPhoto');
         expect(photos).toHaveLength(1);
-        expect(String(photos[0].params.caption)).toContain('📊 Статистика за февраль\n\n💸 Расходы: 999,999.00 UZS');
+        expect(String(photos[0].params.caption)).toContain(
+          '📊 Статистика за февраль\n\n💸 Расходы: 999,999.00 UZS',
+        );
       }
       expect(await onlyText(chatId, '/stats 2025-07')).toBe('📊 Операций за июль 2025 нет.');
       expect(await onlyText(chatId, '/stats абракадабра')).toContain('🤔 Не понял период');
@@ -151,10 +180,34 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
   describe('questions answer with a number', () => {
     it('ru: a category this month, per currency; incomes of a named month', async () => {
       const { chatId, userId } = await register();
-      await insert(userId, 'expense', '100000.00', 'UZS', 'transport', '2026-03-02T10:00:00+05:00', 'такси до аэропорта');
+      await insert(
+        userId,
+        'expense',
+        '100000.00',
+        'UZS',
+        'transport',
+        '2026-03-02T10:00:00+05:00',
+        'такси до аэропорта',
+      );
       await insert(userId, 'expense', '20000.00', 'UZS', 'transport', '2026-03-09T10:00:00+05:00', 'бензин');
-      await insert(userId, 'expense', '7.25', 'USD', 'transport', '2026-03-04T10:00:00+05:00', 'Такси в Ташкенте');
-      await insert(userId, 'expense', '9000.00', 'UZS', 'transport', '2026-03-05T10:00:00+05:00', 'мототакси');
+      await insert(
+        userId,
+        'expense',
+        '7.25',
+        'USD',
+        'transport',
+        '2026-03-04T10:00:00+05:00',
+        'Такси в Ташкенте',
+      );
+      await insert(
+        userId,
+        'expense',
+        '9000.00',
+        'UZS',
+        'transport',
+        '2026-03-05T10:00:00+05:00',
+        'мототакси',
+      );
       await insert(userId, 'expense', '50000.00', 'UZS', 'cafe', '2026-03-04T10:00:00+05:00');
       await insert(userId, 'income', '3000000.00', 'UZS', 'salary', '2026-02-05T10:00:00+05:00');
       // "такси" is more specific than its category: the records that have it (at a word start), beside the category
@@ -162,10 +215,14 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
         '🔎 «такси» за март: 2 записи, 100,000.00 UZS, 7.25 USD\n• 04.03 · Такси в Ташкенте — 7.25 USD\n• 02.03 · Такси до аэропорта — 100,000.00 UZS\n\n' +
           '🚕 Транспорт за март: 129,000.00 UZS, 7.25 USD',
       );
-      expect(await onlyText(chatId, 'сколько я заработал в феврале')).toBe('💰 Доходы за февраль: 3,000,000.00 UZS');
+      expect(await onlyText(chatId, 'сколько я заработал в феврале')).toBe(
+        '💰 Доходы за февраль: 3,000,000.00 UZS',
+      );
       expect(await onlyText(chatId, 'сколько я заработал в этом месяце')).toBe('💰 Доходы за март: 0.00 UZS');
       // nothing was recorded by the questions
-      expect(await t.db.query('SELECT count(*)::int AS n FROM transactions WHERE user_id = $1', [userId])).toEqual([{ n: 6 }]);
+      expect(
+        await t.db.query('SELECT count(*)::int AS n FROM transactions WHERE user_id = $1', [userId]),
+      ).toEqual([{ n: 6 }]);
     });
 
     it('uz and en', async () => {
@@ -180,7 +237,9 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
       const en = await register('en');
       await insert(en.userId, 'expense', '30000.00', 'UZS', 'cafe', '2026-03-03T13:00:00+05:00'); // last week (Mon 02.03 – Sun 08.03)
       await insert(en.userId, 'expense', '1000.00', 'UZS', 'cafe', '2026-03-10T09:00:00+05:00'); // this week
-      expect(await onlyText(en.chatId, 'how much did I spend on cafes last week')).toBe('🍽 Cafes & restaurants for the week 02.03–08.03.2026: 30,000.00 UZS');
+      expect(await onlyText(en.chatId, 'how much did I spend on cafes last week')).toBe(
+        '🍽 Cafes & restaurants for the week 02.03–08.03.2026: 30,000.00 UZS',
+      );
     });
   });
 
@@ -188,8 +247,24 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
     it('sends a UTF-8 CSV document with a BOM, local dates, exact amounts and formula cells defused', async () => {
       const { chatId, userId } = await register();
       const other = await register();
-      await insert(userId, 'expense', '1234567.89', 'UZS', 'groceries', '2026-03-01T19:30:00Z', 'продукты, "Корзинка"');
-      await insert(userId, 'income', '0.01', 'USD', 'salary', '2026-03-02T04:00:00Z', '=HYPERLINK("http://x")');
+      await insert(
+        userId,
+        'expense',
+        '1234567.89',
+        'UZS',
+        'groceries',
+        '2026-03-01T19:30:00Z',
+        'продукты, "Корзинка"',
+      );
+      await insert(
+        userId,
+        'income',
+        '0.01',
+        'USD',
+        'salary',
+        '2026-03-02T04:00:00Z',
+        '=HYPERLINK("http://x")',
+      );
       await insert(other.userId, 'expense', '5.00', 'UZS', 'cafe', '2026-03-01T10:00:00Z', 'чужое');
 
       const calls = await say(chatId, '/export');
@@ -203,8 +278,26 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
       const rows = parseCsv(bytes.toString('utf8').slice(1));
       expect(rows).toEqual([
         ['date', 'type', 'amount', 'currency', 'category', 'category_name', 'description', 'source'],
-        ['2026-03-02 00:30:00', 'expense', '1234567.89', 'UZS', 'groceries', 'Продукты', 'продукты, "Корзинка"', 'api'],
-        ['2026-03-02 09:00:00', 'income', '0.01', 'USD', 'salary', 'Зарплата', `'=HYPERLINK("http://x")`, 'api'],
+        [
+          '2026-03-02 00:30:00',
+          'expense',
+          '1234567.89',
+          'UZS',
+          'groceries',
+          'Продукты',
+          'продукты, "Корзинка"',
+          'api',
+        ],
+        [
+          '2026-03-02 09:00:00',
+          'income',
+          '0.01',
+          'USD',
+          'salary',
+          'Зарплата',
+          `'=HYPERLINK("http://x")`,
+          'api',
+        ],
       ]);
     });
 
@@ -230,7 +323,9 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
       const other = await register();
       for (const u of [me, other]) {
         await insert(u.userId, 'expense', '1000.00', 'UZS', 'cafe', '2026-03-01T10:00:00Z');
-        await t.db.query(`INSERT INTO categories (user_id, type, name) VALUES ($1, 'expense', 'Кошка')`, [u.userId]);
+        await t.db.query(`INSERT INTO categories (user_id, type, name) VALUES ($1, 'expense', 'Кошка')`, [
+          u.userId,
+        ]);
         await say(u.chatId, '/login');
       }
       const before = await counts(me.userId);
@@ -238,20 +333,32 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
 
       const ask = (await say(me.chatId, '/deletemydata')).find((c) => c.method === 'sendMessage')!;
       expect(String(ask.params.text)).toContain('⚠️ Удалить все ваши данные?');
-      const buttons = (ask.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard.flat();
+      const buttons = (
+        ask.params.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+      ).inline_keyboard.flat();
       expect(buttons.map((b) => b.text)).toEqual(['🗑 Да, удалить всё', 'Отмена']);
       const yes = buttons[0].callback_data;
       expect(yes).toMatch(/^del:yes:\d+$/);
 
       const cancel = await deliver(callbackUpdate(me.chatId, 'del:no'));
-      expect(cancel.find((c) => c.method === 'editMessageText')?.params.text).toBe('Удаление отменено, данные на месте.');
+      expect(cancel.find((c) => c.method === 'editMessageText')?.params.text).toBe(
+        'Удаление отменено, данные на месте.',
+      );
       expect(await counts(me.userId)).toEqual(before);
 
       const confirm = await deliver(callbackUpdate(me.chatId, yes));
-      expect(confirm.find((c) => c.method === 'answerCallbackQuery')?.params.text).toContain('✅ Все ваши данные удалены');
-      expect(confirm.find((c) => c.method === 'editMessageText')?.params.text).toContain('✅ Все ваши данные удалены');
-      expect(await counts(me.userId)).toEqual([{ users: 0, transactions: 0, sessions: 0, categories: 0, codes: 0 }]);
-      expect(await counts(other.userId)).toEqual([{ users: 1, transactions: 1, sessions: 1, categories: 1, codes: 1 }]);
+      expect(confirm.find((c) => c.method === 'answerCallbackQuery')?.params.text).toContain(
+        '✅ Все ваши данные удалены',
+      );
+      expect(confirm.find((c) => c.method === 'editMessageText')?.params.text).toContain(
+        '✅ Все ваши данные удалены',
+      );
+      expect(await counts(me.userId)).toEqual([
+        { users: 0, transactions: 0, sessions: 0, categories: 0, codes: 0 },
+      ]);
+      expect(await counts(other.userId)).toEqual([
+        { users: 1, transactions: 1, sessions: 1, categories: 1, codes: 1 },
+      ]);
     });
 
     it('a stale confirm button deletes nothing', async () => {
@@ -259,7 +366,9 @@ describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', ()
       const stale = `del:yes:${Math.floor(Date.now() / 1000) - 3600}`;
       const calls = await deliver(callbackUpdate(me.chatId, stale));
       expect(calls.find((c) => c.method === 'answerCallbackQuery')?.params.show_alert).toBe(true);
-      expect(await counts(me.userId)).toEqual([{ users: 1, transactions: 0, sessions: 1, categories: 0, codes: 0 }]);
+      expect(await counts(me.userId)).toEqual([
+        { users: 1, transactions: 0, sessions: 1, categories: 0, codes: 0 },
+      ]);
     });
   });
 });

@@ -25,7 +25,11 @@ describe('a reused update_id (e2e)', () => {
   afterAll(() => t?.close());
 
   const send = (body: object) =>
-    t.http.post('/telegram/webhook/').set('X-Telegram-Bot-Api-Secret-Token', TEST_WEBHOOK_SECRET).send(body).expect(200);
+    t.http
+      .post('/telegram/webhook/')
+      .set('X-Telegram-Bot-Api-Secret-Token', TEST_WEBHOOK_SECRET)
+      .send(body)
+      .expect(200);
   const amounts = async (chatId: number): Promise<string[]> =>
     (
       await t.db.query(

@@ -100,17 +100,37 @@ interface From {
 }
 
 function messageUpdate(chatId: number, fields: Record<string, unknown>, from: Partial<From> = {}) {
-  const user = { id: chatId, is_bot: false, first_name: 'Ali', last_name: 'Valiyev', username: `user${chatId}`, ...from };
+  const user = {
+    id: chatId,
+    is_bot: false,
+    first_name: 'Ali',
+    last_name: 'Valiyev',
+    username: `user${chatId}`,
+    ...from,
+  };
   return {
     update_id: ++nextUpdateId,
-    message: { message_id: nextUpdateId, from: user, chat: { id: chatId, first_name: 'Ali', type: 'private' }, date: Math.floor(Date.now() / 1000), ...fields },
+    message: {
+      message_id: nextUpdateId,
+      from: user,
+      chat: { id: chatId, first_name: 'Ali', type: 'private' },
+      date: Math.floor(Date.now() / 1000),
+      ...fields,
+    },
   };
 }
 
 /** A text message as Telegram sends it (with the bot_command entity for commands). */
 function textUpdate(chatId: number, text: string, from: Partial<From> = {}) {
   const command = /^\/\S+/.exec(text);
-  return messageUpdate(chatId, { text, ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}) }, from);
+  return messageUpdate(
+    chatId,
+    {
+      text,
+      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+    },
+    from,
+  );
 }
 
 function tashkentNow(offsetMinutes = 0): string {
@@ -129,16 +149,29 @@ describe('Telegram bot (e2e, webhook)', () => {
   };
 
   /** POSTs an update, expects 200, returns the texts the bot sent to the chat because of it. */
-  const send = async (update: { message?: { chat: { id: number } } } & Record<string, unknown>, chatId = update.message!.chat.id): Promise<string[]> => {
+  const send = async (
+    update: { message?: { chat: { id: number } } } & Record<string, unknown>,
+    chatId = update.message!.chat.id,
+  ): Promise<string[]> => {
     const before = t.telegram.textsTo(chatId).length;
     await post(update).expect(200);
     return t.telegram.textsTo(chatId).slice(before);
   };
 
-  const lastSent = (chatId: number) => t.telegram.sent().filter((p) => Number(p.chat_id) === chatId).at(-1)!;
+  const lastSent = (chatId: number) =>
+    t.telegram
+      .sent()
+      .filter((p) => Number(p.chat_id) === chatId)
+      .at(-1)!;
 
   const userRow = async (chatId: number) => {
-    const rows: Array<{ id: string; phone_number: string | null; phone_verified: boolean; is_active: boolean; language: string }> = await t.db.query(
+    const rows: Array<{
+      id: string;
+      phone_number: string | null;
+      phone_verified: boolean;
+      is_active: boolean;
+      language: string;
+    }> = await t.db.query(
       'SELECT id, phone_number, phone_verified, is_active, language FROM users WHERE telegram_chat_id = $1',
       [chatId],
     );
@@ -161,14 +194,22 @@ describe('Telegram bot (e2e, webhook)', () => {
     it('answers the seed example update with the seed welcome, creates the user and an active session', async () => {
       const texts = await send(SEED_START_UPDATE);
       expect(texts).toEqual([SEED_WELCOME]);
-      const markup = lastSent(123456789).reply_markup as { keyboard: Array<Array<{ text: string; request_contact?: boolean }>> };
+      const markup = lastSent(123456789).reply_markup as {
+        keyboard: Array<Array<{ text: string; request_contact?: boolean }>>;
+      };
       expect(markup.keyboard[0][0]).toEqual({ text: '📱 Поделиться номером', request_contact: true });
 
-      const users: Array<{ id: string; first_name: string; username: string; language: string }> = await t.db.query(
-        'SELECT id, first_name, username, language FROM users WHERE telegram_chat_id = 123456789',
+      const users: Array<{ id: string; first_name: string; username: string; language: string }> =
+        await t.db.query(
+          'SELECT id, first_name, username, language FROM users WHERE telegram_chat_id = 123456789',
+        );
+      expect(users).toEqual([
+        expect.objectContaining({ first_name: 'John', username: 'john_doe', language: 'ru' }),
+      ]);
+      const sessions: Array<{ is_active: boolean }> = await t.db.query(
+        'SELECT is_active FROM bot_sessions WHERE user_id = $1',
+        [users[0].id],
       );
-      expect(users).toEqual([expect.objectContaining({ first_name: 'John', username: 'john_doe', language: 'ru' })]);
-      const sessions: Array<{ is_active: boolean }> = await t.db.query('SELECT is_active FROM bot_sessions WHERE user_id = $1', [users[0].id]);
       expect(sessions).toEqual([{ is_active: true }]);
     });
 
@@ -176,7 +217,9 @@ describe('Telegram bot (e2e, webhook)', () => {
       const log = jest.spyOn(Logger.prototype, 'log');
       const chatId = newChatId();
       await send(textUpdate(chatId, '/start'));
-      expect(log.mock.calls.map((c) => c[0])).toContain(`Обработана команда /start для пользователя ${chatId}`);
+      expect(log.mock.calls.map((c) => c[0])).toContain(
+        `Обработана команда /start для пользователя ${chatId}`,
+      );
     });
 
     it('a second /start finds the same user and replaces the session (one active)', async () => {
@@ -204,7 +247,9 @@ describe('Telegram bot (e2e, webhook)', () => {
       const en = newChatId();
       const [welcomeEn] = await send(textUpdate(en, '/start', { language_code: 'en' }));
       expect(welcomeEn).toMatch(/^🎉 Welcome to OvozPay!/);
-      expect((lastSent(en).reply_markup as { keyboard: Array<Array<{ text: string }>> }).keyboard[0][0].text).toBe('📱 Share my number');
+      expect(
+        (lastSent(en).reply_markup as { keyboard: Array<Array<{ text: string }>> }).keyboard[0][0].text,
+      ).toBe('📱 Share my number');
       expect((await userRow(en)).language).toBe('en');
 
       const uz = newChatId();
@@ -230,21 +275,40 @@ describe('Telegram bot (e2e, webhook)', () => {
 
   describe('/balance', () => {
     it('asks an unknown user to /start first', async () => {
-      expect(await send(textUpdate(newChatId(), '/balance'))).toEqual(['👋 Сначала зарегистрируйтесь: отправьте /start']);
+      expect(await send(textUpdate(newChatId(), '/balance'))).toEqual([
+        '👋 Сначала зарегистрируйтесь: отправьте /start',
+      ]);
     });
 
     it('shows zero totals and a friendly line when there are no transactions', async () => {
       const { chatId } = await register();
       const [text] = await send(textUpdate(chatId, '/balance'));
       const lines = text.split('\n');
-      expect(lines.slice(0, 6)).toEqual(['💰 Ваш баланс', '', '💵 Доходы: 0.00 UZS', '💸 Расходы: 0.00 UZS', '📊 Итого: 0.00 UZS', '']);
+      expect(lines.slice(0, 6)).toEqual([
+        '💰 Ваш баланс',
+        '',
+        '💵 Доходы: 0.00 UZS',
+        '💸 Расходы: 0.00 UZS',
+        '📊 Итого: 0.00 UZS',
+        '',
+      ]);
       expect(lines[6]).toMatch(/^📅 На \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
-      expect(lines.slice(7)).toEqual(['', '📝 Операций пока нет. Запишите первый доход или расход — и он появится здесь.']);
+      expect(lines.slice(7)).toEqual([
+        '',
+        '📝 Операций пока нет. Запишите первый доход или расход — и он появится здесь.',
+      ]);
     });
 
     it('uses the seed layout: totals per currency, date in the user time zone, latest operations', async () => {
       const { chatId, userId } = await register();
-      const insert = (type: string, amount: string, currency: string, category: string, description: string, minutesAgo: number) =>
+      const insert = (
+        type: string,
+        amount: string,
+        currency: string,
+        category: string,
+        description: string,
+        minutesAgo: number,
+      ) =>
         t.db.query(
           `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at)
            VALUES ($1, $2, $3, $4, $5, $6, now() - make_interval(mins => $7))`,
@@ -298,13 +362,17 @@ describe('Telegram bot (e2e, webhook)', () => {
   describe('/phone and shared contacts', () => {
     it('updates the phone number with the seed success text', async () => {
       const { chatId } = await register();
-      expect(await send(textUpdate(chatId, '/phone +998901234567'))).toEqual(['✅ Номер телефона обновлен: +998901234567']);
+      expect(await send(textUpdate(chatId, '/phone +998901234567'))).toEqual([
+        '✅ Номер телефона обновлен: +998901234567',
+      ]);
       expect((await userRow(chatId)).phone_number).toBe('+998901234567');
     });
 
     it('accepts spaces and dashes, stores E.164', async () => {
       const { chatId } = await register();
-      expect(await send(textUpdate(chatId, '/phone +7 900 123-45-67'))).toEqual(['✅ Номер телефона обновлен: +79001234567']);
+      expect(await send(textUpdate(chatId, '/phone +7 900 123-45-67'))).toEqual([
+        '✅ Номер телефона обновлен: +79001234567',
+      ]);
       expect((await userRow(chatId)).phone_number).toBe('+79001234567');
     });
 
@@ -322,9 +390,16 @@ describe('Telegram bot (e2e, webhook)', () => {
     it('the REST profile keeps the strict rule: the same number without "+" is a 400 on phone_number', async () => {
       const { chatId } = await register();
       const { token } = await accessTokenFor(t, chatId);
-      const res = await t.http.patch('/api/users/me/').set('Authorization', `Bearer ${token}`).send({ phone_number: '901234567' });
+      const res = await t.http
+        .patch('/api/users/me/')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ phone_number: '901234567' });
       expect(res.status).toBe(400);
-      expect(res.body).toEqual({ phone_number: ['Phone number must start with "+" and be in international format, e.g. +998901234567.'] });
+      expect(res.body).toEqual({
+        phone_number: [
+          'Phone number must start with "+" and be in international format, e.g. +998901234567.',
+        ],
+      });
       expect((await userRow(chatId)).phone_number).toBeNull();
     });
 
@@ -341,24 +416,32 @@ describe('Telegram bot (e2e, webhook)', () => {
       expect((await userRow(chatId)).phone_number).toBeNull();
     });
 
-    it("answers a number another user typed exactly like a free one (typed numbers are claims, never an oracle)", async () => {
+    it('answers a number another user typed exactly like a free one (typed numbers are claims, never an oracle)', async () => {
       const a = await register();
       const b = await register();
       await send(textUpdate(a.chatId, '/phone +998901112233'));
-      expect(await send(textUpdate(b.chatId, '/phone +998901112233'))).toEqual(['✅ Номер телефона обновлен: +998901112233']);
+      expect(await send(textUpdate(b.chatId, '/phone +998901112233'))).toEqual([
+        '✅ Номер телефона обновлен: +998901112233',
+      ]);
       expect(await userRow(a.chatId)).toMatchObject({ phone_number: '+998901112233', phone_verified: false });
       expect(await userRow(b.chatId)).toMatchObject({ phone_number: '+998901112233', phone_verified: false });
     });
 
     it('asks an unknown user to /start first', async () => {
       const chatId = newChatId();
-      expect(await send(textUpdate(chatId, '/phone +998901234567'))).toEqual(['👋 Сначала зарегистрируйтесь: отправьте /start']);
+      expect(await send(textUpdate(chatId, '/phone +998901234567'))).toEqual([
+        '👋 Сначала зарегистрируйтесь: отправьте /start',
+      ]);
       expect(await userRow(chatId)).toBeUndefined();
     });
 
     it('takes the sender own shared contact (digits without +) and removes the keyboard', async () => {
       const { chatId } = await register();
-      const texts = await send(messageUpdate(chatId, { contact: { phone_number: '998935556677', first_name: 'Ali', user_id: chatId } }));
+      const texts = await send(
+        messageUpdate(chatId, {
+          contact: { phone_number: '998935556677', first_name: 'Ali', user_id: chatId },
+        }),
+      );
       expect(texts).toEqual(['✅ Номер телефона обновлен: +998935556677']);
       expect(lastSent(chatId).reply_markup).toEqual({ remove_keyboard: true });
       expect((await userRow(chatId)).phone_number).toBe('+998935556677');
@@ -368,10 +451,16 @@ describe('Telegram bot (e2e, webhook)', () => {
       const { chatId } = await register();
       await send(textUpdate(chatId, '/phone +998901230001'));
       expect(await userRow(chatId)).toMatchObject({ phone_number: '+998901230001', phone_verified: false });
-      await send(messageUpdate(chatId, { contact: { phone_number: '998901230001', first_name: 'Ali', user_id: chatId } }));
+      await send(
+        messageUpdate(chatId, {
+          contact: { phone_number: '998901230001', first_name: 'Ali', user_id: chatId },
+        }),
+      );
       expect(await userRow(chatId)).toMatchObject({ phone_number: '+998901230001', phone_verified: true });
       // Typing the same number again keeps it verified; typing another one is unverified again.
-      expect(await send(textUpdate(chatId, '/phone +998901230001'))).toEqual(['✅ Номер телефона обновлен: +998901230001']);
+      expect(await send(textUpdate(chatId, '/phone +998901230001'))).toEqual([
+        '✅ Номер телефона обновлен: +998901230001',
+      ]);
       expect(await userRow(chatId)).toMatchObject({ phone_number: '+998901230001', phone_verified: true });
       await send(textUpdate(chatId, '/phone +998901230002'));
       expect(await userRow(chatId)).toMatchObject({ phone_number: '+998901230002', phone_verified: false });
@@ -380,48 +469,109 @@ describe('Telegram bot (e2e, webhook)', () => {
     it('a shared own contact takes the number over from a user who only typed it', async () => {
       const squatter = await register();
       const owner = await register();
-      expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual(['✅ Номер телефона обновлен: +998901230011']);
+      expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual([
+        '✅ Номер телефона обновлен: +998901230011',
+      ]);
       // Typing it proves nothing either way: both hold it unverified until a contact decides.
-      expect(await send(textUpdate(owner.chatId, '/phone +998901230011'))).toEqual(['✅ Номер телефона обновлен: +998901230011']);
-      expect(await userRow(owner.chatId)).toMatchObject({ phone_number: '+998901230011', phone_verified: false });
+      expect(await send(textUpdate(owner.chatId, '/phone +998901230011'))).toEqual([
+        '✅ Номер телефона обновлен: +998901230011',
+      ]);
+      expect(await userRow(owner.chatId)).toMatchObject({
+        phone_number: '+998901230011',
+        phone_verified: false,
+      });
 
       const squatterTexts = t.telegram.textsTo(squatter.chatId).length;
-      const texts = await send(messageUpdate(owner.chatId, { contact: { phone_number: '+998901230011', first_name: 'Ali', user_id: owner.chatId } }));
+      const texts = await send(
+        messageUpdate(owner.chatId, {
+          contact: { phone_number: '+998901230011', first_name: 'Ali', user_id: owner.chatId },
+        }),
+      );
       expect(texts).toEqual(['✅ Номер телефона обновлен: +998901230011']);
-      expect(await userRow(owner.chatId)).toMatchObject({ phone_number: '+998901230011', phone_verified: true });
+      expect(await userRow(owner.chatId)).toMatchObject({
+        phone_number: '+998901230011',
+        phone_verified: true,
+      });
       expect(await userRow(squatter.chatId)).toMatchObject({ phone_number: null, phone_verified: false });
       expect(t.telegram.textsTo(squatter.chatId)).toHaveLength(squatterTexts); // nothing is sent to the squatter
 
       // The REST profile shows the verification.
       const { token: ownerToken } = await accessTokenFor(t, owner.chatId);
-      const ownerMe = await t.http.get('/api/users/me/').set('Authorization', `Bearer ${ownerToken}`).expect(200);
-      expect(ownerMe.body).toMatchObject({ id: owner.userId, phone_number: '+998901230011', phone_verified: true });
+      const ownerMe = await t.http
+        .get('/api/users/me/')
+        .set('Authorization', `Bearer ${ownerToken}`)
+        .expect(200);
+      expect(ownerMe.body).toMatchObject({
+        id: owner.userId,
+        phone_number: '+998901230011',
+        phone_verified: true,
+      });
       const { token: squatterToken } = await accessTokenFor(t, squatter.chatId);
-      const squatterMe = await t.http.get('/api/users/me/').set('Authorization', `Bearer ${squatterToken}`).expect(200);
-      expect(squatterMe.body).toMatchObject({ id: squatter.userId, phone_number: null, phone_verified: false });
+      const squatterMe = await t.http
+        .get('/api/users/me/')
+        .set('Authorization', `Bearer ${squatterToken}`)
+        .expect(200);
+      expect(squatterMe.body).toMatchObject({
+        id: squatter.userId,
+        phone_number: null,
+        phone_verified: false,
+      });
 
       // Typing it back gives the squatter an unverified copy and the owner keeps the verified number.
-      expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual(['✅ Номер телефона обновлен: +998901230011']);
-      expect(await userRow(squatter.chatId)).toMatchObject({ phone_number: '+998901230011', phone_verified: false });
-      expect(await userRow(owner.chatId)).toMatchObject({ phone_number: '+998901230011', phone_verified: true });
+      expect(await send(textUpdate(squatter.chatId, '/phone +998901230011'))).toEqual([
+        '✅ Номер телефона обновлен: +998901230011',
+      ]);
+      expect(await userRow(squatter.chatId)).toMatchObject({
+        phone_number: '+998901230011',
+        phone_verified: false,
+      });
+      expect(await userRow(owner.chatId)).toMatchObject({
+        phone_number: '+998901230011',
+        phone_verified: true,
+      });
     });
 
     it('refuses a shared contact whose number another user holds verified, and changes nobody', async () => {
       const holder = await register();
       const other = await register();
       await send(textUpdate(other.chatId, '/phone +998901230022'));
-      await send(messageUpdate(holder.chatId, { contact: { phone_number: '998901230021', first_name: 'Ali', user_id: holder.chatId } }));
-      expect(await userRow(holder.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: true });
+      await send(
+        messageUpdate(holder.chatId, {
+          contact: { phone_number: '998901230021', first_name: 'Ali', user_id: holder.chatId },
+        }),
+      );
+      expect(await userRow(holder.chatId)).toMatchObject({
+        phone_number: '+998901230021',
+        phone_verified: true,
+      });
 
-      const texts = await send(messageUpdate(other.chatId, { contact: { phone_number: '998901230021', first_name: 'Ali', user_id: other.chatId } }));
+      const texts = await send(
+        messageUpdate(other.chatId, {
+          contact: { phone_number: '998901230021', first_name: 'Ali', user_id: other.chatId },
+        }),
+      );
       expect(texts).toEqual(['❌ Этот номер телефона уже используется другим пользователем.']);
       expect(lastSent(other.chatId).reply_markup).toBeUndefined();
-      expect(await userRow(holder.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: true });
-      expect(await userRow(other.chatId)).toMatchObject({ phone_number: '+998901230022', phone_verified: false });
+      expect(await userRow(holder.chatId)).toMatchObject({
+        phone_number: '+998901230021',
+        phone_verified: true,
+      });
+      expect(await userRow(other.chatId)).toMatchObject({
+        phone_number: '+998901230022',
+        phone_verified: false,
+      });
       // Typed, the same number is an unverified claim like any other; the holder keeps it verified.
-      expect(await send(textUpdate(other.chatId, '/phone +998901230021'))).toEqual(['✅ Номер телефона обновлен: +998901230021']);
-      expect(await userRow(other.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: false });
-      expect(await userRow(holder.chatId)).toMatchObject({ phone_number: '+998901230021', phone_verified: true });
+      expect(await send(textUpdate(other.chatId, '/phone +998901230021'))).toEqual([
+        '✅ Номер телефона обновлен: +998901230021',
+      ]);
+      expect(await userRow(other.chatId)).toMatchObject({
+        phone_number: '+998901230021',
+        phone_verified: false,
+      });
+      expect(await userRow(holder.chatId)).toMatchObject({
+        phone_number: '+998901230021',
+        phone_verified: true,
+      });
     });
 
     it('refuses a contact of another person', async () => {
@@ -444,21 +594,30 @@ describe('Telegram bot (e2e, webhook)', () => {
       expect(code).toBeDefined();
       expect(text).toContain('5 минут');
       expect(text).toContain('login_code');
-      const login = () => t.http.post('/api/users/auth/telegram-login/').send({ telegram_chat_id: chatId, login_code: code });
+      const login = () =>
+        t.http.post('/api/users/auth/telegram-login/').send({ telegram_chat_id: chatId, login_code: code });
       const res = await login().expect(200);
       expect(res.body).toMatchObject({ user_id: userId, is_new_user: false });
       await login().expect(401);
     });
 
     it('asks an unknown user to /start first', async () => {
-      expect(await send(textUpdate(newChatId(), '/login'))).toEqual(['👋 Сначала зарегистрируйтесь: отправьте /start']);
+      expect(await send(textUpdate(newChatId(), '/login'))).toEqual([
+        '👋 Сначала зарегистрируйтесь: отправьте /start',
+      ]);
     });
 
     it('/cancel clears the pending session state', async () => {
       const { chatId, userId } = await register();
-      await t.db.query(`UPDATE bot_sessions SET state = '{"awaiting": "amount"}' WHERE user_id = $1 AND is_active`, [userId]);
+      await t.db.query(
+        `UPDATE bot_sessions SET state = '{"awaiting": "amount"}' WHERE user_id = $1 AND is_active`,
+        [userId],
+      );
       expect(await send(textUpdate(chatId, '/cancel'))).toEqual(['✖️ Действие отменено.']);
-      const rows: Array<{ state: unknown }> = await t.db.query('SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active', [userId]);
+      const rows: Array<{ state: unknown }> = await t.db.query(
+        'SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active',
+        [userId],
+      );
       expect(rows).toEqual([{ state: null }]);
       expect(await send(textUpdate(chatId, '/cancel'))).toEqual(['👌 Нечего отменять.']);
     });
@@ -467,7 +626,13 @@ describe('Telegram bot (e2e, webhook)', () => {
   describe('voice, text, membership', () => {
     it('answers a voice message with the seed info reply', async () => {
       const { chatId } = await register();
-      const voice = { duration: 5, mime_type: 'audio/ogg', file_id: 'AwACAgIAAxkBAAIBJ2', file_unique_id: 'AgADJ2', file_size: 24576 };
+      const voice = {
+        duration: 5,
+        mime_type: 'audio/ogg',
+        file_id: 'AwACAgIAAxkBAAIBJ2',
+        file_unique_id: 'AgADJ2',
+        file_size: 24576,
+      };
       expect(await send(messageUpdate(chatId, { voice }))).toEqual([SEED_VOICE]);
     });
 
@@ -489,7 +654,9 @@ describe('Telegram bot (e2e, webhook)', () => {
       const [hint] = await send(textUpdate(chatId, 'asdf qwerty'));
       expect(hint).toMatch(/^Не понял 🤔/);
       expect(hint).toContain('Потратил 50000 сум на продукты');
-      expect(await send(textUpdate(chatId, '/nope'))).toEqual(['🤔 Неизвестная команда. Список команд: /help']);
+      expect(await send(textUpdate(chatId, '/nope'))).toEqual([
+        '🤔 Неизвестная команда. Список команд: /help',
+      ]);
     });
 
     it('marks a user who blocks the bot inactive, and active again on unblock', async () => {
@@ -501,7 +668,11 @@ describe('Telegram bot (e2e, webhook)', () => {
           from: { id: chatId, is_bot: false, first_name: 'Ali' },
           date: Math.floor(Date.now() / 1000),
           old_chat_member: { user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, status: old },
-          new_chat_member: { user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, status, ...(status === 'kicked' ? { until_date: 0 } : {}) },
+          new_chat_member: {
+            user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
+            status,
+            ...(status === 'kicked' ? { until_date: 0 } : {}),
+          },
         },
       });
       expect(await send(member('kicked', 'member'), chatId)).toEqual([]);
@@ -512,7 +683,16 @@ describe('Telegram bot (e2e, webhook)', () => {
 
     it('ignores group chats', async () => {
       const groupId = -100123456;
-      const update = { update_id: ++nextUpdateId, message: { message_id: 1, from: { id: newChatId(), is_bot: false, first_name: 'A' }, chat: { id: groupId, title: 'G', type: 'supergroup' }, date: 1, text: '/start' } };
+      const update = {
+        update_id: ++nextUpdateId,
+        message: {
+          message_id: 1,
+          from: { id: newChatId(), is_bot: false, first_name: 'A' },
+          chat: { id: groupId, title: 'G', type: 'supergroup' },
+          date: 1,
+          text: '/start',
+        },
+      };
       await post(update).expect(200);
       expect(t.telegram.textsTo(groupId)).toEqual([]);
     });
@@ -551,7 +731,9 @@ describe('Telegram bot (e2e, webhook)', () => {
     });
 
     it.each(['get', 'put', 'patch', 'delete'] as const)('405 for %s, with Allow: POST', async (method) => {
-      const res = await t.http[method]('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).expect(405);
+      const res = await t.http[method]('/telegram/webhook/')
+        .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+        .expect(405);
       expect(res.headers.allow).toBe('POST');
       expect(res.body).toEqual({ detail: `Method "${method.toUpperCase()}" not allowed.` });
     });
@@ -565,7 +747,12 @@ describe('Telegram bot (e2e, webhook)', () => {
     it('400 for a body that is not JSON', async () => {
       const res = await post('{"update_id": 1, "message": ').expect(400);
       expect(res.body.detail).toMatch(/^JSON parse error/);
-      await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).set('content-type', 'text/plain').send('hello').expect(400);
+      await t.http
+        .post('/telegram/webhook/')
+        .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+        .set('content-type', 'text/plain')
+        .send('hello')
+        .expect(400);
       await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).expect(400);
     });
 
@@ -585,9 +772,27 @@ describe('Telegram bot (e2e, webhook)', () => {
       const before = t.telegram.calls.length;
       await post({
         update_id: ++nextUpdateId,
-        edited_channel_post: { message_id: 5, chat: { id: -1001, title: 'News', type: 'channel' }, date: 1, edit_date: 2, text: 'edited' },
+        edited_channel_post: {
+          message_id: 5,
+          chat: { id: -1001, title: 'News', type: 'channel' },
+          date: 1,
+          edit_date: 2,
+          text: 'edited',
+        },
       }).expect(200);
-      await post({ update_id: ++nextUpdateId, poll: { id: '1', question: 'Q', options: [], total_voter_count: 0, is_closed: true, is_anonymous: true, type: 'regular', allows_multiple_answers: false } }).expect(200);
+      await post({
+        update_id: ++nextUpdateId,
+        poll: {
+          id: '1',
+          question: 'Q',
+          options: [],
+          total_voter_count: 0,
+          is_closed: true,
+          is_anonymous: true,
+          type: 'regular',
+          allows_multiple_answers: false,
+        },
+      }).expect(200);
       expect(t.telegram.calls.slice(before)).toEqual([]);
     });
   });
@@ -599,10 +804,13 @@ describe('Telegram bot (e2e, webhook)', () => {
       await send(textUpdate(chatId, '/start'));
       await post(update).expect(200);
       await post(update).expect(200);
-      expect(t.telegram.textsTo(chatId).filter((x) => x.startsWith('✅'))).toEqual(['✅ Номер телефона обновлен: +998907778899']);
-      const rows: Array<{ status: string; attempts: number }> = await t.db.query('SELECT status, attempts FROM processed_updates WHERE update_id = $1', [
-        update.update_id,
+      expect(t.telegram.textsTo(chatId).filter((x) => x.startsWith('✅'))).toEqual([
+        '✅ Номер телефона обновлен: +998907778899',
       ]);
+      const rows: Array<{ status: string; attempts: number }> = await t.db.query(
+        'SELECT status, attempts FROM processed_updates WHERE update_id = $1',
+        [update.update_id],
+      );
       expect(rows).toEqual([{ status: 'done', attempts: 1 }]);
     });
 
@@ -625,7 +833,11 @@ describe('Telegram bot (e2e, webhook)', () => {
       const before = t.telegram.textsTo(chatId).length;
       await post(update).expect(200);
       expect(t.telegram.textsTo(chatId).slice(before)).toEqual([APOLOGY_RU]);
-      expect(error.mock.calls.map((c) => String(c[0])).some((l) => l.includes(`update_id=${update.update_id}`) && l.includes('boom'))).toBe(true);
+      expect(
+        error.mock.calls
+          .map((c) => String(c[0]))
+          .some((l) => l.includes(`update_id=${update.update_id}`) && l.includes('boom')),
+      ).toBe(true);
       // Handled: a redelivery does not apologise twice.
       await post(update).expect(200);
       expect(t.telegram.textsTo(chatId).slice(before)).toEqual([APOLOGY_RU]);
@@ -638,7 +850,11 @@ describe('Telegram bot (e2e, webhook)', () => {
       const error = jest.spyOn(Logger.prototype, 'error');
       const update = textUpdate(chatId, '/balance');
       expect(await send(update)).toEqual([APOLOGY_RU]);
-      expect(warn.mock.calls.map((c) => String(c[0])).some((l) => l.includes(`update_id=${update.update_id}`) && l.includes('not_found'))).toBe(true);
+      expect(
+        warn.mock.calls
+          .map((c) => String(c[0]))
+          .some((l) => l.includes(`update_id=${update.update_id}`) && l.includes('not_found')),
+      ).toBe(true);
       expect(error).not.toHaveBeenCalled();
     });
 
@@ -646,7 +862,9 @@ describe('Telegram bot (e2e, webhook)', () => {
       const { chatId, userId } = await register();
       await t.db.query(`UPDATE users SET language = 'en' WHERE id = $1`, [userId]);
       jest.spyOn(t.app.get(TransactionsService), 'balance').mockRejectedValueOnce(new Error('boom'));
-      expect(await send(textUpdate(chatId, '/balance'))).toEqual(['😔 Something went wrong. Please try again later.']);
+      expect(await send(textUpdate(chatId, '/balance'))).toEqual([
+        '😔 Something went wrong. Please try again later.',
+      ]);
     });
 
     it('the Bot API failing to deliver the reply: apology attempt, still 200', async () => {
@@ -657,14 +875,24 @@ describe('Telegram bot (e2e, webhook)', () => {
           failed = true;
           throw new Error('Bad Request: message is too long');
         }
-        return { message_id: 1, date: 1, chat: { id: call.params.chat_id, type: 'private' }, text: call.params.text };
+        return {
+          message_id: 1,
+          date: 1,
+          chat: { id: call.params.chat_id, type: 'private' },
+          text: call.params.text,
+        };
       });
       try {
         const before = t.telegram.textsTo(chatId).length;
         await post(textUpdate(chatId, '/help')).expect(200);
         expect(t.telegram.textsTo(chatId).slice(before)).toEqual([SEED_HELP, APOLOGY_RU]);
       } finally {
-        t.telegram.on('sendMessage', (call) => ({ message_id: 1, date: 1, chat: { id: call.params.chat_id, type: 'private' }, text: call.params.text }));
+        t.telegram.on('sendMessage', (call) => ({
+          message_id: 1,
+          date: 1,
+          chat: { id: call.params.chat_id, type: 'private' },
+          text: call.params.text,
+        }));
       }
     });
 
@@ -676,25 +904,34 @@ describe('Telegram bot (e2e, webhook)', () => {
       const res = await post(update).expect(503);
       expect(res.body).toEqual({ detail: expect.any(String) });
       expect(t.telegram.textsTo(chatId)).toEqual([]);
-      const rows: Array<{ status: string }> = await t.db.query('SELECT status FROM processed_updates WHERE update_id = $1', [update.update_id]);
+      const rows: Array<{ status: string }> = await t.db.query(
+        'SELECT status FROM processed_updates WHERE update_id = $1',
+        [update.update_id],
+      );
       expect(rows).toEqual([{ status: 'failed' }]);
 
       await post(update).expect(200);
       expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
       expect(await userRow(chatId)).toBeDefined();
-      const after: Array<{ status: string; attempts: number }> = await t.db.query('SELECT status, attempts FROM processed_updates WHERE update_id = $1', [
-        update.update_id,
-      ]);
+      const after: Array<{ status: string; attempts: number }> = await t.db.query(
+        'SELECT status, attempts FROM processed_updates WHERE update_id = $1',
+        [update.update_id],
+      );
       expect(after).toEqual([{ status: 'done', attempts: 2 }]);
     });
 
     it('an update still in flight elsewhere (fresh processing row) is answered 503, a stale one is taken over', async () => {
       const chatId = newChatId();
       const update = textUpdate(chatId, '/start');
-      await t.db.query(`INSERT INTO processed_updates (update_id, status) VALUES ($1, 'processing')`, [update.update_id]);
+      await t.db.query(`INSERT INTO processed_updates (update_id, status) VALUES ($1, 'processing')`, [
+        update.update_id,
+      ]);
       await post(update).expect(503);
       expect(t.telegram.textsTo(chatId)).toEqual([]);
-      await t.db.query(`UPDATE processed_updates SET attempted_at = now() - interval '10 minutes' WHERE update_id = $1`, [update.update_id]);
+      await t.db.query(
+        `UPDATE processed_updates SET attempted_at = now() - interval '10 minutes' WHERE update_id = $1`,
+        [update.update_id],
+      );
       await post(update).expect(200);
       expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
     });

@@ -10,27 +10,33 @@ import { accessTokenFor } from './helpers/auth';
 import { parseCsv } from './helpers/csv';
 import { startTestApp, TestApp } from './helpers/test-app';
 
-
 describe('exports and personal data (e2e)', () => {
   let t: TestApp;
   let alice: { token: string; userId: string };
   let bob: { token: string; userId: string };
   const auth = (who: { token: string }) => ({ Authorization: `Bearer ${who.token}` });
 
-  const insert = (userId: string, type: string, amount: string, currency: string, category: string, at: string, description = '', source = 'api') =>
-    t.db.query(`INSERT INTO transactions (user_id, type, amount, currency, category, occurred_at, description, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-      userId,
-      type,
-      amount,
-      currency,
-      category,
-      at,
-      description,
-      source,
-    ]);
+  const insert = (
+    userId: string,
+    type: string,
+    amount: string,
+    currency: string,
+    category: string,
+    at: string,
+    description = '',
+    source = 'api',
+  ) =>
+    t.db.query(
+      `INSERT INTO transactions (user_id, type, amount, currency, category, occurred_at, description, source) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [userId, type, amount, currency, category, at, description, source],
+    );
 
   /** GET as raw bytes. */
-  const download = (who: { token: string }, query: Record<string, string> = {}, path = '/api/transactions/export/') =>
+  const download = (
+    who: { token: string },
+    query: Record<string, string> = {},
+    path = '/api/transactions/export/',
+  ) =>
     t.http
       .get(path)
       .query(query)
@@ -58,8 +64,25 @@ describe('exports and personal data (e2e)', () => {
     alice = await accessTokenFor(t, 3001);
     bob = await accessTokenFor(t, 3002);
     await insert(alice.userId, 'expense', '0.01', 'UZS', 'groceries', '2026-10-01T19:00:00Z', 'хлеб');
-    await insert(alice.userId, 'expense', '9999999999999.99', 'USD', 'shopping', '2026-10-02T10:00:00Z', '+998 телефон, "новый"');
-    await insert(alice.userId, 'income', '1500000.50', 'UZS', 'salary', '2026-10-03T10:00:00Z', '@зарплата\nоктябрь', 'text');
+    await insert(
+      alice.userId,
+      'expense',
+      '9999999999999.99',
+      'USD',
+      'shopping',
+      '2026-10-02T10:00:00Z',
+      '+998 телефон, "новый"',
+    );
+    await insert(
+      alice.userId,
+      'income',
+      '1500000.50',
+      'UZS',
+      'salary',
+      '2026-10-03T10:00:00Z',
+      '@зарплата\nоктябрь',
+      'text',
+    );
     await insert(alice.userId, 'expense', '100.00', 'EUR', 'other', '2026-11-01T10:00:00Z', '-минус');
     await insert(bob.userId, 'expense', '777.00', 'UZS', 'cafe', '2026-10-02T10:00:00Z', 'bob');
   });
@@ -69,25 +92,53 @@ describe('exports and personal data (e2e)', () => {
     it('streams a CSV attachment: BOM, header, local dates, exact amounts, quoted and defused cells, only mine', async () => {
       const res = await download(alice).expect(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ovozpay-transactions-\d{4}-\d{2}-\d{2}\.csv"$/);
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="ovozpay-transactions-\d{4}-\d{2}-\d{2}\.csv"$/,
+      );
       const body = res.body as Buffer;
       expect(body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
       expect(parseCsv(body.toString('utf8').slice(1))).toEqual([
         ['date', 'type', 'amount', 'currency', 'category', 'category_name', 'description', 'source'],
         ['2026-10-02 00:00:00', 'expense', '0.01', 'UZS', 'groceries', 'Продукты', 'хлеб', 'api'],
-        ['2026-10-02 15:00:00', 'expense', '9999999999999.99', 'USD', 'shopping', 'Покупки', `'+998 телефон, "новый"`, 'api'],
-        ['2026-10-03 15:00:00', 'income', '1500000.50', 'UZS', 'salary', 'Зарплата', `'@зарплата\nоктябрь`, 'text'],
+        [
+          '2026-10-02 15:00:00',
+          'expense',
+          '9999999999999.99',
+          'USD',
+          'shopping',
+          'Покупки',
+          `'+998 телефон, "новый"`,
+          'api',
+        ],
+        [
+          '2026-10-03 15:00:00',
+          'income',
+          '1500000.50',
+          'UZS',
+          'salary',
+          'Зарплата',
+          `'@зарплата\nоктябрь`,
+          'text',
+        ],
         ['2026-11-01 15:00:00', 'expense', '100.00', 'EUR', 'other', 'Прочее', "'-минус", 'api'],
       ]);
     });
 
     it('takes the list filters; no slash and format=csv work', async () => {
-      const res = await download(alice, { format: 'csv', type: 'expense', date_from: '2026-10-02', date_to: '2026-10-31' }, '/api/transactions/export').expect(200);
+      const res = await download(
+        alice,
+        { format: 'csv', type: 'expense', date_from: '2026-10-02', date_to: '2026-10-31' },
+        '/api/transactions/export',
+      ).expect(200);
       const rows = parseCsv((res.body as Buffer).toString('utf8').slice(1));
       expect(rows.map((r) => r[2])).toEqual(['amount', '0.01', '9999999999999.99']);
-      const usd = parseCsv((await download(alice, { currency: 'USD' }).expect(200)).body.toString('utf8').slice(1));
+      const usd = parseCsv(
+        (await download(alice, { currency: 'USD' }).expect(200)).body.toString('utf8').slice(1),
+      );
       expect(usd).toHaveLength(2);
-      const search = parseCsv((await download(alice, { search: 'хлеб' }).expect(200)).body.toString('utf8').slice(1));
+      const search = parseCsv(
+        (await download(alice, { search: 'хлеб' }).expect(200)).body.toString('utf8').slice(1),
+      );
       expect(search.slice(1).map((r) => r[6])).toEqual(['хлеб']);
     });
 
@@ -115,19 +166,29 @@ describe('exports and personal data (e2e)', () => {
       try {
         const port = (server.address() as { port: number }).port;
         await new Promise<void>((resolve, reject) => {
-          const req = request({ host: '127.0.0.1', port, path: '/api/transactions/export/', headers: { Authorization: `Bearer ${erin.token}` } }, (res) => {
-            expect(res.statusCode).toBe(200);
-            res.once('data', () => {
-              req.destroy();
-              resolve();
-            });
-          });
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/api/transactions/export/',
+              headers: { Authorization: `Bearer ${erin.token}` },
+            },
+            (res) => {
+              expect(res.statusCode).toBe(200);
+              res.once('data', () => {
+                req.destroy();
+                resolve();
+              });
+            },
+          );
           req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
           req.end();
         });
         // The export holds no connection (nothing idles in a transaction) and its slot is free: erin may export again.
         expect(await statusOnceFree(erin)).toBe(200);
-        const idle = await t.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
+        const idle = await t.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+        );
         expect(idle[0].n).toBe(0);
         // and the app still serves exports
         expect((await download(bob).expect(200)).body.toString('utf8')).toContain('bob');
@@ -150,9 +211,13 @@ describe('exports and personal data (e2e)', () => {
       const rows = parseCsv((await download(frank).expect(200)).body.toString('utf8').slice(1)).slice(1);
       expect(rows).toHaveLength(2300);
       const amounts = rows.map((r) => Number(r[2]));
-      expect([...amounts.slice(0, 1100)].sort((a, b) => a - b)).toEqual(Array.from({ length: 1100 }, (_, i) => i + 1));
+      expect([...amounts.slice(0, 1100)].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 1100 }, (_, i) => i + 1),
+      );
       expect(amounts.slice(1100)).toEqual(Array.from({ length: 1200 }, (_, i) => 1101 + i));
-      const json = (await t.http.get('/api/users/me/export/').set(auth(frank)).expect(200)).body as { transactions: Array<{ id: string; amount: string }> };
+      const json = (await t.http.get('/api/users/me/export/').set(auth(frank)).expect(200)).body as {
+        transactions: Array<{ id: string; amount: string }>;
+      };
       expect(json.transactions).toHaveLength(2300);
       expect(new Set(json.transactions.map((r) => r.id)).size).toBe(2300);
       expect(json.transactions.map((r) => Number(r.amount))).toEqual(amounts);
@@ -169,19 +234,30 @@ describe('exports and personal data (e2e)', () => {
       try {
         const port = (server.address() as { port: number }).port;
         const first = await new Promise<{ destroy: () => void }>((resolve, reject) => {
-          const req = request({ host: '127.0.0.1', port, path: '/api/users/me/export/', headers: { Authorization: `Bearer ${gina.token}` } }, (res) => {
-            expect(res.statusCode).toBe(200);
-            res.once('data', () => {
-              res.pause();
-              resolve({ destroy: () => req.destroy() });
-            });
-          });
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/api/users/me/export/',
+              headers: { Authorization: `Bearer ${gina.token}` },
+            },
+            (res) => {
+              expect(res.statusCode).toBe(200);
+              res.once('data', () => {
+                res.pause();
+                resolve({ destroy: () => req.destroy() });
+              });
+            },
+          );
           req.on('error', (e) => (req.destroyed ? undefined : reject(e)));
           req.end();
         });
         for (const path of ['/api/transactions/export/', '/api/users/me/export/']) {
           const second = await t.http.get(path).set(auth(gina)).expect(429);
-          expect(second.body).toEqual({ detail: 'An export of your data is already running; one at a time. Expected available in 5 seconds.' });
+          expect(second.body).toEqual({
+            detail:
+              'An export of your data is already running; one at a time. Expected available in 5 seconds.',
+          });
           expect(second.headers['retry-after']).toBe('5');
         }
         // another user is not affected
@@ -197,47 +273,113 @@ describe('exports and personal data (e2e)', () => {
       const bobRows = parseCsv((await download(bob).expect(200)).body.toString('utf8').slice(1));
       expect(bobRows.slice(1).map((r) => r[6])).toEqual(['bob']);
       const dave = await accessTokenFor(t, 3004);
-      expect((await download(dave).expect(200)).body.toString('utf8')).toBe('\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n');
+      expect((await download(dave).expect(200)).body.toString('utf8')).toBe(
+        '\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n',
+      );
     });
 
     it('other formats and bad filters → 400 naming the field; no token → 401', async () => {
-      expect((await t.http.get('/api/transactions/export/?format=xlsx').set(auth(alice)).expect(400)).body).toEqual({ format: ['"xlsx" is not supported. Use csv.'] });
-      expect((await t.http.get('/api/transactions/export/?type=gift').set(auth(alice)).expect(400)).body).toHaveProperty('type');
+      expect(
+        (await t.http.get('/api/transactions/export/?format=xlsx').set(auth(alice)).expect(400)).body,
+      ).toEqual({ format: ['"xlsx" is not supported. Use csv.'] });
+      expect(
+        (await t.http.get('/api/transactions/export/?type=gift').set(auth(alice)).expect(400)).body,
+      ).toHaveProperty('type');
       await t.http.get('/api/transactions/export/').expect(401);
     });
   });
 
   describe('GET /api/users/me/export/', () => {
     it('everything stored about the caller, secrets withheld, nobody else', async () => {
-      await t.db.query(`INSERT INTO categories (user_id, type, name) VALUES ($1, 'expense', 'Кошка'), ($2, 'expense', 'Bob cat')`, [alice.userId, bob.userId]);
-      await t.db.query(`INSERT INTO bot_sessions (user_id, state) VALUES ($1, '{"kind":"pending"}')`, [alice.userId]);
-      await t.db.query(`INSERT INTO learned_categories (user_id, type, keyword, category) VALUES ($1, 'expense', 'obed', 'cafe'), ($2, 'expense', 'bobword', 'cafe')`, [
+      await t.db.query(
+        `INSERT INTO categories (user_id, type, name) VALUES ($1, 'expense', 'Кошка'), ($2, 'expense', 'Bob cat')`,
+        [alice.userId, bob.userId],
+      );
+      await t.db.query(`INSERT INTO bot_sessions (user_id, state) VALUES ($1, '{"kind":"pending"}')`, [
         alice.userId,
-        bob.userId,
       ]);
-      await t.db.query(`INSERT INTO login_codes (code_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '5 minutes')`, ['a'.repeat(64), alice.userId]);
+      await t.db.query(
+        `INSERT INTO learned_categories (user_id, type, keyword, category) VALUES ($1, 'expense', 'obed', 'cafe'), ($2, 'expense', 'bobword', 'cafe')`,
+        [alice.userId, bob.userId],
+      );
+      await t.db.query(
+        `INSERT INTO login_codes (code_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '5 minutes')`,
+        ['a'.repeat(64), alice.userId],
+      );
       const jti = randomUUID();
-      await t.db.query(`INSERT INTO refresh_tokens (jti, family_id, user_id, expires_at) VALUES ($1, $2, $3, now() + interval '7 days')`, [jti, randomUUID(), alice.userId]);
-      await t.db.query(`INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body) VALUES ($1, 'k-1', $2, 201, '{"secret":"body"}')`, [
-        alice.userId,
-        'b'.repeat(64),
-      ]);
+      await t.db.query(
+        `INSERT INTO refresh_tokens (jti, family_id, user_id, expires_at) VALUES ($1, $2, $3, now() + interval '7 days')`,
+        [jti, randomUUID(), alice.userId],
+      );
+      await t.db.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash, response_status, response_body) VALUES ($1, 'k-1', $2, 201, '{"secret":"body"}')`,
+        [alice.userId, 'b'.repeat(64)],
+      );
 
       const res = await t.http.get('/api/users/me/export/').set(auth(alice)).expect(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-      const body = res.body as Record<string, unknown> & { user: Record<string, unknown>; transactions: Array<Record<string, unknown>> };
-      expect(Object.keys(body).sort()).toEqual(['balances', 'bot_sessions', 'card_transfer_questions', 'categories', 'debts', 'exported_at', 'goals', 'idempotency_keys', 'learned_categories', 'login_codes', 'message_links', 'planned_payments', 'refresh_tokens', 'sent_reminders', 'transactions', 'user', 'user_cards', 'voice_messages']);
-      expect(body.user).toMatchObject({ id: alice.userId, telegram_chat_id: '3001', language: 'ru', currency: 'UZS', timezone: 'Asia/Tashkent' });
-      expect(body.transactions.map((r) => r.amount)).toEqual(['0.01', '9999999999999.99', '1500000.50', '100.00']);
+      const body = res.body as Record<string, unknown> & {
+        user: Record<string, unknown>;
+        transactions: Array<Record<string, unknown>>;
+      };
+      expect(Object.keys(body).sort()).toEqual([
+        'balances',
+        'bot_sessions',
+        'card_transfer_questions',
+        'categories',
+        'debts',
+        'exported_at',
+        'goals',
+        'idempotency_keys',
+        'learned_categories',
+        'login_codes',
+        'message_links',
+        'planned_payments',
+        'refresh_tokens',
+        'sent_reminders',
+        'transactions',
+        'user',
+        'user_cards',
+        'voice_messages',
+      ]);
+      expect(body.user).toMatchObject({
+        id: alice.userId,
+        telegram_chat_id: '3001',
+        language: 'ru',
+        currency: 'UZS',
+        timezone: 'Asia/Tashkent',
+      });
+      expect(body.transactions.map((r) => r.amount)).toEqual([
+        '0.01',
+        '9999999999999.99',
+        '1500000.50',
+        '100.00',
+      ]);
       expect(body.transactions.every((r) => !('user_id' in r))).toBe(true);
       expect(body.categories).toEqual([expect.objectContaining({ type: 'expense', name: 'Кошка' })]);
       expect(body.bot_sessions).toEqual([expect.objectContaining({ state: { kind: 'pending' } })]);
-      expect(body.learned_categories).toEqual([{ id: expect.any(String), type: 'expense', keyword: 'obed', category: 'cafe', created_at: expect.any(String), updated_at: expect.any(String) }]);
-      expect(body.login_codes).toEqual([{ created_at: expect.any(String), expires_at: expect.any(String), used_at: null }]);
-      expect(body.refresh_tokens).toEqual([{ created_at: expect.any(String), expires_at: expect.any(String), revoked_at: null }]);
-      expect(body.idempotency_keys).toEqual([{ key: 'k-1', response_status: 201, created_at: expect.any(String) }]);
+      expect(body.learned_categories).toEqual([
+        {
+          id: expect.any(String),
+          type: 'expense',
+          keyword: 'obed',
+          category: 'cafe',
+          created_at: expect.any(String),
+          updated_at: expect.any(String),
+        },
+      ]);
+      expect(body.login_codes).toEqual([
+        { created_at: expect.any(String), expires_at: expect.any(String), used_at: null },
+      ]);
+      expect(body.refresh_tokens).toEqual([
+        { created_at: expect.any(String), expires_at: expect.any(String), revoked_at: null },
+      ]);
+      expect(body.idempotency_keys).toEqual([
+        { key: 'k-1', response_status: 201, created_at: expect.any(String) },
+      ]);
       const text = JSON.stringify(body);
-      for (const secret of ['a'.repeat(64), 'b'.repeat(64), jti, 'secret', 'Bob cat', 'bobword', '777.00']) expect(text).not.toContain(secret);
+      for (const secret of ['a'.repeat(64), 'b'.repeat(64), jti, 'secret', 'Bob cat', 'bobword', '777.00'])
+        expect(text).not.toContain(secret);
       expect(res.headers['cache-control']).toBe('no-store');
 
       const bobs = (await t.http.get('/api/users/me/export').set(auth(bob)).expect(200)).body;
@@ -248,10 +390,15 @@ describe('exports and personal data (e2e)', () => {
 
     it('another module adds a section with one call', async () => {
       const privacy = t.app.get(PrivacyService);
-      privacy.addSection({ name: 'goals_demo', collect: async (userId) => [{ owner: userId === alice.userId }] });
+      privacy.addSection({
+        name: 'goals_demo',
+        collect: async (userId) => [{ owner: userId === alice.userId }],
+      });
       const body = (await t.http.get('/api/users/me/export/').set(auth(alice)).expect(200)).body;
       expect(body.goals_demo).toEqual([{ owner: true }]);
-      expect(() => privacy.addSection({ name: 'transactions', collect: async () => [] })).toThrow(/Duplicate/);
+      expect(() => privacy.addSection({ name: 'transactions', collect: async () => [] })).toThrow(
+        /Duplicate/,
+      );
     });
   });
 
@@ -280,8 +427,16 @@ describe('exports and personal data (e2e)', () => {
           `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = ANY($2)`,
           [section.table, keys],
         );
-        expect(`${section.name}: ${nullable.map((c) => `${c.column_name} ${c.is_nullable}`).sort().join(', ')}`).toBe(
-          `${section.name}: ${[...keys].sort().map((k) => `${k} NO`).join(', ')}`,
+        expect(
+          `${section.name}: ${nullable
+            .map((c) => `${c.column_name} ${c.is_nullable}`)
+            .sort()
+            .join(', ')}`,
+        ).toBe(
+          `${section.name}: ${[...keys]
+            .sort()
+            .map((k) => `${k} NO`)
+            .join(', ')}`,
         );
         const unique: Array<{ columns: string[] }> = await t.db.query(
           `SELECT array_agg(a.attname::text) AS columns
@@ -292,7 +447,9 @@ describe('exports and personal data (e2e)', () => {
           [section.table],
         );
         const covered = unique.some((u) => u.columns.every((col) => col === 'user_id' || keys.includes(col)));
-        expect(`${section.name}: ${covered ? 'unique' : `no unique index within user_id, ${keys.join(', ')}`}`).toBe(`${section.name}: unique`);
+        expect(
+          `${section.name}: ${covered ? 'unique' : `no unique index within user_id, ${keys.join(', ')}`}`,
+        ).toBe(`${section.name}: unique`);
       }
       // Tables with no user column hold nothing personal (listed with the reason in privacy.sections.ts).
       const all: Array<{ table_name: string }> = await t.db.query(

@@ -17,7 +17,9 @@ describe('health and errors (e2e)', () => {
   it('serves the OpenAPI document and Swagger UI', async () => {
     const json = await t.http.get('/api/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/users/me', '/api/transactions']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/users/me', '/api/transactions']),
+    );
     const ui = await t.http.get('/api/docs/').expect(200);
     expect(ui.text).toContain('swagger');
   });
@@ -34,7 +36,11 @@ describe('health and errors (e2e)', () => {
   });
 
   it('rejects malformed JSON with a DRF 400 body', async () => {
-    const res = await t.http.patch('/api/users/me/').set('content-type', 'application/json').send('{bad').expect(400);
+    const res = await t.http
+      .patch('/api/users/me/')
+      .set('content-type', 'application/json')
+      .send('{bad')
+      .expect(400);
     expect(res.body.detail).toMatch(/^JSON parse error/);
   });
 

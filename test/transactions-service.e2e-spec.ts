@@ -31,19 +31,35 @@ describe('TransactionsService for the bot (e2e)', () => {
   afterAll(() => t?.close());
 
   it('records several items of one update once, however often the update comes', async () => {
-    const items = [item(), item({ type: 'income', amountMinor: 20_000_000n, currency: 'USD', category: 'salary', description: 'зарплата' })];
+    const items = [
+      item(),
+      item({
+        type: 'income',
+        amountMinor: 20_000_000n,
+        currency: 'USD',
+        category: 'salary',
+        description: 'зарплата',
+      }),
+    ];
     const first = await service.recordMany(alice.userId, items, { kind: 'text', updateId: 900001n });
-    expect(first.map((r) => [r.type, r.amount, r.currency, r.category, r.source, r.sourceUpdateId, r.sourceItem])).toEqual([
+    expect(
+      first.map((r) => [r.type, r.amount, r.currency, r.category, r.source, r.sourceUpdateId, r.sourceItem]),
+    ).toEqual([
       ['expense', 5_000_000n, 'UZS', 'groceries', 'text', 900001n, 0],
       ['income', 20_000_000n, 'USD', 'salary', 'text', 900001n, 1],
     ]);
     const again = await service.recordMany(alice.userId, items, { kind: 'text', updateId: 900001n });
     expect(again.map((r) => r.id)).toEqual(first.map((r) => r.id));
-    const racing = await Promise.all([1, 2, 3].map(() => service.recordMany(alice.userId, items, { kind: 'text', updateId: 900001n })));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => service.recordMany(alice.userId, items, { kind: 'text', updateId: 900001n })),
+    );
     for (const rows of racing) expect(rows.map((r) => r.id)).toEqual(first.map((r) => r.id));
     expect(await count(alice.userId)).toBe(2);
 
-    const listed = await t.http.get('/api/transactions/?ordering=amount').set({ Authorization: `Bearer ${alice.token}` }).expect(200);
+    const listed = await t.http
+      .get('/api/transactions/?ordering=amount')
+      .set({ Authorization: `Bearer ${alice.token}` })
+      .expect(200);
     expect(listed.body.results.map((r: { amount: string; source: string }) => [r.amount, r.source])).toEqual([
       ['50000.00', 'text'],
       ['200000.00', 'text'],
@@ -55,13 +71,24 @@ describe('TransactionsService for the bot (e2e)', () => {
     await service.recordMany(bob.userId, [item()], { kind: 'voice' });
     await service.recordMany(bob.userId, [item()], { kind: 'voice' });
     expect(await count(bob.userId)).toBe(before + 2);
-    await expect(service.recordMany(bob.userId, [item(), item({ category: 'salary' })], { kind: 'text', updateId: 900002n })).rejects.toMatchObject({
+    await expect(
+      service.recordMany(bob.userId, [item(), item({ category: 'salary' })], {
+        kind: 'text',
+        updateId: 900002n,
+      }),
+    ).rejects.toMatchObject({
       code: 'validation',
       fields: { 'items[1].category': ['"salary" is not a valid choice for type "expense".'] },
     });
-    await expect(service.recordMany(bob.userId, [item({ amountMinor: 0n })], { kind: 'text' })).rejects.toBeInstanceOf(DomainError);
-    await expect(service.recordMany(bob.userId, [item({ amountMinor: 10n ** 15n })], { kind: 'text' })).rejects.toBeInstanceOf(DomainError);
-    await expect(service.recordMany(bob.userId, [item({ currency: 'GBP' })], { kind: 'text' })).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      service.recordMany(bob.userId, [item({ amountMinor: 0n })], { kind: 'text' }),
+    ).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      service.recordMany(bob.userId, [item({ amountMinor: 10n ** 15n })], { kind: 'text' }),
+    ).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      service.recordMany(bob.userId, [item({ currency: 'GBP' })], { kind: 'text' }),
+    ).rejects.toBeInstanceOf(DomainError);
     expect(await count(bob.userId)).toBe(before + 2);
     expect(await service.recordMany(bob.userId, [], { kind: 'text' })).toEqual([]);
   });
@@ -69,8 +96,15 @@ describe('TransactionsService for the bot (e2e)', () => {
   it('undoes the most recently created transaction, one per call', async () => {
     const carol = await accessTokenFor(t, 3003);
     expect(await service.undoLast(carol.userId)).toBeNull();
-    await service.recordMany(carol.userId, [item({ description: 'first' })], { kind: 'text', updateId: 900010n });
-    await service.recordMany(carol.userId, [item({ description: 'second a' }), item({ description: 'second b' })], { kind: 'text', updateId: 900011n });
+    await service.recordMany(carol.userId, [item({ description: 'first' })], {
+      kind: 'text',
+      updateId: 900010n,
+    });
+    await service.recordMany(
+      carol.userId,
+      [item({ description: 'second a' }), item({ description: 'second b' })],
+      { kind: 'text', updateId: 900011n },
+    );
     expect((await service.undoLast(carol.userId))?.description).toBe('second b');
     expect((await service.undoLast(carol.userId))?.description).toBe('second a');
     expect((await service.undoLast(carol.userId))?.description).toBe('first');
@@ -78,11 +112,18 @@ describe('TransactionsService for the bot (e2e)', () => {
   });
 
   it('sets a category (validated) and deletes only owned rows', async () => {
-    const [tx] = await service.recordMany(alice.userId, [item({ description: 'кофе' })], { kind: 'text', updateId: 900020n });
+    const [tx] = await service.recordMany(alice.userId, [item({ description: 'кофе' })], {
+      kind: 'text',
+      updateId: 900020n,
+    });
     expect((await service.setCategory(alice.userId, tx.id, 'cafe')).category).toBe('cafe');
-    await expect(service.setCategory(alice.userId, tx.id, 'salary')).rejects.toMatchObject({ code: 'validation' });
+    await expect(service.setCategory(alice.userId, tx.id, 'salary')).rejects.toMatchObject({
+      code: 'validation',
+    });
     await expect(service.setCategory(bob.userId, tx.id, 'cafe')).rejects.toMatchObject({ code: 'not_found' });
-    await expect(service.setCategory(alice.userId, 'nope', 'cafe')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.setCategory(alice.userId, 'nope', 'cafe')).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect(await service.deleteOwned(bob.userId, tx.id)).toBe(false);
     expect(await service.deleteOwned(alice.userId, 'not-a-uuid')).toBe(false);
     expect(await service.deleteOwned(alice.userId, tx.id)).toBe(true);

@@ -18,7 +18,9 @@ describe('transactions REST (e2e)', () => {
       .set(auth(who))
       .send(body as object);
   const rowsOf = async (userId: string): Promise<number> =>
-    Number((await t.db.query(`SELECT count(*)::int AS n FROM transactions WHERE user_id = $1`, [userId]))[0].n);
+    Number(
+      (await t.db.query(`SELECT count(*)::int AS n FROM transactions WHERE user_id = $1`, [userId]))[0].n,
+    );
 
   beforeAll(async () => {
     t = await startTestApp({ TELEGRAM_BOT_TOKEN: undefined, BOT_MODE: 'none' });
@@ -29,7 +31,10 @@ describe('transactions REST (e2e)', () => {
 
   describe('create', () => {
     it('needs a token', async () => {
-      const res = await t.http.post('/api/transactions/').send({ type: 'expense', amount: '1.00' }).expect(401);
+      const res = await t.http
+        .post('/api/transactions/')
+        .send({ type: 'expense', amount: '1.00' })
+        .expect(401);
       expect(res.body).toEqual({ detail: 'Authentication credentials were not provided.' });
     });
 
@@ -64,7 +69,13 @@ describe('transactions REST (e2e)', () => {
       await t.http.patch('/api/users/me/').set(auth(bob)).send({ currency: 'USD' }).expect(200);
       const before = Date.now();
       const res = await post(bob, { type: 'income', amount: 15 }, '/api/transactions').expect(201);
-      expect(res.body).toMatchObject({ amount: '15.00', currency: 'USD', category: 'other', category_name: 'Прочее', description: '' });
+      expect(res.body).toMatchObject({
+        amount: '15.00',
+        currency: 'USD',
+        category: 'other',
+        category_name: 'Прочее',
+        description: '',
+      });
       const at = new Date(res.body.date).getTime();
       expect(at).toBeGreaterThanOrEqual(before - 1000);
       expect(at).toBeLessThanOrEqual(Date.now() + 1000);
@@ -72,19 +83,30 @@ describe('transactions REST (e2e)', () => {
     });
 
     it('takes an ISO date-time as that instant and JSON numbers as exact amounts', async () => {
-      const res = await post(alice, { type: 'expense', amount: 12.5, date: '2026-11-29T10:15:00+05:00', category: 'cafe' }).expect(201);
+      const res = await post(alice, {
+        type: 'expense',
+        amount: 12.5,
+        date: '2026-11-29T10:15:00+05:00',
+        category: 'cafe',
+      }).expect(201);
       expect(res.body).toMatchObject({ amount: '12.50', date: '2026-11-29T05:15:00.000Z', category: 'cafe' });
     });
 
     it('reports every field error at once, DRF style', async () => {
       const before = await rowsOf(alice.userId);
-      const res = await post(alice, { currency: 'XYZ', description: 'x'.repeat(501), date: 'tomorrow' }).expect(400);
+      const res = await post(alice, {
+        currency: 'XYZ',
+        description: 'x'.repeat(501),
+        date: 'tomorrow',
+      }).expect(400);
       expect(res.body).toEqual({
         type: ['This field is required.'],
         amount: ['This field is required.'],
         currency: ['"XYZ" is not a valid choice.'],
         description: ['Ensure this field has no more than 500 characters.'],
-        date: ['Date has wrong format. Use one of these formats instead: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].'],
+        date: [
+          'Date has wrong format. Use one of these formats instead: YYYY-MM-DD, YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].',
+        ],
       });
       expect(await rowsOf(alice.userId)).toBe(before);
     });
@@ -103,10 +125,22 @@ describe('transactions REST (e2e)', () => {
 
     it.each([
       [{ type: 'transfer', amount: '1.00' }, { type: ['"transfer" is not a valid choice.'] }],
-      [{ type: 'expense', amount: '1.00', category: 'salary' }, { category: ['"salary" is not a valid choice for type "expense".'] }],
-      [{ type: 'income', amount: '1.00', category: 'groceries' }, { category: ['"groceries" is not a valid choice for type "income".'] }],
-      [{ type: 'expense', amount: '1.00', category: 'food' }, { category: ['"food" is not a valid choice for type "expense".'] }],
-      [{ type: 'expense', amount: '1.00', category: `custom:${OTHER_UUID}` }, { category: [`"custom:${OTHER_UUID}" is not a valid choice.`] }],
+      [
+        { type: 'expense', amount: '1.00', category: 'salary' },
+        { category: ['"salary" is not a valid choice for type "expense".'] },
+      ],
+      [
+        { type: 'income', amount: '1.00', category: 'groceries' },
+        { category: ['"groceries" is not a valid choice for type "income".'] },
+      ],
+      [
+        { type: 'expense', amount: '1.00', category: 'food' },
+        { category: ['"food" is not a valid choice for type "expense".'] },
+      ],
+      [
+        { type: 'expense', amount: '1.00', category: `custom:${OTHER_UUID}` },
+        { category: [`"custom:${OTHER_UUID}" is not a valid choice.`] },
+      ],
       [{ type: 'expense', amount: '1.00', currency: 'GBP' }, { currency: ['"GBP" is not a valid choice.'] }],
     ])('refuses %j', async (body, errors) => {
       const res = await post(alice, body).expect(400);
@@ -133,7 +167,9 @@ describe('transactions REST (e2e)', () => {
     it('adds 0.10 and 0.20 to exactly 0.30 and keeps the largest amount to the cent', async () => {
       await post(carol, { type: 'income', amount: '0.10' }).expect(201);
       await post(carol, { type: 'income', amount: 0.2 }).expect(201);
-      const big = await post(carol, { type: 'income', amount: '9999999999999.99', currency: 'USD' }).expect(201);
+      const big = await post(carol, { type: 'income', amount: '9999999999999.99', currency: 'USD' }).expect(
+        201,
+      );
       expect(big.body.amount).toBe('9999999999999.99');
       await post(carol, { type: 'expense', amount: '0.01', currency: 'USD' }).expect(201);
       const res = await t.http.get('/api/transactions/balance/').set(auth(carol)).expect(200);
@@ -150,42 +186,102 @@ describe('transactions REST (e2e)', () => {
       await post(dave, { type: 'income', amount: '9999999999999.99', currency: 'EUR' }).expect(201);
       await post(dave, { type: 'income', amount: '9999999999999.99', currency: 'EUR' }).expect(201);
       const res = await t.http.get('/api/transactions/balance/').set(auth(dave)).expect(200);
-      expect(res.body.totals).toEqual([{ currency: 'EUR', income: '19999999999999.98', expense: '0.00', balance: '19999999999999.98' }]);
+      expect(res.body.totals).toEqual([
+        { currency: 'EUR', income: '19999999999999.98', expense: '0.00', balance: '19999999999999.98' },
+      ]);
     });
   });
 
   describe('one transaction', () => {
     let id: string;
     beforeEach(async () => {
-      id = (await post(alice, { type: 'expense', amount: '100.00', category: 'transport', description: 'taxi', date: '2026-11-20' }).expect(201)).body.id;
+      id = (
+        await post(alice, {
+          type: 'expense',
+          amount: '100.00',
+          category: 'transport',
+          description: 'taxi',
+          date: '2026-11-20',
+        }).expect(201)
+      ).body.id;
     });
 
     it('PATCH changes only the given fields', async () => {
-      const res = await t.http.patch(`/api/transactions/${id}/`).set(auth(alice)).send({ amount: '120.50', description: 'такси' }).expect(200);
-      expect(res.body).toMatchObject({ id, type: 'expense', amount: '120.50', category: 'transport', description: 'такси', date: '2026-11-20T07:00:00.000Z' });
+      const res = await t.http
+        .patch(`/api/transactions/${id}/`)
+        .set(auth(alice))
+        .send({ amount: '120.50', description: 'такси' })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        id,
+        type: 'expense',
+        amount: '120.50',
+        category: 'transport',
+        description: 'такси',
+        date: '2026-11-20T07:00:00.000Z',
+      });
       expect(Date.parse(res.body.updated_at)).toBeGreaterThanOrEqual(Date.parse(res.body.created_at));
       const again = await t.http.get(`/api/transactions/${id}`).set(auth(alice)).expect(200);
       expect(again.body.amount).toBe('120.50');
     });
 
     it('PATCH validates like create, and checks the category against a changed type', async () => {
-      const bad = await t.http.patch(`/api/transactions/${id}/`).set(auth(alice)).send({ amount: '1.001', currency: 'ABC' }).expect(400);
-      expect(bad.body).toEqual({ amount: ['Ensure that there are no more than 2 decimal places.'], currency: ['"ABC" is not a valid choice.'] });
-      const mismatch = await t.http.patch(`/api/transactions/${id}/`).set(auth(alice)).send({ type: 'income' }).expect(400);
+      const bad = await t.http
+        .patch(`/api/transactions/${id}/`)
+        .set(auth(alice))
+        .send({ amount: '1.001', currency: 'ABC' })
+        .expect(400);
+      expect(bad.body).toEqual({
+        amount: ['Ensure that there are no more than 2 decimal places.'],
+        currency: ['"ABC" is not a valid choice.'],
+      });
+      const mismatch = await t.http
+        .patch(`/api/transactions/${id}/`)
+        .set(auth(alice))
+        .send({ type: 'income' })
+        .expect(400);
       expect(mismatch.body).toEqual({ category: ['"transport" is not a valid choice for type "income".'] });
-      const ok = await t.http.patch(`/api/transactions/${id}/`).set(auth(alice)).send({ type: 'income', category: 'salary' }).expect(200);
-      expect(ok.body).toMatchObject({ type: 'income', category: 'salary', category_name: 'Зарплата', amount: '100.00' });
+      const ok = await t.http
+        .patch(`/api/transactions/${id}/`)
+        .set(auth(alice))
+        .send({ type: 'income', category: 'salary' })
+        .expect(200);
+      expect(ok.body).toMatchObject({
+        type: 'income',
+        category: 'salary',
+        category_name: 'Зарплата',
+        amount: '100.00',
+      });
     });
 
     it('PUT needs type and amount, and replaces what it is given', async () => {
-      const bad = await t.http.put(`/api/transactions/${id}/`).set(auth(alice)).send({ description: 'x' }).expect(400);
+      const bad = await t.http
+        .put(`/api/transactions/${id}/`)
+        .set(auth(alice))
+        .send({ description: 'x' })
+        .expect(400);
       expect(bad.body).toEqual({ type: ['This field is required.'], amount: ['This field is required.'] });
       const res = await t.http
         .put(`/api/transactions/${id}/`)
         .set(auth(alice))
-        .send({ type: 'expense', amount: '75', currency: 'EUR', category: 'health', description: 'аптека', date: '2026-11-21' })
+        .send({
+          type: 'expense',
+          amount: '75',
+          currency: 'EUR',
+          category: 'health',
+          description: 'аптека',
+          date: '2026-11-21',
+        })
         .expect(200);
-      expect(res.body).toMatchObject({ id, type: 'expense', amount: '75.00', currency: 'EUR', category: 'health', description: 'аптека', date: '2026-11-21T07:00:00.000Z' });
+      expect(res.body).toMatchObject({
+        id,
+        type: 'expense',
+        amount: '75.00',
+        currency: 'EUR',
+        category: 'health',
+        description: 'аптека',
+        date: '2026-11-21T07:00:00.000Z',
+      });
     });
 
     it('DELETE answers 204 and the row is gone', async () => {
@@ -232,15 +328,67 @@ describe('transactions REST (e2e)', () => {
     beforeAll(async () => {
       dave = await accessTokenFor(t, 1004);
       const rows: Array<[string, Record<string, unknown>]> = [
-        ['salary', { type: 'income', amount: '5000000.00', category: 'salary', description: 'зарплата за ноябрь', date: '2026-11-01' }],
-        ['taxi', { type: 'expense', amount: '22000.00', category: 'transport', description: 'Такси домой', date: '2026-11-10' }],
-        ['food', { type: 'expense', amount: '150000.00', category: 'groceries', description: 'продукты', date: '2026-11-15' }],
-        ['usd', { type: 'expense', amount: '15.00', currency: 'USD', category: 'shopping', description: 'книга', date: '2026-11-20' }],
+        [
+          'salary',
+          {
+            type: 'income',
+            amount: '5000000.00',
+            category: 'salary',
+            description: 'зарплата за ноябрь',
+            date: '2026-11-01',
+          },
+        ],
+        [
+          'taxi',
+          {
+            type: 'expense',
+            amount: '22000.00',
+            category: 'transport',
+            description: 'Такси домой',
+            date: '2026-11-10',
+          },
+        ],
+        [
+          'food',
+          {
+            type: 'expense',
+            amount: '150000.00',
+            category: 'groceries',
+            description: 'продукты',
+            date: '2026-11-15',
+          },
+        ],
+        [
+          'usd',
+          {
+            type: 'expense',
+            amount: '15.00',
+            currency: 'USD',
+            category: 'shopping',
+            description: 'книга',
+            date: '2026-11-20',
+          },
+        ],
         // 01:00 on 29 Nov in Tashkent is still 28 Nov in UTC
-        ['late', { type: 'expense', amount: '30000.00', category: 'cafe', description: 'кофе 100%_off', date: '2026-11-28T20:00:00Z' }],
+        [
+          'late',
+          {
+            type: 'expense',
+            amount: '30000.00',
+            category: 'cafe',
+            description: 'кофе 100%_off',
+            date: '2026-11-28T20:00:00Z',
+          },
+        ],
       ];
       for (const [name, body] of rows) ids[name] = (await post(dave, body).expect(201)).body.id;
-      await post(alice, { type: 'expense', amount: '1.00', category: 'transport', description: 'такси alice', date: '2026-11-10' }).expect(201);
+      await post(alice, {
+        type: 'expense',
+        amount: '1.00',
+        category: 'transport',
+        description: 'такси alice',
+        date: '2026-11-10',
+      }).expect(201);
     });
 
     const list = (query: string) => t.http.get(`/api/transactions/${query}`).set(auth(dave));
@@ -250,9 +398,15 @@ describe('transactions REST (e2e)', () => {
       const res = await list('').expect(200);
       expect(res.body).toEqual({ count: 5, next: null, previous: null, results: expect.any(Array) });
       expect(idsOf(res.body)).toEqual([ids.late, ids.usd, ids.food, ids.taxi, ids.salary]);
-      expect(res.body.results[0]).toMatchObject({ category: 'cafe', category_name: 'Кафе и рестораны', amount: '30000.00' });
+      expect(res.body.results[0]).toMatchObject({
+        category: 'cafe',
+        category_name: 'Кафе и рестораны',
+        amount: '30000.00',
+      });
       const bobs = await t.http.get('/api/transactions').set(auth(bob)).expect(200);
-      expect(bobs.body.results.map((r: { id: string }) => r.id)).not.toEqual(expect.arrayContaining([ids.late]));
+      expect(bobs.body.results.map((r: { id: string }) => r.id)).not.toEqual(
+        expect.arrayContaining([ids.late]),
+      );
     });
 
     it.each([
@@ -293,7 +447,9 @@ describe('transactions REST (e2e)', () => {
         type: ['Select a valid choice. gift is not one of the available choices.'],
         currency: ['Select a valid choice. XYZ is not one of the available choices.'],
         date_from: ['Enter a valid date, e.g. 2026-11-29.'],
-        ordering: ['Ordering by "name" is not supported. Use date, amount or created_at, with "-" for descending.'],
+        ordering: [
+          'Ordering by "name" is not supported. Use date, amount or created_at, with "-" for descending.',
+        ],
       });
     });
 
@@ -323,7 +479,10 @@ describe('transactions REST (e2e)', () => {
     it('caps page_size at 100', async () => {
       const erin = await accessTokenFor(t, 1005);
       for (let i = 0; i < 105; i++) {
-        await t.db.query(`INSERT INTO transactions (user_id, type, amount, currency) VALUES ($1, 'expense', $2, 'UZS')`, [erin.userId, `${i + 1}.00`]);
+        await t.db.query(
+          `INSERT INTO transactions (user_id, type, amount, currency) VALUES ($1, 'expense', $2, 'UZS')`,
+          [erin.userId, `${i + 1}.00`],
+        );
       }
       const res = await t.http.get('/api/transactions/?page_size=500').set(auth(erin)).expect(200);
       expect(res.body.count).toBe(105);
@@ -340,7 +499,14 @@ describe('transactions REST (e2e)', () => {
       const empty = await t.http.get('/api/transactions/balance/').set(auth(frank)).expect(200);
       expect(empty.body).toEqual({
         totals: [],
-        converted: { currency: 'UZS', income: '0.00', expense: '0.00', balance: '0.00', rate_date: null, rates: {} },
+        converted: {
+          currency: 'UZS',
+          income: '0.00',
+          expense: '0.00',
+          balance: '0.00',
+          rate_date: null,
+          rates: {},
+        },
         as_of: expect.any(String),
       });
       await post(frank, { type: 'income', amount: '1000000', currency: 'UZS' }).expect(201);
@@ -369,7 +535,11 @@ describe('transactions REST (e2e)', () => {
       const body = { type: 'expense', amount: '10.00', category: 'cafe' };
       const first = await keyed(gina, 'key-1', body).expect(201);
       expect(first.headers['idempotent-replayed']).toBeUndefined();
-      const second = await keyed(gina, 'key-1', { category: 'cafe', amount: '10.00', type: 'expense' }).expect(201);
+      const second = await keyed(gina, 'key-1', {
+        category: 'cafe',
+        amount: '10.00',
+        type: 'expense',
+      }).expect(201);
       expect(second.headers['idempotent-replayed']).toBe('true');
       expect(second.text).toBe(first.text);
       expect(await rowsOf(gina.userId)).toBe(1);
@@ -397,7 +567,9 @@ describe('transactions REST (e2e)', () => {
     it('forgets keys after 24 hours', async () => {
       const body = { type: 'expense', amount: '3.00' };
       const first = await keyed(gina, 'key-old', body).expect(201);
-      await t.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'key-old'`);
+      await t.db.query(
+        `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'key-old'`,
+      );
       const second = await keyed(gina, 'key-old', { type: 'expense', amount: '4.00' }).expect(201);
       expect(second.body.id).not.toBe(first.body.id);
       const rows = await t.db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key = 'key-old'`);
@@ -419,9 +591,14 @@ describe('transactions REST (e2e)', () => {
       const ivy = await accessTokenFor(t, 1010);
       await keyed(ivy, 'old-key', { type: 'expense', amount: '1.00' }).expect(201);
       await keyed(ivy, 'fresh-key', { type: 'expense', amount: '2.00' }).expect(201);
-      await t.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = $1 AND key = 'old-key'`, [ivy.userId]);
+      await t.db.query(
+        `UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = $1 AND key = 'old-key'`,
+        [ivy.userId],
+      );
       expect(await t.app.get(IdempotencySweeper).sweep()).toBeGreaterThanOrEqual(1);
-      const keys = await t.db.query(`SELECT key FROM idempotency_keys WHERE user_id = $1 ORDER BY key`, [ivy.userId]);
+      const keys = await t.db.query(`SELECT key FROM idempotency_keys WHERE user_id = $1 ORDER BY key`, [
+        ivy.userId,
+      ]);
       expect(keys.map((k: { key: string }) => k.key)).toEqual(['fresh-key']);
     });
 
@@ -461,10 +638,20 @@ describe('transactions REST (e2e)', () => {
 
     it("uses the user's currency and time zone, and serves the path without a slash", async () => {
       const ivan = await accessTokenFor(t, 1009);
-      await t.http.patch('/api/users/me/').set(auth(ivan)).send({ currency: 'USD', timezone: 'America/New_York' }).expect(200);
-      const res = await t.http.post('/api/transactions/parse').set(auth(ivan)).send({ text: 'taxi 15 yesterday' }).expect(200);
+      await t.http
+        .patch('/api/users/me/')
+        .set(auth(ivan))
+        .send({ currency: 'USD', timezone: 'America/New_York' })
+        .expect(200);
+      const res = await t.http
+        .post('/api/transactions/parse')
+        .set(auth(ivan))
+        .send({ text: 'taxi 15 yesterday' })
+        .expect(200);
       const yesterday = new Date(Date.now() - 86_400_000);
-      expect(res.body.items).toEqual([expect.objectContaining({ type: 'expense', amount: '15.00', currency: 'USD', category: 'transport' })]);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({ type: 'expense', amount: '15.00', currency: 'USD', category: 'transport' }),
+      ]);
       expect(res.body.items[0].date).toBe(localDate(yesterday, 'America/New_York'));
     });
 

@@ -43,7 +43,12 @@ describe('user_balances trigger (e2e, real database)', () => {
     for (const u of [alice, bob]) expect(await kept(u.userId)).toEqual(await truth(u.userId));
   };
   const insert = async (userId: string, type: string, amount: string, currency: string): Promise<string> =>
-    (await t.db.query(`INSERT INTO transactions (user_id, type, amount, currency) VALUES ($1, $2, $3, $4) RETURNING id`, [userId, type, amount, currency]))[0].id;
+    (
+      await t.db.query(
+        `INSERT INTO transactions (user_id, type, amount, currency) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [userId, type, amount, currency],
+      )
+    )[0].id;
   const item = (over: Partial<NewTransaction> = {}): NewTransaction => ({
     type: 'expense',
     amountMinor: 1n,
@@ -80,12 +85,25 @@ describe('user_balances trigger (e2e, real database)', () => {
   it('follows updates of amount, type, currency and owner, and ignores updates of anything else', async () => {
     const id = await insert(alice.userId, 'expense', '100.00', 'RUB');
     await t.db.query(`UPDATE transactions SET amount = 250.75 WHERE id = $1`, [id]);
-    expect((await kept(alice.userId)).find((r) => r.currency === 'RUB')).toEqual({ currency: 'RUB', income: '0.00', expense: '250.75', n: '1' });
+    expect((await kept(alice.userId)).find((r) => r.currency === 'RUB')).toEqual({
+      currency: 'RUB',
+      income: '0.00',
+      expense: '250.75',
+      n: '1',
+    });
     await t.db.query(`UPDATE transactions SET type = 'income' WHERE id = $1`, [id]);
-    expect((await kept(alice.userId)).find((r) => r.currency === 'RUB')).toEqual({ currency: 'RUB', income: '250.75', expense: '0.00', n: '1' });
+    expect((await kept(alice.userId)).find((r) => r.currency === 'RUB')).toEqual({
+      currency: 'RUB',
+      income: '250.75',
+      expense: '0.00',
+      n: '1',
+    });
     await t.db.query(`UPDATE transactions SET currency = 'EUR', amount = 3.00 WHERE id = $1`, [id]);
     expect((await kept(alice.userId)).map((r) => r.currency)).toEqual(['EUR', 'USD', 'UZS']);
-    await t.db.query(`UPDATE transactions SET description = 'x', category = 'gifts', occurred_at = now() WHERE id = $1`, [id]);
+    await t.db.query(
+      `UPDATE transactions SET description = 'x', category = 'gifts', occurred_at = now() WHERE id = $1`,
+      [id],
+    );
     await t.db.query(`UPDATE transactions SET user_id = $2 WHERE id = $1`, [id, bob.userId]);
     expect((await kept(alice.userId)).map((r) => r.currency)).toEqual(['USD', 'UZS']);
     expect(await kept(bob.userId)).toEqual([{ currency: 'EUR', income: '10.00', expense: '0.00', n: '2' }]);
@@ -93,16 +111,38 @@ describe('user_balances trigger (e2e, real database)', () => {
   });
 
   it('stays exact through the service: recordMany, PATCH, PUT, DELETE, undo last, undo an update', async () => {
-    const rows = await service.recordMany(alice.userId, [item({ amountMinor: 12_345n }), item({ type: 'income', amountMinor: 99_999n, currency: 'USD', category: 'salary' })], {
+    const rows = await service.recordMany(
+      alice.userId,
+      [
+        item({ amountMinor: 12_345n }),
+        item({ type: 'income', amountMinor: 99_999n, currency: 'USD', category: 'salary' }),
+      ],
+      {
+        kind: 'text',
+        updateId: 777_001n,
+      },
+    );
+    await service.recordMany(alice.userId, [item({ amountMinor: 12_345n })], {
       kind: 'text',
       updateId: 777_001n,
-    });
-    await service.recordMany(alice.userId, [item({ amountMinor: 12_345n })], { kind: 'text', updateId: 777_001n }); // redelivery: no effect
+    }); // redelivery: no effect
     await expectConsistent();
-    await t.http.patch(`/api/transactions/${rows[0].id}/`).set(auth(alice)).send({ amount: '0.01', currency: 'EUR' }).expect(200);
-    await t.http.put(`/api/transactions/${rows[1].id}/`).set(auth(alice)).send({ type: 'expense', amount: '5.00', currency: 'RUB', category: 'other' }).expect(200);
+    await t.http
+      .patch(`/api/transactions/${rows[0].id}/`)
+      .set(auth(alice))
+      .send({ amount: '0.01', currency: 'EUR' })
+      .expect(200);
+    await t.http
+      .put(`/api/transactions/${rows[1].id}/`)
+      .set(auth(alice))
+      .send({ type: 'expense', amount: '5.00', currency: 'RUB', category: 'other' })
+      .expect(200);
     await expectConsistent();
-    const extra = await t.http.post('/api/transactions/').set(auth(alice)).send({ type: 'income', amount: '1.23', currency: 'USD' }).expect(201);
+    const extra = await t.http
+      .post('/api/transactions/')
+      .set(auth(alice))
+      .send({ type: 'income', amount: '1.23', currency: 'USD' })
+      .expect(201);
     await t.http.delete(`/api/transactions/${extra.body.id}/`).set(auth(alice)).expect(204);
     await expectConsistent();
     await service.recordMany(alice.userId, [item({ amountMinor: 500n, currency: 'USD' })], { kind: 'text' });
@@ -122,8 +162,12 @@ describe('user_balances trigger (e2e, real database)', () => {
       [alice.userId, bob.userId],
     );
     await expectConsistent();
-    await t.db.query(`UPDATE transactions SET amount = amount + 0.01, type = CASE WHEN type = 'income' THEN 'expense' ELSE 'income' END WHERE amount BETWEEN 1000 AND 2000`);
-    await t.db.query(`UPDATE transactions SET currency = 'USD' WHERE currency = 'RUB' AND user_id = $1`, [bob.userId]);
+    await t.db.query(
+      `UPDATE transactions SET amount = amount + 0.01, type = CASE WHEN type = 'income' THEN 'expense' ELSE 'income' END WHERE amount BETWEEN 1000 AND 2000`,
+    );
+    await t.db.query(`UPDATE transactions SET currency = 'USD' WHERE currency = 'RUB' AND user_id = $1`, [
+      bob.userId,
+    ]);
     await expectConsistent();
     await t.db.query(`DELETE FROM transactions WHERE amount < 500 AND currency <> 'UZS'`);
     await expectConsistent();
@@ -131,8 +175,14 @@ describe('user_balances trigger (e2e, real database)', () => {
 
   it('concurrent writers of the same user and a new currency all count', async () => {
     const dave = await accessTokenFor(t, 5104);
-    await Promise.all(Array.from({ length: 12 }, (_, i) => insert(dave.userId, i % 2 ? 'income' : 'expense', `${i + 1}.00`, 'EUR')));
-    expect(await kept(dave.userId)).toEqual([{ currency: 'EUR', income: '42.00', expense: '36.00', n: '12' }]);
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        insert(dave.userId, i % 2 ? 'income' : 'expense', `${i + 1}.00`, 'EUR'),
+      ),
+    );
+    expect(await kept(dave.userId)).toEqual([
+      { currency: 'EUR', income: '42.00', expense: '36.00', n: '12' },
+    ]);
     expect(await kept(dave.userId)).toEqual(await truth(dave.userId));
   });
 
@@ -145,8 +195,15 @@ describe('user_balances trigger (e2e, real database)', () => {
       const op = rand(10);
       const amount = `${rand(10_000_000)}.${String(rand(100)).padStart(2, '0')}`.replace(/^0\.00$/, '0.01');
       const user = rand(3) ? alice : bob;
-      if (op < 5 || !ids.length) ids.push(await insert(user.userId, rand(2) ? 'income' : 'expense', amount, currencies[rand(4)]));
-      else if (op < 8) await t.db.query(`UPDATE transactions SET amount = $2, type = $3, currency = $4 WHERE id = $1`, [ids[rand(ids.length)], amount, rand(2) ? 'income' : 'expense', currencies[rand(4)]]);
+      if (op < 5 || !ids.length)
+        ids.push(await insert(user.userId, rand(2) ? 'income' : 'expense', amount, currencies[rand(4)]));
+      else if (op < 8)
+        await t.db.query(`UPDATE transactions SET amount = $2, type = $3, currency = $4 WHERE id = $1`, [
+          ids[rand(ids.length)],
+          amount,
+          rand(2) ? 'income' : 'expense',
+          currencies[rand(4)],
+        ]);
       else await t.db.query(`DELETE FROM transactions WHERE id = $1`, [ids.splice(rand(ids.length), 1)[0]]);
     }
     await expectConsistent();
@@ -156,7 +213,12 @@ describe('user_balances trigger (e2e, real database)', () => {
     const balance = await t.http.get('/api/transactions/balance/').set(auth(alice)).expect(200);
     const mine = await truth(alice.userId);
     expect(balance.body.totals).toEqual(
-      mine.map((r) => ({ currency: r.currency, income: r.income, expense: r.expense, balance: expect.stringMatching(/^-?\d+\.\d\d$/) as unknown })),
+      mine.map((r) => ({
+        currency: r.currency,
+        income: r.income,
+        expense: r.expense,
+        balance: expect.stringMatching(/^-?\d+\.\d\d$/) as unknown,
+      })),
     );
     const total = mine.reduce((n, r) => n + Number(r.n), 0);
     const list = await t.http.get('/api/transactions/?page_size=5').set(auth(alice)).expect(200);
@@ -165,7 +227,16 @@ describe('user_balances trigger (e2e, real database)', () => {
     const usd = await t.http.get('/api/transactions/?currency=USD').set(auth(alice)).expect(200);
     expect(usd.body.count).toBe(Number(mine.find((r) => r.currency === 'USD')?.n ?? 0));
     const incomes = await t.http.get('/api/transactions/?type=income').set(auth(alice)).expect(200);
-    expect(incomes.body.count).toBe(Number((await t.db.query(`SELECT count(*)::text AS n FROM transactions WHERE user_id = $1 AND type = 'income'`, [alice.userId]))[0].n));
+    expect(incomes.body.count).toBe(
+      Number(
+        (
+          await t.db.query(
+            `SELECT count(*)::text AS n FROM transactions WHERE user_id = $1 AND type = 'income'`,
+            [alice.userId],
+          )
+        )[0].n,
+      ),
+    );
   });
 
   it('the migration backfills existing rows, and its down removes everything it added', async () => {
@@ -175,7 +246,9 @@ describe('user_balances trigger (e2e, real database)', () => {
     try {
       await runner.startTransaction();
       await migration.down(runner);
-      expect(await runner.query(`SELECT to_regclass('user_balances') AS t, to_regclass('exchange_rates') AS r`)).toEqual([{ t: null, r: null }]);
+      expect(
+        await runner.query(`SELECT to_regclass('user_balances') AS t, to_regclass('exchange_rates') AS r`),
+      ).toEqual([{ t: null, r: null }]);
       await migration.up(runner);
       await runner.commitTransaction();
     } catch (error) {

@@ -32,18 +32,37 @@ function fixture(file: string) {
   return f;
 }
 
-function voiceUpdate(chatId: number, fileId: string, o: { duration?: number; languageCode?: string; kind?: Kind; size?: number } = {}) {
+function voiceUpdate(
+  chatId: number,
+  fileId: string,
+  o: { duration?: number; languageCode?: string; kind?: Kind; size?: number } = {},
+) {
   const updateId = ++nextUpdateId;
-  const media = { file_id: fileId, file_unique_id: `uniq-${fileId}`, duration: o.duration ?? 3, file_size: o.size ?? 8000 };
+  const media = {
+    file_id: fileId,
+    file_unique_id: `uniq-${fileId}`,
+    duration: o.duration ?? 3,
+    file_size: o.size ?? 8000,
+  };
   const kind = o.kind ?? 'voice';
   return {
     update_id: updateId,
     message: {
       message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Ali', ...(o.languageCode ? { language_code: o.languageCode } : {}) },
+      from: {
+        id: chatId,
+        is_bot: false,
+        first_name: 'Ali',
+        ...(o.languageCode ? { language_code: o.languageCode } : {}),
+      },
       chat: { id: chatId, first_name: 'Ali', type: 'private' },
       date: Math.floor(SENT_AT / 1000),
-      [kind]: kind === 'voice' ? { ...media, mime_type: 'audio/ogg' } : kind === 'audio' ? { ...media, mime_type: 'audio/ogg', file_name: 'note.ogg' } : { ...media, length: 240 },
+      [kind]:
+        kind === 'voice'
+          ? { ...media, mime_type: 'audio/ogg' }
+          : kind === 'audio'
+            ? { ...media, mime_type: 'audio/ogg', file_name: 'note.ogg' }
+            : { ...media, length: 240 },
     },
   };
 }
@@ -73,7 +92,15 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
 
   beforeAll(async () => {
     await stt.start();
-    t = await startTestApp({ STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, STT_API_KEY: 'sk-test', STT_MODEL: 'whisper-1', VOICE_RETRY_LIMIT: '1', VOICE_RETRY_DELAY_SECONDS: '1', STT_TIMEOUT_SECONDS: '2' });
+    t = await startTestApp({
+      STT_PROVIDER: 'openai',
+      STT_BASE_URL: stt.url,
+      STT_API_KEY: 'sk-test',
+      STT_MODEL: 'whisper-1',
+      VOICE_RETRY_LIMIT: '1',
+      VOICE_RETRY_DELAY_SECONDS: '1',
+      STT_TIMEOUT_SECONDS: '2',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -84,28 +111,38 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     t.telegram.reset();
   });
 
-  const post = (update: object) => t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(update);
+  const post = (update: object) =>
+    t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(update);
   const rowsOf = (chatId: number): Promise<Row[]> =>
     t.db.query(
       `SELECT t.type, t.amount::text AS amount, t.currency, t.category, t.source, t.transcript
          FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1 ORDER BY t.source_item`,
       [chatId],
     );
-  const repliesTo = (chatId: number) => t.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId);
-  const editsIn = (chatId: number) => t.telegram.sent('editMessageText').filter((m) => Number(m.chat_id) === chatId);
+  const repliesTo = (chatId: number) =>
+    t.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId);
+  const editsIn = (chatId: number) =>
+    t.telegram.sent('editMessageText').filter((m) => Number(m.chat_id) === chatId);
   const firstReply = (chatId: number) => until(() => repliesTo(chatId)[0]);
   /** The note's one "still trying" message, then the edit that turned it into the final answer. */
   const stillTryingThenEdit = async (chatId: number) => {
     const edit = await until(() => editsIn(chatId)[0]);
     const sent = repliesTo(chatId);
     expect(sent.map((m) => m.text)).toEqual(['🎙 Всё ещё пытаюсь распознать ваше голосовое сообщение…']);
-    const [progress] = t.telegram.calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId);
+    const [progress] = t.telegram.calls.filter(
+      (c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId,
+    );
     expect(progress.params.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
     return { progress: sent[0], edit };
   };
   /** Message ids the fake Bot API gave the bot's sendMessage calls to a chat, in order. */
   const progressRow = async (chatId: number) =>
-    (await t.db.query(`SELECT status, error, progress_message_id::int AS progress_message_id, progress_claimed_at IS NOT NULL AS claimed FROM voice_messages WHERE chat_id = $1`, [chatId]))[0];
+    (
+      await t.db.query(
+        `SELECT status, error, progress_message_id::int AS progress_message_id, progress_claimed_at IS NOT NULL AS claimed FROM voice_messages WHERE chat_id = $1`,
+        [chatId],
+      )
+    )[0];
   /** The note's row once it is marked done (just after the answer went out, so a test reading at once may be early). */
   const doneRow = (chatId: number) =>
     until(async () => {
@@ -120,52 +157,88 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
         failed = true;
         throw new Error('Bad Request: simulated failure');
       }
-      return { message_id: 1, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+      return {
+        message_id: 1,
+        date: 0,
+        chat: { id: Number(call.params.chat_id), type: 'private' },
+        text: call.params.text,
+      };
     });
   };
 
   it.each([
-    ['ru-groceries.ogg', 'ru', { type: 'expense', amount: '50000.00', currency: 'UZS', category: 'groceries' }, /✅ Записано:\n💸 50,000.00 UZS/],
-    ['uz-taxi.ogg', 'uz', { type: 'expense', amount: '20000.00', currency: 'UZS', category: 'transport' }, /✅ Yozib qoʻyildi:\n💸 20,000.00 UZS/],
-    ['en-paid.ogg', 'en', { type: 'income', amount: '500.00', currency: 'USD', category: 'salary' }, /✅ Recorded:\n💰 500.00 USD/],
-  ])('%s (%s): acknowledged at once, transcribed, recorded once as source voice, answered quoting the transcript', async (file, lang, expected, replyWord) => {
-    const chatId = newChatId();
-    const f = fixture(file);
-    t.telegram.addFile(`file-${chatId}`, f.bytes);
-    const update = voiceUpdate(chatId, `file-${chatId}`, { languageCode: lang, duration: Math.ceil(f.duration_seconds) });
+    [
+      'ru-groceries.ogg',
+      'ru',
+      { type: 'expense', amount: '50000.00', currency: 'UZS', category: 'groceries' },
+      /✅ Записано:\n💸 50,000.00 UZS/,
+    ],
+    [
+      'uz-taxi.ogg',
+      'uz',
+      { type: 'expense', amount: '20000.00', currency: 'UZS', category: 'transport' },
+      /✅ Yozib qoʻyildi:\n💸 20,000.00 UZS/,
+    ],
+    [
+      'en-paid.ogg',
+      'en',
+      { type: 'income', amount: '500.00', currency: 'USD', category: 'salary' },
+      /✅ Recorded:\n💰 500.00 USD/,
+    ],
+  ])(
+    '%s (%s): acknowledged at once, transcribed, recorded once as source voice, answered quoting the transcript',
+    async (file, lang, expected, replyWord) => {
+      const chatId = newChatId();
+      const f = fixture(file);
+      t.telegram.addFile(`file-${chatId}`, f.bytes);
+      const update = voiceUpdate(chatId, `file-${chatId}`, {
+        languageCode: lang,
+        duration: Math.ceil(f.duration_seconds),
+      });
 
-    const started = Date.now();
-    const res = await post(update);
-    expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000); // the webhook does not wait for speech recognition
+      const started = Date.now();
+      const res = await post(update);
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2000); // the webhook does not wait for speech recognition
 
-    const reply = await firstReply(chatId);
-    expect(String(reply.text)).toMatch(new RegExp(`^🎙 «${f.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»\\n\\n`));
-    expect(String(reply.text)).toMatch(replyWord);
-    expect(reply.reply_parameters).toMatchObject({ message_id: update.message.message_id });
-    expect((reply.reply_markup as { inline_keyboard?: unknown[] })?.inline_keyboard?.length).toBeGreaterThan(0);
-    // "typing…" came before the answer; recognised at once, so no "still trying" and no edit.
-    const methods = t.telegram.calls.filter((c) => Number(c.params.chat_id) === chatId).map((c) => c.method);
-    expect(methods.indexOf('sendChatAction')).toBeLessThan(methods.indexOf('sendMessage'));
-    expect(methods.filter((m) => m === 'sendMessage' || m === 'editMessageText')).toEqual(['sendMessage']);
-    expect(await doneRow(chatId)).toMatchObject({ status: 'done', claimed: false, progress_message_id: null });
+      const reply = await firstReply(chatId);
+      expect(String(reply.text)).toMatch(
+        new RegExp(`^🎙 «${f.phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»\\n\\n`),
+      );
+      expect(String(reply.text)).toMatch(replyWord);
+      expect(reply.reply_parameters).toMatchObject({ message_id: update.message.message_id });
+      expect(
+        (reply.reply_markup as { inline_keyboard?: unknown[] })?.inline_keyboard?.length,
+      ).toBeGreaterThan(0);
+      // "typing…" came before the answer; recognised at once, so no "still trying" and no edit.
+      const methods = t.telegram.calls
+        .filter((c) => Number(c.params.chat_id) === chatId)
+        .map((c) => c.method);
+      expect(methods.indexOf('sendChatAction')).toBeLessThan(methods.indexOf('sendMessage'));
+      expect(methods.filter((m) => m === 'sendMessage' || m === 'editMessageText')).toEqual(['sendMessage']);
+      expect(await doneRow(chatId)).toMatchObject({
+        status: 'done',
+        claimed: false,
+        progress_message_id: null,
+      });
 
-    // The STT server got the very bytes Telegram served, as a real Opus file, with the expected fields.
-    expect(stt.requests).toHaveLength(1);
-    const request = stt.requests[0];
-    expect(request.bytes.equals(f.bytes)).toBe(true);
-    expect(request).toMatchObject({ model: 'whisper-1', language: lang, authorization: 'Bearer sk-test' });
-    expect(request.prompt).toBeTruthy();
+      // The STT server got the very bytes Telegram served, as a real Opus file, with the expected fields.
+      expect(stt.requests).toHaveLength(1);
+      const request = stt.requests[0];
+      expect(request.bytes.equals(f.bytes)).toBe(true);
+      expect(request).toMatchObject({ model: 'whisper-1', language: lang, authorization: 'Bearer sk-test' });
+      expect(request.prompt).toBeTruthy();
 
-    expect(await rowsOf(chatId)).toEqual([{ ...expected, source: 'voice', transcript: f.phrase }]);
+      expect(await rowsOf(chatId)).toEqual([{ ...expected, source: 'voice', transcript: f.phrase }]);
 
-    // The same update again (Telegram retried): no second row, no second transcription, no second answer.
-    expect((await post(update)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(stt.requests).toHaveLength(1);
-    expect(await rowsOf(chatId)).toHaveLength(1);
-    expect(repliesTo(chatId)).toHaveLength(1);
-  });
+      // The same update again (Telegram retried): no second row, no second transcription, no second answer.
+      expect((await post(update)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(stt.requests).toHaveLength(1);
+      expect(await rowsOf(chatId)).toHaveLength(1);
+      expect(repliesTo(chatId)).toHaveLength(1);
+    },
+  );
 
   it('the transcript is visible over REST with the transaction', async () => {
     const chatId = newChatId();
@@ -176,7 +249,15 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     const { token } = await accessTokenFor(t, chatId);
     const list = await t.http.get('/api/transactions/').set('Authorization', `Bearer ${token}`);
     expect(list.status).toBe(200);
-    expect(list.body.results).toEqual([expect.objectContaining({ type: 'expense', amount: '12.00', currency: 'USD', source: 'voice', transcript: 'spent 12 dollars on coffee' })]);
+    expect(list.body.results).toEqual([
+      expect.objectContaining({
+        type: 'expense',
+        amount: '12.00',
+        currency: 'USD',
+        source: 'voice',
+        transcript: 'spent 12 dollars on coffee',
+      }),
+    ]);
   });
 
   it.each<[Kind]>([['audio'], ['video_note']])('%s messages go the same way', async (kind) => {
@@ -186,7 +267,16 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     await post(voiceUpdate(chatId, `file-${chatId}`, { kind }));
     const reply = await firstReply(chatId);
     expect(String(reply.text)).toContain('🎙 «Получил зарплату 3 миллиона сум»');
-    expect(await rowsOf(chatId)).toEqual([{ type: 'income', amount: '3000000.00', currency: 'UZS', category: 'salary', source: 'voice', transcript: f.phrase }]);
+    expect(await rowsOf(chatId)).toEqual([
+      {
+        type: 'income',
+        amount: '3000000.00',
+        currency: 'UZS',
+        category: 'salary',
+        source: 'voice',
+        transcript: f.phrase,
+      },
+    ]);
   });
 
   it('longer than VOICE_MAX_SECONDS: a polite refusal, nothing downloaded, nothing queued', async () => {
@@ -197,7 +287,9 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(t.telegram.textsTo(chatId)).toEqual([expect.stringContaining('121')]);
     expect(t.telegram.sent('getFile')).toHaveLength(0);
     expect(t.telegram.downloads).toHaveLength(0);
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM voice_messages WHERE chat_id = $1`, [chatId]);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM voice_messages WHERE chat_id = $1`, [
+      chatId,
+    ]);
     expect(n).toBe(0);
   });
 
@@ -230,13 +322,20 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(Date.now() - started).toBeLessThan(5_000); // told at the first failure, not after the retries
     expect(stt.requests).toHaveLength(1);
     const { edit } = await stillTryingThenEdit(chatId);
-    expect(String(edit.text)).toMatch(/Не удалось распознать голосовое сообщение.*недоступен.*Ничего не записано/s);
+    expect(String(edit.text)).toMatch(
+      /Не удалось распознать голосовое сообщение.*недоступен.*Ничего не записано/s,
+    );
     expect(String(edit.text)).toMatch(/напишите, пожалуйста, текстом/i);
     // 2 job attempts (VOICE_RETRY_LIMIT=1), one request each.
     expect(stt.requests.length).toBe(2);
     expect(await rowsOf(chatId)).toEqual([]);
     const row = await progressRow(chatId);
-    expect(row).toEqual({ status: 'failed', error: 'stt_unavailable', claimed: true, progress_message_id: Number(edit.message_id) });
+    expect(row).toEqual({
+      status: 'failed',
+      error: 'stt_unavailable',
+      claimed: true,
+      progress_message_id: Number(edit.message_id),
+    });
     await post(update);
     await new Promise((r) => setTimeout(r, 300));
     expect(repliesTo(chatId)).toHaveLength(1);
@@ -253,14 +352,20 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     await post(update);
     const { progress, edit } = await stillTryingThenEdit(chatId);
     expect(progress.reply_parameters).toMatchObject({ message_id: update.message.message_id });
-    expect(String(edit.text)).toMatch(/^🎙 «Потратил 50000 сум на продукты»\n\n✅ Записано:\n💸 50,000.00 UZS/);
-    expect((edit.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> }).inline_keyboard?.[0].map((b) => b.callback_data)).toEqual([
-      expect.stringMatching(/^u:\d+$/),
-      expect.stringMatching(/^c:\d+$/),
-    ]);
+    expect(String(edit.text)).toMatch(
+      /^🎙 «Потратил 50000 сум на продукты»\n\n✅ Записано:\n💸 50,000.00 UZS/,
+    );
+    expect(
+      (
+        edit.reply_markup as { inline_keyboard?: Array<Array<{ callback_data?: string }>> }
+      ).inline_keyboard?.[0].map((b) => b.callback_data),
+    ).toEqual([expect.stringMatching(/^u:\d+$/), expect.stringMatching(/^c:\d+$/)]);
     expect(calls).toBe(2);
     expect(await rowsOf(chatId)).toHaveLength(1);
-    expect(await doneRow(chatId)).toMatchObject({ status: 'done', progress_message_id: Number(edit.message_id) });
+    expect(await doneRow(chatId)).toMatchObject({
+      status: 'done',
+      progress_message_id: Number(edit.message_id),
+    });
   });
 
   it('STT timing out once (STT_TIMEOUT_SECONDS): told "still trying" at the timeout, the next try records it, once', async () => {
@@ -292,7 +397,16 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
       t.telegram.off('sendMessage');
     }
     expect(stt.requests).toHaveLength(1);
-    expect(await rowsOf(chatId)).toEqual([{ type: 'expense', amount: '50000.00', currency: 'UZS', category: 'groceries', source: 'voice', transcript: f.phrase }]);
+    expect(await rowsOf(chatId)).toEqual([
+      {
+        type: 'expense',
+        amount: '50000.00',
+        currency: 'UZS',
+        category: 'groceries',
+        source: 'voice',
+        transcript: f.phrase,
+      },
+    ]);
     expect(String(repliesTo(chatId)[1].text)).toMatch(/^🎙 «Потратил 50000 сум на продукты»\n\n✅ Записано/);
   });
 
@@ -301,14 +415,23 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
     const { token } = await accessTokenFor(t, chatId);
     for (const amount of ['100.00', '200.00', '300.00']) {
-      await t.http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).send({ type: 'expense', amount, currency: 'UZS' }).expect(201);
+      await t.http
+        .post('/api/transactions/')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ type: 'expense', amount, currency: 'UZS' })
+        .expect(201);
     }
     stt.respond = () => 'отмени последнюю';
     failFirstReplyTo(chatId);
     try {
       await post(voiceUpdate(chatId, `file-${chatId}`));
       await until(() => (repliesTo(chatId).length >= 2 ? true : undefined));
-      await until(async () => ((await t.db.query(`SELECT status FROM voice_messages WHERE chat_id = $1`, [chatId]))[0]?.status === 'done' ? true : undefined));
+      await until(async () =>
+        (await t.db.query(`SELECT status FROM voice_messages WHERE chat_id = $1`, [chatId]))[0]?.status ===
+        'done'
+          ? true
+          : undefined,
+      );
     } finally {
       t.telegram.off('sendMessage');
     }
@@ -323,7 +446,7 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     expect(stt.requests).toHaveLength(1);
   });
 
-  it('a very long transcript is quoted shortened, so the reply stays within Telegram\'s 4096 characters', async () => {
+  it("a very long transcript is quoted shortened, so the reply stays within Telegram's 4096 characters", async () => {
     const chatId = newChatId();
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
     const long = `потратил 5000 на кофе ${'и ещё немного слов '.repeat(200)}`.trim();
@@ -356,7 +479,9 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
     stt.respond = () => openAiError(400, 'Audio file is too short.');
     await post(voiceUpdate(chatId, `file-${chatId}`));
-    expect(String((await firstReply(chatId)).text)).toMatch(/Не удалось распознать голосовое сообщение\. Ничего не записано/);
+    expect(String((await firstReply(chatId)).text)).toMatch(
+      /Не удалось распознать голосовое сообщение\. Ничего не записано/,
+    );
     expect(stt.requests).toHaveLength(1);
     expect(await rowsOf(chatId)).toEqual([]);
   });
@@ -385,7 +510,14 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     // Telegram redelivers them all (e.g. it missed the answers): acknowledged, no second effect.
     const again = await Promise.all(updates.map((u) => post(u)));
     expect(again.map((r) => r.status)).toEqual(again.map(() => 200));
-    await until(async () => ((await t.app.get(JobsService).countJobs('voice', ['created', 'retry', 'active'])) === 0 && chats.every((c) => repliesTo(c).length) ? true : undefined), 60_000);
+    await until(
+      async () =>
+        (await t.app.get(JobsService).countJobs('voice', ['created', 'retry', 'active'])) === 0 &&
+        chats.every((c) => repliesTo(c).length)
+          ? true
+          : undefined,
+      60_000,
+    );
     for (const chatId of chats) {
       expect(await rowsOf(chatId)).toHaveLength(1);
       expect(repliesTo(chatId)).toHaveLength(1);
@@ -397,12 +529,20 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
     t.telegram.addFile(`file-${chatId}`, fixture('ru-groceries.ogg').bytes);
     stt.respond = () => openAiError(503, 'overloaded', 0);
     t.telegram.on('sendMessage', (call) => {
-      if (Number(call.params.chat_id) === chatId && String(call.params.text).startsWith('🎙 Всё ещё')) throw new FakeApiError(400, 'Bad Request: simulated refusal');
-      return { message_id: 77, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+      if (Number(call.params.chat_id) === chatId && String(call.params.text).startsWith('🎙 Всё ещё'))
+        throw new FakeApiError(400, 'Bad Request: simulated refusal');
+      return {
+        message_id: 77,
+        date: 0,
+        chat: { id: Number(call.params.chat_id), type: 'private' },
+        text: call.params.text,
+      };
     });
     try {
       await post(voiceUpdate(chatId, `file-${chatId}`));
-      await until(async () => ((await progressRow(chatId))?.status === 'failed' && repliesTo(chatId).length === 2 ? true : undefined));
+      await until(async () =>
+        (await progressRow(chatId))?.status === 'failed' && repliesTo(chatId).length === 2 ? true : undefined,
+      );
     } finally {
       t.telegram.off('sendMessage');
     }
@@ -424,10 +564,14 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
         IF NEW.progress_message_id IS NOT NULL AND NEW.chat_id = ${chatId} THEN RAISE EXCEPTION 'simulated crash'; END IF;
         RETURN NEW;
       END $$`);
-    await t.db.query(`CREATE TRIGGER test_lose_progress_id BEFORE UPDATE ON voice_messages FOR EACH ROW EXECUTE FUNCTION test_lose_progress_id()`);
+    await t.db.query(
+      `CREATE TRIGGER test_lose_progress_id BEFORE UPDATE ON voice_messages FOR EACH ROW EXECUTE FUNCTION test_lose_progress_id()`,
+    );
     try {
       await post(voiceUpdate(chatId, `file-${chatId}`));
-      await until(async () => ((await progressRow(chatId))?.status === 'failed' && repliesTo(chatId).length === 2 ? true : undefined));
+      await until(async () =>
+        (await progressRow(chatId))?.status === 'failed' && repliesTo(chatId).length === 2 ? true : undefined,
+      );
     } finally {
       await t.db.query(`DROP TRIGGER test_lose_progress_id ON voice_messages`);
       await t.db.query(`DROP FUNCTION test_lose_progress_id()`);
@@ -452,7 +596,9 @@ describe('Voice notes (STT_PROVIDER=openai against a fake OpenAI-compatible serv
       )[0].id as string;
     const voice = t.app.get(VoiceService);
     const open = await insert('transcribed');
-    expect((await Promise.all(Array.from({ length: 6 }, () => voice.claimProgress(open)))).filter(Boolean)).toHaveLength(1);
+    expect(
+      (await Promise.all(Array.from({ length: 6 }, () => voice.claimProgress(open)))).filter(Boolean),
+    ).toHaveLength(1);
     expect(await voice.claimProgress(await insert('done'))).toBe(false);
     expect(await voice.claimProgress(await insert('failed'))).toBe(false);
   });
@@ -467,9 +613,14 @@ describe('Voice notes with STT_PROVIDER=none', () => {
 
   it("answers the seed's info reply and downloads nothing", async () => {
     const chatId = newChatId();
-    const res = await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(voiceUpdate(chatId, 'f', { duration: 5, size: 12345 }));
+    const res = await t.http
+      .post('/telegram/webhook/')
+      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+      .send(voiceUpdate(chatId, 'f', { duration: 5, size: 12345 }));
     expect(res.status).toBe(200);
-    expect(t.telegram.textsTo(chatId)).toEqual([expect.stringMatching(/^🎙 Получено голосовое сообщение![\s\S]*5 сек[\s\S]*12345 байт/)]);
+    expect(t.telegram.textsTo(chatId)).toEqual([
+      expect.stringMatching(/^🎙 Получено голосовое сообщение![\s\S]*5 сек[\s\S]*12345 байт/),
+    ]);
     expect(t.telegram.sent('getFile')).toHaveLength(0);
   });
 });
@@ -477,7 +628,8 @@ describe('Voice notes with STT_PROVIDER=none', () => {
 describe('Voice notes: queued work survives a restart', () => {
   /** One database for two app lifetimes: a server database, or an embedded engine's data directory. */
   async function sharedDatabase(): Promise<TestDatabase> {
-    if (process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith('pglite://')) return createTestDatabase();
+    if (process.env.DATABASE_URL && !process.env.DATABASE_URL.startsWith('pglite://'))
+      return createTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'ovozpay-voice-'));
     return { url: `pglite://${dir}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
@@ -485,33 +637,67 @@ describe('Voice notes: queued work survives a restart', () => {
   it('a note whose STT failed before the restart is transcribed and recorded once by the next instance, which edits the "still trying" message', async () => {
     const database = await sharedDatabase();
     const stt = await new FakeStt(() => openAiError(503, 'overloaded', 0)).start();
-    const env = { STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, VOICE_RETRY_LIMIT: '3', VOICE_RETRY_DELAY_SECONDS: '2' };
+    const env = {
+      STT_PROVIDER: 'openai',
+      STT_BASE_URL: stt.url,
+      VOICE_RETRY_LIMIT: '3',
+      VOICE_RETRY_DELAY_SECONDS: '2',
+    };
     const f = fixture('ru-groceries.ogg');
     const chatId = newChatId();
     try {
       const first = await startTestApp(env, { database });
       first.telegram.addFile(`file-${chatId}`, f.bytes);
-      await first.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(voiceUpdate(chatId, `file-${chatId}`)).expect(200);
+      await first.http
+        .post('/telegram/webhook/')
+        .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+        .send(voiceUpdate(chatId, `file-${chatId}`))
+        .expect(200);
       // The first attempt failed, the person was told "still trying", and pg-boss scheduled the retry.
-      await until(async () => ((await first.app.get(JobsService).countJobs('voice', ['retry'])) === 1 ? true : undefined));
-      const progress = await until(() => first.telegram.calls.find((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId));
+      await until(async () =>
+        (await first.app.get(JobsService).countJobs('voice', ['retry'])) === 1 ? true : undefined,
+      );
+      const progress = await until(() =>
+        first.telegram.calls.find((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId),
+      );
       expect(progress.params.text).toBe('🎙 Всё ещё пытаюсь распознать ваше голосовое сообщение…');
-      await until(async () => ((await first.db.query(`SELECT progress_message_id FROM voice_messages WHERE chat_id = $1`, [chatId]))[0]?.progress_message_id ? true : undefined));
-      const progressId = Number((await first.db.query(`SELECT progress_message_id::int AS id FROM voice_messages WHERE chat_id = $1`, [chatId]))[0].id);
+      await until(async () =>
+        (
+          await first.db.query(`SELECT progress_message_id FROM voice_messages WHERE chat_id = $1`, [chatId])
+        )[0]?.progress_message_id
+          ? true
+          : undefined,
+      );
+      const progressId = Number(
+        (
+          await first.db.query(
+            `SELECT progress_message_id::int AS id FROM voice_messages WHERE chat_id = $1`,
+            [chatId],
+          )
+        )[0].id,
+      );
       await first.close(); // the job waits in pg-boss (state retry) while no instance runs
 
       stt.respond = (req) => stt.phraseFor(req.bytes);
       const second = await startTestApp(env, { database });
       try {
         second.telegram.addFile(`file-${chatId}`, f.bytes);
-        const edit = await until(() => second.telegram.sent('editMessageText').find((m) => Number(m.chat_id) === chatId), 30_000);
+        const edit = await until(
+          () => second.telegram.sent('editMessageText').find((m) => Number(m.chat_id) === chatId),
+          30_000,
+        );
         expect(Number(edit.message_id)).toBe(progressId);
         expect(String(edit.text)).toContain('🎙 «Потратил 50000 сум на продукты»');
-        const rows = await second.db.query(`SELECT t.source FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1`, [chatId]);
+        const rows = await second.db.query(
+          `SELECT t.source FROM transactions t JOIN users u ON u.id = t.user_id WHERE u.telegram_chat_id = $1`,
+          [chatId],
+        );
         expect(rows).toEqual([{ source: 'voice' }]);
         // One message in all: the "still trying" from before the restart, now the answer.
         expect(second.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId)).toEqual([]);
-        expect(first.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId)).toHaveLength(1);
+        expect(first.telegram.sent('sendMessage').filter((m) => Number(m.chat_id) === chatId)).toHaveLength(
+          1,
+        );
       } finally {
         await second.close();
       }
@@ -528,7 +714,14 @@ describe('Voice notes: recognition slower than VOICE_PROGRESS_SECONDS', () => {
 
   beforeAll(async () => {
     await stt.start();
-    t = await startTestApp({ STT_PROVIDER: 'openai', STT_BASE_URL: stt.url, STT_API_KEY: 'sk-test', VOICE_PROGRESS_SECONDS: '1', STT_TIMEOUT_SECONDS: '10', VOICE_RETRY_LIMIT: '1' });
+    t = await startTestApp({
+      STT_PROVIDER: 'openai',
+      STT_BASE_URL: stt.url,
+      STT_API_KEY: 'sk-test',
+      VOICE_PROGRESS_SECONDS: '1',
+      STT_TIMEOUT_SECONDS: '10',
+      VOICE_RETRY_LIMIT: '1',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -545,9 +738,18 @@ describe('Voice notes: recognition slower than VOICE_PROGRESS_SECONDS', () => {
       answeredAt = Date.now();
       return stt.phraseFor(req.bytes);
     };
-    await t.http.post('/telegram/webhook/').set(SECRET_HEADER, TEST_WEBHOOK_SECRET).send(voiceUpdate(chatId, `file-${chatId}`, { languageCode: 'uz' })).expect(200);
-    const edit = await until(() => t.telegram.sent('editMessageText').find((m) => Number(m.chat_id) === chatId));
-    const calls = t.telegram.calls.filter((c) => Number(c.params.chat_id) === chatId && (c.method === 'sendMessage' || c.method === 'editMessageText'));
+    await t.http
+      .post('/telegram/webhook/')
+      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
+      .send(voiceUpdate(chatId, `file-${chatId}`, { languageCode: 'uz' }))
+      .expect(200);
+    const edit = await until(() =>
+      t.telegram.sent('editMessageText').find((m) => Number(m.chat_id) === chatId),
+    );
+    const calls = t.telegram.calls.filter(
+      (c) =>
+        Number(c.params.chat_id) === chatId && (c.method === 'sendMessage' || c.method === 'editMessageText'),
+    );
     expect(calls.map((c) => [c.method, String(c.params.text).split('\n')[0]])).toEqual([
       ['sendMessage', '🎙 Ovozli xabaringizni tanishga hali urinyapman…'],
       ['editMessageText', `🎙 «${f.phrase}»`],

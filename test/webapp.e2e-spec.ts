@@ -610,10 +610,16 @@ describe('Mini App in Chromium (e2e)', () => {
         ['100000', 'transport'],
         ['100000', 'groceries'],
       ]) {
-        await api.post('/api/transactions/', { type: 'expense', amount, currency: 'UZS', category, date: today }).expect(201);
+        await api
+          .post('/api/transactions/', { type: 'expense', amount, currency: 'UZS', category, date: today })
+          .expect(201);
       }
-      await api.post('/api/goals/', { title: 'Телефон', target_amount: '3000000', currency: 'UZS' }).expect(201);
-      await api.post('/api/debts/', { direction: 'lent', counterparty: 'Алишер', amount: '200', currency: 'USD' }).expect(201);
+      await api
+        .post('/api/goals/', { title: 'Телефон', target_amount: '3000000', currency: 'UZS' })
+        .expect(201);
+      await api
+        .post('/api/debts/', { direction: 'lent', counterparty: 'Алишер', amount: '200', currency: 'USD' })
+        .expect(201);
 
       const { page, problems } = await open(signedInitData(chatId));
       await page.getByTestId('tab-stats').click();

@@ -174,11 +174,9 @@ describe('A week of messages in Uzbek (e2e, webhook)', () => {
           },
         ]),
     });
-    week.records(
-      '18:00',
-      'klientdan 500 dollar keldi',
-      [got('500', ['business', 'freelance'], { currency: 'USD' })],
-    );
+    week.records('18:00', 'klientdan 500 dollar keldi', [
+      got('500', ['business', 'freelance'], { currency: 'USD' }),
+    ]);
     week.records('19:00', 'onamga dori oldim 85 ming', [spent('85000', 'health', { description: 'dori' })]);
     week.records('20:00', "gaz pulini to'ladim 85 ming", [spent('85000', 'housing')]);
     week.records('21:00', 'choyxonada 120 ming', [spent('120000', 'cafe')]);

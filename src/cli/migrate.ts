@@ -14,15 +14,21 @@ import { EmbeddedPostgres, resolveDatabaseTarget } from '../database/embedded-po
 async function open(): Promise<{ dataSource: DataSource; embedded?: EmbeddedPostgres }> {
   const target = resolveDatabaseTarget(process.env.DATABASE_URL || undefined);
   if (target.kind === 'server') {
-    return { dataSource: await new DataSource(buildDataSourceOptions(target.url, { embedded: false })).initialize() };
+    return {
+      dataSource: await new DataSource(buildDataSourceOptions(target.url, { embedded: false })).initialize(),
+    };
   }
   const embedded = await EmbeddedPostgres.start(target.dataDir);
-  const dataSource = await new DataSource(buildDataSourceOptions(embedded.url, { embedded: true })).initialize();
+  const dataSource = await new DataSource(
+    buildDataSourceOptions(embedded.url, { embedded: true }),
+  ).initialize();
   return { dataSource, embedded };
 }
 
 function toPascal(name: string): string {
-  return name.replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+  return name
+    .replace(/(^|[^A-Za-z0-9])([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())
+    .replace(/[^A-Za-z0-9]/g, '');
 }
 
 async function generate(dataSource: DataSource, name: string | undefined): Promise<void> {
@@ -36,7 +42,10 @@ async function generate(dataSource: DataSource, name: string | undefined): Promi
   const className = `${toPascal(name)}${timestamp}`;
   const q = (s: string) => '`' + s.replace(/`/g, '\\`') + '`';
   const up = sql.upQueries.map((x) => `    await q.query(${q(x.query)});`).join('\n');
-  const down = sql.downQueries.reverse().map((x) => `    await q.query(${q(x.query)});`).join('\n');
+  const down = sql.downQueries
+    .reverse()
+    .map((x) => `    await q.query(${q(x.query)});`)
+    .join('\n');
   const file = join(__dirname, '..', 'database', 'migrations', `${timestamp}-${toPascal(name)}.ts`);
   writeFileSync(
     file,

@@ -44,7 +44,8 @@ export function parseArgs(argv: string[]): CliOptions | string {
       }
       case '--currency': {
         const v = need()?.toUpperCase();
-        if (!isCurrency(v)) return `parse: --currency must be one of ${CURRENCIES.join(', ')} (got ${v ?? 'nothing'})`;
+        if (!isCurrency(v))
+          return `parse: --currency must be one of ${CURRENCIES.join(', ')} (got ${v ?? 'nothing'})`;
         opts.currency = v;
         break;
       }

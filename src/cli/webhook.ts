@@ -25,13 +25,19 @@ function fail(message: string): never {
 
 /** Never let the token reach the terminal (telegraf's errors may carry the request URL). */
 function redactToken(text: string, token: string): string {
-  return text.split(token).join('<token>').replace(/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>');
+  return text
+    .split(token)
+    .join('<token>')
+    .replace(/bot\d+:[A-Za-z0-9_-]+/g, 'bot<token>');
 }
 
 function config(): AppConfig {
   try {
     // The CLI signs nothing: SECRET_KEY is not needed here.
-    return loadConfig({ ...process.env, SECRET_KEY: process.env.SECRET_KEY || 'webhook-cli-does-not-sign-anything' });
+    return loadConfig({
+      ...process.env,
+      SECRET_KEY: process.env.SECRET_KEY || 'webhook-cli-does-not-sign-anything',
+    });
   } catch (error) {
     if (error instanceof ConfigValidationError) fail(error.message);
     throw error;
@@ -50,25 +56,40 @@ async function run(action: Action, cfg: AppConfig, dropPending: boolean): Promis
     case 'set': {
       const url = cfg.bot.webhookUrl;
       if (!url) fail('Invalid configuration: TELEGRAM_WEBHOOK_URL is required for webhook:set');
-      if (!cfg.bot.webhookSecret && !cfg.debug) fail('Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required for webhook:set when DEBUG=False');
-      const ok = await telegram.setWebhook(url, { secret_token: cfg.bot.webhookSecret, allowed_updates: ALLOWED_UPDATES, drop_pending_updates: dropPending });
+      if (!cfg.bot.webhookSecret && !cfg.debug)
+        fail('Invalid configuration: TELEGRAM_WEBHOOK_SECRET is required for webhook:set when DEBUG=False');
+      const ok = await telegram.setWebhook(url, {
+        secret_token: cfg.bot.webhookSecret,
+        allowed_updates: ALLOWED_UPDATES,
+        drop_pending_updates: dropPending,
+      });
       await telegram.setMyCommands(menuCommands('ru'));
-      for (const lang of BOT_LANGUAGES) await telegram.setMyCommands(menuCommands(lang), { language_code: lang });
-      return { ok, url, allowed_updates: ALLOWED_UPDATES, secret_token: cfg.bot.webhookSecret ? 'set' : 'none', commands: 'set' };
+      for (const lang of BOT_LANGUAGES)
+        await telegram.setMyCommands(menuCommands(lang), { language_code: lang });
+      return {
+        ok,
+        url,
+        allowed_updates: ALLOWED_UPDATES,
+        secret_token: cfg.bot.webhookSecret ? 'set' : 'none',
+        commands: 'set',
+      };
     }
   }
 }
 
 async function main(): Promise<void> {
   const [action, ...flags] = process.argv.slice(2);
-  if (!(ACTIONS as readonly string[]).includes(action)) fail('usage: npm run webhook:set | webhook:info | webhook:delete');
+  if (!(ACTIONS as readonly string[]).includes(action))
+    fail('usage: npm run webhook:set | webhook:info | webhook:delete');
   const cfg = config();
   try {
     const result = await run(action as Action, cfg, flags.includes('--drop-pending-updates'));
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } catch (error) {
     const e = error as { description?: string; message?: string };
-    fail(`webhook:${action} failed: ${redactToken(e.description ?? e.message ?? String(error), cfg.bot.token ?? '')}`);
+    fail(
+      `webhook:${action} failed: ${redactToken(e.description ?? e.message ?? String(error), cfg.bot.token ?? '')}`,
+    );
   }
 }
 

@@ -62,7 +62,11 @@ export class AppConfig {
   /** Express `trust proxy`: who may name the client with X-Forwarded-For (src/config/trust-proxy.ts). */
   readonly trustProxy: TrustProxy;
   /** Per-user and per-IP limits beyond the auth endpoints' own (0 = off); docs/operations.md, "Rate limits". */
-  readonly rateLimits: { writesPerMinute: number; phoneChangesPerHour: number; webhookFailuresPerMinute: number };
+  readonly rateLimits: {
+    writesPerMinute: number;
+    phoneChangesPerHour: number;
+    webhookFailuresPerMinute: number;
+  };
   /** Files a local Bot API server (--local) hands out as paths on its disk: read only when on, only inside `dir`. */
   readonly localFiles: { enabled: boolean; dir: string };
 
@@ -75,7 +79,10 @@ export class AppConfig {
       statementMs: (env.DATABASE_STATEMENT_TIMEOUT_SECONDS ?? 30) * 1000,
       idleInTransactionMs: (env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS ?? 60) * 1000,
     };
-    this.exports = { maxConcurrent: env.EXPORT_MAX_CONCURRENT ?? 4, stallTimeoutMs: (env.EXPORT_STALL_TIMEOUT_SECONDS ?? 30) * 1000 };
+    this.exports = {
+      maxConcurrent: env.EXPORT_MAX_CONCURRENT ?? 4,
+      stallTimeoutMs: (env.EXPORT_STALL_TIMEOUT_SECONDS ?? 30) * 1000,
+    };
     this.secretKeyGenerated = !env.SECRET_KEY;
     this.secretKey = env.SECRET_KEY ?? randomBytes(32).toString('hex');
     const webhookUrl = env.TELEGRAM_WEBHOOK_URL;
@@ -129,7 +136,10 @@ export class AppConfig {
       phoneChangesPerHour: env.RATE_LIMIT_PHONE_CHANGES_PER_HOUR ?? 10,
       webhookFailuresPerMinute: env.RATE_LIMIT_WEBHOOK_FAILURES_PER_MINUTE ?? 20,
     };
-    this.localFiles = { enabled: env.TELEGRAM_LOCAL_FILES ?? false, dir: env.TELEGRAM_LOCAL_FILES_DIR ?? DEFAULT_LOCAL_FILES_DIR };
+    this.localFiles = {
+      enabled: env.TELEGRAM_LOCAL_FILES ?? false,
+      dir: env.TELEGRAM_LOCAL_FILES_DIR ?? DEFAULT_LOCAL_FILES_DIR,
+    };
   }
 }
 

@@ -13,12 +13,18 @@ export interface PoolTimeouts {
   idleInTransactionMs: number;
 }
 
-export function buildDataSourceOptions(url: string, opts: { embedded: boolean; poolSize?: number; timeouts?: PoolTimeouts }): DataSourceOptions {
+export function buildDataSourceOptions(
+  url: string,
+  opts: { embedded: boolean; poolSize?: number; timeouts?: PoolTimeouts },
+): DataSourceOptions {
   // Sent as start-up parameters, so they are each connection's session defaults (RESET returns to them). Not for the
   // embedded engine: one connection owned by this process, nothing else can hold it.
   const timeouts =
     opts.timeouts && !opts.embedded
-      ? { statement_timeout: opts.timeouts.statementMs, idle_in_transaction_session_timeout: opts.timeouts.idleInTransactionMs }
+      ? {
+          statement_timeout: opts.timeouts.statementMs,
+          idle_in_transaction_session_timeout: opts.timeouts.idleInTransactionMs,
+        }
       : {};
   return {
     type: 'postgres',

@@ -38,10 +38,20 @@ export class DatabaseTarget implements OnApplicationShutdown {
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      extraProviders: [{ provide: DATABASE_TARGET, useFactory: (c: AppConfig) => DatabaseTarget.resolve(c), inject: [AppConfig] }],
+      extraProviders: [
+        {
+          provide: DATABASE_TARGET,
+          useFactory: (c: AppConfig) => DatabaseTarget.resolve(c),
+          inject: [AppConfig],
+        },
+      ],
       inject: [DATABASE_TARGET, AppConfig],
       useFactory: (target: DatabaseTarget, config: AppConfig) => ({
-        ...buildDataSourceOptions(target.url, { embedded: !!target.embedded, poolSize: config.databasePoolSize, timeouts: config.databaseTimeouts }),
+        ...buildDataSourceOptions(target.url, {
+          embedded: !!target.embedded,
+          poolSize: config.databasePoolSize,
+          timeouts: config.databaseTimeouts,
+        }),
         // Keep TypeORM's start-up retries short: a dead database should fail the boot, not hang it.
         retryAttempts: 3,
         retryDelay: 1000,

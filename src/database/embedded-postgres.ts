@@ -39,6 +39,7 @@ export function resolveDatabaseTarget(
 ): { kind: 'server'; url: string } | { kind: 'embedded'; dataDir?: string } {
   if (!databaseUrl) return { kind: 'embedded', dataDir: EMBEDDED_DATA_DIR };
   if (databaseUrl === 'pglite://memory') return { kind: 'embedded' };
-  if (databaseUrl.startsWith('pglite://')) return { kind: 'embedded', dataDir: databaseUrl.slice('pglite://'.length) };
+  if (databaseUrl.startsWith('pglite://'))
+    return { kind: 'embedded', dataDir: databaseUrl.slice('pglite://'.length) };
   return { kind: 'server', url: databaseUrl };
 }

@@ -50,7 +50,19 @@ export class FakeCbu {
   static body(date: string, rates: Record<string, FakeRate>): unknown[] {
     return Object.entries(rates).map(([ccy, r], i) => {
       const [code, ru, uz, uzc, en] = NAMES[ccy] ?? ['000', ccy, ccy, ccy, ccy];
-      return { id: 60 + i, Code: code, Ccy: ccy, CcyNm_RU: ru, CcyNm_UZ: uz, CcyNm_UZC: uzc, CcyNm_EN: en, Nominal: r.nominal ?? '1', Rate: r.rate, Diff: '-13.22', Date: dotted(date) };
+      return {
+        id: 60 + i,
+        Code: code,
+        Ccy: ccy,
+        CcyNm_RU: ru,
+        CcyNm_UZ: uz,
+        CcyNm_UZC: uzc,
+        CcyNm_EN: en,
+        Nominal: r.nominal ?? '1',
+        Rate: r.rate,
+        Diff: '-13.22',
+        Date: dotted(date),
+      };
     });
   }
 
@@ -67,6 +79,8 @@ export class FakeCbu {
     if (m) list = this.byDate.get(m[1]);
     else if (/^\/uz\/arkhiv-kursov-valyut\/json\/?$/.test(path)) list = this.today;
     // The bank answers an unknown date with an empty array.
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(list ? FakeCbu.body(list.date, list.rates) : []));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(list ? FakeCbu.body(list.date, list.rates) : []));
   }
 }

@@ -19,7 +19,10 @@ export interface BotApiCall {
  * A multipart/form-data body → its text fields (JSON values such as reply_markup parsed) and its files. Enough of
  * RFC 7578 for what telegraf sends.
  */
-export function parseMultipart(body: Buffer, contentType: string): { fields: Record<string, unknown>; files: Record<string, UploadedFile> } {
+export function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): { fields: Record<string, unknown>; files: Record<string, UploadedFile> } {
   const fields: Record<string, unknown> = {};
   const files: Record<string, UploadedFile> = {};
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
@@ -39,7 +42,11 @@ export function parseMultipart(body: Buffer, contentType: string): { fields: Rec
       const name = /name="([^"]*)"/i.exec(headers)?.[1];
       const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
       if (name !== undefined && filename !== undefined) {
-        files[name] = { filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? '', data: Buffer.from(data) };
+        files[name] = {
+          filename,
+          contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? '',
+          data: Buffer.from(data),
+        };
       } else if (name !== undefined) {
         const text = data.toString('utf8');
         let value: unknown = text;
@@ -67,8 +74,10 @@ export const CAPTION_LIMIT = 1024;
 /** Refuses what Telegram refuses: a text over 4,096 characters, a caption over 1,024 (400 Bad Request). */
 function refuseTooLong(call: BotApiCall): void {
   const { text, caption } = call.params;
-  if (['sendMessage', 'editMessageText'].includes(call.method) && String(text ?? '').length > TEXT_LIMIT) throw new FakeApiError(400, 'Bad Request: message is too long');
-  if (typeof caption === 'string' && caption.length > CAPTION_LIMIT) throw new FakeApiError(400, 'Bad Request: message caption is too long');
+  if (['sendMessage', 'editMessageText'].includes(call.method) && String(text ?? '').length > TEXT_LIMIT)
+    throw new FakeApiError(400, 'Bad Request: message is too long');
+  if (typeof caption === 'string' && caption.length > CAPTION_LIMIT)
+    throw new FakeApiError(400, 'Bad Request: message caption is too long');
 }
 
 /** Thrown by a responder: the fake answers like Telegram's error responses (429 with parameters.retry_after, 5xx, …). */
@@ -140,13 +149,17 @@ export class FakeTelegram {
 
   /** Files the bot uploaded with `method` (sendPhoto, sendDocument), with the call's other fields. */
   uploads(method: string): Array<{ params: Record<string, unknown>; files: Record<string, UploadedFile> }> {
-    return this.calls.filter((c) => c.method === method).map((c) => ({ params: c.params, files: c.files ?? {} }));
+    return this.calls
+      .filter((c) => c.method === method)
+      .map((c) => ({ params: c.params, files: c.files ?? {} }));
   }
 
   /** Texts the bot sent to a chat, in order. */
   textsTo(chatId: number): string[] {
     return this.calls
-      .filter((c) => ['sendMessage', 'editMessageText'].includes(c.method) && Number(c.params.chat_id) === chatId)
+      .filter(
+        (c) => ['sendMessage', 'editMessageText'].includes(c.method) && Number(c.params.chat_id) === chatId,
+      )
       .map((c) => String(c.params.text));
   }
 
@@ -203,7 +216,14 @@ export class FakeTelegram {
       const code = error instanceof FakeApiError ? error.errorCode : 400;
       const parameters = error instanceof FakeApiError ? error.parameters : undefined;
       res.writeHead(code, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: false, error_code: code, description: (error as Error).message, ...(parameters ? { parameters } : {}) }));
+      res.end(
+        JSON.stringify({
+          ok: false,
+          error_code: code,
+          description: (error as Error).message,
+          ...(parameters ? { parameters } : {}),
+        }),
+      );
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -214,15 +234,52 @@ export class FakeTelegram {
     const chat = { id: Number(call.params.chat_id ?? 0), type: 'private' };
     switch (call.method) {
       case 'getMe':
-        return { id: 7000000001, is_bot: true, first_name: 'OvozPay', username: 'ovozpay_test_bot', can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+        return {
+          id: 7000000001,
+          is_bot: true,
+          first_name: 'OvozPay',
+          username: 'ovozpay_test_bot',
+          can_join_groups: false,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        };
       case 'sendMessage':
-        return { message_id: ++this.messageId, date: Math.floor(Date.now() / 1000), chat, text: call.params.text };
+        return {
+          message_id: ++this.messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          text: call.params.text,
+        };
       case 'sendPhoto':
-        return { message_id: ++this.messageId, date: Math.floor(Date.now() / 1000), chat, photo: [{ file_id: `photo${this.messageId}`, file_unique_id: `p${this.messageId}`, width: 800, height: 600 }], caption: call.params.caption };
+        return {
+          message_id: ++this.messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          photo: [
+            {
+              file_id: `photo${this.messageId}`,
+              file_unique_id: `p${this.messageId}`,
+              width: 800,
+              height: 600,
+            },
+          ],
+          caption: call.params.caption,
+        };
       case 'sendDocument':
-        return { message_id: ++this.messageId, date: Math.floor(Date.now() / 1000), chat, document: { file_id: `doc${this.messageId}`, file_unique_id: `d${this.messageId}` }, caption: call.params.caption };
+        return {
+          message_id: ++this.messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          document: { file_id: `doc${this.messageId}`, file_unique_id: `d${this.messageId}` },
+          caption: call.params.caption,
+        };
       case 'editMessageText':
-        return { message_id: Number(call.params.message_id ?? 0), date: Math.floor(Date.now() / 1000), chat, text: call.params.text };
+        return {
+          message_id: Number(call.params.message_id ?? 0),
+          date: Math.floor(Date.now() / 1000),
+          chat,
+          text: call.params.text,
+        };
       case 'getUpdates':
         return [];
       case 'getWebhookInfo':
@@ -231,7 +288,12 @@ export class FakeTelegram {
         const id = String(call.params.file_id);
         const bytes = this.sentFiles.get(id);
         if (!bytes) throw new Error('Bad Request: invalid file_id');
-        return { file_id: id, file_unique_id: `u-${id}`, file_size: bytes.length, file_path: `voice/${encodeURIComponent(id)}.oga` };
+        return {
+          file_id: id,
+          file_unique_id: `u-${id}`,
+          file_size: bytes.length,
+          file_path: `voice/${encodeURIComponent(id)}.oga`,
+        };
       }
       default:
         return true;

@@ -8,7 +8,9 @@ export function portOf(t: TestApp): Promise<number> {
   const server = t.app.getHttpServer() as Server;
   const addr = server.address();
   if (addr && typeof addr === 'object') return Promise.resolve(addr.port);
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
 }
 
 export interface RawResponse {
@@ -30,7 +32,8 @@ export function parseResponse(raw: string): RawResponse {
     if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
   }
   let body = end < 0 ? '' : raw.slice(end + 4);
-  if (headers['content-length'] !== undefined) body = Buffer.from(body).subarray(0, Number(headers['content-length'])).toString();
+  if (headers['content-length'] !== undefined)
+    body = Buffer.from(body).subarray(0, Number(headers['content-length'])).toString();
   return { status: Number(statusLine.split(' ')[1] ?? 0), headers, body, raw };
 }
 
@@ -53,7 +56,12 @@ export function rawRequest(port: number, request: string | Buffer): Promise<RawR
  * A slow client: opens a connection, writes `first`, then one byte of `rest` every `everyMs`, until the server closes
  * the connection (or `rest` runs out). Resolves with what the server answered and when it closed, in ms.
  */
-export function dribble(port: number, first: string, rest: string, everyMs: number): Promise<{ response: RawResponse; closedAfterMs: number; bytesSent: number }> {
+export function dribble(
+  port: number,
+  first: string,
+  rest: string,
+  everyMs: number,
+): Promise<{ response: RawResponse; closedAfterMs: number; bytesSent: number }> {
   return new Promise((resolve) => {
     const started = Date.now();
     const socket: Socket = connect(port, '127.0.0.1');
@@ -64,7 +72,11 @@ export function dribble(port: number, first: string, rest: string, everyMs: numb
     socket.on('error', () => undefined); // a reset is one way of being cut
     socket.on('close', () => {
       clearInterval(timer);
-      resolve({ response: parseResponse(Buffer.concat(chunks).toString('utf8')), closedAfterMs: Date.now() - started, bytesSent: sent });
+      resolve({
+        response: parseResponse(Buffer.concat(chunks).toString('utf8')),
+        closedAfterMs: Date.now() - started,
+        bytesSent: sent,
+      });
     });
     socket.on('connect', () => {
       socket.write(first);
@@ -93,25 +105,44 @@ export interface Answer {
  * POSTs `body` as it is (bytes, not re-encoded by a client library) with exactly `headers` (no Content-Type unless
  * given); `chunked` sends it without a Content-Length, in 64 kB writes.
  */
-export function postBytes(port: number, path: string, body: Buffer, headers: Record<string, string> = {}, chunked = false): Promise<Answer> {
+export function postBytes(
+  port: number,
+  path: string,
+  body: Buffer,
+  headers: Record<string, string> = {},
+  chunked = false,
+): Promise<Answer> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: 'POST', headers: { ...(chunked ? {} : { 'Content-Length': body.length }), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // not JSON: the caller's assertion on the body shows it
-        }
-        resolve({ status: res.statusCode ?? 0, body: parsed, ms: Date.now() - started });
-      });
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { ...(chunked ? {} : { 'Content-Length': body.length }), ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON: the caller's assertion on the body shows it
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed, ms: Date.now() - started });
+        });
+      },
+    );
     // The server may answer (413) and close before the whole body is written.
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? resolve({ status: 413, body: 'reset', ms: Date.now() - started }) : reject(e)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' || e.code === 'ECONNRESET'
+        ? resolve({ status: 413, body: 'reset', ms: Date.now() - started })
+        : reject(e),
+    );
     if (chunked) for (let i = 0; i < body.length; i += 64 * 1024) req.write(body.subarray(i, i + 64 * 1024));
     else req.write(body);
     req.end();

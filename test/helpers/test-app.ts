@@ -32,7 +32,10 @@ export interface StartOptions {
   telegram?: FakeTelegram;
 }
 
-export async function startTestApp(env: Record<string, string | undefined> = {}, opts: StartOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string | undefined> = {},
+  opts: StartOptions = {},
+): Promise<TestApp> {
   const ownTelegram = !opts.telegram;
   const telegram = opts.telegram ?? (await new FakeTelegram().start());
   let database: TestDatabase | undefined;

@@ -4,7 +4,12 @@ export const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 export const WEBHOOK = '/telegram/webhook/';
 
 /** A private-chat text message update, shaped as Telegram sends it. */
-export function textUpdate(updateId: number, chatId: number, text: string, languageCode = 'ru'): Record<string, unknown> {
+export function textUpdate(
+  updateId: number,
+  chatId: number,
+  text: string,
+  languageCode = 'ru',
+): Record<string, unknown> {
   return messageUpdate(updateId, chatId, { text }, { languageCode });
 }
 
@@ -16,13 +21,25 @@ export function postUpdate(t: TestApp, body: object | string, secret: string | n
 }
 
 /** A press on an inline button (callback_data `data`) under the bot's message `messageId` in a private chat. */
-export function callbackUpdate(updateId: number, chatId: number, data: string, messageId = 4242, languageCode = 'ru'): Record<string, unknown> {
+export function callbackUpdate(
+  updateId: number,
+  chatId: number,
+  data: string,
+  messageId = 4242,
+  languageCode = 'ru',
+): Record<string, unknown> {
   return {
     update_id: updateId,
     callback_query: {
       id: `cb${updateId}`,
       from: { id: chatId, is_bot: false, first_name: 'Test', language_code: languageCode },
-      message: { message_id: messageId, from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, chat: { id: chatId, type: 'private' }, date: 1, text: '…' },
+      message: {
+        message_id: messageId,
+        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
+        chat: { id: chatId, type: 'private' },
+        date: 1,
+        text: '…',
+      },
       chat_instance: '-1',
       data,
     },

@@ -10,7 +10,12 @@ import { postBytes } from '../helpers/raw-http';
 import { TEST_WEBHOOK_SECRET } from '../helpers/test-app';
 import { SECRET_HEADER, WEBHOOK } from '../helpers/updates';
 
-async function flood(port: number, clients: number, ms: number, token: string): Promise<{ sent: number; statuses: Record<number, number> }> {
+async function flood(
+  port: number,
+  clients: number,
+  ms: number,
+  token: string,
+): Promise<{ sent: number; statuses: Record<number, number> }> {
   const json = { 'Content-Type': 'application/json' };
   const auth = { Authorization: `Bearer ${token}` };
   const mib = keyBomb(131_070);

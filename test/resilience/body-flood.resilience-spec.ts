@@ -28,7 +28,8 @@ async function probe(url: string): Promise<{ status: number; ms: number }> {
   return { status, ms: performance.now() - started };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 
 describe('resilience: a flood of key and depth bombs', () => {
   let database: TestDatabase;
@@ -46,29 +47,59 @@ describe('resilience: a flood of key and depth bombs', () => {
 
   it(`${ATTACKERS} clients for ${FLOOD_MS / 1000} s: /health/ p99 < ${HEALTH_P99_MS} ms, another user is served`, async () => {
     // Trusted login: the bystander gets a token without a Telegram proof (telegram-login's own limit is 30 a minute).
-    app = await startChildApp({ DATABASE_URL: database.url, AUTH_TELEGRAM_LOGIN: 'trusted', TELEGRAM_API_ROOT: 'http://127.0.0.1:9/' });
+    app = await startChildApp({
+      DATABASE_URL: database.url,
+      AUTH_TELEGRAM_LOGIN: 'trusted',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9/',
+    });
     const base = `http://127.0.0.1:${app.port}`;
-    const login = await fetch(`${base}/api/users/auth/telegram-login/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"telegram_chat_id": 96001}' });
+    const login = await fetch(`${base}/api/users/auth/telegram-login/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"telegram_chat_id": 96001}',
+    });
     expect(login.status).toBe(200);
     const { access } = (await login.json()) as { access: string };
     const auth = { Authorization: `Bearer ${access}` };
 
     // The same probes without a flood first: the failure message says how busy the machine itself was.
     const quiet: number[] = [];
-    for (const stop = Date.now() + 1500; Date.now() < stop; await sleep(10)) quiet.push(await probe(`${base}/health/`).then((r) => r.ms));
+    for (const stop = Date.now() + 1500; Date.now() < stop; await sleep(10))
+      quiet.push(await probe(`${base}/health/`).then((r) => r.ms));
     quiet.sort((x, y) => x - y);
 
     const json = { 'Content-Type': 'application/json' };
-    const attackers = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'body-flood.client.ts'), String(app.port), String(ATTACKERS), String(FLOOD_MS), access], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const attackers = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        join(__dirname, 'body-flood.client.ts'),
+        String(app.port),
+        String(ATTACKERS),
+        String(FLOOD_MS),
+        access,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     // Attackers are other machines: here they share the CPU with the server, so they yield it to the server first
     // (every byte they send is still read and refused by it).
     setPriority(attackers.pid!, 10);
     let report = '';
-    const flooding = new Promise<void>((resolve) => attackers.stdout.on('data', (d: Buffer) => (report += d.toString()).startsWith('flooding\n') && resolve()));
+    const flooding = new Promise<void>((resolve) =>
+      attackers.stdout.on(
+        'data',
+        (d: Buffer) => (report += d.toString()).startsWith('flooding\n') && resolve(),
+      ),
+    );
     const attacked = new Promise<{ sent: number; statuses: Record<string, number> }>((resolve, reject) =>
-      attackers.on('exit', (code) => (code === 0 ? resolve(JSON.parse(report.split('\n')[1])) : reject(new Error(`the flood client failed (${code})`)))),
+      attackers.on('exit', (code) =>
+        code === 0
+          ? resolve(JSON.parse(report.split('\n')[1]))
+          : reject(new Error(`the flood client failed (${code})`)),
+      ),
     );
     await Promise.race([flooding, attacked]);
     const until = Date.now() + FLOOD_MS;
@@ -88,7 +119,11 @@ describe('resilience: a flood of key and depth bombs', () => {
     const bystander: number[] = [];
     const user = (async () => {
       for (let n = 0; Date.now() < until; n++) {
-        const statusOf = (res: Promise<Response>) => res.then(async (r) => (await r.arrayBuffer(), r.status), () => 0);
+        const statusOf = (res: Promise<Response>) =>
+          res.then(
+            async (r) => (await r.arrayBuffer(), r.status),
+            () => 0,
+          );
         const signal = AbortSignal.timeout(5000);
         bystander.push(await statusOf(fetch(`${base}/api/users/me/`, { headers: auth, signal })));
         bystander.push(
@@ -96,7 +131,12 @@ describe('resilience: a flood of key and depth bombs', () => {
             fetch(`${base}/api/transactions/`, {
               method: 'POST',
               headers: { ...json, ...auth },
-              body: JSON.stringify({ type: 'expense', amount: `${n + 1}.00`, currency: 'UZS', description: 'flood' }),
+              body: JSON.stringify({
+                type: 'expense',
+                amount: `${n + 1}.00`,
+                currency: 'UZS',
+                description: 'flood',
+              }),
               signal,
             }),
           ),
@@ -114,12 +154,20 @@ describe('resilience: a flood of key and depth bombs', () => {
     );
 
     // Printed with the p99 of the same probes before the flood (how busy the machine itself was).
-    expect({ p99Ok: p99 < HEALTH_P99_MS, p99: Math.round(p99), quietP99: Math.round(percentile(quiet, 0.99)) }).toMatchObject({ p99Ok: true });
+    expect({
+      p99Ok: p99 < HEALTH_P99_MS,
+      p99: Math.round(p99),
+      quietP99: Math.round(percentile(quiet, 0.99)),
+    }).toMatchObject({ p99Ok: true });
     expect(healthMs.length).toBeGreaterThan(FLOOD_MS / 200);
     expect([...healthStatuses]).toEqual([200]);
     expect(bystander.length).toBeGreaterThan(4);
     expect(bystander.filter((s) => s !== 200 && s !== 201)).toEqual([]);
-    expect(Object.keys(statuses).map(Number).filter((s) => s < 400 || s >= 500)).toEqual([]); // every bomb refused, none a 5xx
+    expect(
+      Object.keys(statuses)
+        .map(Number)
+        .filter((s) => s < 400 || s >= 500),
+    ).toEqual([]); // every bomb refused, none a 5xx
     expect(attacksSent).toBeGreaterThan(ATTACKERS * 10);
   });
 });

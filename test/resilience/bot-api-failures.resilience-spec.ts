@@ -30,7 +30,12 @@ describe('resilience: Bot API 429 and 5xx', () => {
         failures[502]++;
         throw new FakeApiError(502, 'Bad Gateway');
       }
-      return { message_id: calls, date: Math.floor(Date.now() / 1000), chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+      return {
+        message_id: calls,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: Number(call.params.chat_id), type: 'private' },
+        text: call.params.text,
+      };
     });
     const ids = Array.from({ length: N }, (_, i) => 8_100_000 + i);
     const statuses = await sendAll(() => t, ids, 8, chatOf);

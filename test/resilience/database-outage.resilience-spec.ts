@@ -61,10 +61,15 @@ describeOnPostgresServer('resilience: PostgreSQL outage mid-load', () => {
     const effects = await effectsPerUpdate(t, ids);
     const wrong = [...effects].filter(([, n]) => n !== 1);
     expect(wrong).toEqual([]);
-    const guard = await t.db.query(`SELECT status, count(*)::int AS n FROM processed_updates WHERE update_id = ANY($1::bigint[]) GROUP BY status`, [ids]);
+    const guard = await t.db.query(
+      `SELECT status, count(*)::int AS n FROM processed_updates WHERE update_id = ANY($1::bigint[]) GROUP BY status`,
+      [ids],
+    );
     expect(guard).toEqual([{ status: 'done', n: N }]);
     await t.http.get('/health/').expect(200);
-    process.stderr.write(`[resilience] outage: ${failed.length} of ${N} deliveries answered 5xx, ${redeliveries} redeliveries, all ${N} recorded once\n`);
+    process.stderr.write(
+      `[resilience] outage: ${failed.length} of ${N} deliveries answered 5xx, ${redeliveries} redeliveries, all ${N} recorded once\n`,
+    );
   });
 
   it('health answers 503 while the database is away and 200 after', async () => {

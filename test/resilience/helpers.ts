@@ -35,7 +35,13 @@ export async function sendAll(
 }
 
 /** Telegram's redelivery: re-sends every update not yet answered 200 until all are, within `rounds`. */
-export async function redeliver(t: TestApp, statuses: Map<number, number>, chatOf: (id: number) => number, rounds = 40, pauseMs = 250): Promise<number> {
+export async function redeliver(
+  t: TestApp,
+  statuses: Map<number, number>,
+  chatOf: (id: number) => number,
+  rounds = 40,
+  pauseMs = 250,
+): Promise<number> {
   let redeliveries = 0;
   for (let round = 0; round < rounds; round++) {
     const pending = [...statuses].filter(([, s]) => s !== 200).map(([id]) => id);
@@ -48,8 +54,13 @@ export async function redeliver(t: TestApp, statuses: Map<number, number>, chatO
     await new Promise((r) => setTimeout(r, pauseMs));
   }
   const stuck = [...statuses].filter(([, s]) => s !== 200);
-  const rows = await t.db.query(`SELECT update_id, status, attempts, now() - attempted_at AS age FROM processed_updates WHERE update_id = ANY($1::bigint[])`, [stuck.map(([id]) => id)]);
-  throw new Error(`updates still failing after ${rounds} redelivery rounds: ${JSON.stringify(stuck)}; guard rows: ${JSON.stringify(rows)}`);
+  const rows = await t.db.query(
+    `SELECT update_id, status, attempts, now() - attempted_at AS age FROM processed_updates WHERE update_id = ANY($1::bigint[])`,
+    [stuck.map(([id]) => id)],
+  );
+  throw new Error(
+    `updates still failing after ${rounds} redelivery rounds: ${JSON.stringify(stuck)}; guard rows: ${JSON.stringify(rows)}`,
+  );
 }
 
 /** Transactions recorded per update id, for the ids given. */
@@ -82,21 +93,25 @@ export interface ChildApp {
 export async function startChildApp(env: Record<string, string>): Promise<ChildApp> {
   const port = await freePort();
   const root = join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      PORT: String(port),
-      SECRET_KEY: TEST_SECRET_KEY,
-      DEBUG: 'False',
-      TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
-      BOT_MODE: 'webhook',
-      TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(root, 'src', 'main.ts')],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        SECRET_KEY: TEST_SECRET_KEY,
+        DEBUG: 'False',
+        TELEGRAM_BOT_TOKEN: TEST_BOT_TOKEN,
+        BOT_MODE: 'webhook',
+        TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -106,7 +121,10 @@ export async function startChildApp(env: Record<string, string>): Promise<ChildA
       if (child.exitCode === null) child.kill('SIGKILL');
       throw new Error(`the child never became healthy:\n${output}`);
     }
-    const ok = await fetch(`http://127.0.0.1:${port}/health/`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/health/`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await sleep(250);
   }

@@ -52,7 +52,12 @@ describeOnPostgresServer('resilience: SIGTERM under load', () => {
     // Replies take 300 ms: many updates are mid-handler when the signal lands.
     telegram.on('sendMessage', async (call) => {
       await sleep(300);
-      return { message_id: 1, date: 0, chat: { id: Number(call.params.chat_id), type: 'private' }, text: call.params.text };
+      return {
+        message_id: 1,
+        date: 0,
+        chat: { id: Number(call.params.chat_id), type: 'private' },
+        text: call.params.text,
+      };
     });
     const ids = Array.from({ length: N }, (_, i) => 8_500_000 + i);
     const statuses = new Map<number, number>();
@@ -73,7 +78,9 @@ describeOnPostgresServer('resilience: SIGTERM under load', () => {
 
     const check = await startTestApp({}, { database, telegram });
     try {
-      const stuck = await check.db.query(`SELECT update_id FROM processed_updates WHERE status = 'processing'`);
+      const stuck = await check.db.query(
+        `SELECT update_id FROM processed_updates WHERE status = 'processing'`,
+      );
       expect(stuck).toEqual([]); // no half-done update
       const effects = await effectsPerUpdate(check, ids);
       for (const id of accepted) expect([id, effects.get(id)]).toEqual([id, 1]);
@@ -81,7 +88,9 @@ describeOnPostgresServer('resilience: SIGTERM under load', () => {
       for (const id of refused) await postUpdate(check, recordingUpdate(id, chatOf(id))).expect(200);
       const after = await effectsPerUpdate(check, ids);
       expect([...after].filter(([, n]) => n !== 1)).toEqual([]);
-      process.stderr.write(`[resilience] SIGTERM: ${accepted.length} accepted and finished, ${refused.length} refused and redelivered, exit ${code}\n`);
+      process.stderr.write(
+        `[resilience] SIGTERM: ${accepted.length} accepted and finished, ${refused.length} refused and redelivered, exit ${code}\n`,
+      );
     } finally {
       await check.close();
     }

@@ -36,36 +36,39 @@ interface Reader {
 /** GET that reads 64 KB of a 200 and then pauses (or reads a refusal whole). */
 function pausedReader(port: number, token: string, path = '/api/transactions/export/'): Promise<Reader> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent: false, headers: { Authorization: `Bearer ${token}` } }, (res) => {
-      let bytes = 0;
-      let body = '';
-      let paused = false;
-      const ended = new Promise<{ bytes: number; complete: boolean }>((done) => {
-        res.on('close', () => done({ bytes, complete: res.complete }));
-        res.on('error', () => undefined);
-      });
-      const reader: Reader = {
-        status: res.statusCode ?? 0,
-        headers: res.headers,
-        body: '',
-        received: () => bytes,
-        resume: () => {
-          res.resume();
-          return ended;
-        },
-        req,
-      };
-      res.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        if (res.statusCode !== 200) body += chunk.toString('utf8');
-        else if (bytes >= PAUSE_AFTER && !paused) {
-          paused = true;
-          res.pause();
-          resolve(reader);
-        }
-      });
-      res.on('end', () => resolve({ ...reader, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, agent: false, headers: { Authorization: `Bearer ${token}` } },
+      (res) => {
+        let bytes = 0;
+        let body = '';
+        let paused = false;
+        const ended = new Promise<{ bytes: number; complete: boolean }>((done) => {
+          res.on('close', () => done({ bytes, complete: res.complete }));
+          res.on('error', () => undefined);
+        });
+        const reader: Reader = {
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: '',
+          received: () => bytes,
+          resume: () => {
+            res.resume();
+            return ended;
+          },
+          req,
+        };
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (res.statusCode !== 200) body += chunk.toString('utf8');
+          else if (bytes >= PAUSE_AFTER && !paused) {
+            paused = true;
+            res.pause();
+            resolve(reader);
+          }
+        });
+        res.on('end', () => resolve({ ...reader, body }));
+      },
+    );
     req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
     req.end();
   });
@@ -81,7 +84,11 @@ describe('resilience: paused export readers cannot hold the database', () => {
   let fullSize = 0;
 
   beforeAll(async () => {
-    t = await startTestApp({ TELEGRAM_BOT_TOKEN: undefined, BOT_MODE: 'none', EXPORT_STALL_TIMEOUT_SECONDS: String(STALL_SECONDS) });
+    t = await startTestApp({
+      TELEGRAM_BOT_TOKEN: undefined,
+      BOT_MODE: 'none',
+      EXPORT_STALL_TIMEOUT_SECONDS: String(STALL_SECONDS),
+    });
     server = t.app.getHttpServer().listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
@@ -94,7 +101,10 @@ describe('resilience: paused export readers cannot hold the database', () => {
          FROM unnest($1::uuid[]) AS u(id), generate_series(1, $2::int) g`,
       [users.map((u) => u.userId), ROWS],
     );
-    await t.db.query(`INSERT INTO transactions (user_id, type, amount, currency, category, occurred_at) VALUES ($1, 'expense', 5, 'UZS', 'cafe', now())`, [bystander.userId]);
+    await t.db.query(
+      `INSERT INTO transactions (user_id, type, amount, currency, category, occurred_at) VALUES ($1, 'expense', 5, 'UZS', 'cafe', now())`,
+      [bystander.userId],
+    );
     // Watches the database from outside the app's pool (which the attack would exhaust). The embedded engine serves
     // the app's one connection only: there the pool checks are the list and /health/ answering.
     if (t.config.databaseUrl?.startsWith('postgres')) {
@@ -111,11 +121,11 @@ describe('resilience: paused export readers cannot hold the database', () => {
   /** Connections of the app's database sitting idle inside a transaction. */
   const idleInTransaction = async () =>
     observer &&
-    (
+    ((
       await observer.query(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%' AND pid <> pg_backend_pid()`,
       )
-    ).rows[0].n as number;
+    ).rows[0].n as number);
 
   /** For `ms`: another user's list and /health/ answer 200 (each within the pool's wait), and nothing idles in a transaction. */
   async function othersStayServed(ms: number): Promise<void> {
@@ -150,10 +160,13 @@ describe('resilience: paused export readers cannot hold the database', () => {
   /** Resolves when `who` can start an export again (their stalled one was aborted); the seconds it took. */
   async function secondsUntilFreed(who: { token: string }, since: number): Promise<number> {
     for (;;) {
-      const r = await t.http.get('/api/transactions/export/?type=income').set('Authorization', `Bearer ${who.token}`);
+      const r = await t.http
+        .get('/api/transactions/export/?type=income')
+        .set('Authorization', `Bearer ${who.token}`);
       if (r.status === 200) return (Date.now() - since) / 1000;
       expect(r.status).toBe(429);
-      if (Date.now() - since > (STALL_SECONDS + 15) * 1000) throw new Error('the stalled export was never aborted');
+      if (Date.now() - since > (STALL_SECONDS + 15) * 1000)
+        throw new Error('the stalled export was never aborted');
       await sleep(250);
     }
   }
@@ -174,7 +187,9 @@ describe('resilience: paused export readers cannot hold the database', () => {
     expect(refused.map((r) => r.status)).toEqual(Array(10).fill(429));
     for (const r of refused) {
       expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
-      expect(JSON.parse(r.body)).toEqual({ detail: expect.stringMatching(/already running.*Expected available in \d+ seconds?\.$/) });
+      expect(JSON.parse(r.body)).toEqual({
+        detail: expect.stringMatching(/already running.*Expected available in \d+ seconds?\.$/),
+      });
     }
 
     // The paused reader took nothing for STALL_SECONDS: its export is aborted and the user may export again.
@@ -193,14 +208,20 @@ describe('resilience: paused export readers cannot hold the database', () => {
     const busy = readers.filter((r) => r.status !== 200);
     expect(running).toHaveLength(t.config.exports.maxConcurrent);
     expect(busy.every((r) => r.status === 503 && Number(r.headers['retry-after']) > 0)).toBe(true);
-    expect(JSON.parse(busy[0].body)).toEqual({ detail: expect.stringMatching(/Too many exports.*Expected available in \d+ seconds?\.$/) });
+    expect(JSON.parse(busy[0].body)).toEqual({
+      detail: expect.stringMatching(/Too many exports.*Expected available in \d+ seconds?\.$/),
+    });
 
     // Every stalled export is cut after the timeout (its user may export again); then the other users get their turn.
     const started = Date.now();
-    await Promise.all(users.filter((_, i) => readers[i].status === 200).map((u) => secondsUntilFreed(u, started)));
+    await Promise.all(
+      users.filter((_, i) => readers[i].status === 200).map((u) => secondsUntilFreed(u, started)),
+    );
     const cut = await Promise.all(running.map((r) => r.resume()));
     expect(cut.every((c) => !c.complete && c.bytes < fullSize)).toBe(true);
-    const waiting = users.filter((_, i) => readers[i].status !== 200).slice(0, t.config.exports.maxConcurrent);
+    const waiting = users
+      .filter((_, i) => readers[i].status !== 200)
+      .slice(0, t.config.exports.maxConcurrent);
     const sizes = await Promise.all(waiting.map((u) => fullExport(u)));
     expect(sizes.every((n) => n === fullSize)).toBe(true);
     await othersStayServed(300);

@@ -66,7 +66,8 @@ export class TcpProxy {
 /** A URL whose host and port are replaced by the proxy's. */
 export function throughProxy(url: string, proxy: TcpProxy): string {
   // A pglite:// URL would become a data directory named after the proxy in the working tree.
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`throughProxy needs a PostgreSQL server URL, not ${url.split(':')[0]}://`);
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new Error(`throughProxy needs a PostgreSQL server URL, not ${url.split(':')[0]}://`);
   const u = new URL(url);
   u.hostname = '127.0.0.1';
   u.port = String(proxy.port);

@@ -24,7 +24,10 @@ describeOnPostgresServer('resilience: two instances, one database, the same upda
     database = await createTestDatabase();
     telegram = await new FakeTelegram().start();
     // Both boot together: migrations run once under the advisory lock.
-    [a, b] = await Promise.all([startTestApp({}, { database, telegram }), startTestApp({}, { database, telegram })]);
+    [a, b] = await Promise.all([
+      startTestApp({}, { database, telegram }),
+      startTestApp({}, { database, telegram }),
+    ]);
   });
   afterAll(async () => {
     await a?.close();
@@ -45,7 +48,10 @@ describeOnPostgresServer('resilience: two instances, one database, the same upda
           const [ra, rb] = await Promise.all([postUpdate(a, body), postUpdate(b, body)]);
           statuses.push(ra.status, rb.status);
           // Telegram retries what was not answered 200 until it is.
-          for (const [res, app] of [[ra, a], [rb, b]] as const) {
+          for (const [res, app] of [
+            [ra, a],
+            [rb, b],
+          ] as const) {
             let status = res.status;
             for (let i = 0; status !== 200 && i < 50; i++) {
               await new Promise((r) => setTimeout(r, 50));
@@ -60,10 +66,13 @@ describeOnPostgresServer('resilience: two instances, one database, the same upda
     const effects = await effectsPerUpdate(a, ids);
     expect([...effects].filter(([, n]) => n !== 1)).toEqual([]);
     const replies = new Map<number, number>();
-    for (const call of telegram.sent('sendMessage')) replies.set(Number(call.chat_id), (replies.get(Number(call.chat_id)) ?? 0) + 1);
+    for (const call of telegram.sent('sendMessage'))
+      replies.set(Number(call.chat_id), (replies.get(Number(call.chat_id)) ?? 0) + 1);
     const total = [...replies.values()].reduce((x, y) => x + y, 0);
     expect(total).toBe(N); // one reply per update, none twice
-    const migrations = await a.db.query(`SELECT name, count(*)::int AS n FROM typeorm_migrations GROUP BY name HAVING count(*) > 1`);
+    const migrations = await a.db.query(
+      `SELECT name, count(*)::int AS n FROM typeorm_migrations GROUP BY name HAVING count(*) > 1`,
+    );
     expect(migrations).toEqual([]);
   });
 });

@@ -45,7 +45,10 @@ describe('security: CSV injection in every spreadsheet locale (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp({ TELEGRAM_BOT_TOKEN: undefined, BOT_MODE: 'none' });
     mallory = await accessTokenFor(t, 6601);
-    const [category] = await t.db.query(`INSERT INTO categories (user_id, type, name) VALUES ($1, 'expense', $2) RETURNING id`, [mallory.userId, 'еда;=1+1,-2']);
+    const [category] = await t.db.query(
+      `INSERT INTO categories (user_id, type, name) VALUES ($1, 'expense', $2) RETURNING id`,
+      [mallory.userId, 'еда;=1+1,-2'],
+    );
     categoryKey = `custom:${category.id}`;
     for (const [i, description] of PAYLOADS.entries()) {
       const amount = `${1000 + i}.${String(i).padStart(2, '0')}`;
@@ -86,7 +89,16 @@ describe('security: CSV injection in every spreadsheet locale (e2e)', () => {
 
   it('read as the comma CSV it is: every payload comes back whole behind its apostrophes, amounts exact and numeric', async () => {
     const rows = parseCsv(await exported());
-    expect(rows[0]).toEqual(['date', 'type', 'amount', 'currency', 'category', 'category_name', 'description', 'source']);
+    expect(rows[0]).toEqual([
+      'date',
+      'type',
+      'amount',
+      'currency',
+      'category',
+      'category_name',
+      'description',
+      'source',
+    ]);
     const body = rows.slice(1);
     expect(body).toHaveLength(PAYLOADS.length);
     // The amount column holds the stored amounts exactly, as plain decimals a spreadsheet sums (no apostrophe).
@@ -95,7 +107,11 @@ describe('security: CSV injection in every spreadsheet locale (e2e)', () => {
     // Taking the apostrophes out gives back exactly what was stored: nothing else was changed or lost.
     const restore = (cell: string) => cell.replace(/(^|[,;\t\r\n])'/g, '$1');
     expect(body.map((r) => restore(r[6]))).toEqual(PAYLOADS);
-    expect(body.map((r) => restore(r[4]))).toEqual(PAYLOADS.map((_, i) => (i % 2 ? categoryKey : '=groceries')));
-    expect(body.filter((_, i) => i % 2).map((r) => restore(r[5]))).toEqual(Array(Math.floor(PAYLOADS.length / 2)).fill('еда;=1+1,-2'));
+    expect(body.map((r) => restore(r[4]))).toEqual(
+      PAYLOADS.map((_, i) => (i % 2 ? categoryKey : '=groceries')),
+    );
+    expect(body.filter((_, i) => i % 2).map((r) => restore(r[5]))).toEqual(
+      Array(Math.floor(PAYLOADS.length / 2)).fill('еда;=1+1,-2'),
+    );
   });
 });

@@ -12,16 +12,58 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const PARSER_RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 
 /** Words the parser reacts to, mixed with arbitrary strings so the fuzzer reaches the interesting paths. */
-const WORDS = ['50000', '5 млн', 'сум', 'so‘m', 'dollar', '$', 'кофе', 'taksi', 'зарплата', 'вчера', 'kecha', 'yesterday', '1,5', '1.500.000', 'ming', 'тысяч', '/start', '/balance', '/help', '/phone', '+998901234567', 'минус', '-', '0', '0.001', '99999999999999999999', '١٢٣', '５０'];
+const WORDS = [
+  '50000',
+  '5 млн',
+  'сум',
+  'so‘m',
+  'dollar',
+  '$',
+  'кофе',
+  'taksi',
+  'зарплата',
+  'вчера',
+  'kecha',
+  'yesterday',
+  '1,5',
+  '1.500.000',
+  'ming',
+  'тысяч',
+  '/start',
+  '/balance',
+  '/help',
+  '/phone',
+  '+998901234567',
+  'минус',
+  '-',
+  '0',
+  '0.001',
+  '99999999999999999999',
+  '١٢٣',
+  '５０',
+];
 const phrase = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 120 }),
-  fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 8 })), { maxLength: 12 }).map((ws) => ws.join(' ')),
+  fc
+    .array(fc.oneof(fc.constantFrom(...WORDS), fc.string({ maxLength: 8 })), { maxLength: 12 })
+    .map((ws) => ws.join(' ')),
 );
 
 const chatId = fc.integer({ min: 1, max: 2 ** 40 });
-const user = fc.record({ id: chatId, is_bot: fc.boolean(), first_name: fc.string({ maxLength: 20 }), language_code: fc.option(fc.constantFrom('ru', 'uz', 'en', 'de', ''), { nil: undefined }) }, { requiredKeys: ['id'] });
-const chat = fc.record({ id: fc.oneof(chatId, fc.integer({ min: -(2 ** 40), max: -1 })), type: fc.constantFrom('private', 'group', 'supergroup', 'channel', 'weird') });
+const user = fc.record(
+  {
+    id: chatId,
+    is_bot: fc.boolean(),
+    first_name: fc.string({ maxLength: 20 }),
+    language_code: fc.option(fc.constantFrom('ru', 'uz', 'en', 'de', ''), { nil: undefined }),
+  },
+  { requiredKeys: ['id'] },
+);
+const chat = fc.record({
+  id: fc.oneof(chatId, fc.integer({ min: -(2 ** 40), max: -1 })),
+  type: fc.constantFrom('private', 'group', 'supergroup', 'channel', 'weird'),
+});
 const message = fc.record(
   {
     message_id: fc.nat(),
@@ -29,14 +71,43 @@ const message = fc.record(
     chat,
     date: fc.nat(),
     text: phrase,
-    entities: fc.array(fc.record({ type: fc.constantFrom('bot_command', 'bold', 'url'), offset: fc.integer({ min: -5, max: 50 }), length: fc.integer({ min: -5, max: 50 }) }), { maxLength: 3 }),
-    contact: fc.record({ phone_number: fc.string({ maxLength: 20 }), user_id: fc.option(chatId, { nil: undefined }) }),
-    voice: fc.record({ file_id: fc.string({ maxLength: 10 }), duration: fc.integer({ min: -1, max: 100_000 }), file_size: fc.option(fc.nat(), { nil: undefined }) }),
+    entities: fc.array(
+      fc.record({
+        type: fc.constantFrom('bot_command', 'bold', 'url'),
+        offset: fc.integer({ min: -5, max: 50 }),
+        length: fc.integer({ min: -5, max: 50 }),
+      }),
+      { maxLength: 3 },
+    ),
+    contact: fc.record({
+      phone_number: fc.string({ maxLength: 20 }),
+      user_id: fc.option(chatId, { nil: undefined }),
+    }),
+    voice: fc.record({
+      file_id: fc.string({ maxLength: 10 }),
+      duration: fc.integer({ min: -1, max: 100_000 }),
+      file_size: fc.option(fc.nat(), { nil: undefined }),
+    }),
   },
   { requiredKeys: ['message_id', 'chat', 'date'] },
 );
-const callbackQuery = fc.record({ id: fc.string({ maxLength: 10 }), from: user, data: fc.oneof(fc.string({ maxLength: 64 }), fc.constantFrom('undo:1', 'cat:x', 'amt:5')), message: fc.option(message, { nil: undefined }), chat_instance: fc.string({ maxLength: 5 }) }, { requiredKeys: ['id', 'from'] });
-const myChatMember = fc.record({ chat, from: user, date: fc.nat(), old_chat_member: fc.record({ status: fc.constantFrom('member', 'kicked', 'left') }), new_chat_member: fc.record({ status: fc.constantFrom('member', 'kicked', 'left', 'administrator') }) });
+const callbackQuery = fc.record(
+  {
+    id: fc.string({ maxLength: 10 }),
+    from: user,
+    data: fc.oneof(fc.string({ maxLength: 64 }), fc.constantFrom('undo:1', 'cat:x', 'amt:5')),
+    message: fc.option(message, { nil: undefined }),
+    chat_instance: fc.string({ maxLength: 5 }),
+  },
+  { requiredKeys: ['id', 'from'] },
+);
+const myChatMember = fc.record({
+  chat,
+  from: user,
+  date: fc.nat(),
+  old_chat_member: fc.record({ status: fc.constantFrom('member', 'kicked', 'left') }),
+  new_chat_member: fc.record({ status: fc.constantFrom('member', 'kicked', 'left', 'administrator') }),
+});
 
 let nextUpdateId = 3_000_000;
 const updateShaped = fc.oneof(

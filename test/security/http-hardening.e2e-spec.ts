@@ -32,25 +32,29 @@ describe('security: rate limits, in memory (no REDIS_URL) (e2e)', () => {
 
   it('counts in this process', () => expect(t.app.get(RateLimitStorage).shared).toBe(false));
 
-  it.each(ENDPOINTS)('%s: request %#+31 in a minute → 429, Retry-After, DRF body; other IPs and endpoints unaffected', async (path) => {
-    const ip = freshIp();
-    const first = await t.http.post(path).set('X-Forwarded-For', ip).send({});
-    expect(first.headers['x-ratelimit-limit']).toBe(String(AUTH_RATE_LIMIT));
-    await exhaust(t, path, ip, AUTH_RATE_LIMIT - 1);
-    const res = await t.http.post(path).set('X-Forwarded-For', ip).send({}).expect(429);
-    expect(res.body).toEqual({ detail: expect.stringMatching(THROTTLED) });
-    const retryAfter = Number(res.headers['retry-after']);
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(res.body.detail).toContain(`in ${retryAfter} second`);
-    await t.http.post(path).set('X-Forwarded-For', freshIp()).send({}).expect(400);
-    const other = ENDPOINTS.find((p) => p !== path)!;
-    await t.http.post(other).set('X-Forwarded-For', ip).send({}).expect(400);
-  });
+  it.each(ENDPOINTS)(
+    '%s: request %#+31 in a minute → 429, Retry-After, DRF body; other IPs and endpoints unaffected',
+    async (path) => {
+      const ip = freshIp();
+      const first = await t.http.post(path).set('X-Forwarded-For', ip).send({});
+      expect(first.headers['x-ratelimit-limit']).toBe(String(AUTH_RATE_LIMIT));
+      await exhaust(t, path, ip, AUTH_RATE_LIMIT - 1);
+      const res = await t.http.post(path).set('X-Forwarded-For', ip).send({}).expect(429);
+      expect(res.body).toEqual({ detail: expect.stringMatching(THROTTLED) });
+      const retryAfter = Number(res.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(res.body.detail).toContain(`in ${retryAfter} second`);
+      await t.http.post(path).set('X-Forwarded-For', freshIp()).send({}).expect(400);
+      const other = ENDPOINTS.find((p) => p !== path)!;
+      await t.http.post(other).set('X-Forwarded-For', ip).send({}).expect(400);
+    },
+  );
 
   it('other endpoints are not throttled', async () => {
     const { token } = await accessTokenFor(t, 12_345);
-    for (let i = 0; i < AUTH_RATE_LIMIT + 5; i++) await t.http.get('/api/users/me/').set('Authorization', `Bearer ${token}`).expect(200);
+    for (let i = 0; i < AUTH_RATE_LIMIT + 5; i++)
+      await t.http.get('/api/users/me/').set('Authorization', `Bearer ${token}`).expect(200);
   });
 });
 
@@ -93,7 +97,8 @@ describeWithRedis('security: rate limits shared through Redis (e2e)', () => {
 
   it.each(ENDPOINTS)('%s: requests spread over two instances share one limit', async (path) => {
     const ip = freshIp();
-    for (let i = 0; i < AUTH_RATE_LIMIT; i++) await (i % 2 ? a : b).http.post(path).set('X-Forwarded-For', ip).send({}).expect(400);
+    for (let i = 0; i < AUTH_RATE_LIMIT; i++)
+      await (i % 2 ? a : b).http.post(path).set('X-Forwarded-For', ip).send({}).expect(400);
     const res = await a.http.post(path).set('X-Forwarded-For', ip).send({}).expect(429);
     expect(res.body.detail).toMatch(THROTTLED);
     expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
@@ -101,7 +106,6 @@ describeWithRedis('security: rate limits shared through Redis (e2e)', () => {
     const keys = await redis.keys(`*${THROTTLE_KEY_PREFIX}*`);
     expect(keys.length).toBeGreaterThan(0);
   });
-
 });
 
 describe('security: headers (e2e)', () => {

@@ -48,26 +48,84 @@ const noAliceData = (res: Response, w: World) => {
 
 const ROWS: Row[] = [
   // transactions
-  { name: 'GET transaction by id', method: 'get', path: (w) => `/api/transactions/${w.aliceTx}/`, status: 404, check: (r) => expect(r.body).toEqual(NOT_FOUND) },
-  { name: 'GET transaction by id (no slash)', method: 'get', path: (w) => `/api/transactions/${w.aliceTx}`, status: 404 },
-  { name: 'PATCH transaction', method: 'patch', path: (w) => `/api/transactions/${w.aliceTx}/`, body: () => ({ description: 'pwned' }), status: 404 },
+  {
+    name: 'GET transaction by id',
+    method: 'get',
+    path: (w) => `/api/transactions/${w.aliceTx}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'GET transaction by id (no slash)',
+    method: 'get',
+    path: (w) => `/api/transactions/${w.aliceTx}`,
+    status: 404,
+  },
+  {
+    name: 'PATCH transaction',
+    method: 'patch',
+    path: (w) => `/api/transactions/${w.aliceTx}/`,
+    body: () => ({ description: 'pwned' }),
+    status: 404,
+  },
   {
     name: 'PUT transaction',
     method: 'put',
     path: (w) => `/api/transactions/${w.aliceTx}/`,
-    body: () => ({ type: 'expense', amount: '1.00', currency: 'UZS', category: 'other', description: 'pwned' }),
+    body: () => ({
+      type: 'expense',
+      amount: '1.00',
+      currency: 'UZS',
+      category: 'other',
+      description: 'pwned',
+    }),
     status: 404,
   },
-  { name: 'DELETE transaction', method: 'delete', path: (w) => `/api/transactions/${w.aliceTx}/`, status: 404 },
-  { name: 'GET transactions list', method: 'get', path: () => '/api/transactions/?page_size=100', status: 200, check: (r) => expect(r.body.count).toBe(1) },
-  { name: 'GET transactions list, searching her note', method: 'get', path: () => `/api/transactions/?search=${ALICE_SECRET}`, status: 200, check: (r) => expect(r.body.count).toBe(0) },
-  { name: 'GET transactions list, filtering by her category', method: 'get', path: (w) => `/api/transactions/?category=custom:${w.aliceCategory}`, status: 200, check: (r) => expect(r.body.results ?? []).toEqual([]) },
-  { name: 'GET balance', method: 'get', path: () => '/api/transactions/balance/', status: 200, check: (r) => expect(r.body.totals).toEqual([expect.objectContaining({ currency: 'UZS', expense: '10.00' })]) },
+  {
+    name: 'DELETE transaction',
+    method: 'delete',
+    path: (w) => `/api/transactions/${w.aliceTx}/`,
+    status: 404,
+  },
+  {
+    name: 'GET transactions list',
+    method: 'get',
+    path: () => '/api/transactions/?page_size=100',
+    status: 200,
+    check: (r) => expect(r.body.count).toBe(1),
+  },
+  {
+    name: 'GET transactions list, searching her note',
+    method: 'get',
+    path: () => `/api/transactions/?search=${ALICE_SECRET}`,
+    status: 200,
+    check: (r) => expect(r.body.count).toBe(0),
+  },
+  {
+    name: 'GET transactions list, filtering by her category',
+    method: 'get',
+    path: (w) => `/api/transactions/?category=custom:${w.aliceCategory}`,
+    status: 200,
+    check: (r) => expect(r.body.results ?? []).toEqual([]),
+  },
+  {
+    name: 'GET balance',
+    method: 'get',
+    path: () => '/api/transactions/balance/',
+    status: 200,
+    check: (r) =>
+      expect(r.body.totals).toEqual([expect.objectContaining({ currency: 'UZS', expense: '10.00' })]),
+  },
   {
     name: 'POST transaction into her custom category',
     method: 'post',
     path: () => '/api/transactions/',
-    body: (w) => ({ type: 'expense', amount: '5.00', currency: 'UZS', category: `custom:${w.aliceCategory}` }),
+    body: (w) => ({
+      type: 'expense',
+      amount: '5.00',
+      currency: 'UZS',
+      category: `custom:${w.aliceCategory}`,
+    }),
     status: 400,
   },
   {
@@ -78,49 +136,165 @@ const ROWS: Row[] = [
     status: 400,
   },
   // categories
-  { name: 'GET category by id', method: 'get', path: (w) => `/api/categories/${w.aliceCategory}/`, status: 404, check: (r) => expect(r.body).toEqual(NOT_FOUND) },
-  { name: 'PATCH category', method: 'patch', path: (w) => `/api/categories/${w.aliceCategory}/`, body: () => ({ name: 'pwned' }), status: 404 },
-  { name: 'DELETE category', method: 'delete', path: (w) => `/api/categories/${w.aliceCategory}/`, status: 404 },
+  {
+    name: 'GET category by id',
+    method: 'get',
+    path: (w) => `/api/categories/${w.aliceCategory}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'PATCH category',
+    method: 'patch',
+    path: (w) => `/api/categories/${w.aliceCategory}/`,
+    body: () => ({ name: 'pwned' }),
+    status: 404,
+  },
+  {
+    name: 'DELETE category',
+    method: 'delete',
+    path: (w) => `/api/categories/${w.aliceCategory}/`,
+    status: 404,
+  },
   { name: 'GET categories list', method: 'get', path: () => '/api/categories/', status: 200 },
-  { name: 'GET learned categories list', method: 'get', path: () => '/api/categories/learned/', status: 200, check: (r) => expect(r.body).toEqual([]) },
-  { name: 'DELETE learned category', method: 'delete', path: (w) => `/api/categories/learned/${w.aliceLearned}/`, status: 404, check: (r) => expect(r.body).toEqual(NOT_FOUND) },
+  {
+    name: 'GET learned categories list',
+    method: 'get',
+    path: () => '/api/categories/learned/',
+    status: 200,
+    check: (r) => expect(r.body).toEqual([]),
+  },
+  {
+    name: 'DELETE learned category',
+    method: 'delete',
+    path: (w) => `/api/categories/learned/${w.aliceLearned}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
   // users/me: the id comes from the token only; ids in the body or query are not honoured
-  { name: 'GET users/me with her id in the query', method: 'get', path: (w) => `/api/users/me/?id=${w.aliceUserId}&user_id=${w.aliceUserId}`, status: 200, check: (r, w) => expect(r.body.id).toBe(w.bobUserId) },
+  {
+    name: 'GET users/me with her id in the query',
+    method: 'get',
+    path: (w) => `/api/users/me/?id=${w.aliceUserId}&user_id=${w.aliceUserId}`,
+    status: 200,
+    check: (r, w) => expect(r.body.id).toBe(w.bobUserId),
+  },
   {
     name: 'PATCH users/me carrying her id and chat id',
     method: 'patch',
     path: () => '/api/users/me/',
-    body: (w) => ({ id: w.aliceUserId, user_id: w.aliceUserId, telegram_chat_id: w.aliceChatId, language: 'en' }),
+    body: (w) => ({
+      id: w.aliceUserId,
+      user_id: w.aliceUserId,
+      telegram_chat_id: w.aliceChatId,
+      language: 'en',
+    }),
     status: 200,
     check: (r, w) => expect(r.body).toMatchObject({ id: w.bobUserId, language: 'en' }),
   },
-  { name: 'GET users/<her id>/ (no such route)', method: 'get', path: (w) => `/api/users/${w.aliceUserId}/`, status: 404 },
+  {
+    name: 'GET users/<her id>/ (no such route)',
+    method: 'get',
+    path: (w) => `/api/users/${w.aliceUserId}/`,
+    status: 404,
+  },
   // goals
-  { name: 'GET goal by id', method: 'get', path: (w) => `/api/goals/${w.aliceGoal}/`, status: 404, check: (r) => expect(r.body).toEqual(NOT_FOUND) },
-  { name: 'PATCH goal', method: 'patch', path: (w) => `/api/goals/${w.aliceGoal}/`, body: () => ({ title: 'pwned' }), status: 404 },
+  {
+    name: 'GET goal by id',
+    method: 'get',
+    path: (w) => `/api/goals/${w.aliceGoal}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'PATCH goal',
+    method: 'patch',
+    path: (w) => `/api/goals/${w.aliceGoal}/`,
+    body: () => ({ title: 'pwned' }),
+    status: 404,
+  },
   { name: 'DELETE goal', method: 'delete', path: (w) => `/api/goals/${w.aliceGoal}/`, status: 404 },
-  { name: 'POST goal contribute', method: 'post', path: (w) => `/api/goals/${w.aliceGoal}/contribute/`, body: () => ({ amount: '1.00' }), status: 404 },
-  { name: 'GET goals list', method: 'get', path: () => '/api/goals/', status: 200, check: (r) => expect(r.body.count).toBe(0) },
+  {
+    name: 'POST goal contribute',
+    method: 'post',
+    path: (w) => `/api/goals/${w.aliceGoal}/contribute/`,
+    body: () => ({ amount: '1.00' }),
+    status: 404,
+  },
+  {
+    name: 'GET goals list',
+    method: 'get',
+    path: () => '/api/goals/',
+    status: 200,
+    check: (r) => expect(r.body.count).toBe(0),
+  },
   // debts
-  { name: 'GET debt by id', method: 'get', path: (w) => `/api/debts/${w.aliceDebt}/`, status: 404, check: (r) => expect(r.body).toEqual(NOT_FOUND) },
-  { name: 'PATCH debt', method: 'patch', path: (w) => `/api/debts/${w.aliceDebt}/`, body: () => ({ counterparty: 'pwned' }), status: 404 },
+  {
+    name: 'GET debt by id',
+    method: 'get',
+    path: (w) => `/api/debts/${w.aliceDebt}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'PATCH debt',
+    method: 'patch',
+    path: (w) => `/api/debts/${w.aliceDebt}/`,
+    body: () => ({ counterparty: 'pwned' }),
+    status: 404,
+  },
   { name: 'DELETE debt', method: 'delete', path: (w) => `/api/debts/${w.aliceDebt}/`, status: 404 },
-  { name: 'POST debt repay', method: 'post', path: (w) => `/api/debts/${w.aliceDebt}/repay/`, body: () => ({ amount: '1.00' }), status: 404 },
+  {
+    name: 'POST debt repay',
+    method: 'post',
+    path: (w) => `/api/debts/${w.aliceDebt}/repay/`,
+    body: () => ({ amount: '1.00' }),
+    status: 404,
+  },
   { name: 'POST debt close', method: 'post', path: (w) => `/api/debts/${w.aliceDebt}/close/`, status: 404 },
-  { name: 'GET debts list', method: 'get', path: () => '/api/debts/', status: 200, check: (r) => expect(r.body.count).toBe(0) },
+  {
+    name: 'GET debts list',
+    method: 'get',
+    path: () => '/api/debts/',
+    status: 200,
+    check: (r) => expect(r.body.count).toBe(0),
+  },
   // analytics and exports
   {
     name: 'GET analytics summary',
     method: 'get',
     path: () => '/api/analytics/summary/?period=year',
     status: 200,
-    check: (r) => expect(r.body.totals).toEqual([expect.objectContaining({ currency: 'UZS', expense: '10.00' })]),
+    check: (r) =>
+      expect(r.body.totals).toEqual([expect.objectContaining({ currency: 'UZS', expense: '10.00' })]),
   },
-  { name: 'GET transactions CSV export', method: 'get', path: () => '/api/transactions/export/?format=csv', status: 200, check: (r) => expect(r.text).not.toContain(ALICE_SECRET) },
-  { name: 'GET users/me/export', method: 'get', path: () => '/api/users/me/export/', status: 200, check: (r, w) => expect(r.body.user.id).toBe(w.bobUserId) },
+  {
+    name: 'GET transactions CSV export',
+    method: 'get',
+    path: () => '/api/transactions/export/?format=csv',
+    status: 200,
+    check: (r) => expect(r.text).not.toContain(ALICE_SECRET),
+  },
+  {
+    name: 'GET users/me/export',
+    method: 'get',
+    path: () => '/api/users/me/export/',
+    status: 200,
+    check: (r, w) => expect(r.body.user.id).toBe(w.bobUserId),
+  },
   // ids that are not hers nor anyone's never crash
-  { name: 'GET transaction with a non-uuid id', method: 'get', path: () => "/api/transactions/1%20OR%201=1/", status: 404 },
-  { name: 'GET category with a non-uuid id', method: 'get', path: () => "/api/categories/'%3B--/", status: 404 },
+  {
+    name: 'GET transaction with a non-uuid id',
+    method: 'get',
+    path: () => '/api/transactions/1%20OR%201=1/',
+    status: 404,
+  },
+  {
+    name: 'GET category with a non-uuid id',
+    method: 'get',
+    path: () => "/api/categories/'%3B--/",
+    status: 404,
+  },
 ];
 
 describe('security: IDOR across every per-user endpoint (e2e)', () => {
@@ -131,12 +305,26 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
   let aliceRowsBefore: unknown;
 
   const aliceRows = async () => ({
-    tx: await t.db.query(`SELECT id, type, amount, currency, description, category, occurred_at, updated_at FROM transactions WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
-    categories: await t.db.query(`SELECT id, name FROM categories WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
-    learned: await t.db.query(`SELECT id, keyword, category, updated_at FROM learned_categories WHERE user_id = $1 ORDER BY id`, [w.aliceUserId]),
+    tx: await t.db.query(
+      `SELECT id, type, amount, currency, description, category, occurred_at, updated_at FROM transactions WHERE user_id = $1 ORDER BY id`,
+      [w.aliceUserId],
+    ),
+    categories: await t.db.query(`SELECT id, name FROM categories WHERE user_id = $1 ORDER BY id`, [
+      w.aliceUserId,
+    ]),
+    learned: await t.db.query(
+      `SELECT id, keyword, category, updated_at FROM learned_categories WHERE user_id = $1 ORDER BY id`,
+      [w.aliceUserId],
+    ),
     user: await t.db.query(`SELECT id, language, telegram_chat_id FROM users WHERE id = $1`, [w.aliceUserId]),
-    goals: await t.db.query(`SELECT id, title, saved_amount, status, updated_at FROM goals WHERE user_id = $1`, [w.aliceUserId]),
-    debts: await t.db.query(`SELECT id, counterparty, repaid_amount, status, updated_at FROM debts WHERE user_id = $1`, [w.aliceUserId]),
+    goals: await t.db.query(
+      `SELECT id, title, saved_amount, status, updated_at FROM goals WHERE user_id = $1`,
+      [w.aliceUserId],
+    ),
+    debts: await t.db.query(
+      `SELECT id, counterparty, repaid_amount, status, updated_at FROM debts WHERE user_id = $1`,
+      [w.aliceUserId],
+    ),
   });
 
   beforeAll(async () => {
@@ -144,22 +332,52 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
     const alice = await accessTokenFor(t, 55_501);
     bob = await accessTokenFor(t, 55_502);
     const a = { Authorization: `Bearer ${alice.token}` };
-    const category = await t.http.post('/api/categories/').set(a).send({ name: ALICE_CATEGORY, type: 'expense' }).expect(201);
+    const category = await t.http
+      .post('/api/categories/')
+      .set(a)
+      .send({ name: ALICE_CATEGORY, type: 'expense' })
+      .expect(201);
     const tx = await t.http
       .post('/api/transactions/')
       .set(a)
-      .send({ type: 'expense', amount: '777777.77', currency: 'UZS', category: category.body.key, description: ALICE_SECRET })
+      .send({
+        type: 'expense',
+        amount: '777777.77',
+        currency: 'UZS',
+        category: category.body.key,
+        description: ALICE_SECRET,
+      })
       .expect(201);
-    const own = await t.http.post('/api/transactions/').set({ Authorization: `Bearer ${bob.token}` }).send({ type: 'expense', amount: '10.00', currency: 'UZS' }).expect(201);
+    const own = await t.http
+      .post('/api/transactions/')
+      .set({ Authorization: `Bearer ${bob.token}` })
+      .send({ type: 'expense', amount: '10.00', currency: 'UZS' })
+      .expect(201);
     bobTx = own.body.id;
-    const goal = await t.http.post('/api/goals/').set(a).send({ title: ALICE_GOAL, target_amount: '1000.00', currency: 'UZS' }).expect(201);
-    const debt = await t.http.post('/api/debts/').set(a).send({ direction: 'lent', counterparty: ALICE_DEBTOR, amount: '500.00', currency: 'UZS' }).expect(201);
-    const [learned] = (await t.db.query(`INSERT INTO learned_categories (user_id, type, keyword, category) VALUES ($1, 'expense', $2, $3) RETURNING id`, [
-      alice.userId,
-      ALICE_WORD,
-      category.body.key,
-    ])) as Array<{ id: string }>;
-    w = { aliceLearned: learned.id, aliceTx: tx.body.id, aliceGoal: goal.body.id, aliceDebt: debt.body.id, aliceCategory: category.body.id, aliceUserId: alice.userId, aliceChatId: 55_501, bobUserId: bob.userId };
+    const goal = await t.http
+      .post('/api/goals/')
+      .set(a)
+      .send({ title: ALICE_GOAL, target_amount: '1000.00', currency: 'UZS' })
+      .expect(201);
+    const debt = await t.http
+      .post('/api/debts/')
+      .set(a)
+      .send({ direction: 'lent', counterparty: ALICE_DEBTOR, amount: '500.00', currency: 'UZS' })
+      .expect(201);
+    const [learned] = (await t.db.query(
+      `INSERT INTO learned_categories (user_id, type, keyword, category) VALUES ($1, 'expense', $2, $3) RETURNING id`,
+      [alice.userId, ALICE_WORD, category.body.key],
+    )) as Array<{ id: string }>;
+    w = {
+      aliceLearned: learned.id,
+      aliceTx: tx.body.id,
+      aliceGoal: goal.body.id,
+      aliceDebt: debt.body.id,
+      aliceCategory: category.body.id,
+      aliceUserId: alice.userId,
+      aliceChatId: 55_501,
+      bobUserId: bob.userId,
+    };
     aliceRowsBefore = await aliceRows();
   });
   afterAll(() => t?.close());
@@ -183,7 +401,9 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
     const a = { Authorization: `Bearer ${alice.token}` };
     await t.http.get(`/api/transactions/${w.aliceTx}/`).set(a).expect(200);
     await t.http.get(`/api/categories/${w.aliceCategory}/`).set(a).expect(200);
-    expect((await t.http.get('/api/categories/learned/').set(a).expect(200)).body).toEqual([expect.objectContaining({ id: w.aliceLearned, keyword: ALICE_WORD })]);
+    expect((await t.http.get('/api/categories/learned/').set(a).expect(200)).body).toEqual([
+      expect.objectContaining({ id: w.aliceLearned, keyword: ALICE_WORD }),
+    ]);
     await t.http.get(`/api/goals/${w.aliceGoal}/`).set(a).expect(200);
     await t.http.get(`/api/debts/${w.aliceDebt}/`).set(a).expect(200);
   });

@@ -24,7 +24,12 @@ describe('security: slow clients are cut (e2e)', () => {
   afterAll(() => t?.close());
 
   it('headers a byte at a time → 408 and closed after the 1 s headers timeout; others are served meanwhile', async () => {
-    const slow = dribble(port, 'GET /health/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: ', 'a'.repeat(100), EVERY_MS);
+    const slow = dribble(
+      port,
+      'GET /health/ HTTP/1.1\r\nHost: localhost\r\nX-Slow: ',
+      'a'.repeat(100),
+      EVERY_MS,
+    );
     await t.http.get('/health/').expect(200);
     await t.http.get('/api/users/me/').set('Authorization', `Bearer ${token}`).expect(200);
     const { response, closedAfterMs } = await slow;
@@ -38,16 +43,24 @@ describe('security: slow clients are cut (e2e)', () => {
     ['telegram-login', '/api/users/auth/telegram-login/', ''],
     ['a logged-in POST /api/transactions/', '/api/transactions/', 'auth'],
     ['the webhook', '/telegram/webhook/', 'webhook'],
-  ])('a body a byte at a time to %s → 408 and closed after the 2 s request timeout', async (_name, path, auth) => {
-    const extra = auth === 'auth' ? `Authorization: Bearer ${token}\r\n` : auth === 'webhook' ? 'X-Telegram-Bot-Api-Secret-Token: test-webhook-secret\r\n' : '';
-    const body = JSON.stringify({ telegram_chat_id: 1, pad: 'x'.repeat(200) });
-    const head = `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n${extra}\r\n`;
-    const { response, closedAfterMs, bytesSent } = await dribble(port, head, body, EVERY_MS);
-    expect({ status: response.status, body: response.body }).toEqual({ status: 408, body: TIMED_OUT });
-    expect(closedAfterMs).toBeGreaterThanOrEqual(1900);
-    expect(closedAfterMs).toBeLessThan(4000);
-    expect(bytesSent).toBeLessThan(head.length + body.length); // cut, not finished
-  });
+  ])(
+    'a body a byte at a time to %s → 408 and closed after the 2 s request timeout',
+    async (_name, path, auth) => {
+      const extra =
+        auth === 'auth'
+          ? `Authorization: Bearer ${token}\r\n`
+          : auth === 'webhook'
+            ? 'X-Telegram-Bot-Api-Secret-Token: test-webhook-secret\r\n'
+            : '';
+      const body = JSON.stringify({ telegram_chat_id: 1, pad: 'x'.repeat(200) });
+      const head = `POST ${path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n${extra}\r\n`;
+      const { response, closedAfterMs, bytesSent } = await dribble(port, head, body, EVERY_MS);
+      expect({ status: response.status, body: response.body }).toEqual({ status: 408, body: TIMED_OUT });
+      expect(closedAfterMs).toBeGreaterThanOrEqual(1900);
+      expect(closedAfterMs).toBeLessThan(4000);
+      expect(bytesSent).toBeLessThan(head.length + body.length); // cut, not finished
+    },
+  );
 
   it('a connection that sends nothing is closed too', async () => {
     const { closedAfterMs, bytesSent } = await dribble(port, '', '', EVERY_MS);
@@ -56,7 +69,11 @@ describe('security: slow clients are cut (e2e)', () => {
   });
 
   it('requests within the limits are unaffected', async () => {
-    await t.http.post('/api/transactions/').set('Authorization', `Bearer ${token}`).send({ type: 'expense', amount: '5.00', currency: 'UZS' }).expect(201);
+    await t.http
+      .post('/api/transactions/')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ type: 'expense', amount: '5.00', currency: 'UZS' })
+      .expect(201);
     await t.http.get('/api/transactions/').set('Authorization', `Bearer ${token}`).expect(200);
   });
 });

@@ -40,9 +40,14 @@ describe('security: webhook forgery (e2e)', () => {
     expect(res.status).toBe(401);
     expect(res.body.detail).toEqual(expect.any(String));
     expect(t.telegram.calls.filter((c) => c.method !== 'getMe')).toEqual([]);
-    const users = await t.db.query('SELECT count(*)::int AS n FROM users WHERE telegram_chat_id = $1', [chatId]);
+    const users = await t.db.query('SELECT count(*)::int AS n FROM users WHERE telegram_chat_id = $1', [
+      chatId,
+    ]);
     expect(users[0].n).toBe(0);
-    const claimed = await t.db.query('SELECT count(*)::int AS n FROM processed_updates WHERE update_id = $1', [updateId - 1]);
+    const claimed = await t.db.query(
+      'SELECT count(*)::int AS n FROM processed_updates WHERE update_id = $1',
+      [updateId - 1],
+    );
     expect(claimed[0].n).toBe(0); // a forged update_id cannot even burn a real one
   });
 
@@ -58,8 +63,16 @@ describe('security: webhook forgery (e2e)', () => {
   it('a forged request cannot pre-claim an update_id that Telegram later delivers', async () => {
     const id = updateId++;
     const forged = textUpdate(id, chatId + 1, '/start');
-    await t.http.post(WEBHOOK).set({ 'Content-Type': 'application/json', [SECRET_HEADER]: 'nope' }).send(JSON.stringify(forged)).expect(401);
-    await t.http.post(WEBHOOK).set({ 'Content-Type': 'application/json', [SECRET_HEADER]: TEST_WEBHOOK_SECRET }).send(JSON.stringify(forged)).expect(200);
+    await t.http
+      .post(WEBHOOK)
+      .set({ 'Content-Type': 'application/json', [SECRET_HEADER]: 'nope' })
+      .send(JSON.stringify(forged))
+      .expect(401);
+    await t.http
+      .post(WEBHOOK)
+      .set({ 'Content-Type': 'application/json', [SECRET_HEADER]: TEST_WEBHOOK_SECRET })
+      .send(JSON.stringify(forged))
+      .expect(200);
     expect(t.telegram.textsTo(chatId + 1).length).toBe(1);
   });
 

@@ -28,8 +28,11 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_REDIS_URL ??= 'redis://127.0.0.1:6379';
   process.env.TEST_REDIS_AVAILABLE = (await redisReachable(process.env.TEST_REDIS_URL)) ? '1' : '0';
   if (process.env.TEST_REDIS_AVAILABLE === '0') {
-    if (process.env.REQUIRE_REDIS) throw new Error(`REQUIRE_REDIS is set but no Redis answers at ${process.env.TEST_REDIS_URL}`);
-    process.stderr.write(`\n[e2e] no Redis at ${process.env.TEST_REDIS_URL}: the Redis-shared rate-limit tests are skipped (start redis-server to run them)\n`);
+    if (process.env.REQUIRE_REDIS)
+      throw new Error(`REQUIRE_REDIS is set but no Redis answers at ${process.env.TEST_REDIS_URL}`);
+    process.stderr.write(
+      `\n[e2e] no Redis at ${process.env.TEST_REDIS_URL}: the Redis-shared rate-limit tests are skipped (start redis-server to run them)\n`,
+    );
   }
   const url = process.env.DATABASE_URL;
   if (!url || url.startsWith('pglite://')) {

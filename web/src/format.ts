@@ -75,7 +75,9 @@ export function wholePercents(amounts: readonly string[]): number[] {
   if (total <= 0n) return minor.map(() => 0);
   const parts = minor.map((a, i) => ({ i, a, floor: (a * 100n) / total, rest: (a * 100n) % total }));
   let left = 100n - parts.reduce((s, p) => s + p.floor, 0n);
-  const order = [...parts].sort((x, y) => (x.rest !== y.rest ? (x.rest > y.rest ? -1 : 1) : x.a !== y.a ? (x.a > y.a ? -1 : 1) : x.i - y.i));
+  const order = [...parts].sort((x, y) =>
+    x.rest !== y.rest ? (x.rest > y.rest ? -1 : 1) : x.a !== y.a ? (x.a > y.a ? -1 : 1) : x.i - y.i,
+  );
   for (const p of order) {
     if (left <= 0n || p.rest === 0n) continue;
     p.floor += 1n;

@@ -45,7 +45,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (e.name === 'FetchError' || e.name === 'TelegramError' || e.name === 'AbortError') return false;
   if (e.driverError && isDatabaseUnavailable(e.driverError)) return true;
   const code = String(e.code ?? '');
-  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+  if (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      'ENOTFOUND',
+      '57P01',
+      '57P02',
+      '57P03',
+      '53300',
+    ].includes(code)
+  )
+    return true;
   if (code.startsWith('08')) return true; // connection exceptions
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/i.test(
     e.message ?? '',

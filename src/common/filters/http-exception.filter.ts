@@ -74,10 +74,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.error(`Database unavailable: ${req.method} ${req.path}: ${(exception as Error).message}`);
-      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({ detail: 'Service temporarily unavailable, try again later.' });
+      res
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .json({ detail: 'Service temporarily unavailable, try again later.' });
       return;
     }
-    this.logger.error(`Unhandled error on ${req.method} ${req.path}`, (exception as Error)?.stack ?? String(exception));
+    this.logger.error(
+      `Unhandled error on ${req.method} ${req.path}`,
+      (exception as Error)?.stack ?? String(exception),
+    );
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ detail: 'A server error occurred.' });
   }
 
@@ -98,7 +103,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       }
       default: {
         const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-        return { detail: typeof message === 'string' ? message : HttpStatus[status] ?? 'Error' };
+        return { detail: typeof message === 'string' ? message : (HttpStatus[status] ?? 'Error') };
       }
     }
   }

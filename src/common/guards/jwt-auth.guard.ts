@@ -26,13 +26,23 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (err instanceof DomainError) throw err;
     if (err) throw err;
     if (user) return user;
-    const bearer = readBearer(context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization);
+    const bearer = readBearer(
+      context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers
+        .authorization,
+    );
     // Like simplejwt: no header, or another scheme (Basic …) → not authenticated; "Bearer" alone or with more → bad header.
-    if (bearer.kind === 'none') throw new DomainError('not_authenticated', 'Authentication credentials were not provided.');
+    if (bearer.kind === 'none')
+      throw new DomainError('not_authenticated', 'Authentication credentials were not provided.');
     if (bearer.kind === 'malformed') {
-      throw new DomainError('not_authenticated', 'Authorization header must contain two space-delimited values', undefined, { code: 'bad_authorization_header' });
+      throw new DomainError(
+        'not_authenticated',
+        'Authorization header must contain two space-delimited values',
+        undefined,
+        { code: 'bad_authorization_header' },
+      );
     }
-    const reason = info instanceof Error && /expired/i.test(info.message) ? 'Token is expired' : 'Token is invalid';
+    const reason =
+      info instanceof Error && /expired/i.test(info.message) ? 'Token is expired' : 'Token is invalid';
     throw new DomainError('token_not_valid', 'Given token not valid for any token type', undefined, {
       messages: [{ token_class: 'AccessToken', token_type: 'access', message: reason }],
     });

@@ -19,7 +19,8 @@ export function allowedMethodsFor(req: Request): string[] {
     } catch {
       continue;
     }
-    for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') methods.add(method.toUpperCase());
+    for (const [method, on] of Object.entries(layer.route.methods))
+      if (on && method !== '_all') methods.add(method.toUpperCase());
   }
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods];

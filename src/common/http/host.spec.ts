@@ -40,7 +40,10 @@ describe('linkBase', () => {
   it('falls back to the validated Host', () => {
     expect(linkBase(req('localhost:8000'), undefined)).toBe('http://localhost:8000');
   });
-  it.each([[''], ['a b'], ['[::1'], [undefined]])('refuses the Host %j without PUBLIC_URL with a DRF 400', (host) => {
-    expect(() => linkBase(req(host), undefined)).toThrow(DomainError);
-  });
+  it.each([[''], ['a b'], ['[::1'], [undefined]])(
+    'refuses the Host %j without PUBLIC_URL with a DRF 400',
+    (host) => {
+      expect(() => linkBase(req(host), undefined)).toThrow(DomainError);
+    },
+  );
 });

@@ -9,7 +9,10 @@ const INVALID_HOST = 'Invalid Host header.';
  * or an empty value are not.
  */
 export function isValidHost(host: string): boolean {
-  const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?))(?::(\d{1,5}))?$/.exec(host);
+  const m =
+    /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?))(?::(\d{1,5}))?$/.exec(
+      host,
+    );
   if (!m) return false;
   if (m[3] !== undefined && Number(m[3]) > 65535) return false;
   if (m[1] === undefined) return true;

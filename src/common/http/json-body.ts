@@ -32,13 +32,15 @@ export function jsonBodyProblem(buf: Buffer, limits: JsonShapeLimits): string | 
   for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped byte
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x3a) {
       if (++keys > limits.maxKeys) return `JSON parse error - more than ${limits.maxKeys} keys.`;
     } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > limits.maxDepth) return `JSON parse error - nesting deeper than ${limits.maxDepth} levels.`;
+      if (++depth > limits.maxDepth)
+        return `JSON parse error - nesting deeper than ${limits.maxDepth} levels.`;
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return undefined;
@@ -50,7 +52,11 @@ export function jsonBodyProblem(buf: Buffer, limits: JsonShapeLimits): string | 
  */
 export function refuseBadStrings(_key: string, value: unknown): unknown {
   if (typeof value === 'string' && (value.includes('\0') || !isWellFormed(value))) {
-    throw new SyntaxError(value.includes('\0') ? 'Null characters are not allowed.' : 'Strings must be valid Unicode (a lone surrogate was found).');
+    throw new SyntaxError(
+      value.includes('\0')
+        ? 'Null characters are not allowed.'
+        : 'Strings must be valid Unicode (a lone surrogate was found).',
+    );
   }
   return value;
 }
@@ -86,7 +92,8 @@ export function closeOnUnreadBody(req: Request, res: Response, next: NextFunctio
 
 /** DRF's 415 message when the body is not UTF-8 JSON, else undefined. */
 export function unsupportedMediaType(contentType: string | undefined, isJson: boolean): string | undefined {
-  if (contentType === undefined || contentType.trim() === '') return 'Unsupported media type "" in request: send the body as application/json.';
+  if (contentType === undefined || contentType.trim() === '')
+    return 'Unsupported media type "" in request: send the body as application/json.';
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
   if (isJson && (charset === undefined || /^utf-?8$/i.test(charset))) return undefined;
   return `Unsupported media type "${contentType}" in request.`;

@@ -24,6 +24,8 @@ describe('applyRequestTimeouts', () => {
     applyRequestTimeouts(server, { headersTimeoutMs, requestTimeoutMs });
     expect(server.headersTimeout).toBe(headersTimeoutMs);
     expect(server.requestTimeout).toBe(Math.max(headersTimeoutMs, requestTimeoutMs));
-    expect((server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval).toBe(interval);
+    expect((server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval).toBe(
+      interval,
+    );
   });
 });

@@ -8,10 +8,16 @@ import type { Duplex } from 'node:stream';
  * that by default runs every 30 s, so a limit of 30 s could take a minute; the timer runs here at a quarter of the
  * shorter limit (at most once a second), before the server starts listening.
  */
-export function applyRequestTimeouts(server: Server, limits: { headersTimeoutMs: number; requestTimeoutMs: number }): void {
+export function applyRequestTimeouts(
+  server: Server,
+  limits: { headersTimeoutMs: number; requestTimeoutMs: number },
+): void {
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = Math.max(limits.requestTimeoutMs, limits.headersTimeoutMs);
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(1000, Math.max(50, Math.floor(limits.headersTimeoutMs / 4)));
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(
+    1000,
+    Math.max(50, Math.floor(limits.headersTimeoutMs / 4)),
+  );
 }
 
 /**
@@ -23,12 +29,20 @@ export function answerClientErrorsWithJson(server: Server): void {
 }
 
 /** Status and DRF-style detail for an error Node's HTTP parser raises before the request reaches Express. */
-export function clientErrorResponse(code: string | undefined): { status: number; reason: string; detail: string } {
+export function clientErrorResponse(code: string | undefined): {
+  status: number;
+  reason: string;
+  detail: string;
+} {
   switch (code ?? '') {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return { status: 408, reason: 'Request Timeout', detail: 'The request was not received in time.' };
     case 'HPE_HEADER_OVERFLOW':
-      return { status: 431, reason: 'Request Header Fields Too Large', detail: 'Request header fields are too large.' };
+      return {
+        status: 431,
+        reason: 'Request Header Fields Too Large',
+        detail: 'Request header fields are too large.',
+      };
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
       return { status: 413, reason: 'Payload Too Large', detail: 'Request body is too large.' };
     default:

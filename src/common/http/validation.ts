@@ -2,7 +2,11 @@ import { ArgumentMetadata, BadRequestException, Type, ValidationError, Validatio
 import { getMetadataStorage, validate } from 'class-validator';
 import { notADictionary } from './body';
 
-function collect(errors: ValidationError[], prefix = '', out: Record<string, string[]> = {}): Record<string, string[]> {
+function collect(
+  errors: ValidationError[],
+  prefix = '',
+  out: Record<string, string[]> = {},
+): Record<string, string[]> {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) out[field] = Object.values(error.constraints).reverse();
@@ -17,7 +21,13 @@ const declaredFields = new WeakMap<Type, readonly string[]>();
 export function fieldsOf(dto: Type): readonly string[] {
   let fields = declaredFields.get(dto);
   if (!fields) {
-    fields = [...new Set(getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false).map((m) => m.propertyName))];
+    fields = [
+      ...new Set(
+        getMetadataStorage()
+          .getTargetValidationMetadatas(dto, '', true, false)
+          .map((m) => m.propertyName),
+      ),
+    ];
     declaredFields.set(dto, fields);
   }
   return fields;
@@ -44,8 +54,13 @@ class DrfValidationPipe extends ValidationPipe {
     if (problem) throw new BadRequestException({ non_field_errors: [problem] });
     const body = (value ?? {}) as Record<string, unknown>;
     const instance = new (dto as new () => Record<string, unknown>)();
-    for (const field of fieldsOf(dto)) if (Object.prototype.hasOwnProperty.call(body, field)) instance[field] = body[field];
-    const errors = await validate(instance, { whitelist: true, stopAtFirstError: true, forbidUnknownValues: false });
+    for (const field of fieldsOf(dto))
+      if (Object.prototype.hasOwnProperty.call(body, field)) instance[field] = body[field];
+    const errors = await validate(instance, {
+      whitelist: true,
+      stopAtFirstError: true,
+      forbidUnknownValues: false,
+    });
     if (errors.length) throw new BadRequestException(collect(errors));
     return instance;
   }

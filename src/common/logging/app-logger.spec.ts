@@ -2,7 +2,10 @@ import { AppLogger, redact } from './app-logger';
 
 describe('log redaction', () => {
   it.each([
-    ['https://api.telegram.org/file/bot8115661165:AAHWkrF_VVfppRcGjxu5ATlt0uOs5qWLJSw/voice/file_1.oga', '<bot-token>'],
+    [
+      'https://api.telegram.org/file/bot8115661165:AAHWkrF_VVfppRcGjxu5ATlt0uOs5qWLJSw/voice/file_1.oga',
+      '<bot-token>',
+    ],
     ['refresh eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoiMSJ9.c2lnbmF0dXJl', '<jwt>'],
     ['init_data query_id=AAH&user=%7B%22id%22%3A1%7D&auth_date=1700000000&hash=abcdef', 'hash=<redacted>'],
   ])('removes secrets from %s', (line, marker) => {
@@ -12,7 +15,8 @@ describe('log redaction', () => {
   });
 
   it('leaves ordinary lines alone', () => {
-    const line = 'Telegram аутентификация: chat_id=123456789, user_id=550e8400-e29b-41d4-a716-446655440000, new_user=True';
+    const line =
+      'Telegram аутентификация: chat_id=123456789, user_id=550e8400-e29b-41d4-a716-446655440000, new_user=True';
     expect(redact(line)).toBe(line);
   });
 });
@@ -24,10 +28,17 @@ describe('AppLogger (JSON)', () => {
     ['error', 'ERROR'],
   ] as const)('writes %s as one JSON line with level %s, redacted', (method, level) => {
     const chunks: string[] = [];
-    const spyOut = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
-    const spyErr = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
+    const spyOut = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
+    const spyErr = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
     try {
-      new AppLogger('info', 'json')[method]('token 8115661165:AAHWkrF_VVfppRcGjxu5ATlt0uOs5qWLJSw used', 'Test');
+      new AppLogger('info', 'json')[method](
+        'token 8115661165:AAHWkrF_VVfppRcGjxu5ATlt0uOs5qWLJSw used',
+        'Test',
+      );
     } finally {
       spyOut.mockRestore();
       spyErr.mockRestore();

@@ -39,13 +39,37 @@ export class AppLogger extends ConsoleLogger {
     super({ json: format === 'json', colors: format === 'pretty', logLevels: LEVELS[level] ?? LEVELS.info });
   }
 
-  protected getJsonLogObject(message: unknown, options: { context: string; logLevel: LogLevel; writeStreamType?: 'stdout' | 'stderr'; errorStack?: unknown }) {
+  protected getJsonLogObject(
+    message: unknown,
+    options: {
+      context: string;
+      logLevel: LogLevel;
+      writeStreamType?: 'stdout' | 'stderr';
+      errorStack?: unknown;
+    },
+  ) {
     const base = super.getJsonLogObject(message, options);
-    return { ...base, level: LEVEL_NAMES[options.logLevel] as LogLevel, time: new Date(base.timestamp).toISOString() };
+    return {
+      ...base,
+      level: LEVEL_NAMES[options.logLevel] as LogLevel,
+      time: new Date(base.timestamp).toISOString(),
+    };
   }
 
-  protected printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, writeStreamType?: 'stdout' | 'stderr', errorStack?: unknown): void {
+  protected printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    writeStreamType?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+  ): void {
     const clean = messages.map((m) => (typeof m === 'string' ? redact(m) : m));
-    super.printMessages(clean, context, logLevel, writeStreamType, typeof errorStack === 'string' ? redact(errorStack) : errorStack);
+    super.printMessages(
+      clean,
+      context,
+      logLevel,
+      writeStreamType,
+      typeof errorStack === 'string' ? redact(errorStack) : errorStack,
+    );
   }
 }

@@ -1,4 +1,12 @@
-import { formatAmount, formatMoney, parseDbDecimal, parseDecimal, sumMinor, toDecimalString, compareMinor } from './money';
+import {
+  formatAmount,
+  formatMoney,
+  parseDbDecimal,
+  parseDecimal,
+  sumMinor,
+  toDecimalString,
+  compareMinor,
+} from './money';
 
 describe('money', () => {
   it.each([

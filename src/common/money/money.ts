@@ -21,18 +21,24 @@ const DECIMAL_RE = /^(\d+)(?:\.(\d+))?$/;
  * Parses an API decimal ("50000", "50000.5", "50000.00", or the JSON number 12.5) into minor units.
  * At most 13 integer digits and 2 decimals (trailing zeros beyond them are fine).
  */
-export function parseDecimal(value: unknown): { ok: true; minor: bigint } | { ok: false; error: DecimalParseError } {
+export function parseDecimal(
+  value: unknown,
+): { ok: true; minor: bigint } | { ok: false; error: DecimalParseError } {
   let text: string;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { ok: false, error: 'invalid' };
     text = String(value);
-    if (/e/i.test(text)) return { ok: false, error: text.includes('e-') ? 'too_many_decimals' : 'too_many_digits' };
+    if (/e/i.test(text))
+      return { ok: false, error: text.includes('e-') ? 'too_many_decimals' : 'too_many_digits' };
   } else if (typeof value === 'string') {
     text = value.trim();
   } else {
     return { ok: false, error: 'invalid' };
   }
-  if (text.startsWith('-')) return /^-\d+(\.\d+)?$/.test(text) ? { ok: false, error: 'not_positive' } : { ok: false, error: 'invalid' };
+  if (text.startsWith('-'))
+    return /^-\d+(\.\d+)?$/.test(text)
+      ? { ok: false, error: 'not_positive' }
+      : { ok: false, error: 'invalid' };
   const m = DECIMAL_RE.exec(text);
   if (!m) return { ok: false, error: 'invalid' };
   const intDigits = m[1].replace(/^0+(?=\d)/, '');

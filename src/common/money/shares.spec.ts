@@ -5,7 +5,12 @@ const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 describe('apportion (largest remainder, integer arithmetic)', () => {
   it.each<[string, bigint[], number, number[]]>([
-    ['thirds in percent: the remainders tie, the first part gets the missing unit', [1n, 1n, 1n], 100, [34, 33, 33]],
+    [
+      'thirds in percent: the remainders tie, the first part gets the missing unit',
+      [1n, 1n, 1n],
+      100,
+      [34, 33, 33],
+    ],
     ['thirds in tenths of a percent', [1n, 1n, 1n], 1000, [334, 333, 333]],
     ['per-part rounding would give 67 + 33 + 1 = 101', [6650n, 3300n, 50n], 100, [67, 33, 0]],
     ['per-part rounding would give 17 × 6 = 102', [1n, 1n, 1n, 1n, 1n, 1n], 100, [17, 17, 17, 17, 16, 16]],
@@ -35,15 +40,30 @@ describe('apportion (largest remainder, integer arithmetic)', () => {
 
 describe('the Mini App rounds its legend the same way (web/src/format.ts)', () => {
   // The Mini App is its own bundle; this keeps its copy of the method equal to the server's.
-  
+
   const decimal = (minor: bigint) => `${minor / 100n}.${String(minor % 100n).padStart(2, '0')}`;
 
   it.each<[string[], number[]]>([
-    [['0.01', '0.01', '0.01'], [34, 33, 33]],
-    [['66.50', '33.00', '0.50'], [67, 33, 0]],
-    [['600000.00', '300000.00', '100000'], [60, 30, 10]],
-    [['1.00', '1.00', '1.00', '1.00', '1.00', '1.00'], [17, 17, 17, 17, 16, 16]],
-    [['0.00', '0.00'], [0, 0]],
+    [
+      ['0.01', '0.01', '0.01'],
+      [34, 33, 33],
+    ],
+    [
+      ['66.50', '33.00', '0.50'],
+      [67, 33, 0],
+    ],
+    [
+      ['600000.00', '300000.00', '100000'],
+      [60, 30, 10],
+    ],
+    [
+      ['1.00', '1.00', '1.00', '1.00', '1.00', '1.00'],
+      [17, 17, 17, 17, 16, 16],
+    ],
+    [
+      ['0.00', '0.00'],
+      [0, 0],
+    ],
   ])('%j → %j', (amounts, percents) => {
     expect(wholePercents(amounts)).toEqual(percents);
   });

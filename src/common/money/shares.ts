@@ -14,7 +14,15 @@ export function apportion(amounts: readonly bigint[], units: number): number[] {
   });
   let left = scale - parts.reduce((sum, p) => sum + p.floor, 0n);
   const order = [...parts].sort((a, b) =>
-    a.remainder !== b.remainder ? (a.remainder > b.remainder ? -1 : 1) : a.amount !== b.amount ? (a.amount > b.amount ? -1 : 1) : a.index - b.index,
+    a.remainder !== b.remainder
+      ? a.remainder > b.remainder
+        ? -1
+        : 1
+      : a.amount !== b.amount
+        ? a.amount > b.amount
+          ? -1
+          : 1
+        : a.index - b.index,
   );
   for (const part of order) {
     if (left <= 0n) break;

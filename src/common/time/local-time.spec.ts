@@ -1,4 +1,14 @@
-import { isCalendarDate, localDate, readDateOrDateTime, readIsoDate, startOfLocalDay, utcMillis, wallClock, zonedTimeToUtc, zoneOffsetMs } from './local-time';
+import {
+  isCalendarDate,
+  localDate,
+  readDateOrDateTime,
+  readIsoDate,
+  startOfLocalDay,
+  utcMillis,
+  wallClock,
+  zonedTimeToUtc,
+  zoneOffsetMs,
+} from './local-time';
 
 describe('local time', () => {
   it.each([
@@ -52,7 +62,9 @@ describe('local time', () => {
 
   it('finds the local day boundaries', () => {
     expect(startOfLocalDay([2026, 11, 29], 'Asia/Tashkent').toISOString()).toBe('2026-11-28T19:00:00.000Z');
-    expect(startOfLocalDay([2026, 11, 30], 'Asia/Tashkent', 1).toISOString()).toBe('2026-11-30T19:00:00.000Z');
+    expect(startOfLocalDay([2026, 11, 30], 'Asia/Tashkent', 1).toISOString()).toBe(
+      '2026-11-30T19:00:00.000Z',
+    );
     expect(startOfLocalDay([2026, 12, 31], 'UTC', 1).toISOString()).toBe('2027-01-01T00:00:00.000Z');
   });
 
@@ -70,12 +82,17 @@ describe('local time', () => {
     expect(readDateOrDateTime(text, zone)?.toISOString()).toBe(iso);
   });
 
-  it.each(['yesterday', '2026-02-30', '2026-11-29T24:00:00Z', '2026-11-29T10:61Z', '2026-11-29T10:15:00+25:00', '1764400000', '2026/11/29'])(
-    'refuses %j',
-    (text) => {
-      expect(readDateOrDateTime(text, 'UTC')).toBeNull();
-    },
-  );
+  it.each([
+    'yesterday',
+    '2026-02-30',
+    '2026-11-29T24:00:00Z',
+    '2026-11-29T10:61Z',
+    '2026-11-29T10:15:00+25:00',
+    '1764400000',
+    '2026/11/29',
+  ])('refuses %j', (text) => {
+    expect(readDateOrDateTime(text, 'UTC')).toBeNull();
+  });
 
   describe('years 0000–0099 are those years, not 1900–1999 (Date.UTC reads 0–99 as 19xx)', () => {
     it.each([
@@ -111,7 +128,14 @@ describe('local time', () => {
       expect(new Date(utcMillis(99, 11, 32)).toISOString()).toBe('0100-01-01T00:00:00.000Z');
       expect(utcMillis(2026, 10, 29, 10, 30)).toBe(Date.UTC(2026, 10, 29, 10, 30));
       const yearZero = new Date(utcMillis(0, 5, 1, 12));
-      expect(wallClock(yearZero, 'UTC')).toEqual({ year: 0, month: 6, day: 1, hour: 12, minute: 0, second: 0 });
+      expect(wallClock(yearZero, 'UTC')).toEqual({
+        year: 0,
+        month: 6,
+        day: 1,
+        hour: 12,
+        minute: 0,
+        second: 0,
+      });
       expect(wallClock(new Date(utcMillis(-1, 5, 1, 12)), 'UTC').year).toBe(-1);
     });
   });

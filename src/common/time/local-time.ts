@@ -42,14 +42,29 @@ export function wallClock(instant: Date, timeZone: string): WallClock {
     else if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
   const year = beforeChrist ? 1 - parts.year : parts.year;
-  return { year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+  return {
+    year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 /**
  * Date.UTC without its two-digit-year quirk: Date.UTC(5, 0, 1) is 1905-01-01, utcMillis(5, 0, 1) is 0005-01-01.
  * Months from 0 and overflowing fields (day 0, day 32, hour 24) roll over as in Date.UTC.
  */
-export function utcMillis(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+export function utcMillis(
+  year: number,
+  monthIndex: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): number {
   const d = new Date(0);
   d.setUTCFullYear(year, monthIndex, day);
   d.setUTCHours(hour, minute, second, ms);
@@ -60,7 +75,7 @@ export function utcMillis(year: number, monthIndex: number, day: number, hour = 
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
   const w = wallClock(instant, timeZone);
   const asUtc = utcMillis(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const whole = instant.getTime() - (instant.getTime() % 1000 + 1000) % 1000;
+  const whole = instant.getTime() - (((instant.getTime() % 1000) + 1000) % 1000);
   return asUtc - whole;
 }
 
@@ -82,7 +97,9 @@ export function zonedTimeToUtc(
   const DAY = 86_400_000;
   const before = zoneOffsetMs(new Date(asUtc - DAY), timeZone);
   const after = zoneOffsetMs(new Date(asUtc + DAY), timeZone);
-  const valid = [asUtc - before, asUtc - after].filter((t) => zoneOffsetMs(new Date(t), timeZone) === asUtc - t);
+  const valid = [asUtc - before, asUtc - after].filter(
+    (t) => zoneOffsetMs(new Date(t), timeZone) === asUtc - t,
+  );
   return new Date(valid.length ? Math.min(...valid) : asUtc - before);
 }
 
@@ -112,7 +129,8 @@ export function startOfLocalDay(date: [number, number, number], timeZone: string
   return zonedTimeToUtc(timeZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
 }
 
-const ISO_DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_DATETIME_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * A `date` value of the API: YYYY-MM-DD → that local day at 12:00 in the zone; an ISO 8601 date-time → that

@@ -103,7 +103,9 @@ export class InitialSchema1764400000000 implements MigrationInterface {
         CONSTRAINT ck_transactions_source CHECK (source IN ('text', 'voice', 'api')),
         CONSTRAINT uq_transactions_source_update UNIQUE (source_update_id, source_item)
       )`);
-    await q.query(`CREATE INDEX ix_transactions_user_occurred ON transactions (user_id, occurred_at DESC, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX ix_transactions_user_occurred ON transactions (user_id, occurred_at DESC, created_at DESC)`,
+    );
     await q.query(`CREATE INDEX ix_transactions_user_currency ON transactions (user_id, currency)`);
     await q.query(`CREATE INDEX ix_transactions_user_category ON transactions (user_id, category)`);
   }

@@ -21,7 +21,9 @@ export class Categories1764400200000 implements MigrationInterface {
         CONSTRAINT ck_categories_type CHECK (type IN ('income', 'expense')),
         CONSTRAINT ck_categories_name_not_blank CHECK (btrim(name) <> '')
       )`);
-    await q.query(`CREATE UNIQUE INDEX uq_categories_user_type_name ON categories (user_id, type, lower(name))`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_categories_user_type_name ON categories (user_id, type, lower(name))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

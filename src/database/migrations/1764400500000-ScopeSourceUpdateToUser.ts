@@ -17,6 +17,8 @@ export class ScopeSourceUpdateToUser1764400500000 implements MigrationInterface 
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE transactions DROP CONSTRAINT uq_transactions_source_update`);
-    await q.query(`ALTER TABLE transactions ADD CONSTRAINT uq_transactions_source_update UNIQUE (source_update_id, source_item)`);
+    await q.query(
+      `ALTER TABLE transactions ADD CONSTRAINT uq_transactions_source_update UNIQUE (source_update_id, source_item)`,
+    );
   }
 }

@@ -12,7 +12,9 @@ export class PhoneVerified1764400600000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE users ADD COLUMN phone_verified boolean NOT NULL DEFAULT false`);
-    await q.query(`ALTER TABLE users ADD CONSTRAINT ck_users_phone_verified_has_number CHECK (phone_number IS NOT NULL OR NOT phone_verified)`);
+    await q.query(
+      `ALTER TABLE users ADD CONSTRAINT ck_users_phone_verified_has_number CHECK (phone_number IS NOT NULL OR NOT phone_verified)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -41,7 +41,9 @@ export class VoiceMessages1764400700000 implements MigrationInterface {
         CONSTRAINT ck_voice_messages_transcript_length CHECK (char_length(transcript) <= 4000)
       )`);
     await q.query(`ALTER TABLE transactions ADD COLUMN transcript text`);
-    await q.query(`ALTER TABLE transactions ADD CONSTRAINT ck_transactions_transcript_length CHECK (char_length(transcript) <= 4000)`);
+    await q.query(
+      `ALTER TABLE transactions ADD CONSTRAINT ck_transactions_transcript_length CHECK (char_length(transcript) <= 4000)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

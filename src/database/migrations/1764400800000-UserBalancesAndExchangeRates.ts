@@ -109,7 +109,9 @@ export class UserBalancesAndExchangeRates1764400800000 implements MigrationInter
         CONSTRAINT ck_exchange_rates_rate_positive CHECK (rate > 0),
         CONSTRAINT ck_exchange_rates_nominal_positive CHECK (nominal > 0)
       )`);
-    await q.query(`CREATE INDEX ix_exchange_rates_currency_date ON exchange_rates (currency, rate_date DESC)`);
+    await q.query(
+      `CREATE INDEX ix_exchange_rates_currency_date ON exchange_rates (currency, rate_date DESC)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -62,11 +62,15 @@ export class GoalsDebtsReminders1764401000000 implements MigrationInterface {
         CONSTRAINT ck_debts_counterparty_not_blank CHECK (btrim(counterparty) <> '')
       )`);
     await q.query(`CREATE INDEX ix_debts_user_status ON debts (user_id, status, created_at)`);
-    await q.query(`CREATE INDEX ix_debts_open_due ON debts (due_date) WHERE status = 'open' AND due_date IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_debts_open_due ON debts (due_date) WHERE status = 'open' AND due_date IS NOT NULL`,
+    );
 
     await q.query(`ALTER TABLE users ADD COLUMN daily_reminder boolean NOT NULL DEFAULT false`);
     await q.query(`ALTER TABLE users ADD COLUMN reminder_time varchar(5) NOT NULL DEFAULT '21:00'`);
-    await q.query(`ALTER TABLE users ADD CONSTRAINT ck_users_reminder_time CHECK (reminder_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$')`);
+    await q.query(
+      `ALTER TABLE users ADD CONSTRAINT ck_users_reminder_time CHECK (reminder_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$')`,
+    );
 
     await q.query(`
       CREATE TABLE sent_reminders (

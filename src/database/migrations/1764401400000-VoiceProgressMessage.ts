@@ -11,16 +11,22 @@ export class VoiceProgressMessage1764401400000 implements MigrationInterface {
   name = 'VoiceProgressMessage1764401400000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE voice_messages ADD COLUMN progress_claimed_at timestamptz, ADD COLUMN progress_message_id bigint`);
+    await q.query(
+      `ALTER TABLE voice_messages ADD COLUMN progress_claimed_at timestamptz, ADD COLUMN progress_message_id bigint`,
+    );
     await q.query(
       `ALTER TABLE voice_messages ADD CONSTRAINT ck_voice_messages_progress_claimed CHECK (progress_message_id IS NULL OR progress_claimed_at IS NOT NULL)`,
     );
-    await q.query(`ALTER TABLE voice_messages ADD CONSTRAINT ck_voice_messages_progress_message_id CHECK (progress_message_id > 0)`);
+    await q.query(
+      `ALTER TABLE voice_messages ADD CONSTRAINT ck_voice_messages_progress_message_id CHECK (progress_message_id > 0)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE voice_messages DROP CONSTRAINT ck_voice_messages_progress_message_id`);
     await q.query(`ALTER TABLE voice_messages DROP CONSTRAINT ck_voice_messages_progress_claimed`);
-    await q.query(`ALTER TABLE voice_messages DROP COLUMN progress_message_id, DROP COLUMN progress_claimed_at`);
+    await q.query(
+      `ALTER TABLE voice_messages DROP COLUMN progress_message_id, DROP COLUMN progress_claimed_at`,
+    );
   }
 }

@@ -15,7 +15,10 @@ export class AuthController {
 
   @Post('telegram-login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with a Telegram chat id and one Telegram-signed proof (init_data, Login Widget fields or login_code)' })
+  @ApiOperation({
+    summary:
+      'Log in with a Telegram chat id and one Telegram-signed proof (init_data, Login Widget fields or login_code)',
+  })
   @ApiOkResponse({ type: TelegramLoginResponseDto })
   telegramLogin(@Body() body: TelegramLoginDto): Promise<TelegramLoginResult> {
     return this.auth.telegramLogin(body ?? {});
@@ -23,7 +26,9 @@ export class AuthController {
 
   @Post('refresh-token')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate a refresh token: a new access and refresh token; the old refresh token stops working' })
+  @ApiOperation({
+    summary: 'Rotate a refresh token: a new access and refresh token; the old refresh token stops working',
+  })
   @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPair> {
     return this.auth.refresh(body ?? {});

@@ -19,7 +19,10 @@ export class TelegramLoginDto {
   @Allow()
   init_data?: unknown;
 
-  @ApiPropertyOptional({ example: 'K7QX2MPA', description: 'Proof 2: the one-time code the bot gives on /login (5 minutes)' })
+  @ApiPropertyOptional({
+    example: 'K7QX2MPA',
+    description: 'Proof 2: the one-time code the bot gives on /login (5 minutes)',
+  })
   @Allow()
   login_code?: unknown;
 
@@ -85,16 +88,21 @@ export function parseChatId(value: unknown): { ok: true; chatId: bigint } | { ok
     return { ok: false, message: 'A valid integer is required.' };
   }
   if (n < 1) return { ok: false, message: 'Ensure this value is greater than or equal to 1.' };
-  if (!Number.isSafeInteger(n)) return { ok: false, message: `Ensure this value is less than or equal to ${Number.MAX_SAFE_INTEGER}.` };
+  if (!Number.isSafeInteger(n))
+    return { ok: false, message: `Ensure this value is less than or equal to ${Number.MAX_SAFE_INTEGER}.` };
   return { ok: true, chatId: BigInt(n) };
 }
 
 /** Optional phone: absent, null or "" → not given; otherwise it must be "+" and a valid number. */
-export function parseOptionalPhone(value: unknown): { ok: true; phone: string | undefined } | { ok: false; message: string } {
+export function parseOptionalPhone(
+  value: unknown,
+): { ok: true; phone: string | undefined } | { ok: false; message: string } {
   if (value === undefined || value === null || value === '') return { ok: true, phone: undefined };
   if (typeof value !== 'string') return { ok: false, message: 'Not a valid string.' };
   const check = checkPhoneNumber(value);
-  return check.ok ? { ok: true, phone: check.e164 } : { ok: false, message: PHONE_FIELD_MESSAGES[check.reason] };
+  return check.ok
+    ? { ok: true, phone: check.e164 }
+    : { ok: false, message: PHONE_FIELD_MESSAGES[check.reason] };
 }
 
 export function parseRefresh(value: unknown): { ok: true; token: string } | { ok: false; message: string } {

@@ -4,7 +4,14 @@ import { DomainError } from '../../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
 import { parseChatId, parseOptionalPhone, parseRefresh, TelegramLoginDto } from './auth.dto';
 import { LoginCodesService } from './login-codes.service';
-import { ProofFailure, TelegramIdentity, verifyInitData, verifyLoginWidget, WIDGET_FIELDS, WidgetData } from './telegram-proof';
+import {
+  ProofFailure,
+  TelegramIdentity,
+  verifyInitData,
+  verifyLoginWidget,
+  WIDGET_FIELDS,
+  WidgetData,
+} from './telegram-proof';
 import { TokenPair, TokensService } from './tokens.service';
 
 export interface TelegramLoginResult extends TokenPair {
@@ -17,7 +24,8 @@ type ProofKind = 'init_data' | 'widget' | 'login_code';
 type Refusal = ProofFailure | 'missing' | 'several' | 'mismatch' | 'bad_code' | 'not_configured';
 
 const REFUSAL_DETAIL: Record<Refusal, string> = {
-  missing: 'Telegram authentication required: send init_data, the Login Widget fields or a login_code from the bot.',
+  missing:
+    'Telegram authentication required: send init_data, the Login Widget fields or a login_code from the bot.',
   several: 'Send exactly one Telegram authentication proof.',
   malformed: 'Telegram authentication data is malformed.',
   bad_hash: 'Telegram authentication data is invalid.',
@@ -65,10 +73,21 @@ export class AuthService {
       username: identity.username ?? null,
       languageCode: identity.languageCode,
     });
-    const current = phone.phone && phone.phone !== user.phoneNumber ? await this.users.updateProfile(user.id, { phone_number: phone.phone }) : user;
+    const current =
+      phone.phone && phone.phone !== user.phoneNumber
+        ? await this.users.updateProfile(user.id, { phone_number: phone.phone })
+        : user;
     const pair = await this.tokens.issueForLogin(user.id);
-    this.logger.log(`Telegram аутентификация: chat_id=${chatId}, user_id=${user.id}, new_user=${created ? 'True' : 'False'}`);
-    return { access: pair.access, refresh: pair.refresh, user_id: user.id, phone_number: current.phoneNumber, is_new_user: created };
+    this.logger.log(
+      `Telegram аутентификация: chat_id=${chatId}, user_id=${user.id}, new_user=${created ? 'True' : 'False'}`,
+    );
+    return {
+      access: pair.access,
+      refresh: pair.refresh,
+      user_id: user.id,
+      phone_number: current.phoneNumber,
+      is_new_user: created,
+    };
   }
 
   async refresh(body: { refresh?: unknown }): Promise<TokenPair> {
@@ -77,18 +96,24 @@ export class AuthService {
     try {
       return await this.tokens.refresh(parsed.token);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'token_not_valid') this.logger.warn(`Refresh refused: ${error.message}`);
+      if (error instanceof DomainError && error.code === 'token_not_valid')
+        this.logger.warn(`Refresh refused: ${error.message}`);
       throw error;
     }
   }
 
   /** Checks the one proof of a verified login; returns what it tells about the user. */
-  private async verifyProof(body: TelegramLoginDto, chatId: bigint, now: Date): Promise<Partial<TelegramIdentity>> {
+  private async verifyProof(
+    body: TelegramLoginDto,
+    chatId: bigint,
+    now: Date,
+  ): Promise<Partial<TelegramIdentity>> {
     const kinds: ProofKind[] = [];
     if (body.init_data !== undefined) kinds.push('init_data');
     if (body.hash !== undefined) kinds.push('widget');
     if (body.login_code !== undefined) kinds.push('login_code');
-    if (kinds.length !== 1) this.refuse(chatId, kinds.join('+') || 'none', kinds.length ? 'several' : 'missing');
+    if (kinds.length !== 1)
+      this.refuse(chatId, kinds.join('+') || 'none', kinds.length ? 'several' : 'missing');
     const kind = kinds[0];
 
     if (kind === 'login_code') {

@@ -1,5 +1,11 @@
 import { ExecutionContext, Injectable, Provider } from '@nestjs/common';
-import { getOptionsToken, getStorageToken, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
+import {
+  getOptionsToken,
+  getStorageToken,
+  ThrottlerGuard,
+  ThrottlerLimitDetail,
+  ThrottlerModuleOptions,
+} from '@nestjs/throttler';
 import { throttledError } from '../../common/rate-limit/rate-limiter';
 import { RateLimitStorage } from '../../common/rate-limit/rate-limit.storage';
 
@@ -13,7 +19,10 @@ export const AUTH_RATE_WINDOW_MS = 60_000;
  */
 @Injectable()
 export class AuthThrottleGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     throw throttledError(detail.timeToBlockExpire);
   }
 }
@@ -23,7 +32,9 @@ export const authThrottleProviders: Provider[] = [
   { provide: getStorageToken(), useExisting: RateLimitStorage },
   {
     provide: getOptionsToken(),
-    useValue: { throttlers: [{ name: 'default', ttl: AUTH_RATE_WINDOW_MS, limit: AUTH_RATE_LIMIT }] } satisfies ThrottlerModuleOptions,
+    useValue: {
+      throttlers: [{ name: 'default', ttl: AUTH_RATE_WINDOW_MS, limit: AUTH_RATE_LIMIT }],
+    } satisfies ThrottlerModuleOptions,
   },
   AuthThrottleGuard,
 ];

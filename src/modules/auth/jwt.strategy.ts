@@ -30,7 +30,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       // Not passport-jwt's bearer extractor: it takes the token out of "Bearer <token> junk" and "bearer <token>".
-      jwtFromRequest: (req: Request) => { const b = readBearer(req.headers.authorization); return b.kind === 'token' ? b.token : null; },
+      jwtFromRequest: (req: Request) => {
+        const b = readBearer(req.headers.authorization);
+        return b.kind === 'token' ? b.token : null;
+      },
       secretOrKey: config.secretKey,
       algorithms: ['HS256'],
       ignoreExpiration: false,

@@ -44,6 +44,12 @@ export class LoginCodesRepository {
 
 /** TypeORM's postgres driver answers an UPDATE … RETURNING with `[rows, rowCount]`; other statements with rows. */
 export function updatedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }

@@ -1,4 +1,9 @@
-import { generateLoginCode, hashLoginCode, LOGIN_CODE_ALPHABET, normalizeLoginCode } from './login-codes.service';
+import {
+  generateLoginCode,
+  hashLoginCode,
+  LOGIN_CODE_ALPHABET,
+  normalizeLoginCode,
+} from './login-codes.service';
 
 describe('login codes', () => {
   it('are 8 symbols of the unambiguous alphabet, and differ', () => {
@@ -11,6 +16,8 @@ describe('login codes', () => {
   it('hash to sha256 hex of the normalised code', () => {
     expect(normalizeLoginCode(' abcd-efgh ')).toBe('ABCDEFGH');
     expect(hashLoginCode('abcd-efgh')).toBe(hashLoginCode('ABCDEFGH'));
-    expect(hashLoginCode('ABCDEFGH')).toBe('9ac2197d9258257b1ae8463e4214e4cd0a578bc1517f2415928b91be4283fc48');
+    expect(hashLoginCode('ABCDEFGH')).toBe(
+      '9ac2197d9258257b1ae8463e4214e4cd0a578bc1517f2415928b91be4283fc48',
+    );
   });
 });

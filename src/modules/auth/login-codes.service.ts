@@ -53,7 +53,11 @@ export class LoginCodesService {
   /** Uses up a code if it is valid and belongs to the chat id; returns the user id, or null. */
   async consume(code: string, chatId: bigint): Promise<string | null> {
     const normalized = normalizeLoginCode(code);
-    if (normalized.length !== LOGIN_CODE_LENGTH || ![...normalized].every((c) => LOGIN_CODE_ALPHABET.includes(c))) return null;
+    if (
+      normalized.length !== LOGIN_CODE_LENGTH ||
+      ![...normalized].every((c) => LOGIN_CODE_ALPHABET.includes(c))
+    )
+      return null;
     return this.codes.consume(hashLoginCode(normalized), chatId);
   }
 }

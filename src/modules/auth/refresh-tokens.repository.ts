@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { updatedRows } from './login-codes.repository';
 
-export type RotationOutcome = { ok: true; userId: string; familyId: string } | { ok: false; state: 'unknown' | 'revoked' | 'expired'; familyId?: string };
+export type RotationOutcome =
+  | { ok: true; userId: string; familyId: string }
+  | { ok: false; state: 'unknown' | 'revoked' | 'expired'; familyId?: string };
 
 /** All SQL about refresh_tokens. Every refresh token ever issued is a row; a login is a family. */
 @Injectable()
@@ -10,12 +12,10 @@ export class RefreshTokensRepository {
   constructor(private readonly db: DataSource) {}
 
   async insert(row: { jti: string; familyId: string; userId: string; expiresAt: Date }): Promise<void> {
-    await this.db.query(`INSERT INTO refresh_tokens (jti, family_id, user_id, expires_at) VALUES ($1, $2, $3, $4)`, [
-      row.jti,
-      row.familyId,
-      row.userId,
-      row.expiresAt,
-    ]);
+    await this.db.query(
+      `INSERT INTO refresh_tokens (jti, family_id, user_id, expires_at) VALUES ($1, $2, $3, $4)`,
+      [row.jti, row.familyId, row.userId, row.expiresAt],
+    );
   }
 
   /**

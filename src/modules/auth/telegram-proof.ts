@@ -26,7 +26,15 @@ export interface TelegramIdentity {
 export type ProofResult = { ok: true; identity: TelegramIdentity } | { ok: false; reason: ProofFailure };
 
 /** The Login Widget's fields (all optional here: absence is reported as `malformed`). */
-export const WIDGET_FIELDS = ['id', 'first_name', 'last_name', 'username', 'photo_url', 'auth_date', 'hash'] as const;
+export const WIDGET_FIELDS = [
+  'id',
+  'first_name',
+  'last_name',
+  'username',
+  'photo_url',
+  'auth_date',
+  'hash',
+] as const;
 export type WidgetData = Partial<Record<(typeof WIDGET_FIELDS)[number], unknown>>;
 
 export function dataCheckString(fields: Iterable<[string, string]>): string {
@@ -57,7 +65,10 @@ export function hashMatches(expectedHex: string, receivedHex: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function checkAuthDate(raw: string | undefined, now: Date): { ok: true; authDate: number } | { ok: false; reason: ProofFailure } {
+function checkAuthDate(
+  raw: string | undefined,
+  now: Date,
+): { ok: true; authDate: number } | { ok: false; reason: ProofFailure } {
   if (raw === undefined || !/^\d{1,12}$/.test(raw)) return { ok: false, reason: 'malformed' };
   const authDate = Number(raw);
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -68,7 +79,8 @@ function checkAuthDate(raw: string | undefined, now: Date): { ok: true; authDate
 
 function positiveId(value: unknown): bigint | undefined {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return BigInt(value);
-  if (typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) && Number(value) <= Number.MAX_SAFE_INTEGER) return BigInt(value);
+  if (typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value) && Number(value) <= Number.MAX_SAFE_INTEGER)
+    return BigInt(value);
   return undefined;
 }
 
@@ -162,7 +174,10 @@ export function signInitData(botToken: string, fields: Record<string, string>): 
 }
 
 /** Test and tooling helper: signs Login Widget fields the way Telegram does (returns them with `hash`). */
-export function signLoginWidget<T extends Record<string, string | number>>(botToken: string, fields: T): T & { hash: string } {
+export function signLoginWidget<T extends Record<string, string | number>>(
+  botToken: string,
+  fields: T,
+): T & { hash: string } {
   const entries = Object.entries(fields)
     .filter(([k]) => k !== 'hash')
     .map(([k, v]): [string, string] => [k, String(v)]);

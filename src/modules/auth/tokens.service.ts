@@ -39,7 +39,9 @@ export function claimsShapeOk(claims: unknown): claims is JwtClaims {
   );
 }
 
-function tokenError(detail: 'Token is invalid' | 'Token is expired' | 'Token has wrong type' | 'Token is blacklisted'): DomainError {
+function tokenError(
+  detail: 'Token is invalid' | 'Token is expired' | 'Token has wrong type' | 'Token is blacklisted',
+): DomainError {
   return new DomainError('token_not_valid', detail);
 }
 
@@ -60,7 +62,12 @@ export class TokensService {
   /** A new login: a new family with its first refresh token, and an access token. */
   async issueForLogin(userId: string): Promise<TokenPair> {
     const refresh = this.sign('refresh', userId);
-    await this.refreshTokens.insert({ jti: refresh.jti, familyId: randomUUID(), userId, expiresAt: refresh.expiresAt });
+    await this.refreshTokens.insert({
+      jti: refresh.jti,
+      familyId: randomUUID(),
+      userId,
+      expiresAt: refresh.expiresAt,
+    });
     if (Math.random() < 0.01) await this.refreshTokens.purgeExpired();
     return { access: this.sign('access', userId).token, refresh: refresh.token };
   }
@@ -78,7 +85,9 @@ export class TokensService {
     switch (outcome.state) {
       case 'revoked': {
         const revoked = outcome.familyId ? await this.refreshTokens.revokeFamily(outcome.familyId) : 0;
-        this.logger.warn(`Reuse of a rotated refresh token: user_id=${claims.user_id}, family revoked (${revoked} live token(s))`);
+        this.logger.warn(
+          `Reuse of a rotated refresh token: user_id=${claims.user_id}, family revoked (${revoked} live token(s))`,
+        );
         throw tokenError('Token is blacklisted');
       }
       case 'expired':
@@ -104,7 +113,10 @@ export class TokensService {
 
   private sign(type: TokenType, userId: string): { token: string; jti: string; expiresAt: Date } {
     const iat = Math.floor(Date.now() / 1000);
-    const lifetime = type === 'access' ? this.config.auth.accessLifetimeMinutes * 60 : this.config.auth.refreshLifetimeDays * 86400;
+    const lifetime =
+      type === 'access'
+        ? this.config.auth.accessLifetimeMinutes * 60
+        : this.config.auth.refreshLifetimeDays * 86400;
     const exp = iat + lifetime;
     const jti = randomUUID();
     const claims: JwtClaims = { token_type: type, exp, iat, jti, user_id: userId };

@@ -1,7 +1,12 @@
 import { BOT_API_RETRY, installBotApiRetry, retryDelayMs } from './bot-api.retry';
 import type { Telegram } from 'telegraf';
 
-const telegramError = (code: number, retryAfter?: number) => ({ response: { error_code: code, ...(retryAfter !== undefined ? { parameters: { retry_after: retryAfter } } : {}) } });
+const telegramError = (code: number, retryAfter?: number) => ({
+  response: {
+    error_code: code,
+    ...(retryAfter !== undefined ? { parameters: { retry_after: retryAfter } } : {}),
+  },
+});
 
 describe('retryDelayMs', () => {
   it.each([

@@ -22,7 +22,11 @@ const NOT_RETRIED = new Set(['getUpdates']);
  * (a timeout after sending) are not retried, so no message is sent twice.
  */
 export function retryDelayMs(error: unknown, attempt: number, opts: BotApiRetryOptions): number | null {
-  const e = error as { response?: { error_code?: number; parameters?: { retry_after?: number } }; code?: string; errno?: string };
+  const e = error as {
+    response?: { error_code?: number; parameters?: { retry_after?: number } };
+    code?: string;
+    errno?: string;
+  };
   const status = e?.response?.error_code;
   if (status === 429) return Math.max(0, Number(e.response?.parameters?.retry_after ?? 1)) * 1000;
   if (typeof status === 'number' && status >= 500) return opts.baseDelayMs * 2 ** attempt;
@@ -35,23 +39,32 @@ export function retryDelayMs(error: unknown, attempt: number, opts: BotApiRetryO
  * Wraps `telegram.callApi` (the one path every Bot API call of telegraf takes: ctx.reply, sendMessage, getFile…)
  * with a bounded retry on 429 (honouring retry_after) and 5xx. telegraf itself never retries.
  */
-export function installBotApiRetry(telegram: Telegram, opts: BotApiRetryOptions = BOT_API_RETRY, logger = new Logger('BotApi')): void {
+export function installBotApiRetry(
+  telegram: Telegram,
+  opts: BotApiRetryOptions = BOT_API_RETRY,
+  logger = new Logger('BotApi'),
+): void {
   const marker = telegram as Telegram & { __retryInstalled?: boolean };
   if (marker.__retryInstalled) return;
   marker.__retryInstalled = true;
   keepAliveForPlainHttp(telegram);
   const call = telegram.callApi.bind(telegram) as (...args: unknown[]) => Promise<unknown>;
-  (telegram as unknown as { callApi: (...args: unknown[]) => Promise<unknown> }).callApi = async (...args: unknown[]) => {
+  (telegram as unknown as { callApi: (...args: unknown[]) => Promise<unknown> }).callApi = async (
+    ...args: unknown[]
+  ) => {
     const method = String(args[0]);
     let waited = 0;
     for (let attempt = 0; ; attempt++) {
       try {
         return await call(...args);
       } catch (error) {
-        const delay = NOT_RETRIED.has(method) || attempt + 1 >= opts.attempts ? null : retryDelayMs(error, attempt, opts);
+        const delay =
+          NOT_RETRIED.has(method) || attempt + 1 >= opts.attempts ? null : retryDelayMs(error, attempt, opts);
         if (delay === null || waited + delay > opts.maxTotalWaitMs) throw error;
         const e = error as { response?: { error_code?: number }; code?: string };
-        logger.warn(`Bot API ${method}: ${e.response?.error_code ?? e.code ?? 'error'}, повтор через ${delay} мс (попытка ${attempt + 2}/${opts.attempts})`);
+        logger.warn(
+          `Bot API ${method}: ${e.response?.error_code ?? e.code ?? 'error'}, повтор через ${delay} мс (попытка ${attempt + 2}/${opts.attempts})`,
+        );
         waited += delay;
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
@@ -68,5 +81,6 @@ const plainHttpAgent = new Agent({ keepAlive: true, keepAliveMsecs: 10_000, maxS
  */
 function keepAliveForPlainHttp(telegram: Telegram): void {
   const client = telegram as unknown as { options: { apiRoot: string; agent?: unknown } };
-  if (client.options?.apiRoot?.startsWith('http://') && !client.options.agent) client.options.agent = plainHttpAgent;
+  if (client.options?.apiRoot?.startsWith('http://') && !client.options.agent)
+    client.options.agent = plainHttpAgent;
 }

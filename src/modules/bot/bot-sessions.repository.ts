@@ -9,7 +9,10 @@ export class BotSessionsRepository {
   /** Closes the user's active session, if any, and opens a new one; one transaction. */
   async open(userId: string): Promise<string> {
     return this.dataSource.transaction(async (em) => {
-      await em.query(`UPDATE bot_sessions SET is_active = false, closed_at = now(), updated_at = now() WHERE user_id = $1 AND is_active`, [userId]);
+      await em.query(
+        `UPDATE bot_sessions SET is_active = false, closed_at = now(), updated_at = now() WHERE user_id = $1 AND is_active`,
+        [userId],
+      );
       const rows: Array<{ id: string }> = await em.query(
         `INSERT INTO bot_sessions (user_id, is_active) VALUES ($1, true)
          ON CONFLICT (user_id) WHERE is_active DO UPDATE SET updated_at = now()
@@ -38,7 +41,10 @@ export class BotSessionsRepository {
 
   /** The conversation state of the user's active session (null: none, or no active session). */
   async getState(userId: string): Promise<unknown> {
-    const rows: Array<{ state: unknown }> = await this.dataSource.query(`SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active`, [userId]);
+    const rows: Array<{ state: unknown }> = await this.dataSource.query(
+      `SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active`,
+      [userId],
+    );
     return rows[0]?.state ?? null;
   }
 

@@ -44,14 +44,24 @@ describe('/help and the command menu list every command the bot has', () => {
   });
 
   it.each(BOT_LANGUAGES.map((l) => [l]))('%s: the menu has each handled command once', (lang) => {
-    expect(menuCommands(lang).map((c) => c.command).sort()).toEqual(handled);
+    expect(
+      menuCommands(lang)
+        .map((c) => c.command)
+        .sort(),
+    ).toEqual(handled);
   });
 
-  it('the help texts keep the seed\'s lines (Russian) and list the commands in the same order in every language', () => {
-    const order = (lang: (typeof BOT_LANGUAGES)[number]) => [...helpText(lang).matchAll(/^\/([a-z0-9_]+)\b/gm)].map((m) => m[1]);
+  it("the help texts keep the seed's lines (Russian) and list the commands in the same order in every language", () => {
+    const order = (lang: (typeof BOT_LANGUAGES)[number]) =>
+      [...helpText(lang).matchAll(/^\/([a-z0-9_]+)\b/gm)].map((m) => m[1]);
     expect(order('uz')).toEqual(order('ru'));
     expect(order('en')).toEqual(order('ru'));
-    for (const line of ['/start - Начать работу с ботом', '/balance - Показать текущий баланс', '/help - Показать эту справку', '/phone +номер - Обновить номер телефона']) {
+    for (const line of [
+      '/start - Начать работу с ботом',
+      '/balance - Показать текущий баланс',
+      '/help - Показать эту справку',
+      '/phone +номер - Обновить номер телефона',
+    ]) {
       expect(helpText('ru')).toContain(line);
     }
   });

@@ -18,7 +18,9 @@ export class BotExceptionFilter implements ExceptionFilter<DomainError> {
   async catch(error: DomainError, host: ArgumentsHost): Promise<void> {
     if (host.getType<string>() !== 'telegraf') throw error;
     const ctx = TelegrafArgumentsHost.create(host).getContext<Context>();
-    this.logger.warn(`Обновление update_id=${ctx.update.update_id} отклонено: ${error.code}: ${error.message}`);
+    this.logger.warn(
+      `Обновление update_id=${ctx.update.update_id} отклонено: ${error.code}: ${error.message}`,
+    );
     if (!ctx.chat) return;
     await ctx.reply(await this.bot.apology({ chatId: ctx.chat.id, languageCode: ctx.from?.language_code }));
   }

@@ -13,7 +13,10 @@ const LABEL_MAX = 32;
  */
 export const LIST_BUTTONS_MAX = 48;
 
-const button = (text: string, data: Parameters<typeof encodeCallback>[0]): InlineKeyboardButton.CallbackButton => ({
+const button = (
+  text: string,
+  data: Parameters<typeof encodeCallback>[0],
+): InlineKeyboardButton.CallbackButton => ({
   text,
   callback_data: encodeCallback(data),
 });
@@ -31,13 +34,25 @@ function clip(text: string): string {
 /** ↩️ Undo and 🏷 Category under a recorded reply (every item of the update). */
 export function recordedKeyboard(lang: Language, updateId: bigint): InlineKeyboardMarkup {
   const l = buttonLabels(lang);
-  return { inline_keyboard: [[button(l.undo, { kind: 'undo', updateId }), button(l.category, { kind: 'category', updateId })]] };
+  return {
+    inline_keyboard: [
+      [button(l.undo, { kind: 'undo', updateId }), button(l.category, { kind: 'category', updateId })],
+    ],
+  };
 }
 
 /** Several items: which one gets a new category ("1. такси", "2. кофе"), then Back. */
-export function itemChooserKeyboard(lang: Language, updateId: bigint, items: ReadonlyArray<{ item: number; label: string }>): InlineKeyboardMarkup {
-  const buttons = items.slice(0, LIST_BUTTONS_MAX).map((it, i) => button(clip(`${i + 1}. ${it.label}`), { kind: 'category', updateId, item: it.item }));
-  return { inline_keyboard: [...rowsOf(buttons, 2), [button(buttonLabels(lang).back, { kind: 'back', updateId })]] };
+export function itemChooserKeyboard(
+  lang: Language,
+  updateId: bigint,
+  items: ReadonlyArray<{ item: number; label: string }>,
+): InlineKeyboardMarkup {
+  const buttons = items
+    .slice(0, LIST_BUTTONS_MAX)
+    .map((it, i) => button(clip(`${i + 1}. ${it.label}`), { kind: 'category', updateId, item: it.item }));
+  return {
+    inline_keyboard: [...rowsOf(buttons, 2), [button(buttonLabels(lang).back, { kind: 'back', updateId })]],
+  };
 }
 
 /** The categories of the item's type, two per row, the current one marked, then Back. */
@@ -48,18 +63,40 @@ export function categoryKeyboard(
   categories: ReadonlyArray<{ key: string; name: string }>,
   current: string,
 ): InlineKeyboardMarkup {
-  const buttons = categories.map((c) => button(clip(`${c.key === current ? '✅ ' : ''}${c.name}`), { kind: 'set_category', updateId, item, category: c.key }));
-  return { inline_keyboard: [...rowsOf(buttons, 2), [button(buttonLabels(lang).back, { kind: 'back', updateId })]] };
+  const buttons = categories.map((c) =>
+    button(clip(`${c.key === current ? '✅ ' : ''}${c.name}`), {
+      kind: 'set_category',
+      updateId,
+      item,
+      category: c.key,
+    }),
+  );
+  return {
+    inline_keyboard: [...rowsOf(buttons, 2), [button(buttonLabels(lang).back, { kind: 'back', updateId })]],
+  };
 }
 
 const mark = (label: string, isCurrent: boolean): string => (isCurrent ? `✅ ${label}` : label);
 
 /** The three languages in one row; `current` (the user's) marked. */
 export function languageKeyboard(current?: Language): InlineKeyboardMarkup {
-  return { inline_keyboard: [BOT_LANGUAGES.map((language) => button(mark(languageLabel(language), language === current), { kind: 'language', language }))] };
+  return {
+    inline_keyboard: [
+      BOT_LANGUAGES.map((language) =>
+        button(mark(languageLabel(language), language === current), { kind: 'language', language }),
+      ),
+    ],
+  };
 }
 
 /** The currencies, two per row; `current` (the user's default) marked. */
 export function currencyKeyboard(current?: string): InlineKeyboardMarkup {
-  return { inline_keyboard: rowsOf(CURRENCIES.map((currency) => button(mark(currency, currency === current), { kind: 'currency', currency })), 2) };
+  return {
+    inline_keyboard: rowsOf(
+      CURRENCIES.map((currency) =>
+        button(mark(currency, currency === current), { kind: 'currency', currency }),
+      ),
+      2,
+    ),
+  };
 }

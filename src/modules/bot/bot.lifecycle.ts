@@ -1,4 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { InjectBot } from 'nestjs-telegraf';
 import { Context, Telegraf } from 'telegraf';
 import { AppConfig } from '../../config/app-config';
@@ -70,7 +76,9 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
         await this.registerWebhook(this.config.bot.webhookUrl);
         await this.registerCommands();
       } else {
-        this.logger.log('TELEGRAM_WEBHOOK_URL is not set: the webhook is served, register it with `npm run webhook:set`');
+        this.logger.log(
+          'TELEGRAM_WEBHOOK_URL is not set: the webhook is served, register it with `npm run webhook:set`',
+        );
       }
     } else if (this.config.bot.mode === 'polling') {
       await this.registerCommands();
@@ -111,7 +119,9 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
   private async registerWebhook(url: string): Promise<void> {
     const path = new URL(url).pathname;
     if (!(WEBHOOK_PATHS as readonly string[]).includes(path)) {
-      this.logger.warn(`TELEGRAM_WEBHOOK_URL path is ${path}; this server serves the webhook at ${WEBHOOK_PATHS[0]}`);
+      this.logger.warn(
+        `TELEGRAM_WEBHOOK_URL path is ${path}; this server serves the webhook at ${WEBHOOK_PATHS[0]}`,
+      );
     }
     try {
       await withTimeout(
@@ -132,7 +142,9 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
   private async registerCommands(): Promise<void> {
     const calls = [
       this.bot.telegram.setMyCommands(menuCommands('ru')),
-      ...BOT_LANGUAGES.map((lang) => this.bot.telegram.setMyCommands(menuCommands(lang), { language_code: lang })),
+      ...BOT_LANGUAGES.map((lang) =>
+        this.bot.telegram.setMyCommands(menuCommands(lang), { language_code: lang }),
+      ),
     ];
     try {
       await withTimeout(Promise.all(calls), STARTUP_CALL_TIMEOUT_MS, 'setMyCommands');
@@ -145,12 +157,17 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
   private async registerMenuButton(): Promise<void> {
     const url = telegramMiniAppUrl(this.config.publicUrl);
     if (!url) {
-      if (this.config.publicUrl) this.logger.warn('PUBLIC_URL is not https: Telegram opens Mini Apps only over https, the menu button is left as it is');
+      if (this.config.publicUrl)
+        this.logger.warn(
+          'PUBLIC_URL is not https: Telegram opens Mini Apps only over https, the menu button is left as it is',
+        );
       return;
     }
     try {
       await withTimeout(
-        this.bot.telegram.setChatMenuButton({ menuButton: { type: 'web_app', text: MENU_BUTTON_TEXT, web_app: { url } } }),
+        this.bot.telegram.setChatMenuButton({
+          menuButton: { type: 'web_app', text: MENU_BUTTON_TEXT, web_app: { url } },
+        }),
         STARTUP_CALL_TIMEOUT_MS,
         'setChatMenuButton',
       );

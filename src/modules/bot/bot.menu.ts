@@ -7,9 +7,27 @@ type PlanCommand = 'goals' | 'goal' | 'debts' | 'remind' | 'app';
 
 /** Menu descriptions of the planning commands and the Mini App (at most 256 characters each, per Telegram). */
 const MORE: Record<Language, Record<PlanCommand, string>> = {
-  ru: { goals: 'Цели и накопления', goal: 'Новая цель: /goal телефон 3 млн к 1 марта', debts: 'Долги: кому дал, у кого взял', remind: 'Ежедневное напоминание', app: 'Открыть приложение OvozPay' },
-  uz: { goals: 'Maqsadlar va jamgʻarmalar', goal: 'Yangi maqsad: /goal mashina 100 million soʻm', debts: 'Qarzlar: kimga berdim, kimdan oldim', remind: 'Kundalik eslatma', app: 'OvozPay ilovasini ochish' },
-  en: { goals: 'Goals and savings', goal: 'New goal: /goal laptop 1200 dollars by June 1', debts: 'Debts: lent and borrowed', remind: 'Daily reminder', app: 'Open the OvozPay app' },
+  ru: {
+    goals: 'Цели и накопления',
+    goal: 'Новая цель: /goal телефон 3 млн к 1 марта',
+    debts: 'Долги: кому дал, у кого взял',
+    remind: 'Ежедневное напоминание',
+    app: 'Открыть приложение OvozPay',
+  },
+  uz: {
+    goals: 'Maqsadlar va jamgʻarmalar',
+    goal: 'Yangi maqsad: /goal mashina 100 million soʻm',
+    debts: 'Qarzlar: kimga berdim, kimdan oldim',
+    remind: 'Kundalik eslatma',
+    app: 'OvozPay ilovasini ochish',
+  },
+  en: {
+    goals: 'Goals and savings',
+    goal: 'New goal: /goal laptop 1200 dollars by June 1',
+    debts: 'Debts: lent and borrowed',
+    remind: 'Daily reminder',
+    app: 'Open the OvozPay app',
+  },
 };
 
 /** The command menu (setMyCommands) of a language: the core commands, reports, planning and the Mini App. */

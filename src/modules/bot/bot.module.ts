@@ -47,7 +47,10 @@ export class BotModule {
           TelegrafModule.forRootAsync({
             imports: [UpdateGuardModule],
             inject: [AppConfig, UpdateGuard],
-            useFactory: (c: AppConfig, guard: UpdateGuard) => ({ ...telegrafOptions(c, guard), include: [BotModule] }),
+            useFactory: (c: AppConfig, guard: UpdateGuard) => ({
+              ...telegrafOptions(c, guard),
+              include: [BotModule],
+            }),
           }),
           UpdateGuardModule,
           UsersModule,

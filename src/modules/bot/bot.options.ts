@@ -13,7 +13,12 @@ export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
  * What setWebhook and polling ask Telegram for (edited_message: edits of a message are followed, see
  * docs/message-edits.md). Anything else that still arrives is answered 200 and ignored.
  */
-export const ALLOWED_UPDATES: UpdateType[] = ['message', 'edited_message', 'callback_query', 'my_chat_member'];
+export const ALLOWED_UPDATES: UpdateType[] = [
+  'message',
+  'edited_message',
+  'callback_query',
+  'my_chat_member',
+];
 
 /** A handler running longer than this is abandoned by telegraf (the webhook answers anyway)… */
 export const HANDLER_TIMEOUT_MS = 90_000;

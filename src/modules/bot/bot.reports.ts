@@ -64,7 +64,12 @@ export class BotReportsService {
     if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
     this.logger.log(`Обработана команда /stats для пользователя ${sender.chatId}`);
     const period = readStatsPeriod(argument, now, user.timezone);
-    if (!period) return { kind: 'text', text: STATS_TEXTS[user.language].unknownPeriod, markup: periodKeyboard(user.language) };
+    if (!period)
+      return {
+        kind: 'text',
+        text: STATS_TEXTS[user.language].unknownPeriod,
+        markup: periodKeyboard(user.language),
+      };
     return this.statsReply(user, toRange('custom', period, user.timezone), now);
   }
 
@@ -75,13 +80,21 @@ export class BotReportsService {
     const t = STATS_TEXTS[user.language];
     const period = STATS_BUTTON_RE.exec(input.data);
     if (period) {
-      return { answer: { text: '' }, reply: await this.statsReply(user, namedPeriod(period[1] as Exclude<PeriodName, 'custom'>, now, user.timezone), now) };
+      return {
+        answer: { text: '' },
+        reply: await this.statsReply(
+          user,
+          namedPeriod(period[1] as Exclude<PeriodName, 'custom'>, now, user.timezone),
+          now,
+        ),
+      };
     }
     if (input.data === 'del:no') return { answer: { text: t.deleteCancelled }, editText: t.deleteCancelled };
     const yes = DELETE_YES_RE.exec(input.data);
     if (yes) {
       const age = Math.floor(now.getTime() / 1000) - Number(yes[1]);
-      if (age < 0 || age > DELETE_CONFIRM_SECONDS) return { answer: { text: t.deleteExpired, alert: true }, editText: t.deleteExpired };
+      if (age < 0 || age > DELETE_CONFIRM_SECONDS)
+        return { answer: { text: t.deleteExpired, alert: true }, editText: t.deleteExpired };
       await this.privacy.eraseUser(user.id);
       this.logger.log(`Обработано удаление данных для пользователя ${input.chatId}`);
       return { answer: { text: t.deleted }, editText: t.deleted };
@@ -95,7 +108,8 @@ export class BotReportsService {
     if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
     const counter = { rows: 0 };
     const chunks: string[] = [];
-    for await (const chunk of this.transactions.exportCsv(user.id, {}, user.timezone, user.language, counter)) chunks.push(chunk);
+    for await (const chunk of this.transactions.exportCsv(user.id, {}, user.timezone, user.language, counter))
+      chunks.push(chunk);
     this.logger.log(`Обработана команда /export для пользователя ${sender.chatId}: ${counter.rows} операций`);
     const t = STATS_TEXTS[user.language];
     if (!counter.rows) return { kind: 'text', text: t.exportEmpty };
@@ -117,7 +131,10 @@ export class BotReportsService {
       kind: 'text',
       text: t.deleteConfirm,
       markup: {
-        inline_keyboard: [[{ text: t.deleteYes, callback_data: `del:yes:${Math.floor(now.getTime() / 1000)}` }], [{ text: t.deleteNo, callback_data: 'del:no' }]],
+        inline_keyboard: [
+          [{ text: t.deleteYes, callback_data: `del:yes:${Math.floor(now.getTime() / 1000)}` }],
+          [{ text: t.deleteNo, callback_data: 'del:no' }],
+        ],
       },
     };
   }
@@ -128,7 +145,13 @@ export class BotReportsService {
     const caption = summaryText(user.language, summary, year);
     const markup = periodKeyboard(user.language);
     if (!summary.byCategory.length) return { kind: 'text', text: caption, markup };
-    return { kind: 'photo', photo: this.chart.png(chartModel(user.language, summary, year)), filename: `stats-${range.from}.png`, caption, markup };
+    return {
+      kind: 'photo',
+      photo: this.chart.png(chartModel(user.language, summary, year)),
+      filename: `stats-${range.from}.png`,
+      caption,
+      markup,
+    };
   }
 
   private fallbackLanguage(sender: Sender): Language {

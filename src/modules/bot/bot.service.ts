@@ -129,7 +129,13 @@ export class BotService {
     const lang = user.language;
     return {
       text: welcomeText(lang),
-      markup: user.phoneNumber ? undefined : { keyboard: [[{ text: shareContactLabel(lang), request_contact: true }]], resize_keyboard: true, one_time_keyboard: true },
+      markup: user.phoneNumber
+        ? undefined
+        : {
+            keyboard: [[{ text: shareContactLabel(lang), request_contact: true }]],
+            resize_keyboard: true,
+            one_time_keyboard: true,
+          },
     };
   }
 
@@ -168,12 +174,20 @@ export class BotService {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     const outcome = await this.applyPhone(user, argument);
-    this.logger.log(`Обработана команда /phone для пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`);
-    return { text: phoneText(user.language, outcome), markup: outcome.ok ? { remove_keyboard: true } : undefined };
+    this.logger.log(
+      `Обработана команда /phone для пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`,
+    );
+    return {
+      text: phoneText(user.language, outcome),
+      markup: outcome.ok ? { remove_keyboard: true } : undefined,
+    };
   }
 
   /** A shared contact (the request_contact button): accepted only when it is the sender's own. */
-  async sharedContact(sender: Sender & { fromId: number }, contact: { userId?: number; phoneNumber: string }): Promise<BotReply> {
+  async sharedContact(
+    sender: Sender & { fromId: number },
+    contact: { userId?: number; phoneNumber: string },
+  ): Promise<BotReply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     if (contact.userId === undefined || contact.userId !== sender.fromId) {
@@ -183,8 +197,13 @@ export class BotService {
     // Telegram vouches that the sender's own contact carries their number: it is stored verified (and taken over
     // from a user who only typed it).
     const outcome = await this.applyPhone(user, normalizeContactPhone(contact.phoneNumber), 'verified');
-    this.logger.log(`Получен контакт от пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`);
-    return { text: phoneText(user.language, outcome), markup: outcome.ok ? { remove_keyboard: true } : undefined };
+    this.logger.log(
+      `Получен контакт от пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`,
+    );
+    return {
+      text: phoneText(user.language, outcome),
+      markup: outcome.ok ? { remove_keyboard: true } : undefined,
+    };
   }
 
   /** /login: a one-time code for the REST login (login_code). */
@@ -200,7 +219,9 @@ export class BotService {
   async miniApp(sender: Sender): Promise<BotReply> {
     const texts = miniAppTexts(await this.languageOf(sender));
     const url = telegramMiniAppUrl(this.config.publicUrl);
-    this.logger.log(`Обработана команда /app для пользователя ${sender.chatId}${url ? '' : ': PUBLIC_URL не https'}`);
+    this.logger.log(
+      `Обработана команда /app для пользователя ${sender.chatId}${url ? '' : ': PUBLIC_URL не https'}`,
+    );
     if (!url) return { text: texts.unavailable };
     return { text: texts.open, markup: { inline_keyboard: [[{ text: texts.button, web_app: { url } }]] } };
   }
@@ -221,9 +242,17 @@ export class BotService {
    */
   async voice(input: SenderProfile & { note: VoiceNote }): Promise<BotReply | null> {
     const { note } = input;
-    this.logger.log(`Получено голосовое сообщение от пользователя ${input.chatId}: ${note.durationSeconds} сек.`);
+    this.logger.log(
+      `Получено голосовое сообщение от пользователя ${input.chatId}: ${note.durationSeconds} сек.`,
+    );
     if (note.durationSeconds > this.config.stt.voiceMaxSeconds) {
-      return { text: voiceTooLongText(await this.languageOf(input), note.durationSeconds, this.config.stt.voiceMaxSeconds) };
+      return {
+        text: voiceTooLongText(
+          await this.languageOf(input),
+          note.durationSeconds,
+          this.config.stt.voiceMaxSeconds,
+        ),
+      };
     }
     if (this.config.stt.provider === 'none') {
       return { text: voiceInfoText(await this.languageOf(input), note.durationSeconds, note.fileSize) };
@@ -237,7 +266,9 @@ export class BotService {
   async membership(chatId: number, status: string): Promise<void> {
     if (status !== 'kicked' && status !== 'member') return;
     await this.users.setActiveByChatId(BigInt(chatId), status === 'member');
-    this.logger.log(`Пользователь ${chatId} ${status === 'kicked' ? 'заблокировал бота: неактивен' : 'вернулся: активен'}`);
+    this.logger.log(
+      `Пользователь ${chatId} ${status === 'kicked' ? 'заблокировал бота: неактивен' : 'вернулся: активен'}`,
+    );
   }
 
   /**
@@ -246,9 +277,16 @@ export class BotService {
    * thing a person types is recorded rather than refused.
    */
   async onText(input: TextInput): Promise<FollowedReply> {
-    if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(await this.languageOf(input)) };
+    if (input.text.trimStart().startsWith('/'))
+      return { text: unknownCommandText(await this.languageOf(input)) };
     const user = await this.ensureUser(input);
-    const reply = await this.phrases.onText(user, { chatId: input.chatId, text: input.text, updateId: input.updateId, sentAt: input.sentAt ?? new Date(), writtenAt: input.writtenAt });
+    const reply = await this.phrases.onText(user, {
+      chatId: input.chatId,
+      text: input.text,
+      updateId: input.updateId,
+      sentAt: input.sentAt ?? new Date(),
+      writtenAt: input.writtenAt,
+    });
     return this.edits.followed(user, input, reply);
   }
 
@@ -258,7 +296,8 @@ export class BotService {
    * to say (an edit older than one already applied).
    */
   async onEdit(input: EditedInput): Promise<EditAnswer | null> {
-    if (input.text.trimStart().startsWith('/')) return { text: commandEditedText(await this.languageOf(input)) };
+    if (input.text.trimStart().startsWith('/'))
+      return { text: commandEditedText(await this.languageOf(input)) };
     const user = await this.registered(input);
     const outcome = user ? await this.edits.onEdit(user, input) : ({ kind: 'read_as_new' } as const);
     switch (outcome.kind) {
@@ -267,7 +306,9 @@ export class BotService {
       case 'stale':
         return null;
       case 'read_as_new':
-        this.logger.log(`Исправленное сообщение прочитано как новое: update_id=${input.updateId}, chat_id=${input.chatId}`);
+        this.logger.log(
+          `Исправленное сообщение прочитано как новое: update_id=${input.updateId}, chat_id=${input.chatId}`,
+        );
         return this.onText(input);
     }
   }
@@ -282,7 +323,9 @@ export class BotService {
     if (input.caption?.trim()) return this.onText({ ...input, text: input.caption });
     if (!first) return null;
     const user = await this.registered(input);
-    this.logger.log(`Сообщение без текста (${input.kind}): update_id=${input.updateId}, chat_id=${input.chatId}`);
+    this.logger.log(
+      `Сообщение без текста (${input.kind}): update_id=${input.updateId}, chat_id=${input.chatId}`,
+    );
     if (!user) return { text: needStartText(this.fallbackLanguage(input)) };
     return { text: mediaHintText(user.language, input.kind) };
   }
@@ -291,7 +334,11 @@ export class BotService {
   async onCallback(input: CallbackQueryInput): Promise<CallbackReply> {
     const user = await this.registered(input);
     if (!user) return { answer: { text: needStartText(await this.languageOf(input)), alert: true } };
-    return this.phrases.onCallback(user, { chatId: input.chatId, data: input.data, updateId: input.updateId });
+    return this.phrases.onCallback(user, {
+      chatId: input.chatId,
+      data: input.data,
+      updateId: input.updateId,
+    });
   }
 
   /** The apology for a failed update, in the user's language when it can be found. */
@@ -343,12 +390,18 @@ export class BotService {
    * /phone types a number (stored unverified; "901234567" and "998901234567" are read as Uzbek); a shared own
    * contact proves it ('verified').
    */
-  private async applyPhone(user: User, raw: string, proof: 'typed' | 'verified' = 'typed'): Promise<PhoneOutcome> {
+  private async applyPhone(
+    user: User,
+    raw: string,
+    proof: 'typed' | 'verified' = 'typed',
+  ): Promise<PhoneOutcome> {
     const check = proof === 'typed' ? checkTypedPhoneNumber(raw) : checkPhoneNumber(raw);
     if (!check.ok) return { ok: false, reason: check.reason };
     try {
       const updated =
-        proof === 'verified' ? await this.users.setVerifiedPhone(user.id, check.e164) : await this.users.updateProfile(user.id, { phone_number: check.e164 });
+        proof === 'verified'
+          ? await this.users.setVerifiedPhone(user.id, check.e164)
+          : await this.users.updateProfile(user.id, { phone_number: check.e164 });
       return { ok: true, phone: updated.phoneNumber ?? check.e164 };
     } catch (error) {
       // The number is valid, so the only validation left to fail is "held by another user".

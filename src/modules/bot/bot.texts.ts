@@ -196,7 +196,8 @@ const T = {
     phoneUpdated: '✅ Номер телефона обновлен: ',
     phoneError: '❌ Укажите номер телефона.\nПример: /phone +998901234567',
     phoneTaken: '❌ Этот номер телефона уже используется другим пользователем.',
-    contactNotOwn: '❌ Можно поделиться только своим номером телефона. Нажмите кнопку «📱 Поделиться номером» или отправьте /phone +номер.',
+    contactNotOwn:
+      '❌ Можно поделиться только своим номером телефона. Нажмите кнопку «📱 Поделиться номером» или отправьте /phone +номер.',
     needStart: '👋 Сначала зарегистрируйтесь: отправьте /start',
     loginCode: (code: string, minutes: number) =>
       `🔐 Ваш код для входа: ${code}\n\n⏱ Код действует ${minutes} минут и подходит для одного входа.\n` +
@@ -226,11 +227,13 @@ const T = {
     total: '📊 Jami',
     asOf: '📅 Sana:',
     recent: '📝 Soʻnggi operatsiyalar:',
-    noTransactions: '📝 Hozircha operatsiyalar yoʻq. Birinchi daromad yoki xarajatni yozing — u shu yerda paydo boʻladi.',
+    noTransactions:
+      '📝 Hozircha operatsiyalar yoʻq. Birinchi daromad yoki xarajatni yozing — u shu yerda paydo boʻladi.',
     phoneUpdated: '✅ Telefon raqami yangilandi: ',
     phoneError: '❌ Telefon raqamini kiriting.\nMisol: /phone +998901234567',
     phoneTaken: '❌ Bu telefon raqami boshqa foydalanuvchi tomonidan ishlatilmoqda.',
-    contactNotOwn: '❌ Faqat oʻz telefon raqamingizni ulashishingiz mumkin. «📱 Raqamni ulashish» tugmasini bosing yoki /phone +raqam yuboring.',
+    contactNotOwn:
+      '❌ Faqat oʻz telefon raqamingizni ulashishingiz mumkin. «📱 Raqamni ulashish» tugmasini bosing yoki /phone +raqam yuboring.',
     needStart: '👋 Avval roʻyxatdan oʻting: /start yuboring',
     loginCode: (code: string, minutes: number) =>
       `🔐 Kirish kodingiz: ${code}\n\n⏱ Kod ${minutes} daqiqa amal qiladi va bir marta kirish uchun.\n` +
@@ -249,7 +252,8 @@ const T = {
       'Yana: «balans», «statistika», «bekor qil», /help',
     unknownCommand: '🤔 Nomaʼlum buyruq. Buyruqlar roʻyxati: /help',
     apology: '😔 Xatolik yuz berdi. Keyinroq qayta urinib koʻring.',
-    convertedTitle: (currency: string, date: string) => `💱 Hammasi ${currency} hisobida, Markaziy bank kursi boʻyicha (${date}):`,
+    convertedTitle: (currency: string, date: string) =>
+      `💱 Hammasi ${currency} hisobida, Markaziy bank kursi boʻyicha (${date}):`,
     moreRecent: (n: number) => `… yana ${n} ta`,
   },
   en: {
@@ -264,7 +268,8 @@ const T = {
     phoneUpdated: '✅ Phone number updated: ',
     phoneError: '❌ Please give a phone number.\nExample: /phone +998901234567',
     phoneTaken: '❌ This phone number is already used by another user.',
-    contactNotOwn: '❌ You can only share your own phone number. Tap «📱 Share my number» or send /phone +number.',
+    contactNotOwn:
+      '❌ You can only share your own phone number. Tap «📱 Share my number» or send /phone +number.',
     needStart: '👋 Please register first: send /start',
     loginCode: (code: string, minutes: number) =>
       `🔐 Your login code: ${code}\n\n⏱ The code is valid for ${minutes} minutes and works for one login.\n` +
@@ -283,7 +288,8 @@ const T = {
       'Also: “balance”, “statistics”, “undo”, /help',
     unknownCommand: '🤔 Unknown command. See /help for the list.',
     apology: '😔 Something went wrong. Please try again later.',
-    convertedTitle: (currency: string, date: string) => `💱 All in ${currency} at the Central Bank rate of ${date}:`,
+    convertedTitle: (currency: string, date: string) =>
+      `💱 All in ${currency} at the Central Bank rate of ${date}:`,
     moreRecent: (n: number) => `… and ${n} more`,
   },
 } satisfies Record<Language, Record<string, unknown>>;
@@ -336,10 +342,13 @@ export const apologyText = (lang: Language): string => T[lang].apology;
 export const textHint = (lang: Language): string => T[lang].textHint;
 export const unknownCommandText = (lang: Language): string => T[lang].unknownCommand;
 export const contactNotOwnText = (lang: Language): string => T[lang].contactNotOwn;
-export const cancelText = (lang: Language, hadPending: boolean): string => (hadPending ? T[lang].cancelled : T[lang].nothingToCancel);
-export const loginCodeText = (lang: Language, code: string, validMinutes: number): string => T[lang].loginCode(code, validMinutes);
+export const cancelText = (lang: Language, hadPending: boolean): string =>
+  hadPending ? T[lang].cancelled : T[lang].nothingToCancel;
+export const loginCodeText = (lang: Language, code: string, validMinutes: number): string =>
+  T[lang].loginCode(code, validMinutes);
 
-export type PhoneOutcome = { ok: true; phone: string } | { ok: false; reason: 'missing' | 'no_plus' | 'invalid' | 'taken' };
+export type PhoneOutcome =
+  { ok: true; phone: string } | { ok: false; reason: 'missing' | 'no_plus' | 'invalid' | 'taken' };
 
 export function phoneText(lang: Language, outcome: PhoneOutcome): string {
   const t = T[lang];
@@ -375,7 +384,13 @@ export interface BalanceView {
   /** One entry per currency the user has transactions in (empty: none yet). */
   totals: Array<{ currency: string; incomeMinor: bigint; expenseMinor: bigint; balanceMinor: bigint }>;
   /** `categoryName` is already in the user's language (their own category names included). */
-  recent: Array<{ type: 'income' | 'expense'; amountMinor: bigint; currency: string; description: string; categoryName: string }>;
+  recent: Array<{
+    type: 'income' | 'expense';
+    amountMinor: bigint;
+    currency: string;
+    description: string;
+    categoryName: string;
+  }>;
   /** Shown for an empty balance. */
   defaultCurrency: string;
   /** Everything in the user's currency at the bank's rates; shown only when rates were used (`rateDate` set). */
@@ -435,7 +450,12 @@ export function balanceText(lang: Language, view: BalanceView): string {
     return `${r.type === 'income' ? '💰' : '💸'} ${formatMoney(r.amountMinor, r.currency)} - ${label}`;
   });
   const converted = view.converted ? convertedBlock(lang, view.converted) : null;
-  const head = [t.balanceTitle, ...blocks, ...(converted ? [converted] : []), `${t.asOf} ${formatDateTime(view.at, view.timeZone)}`];
+  const head = [
+    t.balanceTitle,
+    ...blocks,
+    ...(converted ? [converted] : []),
+    `${t.asOf} ${formatDateTime(view.at, view.timeZone)}`,
+  ];
   if (!recentLines.length) return [...head, t.noTransactions].join('\n\n');
   return fitList(recentLines.length, (shown) => {
     const more = shown < recentLines.length ? [t.moreRecent(recentLines.length - shown)] : [];
@@ -450,21 +470,62 @@ export function balanceText(lang: Language, view: BalanceView): string {
 const LANGUAGE_NAMES: Record<Language, string> = { ru: '🇷🇺 Русский', uz: '🇺🇿 Oʻzbekcha', en: '🇬🇧 English' };
 
 const MONTHS: Record<Language, readonly string[]> = {
-  ru: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
-  uz: ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avgust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  ru: [
+    'январь',
+    'февраль',
+    'март',
+    'апрель',
+    'май',
+    'июнь',
+    'июль',
+    'август',
+    'сентябрь',
+    'октябрь',
+    'ноябрь',
+    'декабрь',
+  ],
+  uz: [
+    'yanvar',
+    'fevral',
+    'mart',
+    'aprel',
+    'may',
+    'iyun',
+    'iyul',
+    'avgust',
+    'sentyabr',
+    'oktyabr',
+    'noyabr',
+    'dekabr',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 const P = {
   ru: {
     recorded: '✅ Записано:',
-    undone: (n: number) => `↩️ Отменено, ${pluralRu(n, ['удалена', 'удалены', 'удалено'])} ${n} ${pluralRu(n, ['запись', 'записи', 'записей'])}:`,
+    undone: (n: number) =>
+      `↩️ Отменено, ${pluralRu(n, ['удалена', 'удалены', 'удалено'])} ${n} ${pluralRu(n, ['запись', 'записи', 'записей'])}:`,
     more: (n: number, totals: string) => `… и ещё ${n}: ${totals}`,
     moreExpense: 'расходы',
     moreIncome: 'доходы',
     askAmount: '💬 Сколько? Напишите сумму, например 25000',
     amountAgain: '🤔 Не понял сумму. Напишите число, например 25000 — или /cancel, чтобы не записывать.',
-    tooLarge: (max: string) => `❌ Слишком большая сумма: в одной записи не больше ${max}. Проверьте число и напишите ещё раз.`,
+    tooLarge: (max: string) =>
+      `❌ Слишком большая сумма: в одной записи не больше ${max}. Проверьте число и напишите ещё раз.`,
     smalltalk: '🙂 Всегда рад помочь! Напишите трату или доход, например: «такси 20000».',
     undoLast: '↩️ Удалил последнюю запись:',
     nothingToUndo: '👌 Отменять нечего: записей пока нет.',
@@ -494,7 +555,8 @@ const P = {
     moreIncome: 'daromad',
     askAmount: '💬 Qancha? Summani yozing, masalan 25000',
     amountAgain: '🤔 Summani tushunmadim. Raqam yozing, masalan 25000 — yoki yozmaslik uchun /cancel.',
-    tooLarge: (max: string) => `❌ Summa juda katta: bitta yozuvda koʻpi bilan ${max}. Raqamni tekshirib, qayta yozing.`,
+    tooLarge: (max: string) =>
+      `❌ Summa juda katta: bitta yozuvda koʻpi bilan ${max}. Raqamni tekshirib, qayta yozing.`,
     smalltalk: '🙂 Doim yordamga tayyorman! Xarajat yoki daromadni yozing, masalan: «taksi 20 ming».',
     undoLast: '↩️ Oxirgi yozuv oʻchirildi:',
     nothingToUndo: '👌 Bekor qiladigan narsa yoʻq: hali yozuvlar yoʻq.',
@@ -524,7 +586,8 @@ const P = {
     moreIncome: 'income',
     askAmount: '💬 How much? Type the amount, e.g. 25000',
     amountAgain: "🤔 I didn't get the amount. Type a number, e.g. 25000, or /cancel to drop it.",
-    tooLarge: (max: string) => `❌ That amount is too large: one record holds at most ${max}. Check the number and try again.`,
+    tooLarge: (max: string) =>
+      `❌ That amount is too large: one record holds at most ${max}. Check the number and try again.`,
     smalltalk: '🙂 Happy to help! Tell me an expense or income, e.g. “taxi 20000”.',
     undoLast: '↩️ Removed the last record:',
     nothingToUndo: '👌 Nothing to undo: no records yet.',
@@ -578,7 +641,9 @@ export function itemLine(item: ItemView, timeZone: string): string {
 
 /** One line per item; several are numbered ("1. …", "2. …"). */
 export function itemLines(items: readonly ItemView[], timeZone: string): string[] {
-  return items.length === 1 ? [itemLine(items[0], timeZone)] : items.map((item, i) => `${i + 1}. ${itemLine(item, timeZone)}`);
+  return items.length === 1
+    ? [itemLine(items[0], timeZone)]
+    : items.map((item, i) => `${i + 1}. ${itemLine(item, timeZone)}`);
 }
 
 /** "… и ещё 287: расходы 1,234,000.00 UZS, 5.00 USD; доходы 100.00 USD" — what the items left out of a list add up to. */
@@ -592,7 +657,9 @@ export function moreItemsLine(lang: Language, omitted: readonly ItemView[]): str
       sums.set(item.currency, (sums.get(item.currency) ?? 0n) + item.amountMinor);
     }
     if (!sums.size) continue;
-    const amounts = [...sums].sort(([a], [b]) => a.localeCompare(b)).map(([currency, sum]) => formatMoney(sum, currency));
+    const amounts = [...sums]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, sum]) => formatMoney(sum, currency));
     parts.push(`${type === 'expense' ? t.moreExpense : t.moreIncome} ${amounts.join(', ')}`);
   }
   return t.more(omitted.length, parts.join('; '));
@@ -602,16 +669,31 @@ export function moreItemsLine(lang: Language, omitted: readonly ItemView[]): str
  * A title, the items one line each and, after them, `tail` blocks (the amount question). Longer than a message
  * may be: the first items that fit, then one line with how many are left and what they add up to.
  */
-function itemList(lang: Language, title: string, items: readonly ItemView[], timeZone: string, tail: readonly string[] = []): string {
+function itemList(
+  lang: Language,
+  title: string,
+  items: readonly ItemView[],
+  timeZone: string,
+  tail: readonly string[] = [],
+): string {
   const lines = itemLines(items, timeZone);
   return fitList(items.length, (shown) => {
-    const list = [title, ...lines.slice(0, shown), ...(shown < items.length ? [moreItemsLine(lang, items.slice(shown))] : [])];
+    const list = [
+      title,
+      ...lines.slice(0, shown),
+      ...(shown < items.length ? [moreItemsLine(lang, items.slice(shown))] : []),
+    ];
     return [list.join('\n'), ...tail].join('\n\n');
   });
 }
 
 /** The reply to a recorded phrase: every item, one line each; `pending` adds the amount question for what is left. */
-export function recordedText(lang: Language, items: readonly ItemView[], timeZone: string, pending?: ItemView): string {
+export function recordedText(
+  lang: Language,
+  items: readonly ItemView[],
+  timeZone: string,
+  pending?: ItemView,
+): string {
   const question = pending ? [askAmountText(lang, pending, timeZone)] : [];
   if (!items.length) return question.join('');
   return itemList(lang, P[lang].recorded, items, timeZone, question);
@@ -657,7 +739,11 @@ export const callbackTexts = (lang: Language) => {
 };
 
 /** Labels of the inline buttons under a recorded reply. */
-export const buttonLabels = (lang: Language) => ({ undo: P[lang].undoButton, category: P[lang].categoryButton, back: P[lang].backButton });
+export const buttonLabels = (lang: Language) => ({
+  undo: P[lang].undoButton,
+  category: P[lang].categoryButton,
+  back: P[lang].backButton,
+});
 
 export interface CategorySum {
   currency: string;
@@ -680,7 +766,13 @@ export function statsText(lang: Language, year: number, month: number, sums: rea
     for (const type of ['expense', 'income'] as const) {
       const rows = sums
         .filter((s) => s.currency === currency && s.type === type)
-        .sort((a, b) => (a.totalMinor === b.totalMinor ? a.categoryName.localeCompare(b.categoryName) : a.totalMinor > b.totalMinor ? -1 : 1));
+        .sort((a, b) =>
+          a.totalMinor === b.totalMinor
+            ? a.categoryName.localeCompare(b.categoryName)
+            : a.totalMinor > b.totalMinor
+              ? -1
+              : 1,
+        );
       if (!rows.length) continue;
       const total = rows.reduce((sum, r) => sum + r.totalMinor, 0n);
       lines.push(`${type === 'expense' ? t.expenses : t.incomes}: ${formatMoney(total, currency)}`);

@@ -22,7 +22,12 @@ function sender(ctx: MessageContext): Sender {
 }
 
 function profile(ctx: MessageContext): SenderProfile {
-  return { ...sender(ctx), firstName: ctx.from?.first_name, lastName: ctx.from?.last_name, username: ctx.from?.username };
+  return {
+    ...sender(ctx),
+    firstName: ctx.from?.first_name,
+    lastName: ctx.from?.last_name,
+    username: ctx.from?.username,
+  };
 }
 
 /** "/phone@OvozPayBot +998 90 123 45 67" → "+998 90 123 45 67". */
@@ -31,9 +36,16 @@ export function commandArgument(text: string): string {
 }
 
 /** The plain values of a voice, audio or video_note message. */
-function voiceNote(ctx: MessageContext<Message.VoiceMessage | Message.AudioMessage | Message.VideoNoteMessage>): VoiceNote {
+function voiceNote(
+  ctx: MessageContext<Message.VoiceMessage | Message.AudioMessage | Message.VideoNoteMessage>,
+): VoiceNote {
   const m = ctx.message;
-  const media = 'voice' in m ? { kind: 'voice' as const, file: m.voice } : 'audio' in m ? { kind: 'audio' as const, file: m.audio } : { kind: 'video_note' as const, file: m.video_note };
+  const media =
+    'voice' in m
+      ? { kind: 'voice' as const, file: m.voice }
+      : 'audio' in m
+        ? { kind: 'audio' as const, file: m.audio }
+        : { kind: 'video_note' as const, file: m.video_note };
   return {
     kind: media.kind,
     updateId: ctx.update.update_id,
@@ -52,7 +64,9 @@ function voiceNote(ctx: MessageContext<Message.VoiceMessage | Message.AudioMessa
 async function reply(ctx: Context, answer: BotReply, replyTo?: number): Promise<void> {
   const extra = {
     ...(answer.markup ? { reply_markup: answer.markup } : {}),
-    ...(replyTo !== undefined ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+    ...(replyTo !== undefined
+      ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+      : {}),
   };
   let sent: Message.TextMessage;
   try {
@@ -65,14 +79,27 @@ async function reply(ctx: Context, answer: BotReply, replyTo?: number): Promise<
 }
 
 /** The messages the bot cannot read as text; those that can carry a caption have it read as text. */
-const MEDIA_KINDS = ['photo', 'document', 'video', 'animation', 'sticker', 'location', 'venue', 'poll', 'dice', 'game', 'story'] as const;
+const MEDIA_KINDS = [
+  'photo',
+  'document',
+  'video',
+  'animation',
+  'sticker',
+  'location',
+  'venue',
+  'poll',
+  'dice',
+  'game',
+  'story',
+] as const;
 /** The kinds whose caption is read like a text message (also when it is edited). */
 const CAPTIONED = ['photo', 'document', 'video', 'animation'] as const;
 
 function mediaKind(m: Message): MediaKind {
   if ('animation' in m) return 'animation'; // an animation carries `document` too
   if ('venue' in m) return 'location';
-  for (const kind of ['photo', 'document', 'video', 'sticker', 'location', 'poll', 'dice'] as const) if (kind in m) return kind;
+  for (const kind of ['photo', 'document', 'video', 'sticker', 'location', 'poll', 'dice'] as const)
+    if (kind in m) return kind;
   return 'other';
 }
 
@@ -87,10 +114,17 @@ function editedText(m: Message): string | undefined {
  * The answer to an edited message: the bot's earlier reply edited in place, else (no reply known, or Telegram refuses
  * the edit: deleted, too old) a new reply to the edited message.
  */
-async function answerEdit(ctx: Context, chatId: number, messageId: number, answer: EditAnswer): Promise<void> {
+async function answerEdit(
+  ctx: Context,
+  chatId: number,
+  messageId: number,
+  answer: EditAnswer,
+): Promise<void> {
   if (answer.editMessageId !== undefined) {
     try {
-      await ctx.telegram.editMessageText(chatId, answer.editMessageId, undefined, answer.text, { reply_markup: answer.markup });
+      await ctx.telegram.editMessageText(chatId, answer.editMessageId, undefined, answer.text, {
+        reply_markup: answer.markup,
+      });
       return;
     } catch (error) {
       if (isNotModified(error)) return;
@@ -106,10 +140,16 @@ async function sendReport(ctx: Context, answer: ReportReply): Promise<void> {
     case 'text':
       return reply(ctx, answer);
     case 'photo':
-      await ctx.replyWithPhoto({ source: answer.photo, filename: answer.filename }, { caption: answer.caption, reply_markup: answer.markup });
+      await ctx.replyWithPhoto(
+        { source: answer.photo, filename: answer.filename },
+        { caption: answer.caption, reply_markup: answer.markup },
+      );
       return;
     case 'document':
-      await ctx.replyWithDocument({ source: answer.document, filename: answer.filename }, { caption: answer.caption });
+      await ctx.replyWithDocument(
+        { source: answer.document, filename: answer.filename },
+        { caption: answer.caption },
+      );
       return;
   }
 }
@@ -126,7 +166,9 @@ async function answerReportCallback(ctx: Context, answer: ReportCallbackReply): 
 
 /** Telegram refuses an edit that changes nothing (a repeated press); that is not a failure. */
 function isNotModified(error: unknown): boolean {
-  return /message is not modified/i.test((error as { description?: string; message?: string })?.description ?? (error as Error)?.message ?? '');
+  return /message is not modified/i.test(
+    (error as { description?: string; message?: string })?.description ?? (error as Error)?.message ?? '',
+  );
 }
 
 /** Answers a button press (the toast first, so the spinner stops), then edits the message the button is under. */
@@ -134,7 +176,10 @@ async function answerCallback(ctx: Context, answer: CallbackReply): Promise<void
   await ctx.answerCbQuery(answer.answer.text, answer.answer.alert ? { show_alert: true } : undefined);
   const edit = answer.edit;
   if (!edit || !ctx.callbackQuery?.message) return;
-  const done = edit.text !== undefined ? ctx.editMessageText(edit.text, { reply_markup: edit.markup }) : ctx.editMessageReplyMarkup(edit.markup);
+  const done =
+    edit.text !== undefined
+      ? ctx.editMessageText(edit.text, { reply_markup: edit.markup })
+      : ctx.editMessageReplyMarkup(edit.markup);
   await done.catch((error: unknown) => {
     if (!isNotModified(error)) throw error;
   });
@@ -181,7 +226,14 @@ export class BotUpdate {
 
   @Command('stats')
   async stats(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    await sendReport(ctx, await this.reports.stats(sender(ctx), commandArgument(ctx.message.text), new Date(ctx.message.date * 1000)));
+    await sendReport(
+      ctx,
+      await this.reports.stats(
+        sender(ctx),
+        commandArgument(ctx.message.text),
+        new Date(ctx.message.date * 1000),
+      ),
+    );
   }
 
   @Command('export')
@@ -217,11 +269,19 @@ export class BotUpdate {
   @On('contact')
   async contact(@Ctx() ctx: MessageContext<Message.ContactMessage>): Promise<void> {
     const { user_id, phone_number } = ctx.message.contact;
-    await reply(ctx, await this.bot.sharedContact({ ...sender(ctx), fromId: ctx.from.id }, { userId: user_id, phoneNumber: phone_number }));
+    await reply(
+      ctx,
+      await this.bot.sharedContact(
+        { ...sender(ctx), fromId: ctx.from.id },
+        { userId: user_id, phoneNumber: phone_number },
+      ),
+    );
   }
 
   @On(['voice', 'audio', 'video_note'])
-  async voice(@Ctx() ctx: MessageContext<Message.VoiceMessage | Message.AudioMessage | Message.VideoNoteMessage>): Promise<void> {
+  async voice(
+    @Ctx() ctx: MessageContext<Message.VoiceMessage | Message.AudioMessage | Message.VideoNoteMessage>,
+  ): Promise<void> {
     const answer = await this.bot.voice({ ...profile(ctx), note: voiceNote(ctx) });
     if (answer) await reply(ctx, answer);
   }
@@ -272,9 +332,18 @@ export class BotUpdate {
 
   /** The report buttons (st:…, del:…); every other button goes on to the handler below. */
   @Action(REPORT_CALLBACK_RE)
-  async reportCallback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery.DataQuery>>): Promise<void> {
+  async reportCallback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery.DataQuery>>,
+  ): Promise<void> {
     const query = ctx.callbackQuery;
-    await answerReportCallback(ctx, await this.reports.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data: query.data }));
+    await answerReportCallback(
+      ctx,
+      await this.reports.onCallback({
+        chatId: query.from.id,
+        languageCode: query.from.language_code,
+        data: query.data,
+      }),
+    );
   }
 
   @Command('goals')
@@ -284,7 +353,14 @@ export class BotUpdate {
 
   @Command('goal')
   async goal(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    await reply(ctx, await this.plans.goalsCommand(sender(ctx), commandArgument(ctx.message.text), new Date(ctx.message.date * 1000)));
+    await reply(
+      ctx,
+      await this.plans.goalsCommand(
+        sender(ctx),
+        commandArgument(ctx.message.text),
+        new Date(ctx.message.date * 1000),
+      ),
+    );
   }
 
   @Command('debts')
@@ -299,10 +375,20 @@ export class BotUpdate {
 
   /** Goal and debt buttons (callback_data p…:), ahead of the catch-all callback handler. */
   @Action(PLAN_CALLBACK_RE)
-  async planCallback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): Promise<void> {
+  async planCallback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
+  ): Promise<void> {
     const query = ctx.callbackQuery;
     const data = 'data' in query ? query.data : undefined;
-    await answerCallback(ctx, await this.plans.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data, updateId: ctx.update.update_id }));
+    await answerCallback(
+      ctx,
+      await this.plans.onCallback({
+        chatId: query.from.id,
+        languageCode: query.from.language_code,
+        data,
+        updateId: ctx.update.update_id,
+      }),
+    );
   }
 
   /** /categories: own categories and learned words; its ✖ buttons (lr:…) come here, ahead of the catch-all. */
@@ -312,17 +398,34 @@ export class BotUpdate {
   }
 
   @Action(LEARNED_CALLBACK_RE)
-  async learnedCallback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): Promise<void> {
+  async learnedCallback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
+  ): Promise<void> {
     const query = ctx.callbackQuery;
     const data = 'data' in query ? query.data : undefined;
-    await answerCallback(ctx, await this.categoriesBot.onCallback({ chatId: query.from.id, languageCode: query.from.language_code, data, updateId: ctx.update.update_id }));
+    await answerCallback(
+      ctx,
+      await this.categoriesBot.onCallback({
+        chatId: query.from.id,
+        languageCode: query.from.language_code,
+        data,
+        updateId: ctx.update.update_id,
+      }),
+    );
   }
 
   @On('callback_query')
-  async callback(@Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): Promise<void> {
+  async callback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
+  ): Promise<void> {
     const query = ctx.callbackQuery;
     const data = 'data' in query ? query.data : undefined;
-    const input = { chatId: query.from.id, languageCode: query.from.language_code, data, updateId: ctx.update.update_id };
+    const input = {
+      chatId: query.from.id,
+      languageCode: query.from.language_code,
+      data,
+      updateId: ctx.update.update_id,
+    };
     await answerCallback(ctx, await this.bot.onCallback(input));
   }
 
@@ -332,7 +435,14 @@ export class BotUpdate {
     // every origin kind carries the original date (telegraf's types leave it out)
     const origin = m.forward_origin as { date?: unknown } | undefined;
     const writtenAt = typeof origin?.date === 'number' ? new Date(origin.date * 1000) : undefined;
-    const input = { ...profile(ctx), text: m.text, updateId: ctx.update.update_id, sentAt: new Date(m.date * 1000), messageId: m.message_id, writtenAt };
+    const input = {
+      ...profile(ctx),
+      text: m.text,
+      updateId: ctx.update.update_id,
+      sentAt: new Date(m.date * 1000),
+      messageId: m.message_id,
+      writtenAt,
+    };
     await reply(ctx, await this.bot.onText(input));
   }
 }

@@ -27,10 +27,27 @@ describe('parseUpdate', () => {
     ['{"update_id": -1}', /update_id/],
     ['{"update_id": 1e300}', /update_id/],
     [`{"update_id": 1, "message": ${'['.repeat(9)}${']'.repeat(9)}}`, /nesting deeper than 8 levels/],
-    [JSON.stringify({ update_id: 1, ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, 0])) }), /more than 100 keys/],
-    [Buffer.from([...Buffer.from('{"update_id": 1, "message": {"text": "'), 0xc3, 0x28, ...Buffer.from('"}}')]), /not valid UTF-8/],
+    [
+      JSON.stringify({
+        update_id: 1,
+        ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, 0])),
+      }),
+      /more than 100 keys/,
+    ],
+    [
+      Buffer.from([
+        ...Buffer.from('{"update_id": 1, "message": {"text": "'),
+        0xc3,
+        0x28,
+        ...Buffer.from('"}}'),
+      ]),
+      /not valid UTF-8/,
+    ],
   ])('refuses %j', (body, detail) => {
-    const parsed = parseUpdate(body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body, limits);
+    const parsed = parseUpdate(
+      body === undefined ? undefined : typeof body === 'string' ? Buffer.from(body) : body,
+      limits,
+    );
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.detail).toMatch(detail);
   });

@@ -20,7 +20,8 @@ export type ParsedUpdate = { ok: true; update: Update } | { ok: false; detail: s
  * too many keys or too deep nesting are refused on the bytes, before JSON.parse spends time on them.
  */
 export function parseUpdate(body: Buffer | undefined, limits: JsonShapeLimits): ParsedUpdate {
-  if (!body || body.length === 0) return { ok: false, detail: 'JSON parse error - the request body is empty' };
+  if (!body || body.length === 0)
+    return { ok: false, detail: 'JSON parse error - the request body is empty' };
   const problem = jsonBodyProblem(body, limits);
   if (problem) return { ok: false, detail: problem };
   let value: unknown;
@@ -29,10 +30,14 @@ export function parseUpdate(body: Buffer | undefined, limits: JsonShapeLimits): 
   } catch (error) {
     return { ok: false, detail: `JSON parse error - ${(error as Error).message}` };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, detail: 'Expected a Telegram Update object.' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, detail: 'Expected a Telegram Update object.' };
   const id = (value as { update_id?: unknown }).update_id;
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
-    return { ok: false, detail: 'Expected a Telegram Update object: "update_id" must be a non-negative integer.' };
+    return {
+      ok: false,
+      detail: 'Expected a Telegram Update object: "update_id" must be a non-negative integer.',
+    };
   }
   return { ok: true, update: value as Update };
 }
@@ -49,7 +54,9 @@ export function secretMatches(expected: string | undefined, given: string | unde
  * developing). Polling mode never: there the webhook is only a side door, and the README's dev setup
  * (`BOT_MODE=polling DEBUG=True`) must not let anyone on the network forge updates.
  */
-export function webhookOpenWithoutSecret(config: Pick<AppConfig, 'debug'> & { bot: Pick<AppConfig['bot'], 'mode'> }): boolean {
+export function webhookOpenWithoutSecret(
+  config: Pick<AppConfig, 'debug'> & { bot: Pick<AppConfig['bot'], 'mode'> },
+): boolean {
   return config.bot.mode === 'webhook' && config.debug;
 }
 
@@ -72,7 +79,10 @@ export class TelegramWebhook {
     private readonly lifecycle: BotLifecycle,
     private readonly limiter: RateLimiter,
   ) {
-    this.shapeLimits = { maxKeys: config.requestLimits.webhookJsonMaxKeys, maxDepth: config.requestLimits.jsonMaxDepth };
+    this.shapeLimits = {
+      maxKeys: config.requestLimits.webhookJsonMaxKeys,
+      maxDepth: config.requestLimits.jsonMaxDepth,
+    };
     const secretToken = config.bot.webhookSecret;
     this.callbacks = new Map(WEBHOOK_PATHS.map((path) => [path, bot.webhookCallback(path, { secretToken })]));
   }
@@ -93,9 +103,14 @@ export class TelegramWebhook {
       return;
     }
     if (!secretMatches(this.config.bot.webhookSecret, secret)) {
-      this.logger.warn(`Webhook отклонён: секретный токен ${secret === undefined ? 'отсутствует' : 'неверный'} (ip=${req.ip})`);
+      this.logger.warn(
+        `Webhook отклонён: секретный токен ${secret === undefined ? 'отсутствует' : 'неверный'} (ip=${req.ip})`,
+      );
       await this.limiter.recordFailure(this.limiter.rules.webhookFailures, clientOf(req));
-      res.status(401).json({ detail: secret === undefined ? 'Authentication credentials were not provided.' : 'Invalid secret token.' });
+      res.status(401).json({
+        detail:
+          secret === undefined ? 'Authentication credentials were not provided.' : 'Invalid secret token.',
+      });
       return;
     }
     if (Number(req.get('content-length') ?? 0) > WEBHOOK_MAX_BODY_BYTES) {
@@ -103,11 +118,14 @@ export class TelegramWebhook {
       return;
     }
     try {
-      await new Promise<void>((resolve, reject) => this.readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        this.readBody(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
+      );
     } catch (error) {
       const e = error as { type?: string; status?: number; message?: string };
       if (e.type === 'entity.too.large') res.status(413).json({ detail: 'Request body is too large.' });
-      else res.status(e.status && e.status < 500 ? e.status : 400).json({ detail: e.message ?? 'Bad request.' });
+      else
+        res.status(e.status && e.status < 500 ? e.status : 400).json({ detail: e.message ?? 'Bad request.' });
       return;
     }
     const parsed = parseUpdate(req.body as Buffer | undefined, this.shapeLimits);
@@ -166,7 +184,10 @@ export function mountTelegramWebhook(app: NestExpressApplication, config: AppCon
   const logger = new Logger('TelegramWebhook');
   const handler: RequestHandler = (req: Request, res: Response, _next: NextFunction) => {
     webhook.handle(req, res).catch((error: unknown) => {
-      logger.error(`Ошибка обработки webhook: ${(error as Error)?.message ?? String(error)}`, (error as Error)?.stack);
+      logger.error(
+        `Ошибка обработки webhook: ${(error as Error)?.message ?? String(error)}`,
+        (error as Error)?.stack,
+      );
       if (!res.headersSent) res.status(500).json({ detail: 'A server error occurred.' });
     });
   };

@@ -1,4 +1,11 @@
-import { CALLBACK_DATA_MAX_BYTES, CallbackAction, decodeCallback, decodeCategory, encodeCallback, encodeCategory } from './callback-data';
+import {
+  CALLBACK_DATA_MAX_BYTES,
+  CallbackAction,
+  decodeCallback,
+  decodeCategory,
+  encodeCallback,
+  encodeCategory,
+} from './callback-data';
 
 const CUSTOM = 'custom:0f8fad5b-d9cb-469f-a165-70867728950e';
 const BIG_UPDATE = 9_223_372_036_854_775_807n; // the largest bigint id the column holds
@@ -8,8 +15,14 @@ describe('callback data', () => {
     [{ kind: 'undo', updateId: 123456789n }, 'u:123456789'],
     [{ kind: 'category', updateId: 123456789n }, 'c:123456789'],
     [{ kind: 'category', updateId: 123456789n, item: 2 }, 'c:123456789:2'],
-    [{ kind: 'set_category', updateId: 123456789n, item: 0, category: 'transport' }, 's:123456789:0:transport'],
-    [{ kind: 'set_category', updateId: 5n, item: 1, category: CUSTOM }, 's:5:1:~0f8fad5bd9cb469fa16570867728950e'],
+    [
+      { kind: 'set_category', updateId: 123456789n, item: 0, category: 'transport' },
+      's:123456789:0:transport',
+    ],
+    [
+      { kind: 'set_category', updateId: 5n, item: 1, category: CUSTOM },
+      's:5:1:~0f8fad5bd9cb469fa16570867728950e',
+    ],
     [{ kind: 'back', updateId: 77n }, 'b:77'],
     [{ kind: 'language', language: 'uz' }, 'lang:uz'],
     [{ kind: 'currency', currency: 'USD' }, 'cur:USD'],
@@ -31,15 +44,44 @@ describe('callback data', () => {
   it('stays within Telegram’s 64 bytes for the longest data (largest update id, item 999, a custom category)', () => {
     const data = encodeCallback({ kind: 'set_category', updateId: BIG_UPDATE, item: 999, category: CUSTOM });
     expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
-    expect(decodeCallback(data)).toEqual({ kind: 'set_category', updateId: BIG_UPDATE, item: 999, category: CUSTOM });
+    expect(decodeCallback(data)).toEqual({
+      kind: 'set_category',
+      updateId: BIG_UPDATE,
+      item: 999,
+      category: CUSTOM,
+    });
   });
 
-  it.each([undefined, '', 'u:', 'u:abc', 'u:1:2', 'x:1', 'c:1:', 's:1:0:', 's:1:0:Транспорт', 's:1:0:~123', 'lang:de', 'cur:GBP', 'cur:usd', 'm:1:441', 'm:1:44100', 'm:1', 'm:x:4410', 'k:1:GBP', 'k:1', 'k:1:4410', 'f:1:x', 'f:1:', 'f:1:rr', 'g:', 'g:1:2', 'a'.repeat(65)])(
-    'refuses %j',
-    (data) => {
-      expect(decodeCallback(data)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'u:',
+    'u:abc',
+    'u:1:2',
+    'x:1',
+    'c:1:',
+    's:1:0:',
+    's:1:0:Транспорт',
+    's:1:0:~123',
+    'lang:de',
+    'cur:GBP',
+    'cur:usd',
+    'm:1:441',
+    'm:1:44100',
+    'm:1',
+    'm:x:4410',
+    'k:1:GBP',
+    'k:1',
+    'k:1:4410',
+    'f:1:x',
+    'f:1:',
+    'f:1:rr',
+    'g:',
+    'g:1:2',
+    'a'.repeat(65),
+  ])('refuses %j', (data) => {
+    expect(decodeCallback(data)).toBeNull();
+  });
 
   it.each([
     ['groceries', 'groceries'],

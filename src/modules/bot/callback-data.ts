@@ -42,7 +42,15 @@ export type CallbackAction =
 /** The buttons of money for a later day (see the header). */
 export const PLANNED_STEPS = ['remind', 'tomorrow', 'week', 'paid', 'no', 'record', 'skip'] as const;
 export type PlannedStep = (typeof PLANNED_STEPS)[number];
-const STEP_CODES: Record<PlannedStep, string> = { remind: 'r', tomorrow: 't', week: 'w', paid: 'p', no: 'n', record: 'd', skip: 's' };
+const STEP_CODES: Record<PlannedStep, string> = {
+  remind: 'r',
+  tomorrow: 't',
+  week: 'w',
+  paid: 'p',
+  no: 'n',
+  record: 'd',
+  skip: 's',
+};
 const STEP_BY_CODE = new Map(PLANNED_STEPS.map((step) => [STEP_CODES[step], step]));
 
 const LANGS: readonly string[] = ['ru', 'uz', 'en'];
@@ -103,19 +111,28 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
   if ((m = new RegExp(`^u:${UPDATE}$`).exec(data))) return { kind: 'undo', updateId: BigInt(m[1]) };
   if ((m = new RegExp(`^b:${UPDATE}$`).exec(data))) return { kind: 'back', updateId: BigInt(m[1]) };
   if ((m = new RegExp(`^c:${UPDATE}(?::${ITEM})?$`).exec(data))) {
-    return m[2] === undefined ? { kind: 'category', updateId: BigInt(m[1]) } : { kind: 'category', updateId: BigInt(m[1]), item: Number(m[2]) };
+    return m[2] === undefined
+      ? { kind: 'category', updateId: BigInt(m[1]) }
+      : { kind: 'category', updateId: BigInt(m[1]), item: Number(m[2]) };
   }
   if ((m = new RegExp(`^s:${UPDATE}:${ITEM}:(\\S+)$`).exec(data))) {
     const category = decodeCategory(m[3]);
     return category ? { kind: 'set_category', updateId: BigInt(m[1]), item: Number(m[2]), category } : null;
   }
-  if ((m = new RegExp(`^m:${UPDATE}:(\\d{4})$`).exec(data))) return { kind: 'card_side', updateId: BigInt(m[1]), card: m[2] };
-  if ((m = /^lang:([a-z]{2})$/.exec(data)) && LANGS.includes(m[1])) return { kind: 'language', language: m[1] as Language };
-  if ((m = /^cur:([A-Z]{3})$/.exec(data)) && (CURRENCIES as readonly string[]).includes(m[1])) return { kind: 'currency', currency: m[1] as Currency };
-  if ((m = new RegExp(`^k:${UPDATE}:([A-Z]{3})$`).exec(data)) && (CURRENCIES as readonly string[]).includes(m[2])) {
+  if ((m = new RegExp(`^m:${UPDATE}:(\\d{4})$`).exec(data)))
+    return { kind: 'card_side', updateId: BigInt(m[1]), card: m[2] };
+  if ((m = /^lang:([a-z]{2})$/.exec(data)) && LANGS.includes(m[1]))
+    return { kind: 'language', language: m[1] as Language };
+  if ((m = /^cur:([A-Z]{3})$/.exec(data)) && (CURRENCIES as readonly string[]).includes(m[1]))
+    return { kind: 'currency', currency: m[1] as Currency };
+  if (
+    (m = new RegExp(`^k:${UPDATE}:([A-Z]{3})$`).exec(data)) &&
+    (CURRENCIES as readonly string[]).includes(m[2])
+  ) {
     return { kind: 'pick_currency', updateId: BigInt(m[1]), currency: m[2] as Currency };
   }
-  if ((m = new RegExp(`^f:${UPDATE}:([a-z])$`).exec(data)) && STEP_BY_CODE.has(m[2])) return { kind: 'planned', updateId: BigInt(m[1]), step: STEP_BY_CODE.get(m[2])! };
+  if ((m = new RegExp(`^f:${UPDATE}:([a-z])$`).exec(data)) && STEP_BY_CODE.has(m[2]))
+    return { kind: 'planned', updateId: BigInt(m[1]), step: STEP_BY_CODE.get(m[2])! };
   if ((m = new RegExp(`^g:${UPDATE}$`).exec(data))) return { kind: 'goal_offer', updateId: BigInt(m[1]) };
   return null;
 }

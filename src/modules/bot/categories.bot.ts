@@ -34,16 +34,21 @@ export class CategoriesBot {
   }
 
   /** A ✖ press: forgets the word, then shows the list as it is now (also when the word was already gone). */
-  async onCallback(sender: CategoriesSender & { data: string | undefined; updateId: number }): Promise<CallbackReply> {
+  async onCallback(
+    sender: CategoriesSender & { data: string | undefined; updateId: number },
+  ): Promise<CallbackReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
+    if (!user)
+      return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
     const t = learnedTexts(user.language);
     const id = decodeForget(sender.data);
     if (!id) return { answer: { text: t.gone, alert: true } };
     let answer: CallbackReply['answer'];
     try {
       answer = { text: t.forgotten(await this.categories.forgetLearned(user.id, id)) };
-      this.logger.log(`Забыто слово: update_id=${sender.updateId}, chat_id=${sender.chatId}, user_id=${user.id}, id=${id}`);
+      this.logger.log(
+        `Забыто слово: update_id=${sender.updateId}, chat_id=${sender.chatId}, user_id=${user.id}, id=${id}`,
+      );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
       answer = { text: t.gone, alert: true };
@@ -53,7 +58,10 @@ export class CategoriesBot {
   }
 
   private async view(user: User): Promise<PhraseReply> {
-    const [all, learned] = await Promise.all([this.categories.list(user.id), this.categories.listLearned(user.id, user.language)]);
+    const [all, learned] = await Promise.all([
+      this.categories.list(user.id),
+      this.categories.listLearned(user.id, user.language),
+    ]);
     const own = all.filter((c) => !c.is_default).map((c) => ({ type: c.type, name: c.name }));
     const text = categoriesText(
       user.language,

@@ -15,9 +15,12 @@ describe('the ✖ buttons of /categories', () => {
     expect(PLAN_CALLBACK_RE.test(data)).toBe(false);
   });
 
-  it.each(['lr:', 'lr:xyz', `lr:${'0'.repeat(31)}`, `lr:${'a'.repeat(33)}`, 'u:1', '', undefined])('refuse %p', (data) => {
-    expect(decodeForget(data)).toBeNull();
-  });
+  it.each(['lr:', 'lr:xyz', `lr:${'0'.repeat(31)}`, `lr:${'a'.repeat(33)}`, 'u:1', '', undefined])(
+    'refuse %p',
+    (data) => {
+      expect(decodeForget(data)).toBeNull();
+    },
+  );
 
   it('numbered like the list, two per row, long words cut; none without words', () => {
     const words = [

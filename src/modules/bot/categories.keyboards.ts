@@ -25,10 +25,15 @@ export function decodeForget(data: string | undefined): string | null {
 }
 
 /** "✖ 1. obed", "✖ 2. обед", … (numbered as the list in the text), two per row; none when nothing is learned. */
-export function learnedKeyboard(lang: Language, learned: ReadonlyArray<{ id: string; keyword: string }>): InlineKeyboardMarkup | undefined {
+export function learnedKeyboard(
+  lang: Language,
+  learned: ReadonlyArray<{ id: string; keyword: string }>,
+): InlineKeyboardMarkup | undefined {
   if (!learned.length) return undefined;
   const t = learnedTexts(lang);
-  const buttons = learned.slice(0, LEARNED_SHOWN).map((l, i) => ({ text: clip(t.removeButton(i + 1, l.keyword)), callback_data: encodeForget(l.id) }));
+  const buttons = learned
+    .slice(0, LEARNED_SHOWN)
+    .map((l, i) => ({ text: clip(t.removeButton(i + 1, l.keyword)), callback_data: encodeForget(l.id) }));
   const rows = [];
   for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
   return { inline_keyboard: rows };

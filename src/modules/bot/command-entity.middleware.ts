@@ -8,7 +8,10 @@ const COMMAND = /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,64})?(?=\s|$)/;
  * Telegram always sends it, but hand-written updates (the seed's own example) do not, and telegraf recognises
  * commands only by that entity.
  */
-export function missingCommandEntity(text: string, entities: readonly MessageEntity[] | undefined): MessageEntity | undefined {
+export function missingCommandEntity(
+  text: string,
+  entities: readonly MessageEntity[] | undefined,
+): MessageEntity | undefined {
   if (entities?.some((e) => e.type === 'bot_command' && e.offset === 0)) return undefined;
   const match = COMMAND.exec(text);
   return match ? { type: 'bot_command', offset: 0, length: match[0].length } : undefined;

@@ -2,8 +2,15 @@ import { parsePhrase } from '../nlu';
 import { afterAnswer, bareAmount, PENDING_TTL_MS, pendingAmount, readPending } from './pending-amount';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
-const parse = (text: string, defaultCurrency: 'UZS' | 'USD' = 'UZS') => parsePhrase(text, { language: 'auto', defaultCurrency, now: NOW, timeZone: 'Asia/Tashkent' });
-const BREAD = { type: 'expense' as const, currency: 'UZS' as const, category: 'groceries' as const, description: 'хлеб', date: '2026-11-29' };
+const parse = (text: string, defaultCurrency: 'UZS' | 'USD' = 'UZS') =>
+  parsePhrase(text, { language: 'auto', defaultCurrency, now: NOW, timeZone: 'Asia/Tashkent' });
+const BREAD = {
+  type: 'expense' as const,
+  currency: 'UZS' as const,
+  category: 'groceries' as const,
+  description: 'хлеб',
+  date: '2026-11-29',
+};
 
 describe('pending amount', () => {
   it.each([
@@ -21,7 +28,15 @@ describe('pending amount', () => {
     expect(bareAmount(parse('40', 'USD'))).toEqual({ amountMinor: 4000n, currency: 'USD' });
   });
 
-  it.each(['такси 20000', '25000 за хлеб', 'купил хлеб', 'привет', 'баланс', 'asdf', 'такси 20000 и кофе 15000'])('%s is not a bare amount', (text) => {
+  it.each([
+    'такси 20000',
+    '25000 за хлеб',
+    'купил хлеб',
+    'привет',
+    'баланс',
+    'asdf',
+    'такси 20000 и кофе 15000',
+  ])('%s is not a bare amount', (text) => {
     expect(bareAmount(parse(text))).toBeNull();
   });
 

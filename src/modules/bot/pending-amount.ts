@@ -32,7 +32,13 @@ export function pendingAmount(items: ReadonlyArray<PendingItem>, now: Date): Pen
     awaiting: 'amount',
     id: randomUUID(),
     askedAt: now.toISOString(),
-    items: items.map(({ type, currency, category, description, date }) => ({ type, currency, category, description, date })),
+    items: items.map(({ type, currency, category, description, date }) => ({
+      type,
+      currency,
+      category,
+      description,
+      date,
+    })),
   };
 }
 
@@ -52,7 +58,14 @@ function isPendingItem(value: unknown): value is PendingItem {
 /** The pending question in a session state, or null (none, malformed, or older than PENDING_TTL_MS). */
 export function readPending(state: unknown, now: Date): PendingAmount | null {
   const s = state as Partial<PendingAmount> | null;
-  if (!s || typeof s !== 'object' || s.awaiting !== 'amount' || typeof s.id !== 'string' || typeof s.askedAt !== 'string') return null;
+  if (
+    !s ||
+    typeof s !== 'object' ||
+    s.awaiting !== 'amount' ||
+    typeof s.id !== 'string' ||
+    typeof s.askedAt !== 'string'
+  )
+    return null;
   const askedAt = Date.parse(s.askedAt);
   if (Number.isNaN(askedAt) || now.getTime() - askedAt > PENDING_TTL_MS) return null;
   if (!Array.isArray(s.items) || !s.items.length || !s.items.every(isPendingItem)) return null;

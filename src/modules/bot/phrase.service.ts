@@ -13,7 +13,13 @@ import { RecordSource, TransactionsService } from '../transactions/transactions.
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { BotSessionsRepository } from './bot-sessions.repository';
-import { categoryKeyboard, currencyKeyboard, itemChooserKeyboard, languageKeyboard, recordedKeyboard } from './bot.keyboards';
+import {
+  categoryKeyboard,
+  currencyKeyboard,
+  itemChooserKeyboard,
+  languageKeyboard,
+  recordedKeyboard,
+} from './bot.keyboards';
 import {
   amountAgainText,
   balanceText,
@@ -32,7 +38,14 @@ import {
 } from './bot.texts';
 import { CallbackAction, decodeCallback } from './callback-data';
 import { CardNotificationsBot } from './card-notifications.bot';
-import { afterAnswer, bareAmount, PendingAmount, pendingAmount, PendingItem, readPending } from './pending-amount';
+import {
+  afterAnswer,
+  bareAmount,
+  PendingAmount,
+  pendingAmount,
+  PendingItem,
+  readPending,
+} from './pending-amount';
 import { AsidesBot } from './asides/asides.bot';
 import { PlansBot } from './plans.bot';
 import { categoryFor, newTransactions, occurredAt } from './recording';
@@ -74,7 +87,9 @@ export interface PhraseInput {
 
 function sourceOf(input: PhraseInput): RecordSource {
   const updateId = BigInt(input.updateId);
-  return input.transcript === undefined ? { kind: 'text', updateId } : { kind: 'voice', updateId, transcript: input.transcript };
+  return input.transcript === undefined
+    ? { kind: 'text', updateId }
+    : { kind: 'voice', updateId, transcript: input.transcript };
 }
 
 export interface CallbackInput {
@@ -108,7 +123,10 @@ export class PhraseService {
    * correcting earlier records (the learned words win). Shared by new and edited messages.
    */
   async categorize<T extends ParsedItem>(user: User, items: readonly T[]): Promise<T[]> {
-    return this.categories.applyLearned(user.id, items.map((i) => ({ ...i, category: categoryFor(i) }))) as Promise<T[]>;
+    return this.categories.applyLearned(
+      user.id,
+      items.map((i) => ({ ...i, category: categoryFor(i) })),
+    ) as Promise<T[]>;
   }
 
   async onText(user: User, input: PhraseInput): Promise<PhraseReply> {
@@ -126,11 +144,23 @@ export class PhraseService {
     // A forwarded card notification: its own date and time, once however often forwarded (docs/card-notifications.md).
     if (parsed.card) {
       const sentAt = input.writtenAt ?? input.sentAt;
-      return this.cards.onNotification(user, { updateId: input.updateId, chatId: input.chatId, sentAt, reading: parsed.card, category: parsed.items[0]?.category });
+      return this.cards.onNotification(user, {
+        updateId: input.updateId,
+        chatId: input.chatId,
+        sentAt,
+        reading: parsed.card,
+        category: parsed.items[0]?.category,
+      });
     }
     // Money named but not a record (conversion, later, which currency, saving, too large or many), and spending
     // questions about a word or about food: bot/asides (docs/asides.md).
-    const aside = await this.asides.onParsed(user, input, parsed, state, async (q) => (await this.stats(user, now, q)).text);
+    const aside = await this.asides.onParsed(
+      user,
+      input,
+      parsed,
+      state,
+      async (q) => (await this.stats(user, now, q)).text,
+    );
     if (aside) return aside;
     switch (parsed.intent) {
       case 'transaction':
@@ -164,7 +194,13 @@ export class PhraseService {
       text: balanceText(user.language, {
         totals: summary.totals,
         converted: summary.converted,
-        recent: recent.map((t) => ({ type: t.type, amountMinor: t.amount, currency: t.currency, description: t.description, categoryName: name(t.category) })),
+        recent: recent.map((t) => ({
+          type: t.type,
+          amountMinor: t.amount,
+          currency: t.currency,
+          description: t.description,
+          categoryName: name(t.category),
+        })),
         defaultCurrency: user.currency,
         at: now,
         timeZone: user.timezone,
@@ -187,7 +223,9 @@ export class PhraseService {
     const t = callbackTexts(user.language);
     if (!action) return { answer: { text: t.notAvailable, alert: true } };
     const reply = await this.callback(user, action);
-    this.logger.log(`Кнопка: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, action=${action.kind}`);
+    this.logger.log(
+      `Кнопка: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, action=${action.kind}`,
+    );
     return reply;
   }
 
@@ -196,18 +234,31 @@ export class PhraseService {
   /** The user's text read as every message is read (the edit of a message is read the same way). */
   parse(user: User, text: string, now: Date, defaultCurrency: Currency): ParseResult {
     // A bare number has no words to tell the language by: the user's own then.
-    return parsePhrase(text, { language: /\p{L}/u.test(text) ? 'auto' : user.language, defaultCurrency, now, timeZone: user.timezone });
+    return parsePhrase(text, {
+      language: /\p{L}/u.test(text) ? 'auto' : user.language,
+      defaultCurrency,
+      now,
+      timeZone: user.timezone,
+    });
   }
 
   /**
    * Records every item that has an amount; items without one are asked about (the first now, the rest after).
    * A word the user taught a category for (docs/learning.md) decides the item's category before the parser does.
    */
-  private async record(user: User, input: PhraseInput, parsed: ParsedItem[], pending: PendingAmount | null): Promise<PhraseReply> {
+  private async record(
+    user: User,
+    input: PhraseInput,
+    parsed: ParsedItem[],
+    pending: PendingAmount | null,
+  ): Promise<PhraseReply> {
     const items = await this.categorize(user, parsed);
-    const complete = items.filter((i): i is (typeof items)[number] & { amountMinor: bigint } => i.amountMinor !== null);
+    const complete = items.filter(
+      (i): i is (typeof items)[number] & { amountMinor: bigint } => i.amountMinor !== null,
+    );
     const missing = items.filter((i) => i.amountMinor === null);
-    if (complete.some((i) => i.amountMinor > MAX_AMOUNT_MINOR || i.amountMinor < 1n)) return { text: tooLargeText(user.language) };
+    if (complete.some((i) => i.amountMinor > MAX_AMOUNT_MINOR || i.amountMinor < 1n))
+      return { text: tooLargeText(user.language) };
 
     const news = newTransactions(complete, input.sentAt, user.timezone);
     const rows = await this.transactions.recordMany(user.id, news, sourceOf(input));
@@ -227,10 +278,19 @@ export class PhraseService {
     answer: { amountMinor: bigint; currency: string },
   ): Promise<PhraseReply> {
     if (answer.amountMinor > MAX_AMOUNT_MINOR) return { text: tooLargeText(user.language) };
-    const [item] = await this.categories.applyLearned(user.id, [{ ...pending.items[0], category: categoryFor(pending.items[0]) }]);
+    const [item] = await this.categories.applyLearned(user.id, [
+      { ...pending.items[0], category: categoryFor(pending.items[0]) },
+    ]);
     const rows = await this.transactions.recordMany(
       user.id,
-      [{ ...item, amountMinor: answer.amountMinor, currency: answer.currency, occurredAt: occurredAt(item.date, input.sentAt, user.timezone) }],
+      [
+        {
+          ...item,
+          amountMinor: answer.amountMinor,
+          currency: answer.currency,
+          occurredAt: occurredAt(item.date, input.sentAt, user.timezone),
+        },
+      ],
       sourceOf(input),
     );
     const next = afterAnswer(pending);
@@ -239,13 +299,23 @@ export class PhraseService {
     return this.recordedReply(user, input, rows, next);
   }
 
-  private async recordedReply(user: User, input: PhraseInput, rows: Transaction[], next: PendingAmount | null): Promise<PhraseReply> {
+  private async recordedReply(
+    user: User,
+    input: PhraseInput,
+    rows: Transaction[],
+    next: PendingAmount | null,
+  ): Promise<PhraseReply> {
     const now = input.sentAt;
     const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);
     const question = next ? this.pendingView(next.items[0], name, user, now) : undefined;
     return {
-      text: recordedText(user.language, rows.map((r) => this.view(r, name)), user.timezone, question),
+      text: recordedText(
+        user.language,
+        rows.map((r) => this.view(r, name)),
+        user.timezone,
+        question,
+      ),
       markup: rows.length ? recordedKeyboard(user.language, BigInt(input.updateId)) : undefined,
       effect: rows.length ? { kind: 'records', rows } : undefined,
     };
@@ -263,13 +333,20 @@ export class PhraseService {
     const today = localToday(now, user.timezone);
     const q: StatsQuery = query ?? { period: currentMonth(today) };
     const range = toRange('custom', q.period, user.timezone);
-    const summary = await this.statsService.summary(user.id, user.language, { range, type: q.type, category: q.category });
+    const summary = await this.statsService.summary(user.id, user.language, {
+      range,
+      type: q.type,
+      category: q.category,
+    });
     const t = STATS_TEXTS[user.language];
     const period = periodText(user.language, q.period, today.y);
     const type = q.type;
     if (!type) return { text: summaryText(user.language, summary, today.y) };
     const amounts = amountsText(
-      summary.totals.map((c) => ({ currency: c.currency, amountMinor: type === 'income' ? c.incomeMinor : c.expenseMinor })),
+      summary.totals.map((c) => ({
+        currency: c.currency,
+        amountMinor: type === 'income' ? c.incomeMinor : c.expenseMinor,
+      })),
       user.currency,
     );
     if (!q.category) return { text: t.typeAnswer(type, period, amounts) };
@@ -279,9 +356,16 @@ export class PhraseService {
 
   private async undoLast(user: User): Promise<PhraseReply> {
     const removed = await this.transactions.undoLast(user.id);
-    const name = await this.categories.nameResolver(user.id, user.language, removed ? [removed.category] : []);
+    const name = await this.categories.nameResolver(
+      user.id,
+      user.language,
+      removed ? [removed.category] : [],
+    );
     if (removed) this.logger.log(`Отменена последняя запись: user_id=${user.id}`);
-    return { text: undoLastText(user.language, removed && this.view(removed, name), user.timezone), effect: removed ? { kind: 'action' } : undefined };
+    return {
+      text: undoLastText(user.language, removed && this.view(removed, name), user.timezone),
+      effect: removed ? { kind: 'action' } : undefined,
+    };
   }
 
   private async changeLanguage(user: User, language: Language | undefined): Promise<PhraseReply> {
@@ -302,17 +386,34 @@ export class PhraseService {
       case 'undo': {
         const removed = await this.transactions.undoUpdate(user.id, action.updateId);
         if (!removed.length) return { answer: { text: t.alreadyUndone, alert: true } };
-        this.logger.log(`Отменены записи update_id=${action.updateId}: user_id=${user.id}, removed=${removed.length}`);
+        this.logger.log(
+          `Отменены записи update_id=${action.updateId}: user_id=${user.id}, removed=${removed.length}`,
+        );
         const name = await this.categories.nameResolver(user.id, user.language);
-        return { answer: { text: t.undone }, edit: { text: undoneText(user.language, removed.map((r) => this.view(r, name)), user.timezone) } };
+        return {
+          answer: { text: t.undone },
+          edit: {
+            text: undoneText(
+              user.language,
+              removed.map((r) => this.view(r, name)),
+              user.timezone,
+            ),
+          },
+        };
       }
       case 'category': {
         const rows = await this.transactions.findByUpdate(user.id, action.updateId);
         if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
         if (action.item === undefined && rows.length > 1) {
           const name = await this.categories.nameResolver(user.id, user.language);
-          const items = rows.map((r) => ({ item: r.sourceItem, label: r.description.trim() || name(r.category) }));
-          return { answer: { text: t.chooseItem }, edit: { markup: itemChooserKeyboard(user.language, action.updateId, items) } };
+          const items = rows.map((r) => ({
+            item: r.sourceItem,
+            label: r.description.trim() || name(r.category),
+          }));
+          return {
+            answer: { text: t.chooseItem },
+            edit: { markup: itemChooserKeyboard(user.language, action.updateId, items) },
+          };
         }
         const row = action.item === undefined ? rows[0] : rows.find((r) => r.sourceItem === action.item);
         if (!row) return { answer: { text: t.alreadyUndone, alert: true } };
@@ -324,7 +425,8 @@ export class PhraseService {
         const rows = await this.transactions.findByUpdate(user.id, action.updateId);
         const row = rows.find((r) => r.sourceItem === action.item);
         if (!row) return { answer: { text: t.alreadyUndone, alert: true } };
-        if (!(await this.categories.isAllowed(user.id, row.type, action.category))) return { answer: { text: t.notAvailable, alert: true } };
+        if (!(await this.categories.isAllowed(user.id, row.type, action.category)))
+          return { answer: { text: t.notAvailable, alert: true } };
         const updated = await this.transactions.setCategory(user.id, row.id, action.category);
         const name = await this.categories.nameResolver(user.id, user.language);
         const views = rows.map((r) => this.view(r.id === updated.id ? updated : r, name));
@@ -332,7 +434,10 @@ export class PhraseService {
         const toast = t.categorySet(name(updated.category));
         return {
           answer: { text: learned ? `${toast}\n${learnedTexts(user.language).learned(learned)}` : toast },
-          edit: { text: recordedText(user.language, views, user.timezone), markup: recordedKeyboard(user.language, action.updateId) },
+          edit: {
+            text: recordedText(user.language, views, user.timezone),
+            markup: recordedKeyboard(user.language, action.updateId),
+          },
         };
       }
       case 'back': {
@@ -361,7 +466,14 @@ export class PhraseService {
 
   /** A recorded row as the replies list it. */
   view(tx: Transaction, name: CategoryNameResolver): ItemView {
-    return { type: tx.type, amountMinor: tx.amount, currency: tx.currency, categoryName: name(tx.category), description: tx.description, occurredAt: tx.occurredAt };
+    return {
+      type: tx.type,
+      amountMinor: tx.amount,
+      currency: tx.currency,
+      categoryName: name(tx.category),
+      description: tx.description,
+      occurredAt: tx.occurredAt,
+    };
   }
 
   /** An item waiting for its amount, as the "💬 Сколько?" question shows it. */
@@ -377,6 +489,8 @@ export class PhraseService {
   }
 
   private logRecorded(user: User, input: PhraseInput, recorded: number): void {
-    this.logger.log(`Записано из ${input.transcript === undefined ? 'текста' : 'голоса'}: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`);
+    this.logger.log(
+      `Записано из ${input.transcript === undefined ? 'текста' : 'голоса'}: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`,
+    );
   }
 }

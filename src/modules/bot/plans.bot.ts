@@ -4,17 +4,38 @@ import { MAX_AMOUNT_MINOR } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { Debt } from '../debts/debt.entity';
 import { DebtsService } from '../debts/debts.service';
-import { debtRecordedText, debtsListText, debtTexts, debtTooLargeText, DebtView, repaidText } from '../debts/debts.texts';
+import {
+  debtRecordedText,
+  debtsListText,
+  debtTexts,
+  debtTooLargeText,
+  DebtView,
+  repaidText,
+} from '../debts/debts.texts';
 import { Goal } from '../goals/goal.entity';
 import { GoalsService, NewGoal } from '../goals/goals.service';
-import { contributedText, goalCreatedText, goalsListText, goalTexts, goalTooLargeText, GoalView } from '../goals/goals.texts';
+import {
+  contributedText,
+  goalCreatedText,
+  goalsListText,
+  goalTexts,
+  goalTooLargeText,
+  GoalView,
+} from '../goals/goals.texts';
 import { parseDebt, parseGoal, type DebtPhrase, type GoalPhrase } from '../nlu/plans';
 import { reminderBadTimeText, reminderOffText, reminderOnText } from '../notifications/reminders.texts';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { needStartText, languageFromCode } from './bot.texts';
 import type { CallbackReply, PhraseReply } from './phrase.service';
-import { contributeKeyboard, debtsKeyboard, decodePlan, goalsKeyboard, PlanAction, repayKeyboard } from './plans.keyboards';
+import {
+  contributeKeyboard,
+  debtsKeyboard,
+  decodePlan,
+  goalsKeyboard,
+  PlanAction,
+  repayKeyboard,
+} from './plans.keyboards';
 
 export interface PlanSender {
   chatId: number;
@@ -39,8 +60,18 @@ const debtView = (d: Debt): DebtView => ({
   dueDate: d.dueDate,
 });
 
-const goalKeyData = (g: Goal) => ({ id: g.id, currency: g.currency, targetMinor: g.targetAmount, savedMinor: g.savedAmount });
-const debtKeyData = (d: Debt) => ({ id: d.id, currency: d.currency, amountMinor: d.amount, repaidMinor: d.repaidAmount });
+const goalKeyData = (g: Goal) => ({
+  id: g.id,
+  currency: g.currency,
+  targetMinor: g.targetAmount,
+  savedMinor: g.savedAmount,
+});
+const debtKeyData = (d: Debt) => ({
+  id: d.id,
+  currency: d.currency,
+  amountMinor: d.amount,
+  repaidMinor: d.repaidAmount,
+});
 
 /** "/remind", "/remind on|off", "/remind 20:30" → what to do. */
 export function readRemindArgument(arg: string): { on?: boolean; time?: string } | null {
@@ -49,7 +80,8 @@ export function readRemindArgument(arg: string): { on?: boolean; time?: string }
   if (/^(on|вкл|включить|yoq|yoqish|да|yes)$/.test(a)) return { on: true };
   if (/^(off|выкл|выключить|o'chir|ochir|нет|no|stop)$/.test(a)) return { on: false };
   const m = /^(\d{1,2})[:.](\d{2})$/.exec(a);
-  if (m && Number(m[1]) <= 23 && Number(m[2]) <= 59) return { on: true, time: `${m[1].padStart(2, '0')}:${m[2]}` };
+  if (m && Number(m[1]) <= 23 && Number(m[2]) <= 59)
+    return { on: true, time: `${m[1].padStart(2, '0')}:${m[2]}` };
   return null;
 }
 
@@ -83,7 +115,11 @@ export class PlansBot {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
     if (argument.trim()) {
-      const parsed = parseGoal(`goal: ${argument}`, { defaultCurrency: user.currency, now, timeZone: user.timezone });
+      const parsed = parseGoal(`goal: ${argument}`, {
+        defaultCurrency: user.currency,
+        now,
+        timeZone: user.timezone,
+      });
       const reply = parsed && (await this.goalPhrase(user, parsed));
       if (reply) return reply;
     }
@@ -105,21 +141,36 @@ export class PlansBot {
     const on = arg.on ?? !user.dailyReminder;
     const updated = await this.users.setDailyReminder(user.id, on, arg.time);
     this.logger.log(`Ежедневное напоминание: user_id=${user.id}, on=${on}, time=${updated.reminderTime}`);
-    return { text: on ? reminderOnText(updated.language, updated.reminderTime) : reminderOffText(updated.language) };
+    return {
+      text: on ? reminderOnText(updated.language, updated.reminderTime) : reminderOffText(updated.language),
+    };
   }
 
-  async onCallback(sender: PlanSender & { data: string | undefined; updateId: number }): Promise<CallbackReply> {
+  async onCallback(
+    sender: PlanSender & { data: string | undefined; updateId: number },
+  ): Promise<CallbackReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
+    if (!user)
+      return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
     const action = decodePlan(sender.data);
     if (!action) return { answer: { text: goalTexts(user.language).gone, alert: true } };
-    this.logger.log(`Кнопка: update_id=${sender.updateId}, chat_id=${sender.chatId}, user_id=${user.id}, action=${action.kind}`);
+    this.logger.log(
+      `Кнопка: update_id=${sender.updateId}, chat_id=${sender.chatId}, user_id=${user.id}, action=${action.kind}`,
+    );
     try {
       return await this.callback(user, action);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const gone = action.kind === 'repay' || action.kind === 'debt' || action.kind === 'close' ? debtTexts(user.language).gone : goalTexts(user.language).gone;
-      return { answer: { text: error.code === 'validation' ? (error.fields?.amount?.[0] ?? error.message) : gone, alert: true } };
+      const gone =
+        action.kind === 'repay' || action.kind === 'debt' || action.kind === 'close'
+          ? debtTexts(user.language).gone
+          : goalTexts(user.language).gone;
+      return {
+        answer: {
+          text: error.code === 'validation' ? (error.fields?.amount?.[0] ?? error.message) : gone,
+          alert: true,
+        },
+      };
     }
   }
 
@@ -127,19 +178,28 @@ export class PlansBot {
   async createGoal(user: User, goal: NewGoal): Promise<PhraseReply> {
     const created = await this.goals.create(user.id, goal);
     this.logger.log(`Цель создана: user_id=${user.id}, goal_id=${created.id}`);
-    return { text: goalCreatedText(user.language, goalView(created)), markup: goalsKeyboard(user.language, [created]) };
+    return {
+      text: goalCreatedText(user.language, goalView(created)),
+      markup: goalsKeyboard(user.language, [created]),
+    };
   }
 
   // -------------------------------------------------------------------------------------------------------------
 
   private async goalsList(user: User): Promise<PhraseReply> {
     const goals = await this.goals.all(user.id);
-    return { text: goalsListText(user.language, goals.map(goalView)), markup: goalsKeyboard(user.language, goals) };
+    return {
+      text: goalsListText(user.language, goals.map(goalView)),
+      markup: goalsKeyboard(user.language, goals),
+    };
   }
 
   private async debtsList(user: User): Promise<PhraseReply> {
     const debts = await this.debts.open(user.id);
-    return { text: debtsListText(user.language, debts.map(debtView)), markup: debtsKeyboard(user.language, debts) };
+    return {
+      text: debtsListText(user.language, debts.map(debtView)),
+      markup: debtsKeyboard(user.language, debts),
+    };
   }
 
   private async goalPhrase(user: User, phrase: GoalPhrase): Promise<PhraseReply | null> {
@@ -149,7 +209,12 @@ export class PlansBot {
       if (!phrase.title) return { text: t.needTitle };
       if (phrase.amountMinor === null) return { text: t.needAmount };
       if (phrase.amountMinor > MAX_AMOUNT_MINOR) return { text: goalTooLargeText(lang) };
-      return this.createGoal(user, { title: phrase.title, targetMinor: phrase.amountMinor, currency: phrase.currency, deadline: phrase.deadline });
+      return this.createGoal(user, {
+        title: phrase.title,
+        targetMinor: phrase.amountMinor,
+        currency: phrase.currency,
+        deadline: phrase.deadline,
+      });
     }
     const active = (await this.goals.all(user.id)).filter((g) => g.status === 'active');
     let goal: Goal | undefined;
@@ -159,10 +224,16 @@ export class PlansBot {
       goal = active[0];
     } else {
       goal = (await this.goals.findByName(user.id, phrase.target)).find((g) => g.status === 'active');
-      if (!goal) return phrase.explicit ? { text: active.length ? t.notFound(phrase.target) : t.noGoals } : null;
+      if (!goal)
+        return phrase.explicit ? { text: active.length ? t.notFound(phrase.target) : t.noGoals } : null;
     }
-    if (phrase.currency && phrase.currency !== goal.currency) return { text: t.currencyMismatch(goal.title, goal.currency) };
-    return this.contribute(user, goal.id, phrase.amountMinor).then((r) => ({ text: r.text, markup: r.markup, effect: { kind: 'action' } }));
+    if (phrase.currency && phrase.currency !== goal.currency)
+      return { text: t.currencyMismatch(goal.title, goal.currency) };
+    return this.contribute(user, goal.id, phrase.amountMinor).then((r) => ({
+      text: r.text,
+      markup: r.markup,
+      effect: { kind: 'action' },
+    }));
   }
 
   private async contribute(user: User, goalId: string, amountMinor: bigint): Promise<PhraseReply> {
@@ -187,11 +258,16 @@ export class PlansBot {
         dueDate: phrase.dueDate,
         description: text,
       });
-      return { text: debtRecordedText(lang, debtView(debt)), markup: debtsKeyboard(lang, [debt]), effect: { kind: 'action' } };
+      return {
+        text: debtRecordedText(lang, debtView(debt)),
+        markup: debtsKeyboard(lang, [debt]),
+        effect: { kind: 'action' },
+      };
     }
     const [debt] = await this.debts.findOpenByName(user.id, phrase.counterparty, phrase.direction);
     if (!debt) return null; // nobody by that name owes or is owed: read it as a transaction
-    if (phrase.currency && phrase.currency !== debt.currency) return { text: t.currencyMismatch(debt.counterparty, debt.currency) };
+    if (phrase.currency && phrase.currency !== debt.currency)
+      return { text: t.currencyMismatch(debt.counterparty, debt.currency) };
     const left = debt.amount - debt.repaidAmount;
     if (phrase.amountMinor > left) return { text: t.tooMuch(DebtsService.remainingText(debt)) };
     const { debt: after, closedNow } = await this.debts.repay(user.id, debt.id, phrase.amountMinor);
@@ -210,7 +286,10 @@ export class PlansBot {
       case 'goal': {
         const goal = await this.goals.getOwned(user.id, action.id);
         if (goal.status !== 'active') return { answer: { text: g.completed(goal.title) } };
-        return { answer: { text: '' }, edit: { text: g.chooseAmount(goal.title), markup: contributeKeyboard(lang, goalKeyData(goal)) } };
+        return {
+          answer: { text: '' },
+          edit: { text: g.chooseAmount(goal.title), markup: contributeKeyboard(lang, goalKeyData(goal)) },
+        };
       }
       case 'contribute': {
         const reply = await this.contribute(user, action.id, action.amountMinor);
@@ -224,12 +303,21 @@ export class PlansBot {
       case 'debt': {
         const debt = await this.debts.getOwned(user.id, action.id);
         if (debt.status !== 'open') return { answer: { text: d.gone, alert: true } };
-        return { answer: { text: '' }, edit: { text: d.chooseAmount(debt.counterparty, DebtsService.remainingText(debt)), markup: repayKeyboard(lang, debtKeyData(debt)) } };
+        return {
+          answer: { text: '' },
+          edit: {
+            text: d.chooseAmount(debt.counterparty, DebtsService.remainingText(debt)),
+            markup: repayKeyboard(lang, debtKeyData(debt)),
+          },
+        };
       }
       case 'repay': {
         const { debt, closedNow } = await this.debts.repay(user.id, action.id, action.amountMinor);
         const text = repaidText(lang, action.amountMinor, debtView(debt), closedNow);
-        return { answer: { text: '✅' }, edit: { text, markup: debt.status === 'open' ? debtsKeyboard(lang, [debt]) : undefined } };
+        return {
+          answer: { text: '✅' },
+          edit: { text, markup: debt.status === 'open' ? debtsKeyboard(lang, [debt]) : undefined },
+        };
       }
       case 'close': {
         const { debt, changed } = await this.debts.close(user.id, action.id);

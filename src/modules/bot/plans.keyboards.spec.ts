@@ -1,6 +1,13 @@
 import { decodeCallback } from './callback-data';
 import { readRemindArgument } from './plans.bot';
-import { contributeKeyboard, decodePlan, encodePlan, PLAN_CALLBACK_RE, PlanAction, repayKeyboard } from './plans.keyboards';
+import {
+  contributeKeyboard,
+  decodePlan,
+  encodePlan,
+  PLAN_CALLBACK_RE,
+  PlanAction,
+  repayKeyboard,
+} from './plans.keyboards';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
@@ -22,18 +29,44 @@ describe('goal and debt buttons', () => {
     expect(decodeCallback(data)).toBeNull();
   });
 
-  it.each(['pa:0f8fad5bd9cb469fa16570867728950e:0', 'pa:0f8fad5bd9cb469fa16570867728950e:-5', 'pg:xyz', 'pb:x', 'u:123', '', undefined])('refuses %s', (data) => {
+  it.each([
+    'pa:0f8fad5bd9cb469fa16570867728950e:0',
+    'pa:0f8fad5bd9cb469fa16570867728950e:-5',
+    'pg:xyz',
+    'pb:x',
+    'u:123',
+    '',
+    undefined,
+  ])('refuses %s', (data) => {
     expect(decodePlan(data)).toBeNull();
   });
 
   it('offers presets below what is left, the rest, done and back', () => {
-    const markup = contributeKeyboard('en', { id: ID, currency: 'USD', targetMinor: 120_000n, savedMinor: 110_000n });
-    expect(markup.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['+10 USD', '+50 USD'], ['The rest: 100.00 USD'], ['🏁 Done', '⬅️ Back']]);
+    const markup = contributeKeyboard('en', {
+      id: ID,
+      currency: 'USD',
+      targetMinor: 120_000n,
+      savedMinor: 110_000n,
+    });
+    expect(markup.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([
+      ['+10 USD', '+50 USD'],
+      ['The rest: 100.00 USD'],
+      ['🏁 Done', '⬅️ Back'],
+    ]);
   });
 
   it('offers the whole rest and half of it in whole units', () => {
-    const markup = repayKeyboard('uz', { id: ID, currency: 'UZS', amountMinor: 500_000_001n, repaidMinor: 0n });
-    expect(markup.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([['Hammasi: 5,000,000.01 UZS'], ['Yarmi: 2,500,000.00 UZS'], ['✅ Qarzni yopish', '⬅️ Orqaga']]);
+    const markup = repayKeyboard('uz', {
+      id: ID,
+      currency: 'UZS',
+      amountMinor: 500_000_001n,
+      repaidMinor: 0n,
+    });
+    expect(markup.inline_keyboard.map((row) => row.map((b) => b.text))).toEqual([
+      ['Hammasi: 5,000,000.01 UZS'],
+      ['Yarmi: 2,500,000.00 UZS'],
+      ['✅ Qarzni yopish', '⬅️ Orqaga'],
+    ]);
   });
 
   it.each([

@@ -30,33 +30,42 @@ export class ProcessedUpdatesRepository {
       [updateId, leaseSeconds],
     );
     if (claimed.length === 1) return 'claimed';
-    const rows: Array<{ status: string }> = await this.dataSource.query(`SELECT status FROM processed_updates WHERE update_id = $1`, [updateId]);
+    const rows: Array<{ status: string }> = await this.dataSource.query(
+      `SELECT status FROM processed_updates WHERE update_id = $1`,
+      [updateId],
+    );
     return rows[0]?.status === 'done' ? 'duplicate' : 'in_progress';
   }
 
   async finish(updateId: number): Promise<void> {
-    await this.dataSource.query(`UPDATE processed_updates SET status = 'done', finished_at = now() WHERE update_id = $1`, [updateId]);
+    await this.dataSource.query(
+      `UPDATE processed_updates SET status = 'done', finished_at = now() WHERE update_id = $1`,
+      [updateId],
+    );
   }
 
   /** Gives the update back so that Telegram's retry is processed. */
   async release(updateId: number): Promise<void> {
-    await this.dataSource.query(`UPDATE processed_updates SET status = 'failed', finished_at = now() WHERE update_id = $1 AND status = 'processing'`, [
-      updateId,
-    ]);
+    await this.dataSource.query(
+      `UPDATE processed_updates SET status = 'failed', finished_at = now() WHERE update_id = $1 AND status = 'processing'`,
+      [updateId],
+    );
   }
 
   /** finish() for several ids at once (updates handled while the database went away before they could be marked). */
   async finishMany(updateIds: number[]): Promise<void> {
-    await this.dataSource.query(`UPDATE processed_updates SET status = 'done', finished_at = now() WHERE update_id = ANY($1::bigint[]) AND status = 'processing'`, [
-      updateIds,
-    ]);
+    await this.dataSource.query(
+      `UPDATE processed_updates SET status = 'done', finished_at = now() WHERE update_id = ANY($1::bigint[]) AND status = 'processing'`,
+      [updateIds],
+    );
   }
 
   /** release() for several ids at once (claims whose release failed while the database was away). */
   async releaseMany(updateIds: number[]): Promise<void> {
-    await this.dataSource.query(`UPDATE processed_updates SET status = 'failed', finished_at = now() WHERE update_id = ANY($1::bigint[]) AND status = 'processing'`, [
-      updateIds,
-    ]);
+    await this.dataSource.query(
+      `UPDATE processed_updates SET status = 'failed', finished_at = now() WHERE update_id = ANY($1::bigint[]) AND status = 'processing'`,
+      [updateIds],
+    );
   }
 
   /** Forgets handled updates older than `days` (Telegram keeps undelivered updates for 24 hours). */

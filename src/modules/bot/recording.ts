@@ -21,7 +21,11 @@ export function categoryFor(item: { type: TransactionType; category: string }): 
  * Parsed items with an amount as the transactions to record (sent at `sentAt`; dates in `timeZone`), each in the
  * category it already carries (see PhraseService.categorize).
  */
-export function newTransactions(items: ReadonlyArray<ParsedItem & { amountMinor: bigint }>, sentAt: Date, timeZone: string): NewTransaction[] {
+export function newTransactions(
+  items: ReadonlyArray<ParsedItem & { amountMinor: bigint }>,
+  sentAt: Date,
+  timeZone: string,
+): NewTransaction[] {
   return items.map((i) => ({
     type: i.type,
     amountMinor: i.amountMinor,

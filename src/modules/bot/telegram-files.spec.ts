@@ -32,8 +32,15 @@ describe('TelegramFiles: local Bot API files', () => {
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   const download = (path: string, enabled = true, root = dir, limit?: number) =>
-    new TelegramFiles(botAnswering({ file_path: path, file_size: 10 }), localFiles(enabled, root)).download('f1', limit);
-  const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as TelegramFileError);
+    new TelegramFiles(botAnswering({ file_path: path, file_size: 10 }), localFiles(enabled, root)).download(
+      'f1',
+      limit,
+    );
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (e: unknown) => e as TelegramFileError,
+    );
 
   it('reads an absolute path inside TELEGRAM_LOCAL_FILES_DIR when TELEGRAM_LOCAL_FILES is on', async () => {
     const path = join(dir, 'TOKEN', 'voice', 'file_1.oga');
@@ -43,11 +50,17 @@ describe('TelegramFiles: local Bot API files', () => {
   it('reads it through a directory that is itself a symlink (resolved on both sides)', async () => {
     const alias = join(base, 'alias');
     symlinkSync(dir, alias);
-    await expect(download(join(alias, 'TOKEN', 'voice', 'file_1.oga'), true, alias)).resolves.toMatchObject({ bytes: Buffer.from('OggS-local') });
+    await expect(download(join(alias, 'TOKEN', 'voice', 'file_1.oga'), true, alias)).resolves.toMatchObject({
+      bytes: Buffer.from('OggS-local'),
+    });
   });
 
   it.each([
-    ['with TELEGRAM_LOCAL_FILES off (the default), even inside the directory', () => join(dir, 'TOKEN', 'voice', 'file_1.oga'), false],
+    [
+      'with TELEGRAM_LOCAL_FILES off (the default), even inside the directory',
+      () => join(dir, 'TOKEN', 'voice', 'file_1.oga'),
+      false,
+    ],
     ['an absolute path outside the directory', () => outside, true],
     ['"../" out of the directory', () => join(dir, 'TOKEN', '..', '..', 'secret.txt'), true],
     ['"../" written literally', () => `${dir}/TOKEN/voice/../../../secret.txt`, true],
@@ -64,19 +77,35 @@ describe('TelegramFiles: local Bot API files', () => {
   it('a local file larger than the limit is refused without reading it', async () => {
     const path = join(dir, 'TOKEN', 'voice', 'big.oga');
     writeFileSync(path, Buffer.alloc(2048));
-    await expect(download(path, true, dir, 1024)).rejects.toMatchObject({ kind: 'too_big', retryable: false });
+    await expect(download(path, true, dir, 1024)).rejects.toMatchObject({
+      kind: 'too_big',
+      retryable: false,
+    });
   });
 
   it('a missing local file may appear later (retryable)', async () => {
-    await expect(download(join(dir, 'TOKEN', 'voice', 'not-yet.oga'))).rejects.toMatchObject({ kind: 'unavailable', retryable: true });
+    await expect(download(join(dir, 'TOKEN', 'voice', 'not-yet.oga'))).rejects.toMatchObject({
+      kind: 'unavailable',
+      retryable: true,
+    });
   });
 });
 
 describe('TelegramFiles: getFile answers', () => {
   it.each([
-    ['getFile says it is over the limit', { file_path: 'voice/a.oga', file_size: 21 * 1024 * 1024 }, 'too_big', false],
+    [
+      'getFile says it is over the limit',
+      { file_path: 'voice/a.oga', file_size: 21 * 1024 * 1024 },
+      'too_big',
+      false,
+    ],
     ['no file_path', { file_size: 1 }, 'unavailable', true],
-    ['a relative path climbing out of the file URL', { file_path: '../../bot123:TOKEN/getMe', file_size: 1 }, 'unavailable', false],
+    [
+      'a relative path climbing out of the file URL',
+      { file_path: '../../bot123:TOKEN/getMe', file_size: 1 },
+      'unavailable',
+      false,
+    ],
   ])('%s → %s', async (_what, file, kind, retryable) => {
     const files = new TelegramFiles(botAnswering(file), localFiles(false, '/var/lib/telegram-bot-api'));
     const error = await files.download('f1').catch((e: unknown) => e);

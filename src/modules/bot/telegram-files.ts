@@ -52,7 +52,13 @@ async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Prom
  * nothing that would climb out of the file URL ("../"), start another URL, or carry a query or an escape.
  */
 export function isPlainFilePath(path: string): boolean {
-  if (!path || path.startsWith('/') || /[\\?#%\u0000-\u001f\u007f]/.test(path) || /^[a-z][a-z0-9+.-]*:/i.test(path)) return false;
+  if (
+    !path ||
+    path.startsWith('/') ||
+    /[\\?#%\u0000-\u001f\u007f]/.test(path) ||
+    /^[a-z][a-z0-9+.-]*:/i.test(path)
+  )
+    return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
@@ -84,15 +90,22 @@ export class TelegramFiles {
       file = await this.bot.telegram.getFile(fileId);
     } catch (error) {
       const status = telegramStatus(error);
-      if (status === 400 && /too big/i.test((error as Error).message)) throw new TelegramFileError('too_big', 'Telegram: file is too big', false);
+      if (status === 400 && /too big/i.test((error as Error).message))
+        throw new TelegramFileError('too_big', 'Telegram: file is too big', false);
       const permanent = status !== undefined && status >= 400 && status < 500 && status !== 429;
       throw new TelegramFileError('unavailable', `getFile failed${status ? ` (${status})` : ''}`, !permanent);
     }
-    if ((file.file_size ?? 0) > limit) throw new TelegramFileError('too_big', `file is larger than ${limit} bytes`, false);
+    if ((file.file_size ?? 0) > limit)
+      throw new TelegramFileError('too_big', `file is larger than ${limit} bytes`, false);
     const filePath = file.file_path ?? '';
     if (!filePath) throw new TelegramFileError('unavailable', 'getFile answered without a file_path', true);
     if (isAbsolute(filePath)) return { bytes: await this.readLocal(filePath, limit), filePath };
-    if (!isPlainFilePath(filePath)) throw new TelegramFileError('unavailable', 'getFile answered a file_path that is not a plain relative path', false);
+    if (!isPlainFilePath(filePath))
+      throw new TelegramFileError(
+        'unavailable',
+        'getFile answered a file_path that is not a plain relative path',
+        false,
+      );
     const url = await this.bot.telegram.getFileLink(file);
 
     let response: Response;
@@ -100,11 +113,19 @@ export class TelegramFiles {
       response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
     } catch (error) {
       const timedOut = (error as Error)?.name === 'TimeoutError';
-      throw new TelegramFileError('unavailable', timedOut ? 'file download timed out' : 'file download failed (network)', true);
+      throw new TelegramFileError(
+        'unavailable',
+        timedOut ? 'file download timed out' : 'file download failed (network)',
+        true,
+      );
     }
     if (!response.ok || !response.body) {
       await response.body?.cancel();
-      throw new TelegramFileError('unavailable', `file download answered ${response.status}`, response.status >= 500 || response.status === 429);
+      throw new TelegramFileError(
+        'unavailable',
+        `file download answered ${response.status}`,
+        response.status >= 500 || response.status === 429,
+      );
     }
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > limit) {
@@ -115,14 +136,23 @@ export class TelegramFiles {
       return { bytes: await readCapped(response.body, limit), filePath };
     } catch (error) {
       if (error instanceof TelegramFileError) throw error;
-      throw new TelegramFileError('unavailable', (error as Error)?.name === 'TimeoutError' ? 'file download timed out' : 'file download broke off', true);
+      throw new TelegramFileError(
+        'unavailable',
+        (error as Error)?.name === 'TimeoutError' ? 'file download timed out' : 'file download broke off',
+        true,
+      );
     }
   }
 
   /** A path a local Bot API server (--local) handed out: read only when allowed, and only inside its directory. */
   private async readLocal(path: string, limit: number): Promise<Buffer> {
     const { enabled, dir } = this.config.localFiles;
-    if (!enabled) throw new TelegramFileError('unavailable', 'getFile answered a local path, but TELEGRAM_LOCAL_FILES is off', false);
+    if (!enabled)
+      throw new TelegramFileError(
+        'unavailable',
+        'getFile answered a local path, but TELEGRAM_LOCAL_FILES is off',
+        false,
+      );
     let real: string;
     let root: string;
     try {
@@ -130,7 +160,8 @@ export class TelegramFiles {
     } catch {
       throw new TelegramFileError('unavailable', 'local file could not be read', true);
     }
-    if (!isInsideDirectory(root, real)) throw new TelegramFileError('unavailable', 'local file is outside TELEGRAM_LOCAL_FILES_DIR', false);
+    if (!isInsideDirectory(root, real))
+      throw new TelegramFileError('unavailable', 'local file is outside TELEGRAM_LOCAL_FILES_DIR', false);
     let handle;
     try {
       // O_NOFOLLOW: the resolved path must not have become a symlink since it was resolved.
@@ -140,8 +171,10 @@ export class TelegramFiles {
     }
     try {
       const info = await handle.stat();
-      if (!info.isFile()) throw new TelegramFileError('unavailable', 'local path is not a regular file', false);
-      if (info.size > limit) throw new TelegramFileError('too_big', `file is larger than ${limit} bytes`, false);
+      if (!info.isFile())
+        throw new TelegramFileError('unavailable', 'local path is not a regular file', false);
+      if (info.size > limit)
+        throw new TelegramFileError('too_big', `file is larger than ${limit} bytes`, false);
       return await handle.readFile();
     } catch (error) {
       if (error instanceof TelegramFileError) throw error;

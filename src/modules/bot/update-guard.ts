@@ -85,7 +85,10 @@ export class UpdateGuard {
       } catch (error) {
         if (isDatabaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);
         const e = error as Error;
-        this.logger.error(`Ошибка обработки webhook: update_id=${updateId}: ${e?.message ?? String(error)}`, e?.stack);
+        this.logger.error(
+          `Ошибка обработки webhook: update_id=${updateId}: ${e?.message ?? String(error)}`,
+          e?.stack,
+        );
         await this.apologize(ctx, updateId);
         if (delivery) delivery.outcome = 'handled';
       }
@@ -97,22 +100,35 @@ export class UpdateGuard {
       // The effect happened and Telegram gets 200; the row stays `processing` (its lease keeps a retry away) until the
       // database answers again, when it is marked done.
       if (this.unfinished.size < 10_000) this.unfinished.add(updateId);
-      this.logger.error(`Не удалось отметить обновление обработанным: update_id=${updateId}: ${(error as Error).message}`);
+      this.logger.error(
+        `Не удалось отметить обновление обработанным: update_id=${updateId}: ${(error as Error).message}`,
+      );
     }
   }
 
   /** Database unavailable (or the update is in flight elsewhere): release the claim and make Telegram retry. */
-  private async retryLater(updateId: number, error: unknown, delivery: WebhookDelivery | undefined, claimed: boolean): Promise<void> {
-    if (error) this.logger.error(`Ошибка обработки webhook: update_id=${updateId}: база данных недоступна: ${(error as Error).message}`);
+  private async retryLater(
+    updateId: number,
+    error: unknown,
+    delivery: WebhookDelivery | undefined,
+    claimed: boolean,
+  ): Promise<void> {
+    if (error)
+      this.logger.error(
+        `Ошибка обработки webhook: update_id=${updateId}: база данных недоступна: ${(error as Error).message}`,
+      );
     if (claimed) {
       await this.updates.release(updateId).catch((e: unknown) => {
         this.rememberUnreleased(updateId);
-        this.logger.warn(`Не удалось освободить update_id=${updateId} (освободится при восстановлении базы): ${(e as Error).message}`);
+        this.logger.warn(
+          `Не удалось освободить update_id=${updateId} (освободится при восстановлении базы): ${(e as Error).message}`,
+        );
       });
     }
     if (!delivery) return; // polling: nothing to answer
     delivery.outcome = 'retry_later';
-    if (!delivery.res.headersSent) delivery.res.status(503).setHeader('Retry-After', '5').json(RETRY_LATER_BODY);
+    if (!delivery.res.headersSent)
+      delivery.res.status(503).setHeader('Retry-After', '5').json(RETRY_LATER_BODY);
   }
 
   private rememberUnreleased(updateId: number): void {

@@ -22,14 +22,22 @@ import { VOICE_TEXTS } from './voice.texts';
 /** Every string in a catalogue value; functions are called with placeholder arguments. */
 function render(value: unknown): string[] {
   if (typeof value === 'string') return [value];
-  if (typeof value === 'function') return render((value as (...a: string[]) => unknown)(...Array<string>(Math.max(value.length, 2)).fill('7')));
+  if (typeof value === 'function')
+    return render(
+      (value as (...a: string[]) => unknown)(...Array<string>(Math.max(value.length, 2)).fill('7')),
+    );
   if (Array.isArray(value)) return value.flatMap(render);
   if (value && typeof value === 'object') return Object.values(value).flatMap(render);
   return [];
 }
 
 const UZ_CATALOGUES: Record<string, unknown> = {
-  ...Object.fromEntries(Object.entries(CATALOGUES).map(([name, catalogue]) => [`bot.texts ${name}`, (catalogue as Record<string, unknown>).uz])),
+  ...Object.fromEntries(
+    Object.entries(CATALOGUES).map(([name, catalogue]) => [
+      `bot.texts ${name}`,
+      (catalogue as Record<string, unknown>).uz,
+    ]),
+  ),
   'stats.texts': STATS_TEXTS.uz,
   'goals.texts': goalTexts('uz'),
   'debts.texts': debtTexts('uz'),
@@ -48,9 +56,14 @@ const UZ_CATALOGUES: Record<string, unknown> = {
 /** What is wrong with the apostrophes of one text (empty: nothing). */
 export function apostropheProblems(text: string): string[] {
   const problems: string[] = [];
-  for (const m of text.matchAll(/['`\u2018\u2019]/g)) problems.push(`${JSON.stringify(m[0])} at ${m.index}: …${text.slice(Math.max(0, m.index - 8), m.index + 8)}…`);
-  for (const m of text.matchAll(/(?<![oOgG])\u02BB/g)) problems.push(`ʻ not after o or g at ${m.index}: …${text.slice(Math.max(0, m.index - 8), m.index + 8)}…`);
-  for (const m of text.matchAll(/\u02BC(?!\p{L})|(?<!\p{L})\u02BC/gu)) problems.push(`ʼ not between letters at ${m.index}`);
+  for (const m of text.matchAll(/['`\u2018\u2019]/g))
+    problems.push(
+      `${JSON.stringify(m[0])} at ${m.index}: …${text.slice(Math.max(0, m.index - 8), m.index + 8)}…`,
+    );
+  for (const m of text.matchAll(/(?<![oOgG])\u02BB/g))
+    problems.push(`ʻ not after o or g at ${m.index}: …${text.slice(Math.max(0, m.index - 8), m.index + 8)}…`);
+  for (const m of text.matchAll(/\u02BC(?!\p{L})|(?<!\p{L})\u02BC/gu))
+    problems.push(`ʼ not between letters at ${m.index}`);
   return problems;
 }
 
@@ -70,7 +83,9 @@ describe('Uzbek texts use ʻ in oʻ/gʻ and ʼ for the tutuq belgisi', () => {
   it.each(Object.keys(UZ_CATALOGUES))('%s', (name) => {
     const texts = render(UZ_CATALOGUES[name]);
     expect(texts.length).toBeGreaterThan(0);
-    const bad = texts.map((text) => ({ text, problems: apostropheProblems(text) })).filter((t) => t.problems.length);
+    const bad = texts
+      .map((text) => ({ text, problems: apostropheProblems(text) }))
+      .filter((t) => t.problems.length);
     expect(bad).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
 import { clipText, TELEGRAM_TEXT_LIMIT } from '../../common/text/message-limit';
 import type { Language } from '../../config/app-config';
 
-export type VoiceFailure = 'stt_unavailable' | 'stt_rejected' | 'unsupported_audio' | 'too_big' | 'download_failed';
+export type VoiceFailure =
+  'stt_unavailable' | 'stt_rejected' | 'unsupported_audio' | 'too_big' | 'download_failed';
 
 interface VoiceTexts {
   /** The first line of a reply to a voice note: what was heard. */
@@ -76,4 +77,5 @@ export function voiceReplyText(lang: Language, transcript: string, answer: strin
 
 export const noSpeechText = (lang: Language): string => VOICE_TEXTS[lang].noSpeech;
 export const stillTryingText = (lang: Language): string => VOICE_TEXTS[lang].stillTrying;
-export const voiceFailureText = (lang: Language, failure: VoiceFailure): string => VOICE_TEXTS[lang].failure[failure];
+export const voiceFailureText = (lang: Language, failure: VoiceFailure): string =>
+  VOICE_TEXTS[lang].failure[failure];

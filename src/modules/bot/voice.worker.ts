@@ -10,7 +10,13 @@ import { SttError } from '../stt/stt.errors';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { VoiceMessage } from '../voice/voice-message.entity';
-import { isNoiseTranscript, VOICE_QUEUE_NAME, VoiceJob, VoiceService, voiceSttDeadlineMs } from '../voice/voice.service';
+import {
+  isNoiseTranscript,
+  VOICE_QUEUE_NAME,
+  VoiceJob,
+  VoiceService,
+  voiceSttDeadlineMs,
+} from '../voice/voice.service';
 import { apologyText } from './bot.texts';
 import { PhraseService } from './phrase.service';
 import { TelegramFileError, TelegramFiles } from './telegram-files';
@@ -26,7 +32,11 @@ function telegramErrorCode(error: unknown): number | undefined {
 
 /** Telegram refuses an edit that changes nothing (a retry after the edit went through): that is not a failure. */
 function isNotModified(error: unknown): boolean {
-  return /message is not modified/i.test((error as { response?: { description?: string } })?.response?.description ?? (error as Error)?.message ?? '');
+  return /message is not modified/i.test(
+    (error as { response?: { description?: string } })?.response?.description ??
+      (error as Error)?.message ??
+      '',
+  );
 }
 
 /**
@@ -86,7 +96,9 @@ export class VoiceWorker implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.stt.provider === 'none') return;
-    await this.jobs.work<VoiceJob>(VOICE_QUEUE_NAME, (data, job) => this.process(data.voiceMessageId, job), { concurrency: WORKERS_PER_INSTANCE });
+    await this.jobs.work<VoiceJob>(VOICE_QUEUE_NAME, (data, job) => this.process(data.voiceMessageId, job), {
+      concurrency: WORKERS_PER_INSTANCE,
+    });
   }
 
   async process(id: string, job: JobContext): Promise<void> {
@@ -101,9 +113,13 @@ export class VoiceWorker implements OnApplicationBootstrap {
     } catch (error) {
       if (!job.lastAttempt) throw error;
       // Out of retries on something unexpected: say so rather than stay silent (unless the answer is already out).
-      this.logger.error(`Голосовое сообщение не обработано: update_id=${note.updateId}, user_id=${note.userId}: ${(error as Error).message}`, (error as Error).stack);
+      this.logger.error(
+        `Голосовое сообщение не обработано: update_id=${note.updateId}, user_id=${note.userId}: ${(error as Error).message}`,
+        (error as Error).stack,
+      );
       await this.voice.markFailed(id, 'internal').catch(() => undefined);
-      if (user && note.status !== 'answered') await this.answer(note, user, apologyText(user.language)).catch(() => undefined);
+      if (user && note.status !== 'answered')
+        await this.answer(note, user, apologyText(user.language)).catch(() => undefined);
     }
   }
 
@@ -130,9 +146,13 @@ export class VoiceWorker implements OnApplicationBootstrap {
       if ('failure' in heard) {
         // Marked first: a failed send then retries the message, not the download and the transcription.
         await this.voice.markFailed(note.id, heard.failure);
-        await this.answer(note, user, voiceFailureText(user.language, heard.failure)).catch((error: unknown) => {
-          this.logger.warn(`Сообщение о неудаче не доставлено: update_id=${note.updateId}: ${(error as Error).message}`);
-        });
+        await this.answer(note, user, voiceFailureText(user.language, heard.failure)).catch(
+          (error: unknown) => {
+            this.logger.warn(
+              `Сообщение о неудаче не доставлено: update_id=${note.updateId}: ${(error as Error).message}`,
+            );
+          },
+        );
         return;
       }
       transcript = heard.text.replace(/\s+/g, ' ').trim();
@@ -162,13 +182,20 @@ export class VoiceWorker implements OnApplicationBootstrap {
    * The transcript, or why there is none (told to the user). Throws when a retry may help and one is left — after
    * telling the person it is still being tried.
    */
-  private async transcribe(note: VoiceMessage, user: User, job: JobContext, progress: StillTrying): Promise<{ text: string } | { failure: VoiceFailure }> {
+  private async transcribe(
+    note: VoiceMessage,
+    user: User,
+    job: JobContext,
+    progress: StillTrying,
+  ): Promise<{ text: string } | { failure: VoiceFailure }> {
     let audio: { bytes: Buffer; filePath: string };
     try {
       audio = await this.files.download(note.fileId);
     } catch (error) {
       if (!(error instanceof TelegramFileError)) throw error;
-      this.logger.error(`Не удалось скачать голосовое: update_id=${note.updateId}, user_id=${user.id}: ${error.message}`);
+      this.logger.error(
+        `Не удалось скачать голосовое: update_id=${note.updateId}, user_id=${user.id}: ${error.message}`,
+      );
       if (error.retryable && !job.lastAttempt) {
         await progress.now();
         throw error;
@@ -188,7 +215,9 @@ export class VoiceWorker implements OnApplicationBootstrap {
         // Give up (and retry) well before pg-boss expires the job, so two attempts never run at once.
         AbortSignal.timeout(voiceSttDeadlineMs(this.config)),
       );
-      this.logger.log(`Распознано (${this.stt.name}): update_id=${note.updateId}, user_id=${user.id}, ${note.durationSeconds}s → ${text.length} симв. за ${Date.now() - started} мс`);
+      this.logger.log(
+        `Распознано (${this.stt.name}): update_id=${note.updateId}, user_id=${user.id}, ${note.durationSeconds}s → ${text.length} симв. за ${Date.now() - started} мс`,
+      );
       return { text };
     } catch (error) {
       if (!(error instanceof SttError)) throw error;
@@ -220,7 +249,9 @@ export class VoiceWorker implements OnApplicationBootstrap {
     try {
       if (!(await this.voice.claimProgress(note.id))) return;
     } catch (error) {
-      this.logger.warn(`«Всё ещё распознаю» не заявлено: update_id=${note.updateId}: ${(error as Error).message}`);
+      this.logger.warn(
+        `«Всё ещё распознаю» не заявлено: update_id=${note.updateId}: ${(error as Error).message}`,
+      );
       return;
     }
     let messageId: number;
@@ -231,13 +262,18 @@ export class VoiceWorker implements OnApplicationBootstrap {
       messageId = sent.message_id;
     } catch (error) {
       const code = telegramErrorCode(error);
-      if (code !== undefined && code !== 403) await this.voice.releaseProgress(note.id).catch(() => undefined);
-      this.logger.warn(`«Всё ещё распознаю» не отправлено: update_id=${note.updateId}, user_id=${user.id}: ${(error as Error).message}`);
+      if (code !== undefined && code !== 403)
+        await this.voice.releaseProgress(note.id).catch(() => undefined);
+      this.logger.warn(
+        `«Всё ещё распознаю» не отправлено: update_id=${note.updateId}, user_id=${user.id}: ${(error as Error).message}`,
+      );
       return;
     }
     note.progressMessageId = BigInt(messageId);
     await this.voice.saveProgressMessage(note.id, messageId).catch((error: unknown) => {
-      this.logger.warn(`«Всё ещё распознаю» отправлено, id не сохранён: update_id=${note.updateId}: ${(error as Error).message}`);
+      this.logger.warn(
+        `«Всё ещё распознаю» отправлено, id не сохранён: update_id=${note.updateId}: ${(error as Error).message}`,
+      );
     });
     this.logger.log(`Сообщено «всё ещё распознаю»: update_id=${note.updateId}, user_id=${user.id}`);
   }
@@ -246,27 +282,47 @@ export class VoiceWorker implements OnApplicationBootstrap {
    * The note's final message: the "still trying…" message edited into it when there is one, else a reply. The edited
    * message gone or no longer editable (400) → a new reply; Telegram down → thrown, so the job retries.
    */
-  private async answer(note: VoiceMessage, user: User, text: string, markup?: InlineKeyboardMarkup): Promise<void> {
+  private async answer(
+    note: VoiceMessage,
+    user: User,
+    text: string,
+    markup?: InlineKeyboardMarkup,
+  ): Promise<void> {
     if (note.progressMessageId !== null) {
       try {
-        await this.bot.telegram.editMessageText(Number(note.chatId), Number(note.progressMessageId), undefined, text, { reply_markup: markup });
+        await this.bot.telegram.editMessageText(
+          Number(note.chatId),
+          Number(note.progressMessageId),
+          undefined,
+          text,
+          { reply_markup: markup },
+        );
         return;
       } catch (error) {
         if (isNotModified(error)) return;
         const code = telegramErrorCode(error);
         if (code === 403) {
-          this.logger.warn(`Ответ на голосовое не доставлен (бот заблокирован): update_id=${note.updateId}, user_id=${user.id}`);
+          this.logger.warn(
+            `Ответ на голосовое не доставлен (бот заблокирован): update_id=${note.updateId}, user_id=${user.id}`,
+          );
           return;
         }
         if (code !== 400) throw error;
-        this.logger.warn(`«Всё ещё распознаю» не отредактировано, ответ отдельным сообщением: update_id=${note.updateId}: ${(error as Error).message}`);
+        this.logger.warn(
+          `«Всё ещё распознаю» не отредактировано, ответ отдельным сообщением: update_id=${note.updateId}: ${(error as Error).message}`,
+        );
       }
     }
     await this.send(note, user, text, markup);
   }
 
   /** Replies under the voice note. A user who blocked the bot (403) is not retried. */
-  private async send(note: VoiceMessage, user: User, text: string, markup?: InlineKeyboardMarkup): Promise<void> {
+  private async send(
+    note: VoiceMessage,
+    user: User,
+    text: string,
+    markup?: InlineKeyboardMarkup,
+  ): Promise<void> {
     try {
       await this.bot.telegram.sendMessage(Number(note.chatId), text, {
         reply_markup: markup,
@@ -274,7 +330,9 @@ export class VoiceWorker implements OnApplicationBootstrap {
       });
     } catch (error) {
       if (telegramErrorCode(error) !== 403) throw error;
-      this.logger.warn(`Ответ на голосовое не доставлен (бот заблокирован): update_id=${note.updateId}, user_id=${user.id}`);
+      this.logger.warn(
+        `Ответ на голосовое не доставлен (бот заблокирован): update_id=${note.updateId}, user_id=${user.id}`,
+      );
     }
   }
 }

@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
@@ -19,7 +38,10 @@ export class CategoriesController {
   @ApiQuery({ name: 'type', required: false, enum: ['expense', 'income'] })
   list(@CurrentUser() auth: AuthUser, @Query('type') type?: string): Promise<CategoryJson[]> {
     if (type !== undefined && type !== '' && type !== 'income' && type !== 'expense') {
-      throw DomainError.validation('type', `Select a valid choice. ${type} is not one of the available choices.`);
+      throw DomainError.validation(
+        'type',
+        `Select a valid choice. ${type} is not one of the available choices.`,
+      );
     }
     return this.categories.list(auth.userId, (type || undefined) as TransactionType | undefined);
   }
@@ -57,7 +79,11 @@ export class CategoriesController {
   }
 
   @Patch(':id')
-  rename(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: RenameCategoryDto): Promise<CategoryJson> {
+  rename(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') id: string,
+    @Body() body: RenameCategoryDto,
+  ): Promise<CategoryJson> {
     return this.categories.rename(auth.userId, id, bodyObject(body));
   }
 

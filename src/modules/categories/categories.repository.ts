@@ -13,7 +13,11 @@ export class CategoriesRepository {
   listOwned(userId: string, type?: TransactionType): Promise<Category[]> {
     const qb = this.repo.createQueryBuilder('c').where('c.user_id = :userId', { userId });
     if (type) qb.andWhere('c.type = :type', { type });
-    return qb.orderBy('c.type', 'DESC').addOrderBy('lower(c.name)', 'ASC').addOrderBy('c.created_at', 'ASC').getMany();
+    return qb
+      .orderBy('c.type', 'DESC')
+      .addOrderBy('lower(c.name)', 'ASC')
+      .addOrderBy('c.created_at', 'ASC')
+      .getMany();
   }
 
   findOwned(userId: string, id: string): Promise<Category | null> {
@@ -59,7 +63,10 @@ export class CategoriesRepository {
   /** Deletes a category (inside the caller's transaction). False when the user has no such category. */
   async deleteOwned(em: EntityManager, userId: string, id: string): Promise<boolean> {
     // TypeORM answers DELETE/UPDATE with [rows, affected].
-    const result: [unknown[], number] = await em.query(`DELETE FROM categories WHERE id = $1 AND user_id = $2`, [id, userId]);
+    const result: [unknown[], number] = await em.query(
+      `DELETE FROM categories WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    );
     return result[1] > 0;
   }
 

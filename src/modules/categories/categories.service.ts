@@ -100,7 +100,8 @@ function readName(value: unknown, errors: Record<string, string[]>): string | un
   else {
     const name = value.trim().replace(/\s+/g, ' ');
     if (!name) errors.name = ['This field may not be blank.'];
-    else if (name.length > CATEGORY_NAME_MAX) errors.name = [`Ensure this field has no more than ${CATEGORY_NAME_MAX} characters.`];
+    else if (name.length > CATEGORY_NAME_MAX)
+      errors.name = [`Ensure this field has no more than ${CATEGORY_NAME_MAX} characters.`];
     else return name;
   }
   return undefined;
@@ -125,7 +126,13 @@ export class CategoriesService {
   async list(userId: string, type?: TransactionType): Promise<CategoryJson[]> {
     const user = await this.users.getById(userId);
     const defaults = (type ? [type] : TYPES).flatMap((t) =>
-      DEFAULT_CATEGORY_KEYS[t].map((key) => ({ id: null, key, type: t, name: defaultCategoryName(key, user.language), is_default: true })),
+      DEFAULT_CATEGORY_KEYS[t].map((key) => ({
+        id: null,
+        key,
+        type: t,
+        name: defaultCategoryName(key, user.language),
+        is_default: true,
+      })),
     );
     const own = await this.categories.listOwned(userId, type);
     return [...defaults, ...own.map(customJson)];
@@ -142,7 +149,8 @@ export class CategoriesService {
     const type = readType(body.type, errors);
     const name = readName(body.name, errors);
     if (type && name && this.isDefaultName(type, name)) errors.name = [DUPLICATE_NAME];
-    if (Object.keys(errors).length || !type || !name) throw new DomainError('validation', 'Invalid category', errors);
+    if (Object.keys(errors).length || !type || !name)
+      throw new DomainError('validation', 'Invalid category', errors);
     try {
       const created = await this.categories.insert(userId, type, name);
       if (!created) throw DomainError.validation('name', DUPLICATE_NAME);
@@ -157,7 +165,8 @@ export class CategoriesService {
     const existing = await this.findOwnedOrFail(userId, id);
     const errors: Record<string, string[]> = {};
     const name = readName(body.name, errors);
-    if (body.type !== undefined && body.type !== existing.type) errors.type = ['The type of a category cannot be changed.'];
+    if (body.type !== undefined && body.type !== existing.type)
+      errors.type = ['The type of a category cannot be changed.'];
     if (name && this.isDefaultName(existing.type, name)) errors.name = [DUPLICATE_NAME];
     if (Object.keys(errors).length || !name) throw new DomainError('validation', 'Invalid category', errors);
     try {
@@ -215,13 +224,19 @@ export class CategoriesService {
    * its type gets that word's category (the earliest word of the description decides). One query for all items;
    * none when no item has a word to look up.
    */
-  async applyLearned<T extends LearnableItem>(userId: string, items: readonly T[]): Promise<Array<WithLearnedCategory<T>>> {
+  async applyLearned<T extends LearnableItem>(
+    userId: string,
+    items: readonly T[],
+  ): Promise<Array<WithLearnedCategory<T>>> {
     if (!items.some((item) => keywordsOf(item.description).length)) return [...items];
     const rules = await this.learned.list(userId, [...new Set(items.map((item) => item.type))]);
     if (!rules.length) return [...items];
     return items.map((item) => {
       const own = rules.filter((r) => r.type === item.type);
-      const found = matchKeyword(item.description, own.map((r) => r.keyword));
+      const found = matchKeyword(
+        item.description,
+        own.map((r) => r.keyword),
+      );
       return found < 0 ? item : { ...item, category: own[found].category };
     });
   }
@@ -232,11 +247,18 @@ export class CategoriesService {
    * correction wins; a rule for another form of the same word (обеда for обед) is replaced. Returns the word
    * learned, or null (category unchanged, or no word in the description).
    */
-  async learnFromChange(em: EntityManager, userId: string, before: LearnableItem, after: LearnableItem): Promise<string | null> {
+  async learnFromChange(
+    em: EntityManager,
+    userId: string,
+    before: LearnableItem,
+    after: LearnableItem,
+  ): Promise<string | null> {
     const keyword = correctionKeyword(before, after);
     if (!keyword) return null;
     const rules = await this.learned.list(userId, [after.type], em);
-    const otherForms = rules.filter((r) => r.keyword !== keyword && sameKeyword(r.keyword, keyword)).map((r) => r.id);
+    const otherForms = rules
+      .filter((r) => r.keyword !== keyword && sameKeyword(r.keyword, keyword))
+      .map((r) => r.id);
     await this.learned.deleteMany(em, userId, otherForms);
     await this.learned.upsert(em, userId, after.type, keyword, after.category);
     await this.learned.trim(em, userId, LEARNED_MAX);
@@ -247,7 +269,11 @@ export class CategoriesService {
   async listLearned(userId: string, lang?: Language): Promise<LearnedCategoryJson[]> {
     const rules = await this.learned.list(userId);
     const language = lang ?? (await this.users.getById(userId)).language;
-    const name = await this.nameResolver(userId, language, rules.map((r) => r.category));
+    const name = await this.nameResolver(
+      userId,
+      language,
+      rules.map((r) => r.category),
+    );
     return rules.map((r) => learnedJson(r, name));
   }
 
@@ -260,12 +286,15 @@ export class CategoriesService {
 
   private isDefaultName(type: TransactionType, name: string): boolean {
     const lower = name.toLowerCase();
-    return DEFAULT_CATEGORY_KEYS[type].some((key) => LANGUAGES.some((lang) => defaultCategoryName(key, lang).toLowerCase() === lower));
+    return DEFAULT_CATEGORY_KEYS[type].some((key) =>
+      LANGUAGES.some((lang) => defaultCategoryName(key, lang).toLowerCase() === lower),
+    );
   }
 
   /** A URL id: the category's uuid or its `custom:<uuid>` key. Default keys cannot be changed → 400. */
   private readId(id: string): string {
-    if (isAnyDefaultCategory(id)) throw new DomainError('validation', 'Default categories cannot be renamed or deleted.');
+    if (isAnyDefaultCategory(id))
+      throw new DomainError('validation', 'Default categories cannot be renamed or deleted.');
     const fromKey = customCategoryId(id);
     if (fromKey) return fromKey;
     if (!isUuid(id)) throw DomainError.notFound();

@@ -1,4 +1,9 @@
-import { customCategoryId, customCategoryKey, isAnyDefaultCategory, isDefaultCategory } from './category-keys';
+import {
+  customCategoryId,
+  customCategoryKey,
+  isAnyDefaultCategory,
+  isDefaultCategory,
+} from './category-keys';
 import { defaultCategoryName } from './category-names';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from '../nlu/nlu.types';
 

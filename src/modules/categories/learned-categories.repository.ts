@@ -11,13 +11,21 @@ export class LearnedCategoriesRepository {
 
   /** The user's rules (of `types` when given), the most recently learned first. */
   list(userId: string, types?: readonly TransactionType[], em?: EntityManager): Promise<LearnedCategory[]> {
-    const qb = (em ?? this.repo.manager).createQueryBuilder(LearnedCategory, 'l').where('l.user_id = :userId', { userId });
+    const qb = (em ?? this.repo.manager)
+      .createQueryBuilder(LearnedCategory, 'l')
+      .where('l.user_id = :userId', { userId });
     if (types) qb.andWhere('l.type IN (:...types)', { types });
     return qb.orderBy('l.updated_at', 'DESC').addOrderBy('l.keyword', 'ASC').getMany();
   }
 
   /** Learns (or re-learns) one word: the unique (user, type, keyword) makes a later correction replace the category. */
-  async upsert(em: EntityManager, userId: string, type: TransactionType, keyword: string, category: string): Promise<void> {
+  async upsert(
+    em: EntityManager,
+    userId: string,
+    type: TransactionType,
+    keyword: string,
+    category: string,
+  ): Promise<void> {
     await em.query(
       `INSERT INTO learned_categories (user_id, type, keyword, category) VALUES ($1, $2, $3, $4)
        ON CONFLICT ON CONSTRAINT uq_learned_categories_user_type_keyword DO UPDATE SET category = EXCLUDED.category, updated_at = now()`,
@@ -27,7 +35,11 @@ export class LearnedCategoriesRepository {
 
   /** Deletes some of the user's rules (inside the caller's transaction). */
   async deleteMany(em: EntityManager, userId: string, ids: readonly string[]): Promise<void> {
-    if (ids.length) await em.query(`DELETE FROM learned_categories WHERE user_id = $1 AND id = ANY($2::uuid[])`, [userId, ids]);
+    if (ids.length)
+      await em.query(`DELETE FROM learned_categories WHERE user_id = $1 AND id = ANY($2::uuid[])`, [
+        userId,
+        ids,
+      ]);
   }
 
   /** Keeps the user's `keep` most recently learned rules and deletes the rest (each message reads them all). */
@@ -41,7 +53,12 @@ export class LearnedCategoriesRepository {
 
   /** Deletes one rule and returns its keyword; null when the user has no rule with this id. */
   async deleteOwned(userId: string, id: string): Promise<string | null> {
-    const result = await this.repo.createQueryBuilder().delete().where('id = :id AND user_id = :userId', { id, userId }).returning('keyword').execute();
+    const result = await this.repo
+      .createQueryBuilder()
+      .delete()
+      .where('id = :id AND user_id = :userId', { id, userId })
+      .returning('keyword')
+      .execute();
     const rows = result.raw as Array<{ keyword: string }>;
     return rows[0]?.keyword ?? null;
   }

@@ -2,14 +2,19 @@ import { categoriesText, LEARNED_SHOWN, LEARNED_TEXTS, learnedTexts } from './le
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 /** A catalogue value as shown: functions called with placeholder arguments. */
-const render = (value: unknown): string => (typeof value === 'function' ? String((value as (...a: unknown[]) => unknown)(7, 'word')) : String(value));
+const render = (value: unknown): string =>
+  typeof value === 'function' ? String((value as (...a: unknown[]) => unknown)(7, 'word')) : String(value);
 
 describe('learned-category texts', () => {
   it.each(['uz', 'en'] as const)('%s has every key of ru, none empty, no Cyrillic', (lang) => {
     expect(Object.keys(LEARNED_TEXTS[lang])).toEqual(Object.keys(LEARNED_TEXTS.ru));
     for (const [key, value] of Object.entries(LEARNED_TEXTS[lang])) {
       const text = render(value);
-      expect({ key, empty: !text.trim(), cyrillic: CYRILLIC.test(text) }).toEqual({ key, empty: false, cyrillic: false });
+      expect({ key, empty: !text.trim(), cyrillic: CYRILLIC.test(text) }).toEqual({
+        key,
+        empty: false,
+        cyrillic: false,
+      });
     }
   });
 
@@ -71,8 +76,15 @@ describe('learned-category texts', () => {
 
   it('many long words and names stay within a Telegram message, the rest counted', () => {
     const long = 'ж'.repeat(64);
-    const own = Array.from({ length: 300 }, (_, i) => ({ type: (i % 2 ? 'income' : 'expense') as 'income' | 'expense', name: `${long}${i}` }));
-    const learned = Array.from({ length: 120 }, () => ({ keyword: long, type: 'expense' as const, categoryName: long }));
+    const own = Array.from({ length: 300 }, (_, i) => ({
+      type: (i % 2 ? 'income' : 'expense') as 'income' | 'expense',
+      name: `${long}${i}`,
+    }));
+    const learned = Array.from({ length: 120 }, () => ({
+      keyword: long,
+      type: 'expense' as const,
+      categoryName: long,
+    }));
     const text = categoriesText('ru', own, learned);
     expect(text.length).toBeLessThanOrEqual(4096);
     expect(text.split('\n').filter((l) => /^\d+\. /.test(l))).toHaveLength(LEARNED_SHOWN);

@@ -27,7 +27,8 @@ const L = {
     ownTitle: 'Oʻz kategoriyalaringiz:',
     noOwn: 'Oʻz kategoriyalaringiz hali yoʻq — ularni ilovada qoʻshish mumkin: /app',
     learnedTitle: '🧠 Eslab qolingan soʻzlar — ularning kategoriyasini birinchi qoʻyaman:',
-    noLearned: '🧠 Hali eslab qolingan soʻzlar yoʻq. Yozuv kategoriyasini 🏷 tugmasi bilan oʻzgartiring — soʻzini eslab qolaman.',
+    noLearned:
+      '🧠 Hali eslab qolingan soʻzlar yoʻq. Yozuv kategoriyasini 🏷 tugmasi bilan oʻzgartiring — soʻzini eslab qolaman.',
     removeHint: 'Soʻzni unutishim uchun uning ✖ tugmasini bosing.',
     more: (n: number) => `…yana ${n} ta: qolganlarini koʻrish uchun keraksizlarini olib tashlang.`,
     removeButton: (n: number, word: string) => `✖ ${n}. ${word}`,
@@ -41,7 +42,8 @@ const L = {
     ownTitle: 'Your own categories:',
     noOwn: 'No categories of your own yet — you can add them in the app: /app',
     learnedTitle: '🧠 Learned words — I put their category first:',
-    noLearned: '🧠 No learned words yet. Change a record’s category with the 🏷 button and I’ll remember its word.',
+    noLearned:
+      '🧠 No learned words yet. Change a record’s category with the 🏷 button and I’ll remember its word.',
     removeHint: 'Tap ✖ under a word to make me forget it.',
     more: (n: number) => `…and ${n} more: remove some to see the rest.`,
     removeButton: (n: number, word: string) => `✖ ${n}. ${word}`,
@@ -82,7 +84,11 @@ const typeEmoji = (type: TransactionType): string => (type === 'income' ? '💰'
  * The /categories answer: the user's own categories by type, then the learned words numbered as their ✖ buttons
  * ("1. obed → Кафе и рестораны"), at most LEARNED_SHOWN of them.
  */
-export function categoriesText(lang: Language, own: readonly OwnCategoryView[], learned: readonly LearnedView[]): string {
+export function categoriesText(
+  lang: Language,
+  own: readonly OwnCategoryView[],
+  learned: readonly LearnedView[],
+): string {
   const t = LEARNED_TEXTS[lang];
   const lines = [t.title, ''];
   if (!own.length) lines.push(t.noOwn);
@@ -99,7 +105,13 @@ export function categoriesText(lang: Language, own: readonly OwnCategoryView[], 
     return lines.join('\n');
   }
   lines.push(t.learnedTitle);
-  learned.slice(0, LEARNED_SHOWN).forEach((l, i) => lines.push(`${i + 1}. ${typeEmoji(l.type)} ${clip(l.keyword, NAME_SHOWN)} → ${clip(l.categoryName, NAME_SHOWN)}`));
+  learned
+    .slice(0, LEARNED_SHOWN)
+    .forEach((l, i) =>
+      lines.push(
+        `${i + 1}. ${typeEmoji(l.type)} ${clip(l.keyword, NAME_SHOWN)} → ${clip(l.categoryName, NAME_SHOWN)}`,
+      ),
+    );
   if (learned.length > LEARNED_SHOWN) lines.push(t.more(learned.length - LEARNED_SHOWN));
   lines.push('', t.removeHint);
   return lines.join('\n');

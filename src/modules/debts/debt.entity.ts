@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { moneyTransformer } from '../../database/transformers';
 import { User } from '../users/user.entity';
 
@@ -37,7 +47,14 @@ export class Debt {
   amount: bigint;
 
   /** Minor units; changed only by an atomic UPDATE (DebtsRepository.repay). */
-  @Column({ name: 'repaid_amount', type: 'numeric', precision: 15, scale: 2, default: 0, transformer: moneyTransformer })
+  @Column({
+    name: 'repaid_amount',
+    type: 'numeric',
+    precision: 15,
+    scale: 2,
+    default: 0,
+    transformer: moneyTransformer,
+  })
   repaidAmount: bigint;
 
   @Column({ type: 'char', length: 3 })

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -67,7 +79,11 @@ export class DebtsController {
 
   @Patch(':id')
   @ApiOkResponse({ type: DebtResponseDto })
-  async update(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: DebtBodyDto): Promise<DebtJson> {
+  async update(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') id: string,
+    @Body() body: DebtBodyDto,
+  ): Promise<DebtJson> {
     return debtJson(await this.debts.updateFromApi(auth.userId, id, bodyObject(body)));
   }
 
@@ -79,8 +95,15 @@ export class DebtsController {
 
   @Post(':id/repay')
   @HttpCode(200)
-  @ApiOkResponse({ type: DebtResponseDto, description: 'The debt after the repayment; paid off → closed. Above the remaining amount → 400.' })
-  async repay(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: AmountBodyDto): Promise<DebtJson> {
+  @ApiOkResponse({
+    type: DebtResponseDto,
+    description: 'The debt after the repayment; paid off → closed. Above the remaining amount → 400.',
+  })
+  async repay(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') id: string,
+    @Body() body: AmountBodyDto,
+  ): Promise<DebtJson> {
     return debtJson((await this.debts.repayFromApi(auth.userId, id, bodyObject(body))).debt);
   }
 

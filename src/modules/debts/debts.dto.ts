@@ -3,7 +3,10 @@ import { Allow } from 'class-validator';
 
 /** Body of POST / PATCH /api/debts/. Checked by DebtsService (readDebtInput); the DTO is the OpenAPI document. */
 export class DebtBodyDto {
-  @ApiProperty({ enum: ['lent', 'borrowed'], description: 'lent: someone owes you; borrowed: you owe someone.' })
+  @ApiProperty({
+    enum: ['lent', 'borrowed'],
+    description: 'lent: someone owes you; borrowed: you owe someone.',
+  })
   @Allow()
   direction?: unknown;
 

@@ -17,7 +17,10 @@ export interface DebtInput {
   status?: DebtStatus;
 }
 
-export function readDebtInput(body: Record<string, unknown>, mode: 'create' | 'patch'): { values: DebtInput; errors: FieldErrors } {
+export function readDebtInput(
+  body: Record<string, unknown>,
+  mode: 'create' | 'patch',
+): { values: DebtInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const values: DebtInput = {};
   const create = mode === 'create';
@@ -32,7 +35,8 @@ export function readDebtInput(body: Record<string, unknown>, mode: 'create' | 'p
   if (body.description === null) values.description = '';
   else if (body.description !== undefined) {
     if (typeof body.description !== 'string') errors.description = ['Not a valid string.'];
-    else if (body.description.trim().length > DESCRIPTION_MAX) errors.description = [`Ensure this field has no more than ${DESCRIPTION_MAX} characters.`];
+    else if (body.description.trim().length > DESCRIPTION_MAX)
+      errors.description = [`Ensure this field has no more than ${DESCRIPTION_MAX} characters.`];
     else values.description = body.description.trim();
   }
   if (body.status !== undefined) {

@@ -9,7 +9,11 @@ export interface DebtFilter {
   direction?: DebtDirection;
 }
 
-export type RepayOutcome = { outcome: 'ok'; debt: Debt; closedNow: boolean } | { outcome: 'not_found' } | { outcome: 'too_much'; remainingMinor: bigint } | { outcome: 'closed' };
+export type RepayOutcome =
+  | { outcome: 'ok'; debt: Debt; closedNow: boolean }
+  | { outcome: 'not_found' }
+  | { outcome: 'too_much'; remainingMinor: bigint }
+  | { outcome: 'closed' };
 
 /** An open debt due soon, with what a reminder needs of its user. */
 export interface DueDebtRow {
@@ -25,7 +29,12 @@ export class DebtsRepository {
   constructor(@InjectRepository(Debt) private readonly repo: Repository<Debt>) {}
 
   /** Open debts first (nearest due date first), then closed ones, newest first. */
-  async page(userId: string, filter: DebtFilter, offset: number, limit: number): Promise<{ rows: Debt[]; count: number }> {
+  async page(
+    userId: string,
+    filter: DebtFilter,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: Debt[]; count: number }> {
     const qb = this.repo.createQueryBuilder('d').where('d.user_id = :userId', { userId });
     if (filter.status) qb.andWhere('d.status = :status', { status: filter.status });
     if (filter.direction) qb.andWhere('d.direction = :direction', { direction: filter.direction });
@@ -75,7 +84,10 @@ export class DebtsRepository {
     );
     const debt = await this.findOwned(userId, id);
     if (!debt) return { outcome: 'not_found' };
-    if (!rows.length) return debt.status === 'closed' ? { outcome: 'closed' } : { outcome: 'too_much', remainingMinor: debt.amount - debt.repaidAmount };
+    if (!rows.length)
+      return debt.status === 'closed'
+        ? { outcome: 'closed' }
+        : { outcome: 'too_much', remainingMinor: debt.amount - debt.repaidAmount };
     return { outcome: 'ok', debt, closedNow: debt.status === 'closed' };
   }
 
@@ -84,11 +96,19 @@ export class DebtsRepository {
     const rows = await this.repo
       .createQueryBuilder('d')
       .innerJoinAndSelect('d.user', 'u')
-      .where(`d.status = 'open' AND d.due_date IS NOT NULL AND d.due_date BETWEEN :from AND :to`, { from, to })
+      .where(`d.status = 'open' AND d.due_date IS NOT NULL AND d.due_date BETWEEN :from AND :to`, {
+        from,
+        to,
+      })
       .andWhere('u.is_active = true')
       .orderBy('d.due_date', 'ASC')
       .addOrderBy('d.id', 'ASC')
       .getMany();
-    return rows.map((debt) => ({ debt, chatId: debt.user!.telegramChatId, language: debt.user!.language, timezone: debt.user!.timezone }));
+    return rows.map((debt) => ({
+      debt,
+      chatId: debt.user!.telegramChatId,
+      language: debt.user!.language,
+      timezone: debt.user!.timezone,
+    }));
   }
 }

@@ -92,7 +92,8 @@ export class DebtsService {
   }
 
   async create(userId: string, debt: NewDebt): Promise<Debt> {
-    if (debt.amountMinor < 1n || debt.amountMinor > MAX_AMOUNT_MINOR) throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    if (debt.amountMinor < 1n || debt.amountMinor > MAX_AMOUNT_MINOR)
+      throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
     const row = await this.debts.insert({
       userId,
       direction: debt.direction,
@@ -127,7 +128,9 @@ export class DebtsService {
     const debt = await this.getOwned(userId, id);
     const { values, errors } = readDebtInput(body, 'patch');
     if (values.amountMinor !== undefined && values.amountMinor < debt.repaidAmount) {
-      errors.amount = [`Ensure this value is greater than or equal to the repaid amount (${toDecimalString(debt.repaidAmount)}).`];
+      errors.amount = [
+        `Ensure this value is greater than or equal to the repaid amount (${toDecimalString(debt.repaidAmount)}).`,
+      ];
     }
     throwIfAny(errors);
     if (values.direction !== undefined) debt.direction = values.direction;
@@ -151,7 +154,8 @@ export class DebtsService {
   async repay(userId: string, id: string, amountMinor: bigint): Promise<Repayment> {
     if (!isUuid(id)) throw DomainError.notFound();
     if (amountMinor < 1n) throw DomainError.validation('amount', AMOUNT_MESSAGES.not_positive);
-    if (amountMinor > MAX_AMOUNT_MINOR) throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    if (amountMinor > MAX_AMOUNT_MINOR)
+      throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
     const result = await this.debts.repay(userId, id, amountMinor);
     switch (result.outcome) {
       case 'not_found':
@@ -159,9 +163,14 @@ export class DebtsService {
       case 'closed':
         throw DomainError.validation('amount', 'This debt is already closed.');
       case 'too_much':
-        throw DomainError.validation('amount', `Ensure this value is less than or equal to the remaining amount (${toDecimalString(result.remainingMinor)}).`);
+        throw DomainError.validation(
+          'amount',
+          `Ensure this value is less than or equal to the remaining amount (${toDecimalString(result.remainingMinor)}).`,
+        );
       case 'ok':
-        this.logger.log(`Возврат долга: user_id=${userId}, debt_id=${id}${result.closedNow ? ', долг закрыт' : ''}`);
+        this.logger.log(
+          `Возврат долга: user_id=${userId}, debt_id=${id}${result.closedNow ? ', долг закрыт' : ''}`,
+        );
         return { debt: result.debt, closedNow: result.closedNow };
     }
   }

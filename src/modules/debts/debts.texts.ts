@@ -22,7 +22,8 @@ const D = {
     closed: (name: string) => `🎉 Долг закрыт: ${name}`,
     tooMuch: (amount: string) => `⚠️ Осталось вернуть только ${amount}.`,
     needAmount: '💬 Сколько? Например: «дал в долг Алишеру 200 долларов до 1 июня»',
-    currencyMismatch: (name: string, currency: string) => `⚠️ Долг «${name}» в ${currency}: напишите сумму в ${currency}.`,
+    currencyMismatch: (name: string, currency: string) =>
+      `⚠️ Долг «${name}» в ${currency}: напишите сумму в ${currency}.`,
     hint: 'Возврат: «Алишер вернул 50 долларов» или кнопкой ниже.',
     chooseAmount: (name: string, left: string) => `💵 Сколько вернули? ${name}, осталось ${left}`,
     openButton: (name: string) => `💵 ${name}`,
@@ -48,7 +49,8 @@ const D = {
     closed: (name: string) => `🎉 Qarz yopildi: ${name}`,
     tooMuch: (amount: string) => `⚠️ Faqat ${amount} qaytarish qoldi.`,
     needAmount: '💬 Qancha? Masalan: «Alisherga 200 dollar qarz berdim»',
-    currencyMismatch: (name: string, currency: string) => `⚠️ «${name}» qarzi ${currency} da: summani ${currency} da yozing.`,
+    currencyMismatch: (name: string, currency: string) =>
+      `⚠️ «${name}» qarzi ${currency} da: summani ${currency} da yozing.`,
     hint: 'Qaytarish: «Alisher 50 dollar qaytardi» yoki quyidagi tugma bilan.',
     chooseAmount: (name: string, left: string) => `💵 Qancha qaytarildi? ${name}, qoldi ${left}`,
     openButton: (name: string) => `💵 ${name}`,
@@ -74,7 +76,8 @@ const D = {
     closed: (name: string) => `🎉 Debt closed: ${name}`,
     tooMuch: (amount: string) => `⚠️ Only ${amount} is left to repay.`,
     needAmount: '💬 How much? E.g.: “lent Alisher 200 dollars until June 1”',
-    currencyMismatch: (name: string, currency: string) => `⚠️ The debt “${name}” is in ${currency}: please give the amount in ${currency}.`,
+    currencyMismatch: (name: string, currency: string) =>
+      `⚠️ The debt “${name}” is in ${currency}: please give the amount in ${currency}.`,
     hint: 'Repayment: “Alisher paid back 50 dollars” or with a button below.',
     chooseAmount: (name: string, left: string) => `💵 How much was repaid? ${name}, ${left} left`,
     openButton: (name: string) => `💵 ${name}`,
@@ -103,7 +106,10 @@ export function debtLine(lang: Language, debt: DebtView): string {
   const who = debt.direction === 'lent' ? t.owesYou : t.youOwe;
   const left = formatMoney(debt.amountMinor - debt.repaidMinor, debt.currency);
   const until = debt.dueDate ? ` · ${t.until(formatIsoDate(debt.dueDate))}` : '';
-  const partly = debt.repaidMinor > 0n ? ` (${t.of(formatMoney(debt.repaidMinor, debt.currency), formatMoney(debt.amountMinor, debt.currency))})` : '';
+  const partly =
+    debt.repaidMinor > 0n
+      ? ` (${t.of(formatMoney(debt.repaidMinor, debt.currency), formatMoney(debt.amountMinor, debt.currency))})`
+      : '';
   return `${who}: ${debt.counterparty} — ${left}${until}${partly}`;
 }
 
@@ -119,7 +125,13 @@ export function debtsListText(lang: Language, debts: readonly DebtView[]): strin
   const t = D[lang];
   if (!debts.length) return t.empty;
   const lines = debts.map((d, i) => `${i + 1}. ${debtLine(lang, d)}`);
-  return fitList(lines.length, (shown) => [t.listTitle, ...lines.slice(0, shown), ...(shown < lines.length ? [t.more(lines.length - shown)] : [])].join('\n'));
+  return fitList(lines.length, (shown) =>
+    [
+      t.listTitle,
+      ...lines.slice(0, shown),
+      ...(shown < lines.length ? [t.more(lines.length - shown)] : []),
+    ].join('\n'),
+  );
 }
 
 /** After a repayment: how much, what is left, or that the debt is closed. */

@@ -48,7 +48,10 @@ class FakeClient extends Writable {
 }
 
 const asResponse = (c: FakeClient) => c as unknown as Response;
-const service = (env: Record<string, string> = {}) => new DownloadsService(loadConfig({ SECRET_KEY: 'a-very-long-secret-key-123', EXPORT_STALL_TIMEOUT_SECONDS: '1', ...env }));
+const service = (env: Record<string, string> = {}) =>
+  new DownloadsService(
+    loadConfig({ SECRET_KEY: 'a-very-long-secret-key-123', EXPORT_STALL_TIMEOUT_SECONDS: '1', ...env }),
+  );
 
 /** A producer that records whether it was stopped. */
 function producer(chunks: string[], state = { stopped: false, produced: 0 }) {
@@ -72,10 +75,19 @@ describe('DownloadsService', () => {
     const downloads = service();
     const client = new FakeClient(0);
     const p = producer(['a,b\r\n', 'x'.repeat(40_000), '\r\nend']);
-    await downloads.send(asResponse(client), 'u1', { contentType: 'text/csv; charset=utf-8', filename: 'f.csv' }, p.body);
+    await downloads.send(
+      asResponse(client),
+      'u1',
+      { contentType: 'text/csv; charset=utf-8', filename: 'f.csv' },
+      p.body,
+    );
     await new Promise((r) => client.once('finish', r));
     expect(client.statusCode).toBe(200);
-    expect(client.headers).toEqual({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="f.csv"', 'cache-control': 'no-store' });
+    expect(client.headers).toEqual({
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="f.csv"',
+      'cache-control': 'no-store',
+    });
     expect(client.text).toBe(`a,b\r\n${'x'.repeat(40_000)}\r\nend`);
     expect(p.state.stopped).toBe(true);
     expect(downloads.running).toBe(0);
@@ -85,17 +97,33 @@ describe('DownloadsService', () => {
     const downloads = service({ EXPORT_MAX_CONCURRENT: '2', EXPORT_STALL_TIMEOUT_SECONDS: '30' });
     const paused = [new FakeClient(null), new FakeClient(null)];
     const running = [
-      downloads.send(asResponse(paused[0]), 'u1', { contentType: 'text/plain' }, producer(['x'.repeat(100_000)]).body),
-      downloads.send(asResponse(paused[1]), 'u2', { contentType: 'text/plain' }, producer(['x'.repeat(100_000)]).body),
+      downloads.send(
+        asResponse(paused[0]),
+        'u1',
+        { contentType: 'text/plain' },
+        producer(['x'.repeat(100_000)]).body,
+      ),
+      downloads.send(
+        asResponse(paused[1]),
+        'u2',
+        { contentType: 'text/plain' },
+        producer(['x'.repeat(100_000)]).body,
+      ),
     ];
     await new Promise((r) => setImmediate(r));
     expect(downloads.running).toBe(2);
     const again = producer(['never']);
-    const refused = await downloads.send(asResponse(new FakeClient(0)), 'u1', { contentType: 'text/plain' }, again.body).catch((e: unknown) => e);
+    const refused = await downloads
+      .send(asResponse(new FakeClient(0)), 'u1', { contentType: 'text/plain' }, again.body)
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: 'throttled', extra: { retryAfter: 5 } });
-    expect((refused as Error).message).toBe('An export of your data is already running; one at a time. Expected available in 5 seconds.');
-    const busy = await downloads.send(asResponse(new FakeClient(0)), 'u3', { contentType: 'text/plain' }, again.body).catch((e: unknown) => e);
+    expect((refused as Error).message).toBe(
+      'An export of your data is already running; one at a time. Expected available in 5 seconds.',
+    );
+    const busy = await downloads
+      .send(asResponse(new FakeClient(0)), 'u3', { contentType: 'text/plain' }, again.body)
+      .catch((e: unknown) => e);
     expect(busy).toMatchObject({ code: 'unavailable', extra: { retryAfter: 5 } });
     expect(again.state.produced).toBe(0); // a refused export reads nothing
     for (const c of paused) c.destroy();
@@ -118,7 +146,12 @@ describe('DownloadsService', () => {
   it('a slow but steady client is not mistaken for a stalled one', async () => {
     const downloads = service();
     const client = new FakeClient(300); // a 16 KB slice every 0.3 s: 1.8 s in all, with a 1 s stall timeout
-    await downloads.send(asResponse(client), 'u1', { contentType: 'text/plain' }, producer(['s'.repeat(96 * 1024)]).body);
+    await downloads.send(
+      asResponse(client),
+      'u1',
+      { contentType: 'text/plain' },
+      producer(['s'.repeat(96 * 1024)]).body,
+    );
     expect(client.writableEnded).toBe(true); // ended by the service, not destroyed
     await new Promise((r) => client.once('finish', r));
     expect(client.text).toHaveLength(96 * 1024);
@@ -130,7 +163,9 @@ describe('DownloadsService', () => {
     const failing = (async function* (): AsyncGenerator<string> {
       throw DomainError.notFound();
     })();
-    await expect(downloads.send(asResponse(early), 'u1', { contentType: 'text/plain' }, failing)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      downloads.send(asResponse(early), 'u1', { contentType: 'text/plain' }, failing),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect(early.headersSent).toBe(false);
     expect(downloads.running).toBe(0);
 

@@ -60,7 +60,9 @@ export class DownloadsService {
       res.setHeader('Cache-Control', 'no-store');
       const outcome = await this.pump(res, first, chunks);
       if (outcome === 'stalled') {
-        this.logger.warn(`Export aborted: the client accepted nothing for ${this.config.exports.stallTimeoutMs / 1000} s, user_id=${userId}`);
+        this.logger.warn(
+          `Export aborted: the client accepted nothing for ${this.config.exports.stallTimeoutMs / 1000} s, user_id=${userId}`,
+        );
         res.destroy();
       } else if (outcome === 'closed') {
         this.logger.log(`Export stopped: the client went away, user_id=${userId}`);
@@ -88,15 +90,24 @@ export class DownloadsService {
       );
     }
     if (this.byUser.size >= this.config.exports.maxConcurrent) {
-      throw new DomainError('unavailable', `Too many exports are running right now. Expected available in ${DOWNLOAD_RETRY_AFTER_SECONDS} seconds.`, undefined, {
-        retryAfter: DOWNLOAD_RETRY_AFTER_SECONDS,
-      });
+      throw new DomainError(
+        'unavailable',
+        `Too many exports are running right now. Expected available in ${DOWNLOAD_RETRY_AFTER_SECONDS} seconds.`,
+        undefined,
+        {
+          retryAfter: DOWNLOAD_RETRY_AFTER_SECONDS,
+        },
+      );
     }
     this.byUser.add(userId);
     return () => this.byUser.delete(userId);
   }
 
-  private async pump(res: Response, first: IteratorResult<string>, chunks: AsyncIterator<string>): Promise<Wait> {
+  private async pump(
+    res: Response,
+    first: IteratorResult<string>,
+    chunks: AsyncIterator<string>,
+  ): Promise<Wait> {
     for (let next = first; !next.done; next = await chunks.next()) {
       const bytes = Buffer.from(next.value, 'utf8');
       for (let at = 0; at < bytes.length; at += SLICE_BYTES) {

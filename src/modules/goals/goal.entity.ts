@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { moneyTransformer } from '../../database/transformers';
 import { User } from '../users/user.entity';
 
@@ -31,7 +41,14 @@ export class Goal {
   targetAmount: bigint;
 
   /** Minor units; changed only by an atomic UPDATE (GoalsRepository.contribute). */
-  @Column({ name: 'saved_amount', type: 'numeric', precision: 15, scale: 2, default: 0, transformer: moneyTransformer })
+  @Column({
+    name: 'saved_amount',
+    type: 'numeric',
+    precision: 15,
+    scale: 2,
+    default: 0,
+    transformer: moneyTransformer,
+  })
   savedAmount: bigint;
 
   @Column({ type: 'char', length: 3 })

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -14,7 +26,9 @@ function readStatus(query: Record<string, unknown>): 'active' | 'completed' | un
   const value = Array.isArray(query.status) ? query.status[0] : query.status;
   if (value === undefined || value === '') return undefined;
   if (value === 'active' || value === 'completed') return value;
-  throw new DomainError('validation', 'Invalid filter', { status: [`Select a valid choice. ${String(value)} is not one of the available choices.`] });
+  throw new DomainError('validation', 'Invalid filter', {
+    status: [`Select a valid choice. ${String(value)} is not one of the available choices.`],
+  });
 }
 
 @ApiTags('goals')
@@ -52,7 +66,11 @@ export class GoalsController {
 
   @Patch(':id')
   @ApiOkResponse({ type: GoalResponseDto })
-  async update(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: GoalBodyDto): Promise<GoalJson> {
+  async update(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') id: string,
+    @Body() body: GoalBodyDto,
+  ): Promise<GoalJson> {
     return goalJson(await this.goals.updateFromApi(auth.userId, id, bodyObject(body)));
   }
 
@@ -64,8 +82,15 @@ export class GoalsController {
 
   @Post(':id/contribute')
   @HttpCode(200)
-  @ApiOkResponse({ type: GoalResponseDto, description: 'The goal after the contribution; reaching the target completes it.' })
-  async contribute(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: AmountBodyDto): Promise<GoalJson> {
+  @ApiOkResponse({
+    type: GoalResponseDto,
+    description: 'The goal after the contribution; reaching the target completes it.',
+  })
+  async contribute(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') id: string,
+    @Body() body: AmountBodyDto,
+  ): Promise<GoalJson> {
     return goalJson((await this.goals.contributeFromApi(auth.userId, id, bodyObject(body))).goal);
   }
 }

@@ -7,7 +7,10 @@ export class GoalBodyDto {
   @Allow()
   title?: unknown;
 
-  @ApiProperty({ example: '3000000.00', description: 'Decimal string (or JSON number); > 0, at most 13 integer digits and 2 decimals.' })
+  @ApiProperty({
+    example: '3000000.00',
+    description: 'Decimal string (or JSON number); > 0, at most 13 integer digits and 2 decimals.',
+  })
   @Allow()
   target_amount?: unknown;
 
@@ -19,7 +22,10 @@ export class GoalBodyDto {
   @Allow()
   deadline?: unknown;
 
-  @ApiPropertyOptional({ enum: ['active', 'completed'], description: 'PATCH only: complete (or reopen) by hand. Reaching the target completes a goal by itself.' })
+  @ApiPropertyOptional({
+    enum: ['active', 'completed'],
+    description: 'PATCH only: complete (or reopen) by hand. Reaching the target completes a goal by itself.',
+  })
   @Allow()
   status?: unknown;
 }
@@ -38,7 +44,8 @@ export class GoalResponseDto {
   @ApiProperty({ example: 'UZS' }) currency: string;
   @ApiProperty({ example: '2027-03-01', nullable: true, type: String }) deadline: string | null;
   @ApiProperty({ enum: ['active', 'completed'] }) status: string;
-  @ApiProperty({ example: 40, description: 'Whole percent of the target saved, 0–100.' }) progress_percent: number;
+  @ApiProperty({ example: 40, description: 'Whole percent of the target saved, 0–100.' })
+  progress_percent: number;
   @ApiProperty() created_at: string;
   @ApiProperty() updated_at: string;
 }

@@ -4,7 +4,13 @@
  */
 import { Currency, parseDecimal } from '../../common/money';
 import { readIsoDate } from '../../common/time/local-time';
-import { AMOUNT_MESSAGES, FieldErrors, invalidChoice, NOT_NULL, REQUIRED } from '../transactions/transactions.input';
+import {
+  AMOUNT_MESSAGES,
+  FieldErrors,
+  invalidChoice,
+  NOT_NULL,
+  REQUIRED,
+} from '../transactions/transactions.input';
 import { CURRENCIES } from '../../common/money';
 import type { GoalStatus } from './goal.entity';
 
@@ -20,7 +26,12 @@ export interface GoalInput {
 }
 
 /** A positive decimal amount of a body field into `errors` (or minor units). */
-export function readAmount(value: unknown, field: string, errors: FieldErrors, required: boolean): bigint | undefined {
+export function readAmount(
+  value: unknown,
+  field: string,
+  errors: FieldErrors,
+  required: boolean,
+): bigint | undefined {
   if (value === undefined) {
     if (required) errors[field] = [REQUIRED];
     return undefined;
@@ -36,7 +47,13 @@ export function readAmount(value: unknown, field: string, errors: FieldErrors, r
   return undefined;
 }
 
-export function readText(value: unknown, field: string, max: number, errors: FieldErrors, required: boolean): string | undefined {
+export function readText(
+  value: unknown,
+  field: string,
+  max: number,
+  errors: FieldErrors,
+  required: boolean,
+): string | undefined {
   if (value === undefined) {
     if (required) errors[field] = [REQUIRED];
     return undefined;
@@ -44,7 +61,8 @@ export function readText(value: unknown, field: string, max: number, errors: Fie
   if (value === null) errors[field] = [NOT_NULL];
   else if (typeof value !== 'string') errors[field] = ['Not a valid string.'];
   else if (!value.trim()) errors[field] = ['This field may not be blank.'];
-  else if (value.trim().length > max) errors[field] = [`Ensure this field has no more than ${max} characters.`];
+  else if (value.trim().length > max)
+    errors[field] = [`Ensure this field has no more than ${max} characters.`];
   else return value.trim();
   return undefined;
 }
@@ -62,7 +80,11 @@ export function readCurrency(value: unknown, errors: FieldErrors): Currency | un
 }
 
 /** YYYY-MM-DD, or null (allowed: "no date"); undefined when absent. */
-export function readOptionalDate(value: unknown, field: string, errors: FieldErrors): string | null | undefined {
+export function readOptionalDate(
+  value: unknown,
+  field: string,
+  errors: FieldErrors,
+): string | null | undefined {
   if (value === undefined) return undefined;
   if (value === null || value === '') return null;
   if (typeof value === 'string' && readIsoDate(value.trim())) return value.trim();
@@ -70,7 +92,10 @@ export function readOptionalDate(value: unknown, field: string, errors: FieldErr
   return undefined;
 }
 
-export function readGoalInput(body: Record<string, unknown>, mode: 'create' | 'patch'): { values: GoalInput; errors: FieldErrors } {
+export function readGoalInput(
+  body: Record<string, unknown>,
+  mode: 'create' | 'patch',
+): { values: GoalInput; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const values: GoalInput = {};
   const create = mode === 'create';

@@ -4,7 +4,8 @@ import { Repository } from 'typeorm';
 import { toDecimalString, MAX_AMOUNT_MINOR } from '../../common/money';
 import { Goal, GoalStatus } from './goal.entity';
 
-export type ContributeOutcome = { outcome: 'ok'; goal: Goal; completedNow: boolean } | { outcome: 'not_found' } | { outcome: 'too_large' };
+export type ContributeOutcome =
+  { outcome: 'ok'; goal: Goal; completedNow: boolean } | { outcome: 'not_found' } | { outcome: 'too_large' };
 
 /** All SQL about goals. Every query is scoped by user id. */
 @Injectable()
@@ -12,7 +13,12 @@ export class GoalsRepository {
   constructor(@InjectRepository(Goal) private readonly repo: Repository<Goal>) {}
 
   /** Active goals first, then completed ones; oldest first within each. */
-  async page(userId: string, status: GoalStatus | undefined, offset: number, limit: number): Promise<{ rows: Goal[]; count: number }> {
+  async page(
+    userId: string,
+    status: GoalStatus | undefined,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: Goal[]; count: number }> {
     const qb = this.repo.createQueryBuilder('g').where('g.user_id = :userId', { userId });
     if (status) qb.andWhere('g.status = :status', { status });
     const [rows, count] = await qb
@@ -62,7 +68,8 @@ export class GoalsRepository {
        SELECT id, was, now FROM changed`,
       [id, userId, amount, toDecimalString(MAX_AMOUNT_MINOR)],
     );
-    if (!rows.length) return (await this.findOwned(userId, id)) ? { outcome: 'too_large' } : { outcome: 'not_found' };
+    if (!rows.length)
+      return (await this.findOwned(userId, id)) ? { outcome: 'too_large' } : { outcome: 'not_found' };
     const goal = await this.repo.findOneByOrFail({ id, userId });
     return { outcome: 'ok', goal, completedNow: rows[0].was === 'active' && rows[0].now === 'completed' };
   }

@@ -86,7 +86,8 @@ export class GoalsService {
   }
 
   async create(userId: string, goal: NewGoal): Promise<Goal> {
-    if (goal.targetMinor < 1n || goal.targetMinor > MAX_AMOUNT_MINOR) throw DomainError.validation('target_amount', AMOUNT_MESSAGES.too_many_digits);
+    if (goal.targetMinor < 1n || goal.targetMinor > MAX_AMOUNT_MINOR)
+      throw DomainError.validation('target_amount', AMOUNT_MESSAGES.too_many_digits);
     const row = await this.goals.insert({
       userId,
       title: goal.title.trim().slice(0, 100),
@@ -104,7 +105,12 @@ export class GoalsService {
     const { values, errors } = readGoalInput(body, 'create');
     throwIfAny(errors);
     const currency = values.currency ?? (await this.users.getById(userId)).currency;
-    return this.create(userId, { title: values.title!, targetMinor: values.targetMinor!, currency, deadline: values.deadline ?? null });
+    return this.create(userId, {
+      title: values.title!,
+      targetMinor: values.targetMinor!,
+      currency,
+      deadline: values.deadline ?? null,
+    });
   }
 
   /**
@@ -120,7 +126,8 @@ export class GoalsService {
     if (values.deadline !== undefined) goal.deadline = values.deadline;
     if (values.targetMinor !== undefined) {
       goal.targetAmount = values.targetMinor;
-      if (values.status === undefined) values.status = goal.savedAmount >= goal.targetAmount ? 'completed' : 'active';
+      if (values.status === undefined)
+        values.status = goal.savedAmount >= goal.targetAmount ? 'completed' : 'active';
     }
     if (values.status !== undefined && values.status !== goal.status) {
       goal.status = values.status;
@@ -137,15 +144,21 @@ export class GoalsService {
   async contribute(userId: string, id: string, amountMinor: bigint): Promise<Contribution> {
     if (!isUuid(id)) throw DomainError.notFound();
     if (amountMinor < 1n) throw DomainError.validation('amount', AMOUNT_MESSAGES.not_positive);
-    if (amountMinor > MAX_AMOUNT_MINOR) throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    if (amountMinor > MAX_AMOUNT_MINOR)
+      throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
     const result = await this.goals.contribute(userId, id, amountMinor);
     switch (result.outcome) {
       case 'not_found':
         throw DomainError.notFound();
       case 'too_large':
-        throw DomainError.validation('amount', 'Ensure that the saved amount has no more than 13 digits before the decimal point.');
+        throw DomainError.validation(
+          'amount',
+          'Ensure that the saved amount has no more than 13 digits before the decimal point.',
+        );
       case 'ok':
-        this.logger.log(`Пополнение цели: user_id=${userId}, goal_id=${id}${result.completedNow ? ', цель достигнута' : ''}`);
+        this.logger.log(
+          `Пополнение цели: user_id=${userId}, goal_id=${id}${result.completedNow ? ', цель достигнута' : ''}`,
+        );
         return { goal: result.goal, completedNow: result.completedNow };
     }
   }

@@ -27,7 +27,8 @@ const G = {
     notFound: (target: string) => `🤔 Не нашёл цель «${target}». Ваши цели: /goals`,
     whichGoal: '🤔 На какую цель? Например: «отложил 500 тысяч на телефон». Ваши цели: /goals',
     noGoals: '🎯 Целей пока нет. Создайте: «цель: телефон 3 млн к 1 марта»',
-    currencyMismatch: (title: string, currency: string) => `⚠️ Цель «${title}» в ${currency}: напишите сумму в ${currency}.`,
+    currencyMismatch: (title: string, currency: string) =>
+      `⚠️ Цель «${title}» в ${currency}: напишите сумму в ${currency}.`,
     tooLarge: (max: string) => `❌ Слишком большая сумма: не больше ${max}.`,
     more: (n: number) => `… и ещё ${n}`,
     hint: 'Пополнить: «отложил 500 тысяч на телефон» или кнопкой ниже.',
@@ -51,7 +52,8 @@ const G = {
     notFound: (target: string) => `🤔 «${target}» maqsadi topilmadi. Maqsadlaringiz: /goals`,
     whichGoal: '🤔 Qaysi maqsad uchun? Masalan: «telefonga 500 ming ajratdim». Maqsadlaringiz: /goals',
     noGoals: '🎯 Hozircha maqsadlar yoʻq. Yarating: «maqsad: mashina 100 million soʻm»',
-    currencyMismatch: (title: string, currency: string) => `⚠️ «${title}» maqsadi ${currency} da: summani ${currency} da yozing.`,
+    currencyMismatch: (title: string, currency: string) =>
+      `⚠️ «${title}» maqsadi ${currency} da: summani ${currency} da yozing.`,
     tooLarge: (max: string) => `❌ Summa juda katta: koʻpi bilan ${max}.`,
     more: (n: number) => `… yana ${n} ta`,
     hint: 'Toʻldirish: «telefonga 500 ming ajratdim» yoki quyidagi tugma bilan.',
@@ -75,7 +77,8 @@ const G = {
     notFound: (target: string) => `🤔 I couldn't find the goal “${target}”. Your goals: /goals`,
     whichGoal: '🤔 Which goal? E.g.: “saved 100 dollars for laptop”. Your goals: /goals',
     noGoals: '🎯 No goals yet. Create one: “goal: laptop 1200 dollars by June 1”',
-    currencyMismatch: (title: string, currency: string) => `⚠️ The goal “${title}” is in ${currency}: please give the amount in ${currency}.`,
+    currencyMismatch: (title: string, currency: string) =>
+      `⚠️ The goal “${title}” is in ${currency}: please give the amount in ${currency}.`,
     tooLarge: (max: string) => `❌ That amount is too large: at most ${max}.`,
     more: (n: number) => `… and ${n} more`,
     hint: 'Add money: “saved 100 dollars for laptop” or with a button below.',
@@ -109,7 +112,9 @@ export function goalBlock(lang: Language, goal: GoalView, prefix = ''): string {
   const head = `${prefix}${goal.status === 'completed' ? '✅ ' : ''}${goal.title}`;
   const amounts = `${formatMoney(goal.savedMinor, goal.currency).replace(/ [A-Z]{3}$/, '')} / ${formatMoney(goal.targetMinor, goal.currency)}`;
   const until = goal.deadline ? ` · ${t.until(formatIsoDate(goal.deadline))}` : '';
-  return [head, progressBar(progressPercent(goal.savedMinor, goal.targetMinor)), `${amounts}${until}`].join('\n');
+  return [head, progressBar(progressPercent(goal.savedMinor, goal.targetMinor)), `${amounts}${until}`].join(
+    '\n',
+  );
 }
 
 export function goalCreatedText(lang: Language, goal: GoalView): string {
@@ -121,11 +126,22 @@ export function goalsListText(lang: Language, goals: readonly GoalView[]): strin
   const t = G[lang];
   if (!goals.length) return t.empty;
   const blocks = goals.map((g, i) => goalBlock(lang, g, `${i + 1}. `));
-  return fitList(blocks.length, (shown) => [t.listTitle, ...blocks.slice(0, shown), ...(shown < blocks.length ? [t.more(blocks.length - shown)] : [])].join('\n\n'));
+  return fitList(blocks.length, (shown) =>
+    [
+      t.listTitle,
+      ...blocks.slice(0, shown),
+      ...(shown < blocks.length ? [t.more(blocks.length - shown)] : []),
+    ].join('\n\n'),
+  );
 }
 
 /** After a contribution: what was saved, the goal's progress, and 🎉 when it was reached just now. */
-export function contributedText(lang: Language, amountMinor: bigint, goal: GoalView, reachedNow: boolean): string {
+export function contributedText(
+  lang: Language,
+  amountMinor: bigint,
+  goal: GoalView,
+  reachedNow: boolean,
+): string {
   const t = G[lang];
   const lines = [t.contributed(formatMoney(amountMinor, goal.currency), goal.title), goalBlock(lang, goal)];
   if (reachedNow) lines.push(t.reached(goal.title));

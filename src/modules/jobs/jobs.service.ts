@@ -45,7 +45,8 @@ const JOBS_START_LOCK = 0x6f766f7a6a6f6273n.toString();
 function executor(target: Pool | PoolClient): PgBoss.Db {
   return {
     executeSql: async (text: string, values: unknown[]) => {
-      const result = (await target.query(text, values)) as unknown as { rows?: unknown[] } | Array<{ rows?: unknown[] }>;
+      const result = (await target.query(text, values)) as unknown as
+        { rows?: unknown[] } | Array<{ rows?: unknown[] }>;
       // A multi-statement text (pg-boss's own schema set-up) answers with one result per statement.
       return { rows: Array.isArray(result) ? (result[result.length - 1]?.rows ?? []) : (result.rows ?? []) };
     },
@@ -77,7 +78,9 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
       deleteAfterDays: 7,
       archiveCompletedAfterSeconds: 3600,
     });
-    this.boss.on('error', (error: Error & { queue?: string }) => this.logger.error(`Job engine error${error.queue ? ` (${error.queue})` : ''}: ${error.message}`));
+    this.boss.on('error', (error: Error & { queue?: string }) =>
+      this.logger.error(`Job engine error${error.queue ? ` (${error.queue})` : ''}: ${error.message}`),
+    );
     this.started = this.startExclusive(pool);
     await this.started;
   }
@@ -112,9 +115,11 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.started) return;
     // Graceful: workers take no new jobs; active ones get up to 20 s to finish (the rest are retried elsewhere).
-    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: 20_000 }).catch((error: Error) => {
-      this.logger.warn(`Job engine did not stop cleanly: ${error.message}`);
-    });
+    await this.boss
+      .stop({ graceful: true, wait: true, close: false, timeout: 20_000 })
+      .catch((error: Error) => {
+        this.logger.warn(`Job engine did not stop cleanly: ${error.message}`);
+      });
     this.started = undefined;
   }
 
@@ -146,7 +151,8 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   async send<T extends object>(queue: string, data: T, options: SendOptions = {}): Promise<string | null> {
     const definition = this.requireQueue(queue);
     const { manager, ...rest } = options;
-    const client = (manager?.queryRunner as { databaseConnection?: PoolClient } | undefined)?.databaseConnection;
+    const client = (manager?.queryRunner as { databaseConnection?: PoolClient } | undefined)
+      ?.databaseConnection;
     const id = await this.boss.send(queue, data, {
       retryLimit: definition.retryLimit,
       retryDelay: definition.retryDelay,
@@ -161,20 +167,33 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Starts `concurrency` workers for a queue; each takes one job at a time. */
-  async work<T>(queue: string, handler: JobHandler<T>, opts: { concurrency?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
+  async work<T>(
+    queue: string,
+    handler: JobHandler<T>,
+    opts: { concurrency?: number; pollingIntervalSeconds?: number } = {},
+  ): Promise<void> {
     this.requireQueue(queue);
     const ids: string[] = [];
     for (let i = 0; i < (opts.concurrency ?? 1); i++) {
       let workerId = '';
-      workerId = await this.boss.work<T>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async ([job]) => {
-        const context: JobContext = { id: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit, lastAttempt: job.retryCount >= job.retryLimit };
-        try {
-          await handler(job.data, context);
-        } finally {
-          // pg-boss sleeps a polling interval after every job; with a backlog, go straight to the next one.
-          if (workerId) this.boss.notifyWorker(workerId);
-        }
-      });
+      workerId = await this.boss.work<T>(
+        queue,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 },
+        async ([job]) => {
+          const context: JobContext = {
+            id: job.id,
+            retryCount: job.retryCount,
+            retryLimit: job.retryLimit,
+            lastAttempt: job.retryCount >= job.retryLimit,
+          };
+          try {
+            await handler(job.data, context);
+          } finally {
+            // pg-boss sleeps a polling interval after every job; with a backlog, go straight to the next one.
+            if (workerId) this.boss.notifyWorker(workerId);
+          }
+        },
+      );
       ids.push(workerId);
     }
     this.workers.set(queue, [...(this.workers.get(queue) ?? []), ...ids]);
@@ -192,8 +211,14 @@ export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Jobs of a queue in a state (for tests, health and benchmarks). */
-  async countJobs(queue: string, states: ReadonlyArray<'created' | 'retry' | 'active' | 'completed' | 'failed' | 'cancelled'>): Promise<number> {
-    const rows: Array<{ n: string }> = await this.dataSource.query(`SELECT count(*)::text AS n FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND state::text = ANY($2)`, [queue, states]);
+  async countJobs(
+    queue: string,
+    states: ReadonlyArray<'created' | 'retry' | 'active' | 'completed' | 'failed' | 'cancelled'>,
+  ): Promise<number> {
+    const rows: Array<{ n: string }> = await this.dataSource.query(
+      `SELECT count(*)::text AS n FROM ${JOBS_SCHEMA}.job WHERE name = $1 AND state::text = ANY($2)`,
+      [queue, states],
+    );
     return Number(rows[0]?.n ?? 0);
   }
 

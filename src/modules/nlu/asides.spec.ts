@@ -65,7 +65,12 @@ describe('the future is never recorded as today', () => {
     if (a?.kind !== 'future') return;
     expect(a.date).toBe(date);
     expect(a.items).toHaveLength(1);
-    expect(a.items[0]).toMatchObject({ type: 'expense', amountMinor: BigInt(minor), category, date: date ?? '2026-12-06' });
+    expect(a.items[0]).toMatchObject({
+      type: 'expense',
+      amountMinor: BigInt(minor),
+      category,
+      date: date ?? '2026-12-06',
+    });
   });
 
   it.each([
@@ -97,11 +102,20 @@ describe('saving intentions lead to a goal, never an expense', () => {
     ['saving up for a ps5, need 7 mln', 'Ps5', '700000000', 'UZS'],
     ['gonna put aside 500k every month for a car', 'Car', null, 'UZS'],
   ])('%s → %s', (text, title, minor, currency) => {
-    expect(aside(text)).toEqual({ kind: 'saving_goal', title, amountMinor: minor === null ? null : BigInt(minor), currency, deadline: null });
+    expect(aside(text)).toEqual({
+      kind: 'saving_goal',
+      title,
+      amountMinor: minor === null ? null : BigInt(minor),
+      currency,
+      deadline: null,
+    });
   });
 
   it('a season is a deadline', () => {
-    expect(aside('i want to save 2000 dollars by summer')).toMatchObject({ kind: 'saving_goal', deadline: '2027-06-01' });
+    expect(aside('i want to save 2000 dollars by summer')).toMatchObject({
+      kind: 'saving_goal',
+      deadline: '2027-06-01',
+    });
   });
 
   it('money already put aside is not a new goal (a contribution, read by the goals flow)', () => {
@@ -111,13 +125,16 @@ describe('saving intentions lead to a goal, never an expense', () => {
 
 describe('thousands words in a non-sum default currency: ask which currency', () => {
   const USD: ParseOptions = { ...OPTS, defaultCurrency: 'USD' };
-  it.each(['такси 40 тыс', 'tushlik 50 ming', 'lunch 70k', 'groceries 250 thousand', 'rent 3 mln'])('%s asks', (text) => {
-    const a = aside(text, USD);
-    expect(a?.kind).toBe('ask_currency');
-    if (a?.kind !== 'ask_currency') return;
-    expect(a.choices).toEqual(['USD', 'UZS']);
-    expect(a.items[0].currency).toBe('USD');
-  });
+  it.each(['такси 40 тыс', 'tushlik 50 ming', 'lunch 70k', 'groceries 250 thousand', 'rent 3 mln'])(
+    '%s asks',
+    (text) => {
+      const a = aside(text, USD);
+      expect(a?.kind).toBe('ask_currency');
+      if (a?.kind !== 'ask_currency') return;
+      expect(a.choices).toEqual(['USD', 'UZS']);
+      expect(a.items[0].currency).toBe('USD');
+    },
+  );
 
   it.each([
     ['coffee 5', '5.00', 'USD'],
@@ -147,6 +164,8 @@ describe('limits', () => {
 
   it('a message is read to Telegram’s 4,096 characters', () => {
     const text = `${'а '.repeat(1900)}такси 22000`; // 3,811 characters
-    expect(toParseJson(parsePhrase(text, OPTS)).items).toMatchObject([{ amount: '22000.00', category: 'transport' }]);
+    expect(toParseJson(parsePhrase(text, OPTS)).items).toMatchObject([
+      { amount: '22000.00', category: 'transport' },
+    ]);
   });
 });

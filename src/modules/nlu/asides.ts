@@ -22,7 +22,22 @@ export interface AmountSpan {
 
 /** Words that make two currencies a question: "сколько", "necha", "how much", "convert", "в сумах", "to dollars". */
 const CONVERSION_CUES = new Set([
-  ...['сколько', 'скока', 'почем', 'почём', 'это', 'будет', 'в', 'во', 'на', 'перевести', 'переведи', 'конвертировать', 'курс', 'курсу'],
+  ...[
+    'сколько',
+    'скока',
+    'почем',
+    'почём',
+    'это',
+    'будет',
+    'в',
+    'во',
+    'на',
+    'перевести',
+    'переведи',
+    'конвертировать',
+    'курс',
+    'курсу',
+  ],
   ...['necha', 'неча', 'qancha', 'канча', 'boladi', 'булади', 'kurs', 'kursi', 'курси', 'kursda', 'курсда'],
   ...['how', 'what', 'whats', 'convert', 'in', 'to', 'into', 'rate', 'is'],
 ]);
@@ -94,7 +109,19 @@ const FUTURE_DAYS: Record<string, number> = {
   tmrw: 1,
 };
 /** "на следующей неделе", "next week", "keyingi hafta" (→ next Monday); "next month" (→ the 1st). */
-const NEXT_WORDS = new Set(['следующей', 'следующую', 'следующем', 'следующий', 'next', 'keyingi', 'кейинги', 'келаси', 'kelasi', 'kelgusi', 'келгуси']);
+const NEXT_WORDS = new Set([
+  'следующей',
+  'следующую',
+  'следующем',
+  'следующий',
+  'next',
+  'keyingi',
+  'кейинги',
+  'келаси',
+  'kelasi',
+  'kelgusi',
+  'келгуси',
+]);
 const WEEK_WORDS = new Set(['неделе', 'неделю', 'week', 'hafta', 'haftada', 'хафта', 'хафтада']);
 const MONTH_WORDS = new Set(['месяце', 'месяц', 'month', 'oy', 'oyda', 'ой', 'ойда']);
 /**
@@ -102,8 +129,32 @@ const MONTH_WORDS = new Set(['месяце', 'месяц', 'month', 'oy', 'oyda'
  * English will/going to/need to, Uzbek -aman/-ayman futures and "-ishim kerak".
  */
 const FUTURE_WORDS = new Set([
-  ...['куплю', 'купим', 'заплачу', 'заплатим', 'оплачу', 'оплатим', 'отдам', 'отдадим', 'переведу', 'потрачу', 'скину', 'отправлю'],
-  ...['закину', 'надо', 'нужно', 'придется', 'придётся', 'буду', 'будем', 'собираюсь', 'планирую', 'предстоит'],
+  ...[
+    'куплю',
+    'купим',
+    'заплачу',
+    'заплатим',
+    'оплачу',
+    'оплатим',
+    'отдам',
+    'отдадим',
+    'переведу',
+    'потрачу',
+    'скину',
+    'отправлю',
+  ],
+  ...[
+    'закину',
+    'надо',
+    'нужно',
+    'придется',
+    'придётся',
+    'буду',
+    'будем',
+    'собираюсь',
+    'планирую',
+    'предстоит',
+  ],
   ...['will', 'ill', 'gonna', 'going', 'need', 'needs', 'have', 'has', 'must', 'plan', 'planning', 'should'],
 ]);
 /** Uzbek futures and intentions of paying, buying, giving: to'layman, beraman, olaman, sotib olmoqchiman. */
@@ -166,7 +217,16 @@ export function readFuture(
     }
     if (FUTURE_WORDS.has(f)) {
       // "have/has/need" only as modals: "have to pay", "need to buy"; "going to"
-      if ((f === 'have' || f === 'has' || f === 'need' || f === 'needs' || f === 'going' || f === 'plan' || f === 'planning') && tokens[i + 1]?.f !== 'to') {
+      if (
+        (f === 'have' ||
+          f === 'has' ||
+          f === 'need' ||
+          f === 'needs' ||
+          f === 'going' ||
+          f === 'plan' ||
+          f === 'planning') &&
+        tokens[i + 1]?.f !== 'to'
+      ) {
         continue;
       }
       // "надо было", "нужно было": the past

@@ -5,12 +5,16 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '../../..');
 
 function run(args: string[], input: string) {
-  const res = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/parse.ts', ...args], {
-    cwd: ROOT,
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const res = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', 'src/cli/parse.ts', ...args],
+    {
+      cwd: ROOT,
+      input,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -18,9 +22,13 @@ describe('npm run parse', () => {
   const NOW = ['--now', '2026-11-29T10:00:00+05:00'];
 
   it('writes exactly one JSON line per input line, in order, with the CONTRACT §6 shape', () => {
-    const input = ['потратил 50000 на продукты', '', 'kecha taksiga 20 ming berdim', 'hello', 'какой у меня баланс'].join(
-      '\n',
-    );
+    const input = [
+      'потратил 50000 на продукты',
+      '',
+      'kecha taksiga 20 ming berdim',
+      'hello',
+      'какой у меня баланс',
+    ].join('\n');
     const { code, stdout, stderr } = run(NOW, `${input}\n`);
     expect(code).toBe(0);
     expect(stderr).toBe('');

@@ -20,7 +20,10 @@ interface Case {
   expect: { type?: string; amount?: number; currency?: string; category?: string };
 }
 
-const CASES: Case[] = readFileSync(join(__dirname, '../../../test/fixtures/nlu/original_phrases.jsonl'), 'utf8')
+const CASES: Case[] = readFileSync(
+  join(__dirname, '../../../test/fixtures/nlu/original_phrases.jsonl'),
+  'utf8',
+)
   .split('\n')
   .filter((l) => l.trim().length > 0)
   .map((l) => JSON.parse(l) as Case);
@@ -88,10 +91,13 @@ describe('original corpus regression', () => {
       c.expect.category !== undefined &&
       CATEGORY_OF[c.expect.category.toLowerCase()] !== undefined,
   );
-  it.each(withCategory.map((c) => [c.text, c.expect.category, c] as const))('%s → category %s', (_t, _k, c) => {
-    const r = toParseJson(parsePhrase(c.text, { defaultCurrency: 'UZS', now: NOW }));
-    expect(CATEGORY_OF[(c.expect.category ?? '').toLowerCase()]).toContain(r.items[0]?.category);
-  });
+  it.each(withCategory.map((c) => [c.text, c.expect.category, c] as const))(
+    '%s → category %s',
+    (_t, _k, c) => {
+      const r = toParseJson(parsePhrase(c.text, { defaultCurrency: 'UZS', now: NOW }));
+      expect(CATEGORY_OF[(c.expect.category ?? '').toLowerCase()]).toContain(r.items[0]?.category);
+    },
+  );
 
   it('reads real speech-recognition lines sensibly', () => {
     const read = (text: string) => toParseJson(parsePhrase(text, { defaultCurrency: 'UZS', now: NOW }));
@@ -105,8 +111,15 @@ describe('original corpus regression', () => {
       type: 'income',
       amount: '20000.00',
     });
-    expect(read('Патратил 40 000 сом.').items[0]).toMatchObject({ type: 'expense', amount: '40000.00', currency: 'UZS' });
-    expect(read('Купил молоко 56 тысяч сумм.').items[0]).toMatchObject({ amount: '56000.00', category: 'groceries' });
+    expect(read('Патратил 40 000 сом.').items[0]).toMatchObject({
+      type: 'expense',
+      amount: '40000.00',
+      currency: 'UZS',
+    });
+    expect(read('Купил молоко 56 тысяч сумм.').items[0]).toMatchObject({
+      amount: '56000.00',
+      category: 'groceries',
+    });
     expect(read('Я копил хлеб на 10 тысяч долларов и заработал 150 тысяч долларов.').items).toHaveLength(2);
     expect(read('Опять при Tower 20%.').items).toEqual([]);
     expect(read('Ага. Ну вот она вот настолько.').intent).toBe('unknown');

@@ -46,7 +46,12 @@ export function isTypo(typed: string, key: string, atWordEnd: boolean): boolean 
   if (n === m) {
     if (i === n) return false; // the same
     if (typed.slice(i + 1) === key.slice(i + 1)) return adjacentKeys(typed[i], key[i]);
-    return i + 1 < n && typed[i] === key[i + 1] && typed[i + 1] === key[i] && typed.slice(i + 2) === key.slice(i + 2);
+    return (
+      i + 1 < n &&
+      typed[i] === key[i + 1] &&
+      typed[i + 1] === key[i] &&
+      typed.slice(i + 2) === key.slice(i + 2)
+    );
   }
   // a missed letter: key[i] is not in typed (a doubled letter may shift the first difference; try each position)
   if (n === m - 1) {

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 const FROZEN_SHA256 = '100bf40a836b0b3e6e3a30950e9eb50ab7b77a44047cf35d3494a7a45aea9e50';
 
 it('the held-out set is the frozen one', () => {
-  const file = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'nlu', 'real_messages_heldout.jsonl'));
+  const file = readFileSync(
+    join(__dirname, '..', '..', '..', 'test', 'fixtures', 'nlu', 'real_messages_heldout.jsonl'),
+  );
   expect(createHash('sha256').update(file).digest('hex')).toBe(FROZEN_SHA256);
 });

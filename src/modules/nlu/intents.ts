@@ -32,7 +32,8 @@ const UNDO_WORD =
 const DELETE_WORD = / (удали|удалить|удалите|убери|сотри|стереть|delete|remove|ochir|учир|olib tashla)/;
 const LAST_WORD =
   / (последн|запис|операц|транзакц|трату|oxirgi|охирги|last|transaction|entry|record|tranzaksiya|транзакция|yozuv|ёзув|ezuv)/;
-const LANG_WORD = / (язык|языка|языке|языком|til |tilni|tilini|tiliga|tilga|тил |тилни|тилини|language|lang |interface|интерфейс)/;
+const LANG_WORD =
+  / (язык|языка|языке|языком|til |tilni|tilini|tiliga|tilga|тил |тилни|тилини|language|lang |interface|интерфейс)/;
 const SWITCH_WORD =
   / (переключи|переключить|переключай|перейди|перейти|switch|change|смени|сменить|поменяй|поменять|измени|изменить|поставь|установи|сделай|almashtir|ozgartir|узгартир|алмаштир|otkaz|утказ|set )/;
 const TARGET_EN = / (англ|english|ingliz|инглиз|нанглиск|inglizcha)/;
@@ -41,19 +42,23 @@ const TARGET_UZ = / (узбек|узбет|uzbek|ozbek|узбекча|ozbekcha|u
 const CURRENCY_WORD = / (валют|valyut|currency|pul birligi|пул бирлиги)/;
 const BALANCE =
   / (баланс|balans|balance|остаток|остатке|qoldiq|колдик|hisobim|хисобим|hisobimda|счете|счету)|сколько (у меня )?(денег|осталось|есть денег)|(сколько|скока) у меня|(qancha|канча) pul|pul(im)? (qoldi|qancha|bor)|пул(им)? (колди|канча)|how much (money|is left|do i have|have i got)|money (do i have|left)|(сколько|how much|qancha|канча).*(осталось|left|qoldi|колди)/;
-const QUESTION = / (сколько|скока|qancha|канча|how much|нечта|nechta|на что|what did i|на какие|куда ушл|куда я)/;
+const QUESTION =
+  / (сколько|скока|qancha|канча|how much|нечта|nechta|на что|what did i|на какие|куда ушл|куда я)/;
 /** A question about past records: "что я купил вчера", "when did I pay rent", "nima sotib oldim". */
-const QUESTION_START = /^ (что|чего|когда|где|какие|какой|какую|зачем|what|when|where|which)( |$)| (nima|nimaga|qachon|qayerda|qaysi|нима|качон|каерда)( |$)/;
+const QUESTION_START =
+  /^ (что|чего|когда|где|какие|какой|какую|зачем|what|when|where|which)( |$)| (nima|nimaga|qachon|qayerda|qaysi|нима|качон|каерда)( |$)/;
 const BUY_PAY = / (куп|покуп|плат|оплат|заплат|bought|buy|paid|pay|sotib|сотиб|xarid|харид|to'la|тўла|тула)/;
 const SPEND_EARN =
   / (потрат|трат|израсход|расход|заработ|получил|ушло|ketdi|ketti|кетди|кетти|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
-const SHOW = / (покажи|показать|покажите|выведи|show|display|korsat|курсат|мои|my|mening|менинг|total|итого|всего|jami|жами)/;
+const SHOW =
+  / (покажи|показать|покажите|выведи|show|display|korsat|курсат|мои|my|mening|менинг|total|итого|всего|jami|жами)/;
 const SHOW_WHAT =
   / (расход|доход|трат|xarajat|harajat|харажат|daromad|даромад|expense|spending|income|earning|transactions|операци|транзакци|итог)/;
 const SMALLTALK =
   / (привет|приветик|прив |здравств|здрасьте|здаров|салам|салом|salom|assalom|ассалом|hello|hi |hey |hiya|whats up|sup |good morning|good evening|good afternoon|good night|доброе утро|добрый|доброй|спасибо|спс|благодар|rahmat|рахмат|raxmat|thank|thanks|thx|как дела|как ты|как жизнь|how are you|how r u|qalaysiz|qalaysan|калайсиз|калайсан|yaxshimisiz|яхшимисиз|ishlar qalay|пока |до свидан|xayr|хайр|bye|goodbye|кто ты|who are you|who made you|who created you|кто тебя (создал|сделал)|seni kim (yaratgan|yaratdi|qilgan)|ты кто|sen kimsan|помощь|help|yordam|ёрдам|start )/;
 /** Bare acknowledgements count as small talk only in short messages ("ок", "хорошо", "zor"), not in any sentence. */
-const ACK = /^ (ок|окей|okay|ok|хорошо|ладно|понятно|понял|поняла|ясно|молодец|супер|класс|zor|ajoyib|yaxshi|tushunarli|mayli|cool|nice|great|good|fine|got it)( |$)/;
+const ACK =
+  /^ (ок|окей|okay|ok|хорошо|ладно|понятно|понял|поняла|ясно|молодец|супер|класс|zor|ajoyib|yaxshi|tushunarli|mayli|cool|nice|great|good|fine|got it)( |$)/;
 const SHORT_RE = /^ (\S+ ){0,3}$/;
 
 function target(norm: string): Language | undefined {
@@ -89,7 +94,8 @@ export function detectCommandIntent(ctx: IntentContext): IntentMatch | null {
     if (CURRENCY_WORD.test(norm) && switching) return { intent: 'set_currency' };
     if (BALANCE.test(norm)) return { intent: 'balance_query' };
     if (QUESTION.test(norm) && SPEND_EARN.test(norm)) return { intent: 'stats_query' };
-    if (QUESTION_START.test(norm) && (SPEND_EARN.test(norm) || BUY_PAY.test(norm))) return { intent: 'stats_query' };
+    if (QUESTION_START.test(norm) && (SPEND_EARN.test(norm) || BUY_PAY.test(norm)))
+      return { intent: 'stats_query' };
     if (SHOW.test(norm) && SHOW_WHAT.test(norm)) return { intent: 'stats_query' };
   }
   return null;

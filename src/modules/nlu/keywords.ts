@@ -21,10 +21,79 @@ import { analyze } from './lexicon';
 import { tokenize } from './normalize';
 
 /** Uzbek case, number and possessive suffixes, folded (g' → g, қ → к). */
-const UZ_SUFFIXES = ['lardan', 'larga', 'larni', 'larda', 'lari', 'lar', 'ning', 'dagi', 'dan', 'ga', 'ka', 'qa', 'ni', 'da', 'ta'];
-const UZ_CYR_SUFFIXES = ['лардан', 'ларга', 'ларни', 'ларда', 'лари', 'лар', 'нинг', 'даги', 'дан', 'га', 'ка', 'ни', 'да', 'та'];
+const UZ_SUFFIXES = [
+  'lardan',
+  'larga',
+  'larni',
+  'larda',
+  'lari',
+  'lar',
+  'ning',
+  'dagi',
+  'dan',
+  'ga',
+  'ka',
+  'qa',
+  'ni',
+  'da',
+  'ta',
+];
+const UZ_CYR_SUFFIXES = [
+  'лардан',
+  'ларга',
+  'ларни',
+  'ларда',
+  'лари',
+  'лар',
+  'нинг',
+  'даги',
+  'дан',
+  'га',
+  'ка',
+  'ни',
+  'да',
+  'та',
+];
 /** Russian noun and adjective endings (case, number). */
-const RU_ENDINGS = ['ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ой', 'ей', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ую', 'юю', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ый', 'ий', 'ых', 'их', 'а', 'я', 'у', 'ю', 'ы', 'и', 'е', 'о', 'ь'];
+const RU_ENDINGS = [
+  'ами',
+  'ями',
+  'ого',
+  'его',
+  'ому',
+  'ему',
+  'ой',
+  'ей',
+  'ом',
+  'ем',
+  'ам',
+  'ям',
+  'ах',
+  'ях',
+  'ов',
+  'ев',
+  'ую',
+  'юю',
+  'ая',
+  'яя',
+  'ое',
+  'ее',
+  'ые',
+  'ие',
+  'ый',
+  'ий',
+  'ых',
+  'их',
+  'а',
+  'я',
+  'у',
+  'ю',
+  'ы',
+  'и',
+  'е',
+  'о',
+  'ь',
+];
 /** The commonest Russian endings as people type Russian in Latin letters ("za obeda", "produkty"). */
 const RU_LATIN_ENDINGS = ['ami', 'om', 'ov', 'a', 'u', 'y'];
 const EN_ENDINGS = ['es', 's'];
@@ -97,6 +166,22 @@ export function matchKeyword(description: string, keywords: readonly string[]): 
 function isContent(word: string): boolean {
   const info = analyze(word);
   if (info.cats !== undefined) return true;
-  if (info.stop || info.conj || info.num || info.currency || info.cue || info.verb || info.toMe || info.nonMoney || info.ago) return false;
-  return info.dayBack === undefined && info.weekday === undefined && info.month === undefined && info.dateUnit === undefined;
+  if (
+    info.stop ||
+    info.conj ||
+    info.num ||
+    info.currency ||
+    info.cue ||
+    info.verb ||
+    info.toMe ||
+    info.nonMoney ||
+    info.ago
+  )
+    return false;
+  return (
+    info.dayBack === undefined &&
+    info.weekday === undefined &&
+    info.month === undefined &&
+    info.dateUnit === undefined
+  );
 }

@@ -69,13 +69,15 @@ export const EN: LexiconSource = {
       'taxi~2^ uber =bolt yandex fuel petrol gasoline metro subway =bus =buses train~1 flight~1 =plane ticket~1?',
       'parking transport =car =cars carwash =toll =tire =tires =tyre =tyres airline~1 airways',
     ].join(' '),
-    housing: 'rent~1^ rental utilit electric~4 electricity =power water~1 =gas heating mortgage apartment~1 =flat',
+    housing:
+      'rent~1^ rental utilit electric~4 electricity =power water~1 =gas heating mortgage apartment~1 =flat',
     communication: 'phone~1 mobile internet wifi =data topup =top-up =sim cellular',
     health: [
       'pharmacy medicine medic~3 pill~1 doctor~1 hospital clinic dentist dental drug~1 health~1 haircut barber salon',
       '=gym fitness vitamin',
     ].join(' '),
-    clothing: 'cloth clothes^ clothing shoe~1 sneaker~1 jacket shirt~1 tshirt jeans dress~2 boots coat~1 hoodie socks trousers pants sweater',
+    clothing:
+      'cloth clothes^ clothing shoe~1 sneaker~1 jacket shirt~1 tshirt jeans dress~2 boots coat~1 hoodie socks trousers pants sweater',
     shopping: [
       'electronic laptop computer tablet headphone =tv television fridge furniture sofa table~1 chair~1 =bed household',
       'appliance vacuum iphone smartphone gadget amazon cosmetic shampoo soap~1 toy~1 =mall =malls marketplace',
@@ -84,7 +86,8 @@ export const EN: LexiconSource = {
       'movie~1 cinema theater theatre concert game~1 netflix spotify subscription club~1 party~1 vacation trip~1',
       'travel hotel bowling museum =fun karaoke',
     ].join(' '),
-    education: 'course~1 tuition school~1 university college tutor~1 book~1 textbook lesson~1 class~2 training education exam',
+    education:
+      'course~1 tuition school~1 university college tutor~1 book~1 textbook lesson~1 class~2 training education exam',
     gifts: 'gift~1^ present~1 flower~1 birthday wedding',
     other: 'cigarette tax~2 =fine =fines loan~1',
   },

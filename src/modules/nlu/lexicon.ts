@@ -163,7 +163,14 @@ for (const src of SOURCES) {
       const key = foldKey(w);
       const prev = numbers.get(key);
       if (prev) prev.langs |= LANG_BIT[lang];
-      else numbers.set(key, { kind, micro, needsNext: needsNext === true, needsPrev: needsPrev === true, langs: LANG_BIT[lang] });
+      else
+        numbers.set(key, {
+          kind,
+          micro,
+          needsNext: needsNext === true,
+          needsPrev: needsPrev === true,
+          langs: LANG_BIT[lang],
+        });
     }
   }
   for (const [cur, list] of Object.entries(src.currencies)) {
@@ -182,10 +189,12 @@ for (const src of SOURCES) {
   for (const p of words(src.expenseNouns)) cues.add(p, 'expense', lang);
   for (const p of words(src.incomeNouns)) cues.add(p, 'income', lang);
   for (const [key, list] of Object.entries(src.expenseCategories)) {
-    for (const p of words(list ?? '')) categories.add(p, { key: key as CategoryKey, side: 'expense', weight: 2 }, lang);
+    for (const p of words(list ?? ''))
+      categories.add(p, { key: key as CategoryKey, side: 'expense', weight: 2 }, lang);
   }
   for (const [key, list] of Object.entries(src.incomeCategories)) {
-    for (const p of words(list ?? '')) categories.add(p, { key: key as CategoryKey, side: 'income', weight: 2 }, lang);
+    for (const p of words(list ?? ''))
+      categories.add(p, { key: key as CategoryKey, side: 'income', weight: 2 }, lang);
   }
   for (const [key, list] of Object.entries(src.purchaseAlt ?? {})) {
     for (const p of words(list ?? '')) purchaseAlts.add(p, key as ExpenseCategory, lang);
@@ -350,12 +359,26 @@ function unknown(info: WordInfo): boolean {
 }
 
 /** Words worth correcting a typo into: money words, verbs, categories (function words are too short to guess). */
-const fuzzy = new FuzzyIndex([categories.keys(), verbs.keys(), cues.keys(), currencies.keys(), numbers.keys()]);
+const fuzzy = new FuzzyIndex([
+  categories.keys(),
+  verbs.keys(),
+  cues.keys(),
+  currencies.keys(),
+  numbers.keys(),
+]);
 /** Scale and currency words, the only ones a three-letter word right after a number is corrected into ("300 mig"). */
-const fuzzyUnits = new FuzzyIndex([currencies.keys(), [...numbers.entries()].filter(([, v]) => v.kind === 'scale').map(([k]) => k)]);
+const fuzzyUnits = new FuzzyIndex([
+  currencies.keys(),
+  [...numbers.entries()].filter(([, v]) => v.kind === 'scale').map(([k]) => k),
+]);
 
 /** A word within one typo of exactly one meaning ("tkasi" → taksi, "продуктв", "lnuch"), or undefined. */
-function corrected(word: string, index: FuzzyIndex, minLength: number, accept: (info: WordInfo) => boolean): WordInfo | undefined {
+function corrected(
+  word: string,
+  index: FuzzyIndex,
+  minLength: number,
+  accept: (info: WordInfo) => boolean,
+): WordInfo | undefined {
   let found: { info: WordInfo; as: string; sig: string } | undefined;
   for (const as of index.corrections(word, minLength)) {
     const info = analyzeExact(as);

@@ -63,7 +63,7 @@ export const UZ: LexiconSource = {
     groceries: [
       'mahsulot^ maxsulot^ oziq^ bozor dokon magazin~4 produkt~3 supermarket korzinka makro havas non~4 sut~4 gosht tovuq baliq sabzavot',
       'meva olma banan kartoshk piyoz sabzi pomidor bodring guruch yog~4 tuxum shakar choy~4 qand pishloq kolbasa',
-      "qatiq smetana tvorog ichimlik limonad makaron yormasi tarvuz qovun uzum~3 yeguliklar =market =marketga =marketdan =marketda",
+      'qatiq smetana tvorog ichimlik limonad makaron yormasi tarvuz qovun uzum~3 yeguliklar =market =marketga =marketdan =marketda',
       'махсулот^ озик^ бозор дукон магазин~4 продукт~3 =нон =нонга =нонни =нонлар =сут =сутга =сутни =сутдан гушт товук балик',
       'сабзавот мева олма картошк пиёз сабзи гуруч тухум шакар чой~4 пишлок колбаса катик тарвуз ковун',
     ].join(' '),
@@ -81,14 +81,15 @@ export const UZ: LexiconSource = {
       'ijara^ kvartira kommunal svet~3 elektr gaz~3 suv~3 issiqlik isitish ipoteka remont? tamirlash?',
       'ижара^ коммунал свет~3 электр газ~3 сув~3 иссиклик ипотека',
     ].join(' '),
-    communication: 'telefon mobil internet aloqa~3 tarif ucell beeline uzmobile mobiuz paynet телефон мобил интернет алока~3 тариф',
+    communication:
+      'telefon mobil internet aloqa~3 tarif ucell beeline uzmobile mobiuz paynet телефон мобил интернет алока~3 тариф',
     health: [
       'dori^ dorixona shifokor doktor vrach kasalxona shifoxona klinika poliklinika tish~3 analiz davolan stomatolog',
       'sartarosh massaj',
       'дори^ дорихона шифокор доктор врач касалхона шифохона клиника тиш~3 анализ даволан сартарош',
     ].join(' '),
     clothing: [
-      "kiyim^ poyabzal krossovka krasovka kurtka koylak~4 shim~3 etik tufli palto kostyum paypoq futbolka jinsi sumka",
+      'kiyim^ poyabzal krossovka krasovka kurtka koylak~4 shim~3 etik tufli palto kostyum paypoq futbolka jinsi sumka',
       'кийим^ пойабзал пояфзал кроссовка куртка куйлак~4 =шим =шимга этик туфли пальто костюм пайпок футболка',
     ].join(' '),
     shopping: [
@@ -113,8 +114,10 @@ export const UZ: LexiconSource = {
   },
   incomeCategories: {
     // oylik → oyligim (k→g before a vowel suffix); "ish haqi" (wage) is weak so that "ijara haqi" stays rent
-    salary: "maosh^ oylik~3 oylig~3 =haqi? =haqim? =haqqim? avans bonus mukofot premiya zarplata маош^ ойлик~3 ойлиг~3 =ҳақи? =ҳақим? аванс бонус мукофот премия",
-    freelance: 'frilans freelance loyiha~4 buyurtma~4? buyurtmachi~3 mijoz~3 klient~3 shabashka dizayn~2 =sayt =saytga =logo фриланс лойиха~4 буюртма~4? буюртмачи~3 мижоз~3 клиент~3 дизайн~2 =сайт',
+    salary:
+      'maosh^ oylik~3 oylig~3 =haqi? =haqim? =haqqim? avans bonus mukofot premiya zarplata маош^ ойлик~3 ойлиг~3 =ҳақи? =ҳақим? аванс бонус мукофот премия',
+    freelance:
+      'frilans freelance loyiha~4 buyurtma~4? buyurtmachi~3 mijoz~3 klient~3 shabashka dizayn~2 =sayt =saytga =logo фриланс лойиха~4 буюртма~4? буюртмачи~3 мижоз~3 клиент~3 дизайн~2 =сайт',
     business: 'sotuv savdo tushum foyda~3 biznes сотув савдо тушум фойда~3 бизнес',
     investments: 'foiz~4 dividend depozit omonat aksiya kripto фоиз~4 дивиденд депозит омонат акция',
     gifts: "sovg'a^ совга^ tug'ilgan тугилган =to'y =to'yga =туй =туйга",

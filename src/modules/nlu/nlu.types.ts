@@ -19,7 +19,14 @@ export const EXPENSE_CATEGORIES = [
   'gifts',
   'other',
 ] as const;
-export const INCOME_CATEGORIES = ['salary', 'freelance', 'business', 'investments', 'gifts', 'other'] as const;
+export const INCOME_CATEGORIES = [
+  'salary',
+  'freelance',
+  'business',
+  'investments',
+  'gifts',
+  'other',
+] as const;
 export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
 export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
 export type CategoryKey = ExpenseCategory | IncomeCategory;
@@ -70,7 +77,13 @@ export type Aside =
    */
   | { kind: 'future'; date: string | null; items: ParsedItem[] }
   /** "коплю на ноутбук 1000$", "mashina uchun 50 mln yig'moqchiman": a goal is offered. */
-  | { kind: 'saving_goal'; title: string; amountMinor: bigint | null; currency: Currency; deadline: string | null }
+  | {
+      kind: 'saving_goal';
+      title: string;
+      amountMinor: bigint | null;
+      currency: Currency;
+      deadline: string | null;
+    }
   /**
    * "такси 40 тыс" while the default currency is USD: amounts said with thousands words are almost surely sums, so
    * the bot asks. The items carry the default currency; `choices` are the two readings, the default first.

@@ -49,7 +49,23 @@ const UZCYR_RE = /[ўқғҳ]/;
 /** o' g' a' (so'm, g'isht, ta'lim): Uzbek Latin; English 's 't 'm 're do not count. */
 const INNER_APOS_RE = /[oga]['‘’ʻʼ`´′]\p{L}/u;
 /** Abbreviations whose trailing period is not a sentence break. */
-const ABBREV = new Set(['тыс', 'млн', 'млрд', 'руб', 'долл', 'шт', 'кг', 'ул', 'г', 'р', 'т', 'д', 'mln', 'mlrd', 'ming']);
+const ABBREV = new Set([
+  'тыс',
+  'млн',
+  'млрд',
+  'руб',
+  'долл',
+  'шт',
+  'кг',
+  'ул',
+  'г',
+  'р',
+  'т',
+  'д',
+  'mln',
+  'mlrd',
+  'ming',
+]);
 /** The value given to a digit string longer than any amount (10^16 units, beyond what a record holds). */
 const TOO_LONG_MICRO = 10n ** 22n;
 const UE_RE = /(^|[^\p{L}])у\.\s?е\.?/gu;
@@ -87,7 +103,8 @@ export function tokenize(text: string): Token[] {
       out.push({ kind: 'sym', raw: m[3], f: m[3], attached, cyr: false, uzCyr: false, apos: false });
     } else if (m[4] !== undefined) {
       const prev = out.length > 0 ? out[out.length - 1] : undefined;
-      if (m[4] === '.' && prev !== undefined && prev.kind === 'word' && attached && ABBREV.has(prev.f)) continue;
+      if (m[4] === '.' && prev !== undefined && prev.kind === 'word' && attached && ABBREV.has(prev.f))
+        continue;
       if (prev !== undefined && prev.kind === 'sep') continue; // collapse runs of separators
       out.push({ kind: 'sep', raw: m[4], f: m[4], attached, cyr: false, uzCyr: false, apos: false });
     }

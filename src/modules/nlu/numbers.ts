@@ -35,7 +35,11 @@ function isNumberWord(info: WordInfo | undefined): boolean {
   return info?.num !== undefined;
 }
 
-export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, start: number): NumberMatch | null {
+export function readNumber(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  start: number,
+): NumberMatch | null {
   const inverted = readInverted(tokens, infos, start);
   if (inverted !== null) return inverted;
   let total = 0n;
@@ -111,7 +115,12 @@ export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, 
     if (nw?.needsPrev && !any) break;
     if (nw === undefined) {
       // joiners inside a number: "one hundred and twenty", "two and a half", "две с половиной"
-      if (any && (t.f === 'and' || t.f === 'с') && next?.num !== undefined && (t.f !== 'с' || next.num.kind === 'half')) {
+      if (
+        any &&
+        (t.f === 'and' || t.f === 'с') &&
+        next?.num !== undefined &&
+        (t.f !== 'с' || next.num.kind === 'half')
+      ) {
         j++;
         continue;
       }
@@ -198,7 +207,8 @@ export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, 
   }
   if (!any) return null;
   // "and"/"с" left dangling at the end belong to the sentence, not the number
-  while (j > start && tokens[j - 1].kind === 'word' && (tokens[j - 1].f === 'and' || tokens[j - 1].f === 'с')) j--;
+  while (j > start && tokens[j - 1].kind === 'word' && (tokens[j - 1].f === 'and' || tokens[j - 1].f === 'с'))
+    j--;
   // Spoken shorthand drops the thousands after a million: "миллион двести", "bir million ikki yuz", "1 млн 500"
   // mean 1,200,000 and 1,500,000 (below a million, "тысяча двести" stays 1,200).
   if (lastScale >= 1_000_000n && cur > 0n && cur < 1000n * MICRO) cur *= lastScale / 1000n;
@@ -208,7 +218,11 @@ export function readNumber(tokens: Token[], infos: Array<WordInfo | undefined>, 
 export { isNumberWord };
 
 /** The digits after a spoken decimal point, one word or digit each: "five" → 0.5, "two five" → 0.25. */
-function readSpokenDecimals(tokens: Token[], infos: Array<WordInfo | undefined>, from: number): { micro: bigint; end: number } | null {
+function readSpokenDecimals(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  from: number,
+): { micro: bigint; end: number } | null {
   let digits = '';
   let j = from;
   while (j < tokens.length && digits.length < 6) {
@@ -224,7 +238,11 @@ function readSpokenDecimals(tokens: Token[], infos: Array<WordInfo | undefined>,
 }
 
 /** "тыщ 15", "тысяч двадцать": a plural scale word, then a number below a thousand, is that many thousands. */
-function readInverted(tokens: Token[], infos: Array<WordInfo | undefined>, start: number): NumberMatch | null {
+function readInverted(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  start: number,
+): NumberMatch | null {
   const t = tokens[start];
   if (t.kind !== 'word' || !INVERTED_SCALE.has(t.f) || start + 1 >= tokens.length) return null;
   const scale = infos[start]?.num;
@@ -243,7 +261,14 @@ function readInverted(tokens: Token[], infos: Array<WordInfo | undefined>, start
     }
   }
   if (micro === undefined || micro <= 0n || micro >= 1000n * MICRO) return null;
-  return { start, end, micro: micro * (scale.micro / MICRO), words: true, digits: next.kind === 'num', scaled: true };
+  return {
+    start,
+    end,
+    micro: micro * (scale.micro / MICRO),
+    words: true,
+    digits: next.kind === 'num',
+    scaled: true,
+  };
 }
 
 /** Currency signs that stand after or before an amount ("$50", "50 €"). */
@@ -262,7 +287,12 @@ export interface AmountRun extends NumberMatch {
  * and `end` cover the currency too). null when no number starts there. Shared by the transaction parser and the
  * goal/debt parser, which decide for themselves what makes a number money.
  */
-export function readAmountAt(tokens: Token[], infos: Array<WordInfo | undefined>, taken: Uint8Array, i: number): AmountRun | null {
+export function readAmountAt(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  taken: Uint8Array,
+  i: number,
+): AmountRun | null {
   if (taken[i]) return null;
   const t = tokens[i];
   if (t.kind !== 'num' && !(t.kind === 'word' && infos[i]?.num !== undefined)) return null;

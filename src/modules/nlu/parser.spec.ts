@@ -259,9 +259,11 @@ describe('categories', () => {
   });
 
   it('names groceries as the products category', () => {
-    expect([categoryName('groceries', 'ru'), categoryName('groceries', 'uz'), categoryName('groceries', 'en')]).toEqual(
-      ['Продукты', 'Oziq-ovqat', 'Groceries'],
-    );
+    expect([
+      categoryName('groceries', 'ru'),
+      categoryName('groceries', 'uz'),
+      categoryName('groceries', 'en'),
+    ]).toEqual(['Продукты', 'Oziq-ovqat', 'Groceries']);
   });
 });
 
@@ -362,22 +364,37 @@ describe('intents', () => {
     expect(r.setting).toEqual({ currency });
   });
 
-  it.each(['купил хлеб', 'taksi uchun to\'ladim', 'got paid'])('%s → transaction without an amount', (text) => {
-    const r = toParseJson(parsePhrase(text, OPTS));
-    expect(r.intent).toBe('transaction');
-    expect(r.items).toHaveLength(1);
-    expect(r.items[0].amount).toBeNull();
-  });
+  it.each(['купил хлеб', "taksi uchun to'ladim", 'got paid'])(
+    '%s → transaction without an amount',
+    (text) => {
+      const r = toParseJson(parsePhrase(text, OPTS));
+      expect(r.intent).toBe('transaction');
+      expect(r.items).toHaveLength(1);
+      expect(r.items[0].amount).toBeNull();
+    },
+  );
 });
 
 describe('several items in one phrase, in spoken order', () => {
   it.each([
-    ['купил хлеб за 5000 и молоко за 8000', ['expense 5000.00 groceries хлеб', 'expense 8000.00 groceries молоко']],
-    ['taksiga 20 ming, ovqatga 50 ming berdim', ['expense 20000.00 transport taksi', 'expense 50000.00 cafe ovqat']],
+    [
+      'купил хлеб за 5000 и молоко за 8000',
+      ['expense 5000.00 groceries хлеб', 'expense 8000.00 groceries молоко'],
+    ],
+    [
+      'taksiga 20 ming, ovqatga 50 ming berdim',
+      ['expense 20000.00 transport taksi', 'expense 50000.00 cafe ovqat'],
+    ],
     ['spent 10 dollars on coffee and 30 on lunch', ['expense 10.00 cafe coffee', 'expense 30.00 cafe lunch']],
     ['хлеб 5000 молоко 8000', ['expense 5000.00 groceries хлеб', 'expense 8000.00 groceries молоко']],
-    ['потратил 5000 на хлеб 8000 на молоко', ['expense 5000.00 groceries хлеб', 'expense 8000.00 groceries молоко']],
-    ['получил зарплату 5 млн и потратил 200 тысяч на ужин', ['income 5000000.00 salary зарплату', 'expense 200000.00 cafe ужин']],
+    [
+      'потратил 5000 на хлеб 8000 на молоко',
+      ['expense 5000.00 groceries хлеб', 'expense 8000.00 groceries молоко'],
+    ],
+    [
+      'получил зарплату 5 млн и потратил 200 тысяч на ужин',
+      ['income 5000000.00 salary зарплату', 'expense 200000.00 cafe ужин'],
+    ],
   ])('%s', (text, want) => {
     const items = toParseJson(parsePhrase(text, OPTS)).items;
     expect(items.map((i) => `${i.type} ${i.amount} ${i.category} ${i.description}`)).toEqual(want);
@@ -432,7 +449,7 @@ describe('descriptions', () => {
     ['потратил 50000 на продукты', 'продукты'],
     ['taksiga 20 ming berdim', 'taksi'],
     ['spent 5 dollars on coffee', 'coffee'],
-    ['5000 so\'m mahsulotlarga sarfladim', 'mahsulot'],
+    ["5000 so'm mahsulotlarga sarfladim", 'mahsulot'],
     ['купил сигареты за 20$', 'сигареты'],
     ['заработал 1000 долларов', ''],
   ])('%s → "%s"', (text, description) => {
@@ -481,7 +498,8 @@ describe('never throws', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяўқғҳabcdefghijklmnopqrstuvwxyz0123456789 .,'‘’ʻ`$€₽%+:-🙂\n";
+    const alphabet =
+      "абвгдеёжзийклмнопрстуфхцчшщъыьэюяўқғҳabcdefghijklmnopqrstuvwxyz0123456789 .,'‘’ʻ`$€₽%+:-🙂\n";
     for (let k = 0; k < 2000; k++) {
       let s = '';
       const len = rand(60);
@@ -491,7 +509,9 @@ describe('never throws', () => {
   });
 
   it('survives bad options', () => {
-    expect(() => parsePhrase('потратил 5000', { defaultCurrency: 'UZS', now: new Date(Number.NaN) })).not.toThrow();
+    expect(() =>
+      parsePhrase('потратил 5000', { defaultCurrency: 'UZS', now: new Date(Number.NaN) }),
+    ).not.toThrow();
     expect(() => parsePhrase('потратил 5000', { ...OPTS, timeZone: 'Not/AZone' })).not.toThrow();
     expect(() => parsePhrase(undefined as unknown as string, OPTS)).not.toThrow();
   });

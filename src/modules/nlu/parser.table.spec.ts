@@ -104,7 +104,10 @@ const TABLE: Array<[string, string]> = [
     'потратил 30 000 на бензин и 50 000 на продукты',
     'expense 30000 UZS transport ; expense 50000 UZS groceries',
   ],
-  ['получил зарплату 5 млн и потратил 200 тысяч на ужин', 'income 5000000 UZS salary ; expense 200000 UZS cafe'],
+  [
+    'получил зарплату 5 млн и потратил 200 тысяч на ужин',
+    'income 5000000 UZS salary ; expense 200000 UZS cafe',
+  ],
   [
     'вчера заплатил за интернет 100 000, за телефон 50 000 и за свет 70 000',
     'expense 100000 UZS communication ; expense 50000 UZS communication ; expense 70000 UZS housing',
@@ -174,11 +177,11 @@ const TABLE: Array<[string, string]> = [
   ['telefonimni sotdim 2 mln', 'income 2000000 UZS business'],
   ['depozit foizi 120 ming tushdi', 'income 120000 UZS investments'],
   ["kecha do'konda 80 ming so'm sarfladim", 'expense 80000 UZS groceries'],
-  ["to‘qson ming so‘m to‘ladim", 'expense 90000 UZS other'],
+  ['to‘qson ming so‘m to‘ladim', 'expense 90000 UZS other'],
   ['toʻqqiz ming soʻm metro', 'expense 9000 UZS transport'],
-  ["g`isht uchun 2 mln so`m to`ladim", 'expense 2000000 UZS *'],
+  ['g`isht uchun 2 mln so`m to`ladim', 'expense 2000000 UZS *'],
   ['100 dollar ishlab topdim', 'income 100 USD other'],
-  ['taksi uchun to\'ladim', 'expense - UZS transport'],
+  ["taksi uchun to'ladim", 'expense - UZS transport'],
   ['balansim qancha', 'balance_query'],
   ['hisobimda qancha pul bor', 'balance_query'],
   ['bu oy qancha sarfladim', 'stats_query'],
@@ -288,7 +291,9 @@ describe('parser on a wide held-out-style table', () => {
   });
 
   it('gets at least 95% of phrases exactly right (intent, item count, type, amount, currency)', () => {
-    const failures = rows.filter((r) => !r.exact).map((r) => `${r.text} → want ${r.spec}, got ${JSON.stringify(r.got)}`);
+    const failures = rows
+      .filter((r) => !r.exact)
+      .map((r) => `${r.text} → want ${r.spec}, got ${JSON.stringify(r.got)}`);
     const rate = (rows.length - failures.length) / rows.length;
     if (rate < 1) console.log(`exact ${(rate * 100).toFixed(1)}%; misses:\n${failures.join('\n')}`);
     expect(rate).toBeGreaterThanOrEqual(0.95);
@@ -300,7 +305,8 @@ describe('parser on a wide held-out-style table', () => {
     const misses = rows
       .filter((r) => r.catOk < r.cats)
       .map((r) => `${r.text} → want ${r.spec}, got ${r.got.items.map((i) => i.category).join(',')}`);
-    if (ok < total) console.log(`categories ${((ok / total) * 100).toFixed(1)}%; misses:\n${misses.join('\n')}`);
+    if (ok < total)
+      console.log(`categories ${((ok / total) * 100).toFixed(1)}%; misses:\n${misses.join('\n')}`);
     expect(ok / total).toBeGreaterThanOrEqual(0.9);
   });
 });

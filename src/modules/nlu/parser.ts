@@ -57,9 +57,30 @@ interface DateCue {
 }
 
 /** Words before a weekday meaning "last": в прошлый понедельник, last monday, o'tgan dushanba. */
-const LAST_WORDS = new Set(['прошлый', 'прошлую', 'прошлое', 'прошлой', 'last', 'otgan', 'утган', 'previous']);
+const LAST_WORDS = new Set([
+  'прошлый',
+  'прошлую',
+  'прошлое',
+  'прошлой',
+  'last',
+  'otgan',
+  'утган',
+  'previous',
+]);
 /** English auxiliaries that turn "paid" into money received: got paid, was paid. */
-const PASSIVE_AUX = new Set(['got', 'get', 'gets', 'getting', 'was', 'were', 'been', 'be', 'am', 'is', 'are']);
+const PASSIVE_AUX = new Set([
+  'got',
+  'get',
+  'gets',
+  'getting',
+  'was',
+  'were',
+  'been',
+  'be',
+  'am',
+  'is',
+  'are',
+]);
 /** Giving verbs that mean income when "me" is next to them: мне дал, paid me, menga berdi. */
 const FLIP_TO_ME = new Set([
   'дал',
@@ -123,7 +144,15 @@ const GIVERS = new Set([
   'company',
   'employer',
 ]);
-const GIVE_VERBS = new Set([...FLIP_TO_ME, 'подарил', 'подарила', 'прислал', 'прислала', 'скинул', 'скинула']);
+const GIVE_VERBS = new Set([
+  ...FLIP_TO_ME,
+  'подарил',
+  'подарила',
+  'прислал',
+  'прислала',
+  'скинул',
+  'скинула',
+]);
 /**
  * A text written to the user and forwarded ("Hey John, I sent you 150 dollars", "отправила тебе 500 тысяч",
  * "senga 300 ming tashladim"): a sending verb with "you" as the receiver is money the user received.
@@ -133,10 +162,34 @@ const SEND_VERBS = new Set([
   ...GIVE_VERBS_LIST(),
   ...['отправил', 'отправила', 'отправили', 'закинул', 'закинула', 'кинул', 'кинула'],
   ...['sent', 'transferred', 'wired', 'gave', 'paid'],
-  ...['tashladim', 'tashladik', 'ташладим', 'otkazdim', 'otkazdik', 'утказдим', 'yubordim', 'yubordik', 'юбордим', 'berdim', 'berdik', 'бердим'],
+  ...[
+    'tashladim',
+    'tashladik',
+    'ташладим',
+    'otkazdim',
+    'otkazdik',
+    'утказдим',
+    'yubordim',
+    'yubordik',
+    'юбордим',
+    'berdim',
+    'berdik',
+    'бердим',
+  ],
 ]);
 function GIVE_VERBS_LIST(): string[] {
-  return ['дал', 'дала', 'отдал', 'отдала', 'перевел', 'перевела', 'скинул', 'скинула', 'прислал', 'прислала'];
+  return [
+    'дал',
+    'дала',
+    'отдал',
+    'отдала',
+    'перевел',
+    'перевела',
+    'скинул',
+    'скинула',
+    'прислал',
+    'прислала',
+  ];
 }
 /** Russian "they paid" said of money coming in: "за заказ заплатили 300 долларов" (a freelance income). */
 const IMPERSONAL_PAID = new Set(['заплатили', 'оплатили']);
@@ -150,7 +203,11 @@ const UZ_DATIVE_RE = /(im|m|miz|ingiz|imiz|им|м|миз|ингиз)?(ga|ka|qa|
 
 function isPersonDative(word: string): boolean {
   const m = UZ_DATIVE_RE.exec(word);
-  return m !== null && word.length - m[0].length >= 2 && UZ_PERSON_STEM.test(word.slice(0, word.length - m[0].length));
+  return (
+    m !== null &&
+    word.length - m[0].length >= 2 &&
+    UZ_PERSON_STEM.test(word.slice(0, word.length - m[0].length))
+  );
 }
 
 /** Family members (folded stems; English exact): money to or from family with no other purpose is a gift. */
@@ -252,7 +309,14 @@ function findDates(
           i = m.end + 1;
           continue;
         }
-        if (unitInfo?.month !== undefined && !m.scaled && !m.words && m.micro % MICRO === 0n && whole >= 1n && whole <= 31n) {
+        if (
+          unitInfo?.month !== undefined &&
+          !m.scaled &&
+          !m.words &&
+          m.micro % MICRO === 0n &&
+          whole >= 1n &&
+          whole <= 31n
+        ) {
           const date = mostRecentDayMonth(today, Number(whole), unitInfo.month);
           if (date !== null) {
             cues.push({ pos: i, date });
@@ -324,13 +388,28 @@ function findAmounts(
       const nt = end < n ? tokens[end] : undefined;
       if (nt !== undefined && nt.kind === 'sym' && (nt.f === '%' || nt.f === ':')) continue;
       // "3 kun", "2 кг" are not money; "ikki million oylik" is (a category noun, even if it looks like a unit)
-      if (nt !== undefined && nt.kind === 'word' && infos[end]?.nonMoney && !infos[end]?.currency && !infos[end]?.cats) continue;
+      if (
+        nt !== undefined &&
+        nt.kind === 'word' &&
+        infos[end]?.nonMoney &&
+        !infos[end]?.currency &&
+        !infos[end]?.cats
+      )
+        continue;
       const pt = start > 0 ? tokens[start - 1] : undefined;
       // "№ 5", "#12", the minutes of "14:30" (a label's colon, "Обед: 45 000", is fine)
       if (pt !== undefined && pt.kind === 'sym' && (pt.f === '№' || pt.f === '#')) continue;
       if (pt !== undefined && pt.f === ':' && start > 1 && tokens[start - 2].kind === 'num') continue;
       // "в 3 встречаемся", "at 5", "soat 3da": an hour, not money
-      if (pt !== undefined && AT_HOUR.has(pt.f) && m.digits && !m.scaled && m.micro % MICRO === 0n && m.micro <= 24n * MICRO) continue;
+      if (
+        pt !== undefined &&
+        AT_HOUR.has(pt.f) &&
+        m.digits &&
+        !m.scaled &&
+        m.micro % MICRO === 0n &&
+        m.micro <= 24n * MICRO
+      )
+        continue;
     }
     const minor = (m.micro * 100n) / MICRO;
     if (minor <= 0n) continue;
@@ -347,7 +426,11 @@ function findAmounts(
  * "ушел лимон на ремонт машины": a slang scale that is a number only after another one ("2 лимона") stands for one of
  * it when the phrase spends or earns, buys nothing and names no other food (else "лимон" is a lemon).
  */
-function loneSlangScale(tokens: Token[], infos: Array<WordInfo | undefined>, consumed: Uint8Array): Candidate[] {
+function loneSlangScale(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  consumed: Uint8Array,
+): Candidate[] {
   let at = -1;
   for (let i = 0; i < tokens.length; i++) {
     const info = infos[i];
@@ -363,7 +446,18 @@ function loneSlangScale(tokens: Token[], infos: Array<WordInfo | undefined>, con
   const next = at + 1 < tokens.length ? infos[at + 1] : undefined;
   const currency = next?.currency;
   const end = currency !== undefined ? at + 2 : at + 1;
-  return [{ start: at, end, minor: num.micro / (MICRO / 100n), currency, words: true, digits: false, scaled: true, plus: false }];
+  return [
+    {
+      start: at,
+      end,
+      minor: num.micro / (MICRO / 100n),
+      currency,
+      words: true,
+      digits: false,
+      scaled: true,
+      plus: false,
+    },
+  ];
 }
 
 /** Words after a price that make it a unit price: "25k each", "900k apiece", "4 mingdan" is a suffix (see below). */
@@ -381,7 +475,11 @@ function isUnitPrice(tokens: Token[], c: Candidate): boolean {
   const last = tokens[c.end - 1];
   if (last.kind === 'word' && UZ_EACH_RE.test(last.raw)) return true;
   const after = c.end < tokens.length ? tokens[c.end] : undefined;
-  return after !== undefined && after.kind === 'word' && (EACH_AFTER.has(after.f) || after.f === 'dan' || after.f === 'дан');
+  return (
+    after !== undefined &&
+    after.kind === 'word' &&
+    (EACH_AFTER.has(after.f) || after.f === 'dan' || after.f === 'дан')
+  );
 }
 
 /**
@@ -389,21 +487,35 @@ function isUnitPrice(tokens: Token[], c: Candidate): boolean {
  * each" → 20,000. A unit price takes the count said before it in the same part of the phrase (digits or number words,
  * up to 1,000, with no currency), and the count is no longer an amount of its own.
  */
-function applyQuantities(tokens: Token[], infos: Array<WordInfo | undefined>, cands: Candidate[], consumed: Uint8Array): Candidate[] {
+function applyQuantities(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  cands: Candidate[],
+  consumed: Uint8Array,
+): Candidate[] {
   let out = cands;
   for (const price of cands) {
     if (!out.includes(price) || !isUnitPrice(tokens, price)) continue;
-    const from = price.start > 0 && EACH_BEFORE.has(tokens[price.start - 1].f) ? price.start - 2 : price.start - 1;
+    const from =
+      price.start > 0 && EACH_BEFORE.has(tokens[price.start - 1].f) ? price.start - 2 : price.start - 1;
     for (let q = from; q >= 0 && q >= from - 5; q--) {
       const t = tokens[q];
       if (t.kind === 'sep') break;
       const other = out.find((c) => c !== price && q >= c.start && q < c.end);
-      if (other !== undefined && (other.currency !== undefined || other.scaled || other.minor >= 1_000_000n)) break;
+      if (other !== undefined && (other.currency !== undefined || other.scaled || other.minor >= 1_000_000n))
+        break;
       if (t.kind !== 'num' && infos[q]?.num === undefined) continue;
       let start = q;
       while (start > 0 && tokens[start - 1].kind === 'word' && infos[start - 1]?.num !== undefined) start--;
       const count = readNumber(tokens, infos, start);
-      if (count === null || count.scaled || count.micro % MICRO !== 0n || count.micro < MICRO || count.micro > MAX_QUANTITY) break;
+      if (
+        count === null ||
+        count.scaled ||
+        count.micro % MICRO !== 0n ||
+        count.micro < MICRO ||
+        count.micro > MAX_QUANTITY
+      )
+        break;
       price.minor = (price.minor * count.micro) / MICRO;
       price.priced = true;
       consumed.fill(1, start, count.end);
@@ -432,7 +544,13 @@ function filterAmounts(
   // words that are not part of an amount and say something ("laundry", "мастеру", not "за" or the "k" of "60k")
   let otherWords = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'word' || infos[i]?.num !== undefined || infos[i]?.currency !== undefined || infos[i]?.stop) continue;
+    if (
+      tokens[i].kind !== 'word' ||
+      infos[i]?.num !== undefined ||
+      infos[i]?.currency !== undefined ||
+      infos[i]?.stop
+    )
+      continue;
     if (!cands.some((c) => i >= c.start && i < c.end)) otherWords++;
   }
   const strong = (c: Candidate): boolean => c.currency !== undefined || c.scaled || c.minor >= 10_000n;
@@ -447,7 +565,8 @@ function filterAmounts(
     }
     if (c.currency !== undefined || c.plus || c.priced) return true;
     // a lone "минг" in noise; but "миллион за аренду" (a scale word next to a category) is an amount
-    if (!c.digits && c.end - c.start === 1 && !cues.hasVerb && !cues.hasCue && !(c.scaled && cues.hasCat)) return false;
+    if (!c.digits && c.end - c.start === 1 && !cues.hasVerb && !cues.hasCue && !(c.scaled && cues.hasCat))
+      return false;
     if (context) return true;
     // a bare amount ("50000", "полторы тысячи") is a transaction; digits with one stray word too
     if (otherWords === 0) return c.digits || c.scaled || c.minor >= 10_000n;
@@ -467,11 +586,15 @@ function resolveVerb(
   if (v === undefined) return undefined;
   const f = tokens[pos].f;
   if (v.type === 'expense') {
-    if (f === 'paid' && pos > 0 && PASSIVE_AUX.has(tokens[pos - 1].f)) return { type: 'income', hint: 'salary' };
+    if (f === 'paid' && pos > 0 && PASSIVE_AUX.has(tokens[pos - 1].f))
+      return { type: 'income', hint: 'salary' };
     if (GIVE_VERBS.has(f)) {
       const p1 = pos > 0 ? tokens[pos - 1].f : '';
       const p2 = pos > 1 ? tokens[pos - 2].f : '';
-      if (GIVERS.has(p1) || (GIVERS.has(p2) && (p1 === 'my' || p1 === 'мне' || p1 === 'мой' || p1 === 'моя'))) {
+      if (
+        GIVERS.has(p1) ||
+        (GIVERS.has(p2) && (p1 === 'my' || p1 === 'мне' || p1 === 'мой' || p1 === 'моя'))
+      ) {
         return { type: 'income', hint: v.hint };
       }
     }
@@ -484,10 +607,12 @@ function resolveVerb(
     }
     // "мне дал", "paid me", "это мне Жасур перевёл": "me" near a giving verb is money received
     if (FLIP_TO_ME.has(f)) {
-      for (let k = Math.max(segStart, pos - 3); k < Math.min(segEnd, pos + 3); k++) if (k !== pos && infos[k]?.toMe) return { type: 'income' };
+      for (let k = Math.max(segStart, pos - 3); k < Math.min(segEnd, pos + 3); k++)
+        if (k !== pos && infos[k]?.toMe) return { type: 'income' };
     }
     if (SEND_VERBS.has(f)) {
-      for (let k = Math.max(segStart, pos - 3); k < Math.min(segEnd, pos + 3); k++) if (TO_YOU.has(tokens[k].f)) return { type: 'income' };
+      for (let k = Math.max(segStart, pos - 3); k < Math.min(segEnd, pos + 3); k++)
+        if (TO_YOU.has(tokens[k].f)) return { type: 'income' };
     }
     if (IMPERSONAL_PAID.has(f) && !tokens.slice(segStart, pos).some((t) => WE_OR_I.has(t.f))) {
       let income = false;
@@ -504,7 +629,10 @@ function resolveVerb(
   }
   if (v.type === 'income') {
     // "подарили" is "gave me" unless we are the subject: "мы подарили", "я подарил(а)" are gifts we paid for
-    if (f.startsWith('подари') && tokens.slice(Math.max(segStart, pos - 2), pos).some((t) => WE_OR_I.has(t.f))) {
+    if (
+      f.startsWith('подари') &&
+      tokens.slice(Math.max(segStart, pos - 2), pos).some((t) => WE_OR_I.has(t.f))
+    ) {
       return { type: 'expense', hint: 'gifts' };
     }
     return { type: 'income', hint: v.hint };
@@ -528,11 +656,7 @@ interface Segment {
   cand?: Candidate;
 }
 
-function splitSegments(
-  cands: Candidate[],
-  tokens: Token[],
-  infos: Array<WordInfo | undefined>,
-): Segment[] {
+function splitSegments(cands: Candidate[], tokens: Token[], infos: Array<WordInfo | undefined>): Segment[] {
   const n = tokens.length;
   if (cands.length <= 1) return [{ start: 0, end: n, cand: cands[0] }];
   // Pattern: does the phrase name things before their amounts ("хлеб 5000 молоко 8000")?
@@ -724,7 +848,8 @@ function buildItems(
       category = hint;
     } else {
       // "dadam 200 ming tashlab berdi", "маме дал 500 тыс": family money with no other purpose
-      for (let p = seg.start; p < seg.end; p++) if (tokens[p].kind === 'word' && FAMILY_RE.test(tokens[p].f)) category = 'gifts';
+      for (let p = seg.start; p < seg.end; p++)
+        if (tokens[p].kind === 'word' && FAMILY_RE.test(tokens[p].f)) category = 'gifts';
     }
     // currency: named, or carried over from the previous amount when magnitudes agree, or the default
     let currency: Currency = defaultCurrency;
@@ -739,7 +864,8 @@ function buildItems(
       lastCurrency = currency === defaultCurrency && c.currency === undefined ? lastCurrency : currency;
       lastMinor = c.minor;
       // "40 тыс" with no currency anywhere near: said in thousands, so most likely sums
-      if (c.currency === undefined && c.scaled && currency === defaultCurrency) guessed.scaledInDefault = true;
+      if (c.currency === undefined && c.scaled && currency === defaultCurrency)
+        guessed.scaledInDefault = true;
     } else if (phraseCurrency !== undefined) {
       currency = phraseCurrency;
     }
@@ -830,7 +956,12 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
       return aside({ kind: 'saving_goal', title, amountMinor, currency, deadline });
     }
   }
-  const command = detectCommandIntent({ norm, hasAmount: cands.length > 0, hasVerb, currency: phraseCurrency });
+  const command = detectCommandIntent({
+    norm,
+    hasAmount: cands.length > 0,
+    hasVerb,
+    currency: phraseCurrency,
+  });
   if (command !== null) {
     const result: ParseResult = { language, intent: command.intent, items: [] };
     if (command.setting !== undefined) result.setting = command.setting;
@@ -843,11 +974,26 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
   if (cands.length === 0 && !hasCat && isSmalltalk(norm)) return { language, intent: 'smalltalk', items: [] };
   if (cands.length > 0 || hasVerb || hasCue) {
     const guessed = { scaledInDefault: false };
-    const items = buildItems(tokens, infos, cands, dates, consumed, today, options.defaultCurrency, phraseCurrency, guessed);
-    if (items.length > MAX_ITEMS_PER_MESSAGE) return aside({ kind: 'too_many', count: items.length, limit: MAX_ITEMS_PER_MESSAGE });
+    const items = buildItems(
+      tokens,
+      infos,
+      cands,
+      dates,
+      consumed,
+      today,
+      options.defaultCurrency,
+      phraseCurrency,
+      guessed,
+    );
+    if (items.length > MAX_ITEMS_PER_MESSAGE)
+      return aside({ kind: 'too_many', count: items.length, limit: MAX_ITEMS_PER_MESSAGE });
     if (future !== null && cands.length > 0) {
       const date = future.date;
-      return aside({ kind: 'future', date, items: date === null ? items : items.map((it) => ({ ...it, date })) });
+      return aside({
+        kind: 'future',
+        date,
+        items: date === null ? items : items.map((it) => ({ ...it, date })),
+      });
     }
     if (guessed.scaledInDefault && options.defaultCurrency !== 'UZS') {
       return aside({ kind: 'ask_currency', items, choices: [options.defaultCurrency, 'UZS'] });
@@ -865,7 +1011,10 @@ export function parsePhraseOrThrow(text: string, options: ParseOptions): ParseRe
 /** Parses one phrase. Never throws: anything unexpected gives an `unknown` result. */
 export function parsePhrase(text: string, options: ParseOptions): ParseResult {
   const fallback: Language =
-    options !== null && typeof options === 'object' && options.language !== undefined && options.language !== 'auto'
+    options !== null &&
+    typeof options === 'object' &&
+    options.language !== undefined &&
+    options.language !== 'auto'
       ? options.language
       : 'ru';
   try {

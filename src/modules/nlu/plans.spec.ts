@@ -15,7 +15,14 @@ describe('parseGoal', () => {
     ['maqsad: telefon 500 dollar 1-martgacha', 'goal_create', 'Telefon', '500.00', 'USD', '2027-03-01'],
     ['мақсад: уй 50 минг доллар', 'goal_create', 'Уй', '50000.00', 'USD', null],
     ['goal: laptop 1200 dollars by June 1', 'goal_create', 'Laptop', '1200.00', 'USD', '2027-06-01'],
-    ['new goal vacation 3000 euro until 2027-08-15', 'goal_create', 'Vacation', '3000.00', 'EUR', '2027-08-15'],
+    [
+      'new goal vacation 3000 euro until 2027-08-15',
+      'goal_create',
+      'Vacation',
+      '3000.00',
+      'EUR',
+      '2027-08-15',
+    ],
     ['goal: bike 500 by December 31', 'goal_create', 'Bike', '500.00', 'UZS', '2026-12-31'],
     ['цель телефон', 'goal_create', 'Телефон', null, 'UZS', null],
     ['отложил 500 тысяч на телефон', 'goal_contribute', 'телефон', '500000.00', null, null],
@@ -30,21 +37,40 @@ describe('parseGoal', () => {
     expect(r).not.toBeNull();
     expect(r!.kind).toBe(kind);
     if (r!.kind === 'goal_create') {
-      expect([r!.title, r!.amountMinor === null ? null : (Number(r!.amountMinor) / 100).toFixed(2), r!.currency, r!.deadline]).toEqual([name, amount, currency, date]);
+      expect([
+        r!.title,
+        r!.amountMinor === null ? null : (Number(r!.amountMinor) / 100).toFixed(2),
+        r!.currency,
+        r!.deadline,
+      ]).toEqual([name, amount, currency, date]);
     } else {
-      expect([r!.target, (Number(r!.amountMinor) / 100).toFixed(2), r!.currency]).toEqual([name, amount, currency]);
+      expect([r!.target, (Number(r!.amountMinor) / 100).toFixed(2), r!.currency]).toEqual([
+        name,
+        amount,
+        currency,
+      ]);
     }
   });
 
-  it.each(['потратил 50000 на продукты', 'такси 20000', 'добавь 50000', 'привет', '', 'какой у меня баланс', 'taksiga 20 ming berdim', 'spent 20 dollars on lunch'])(
-    'not a goal: %s',
-    (text) => {
-      expect(parseGoal(text, O)).toBeNull();
-    },
-  );
+  it.each([
+    'потратил 50000 на продукты',
+    'такси 20000',
+    'добавь 50000',
+    'привет',
+    '',
+    'какой у меня баланс',
+    'taksiga 20 ming berdim',
+    'spent 20 dollars on lunch',
+  ])('not a goal: %s', (text) => {
+    expect(parseGoal(text, O)).toBeNull();
+  });
 
   it('a weak verb without a goal word is not explicit ("добавь 50000 на такси" may still be a transaction)', () => {
-    expect(parseGoal('добавь 50000 на такси', O)).toMatchObject({ kind: 'goal_contribute', target: 'такси', explicit: false });
+    expect(parseGoal('добавь 50000 на такси', O)).toMatchObject({
+      kind: 'goal_contribute',
+      target: 'такси',
+      explicit: false,
+    });
     expect(parseGoal('отложил 50000 на такси', O)).toMatchObject({ explicit: true });
   });
 
@@ -73,13 +99,13 @@ describe('parseDebt', () => {
     expect(r).not.toBeNull();
     expect(r!.kind).toBe('debt_create');
     if (r!.kind !== 'debt_create') return;
-    expect([r!.direction, r!.counterparty, r!.amountMinor === null ? null : (Number(r!.amountMinor) / 100).toFixed(2), r!.currency, r!.dueDate]).toEqual([
-      direction,
-      name,
-      amount,
-      currency,
-      due,
-    ]);
+    expect([
+      r!.direction,
+      r!.counterparty,
+      r!.amountMinor === null ? null : (Number(r!.amountMinor) / 100).toFixed(2),
+      r!.currency,
+      r!.dueDate,
+    ]).toEqual([direction, name, amount, currency, due]);
   });
 
   it.each([
@@ -96,12 +122,20 @@ describe('parseDebt', () => {
     expect((Number(r!.amountMinor) / 100).toFixed(2)).toBe(amount);
   });
 
-  it.each(['paid the loan 500000', 'вернул долг 500000', 'занял 100 тысяч', 'мне вернули долг 100 000', 'потратил 50000 на продукты', 'paid 20 dollars for lunch', 'taksiga 20 ming berdim', 'вернул', 'такси 20000', 'дал в долг'])(
-    'not a debt: %s',
-    (text) => {
-      expect(parseDebt(text, O)).toBeNull();
-    },
-  );
+  it.each([
+    'paid the loan 500000',
+    'вернул долг 500000',
+    'занял 100 тысяч',
+    'мне вернули долг 100 000',
+    'потратил 50000 на продукты',
+    'paid 20 dollars for lunch',
+    'taksiga 20 ming berdim',
+    'вернул',
+    'такси 20000',
+    'дал в долг',
+  ])('not a debt: %s', (text) => {
+    expect(parseDebt(text, O)).toBeNull();
+  });
 });
 
 describe('the transaction parser is unchanged by these phrases', () => {

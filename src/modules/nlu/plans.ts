@@ -93,15 +93,37 @@ interface Money {
 }
 
 /** Words that mark a date as a limit: "к 1 марта", "до 1 июня", "by June 1", "until", "gacha". */
-const DATE_PREPS = new Set(['к', 'ко', 'до', 'by', 'until', 'till', 'before', 'due', 'on', 'срок', 'deadline']);
+const DATE_PREPS = new Set([
+  'к',
+  'ко',
+  'до',
+  'by',
+  'until',
+  'till',
+  'before',
+  'due',
+  'on',
+  'срок',
+  'deadline',
+]);
 /** Seasons as deadlines ("к лету", "by summer", "yozgacha") → the month they start. */
 const SEASONS: Record<string, number> = {
   ...{ лету: 6, лета: 6, зиме: 12, зимы: 12, осени: 9, весне: 3, весны: 3 },
   ...{ summer: 6, winter: 12, autumn: 9, fall: 9, spring: 3 },
-  ...{ yozgacha: 6, qishgacha: 12, kuzgacha: 9, bahorgacha: 3, ёзгача: 6, кишгача: 12, кузгача: 9, бахоргача: 3 },
+  ...{
+    yozgacha: 6,
+    qishgacha: 12,
+    kuzgacha: 9,
+    bahorgacha: 3,
+    ёзгача: 6,
+    кишгача: 12,
+    кузгача: 9,
+    бахоргача: 3,
+  },
 };
 /** Uzbek-only words (Latin and Cyrillic, folded) that settle the language. */
-const UZ_WORDS = /^(maqsad|максад|qarz|карз|berdim|бердим|oldim|олдим|qaytar|кайтар|ajratdim|ажратдим|yigdim|йигдим|jamgar|жамгар|qoshdim|кушдим|uchun|учун|ming|минг)/;
+const UZ_WORDS =
+  /^(maqsad|максад|qarz|карз|berdim|бердим|oldim|олдим|qaytar|кайтар|ajratdim|ажратдим|yigdim|йигдим|jamgar|жамгар|qoshdim|кушдим|uchun|учун|ming|минг)/;
 
 function read(text: string, options: PlanParseOptions): Reading {
   const tokens = tokenize(typeof text === 'string' ? text : '');
@@ -115,7 +137,13 @@ function read(text: string, options: PlanParseOptions): Reading {
   }
   if (!uz) uz = tokens.some((t) => t.kind === 'word' && UZ_WORDS.test(t.f));
   const language: Language = uz ? 'uz' : cyr ? 'ru' : 'en';
-  return { tokens, infos, used: new Uint8Array(tokens.length), language, today: localToday(options.now, options.timeZone ?? DEFAULT_TIME_ZONE) };
+  return {
+    tokens,
+    infos,
+    used: new Uint8Array(tokens.length),
+    language,
+    today: localToday(options.now, options.timeZone ?? DEFAULT_TIME_ZONE),
+  };
 }
 
 function dayNumber(t: Token | undefined): number | null {
@@ -133,7 +161,8 @@ function isRealDate(y: number, m: number, d: number): boolean {
 export function nextDayMonth(today: LocalDate, day: number, month: number): LocalDate | null {
   for (const y of [today.y, today.y + 1, today.y + 2, today.y + 3, today.y + 4]) {
     if (!isRealDate(y, month, day)) continue; // 29 февраля
-    if (y > today.y || month > today.m || (month === today.m && day >= today.d)) return { y, m: month, d: day };
+    if (y > today.y || month > today.m || (month === today.m && day >= today.d))
+      return { y, m: month, d: day };
   }
   return null;
 }
@@ -151,7 +180,13 @@ function findDate(r: Reading): string | null {
     let date: LocalDate | null = null;
     const t = tokens[i];
     // 2026-03-01
-    if (t.kind === 'num' && /^\d{4}$/.test(t.raw) && i + 2 < n && /^\d{1,2}$/.test(tokens[i + 1].raw) && /^\d{1,2}$/.test(tokens[i + 2].raw)) {
+    if (
+      t.kind === 'num' &&
+      /^\d{4}$/.test(t.raw) &&
+      i + 2 < n &&
+      /^\d{1,2}$/.test(tokens[i + 1].raw) &&
+      /^\d{1,2}$/.test(tokens[i + 2].raw)
+    ) {
       const [y, m, d] = [Number(t.raw), Number(tokens[i + 1].raw), Number(tokens[i + 2].raw)];
       if (y >= 2000 && y <= 2100 && isRealDate(y, m, d)) [date, start, end] = [{ y, m, d }, i, i + 3];
     }
@@ -163,7 +198,12 @@ function findDate(r: Reading): string | null {
     }
     // June 1 / iyun 1
     const month = t.kind === 'word' ? infos[i]?.month : undefined;
-    if (!date && month !== undefined && infos[i]?.currency === undefined && dayNumber(tokens[i + 1]) !== null) {
+    if (
+      !date &&
+      month !== undefined &&
+      infos[i]?.currency === undefined &&
+      dayNumber(tokens[i + 1]) !== null
+    ) {
       [date, start, end] = [nextDayMonth(today, dayNumber(tokens[i + 1])!, month), i, i + 2];
     }
     if (!date) continue;
@@ -176,7 +216,8 @@ function findDate(r: Reading): string | null {
       }
     }
     // "gacha" written apart, "года"/"yil" after the year
-    while (end < n && tokens[end].kind === 'word' && /^(gacha|гача|года|г|yil|yilgacha)$/.test(tokens[end].f)) end++;
+    while (end < n && tokens[end].kind === 'word' && /^(gacha|гача|года|г|yil|yilgacha)$/.test(tokens[end].f))
+      end++;
     if (start > 0 && tokens[start - 1].kind === 'word' && DATE_PREPS.has(tokens[start - 1].f)) start--;
     used.fill(1, start, end);
     return formatDate(date);
@@ -192,7 +233,14 @@ function findDate(r: Reading): string | null {
   // завтра / ertaga / tomorrow
   for (let i = 0; i < n; i++) {
     const f = tokens[i].f;
-    if (f === 'завтра' || f === 'ertaga' || f === 'эртага' || f === 'tomorrow' || f === 'ertagacha' || f === 'эртагача') {
+    if (
+      f === 'завтра' ||
+      f === 'ertaga' ||
+      f === 'эртага' ||
+      f === 'tomorrow' ||
+      f === 'ertagacha' ||
+      f === 'эртагача'
+    ) {
       used[i] = 1;
       if (i > 0 && DATE_PREPS.has(tokens[i - 1].f)) used[i - 1] = 1;
       return formatDate(addDays(today, 1));
@@ -209,7 +257,8 @@ function findMoney(r: Reading): Money | null {
     // a lone number word ("bir", "one") without digits, scale or currency is not an amount
     if (!m.currency && !m.digits && !m.scaled) continue;
     // digits glued to a word name a thing ("ps5", "iphone15"), unless a currency or scale says money
-    if (!m.currency && !m.scaled && r.tokens[m.start].attached && r.tokens[m.start - 1]?.kind === 'word') continue;
+    if (!m.currency && !m.scaled && r.tokens[m.start].attached && r.tokens[m.start - 1]?.kind === 'word')
+      continue;
     const minor = (m.micro * 100n) / MICRO;
     if (minor <= 0n || minor > MAX_AMOUNT_MINOR) continue;
     r.used.fill(1, m.start, m.end);
@@ -218,23 +267,42 @@ function findMoney(r: Reading): Money | null {
   return null;
 }
 
-const UZ_SUFFIXES = ['lardan', 'larga', 'larni', 'gacha', 'ning', 'dan', 'ga', 'ka', 'qa', 'ni', 'da', 'дан', 'га', 'ни', 'нинг'];
+const UZ_SUFFIXES = [
+  'lardan',
+  'larga',
+  'larni',
+  'gacha',
+  'ning',
+  'dan',
+  'ga',
+  'ka',
+  'qa',
+  'ni',
+  'da',
+  'дан',
+  'га',
+  'ни',
+  'нинг',
+];
 
 /** A name as people write it in a sentence → its dictionary form, roughly: Alisherga → Alisher, брата → брат. */
 function baseForm(word: string, language: Language, after: string | undefined): string {
   if (language === 'uz') {
-    for (const s of UZ_SUFFIXES) if (word.length - s.length >= 3 && word.endsWith(s)) return word.slice(0, -s.length);
+    for (const s of UZ_SUFFIXES)
+      if (word.length - s.length >= 3 && word.endsWith(s)) return word.slice(0, -s.length);
     return word;
   }
   if (language === 'ru') {
-    const consonantThen = (end: string) => word.length >= 4 && word.endsWith(end) && !/[аеёиоуыэюяйь]/.test(word[word.length - 2]);
+    const consonantThen = (end: string) =>
+      word.length >= 4 && word.endsWith(end) && !/[аеёиоуыэюяйь]/.test(word[word.length - 2]);
     if (after === 'у' || after === 'от') {
       if (consonantThen('а')) return word.slice(0, -1); // у брата → брат, у Алишера → Алишер
       if (consonantThen('ы')) return `${word.slice(0, -1)}а`; // у мамы → мама
       return word;
     }
     if (consonantThen('у')) return word.slice(0, -1); // Алишеру → Алишер, брату → брат
-    if (word.length >= 4 && word.endsWith('ю') && /[аеиоу]/.test(word[word.length - 2])) return `${word.slice(0, -1)}й`; // Андрею → Андрей
+    if (word.length >= 4 && word.endsWith('ю') && /[аеиоу]/.test(word[word.length - 2]))
+      return `${word.slice(0, -1)}й`; // Андрею → Андрей
   }
   return word;
 }
@@ -244,7 +312,10 @@ function capitalize(text: string): string {
 }
 
 /** The unused word tokens (surface text), skipping `skip` (folded words). */
-function leftoverWords(r: Reading, skip: (f: string, i: number) => boolean): Array<{ i: number; raw: string }> {
+function leftoverWords(
+  r: Reading,
+  skip: (f: string, i: number) => boolean,
+): Array<{ i: number; raw: string }> {
   const out: Array<{ i: number; raw: string }> = [];
   r.tokens.forEach((t, i) => {
     if (r.used[i] || t.kind !== 'word') return;
@@ -268,18 +339,72 @@ const GOAL_WORD = /^(цел[ьияеюй]|целью|целям|целях|maqsa
 const SAVE_UP =
   /^(накопить|копить|коплю|копим|накоплю|откладывать|откладываю|откладываем|save|saving|(yig|йиг|jamgar|жамгар)(moqchi|yapman|ayapman|aman|amiz|ish|мокчи|япман|аяпман|аман|амиз|иш)\p{L}*)$/u;
 /** "put aside", "set aside" said as a plan ("gonna put aside", "want to set aside"): a new goal, not a deposit. */
-const INTENTION = new Set(['хочу', 'буду', 'будем', 'собираюсь', 'планирую', 'want', 'wanna', 'gonna', 'going', 'will', 'plan', 'planning']);
+const INTENTION = new Set([
+  'хочу',
+  'буду',
+  'будем',
+  'собираюсь',
+  'планирую',
+  'want',
+  'wanna',
+  'gonna',
+  'going',
+  'will',
+  'plan',
+  'planning',
+]);
 /** "по 2 млн в месяц", "500k every month", "har oy 1 million": a monthly saving, not the goal's target. */
 const MONTHLY = /^(ежемесячно|monthly|oyiga|ойига|ойлик)$/;
 const MONTH_NOUN = /^(месяц|month|oy|ой)$/;
 const EVERY = /^(в|каждый|every|per|a|har|хар)$/;
-const CONTRIBUTE_STRONG = /^(отлож|накопил|saved|ajratdim|ажратдим|yigdim|йигдим|jamgardim|жамгардим|jamgʻardim|внес|внесла)/;
+const CONTRIBUTE_STRONG =
+  /^(отлож|накопил|saved|ajratdim|ажратдим|yigdim|йигдим|jamgardim|жамгардим|jamgʻardim|внес|внесла)/;
 // "закинул на телефон", "пополнил карту" are payments unless a goal of that name exists
-const CONTRIBUTE_WEAK = /^(добав|put|add|added|deposited|contributed|qoshdim|кушдим|qoydim|куйдим|set|закинул|закинула|пополнил|пополнила)$|^добав/;
+const CONTRIBUTE_WEAK =
+  /^(добав|put|add|added|deposited|contributed|qoshdim|кушдим|qoydim|куйдим|set|закинул|закинула|пополнил|пополнила)$|^добав/;
 const GOAL_NOISE = new Set([
-  ...['на', 'к', 'ко', 'в', 'для', 'до', 'новая', 'новую', 'моя', 'мою', 'мой', 'хочу', 'создай', 'создать', 'поставь', 'я', 'еще', 'ещё', 'сум', 'рублей'],
+  ...[
+    'на',
+    'к',
+    'ко',
+    'в',
+    'для',
+    'до',
+    'новая',
+    'новую',
+    'моя',
+    'мою',
+    'мой',
+    'хочу',
+    'создай',
+    'создать',
+    'поставь',
+    'я',
+    'еще',
+    'ещё',
+    'сум',
+    'рублей',
+  ],
   ...['yangi', 'uchun', 'men', 'учун', 'янги', 'мен', 'yana'],
-  ...['a', 'an', 'the', 'my', 'new', 'for', 'to', 'towards', 'toward', 'i', 'aside', 'up', 'into', 'want', 'set', 'create', 'more'],
+  ...[
+    'a',
+    'an',
+    'the',
+    'my',
+    'new',
+    'for',
+    'to',
+    'towards',
+    'toward',
+    'i',
+    'aside',
+    'up',
+    'into',
+    'want',
+    'set',
+    'create',
+    'more',
+  ],
   ...['need', 'нужно', 'надо', 'pul', 'пул', 'kerak', 'керак', 'деньги', 'денег', 'money'],
 ]);
 
@@ -305,15 +430,26 @@ export function parseGoal(text: string, options: PlanParseOptions): GoalPhrase |
     // contribution: a contributing verb, and not a "new goal" phrase
     if (verbAt >= 0 && (goalAt < 0 || goalAt > verbAt || strongAt >= 0) && saveUpAt < 0) {
       r.used[verbAt] = 1;
-      if (words[verbAt + 1] === 'aside' || words[verbAt + 1] === 'away' || words[verbAt + 1] === 'up') r.used[verbAt + 1] = 1;
+      if (words[verbAt + 1] === 'aside' || words[verbAt + 1] === 'away' || words[verbAt + 1] === 'up')
+        r.used[verbAt + 1] = 1;
       const money = findMoney(r);
       if (!money) return null;
-      const target = leftoverWords(r, (f) => GOAL_NOISE.has(f) || GOAL_WORD.test(f) || /^(копилк|бюджет)/.test(f))
+      const target = leftoverWords(
+        r,
+        (f) => GOAL_NOISE.has(f) || GOAL_WORD.test(f) || /^(копилк|бюджет)/.test(f),
+      )
         .map((w) => baseForm(w.raw, r.language, undefined))
         .join(' ');
       // "добавь 50000" with no goal named and no goal word: not ours (a transaction, most likely)
       if (strongAt < 0 && goalAt < 0 && !target) return null;
-      return { kind: 'goal_contribute', language: r.language, target: clip(target), amountMinor: money.minor, currency: money.currency, explicit: strongAt >= 0 || goalAt >= 0 };
+      return {
+        kind: 'goal_contribute',
+        language: r.language,
+        target: clip(target),
+        amountMinor: money.minor,
+        currency: money.currency,
+        explicit: strongAt >= 0 || goalAt >= 0,
+      };
     }
 
     // creation
@@ -337,7 +473,8 @@ export function parseGoal(text: string, options: PlanParseOptions): GoalPhrase |
     const title = leftoverWords(r, (f) => GOAL_NOISE.has(f) || SAVE_UP.test(f) || f === 'save')
       .map((w) => {
         let word = w.raw;
-        if (r.language === 'ru' && w.i > 0 && tokens[w.i - 1].f === 'на' && /[^аеёиоуыэюяйь]у$/.test(word)) word = `${word.slice(0, -1)}а`;
+        if (r.language === 'ru' && w.i > 0 && tokens[w.i - 1].f === 'на' && /[^аеёиоуыэюяйь]у$/.test(word))
+          word = `${word.slice(0, -1)}а`;
         else if (r.language === 'uz') word = baseForm(word, 'uz', undefined); // noutbukka → noutbuk
         const glued = tokens[w.i + 1];
         return glued?.kind === 'num' && glued.attached && !r.used[w.i + 1] ? word + glued.raw : word; // ps5
@@ -369,11 +506,48 @@ const BORROW_EN = /^(borrowed)$/;
 const UZ_GIVE = /^(berdim|бердим|berdik|бердик)$/;
 const UZ_TAKE = /^(oldim|олдим|oldik|олдик)$/;
 /** Paid back: "вернул(а)", "погасил", "qaytardi(m)", "returned", "repaid", "paid back", "gave back". */
-const REPAY = /^(вернул|вернула|вернули|отдал|отдала|погасил|погасила|qaytardi|qaytardim|кайтарди|кайтардим|returned|repaid|paid|gave)$/;
+const REPAY =
+  /^(вернул|вернула|вернули|отдал|отдала|погасил|погасила|qaytardi|qaytardim|кайтарди|кайтардим|returned|repaid|paid|gave)$/;
 const DEBT_NOISE = new Set([
-  ...['в', 'у', 'от', 'до', 'мне', 'я', 'мой', 'моему', 'моей', 'моя', 'своему', 'своей', 'долг', 'долга', 'долги', 'в долг', 'на', 'сум'],
+  ...[
+    'в',
+    'у',
+    'от',
+    'до',
+    'мне',
+    'я',
+    'мой',
+    'моему',
+    'моей',
+    'моя',
+    'своему',
+    'своей',
+    'долг',
+    'долга',
+    'долги',
+    'в долг',
+    'на',
+    'сум',
+  ],
   ...['men', 'мен', 'menga', 'менга', 'mening', 'qarzga', 'карзга', 'qarz', 'карз', 'qarzimni', 'qarzini'],
-  ...['i', 'my', 'me', 'to', 'from', 'the', 'a', 'an', 'back', 'debt', 'loan', 'of', 'his', 'her', 'their', 'as'],
+  ...[
+    'i',
+    'my',
+    'me',
+    'to',
+    'from',
+    'the',
+    'a',
+    'an',
+    'back',
+    'debt',
+    'loan',
+    'of',
+    'his',
+    'her',
+    'their',
+    'as',
+  ],
 ]);
 
 function counterpartyOf(r: Reading, from: number): string {
@@ -415,7 +589,11 @@ export function parseDebt(text: string, options: PlanParseOptions): DebtPhrase |
     else if (ruGive >= 0 && (debtAt >= 0 || /^(одолжил|одолжила|занял|заняла)$/.test(words[ruGive]))) {
       const f = words[ruGive];
       const fromSomeone = words.includes('у');
-      if (/^(взял|взяла|взяли)$/.test(f) || fromSomeone || (/^(занял|заняла)$/.test(f) && !words.some((w, i) => i > ruGive && /у$/.test(w) && w.length > 3))) {
+      if (
+        /^(взял|взяла|взяли)$/.test(f) ||
+        fromSomeone ||
+        (/^(занял|заняла)$/.test(f) && !words.some((w, i) => i > ruGive && /у$/.test(w) && w.length > 3))
+      ) {
         direction = 'borrowed';
       } else direction = 'lent';
       verbAt = ruGive;
@@ -453,13 +631,25 @@ export function parseDebt(text: string, options: PlanParseOptions): DebtPhrase |
     const counterparty = counterpartyOf(r, repayAt);
     if (!counterparty) return null;
     // someone else as the subject ("Алишер вернул", "Alisher qaytardi") paid me back; "я вернул", "qaytardim", "I paid back" — I did
-    const firstPerson = words.slice(0, repayAt).some((w) => w === 'я' || w === 'i' || w === 'men' || w === 'мен') || /im$|им$/.test(f);
-    const nameBefore = tokens.slice(0, repayAt).some((t, i) => t.kind === 'word' && !r.used[i] && !DEBT_NOISE.has(t.f));
+    const firstPerson =
+      words.slice(0, repayAt).some((w) => w === 'я' || w === 'i' || w === 'men' || w === 'мен') ||
+      /im$|им$/.test(f);
+    const nameBefore = tokens
+      .slice(0, repayAt)
+      .some((t, i) => t.kind === 'word' && !r.used[i] && !DEBT_NOISE.has(t.f));
     let repayDirection: DebtDirection | undefined;
     if (firstPerson) repayDirection = 'borrowed';
     else if (nameBefore) repayDirection = 'lent';
-    else if (r.language === 'ru' && /^(вернул|вернула|отдал|отдала|погасил|погасила)$/.test(f)) repayDirection = 'borrowed'; // "вернул Алишеру"
-    return { kind: 'debt_repay', language: r.language, counterparty, amountMinor: money.minor, currency: money.currency, ...(repayDirection ? { direction: repayDirection } : {}) };
+    else if (r.language === 'ru' && /^(вернул|вернула|отдал|отдала|погасил|погасила)$/.test(f))
+      repayDirection = 'borrowed'; // "вернул Алишеру"
+    return {
+      kind: 'debt_repay',
+      language: r.language,
+      counterparty,
+      amountMinor: money.minor,
+      currency: money.currency,
+      ...(repayDirection ? { direction: repayDirection } : {}),
+    };
   } catch {
     return null;
   }

@@ -6,7 +6,11 @@
 import type { ParseOptions } from './nlu.types';
 import { parsePhraseOrThrow, toParseJson } from './parser';
 
-const OPTS: ParseOptions = { defaultCurrency: 'UZS', now: new Date('2026-12-06T10:00:00+05:00'), timeZone: 'Asia/Tashkent' };
+const OPTS: ParseOptions = {
+  defaultCurrency: 'UZS',
+  now: new Date('2026-12-06T10:00:00+05:00'),
+  timeZone: 'Asia/Tashkent',
+};
 
 /** "type amount currency category" of each item, " ; " between items; or the intent when nothing is recorded. */
 function read(text: string): string {

@@ -18,15 +18,21 @@ const PREV_YEAR = new RegExp(` ${PREV} (год\\S*|yil\\S*|йил\\S*|year)( |$)
 const WEEK = / (недел|hafta|хафта|week)/;
 const MONTH = / (месяц|month)| (oy|oyda|oyi|oyning|ой|ойда|ойи)( |$)/;
 const YEAR = / (год|году|года|yil|yilda|yili|йил|йилда|year)( |$)/;
-const EARN = / (заработ|получил|пришло|доход|ishlab|ишлаб|topdim|топдим|daromad|даромад|earn|made|income|received|got )/;
-const SPEND = / (потрат|трат|израсход|расход|ушло|ушли|sarf|сарф|xarajat|harajat|харажат|ketdi|ketti|кетди|кетти|spen|spent|expens|paid|заплат)/;
+const EARN =
+  / (заработ|получил|пришло|доход|ishlab|ишлаб|topdim|топдим|daromad|даромад|earn|made|income|received|got )/;
+const SPEND =
+  / (потрат|трат|израсход|расход|ушло|ушли|sarf|сарф|xarajat|harajat|харажат|ketdi|ketti|кетди|кетти|spen|spent|expens|paid|заплат)/;
 
 function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 function monthPeriod(y: number, m: number): StatsPeriod {
-  return { kind: 'month', from: formatDate({ y, m, d: 1 }), to: formatDate({ y, m, d: lastDayOfMonth(y, m) }) };
+  return {
+    kind: 'month',
+    from: formatDate({ y, m, d: 1 }),
+    to: formatDate({ y, m, d: lastDayOfMonth(y, m) }),
+  };
 }
 
 /** Monday-based week containing `day`. */
@@ -36,7 +42,11 @@ function weekPeriod(day: LocalDate): StatsPeriod {
 }
 
 function yearPeriod(y: number): StatsPeriod {
-  return { kind: 'year', from: `${String(y).padStart(4, '0')}-01-01`, to: `${String(y).padStart(4, '0')}-12-31` };
+  return {
+    kind: 'year',
+    from: `${String(y).padStart(4, '0')}-01-01`,
+    to: `${String(y).padStart(4, '0')}-12-31`,
+  };
 }
 
 export function currentMonth(today: LocalDate): StatsPeriod {
@@ -61,7 +71,12 @@ function namedMonth(today: LocalDate, month: number): StatsPeriod {
 }
 
 /** The period the words name; this month when they name none. */
-function periodOf(tokens: Token[], infos: Array<WordInfo | undefined>, norm: string, today: LocalDate): StatsPeriod {
+function periodOf(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  norm: string,
+  today: LocalDate,
+): StatsPeriod {
   for (let i = 0; i < tokens.length; i++) {
     const info = infos[i];
     if (info?.month !== undefined) return namedMonth(today, info.month);
@@ -93,7 +108,10 @@ function typeOf(infos: Array<WordInfo | undefined>, norm: string): TransactionTy
 }
 
 /** The strongest category word, on the asked side when the question has one, and the stem it matched. */
-function categoryOf(infos: Array<WordInfo | undefined>, type: TransactionType | undefined): { hit: CategoryHit; stem: string } | undefined {
+function categoryOf(
+  infos: Array<WordInfo | undefined>,
+  type: TransactionType | undefined,
+): { hit: CategoryHit; stem: string } | undefined {
   let best: { hit: CategoryHit; stem: string } | undefined;
   for (const info of infos) {
     for (const hit of info?.cats ?? []) {
@@ -111,18 +129,87 @@ const FOOD = new Set(['еда', 'еду', 'еды', 'едой', 'питани', 
  * Any other category word ("такси", "бензин", "coffee") is more specific and is also looked for in descriptions.
  */
 const CATEGORY_NAME_STEMS = new Set([
-  ...['продукт', 'кафе', 'ресторан', 'транспорт', 'аренд', 'коммунал', 'коммуналк', 'квартплат', 'жкх', 'связ', 'медиц', 'одежд', 'обув'],
-  ...['покупк', 'развлеч', 'учеб', 'обучен', 'подар', 'зарплат', 'зарпл', 'фриланс', 'бизнес', 'продаж', 'инвест', 'доход', 'расход'],
-  ...['mahsulot', 'maxsulot', 'oziq', 'kafe', 'restoran', 'transport', 'ijara', 'kommunal', 'aloqa', 'kiyim', 'sovga', 'maosh', 'oylik', 'oylig'],
+  ...[
+    'продукт',
+    'кафе',
+    'ресторан',
+    'транспорт',
+    'аренд',
+    'коммунал',
+    'коммуналк',
+    'квартплат',
+    'жкх',
+    'связ',
+    'медиц',
+    'одежд',
+    'обув',
+  ],
+  ...[
+    'покупк',
+    'развлеч',
+    'учеб',
+    'обучен',
+    'подар',
+    'зарплат',
+    'зарпл',
+    'фриланс',
+    'бизнес',
+    'продаж',
+    'инвест',
+    'доход',
+    'расход',
+  ],
+  ...[
+    'mahsulot',
+    'maxsulot',
+    'oziq',
+    'kafe',
+    'restoran',
+    'transport',
+    'ijara',
+    'kommunal',
+    'aloqa',
+    'kiyim',
+    'sovga',
+    'maosh',
+    'oylik',
+    'oylig',
+  ],
   ...['махсулот', 'озик', 'ресторан', 'ижара', 'алока', 'кийим', 'совга', 'маош', 'ойлик', 'ойлиг'],
-  ...['grocer', 'cafe', 'restaurant', 'transport', 'rent', 'utilit', 'cloth', 'clothes', 'clothing', 'health', 'education', 'gift', 'salary', 'salar'],
+  ...[
+    'grocer',
+    'cafe',
+    'restaurant',
+    'transport',
+    'rent',
+    'utilit',
+    'cloth',
+    'clothes',
+    'clothing',
+    'health',
+    'education',
+    'gift',
+    'salary',
+    'salar',
+  ],
 ]);
 
 /** The structured form of a stats_query phrase (the parser's tokens, word analyses and folded text). */
-export function readStatsQuery(tokens: Token[], infos: Array<WordInfo | undefined>, norm: string, today: LocalDate): StatsQuery {
+export function readStatsQuery(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  norm: string,
+  today: LocalDate,
+): StatsQuery {
   const asked = typeOf(infos, norm);
   const query: StatsQuery = { period: periodOf(tokens, infos, norm, today) };
-  if (tokens.some((t) => t.kind === 'word' && (FOOD.has(t.f) || (t.f.length > 5 && FOOD.has(t.f.replace(/(ga|da|ni|га|да|ни)$/, '')))))) {
+  if (
+    tokens.some(
+      (t) =>
+        t.kind === 'word' &&
+        (FOOD.has(t.f) || (t.f.length > 5 && FOOD.has(t.f.replace(/(ga|da|ni|га|да|ни)$/, '')))),
+    )
+  ) {
     query.type = 'expense';
     query.categories = ['groceries', 'cafe'];
     return query;
@@ -132,7 +219,8 @@ export function readStatsQuery(tokens: Token[], infos: Array<WordInfo | undefine
   const type = asked ?? hit?.side;
   if (type !== undefined) query.type = type;
   if (hit !== undefined && hit.key !== 'other') query.category = hit.key as CategoryKey;
-  if (found !== undefined && found.stem.length >= 3 && !CATEGORY_NAME_STEMS.has(found.stem)) query.term = found.stem;
+  if (found !== undefined && found.stem.length >= 3 && !CATEGORY_NAME_STEMS.has(found.stem))
+    query.term = found.stem;
   return query;
 }
 
@@ -140,7 +228,11 @@ export function readStatsQuery(tokens: Token[], infos: Array<WordInfo | undefine
  * A bare period, as typed after /stats: "", "неделя", "прошлый месяц", "o'tgan oy", "last month", "март", "2026-10",
  * "год". Null when the text names no period it knows (the caller says so rather than guessing).
  */
-export function readStatsPeriod(text: string, now: Date, timeZone: string = DEFAULT_TIME_ZONE): StatsPeriod | null {
+export function readStatsPeriod(
+  text: string,
+  now: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): StatsPeriod | null {
   const today = localToday(now, timeZone);
   const trimmed = text.trim();
   if (trimmed === '') return currentMonth(today);
@@ -152,7 +244,10 @@ export function readStatsPeriod(text: string, now: Date, timeZone: string = DEFA
   }
   const tokens = tokenize(trimmed);
   const infos = tokens.map((t) => (t.kind === 'word' ? analyze(t.f) : undefined));
-  const norm = ` ${tokens.filter((t) => t.kind === 'word').map((t) => t.f).join(' ')} `;
+  const norm = ` ${tokens
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.f)
+    .join(' ')} `;
   const named = infos.find((i) => i?.month !== undefined)?.month;
   const known =
     named !== undefined ||

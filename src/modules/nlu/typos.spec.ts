@@ -14,7 +14,10 @@ import { latinToCyrillic } from './translit';
 const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'nlu');
 interface Line {
   text: string;
-  expect?: { intent?: string; items?: Array<{ type: string; amount: string | number | null; currency: string; category?: string }> };
+  expect?: {
+    intent?: string;
+    items?: Array<{ type: string; amount: string | number | null; currency: string; category?: string }>;
+  };
 }
 const lines: Line[] = ['evaluation_phrases.jsonl', 'original_phrases.jsonl'].flatMap((file) =>
   readFileSync(join(FIXTURES, file), 'utf8')
@@ -28,10 +31,16 @@ const parseAll = () => lines.map((l) => toParseJson(parsePhraseOrThrow(l.text, O
 /** The independent evaluation set's judgement of a parse (type, amount, currency, category of every item). */
 function meetsExpectation(line: Line, got: ReturnType<typeof toParseJson>): boolean {
   const want = line.expect?.items;
-  if (line.expect?.intent !== 'transaction' || want === undefined || want.length !== got.items.length) return false;
+  if (line.expect?.intent !== 'transaction' || want === undefined || want.length !== got.items.length)
+    return false;
   return want.every((w, i) => {
     const g = got.items[i];
-    return g.type === w.type && Number(g.amount) === Number(w.amount) && g.currency === w.currency && (w.category === undefined || g.category === w.category);
+    return (
+      g.type === w.type &&
+      Number(g.amount) === Number(w.amount) &&
+      g.currency === w.currency &&
+      (w.category === undefined || g.category === w.category)
+    );
   });
 }
 
@@ -45,7 +54,10 @@ describe('reading unknown words adds no false positives', () => {
     const withReading = parseAll();
     expect(lines.length).toBeGreaterThan(400);
     const changed = lines.filter((_, i) => JSON.stringify(without[i]) !== JSON.stringify(withReading[i]));
-    const broken = changed.filter((l) => !meetsExpectation(l, withReading[lines.indexOf(l)]) || meetsExpectation(l, without[lines.indexOf(l)]));
+    const broken = changed.filter(
+      (l) =>
+        !meetsExpectation(l, withReading[lines.indexOf(l)]) || meetsExpectation(l, without[lines.indexOf(l)]),
+    );
     expect(broken.map((l) => l.text)).toEqual([]);
     expect(changed.length).toBeLessThanOrEqual(5); // the typos those tables happen to hold ("прдукты 45000")
   });

@@ -24,7 +24,13 @@ export class NotificationsModule {
     return [
       {
         module: NotificationsModule,
-        imports: [TypeOrmModule.forFeature([SentReminder]), UsersModule, DebtsModule, TransactionsModule, PlannedPaymentsModule],
+        imports: [
+          TypeOrmModule.forFeature([SentReminder]),
+          UsersModule,
+          DebtsModule,
+          TransactionsModule,
+          PlannedPaymentsModule,
+        ],
         providers: [
           { provide: BOT_API, inject: [AppConfig], useFactory: httpBotApi },
           { provide: SENDER_TIME, useValue: realTime },

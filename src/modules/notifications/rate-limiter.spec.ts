@@ -62,7 +62,9 @@ describe('TelegramSender', () => {
 
   it('waits retry_after after a 429 and sends the same message again', async () => {
     const time = new FakeTime();
-    const { api, calls } = fake([{ ok: false, status: 429, description: 'Too Many Requests: retry after 7', retryAfter: 7 }]);
+    const { api, calls } = fake([
+      { ok: false, status: 429, description: 'Too Many Requests: retry after 7', retryAfter: 7 },
+    ]);
     const sender = new TelegramSender(api, time);
     await expect(sender.send(5n, 'hi')).resolves.toBe('sent');
     expect(calls).toEqual(['5', '5']);

@@ -51,7 +51,8 @@ export class RateLimiter {
   pause(seconds: number, chatId?: string | number): void {
     const until = this.time.now() + Math.max(0, seconds) * 1000;
     this.pausedUntil = Math.max(this.pausedUntil, until);
-    if (chatId !== undefined) this.chatFreeAt.set(String(chatId), Math.max(this.chatFreeAt.get(String(chatId)) ?? 0, until));
+    if (chatId !== undefined)
+      this.chatFreeAt.set(String(chatId), Math.max(this.chatFreeAt.get(String(chatId)) ?? 0, until));
   }
 
   private async take(chat: string): Promise<void> {
@@ -73,6 +74,7 @@ export class RateLimiter {
   }
 
   private forget(now: number): void {
-    for (const [chat, at] of this.chatFreeAt) if (at < now - FORGET_CHATS_AFTER_MS) this.chatFreeAt.delete(chat);
+    for (const [chat, at] of this.chatFreeAt)
+      if (at < now - FORGET_CHATS_AFTER_MS) this.chatFreeAt.delete(chat);
   }
 }

@@ -1,4 +1,12 @@
-import { dailyReminderDue, daysBetween, debtReminderDue, dueWindow, latestLocalDay, minutesOf, plannedReminderDue } from './reminders.plan';
+import {
+  dailyReminderDue,
+  daysBetween,
+  debtReminderDue,
+  dueWindow,
+  latestLocalDay,
+  minutesOf,
+  plannedReminderDue,
+} from './reminders.plan';
 
 const TZ = 'Asia/Tashkent'; // UTC+5
 const at = (iso: string) => new Date(iso);
@@ -34,9 +42,13 @@ describe('reminder planning', () => {
 
   it("uses the user's zone: New York's day differs from Tashkent's", () => {
     // 2027-05-31 15:00 UTC = 11:00 in New York (31.05, one day before) and 20:00 in Tashkent (31.05 too)
-    expect(debtReminderDue({ id: 'd', dueDate: '2027-06-01' }, at('2027-05-31T15:00:00Z'), 'America/New_York')).toEqual({ key: 'd:2027-06-01:1', daysLeft: 1 });
+    expect(
+      debtReminderDue({ id: 'd', dueDate: '2027-06-01' }, at('2027-05-31T15:00:00Z'), 'America/New_York'),
+    ).toEqual({ key: 'd:2027-06-01:1', daysLeft: 1 });
     // 2027-06-01 02:00 UTC = 31.05 22:00 in New York (1 day), 01.06 07:00 in Tashkent (too early)
-    expect(debtReminderDue({ id: 'd', dueDate: '2027-06-01' }, at('2027-06-01T02:00:00Z'), 'America/New_York')).toEqual({ key: 'd:2027-06-01:1', daysLeft: 1 });
+    expect(
+      debtReminderDue({ id: 'd', dueDate: '2027-06-01' }, at('2027-06-01T02:00:00Z'), 'America/New_York'),
+    ).toEqual({ key: 'd:2027-06-01:1', daysLeft: 1 });
     expect(debtReminderDue({ id: 'd', dueDate: '2027-06-01' }, at('2027-06-01T02:00:00Z'), TZ)).toBeNull();
   });
 

@@ -12,7 +12,13 @@ import { PlannedPaymentsService } from '../planned/planned-payments.service';
 // come from there: pure formatters, no framework.
 import { plannedReminderKeyboard } from '../bot/asides/asides.keyboards';
 import { plannedReminderText } from '../bot/asides/asides.texts';
-import { dailyReminderDue, debtReminderDue, dueWindow, latestLocalDay, plannedReminderDue } from './reminders.plan';
+import {
+  dailyReminderDue,
+  debtReminderDue,
+  dueWindow,
+  latestLocalDay,
+  plannedReminderDue,
+} from './reminders.plan';
 import { dailyReminderText, dueReminderText } from './reminders.texts';
 import { ReminderKind } from './sent-reminder.entity';
 import { SentRemindersRepository } from './sent-reminders.repository';
@@ -58,7 +64,8 @@ export class RemindersService {
     await this.debtReminders(now, run);
     await this.dailyReminders(now, run);
     await this.plannedReminders(now, run);
-    if (run.sent || run.blocked || run.failed) this.logger.log(`Напоминания: sent=${run.sent}, blocked=${run.blocked}, failed=${run.failed}`);
+    if (run.sent || run.blocked || run.failed)
+      this.logger.log(`Напоминания: sent=${run.sent}, blocked=${run.blocked}, failed=${run.failed}`);
     return run;
   }
 
@@ -79,7 +86,12 @@ export class RemindersService {
         currency: row.debt.currency,
         dueDate: row.debt.dueDate!,
       });
-      await this.deliver({ userId: row.debt.userId, chatId: row.chatId, what: `kind=debt_due, key=${due.key}` }, { text }, this.claimSent(row.debt.userId, 'debt_due', due.key), run);
+      await this.deliver(
+        { userId: row.debt.userId, chatId: row.chatId, what: `kind=debt_due, key=${due.key}` },
+        { text },
+        this.claimSent(row.debt.userId, 'debt_due', due.key),
+        run,
+      );
     }
   }
 
@@ -88,9 +100,20 @@ export class RemindersService {
       const key = dailyReminderDue(user.reminderTime, now, user.timezone);
       if (!key) continue;
       const today = readIsoDate(localDate(now, user.timezone))!;
-      const { count } = await this.transactions.list(user.id, { dateFrom: startOfLocalDay(today, user.timezone), dateTo: now }, { field: 'occurred_at', direction: 'DESC' }, 1, 1);
+      const { count } = await this.transactions.list(
+        user.id,
+        { dateFrom: startOfLocalDay(today, user.timezone), dateTo: now },
+        { field: 'occurred_at', direction: 'DESC' },
+        1,
+        1,
+      );
       if (count > 0) continue;
-      await this.deliver({ userId: user.id, chatId: user.telegramChatId, what: `kind=daily, key=${key}` }, { text: dailyReminderText(user.language) }, this.claimSent(user.id, 'daily', key), run);
+      await this.deliver(
+        { userId: user.id, chatId: user.telegramChatId, what: `kind=daily, key=${key}` },
+        { text: dailyReminderText(user.language) },
+        this.claimSent(user.id, 'daily', key),
+        run,
+      );
     }
   }
 
@@ -103,14 +126,22 @@ export class RemindersService {
       if (!p.remindOn || !plannedReminderDue(p.remindOn, now, p.timezone)) continue;
       const items = p.items.map((i) => ({
         description: i.description,
-        categoryName: isDefaultCategory(i.type, i.category) ? defaultCategoryName(i.category, p.language) : i.category,
+        categoryName: isDefaultCategory(i.type, i.category)
+          ? defaultCategoryName(i.category, p.language)
+          : i.category,
         amountMinor: i.amountMinor,
         currency: i.currency,
       }));
       await this.deliver(
         { userId: p.userId, chatId: p.chatId, what: `planned update_id=${p.updateId}` },
-        { text: plannedReminderText(p.language, items), markup: plannedReminderKeyboard(p.language, p.updateId) },
-        { claim: () => this.planned.claimReminder(p.userId, p.updateId), release: () => this.planned.releaseReminder(p.userId, p.updateId) },
+        {
+          text: plannedReminderText(p.language, items),
+          markup: plannedReminderKeyboard(p.language, p.updateId),
+        },
+        {
+          claim: () => this.planned.claimReminder(p.userId, p.updateId),
+          release: () => this.planned.releaseReminder(p.userId, p.updateId),
+        },
         run,
       );
     }
@@ -118,7 +149,10 @@ export class RemindersService {
 
   /** A reminder claimed in sent_reminders under (user, kind, key). */
   private claimSent(userId: string, kind: ReminderKind, key: string) {
-    return { claim: () => this.sent.claim(userId, kind, key), release: () => this.sent.release(userId, kind, key) };
+    return {
+      claim: () => this.sent.claim(userId, kind, key),
+      release: () => this.sent.release(userId, kind, key),
+    };
   }
 
   /** Claims, sends, and gives the claim back when the send failed for a passing reason (a later tick tries again). */
@@ -134,7 +168,9 @@ export class RemindersService {
       outcome = await this.sender.send(to.chatId, message.text, message.markup);
     } catch (error) {
       outcome = 'failed';
-      this.logger.error(`Напоминание не отправлено: user_id=${to.userId}, ${to.what}: ${(error as Error).message}`);
+      this.logger.error(
+        `Напоминание не отправлено: user_id=${to.userId}, ${to.what}: ${(error as Error).message}`,
+      );
     }
     if (outcome === 'sent') {
       run.sent++;
@@ -172,7 +208,13 @@ export class ReminderScheduler implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     try {
-      await this.jobs.define({ name: REMINDERS_QUEUE, retryLimit: 0, retryDelay: 0, retryBackoff: false, expireInSeconds: 300 });
+      await this.jobs.define({
+        name: REMINDERS_QUEUE,
+        retryLimit: 0,
+        retryDelay: 0,
+        retryBackoff: false,
+        expireInSeconds: 300,
+      });
       await this.jobs.work(REMINDERS_QUEUE, () => this.tick(), { pollingIntervalSeconds: 10 });
       await this.jobs.schedule(REMINDERS_QUEUE, REMINDERS_CRON);
     } catch (error) {

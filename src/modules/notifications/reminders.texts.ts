@@ -6,29 +6,50 @@ import { formatIsoDate } from '../goals/goals.texts';
 
 export const REMINDER_TEXTS = {
   ru: {
-    dueIn: (days: number) => (days === 0 ? '⏰ Сегодня срок возврата долга' : days === 1 ? '⏰ Завтра срок возврата долга' : `⏰ Через ${days} ${pluralRu(days, ['день', 'дня', 'дней'])} срок возврата долга`),
+    dueIn: (days: number) =>
+      days === 0
+        ? '⏰ Сегодня срок возврата долга'
+        : days === 1
+          ? '⏰ Завтра срок возврата долга'
+          : `⏰ Через ${days} ${pluralRu(days, ['день', 'дня', 'дней'])} срок возврата долга`,
     owesYou: 'Вам должны',
     youOwe: 'Вы должны',
-    daily: '📝 Сегодня ещё ничего не записано. Были траты или доходы? Напишите, например: «такси 20000».\nОтключить напоминание: /remind off',
-    on: (time: string) => `🔔 Ежедневное напоминание включено: ${time} (ваше время).\nДругое время: /remind 20:30 · отключить: /remind off`,
+    daily:
+      '📝 Сегодня ещё ничего не записано. Были траты или доходы? Напишите, например: «такси 20000».\nОтключить напоминание: /remind off',
+    on: (time: string) =>
+      `🔔 Ежедневное напоминание включено: ${time} (ваше время).\nДругое время: /remind 20:30 · отключить: /remind off`,
     off: '🔕 Ежедневное напоминание выключено. Включить: /remind on',
     badTime: '❌ Укажите время в формате ЧЧ:ММ, например: /remind 21:00',
   },
   uz: {
-    dueIn: (days: number) => (days === 0 ? '⏰ Bugun qarzni qaytarish muddati' : days === 1 ? '⏰ Ertaga qarzni qaytarish muddati' : `⏰ ${days} kundan keyin qarzni qaytarish muddati`),
+    dueIn: (days: number) =>
+      days === 0
+        ? '⏰ Bugun qarzni qaytarish muddati'
+        : days === 1
+          ? '⏰ Ertaga qarzni qaytarish muddati'
+          : `⏰ ${days} kundan keyin qarzni qaytarish muddati`,
     owesYou: 'Sizga qarzdor',
     youOwe: 'Siz qarzdorsiz',
-    daily: '📝 Bugun hali hech narsa yozilmadi. Xarajat yoki daromad boʻldimi? Masalan, yozing: «taksiga 20 ming berdim».\nEslatmani oʻchirish: /remind off',
-    on: (time: string) => `🔔 Kundalik eslatma yoqildi: ${time} (sizning vaqtingiz).\nBoshqa vaqt: /remind 20:30 · oʻchirish: /remind off`,
+    daily:
+      '📝 Bugun hali hech narsa yozilmadi. Xarajat yoki daromad boʻldimi? Masalan, yozing: «taksiga 20 ming berdim».\nEslatmani oʻchirish: /remind off',
+    on: (time: string) =>
+      `🔔 Kundalik eslatma yoqildi: ${time} (sizning vaqtingiz).\nBoshqa vaqt: /remind 20:30 · oʻchirish: /remind off`,
     off: '🔕 Kundalik eslatma oʻchirildi. Yoqish: /remind on',
     badTime: '❌ Vaqtni SS:DD shaklida yozing, masalan: /remind 21:00',
   },
   en: {
-    dueIn: (days: number) => (days === 0 ? '⏰ A debt is due today' : days === 1 ? '⏰ A debt is due tomorrow' : `⏰ A debt is due in ${days} days`),
+    dueIn: (days: number) =>
+      days === 0
+        ? '⏰ A debt is due today'
+        : days === 1
+          ? '⏰ A debt is due tomorrow'
+          : `⏰ A debt is due in ${days} days`,
     owesYou: 'Owes you',
     youOwe: 'You owe',
-    daily: '📝 Nothing recorded today yet. Any spending or income? Write, e.g.: “taxi 20000”.\nTurn this reminder off: /remind off',
-    on: (time: string) => `🔔 Daily reminder on: ${time} (your time).\nAnother time: /remind 20:30 · turn off: /remind off`,
+    daily:
+      '📝 Nothing recorded today yet. Any spending or income? Write, e.g.: “taxi 20000”.\nTurn this reminder off: /remind off',
+    on: (time: string) =>
+      `🔔 Daily reminder on: ${time} (your time).\nAnother time: /remind 20:30 · turn off: /remind off`,
     off: '🔕 Daily reminder off. Turn it on: /remind on',
     badTime: '❌ Give the time as HH:MM, e.g.: /remind 21:00',
   },

@@ -26,7 +26,11 @@ export class SentRemindersRepository {
   }
 
   async purgeOlderThan(days: number): Promise<number> {
-    const result = await this.repo.createQueryBuilder().delete().where(`sent_at < now() - make_interval(days => :days)`, { days }).execute();
+    const result = await this.repo
+      .createQueryBuilder()
+      .delete()
+      .where(`sent_at < now() - make_interval(days => :days)`, { days })
+      .execute();
     return result.affected ?? 0;
   }
 }

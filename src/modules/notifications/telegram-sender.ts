@@ -4,8 +4,7 @@ import { RateLimiter, TimeSource, realTime, TELEGRAM_LIMITS } from './rate-limit
 
 /** What the Bot API answered to one sendMessage. */
 export type BotApiResult =
-  | { ok: true }
-  | { ok: false; status: number; description: string; retryAfter?: number };
+  { ok: true } | { ok: false; status: number; description: string; retryAfter?: number };
 
 /** The one Bot API call notifications need (a port: the HTTP adapter below, fakes in unit tests). */
 export interface BotApiPort {
@@ -32,11 +31,25 @@ export class HttpBotApi implements BotApiPort {
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });
-      const json = (await res.json().catch(() => ({}))) as { ok?: boolean; error_code?: number; description?: string; parameters?: { retry_after?: number } };
+      const json = (await res.json().catch(() => ({}))) as {
+        ok?: boolean;
+        error_code?: number;
+        description?: string;
+        parameters?: { retry_after?: number };
+      };
       if (res.ok && json.ok) return { ok: true };
-      return { ok: false, status: json.error_code ?? res.status, description: json.description ?? res.statusText, retryAfter: json.parameters?.retry_after };
+      return {
+        ok: false,
+        status: json.error_code ?? res.status,
+        description: json.description ?? res.statusText,
+        retryAfter: json.parameters?.retry_after,
+      };
     } catch (error) {
-      return { ok: false, status: 0, description: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network error' };
+      return {
+        ok: false,
+        status: 0,
+        description: (error as Error).name === 'TimeoutError' ? 'timeout' : 'network error',
+      };
     }
   }
 }
@@ -83,7 +96,9 @@ export class TelegramSender {
         this.logger.error(`sendMessage refused for chat_id=${chat}: ${result.status} ${result.description}`);
         return 'failed';
       }
-      this.logger.warn(`sendMessage failed for chat_id=${chat}: ${result.status} ${result.description} (attempt ${attempt})`);
+      this.logger.warn(
+        `sendMessage failed for chat_id=${chat}: ${result.status} ${result.description} (attempt ${attempt})`,
+      );
       if (attempt < MAX_ATTEMPTS) await this.time.sleep(Math.min(30_000, 500 * 2 ** (attempt - 1)));
     }
     return 'failed';

@@ -1,5 +1,12 @@
 import { Controller, Get, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
@@ -28,9 +35,25 @@ export class PrivacyController {
     schema: {
       example: {
         exported_at: '2026-11-29T09:00:00.000Z',
-        user: { id: '…', telegram_chat_id: '123456789', phone_number: '+998901234567', language: 'ru', currency: 'UZS', timezone: 'Asia/Tashkent' },
+        user: {
+          id: '…',
+          telegram_chat_id: '123456789',
+          phone_number: '+998901234567',
+          language: 'ru',
+          currency: 'UZS',
+          timezone: 'Asia/Tashkent',
+        },
         categories: [],
-        transactions: [{ id: '…', type: 'expense', amount: '50000.00', currency: 'UZS', category: 'groceries', description: 'продукты' }],
+        transactions: [
+          {
+            id: '…',
+            type: 'expense',
+            amount: '50000.00',
+            currency: 'UZS',
+            category: 'groceries',
+            description: 'продукты',
+          },
+        ],
         bot_sessions: [],
         login_codes: [],
         refresh_tokens: [],
@@ -41,6 +64,11 @@ export class PrivacyController {
   @ApiTooManyRequestsResponse({ description: 'Another export of this user is running (Retry-After)' })
   @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
   async export(@CurrentUser() auth: AuthUser, @Res() res: Response): Promise<void> {
-    await this.downloads.send(res, auth.userId, { contentType: 'application/json; charset=utf-8' }, this.privacy.exportJson(auth.userId));
+    await this.downloads.send(
+      res,
+      auth.userId,
+      { contentType: 'application/json; charset=utf-8' },
+      this.privacy.exportJson(auth.userId),
+    );
   }
 }

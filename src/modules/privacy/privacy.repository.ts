@@ -24,7 +24,10 @@ export class PrivacyRepository {
   }
 
   async profile(userId: string): Promise<Record<string, unknown> | null> {
-    const rows: Array<Record<string, unknown>> = await this.db.query(`SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`, [userId]);
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${PROFILE_COLUMNS} FROM users WHERE id = $1`,
+      [userId],
+    );
     return rows[0] ?? null;
   }
 
@@ -33,7 +36,12 @@ export class PrivacyRepository {
    * short statement per page: the export holds no connection and no transaction between pages. The cursor is the
    * database's own text of the keys (exact timestamps), kept in memory only — never sent to the client.
    */
-  async sectionPage(userId: string, s: TableSection, after: string[] | null, limit: number): Promise<SectionPage> {
+  async sectionPage(
+    userId: string,
+    s: TableSection,
+    after: string[] | null,
+    limit: number,
+  ): Promise<SectionPage> {
     const keys = sectionKeys(s);
     const cursor = keys.map((k, i) => `${k}::text AS "__key${i}"`).join(', ');
     const params: unknown[] = [userId, ...(after ?? [])];

@@ -23,8 +23,18 @@ export const PROFILE_COLUMNS =
   'id, telegram_chat_id::text AS telegram_chat_id, phone_number, phone_verified, first_name, last_name, username, language, currency, timezone, is_active, created_at, updated_at';
 
 export const TABLE_SECTIONS: readonly TableSection[] = [
-  { name: 'categories', table: 'categories', columns: 'id, type, name, created_at, updated_at', orderBy: 'created_at, id' },
-  { name: 'learned_categories', table: 'learned_categories', columns: 'id, type, keyword, category, created_at, updated_at', orderBy: 'created_at, id' },
+  {
+    name: 'categories',
+    table: 'categories',
+    columns: 'id, type, name, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  {
+    name: 'learned_categories',
+    table: 'learned_categories',
+    columns: 'id, type, keyword, category, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
   {
     name: 'transactions',
     table: 'transactions',
@@ -32,14 +42,30 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
       'id, type, amount::text AS amount, currency, category, description, occurred_at, source, source_update_id::text AS source_update_id, source_item, transcript, external_ref, card_last4, created_at, updated_at',
     orderBy: 'occurred_at, created_at, id',
   },
-  { name: 'bot_sessions', table: 'bot_sessions', columns: 'id, is_active, state, started_at, updated_at, closed_at', orderBy: 'started_at, id' },
+  {
+    name: 'bot_sessions',
+    table: 'bot_sessions',
+    columns: 'id, is_active, state, started_at, updated_at, closed_at',
+    orderBy: 'started_at, id',
+  },
   // The secret keys order ties only; they are never part of the output.
-  { name: 'login_codes', table: 'login_codes', columns: 'created_at, expires_at, used_at', orderBy: 'created_at, code_hash' },
-  { name: 'refresh_tokens', table: 'refresh_tokens', columns: 'created_at, expires_at, revoked_at', orderBy: 'created_at, jti' },
+  {
+    name: 'login_codes',
+    table: 'login_codes',
+    columns: 'created_at, expires_at, used_at',
+    orderBy: 'created_at, code_hash',
+  },
+  {
+    name: 'refresh_tokens',
+    table: 'refresh_tokens',
+    columns: 'created_at, expires_at, revoked_at',
+    orderBy: 'created_at, jti',
+  },
   {
     name: 'voice_messages',
     table: 'voice_messages',
-    columns: 'id, update_id::text AS update_id, kind, mime_type, duration_seconds, file_size, sent_at, status, transcript, error, attempts, created_at, updated_at',
+    columns:
+      'id, update_id::text AS update_id, kind, mime_type, duration_seconds, file_size, sent_at, status, transcript, error, attempts, created_at, updated_at',
     orderBy: 'created_at, id',
   },
   {
@@ -53,7 +79,8 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
   {
     name: 'goals',
     table: 'goals',
-    columns: 'id, title, target_amount::text AS target_amount, saved_amount::text AS saved_amount, currency, deadline::text AS deadline, status, completed_at, created_at, updated_at',
+    columns:
+      'id, title, target_amount::text AS target_amount, saved_amount::text AS saved_amount, currency, deadline::text AS deadline, status, completed_at, created_at, updated_at',
     orderBy: 'created_at, id',
   },
   {
@@ -63,7 +90,12 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
       'id, direction, counterparty, amount::text AS amount, repaid_amount::text AS repaid_amount, currency, due_date::text AS due_date, status, description, closed_at, created_at, updated_at',
     orderBy: 'created_at, id',
   },
-  { name: 'sent_reminders', table: 'sent_reminders', columns: 'kind, reminder_key, sent_at', orderBy: 'sent_at, id' },
+  {
+    name: 'sent_reminders',
+    table: 'sent_reminders',
+    columns: 'kind, reminder_key, sent_at',
+    orderBy: 'sent_at, id',
+  },
   {
     name: 'planned_payments',
     table: 'planned_payments',
@@ -77,7 +109,12 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     columns: 'currency, income::text AS income, expense::text AS expense, tx_count',
     orderBy: 'currency',
   },
-  { name: 'user_cards', table: 'user_cards', columns: 'last4, source, created_at', orderBy: 'created_at, last4' },
+  {
+    name: 'user_cards',
+    table: 'user_cards',
+    columns: 'last4, source, created_at',
+    orderBy: 'created_at, last4',
+  },
   {
     name: 'card_transfer_questions',
     table: 'card_transfer_questions',
@@ -85,7 +122,12 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
       'update_id::text AS update_id, sender_card, receiver_card, sender_name, receiver_name, amount::text AS amount, currency, occurred_at, created_at',
     orderBy: 'created_at, update_id',
   },
-  { name: 'idempotency_keys', table: 'idempotency_keys', columns: 'key, response_status, created_at', orderBy: 'created_at, key' },
+  {
+    name: 'idempotency_keys',
+    table: 'idempotency_keys',
+    columns: 'key, response_status, created_at',
+    orderBy: 'created_at, key',
+  },
 ];
 
 /**
@@ -94,4 +136,8 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
  * exchange_rates are the central bank's public rates. (pg-boss keeps its jobs in its own schema, `pgboss`: a voice
  * job's data is the voice_messages id only.)
  */
-export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = ['processed_updates', 'typeorm_migrations', 'exchange_rates'];
+export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = [
+  'processed_updates',
+  'typeorm_migrations',
+  'exchange_rates',
+];

@@ -29,7 +29,8 @@ export class PrivacyService {
   constructor(private readonly repo: PrivacyRepository) {}
 
   addSection(section: ComputedSection): void {
-    if (this.sectionNames().includes(section.name)) throw new Error(`Duplicate personal data section: ${section.name}`);
+    if (this.sectionNames().includes(section.name))
+      throw new Error(`Duplicate personal data section: ${section.name}`);
     this.computed.push(section);
   }
 
@@ -70,7 +71,11 @@ export class PrivacyService {
   }
 
   /** One page of a section as JSON text (the rows are not kept while the text waits for the client). */
-  private async sectionText(userId: string, s: TableSection, after: string[] | null): Promise<{ text: string; next: string[] | null }> {
+  private async sectionText(
+    userId: string,
+    s: TableSection,
+    after: string[] | null,
+  ): Promise<{ text: string; next: string[] | null }> {
     const page = await this.repo.sectionPage(userId, s, after, EXPORT_PAGE_ROWS);
     return { text: page.rows.map((r) => JSON.stringify(r)).join(','), next: page.next };
   }

@@ -12,7 +12,9 @@ class MemoryRates {
   });
   newestCompleteOnOrBefore = async (date: string, currencies: readonly string[]) =>
     [...this.lists.keys()]
-      .filter((d) => d <= date && currencies.every((c) => this.lists.get(d)!.rates.some((r) => r.currency === c)))
+      .filter(
+        (d) => d <= date && currencies.every((c) => this.lists.get(d)!.rates.some((r) => r.currency === c)),
+      )
       .sort()
       .at(-1) ?? null;
 }
@@ -30,7 +32,10 @@ class ScriptedSource implements RatesSource {
 }
 
 const NOW = new Date('2026-11-29T06:00:00Z'); // 11:00 in Tashkent
-const usd = (date: string, rate = '12741.19'): RateList => ({ date, rates: [{ currency: 'USD', rate, nominal: 1 }] });
+const usd = (date: string, rate = '12741.19'): RateList => ({
+  date,
+  rates: [{ currency: 'USD', rate, nominal: 1 }],
+});
 
 describe('RatesService', () => {
   let repo: MemoryRates;
@@ -43,21 +48,31 @@ describe('RatesService', () => {
   });
 
   it('asks nothing when only UZS is involved', async () => {
-    expect(await service.ratesFor(['UZS'], '2026-11-29', NOW)).toEqual({ date: '2026-11-29', rates: new Map() });
+    expect(await service.ratesFor(['UZS'], '2026-11-29', NOW)).toEqual({
+      date: '2026-11-29',
+      rates: new Map(),
+    });
     expect(source.calls).toEqual([]);
   });
 
   it("today's list comes from the base URL; concurrent callers share one fetch; then the cache answers", async () => {
     source.next = [usd('2026-11-28')];
-    const [a, b] = await Promise.all([service.ratesFor(['USD'], '2026-11-29', NOW), service.ratesFor(['USD', 'UZS'], '2026-11-29', NOW)]);
+    const [a, b] = await Promise.all([
+      service.ratesFor(['USD'], '2026-11-29', NOW),
+      service.ratesFor(['USD', 'UZS'], '2026-11-29', NOW),
+    ]);
     expect(source.calls).toEqual([undefined]);
     expect(a?.date).toBe('2026-11-28');
     expect(b?.rates.get('USD')).toEqual({ num: 1274119n, den: 100n });
-    expect((await service.ratesFor(['USD'], '2026-11-29', new Date(NOW.getTime() + 30 * 60_000)))?.date).toBe('2026-11-28');
+    expect((await service.ratesFor(['USD'], '2026-11-29', new Date(NOW.getTime() + 30 * 60_000)))?.date).toBe(
+      '2026-11-28',
+    );
     expect(source.calls).toHaveLength(1);
     // An hour later the bank is asked again.
     source.next = [usd('2026-11-29', '12750.00')];
-    expect((await service.ratesFor(['USD'], '2026-11-29', new Date(NOW.getTime() + 61 * 60_000)))?.date).toBe('2026-11-29');
+    expect((await service.ratesFor(['USD'], '2026-11-29', new Date(NOW.getTime() + 61 * 60_000)))?.date).toBe(
+      '2026-11-29',
+    );
     expect(source.calls).toHaveLength(2);
   });
 
@@ -78,7 +93,9 @@ describe('RatesService', () => {
     expect(await service.ratesFor(['USD', 'EUR'], '2026-11-29', NOW)).toBeNull();
     expect(source.calls).toHaveLength(1);
     source.next = [usd('2026-11-29')];
-    expect((await service.ratesFor(['USD'], '2026-11-29', new Date(NOW.getTime() + 6 * 60_000)))?.date).toBe('2026-11-29');
+    expect((await service.ratesFor(['USD'], '2026-11-29', new Date(NOW.getTime() + 6 * 60_000)))?.date).toBe(
+      '2026-11-29',
+    );
     expect(source.calls).toHaveLength(2);
   });
 

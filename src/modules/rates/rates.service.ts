@@ -83,7 +83,13 @@ export class RatesService {
    * `amountMinor` of `from` in `to` through UZS at the bank's rates of `wanted` (default: today; an older cached day
    * when the bank does not answer), rounded half-up once. Null when no rate can be had.
    */
-  async convert(amountMinor: bigint, from: string, to: string, wanted: string = this.today(), now: Date = new Date()): Promise<Conversion | null> {
+  async convert(
+    amountMinor: bigint,
+    from: string,
+    to: string,
+    wanted: string = this.today(),
+    now: Date = new Date(),
+  ): Promise<Conversion | null> {
     const involved = [...new Set([from, to])].filter((c) => c !== BASE_CURRENCY);
     const table = await this.ratesFor(involved, wanted, now);
     if (!table) return null;

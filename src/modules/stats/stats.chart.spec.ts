@@ -8,7 +8,7 @@ const model: ChartModel = {
       title: '💸 Расходы · UZS: 320,000.00',
       bars: [
         { label: 'Транспорт', value: '200,000.00 UZS · 62.5%', fraction: 1 },
-        { label: "Oziq-ovqat & <choy>", value: '120,000.00 UZS · 37.5%', fraction: 0.6 },
+        { label: 'Oziq-ovqat & <choy>', value: '120,000.00 UZS · 37.5%', fraction: 0.6 },
       ],
     },
     { title: '💰 Incomes · USD: 10.00', bars: [{ label: 'Salary', value: '10.00 USD · 100%', fraction: 1 }] },

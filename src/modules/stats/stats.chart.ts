@@ -37,19 +37,40 @@ const ROW_H = 50;
 const BLOCK_GAP = 16;
 const BAR_H = 18;
 export const FONT_FAMILY = 'DejaVu Sans';
-const COLORS = ['#2f80ed', '#eb5757', '#27ae60', '#f2994a', '#9b51e0', '#56ccf2', '#f2c94c', '#219653', '#bb6bd9', '#828282'];
+const COLORS = [
+  '#2f80ed',
+  '#eb5757',
+  '#27ae60',
+  '#f2994a',
+  '#9b51e0',
+  '#56ccf2',
+  '#f2c94c',
+  '#219653',
+  '#bb6bd9',
+  '#828282',
+];
 
 /** assets/fonts/DejaVuSans.ttf: three levels up from src/modules/stats and from dist/modules/stats alike. */
-export const FONT_FILE = [join(__dirname, '..', '..', '..', 'assets', 'fonts', 'DejaVuSans.ttf'), join(process.cwd(), 'assets', 'fonts', 'DejaVuSans.ttf')].find(
-  (p) => existsSync(p),
-) ?? join(process.cwd(), 'assets', 'fonts', 'DejaVuSans.ttf');
+export const FONT_FILE =
+  [
+    join(__dirname, '..', '..', '..', 'assets', 'fonts', 'DejaVuSans.ttf'),
+    join(process.cwd(), 'assets', 'fonts', 'DejaVuSans.ttf'),
+  ].find((p) => existsSync(p)) ?? join(process.cwd(), 'assets', 'fonts', 'DejaVuSans.ttf');
 
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 export function chartHeight(model: ChartModel): number {
-  return PAD + TITLE_H + model.blocks.reduce((h, b) => h + BLOCK_TITLE_H + b.bars.length * ROW_H + BLOCK_GAP, 0) + PAD;
+  return (
+    PAD +
+    TITLE_H +
+    model.blocks.reduce((h, b) => h + BLOCK_TITLE_H + b.bars.length * ROW_H + BLOCK_GAP, 0) +
+    PAD
+  );
 }
 
 /** The chart as an SVG document (pure). */
@@ -63,7 +84,9 @@ export function chartSvg(model: ChartModel): string {
   ];
   let y = PAD + TITLE_H;
   for (const block of model.blocks) {
-    parts.push(`<text x="${PAD}" y="${y + 26}" font-size="19" fill="#333333">${escapeXml(block.title)}</text>`);
+    parts.push(
+      `<text x="${PAD}" y="${y + 26}" font-size="19" fill="#333333">${escapeXml(block.title)}</text>`,
+    );
     y += BLOCK_TITLE_H;
     block.bars.forEach((bar, i) => {
       const color = COLORS[i % COLORS.length];
@@ -95,7 +118,8 @@ export function renderPng(svg: string): Buffer {
 export class StatsChart {
   constructor() {
     // Without its font the chart would still render, silently without any text: say so at start.
-    if (!existsSync(FONT_FILE)) new Logger(StatsChart.name).error(`Chart font missing: ${FONT_FILE} (charts will have no text)`);
+    if (!existsSync(FONT_FILE))
+      new Logger(StatsChart.name).error(`Chart font missing: ${FONT_FILE} (charts will have no text)`);
   }
 
   png(model: ChartModel): Buffer {

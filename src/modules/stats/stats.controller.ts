@@ -11,10 +11,28 @@ const SUMMARY_EXAMPLE = {
   period: 'month',
   date_from: '2026-11-01',
   date_to: '2026-11-30',
-  totals: [{ currency: 'UZS', income: '5000000.00', expense: '1250000.00', balance: '3750000.00', count: 14 }],
+  totals: [
+    { currency: 'UZS', income: '5000000.00', expense: '1250000.00', balance: '3750000.00', count: 14 },
+  ],
   by_category: [
-    { type: 'expense', category: 'transport', category_name: 'Транспорт', currency: 'UZS', amount: '120000.00', count: 6, share_percent: 9.6 },
-    { type: 'income', category: 'salary', category_name: 'Зарплата', currency: 'UZS', amount: '5000000.00', count: 1, share_percent: 100 },
+    {
+      type: 'expense',
+      category: 'transport',
+      category_name: 'Транспорт',
+      currency: 'UZS',
+      amount: '120000.00',
+      count: 6,
+      share_percent: 9.6,
+    },
+    {
+      type: 'income',
+      category: 'salary',
+      category_name: 'Зарплата',
+      currency: 'UZS',
+      amount: '5000000.00',
+      count: 1,
+      share_percent: 100,
+    },
   ],
 };
 
@@ -35,9 +53,22 @@ export class StatsController {
       "Days are the user's local days (their time zone). Amounts of different currencies are never added together. " +
       'share_percent is the category\'s share of its type and currency total. Bad parameters → 400 {"field": ["message"]}.',
   })
-  @ApiQuery({ name: 'period', required: false, enum: PERIODS, description: 'Default month (custom when date_from/date_to are given). week = Monday to Sunday.' })
-  @ApiQuery({ name: 'date_from', required: false, description: 'YYYY-MM-DD, first local day (period=custom only)' })
-  @ApiQuery({ name: 'date_to', required: false, description: 'YYYY-MM-DD, last local day, inclusive (period=custom only)' })
+  @ApiQuery({
+    name: 'period',
+    required: false,
+    enum: PERIODS,
+    description: 'Default month (custom when date_from/date_to are given). week = Monday to Sunday.',
+  })
+  @ApiQuery({
+    name: 'date_from',
+    required: false,
+    description: 'YYYY-MM-DD, first local day (period=custom only)',
+  })
+  @ApiQuery({
+    name: 'date_to',
+    required: false,
+    description: 'YYYY-MM-DD, last local day, inclusive (period=custom only)',
+  })
   @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
   @ApiQuery({ name: 'currency', required: false, enum: CURRENCIES })
   @ApiOkResponse({ schema: { example: SUMMARY_EXAMPLE } })

@@ -46,7 +46,14 @@ export function toRange(period: PeriodName, p: StatsPeriod, timeZone: string): S
 /** A named period as of `now` in the zone. */
 export function namedPeriod(name: Exclude<PeriodName, 'custom'>, now: Date, timeZone: string): StatsRange {
   const today = localToday(now, timeZone);
-  const p = name === 'week' ? currentWeek(today) : name === 'month' ? currentMonth(today) : name === 'prev_month' ? previousMonth(today) : currentYear(today);
+  const p =
+    name === 'week'
+      ? currentWeek(today)
+      : name === 'month'
+        ? currentMonth(today)
+        : name === 'prev_month'
+          ? previousMonth(today)
+          : currentYear(today);
   return toRange(name, p, timeZone);
 }
 
@@ -89,7 +96,8 @@ export function parseSummaryQuery(query: Record<string, unknown>, now: Date, tim
     if (from && to) {
       const days = daysBetween(from, to);
       if (days < 0) errors.date_to = ['Must not be before date_from.'];
-      else if (days >= MAX_CUSTOM_DAYS) errors.date_to = [`The period must not be longer than ${MAX_CUSTOM_DAYS} days.`];
+      else if (days >= MAX_CUSTOM_DAYS)
+        errors.date_to = [`The period must not be longer than ${MAX_CUSTOM_DAYS} days.`];
       else range = toRange('custom', { kind: 'custom', from: rawFrom!, to: rawTo! }, timeZone);
     }
   } else if (period) {

@@ -30,18 +30,34 @@ export class StatsRepository {
   async categorySums(userId: string, f: SumFilter): Promise<CategorySumRow[]> {
     const params: unknown[] = [userId, f.start, f.end];
     const where = ['user_id = $1', 'occurred_at >= $2', 'occurred_at < $3'];
-    for (const [column, value] of [['type', f.type], ['currency', f.currency], ['category', f.category]] as const) {
+    for (const [column, value] of [
+      ['type', f.type],
+      ['currency', f.currency],
+      ['category', f.category],
+    ] as const) {
       if (value === undefined) continue;
       params.push(value);
       where.push(`${column} = $${params.length}`);
     }
-    const rows: Array<{ currency: string; type: TransactionType; category: string; total: string; count: string }> = await this.db.query(
+    const rows: Array<{
+      currency: string;
+      type: TransactionType;
+      category: string;
+      total: string;
+      count: string;
+    }> = await this.db.query(
       `SELECT currency, type, category, SUM(amount)::text AS total, COUNT(*)::text AS count
          FROM transactions
         WHERE ${where.join(' AND ')}
         GROUP BY currency, type, category`,
       params,
     );
-    return rows.map((r) => ({ currency: r.currency.trim(), type: r.type, category: r.category, amountMinor: parseDbDecimal(r.total), count: Number(r.count) }));
+    return rows.map((r) => ({
+      currency: r.currency.trim(),
+      type: r.type,
+      category: r.category,
+      amountMinor: parseDbDecimal(r.total),
+      count: Number(r.count),
+    }));
   }
 }

@@ -44,7 +44,11 @@ const TYPE_ORDER: Record<TransactionType, number> = { expense: 0, income: 1 };
  * rounded once, by the largest-remainder method (common/money/shares.ts), so those of a group add up to exactly
  * 100% in every precision shown.
  */
-export function summarize(range: StatsRange, rows: readonly CategorySumRow[], name: (key: string) => string): Summary {
+export function summarize(
+  range: StatsRange,
+  rows: readonly CategorySumRow[],
+  name: (key: string) => string,
+): Summary {
   const groups = new Map<string, CategorySumRow[]>();
   const totals = new Map<string, CurrencyTotal>();
   for (const r of rows) {
@@ -59,7 +63,13 @@ export function summarize(range: StatsRange, rows: readonly CategorySumRow[], na
   const shares = new Map<CategorySumRow, { bp: number; permille: number }>();
   for (const unordered of groups.values()) {
     // A fixed order, so equal amounts get the same shares whatever order the rows came in.
-    const group = [...unordered].sort((a, b) => (a.amountMinor === b.amountMinor ? a.category.localeCompare(b.category) : a.amountMinor > b.amountMinor ? -1 : 1));
+    const group = [...unordered].sort((a, b) =>
+      a.amountMinor === b.amountMinor
+        ? a.category.localeCompare(b.category)
+        : a.amountMinor > b.amountMinor
+          ? -1
+          : 1,
+    );
     const amounts = group.map((r) => r.amountMinor);
     const bp = apportion(amounts, 10_000);
     const permille = apportion(amounts, 1_000);
@@ -80,9 +90,17 @@ export function summarize(range: StatsRange, rows: readonly CategorySumRow[], na
       (a, b) =>
         TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
         a.currency.localeCompare(b.currency) ||
-        (a.amountMinor === b.amountMinor ? a.categoryName.localeCompare(b.categoryName) : a.amountMinor > b.amountMinor ? -1 : 1),
+        (a.amountMinor === b.amountMinor
+          ? a.categoryName.localeCompare(b.categoryName)
+          : a.amountMinor > b.amountMinor
+            ? -1
+            : 1),
     );
-  return { range, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)), byCategory };
+  return {
+    range,
+    totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    byCategory,
+  };
 }
 
 /** The JSON of GET /api/analytics/summary/ (the Mini App draws its chart from it; field names are fixed). */

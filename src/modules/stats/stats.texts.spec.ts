@@ -33,29 +33,46 @@ describe('stats texts', () => {
 
   it.each(LANGS)('%s: every catalogue entry is filled in', (lang) => {
     const t = STATS_TEXTS[lang];
-    for (const value of [t.expenses, t.incomes, t.balance, t.unknownPeriod, t.exportEmpty, t.deleteConfirm, t.deleteYes, t.deleteNo, t.deleted]) {
+    for (const value of [
+      t.expenses,
+      t.incomes,
+      t.balance,
+      t.unknownPeriod,
+      t.exportEmpty,
+      t.deleteConfirm,
+      t.deleteYes,
+      t.deleteNo,
+      t.deleted,
+    ]) {
       expect(value.trim().length).toBeGreaterThan(0);
     }
     for (const c of Object.values(t.commands)) expect(c.length).toBeLessThanOrEqual(256);
   });
 
-  it.each(LANGS)('%s: the caption stays within Telegram\'s 1024 characters even with many long categories', (lang) => {
-    const rows = Array.from({ length: 40 }, (_, i) => ({
-      currency: i % 2 ? 'USD' : 'UZS',
-      type: (i % 4 < 2 ? 'expense' : 'income') as 'expense' | 'income',
-      category: `custom:${i}`,
-      amountMinor: BigInt(1000 + i),
-      count: 1,
-    }));
-    const s = summarize(namedPeriod('month', NOW, 'Asia/Tashkent'), rows, (k) => `A rather long custom category name ${k}`);
-    const caption = summaryText(lang, s, 2026);
-    expect(caption.length).toBeLessThanOrEqual(1024);
-    expect(caption).toContain(STATS_TEXTS[lang].balance);
-    const chart = chartModel(lang, s, 2026);
-    expect(chart.blocks).toHaveLength(4);
-    for (const b of chart.blocks) expect(b.bars.length).toBeLessThanOrEqual(10);
-    for (const b of chart.blocks) for (const bar of b.bars) expect(bar.fraction).toBeGreaterThanOrEqual(0);
-  });
+  it.each(LANGS)(
+    "%s: the caption stays within Telegram's 1024 characters even with many long categories",
+    (lang) => {
+      const rows = Array.from({ length: 40 }, (_, i) => ({
+        currency: i % 2 ? 'USD' : 'UZS',
+        type: (i % 4 < 2 ? 'expense' : 'income') as 'expense' | 'income',
+        category: `custom:${i}`,
+        amountMinor: BigInt(1000 + i),
+        count: 1,
+      }));
+      const s = summarize(
+        namedPeriod('month', NOW, 'Asia/Tashkent'),
+        rows,
+        (k) => `A rather long custom category name ${k}`,
+      );
+      const caption = summaryText(lang, s, 2026);
+      expect(caption.length).toBeLessThanOrEqual(1024);
+      expect(caption).toContain(STATS_TEXTS[lang].balance);
+      const chart = chartModel(lang, s, 2026);
+      expect(chart.blocks).toHaveLength(4);
+      for (const b of chart.blocks) expect(b.bars.length).toBeLessThanOrEqual(10);
+      for (const b of chart.blocks) for (const bar of b.bars) expect(bar.fraction).toBeGreaterThanOrEqual(0);
+    },
+  );
 
   it('an empty period says so', () => {
     const s = summarize(namedPeriod('prev_month', NOW, 'Asia/Tashkent'), [], (k) => k);
@@ -80,14 +97,27 @@ describe('pct: a share in tenths of a percent, shown as it was rounded', () => {
 });
 
 describe('the statistics title names the period as each language does', () => {
-  const rows = [{ currency: 'UZS', type: 'expense' as const, category: 'transport', amountMinor: 100n, count: 1 }];
+  const rows = [
+    { currency: 'UZS', type: 'expense' as const, category: 'transport', amountMinor: 100n, count: 1 },
+  ];
   it.each([
     ['en', '2026-12-01', 2026, '📊 Statistics for December'],
     ['en', '2025-12-01', 2026, '📊 Statistics for December 2025'],
     ['ru', '2026-12-01', 2026, '📊 Статистика за декабрь'],
     ['uz', '2026-12-01', 2026, '📊 Statistika: dekabr oyida'],
   ] as const)('%s, %s (current year %i): %s', (lang, from, year, title) => {
-    const s = summarize({ period: 'month', kind: 'month', from, to: `${from.slice(0, 8)}31`, start: new Date(0), end: new Date(0) } as never, rows, () => 'Transport');
+    const s = summarize(
+      {
+        period: 'month',
+        kind: 'month',
+        from,
+        to: `${from.slice(0, 8)}31`,
+        start: new Date(0),
+        end: new Date(0),
+      } as never,
+      rows,
+      () => 'Transport',
+    );
     expect(summaryText(lang, s, year).split('\n')[0]).toBe(title);
     expect(chartModel(lang, s, year).title).toBe(title.replace('📊 ', ''));
   });
@@ -105,14 +135,24 @@ describe('the statistics title names the period as each language does', () => {
 });
 
 describe('shares shown add up to exactly 100%', () => {
-  const line = (category: string, amountMinor: bigint, type: 'expense' | 'income' = 'expense', currency = 'UZS') => ({ currency, type, category, amountMinor, count: 1 });
+  const line = (
+    category: string,
+    amountMinor: bigint,
+    type: 'expense' | 'income' = 'expense',
+    currency = 'UZS',
+  ) => ({ currency, type, category, amountMinor, count: 1 });
   /** The percentages of one block of the text summary, the "… and N more" line included. */
-  const shownShares = (text: string) => [...text.matchAll(/\((\d+(?:\.\d)?)%\)/g)].map((m) => Math.round(Number(m[1]) * 10));
+  const shownShares = (text: string) =>
+    [...text.matchAll(/\((\d+(?:\.\d)?)%\)/g)].map((m) => Math.round(Number(m[1]) * 10));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
   it.each<[string, ReturnType<typeof line>[], string[]]>([
     // Each rounded alone: 33.3 + 33.3 + 33.3 = 99.9.
-    ['three equal categories', [line('cafe', 1n), line('transport', 1n), line('groceries', 1n)], ['33.4%', '33.3%', '33.3%']],
+    [
+      'three equal categories',
+      [line('cafe', 1n), line('transport', 1n), line('groceries', 1n)],
+      ['33.4%', '33.3%', '33.3%'],
+    ],
     // Each rounded alone: 66.7 + 16.7 + 16.7 = 100.1.
     ['4:1:1', [line('cafe', 4n), line('transport', 1n), line('groceries', 1n)], ['66.7%', '16.7%', '16.6%']],
     ['exact halves', [line('cafe', 50n), line('transport', 50n)], ['50%', '50%']],
@@ -131,16 +171,29 @@ describe('shares shown add up to exactly 100%', () => {
     expect(text).toMatch(/… и ещё 8 \(\d+(\.\d)?%\)/);
     expect(sum(shownShares(text))).toBe(1000);
     const chart = chartModel('ru', s, 2026);
-    const bars = chart.blocks[0].bars.map((b) => Math.round(Number(/· (\d+(?:\.\d)?)%$/.exec(b.value)![1]) * 10));
+    const bars = chart.blocks[0].bars.map((b) =>
+      Math.round(Number(/· (\d+(?:\.\d)?)%$/.exec(b.value)![1]) * 10),
+    );
     expect(bars).toHaveLength(11);
     expect(sum(bars)).toBe(1000);
   });
 
   it('each type and currency is its own whole', () => {
-    const rows = [line('cafe', 1n), line('transport', 2n), line('salary', 7n, 'income'), line('cafe', 3n, 'expense', 'USD'), line('gifts', 3n, 'expense', 'USD')];
+    const rows = [
+      line('cafe', 1n),
+      line('transport', 2n),
+      line('salary', 7n, 'income'),
+      line('cafe', 3n, 'expense', 'USD'),
+      line('gifts', 3n, 'expense', 'USD'),
+    ];
     const s = summarize(namedPeriod('month', NOW, 'Asia/Tashkent'), rows, (k) => k);
     const groups = new Map<string, number>();
-    for (const l of s.byCategory) groups.set(`${l.type}|${l.currency}`, (groups.get(`${l.type}|${l.currency}`) ?? 0) + l.sharePermille);
-    expect(Object.fromEntries(groups)).toEqual({ 'expense|UZS': 1000, 'expense|USD': 1000, 'income|UZS': 1000 });
+    for (const l of s.byCategory)
+      groups.set(`${l.type}|${l.currency}`, (groups.get(`${l.type}|${l.currency}`) ?? 0) + l.sharePermille);
+    expect(Object.fromEntries(groups)).toEqual({
+      'expense|UZS': 1000,
+      'expense|USD': 1000,
+      'income|UZS': 1000,
+    });
   });
 });

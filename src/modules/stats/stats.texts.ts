@@ -233,7 +233,12 @@ export const STATS_TEXTS: Record<Language, Catalogue> = {
  * "за ноябрь" (the year only when it is not the current one), "за неделю 23.11–29.11.2026", …; `use` 'title' for
  * the phrase after "Statistics" (English says "Statistics for December" but "Expenses in December").
  */
-export function periodText(lang: Language, p: PeriodView, currentYear: number, use: PeriodUse = 'sentence'): string {
+export function periodText(
+  lang: Language,
+  p: PeriodView,
+  currentYear: number,
+  use: PeriodUse = 'sentence',
+): string {
   const t = STATS_TEXTS[lang];
   const year = Number(p.from.slice(0, 4));
   switch (p.kind) {
@@ -311,7 +316,8 @@ export function summaryText(lang: Language, summary: Summary, currentYear: numbe
         lines.push(
           `${categoryEmoji(l.category, l.type)} ${l.categoryName}: ${formatMoney(l.amountMinor, l.currency)} (${pct(l.sharePermille)})`,
         );
-      if (b.lines.length > perBlock) lines.push(`${t.more(b.lines.length - perBlock)} (${restShare(b.lines.slice(perBlock))})`);
+      if (b.lines.length > perBlock)
+        lines.push(`${t.more(b.lines.length - perBlock)} (${restShare(b.lines.slice(perBlock))})`);
       parts.push(lines.join('\n'));
     }
     const balances = summary.totals.map(

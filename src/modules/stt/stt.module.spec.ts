@@ -62,7 +62,11 @@ describe('SttModule', () => {
   it('STT_PROVIDER=openai makes one request per call: a failure comes back at once, retryable (the voice queue retries)', async () => {
     const fake = await new FakeStt(() => openAiError(503, 'overloaded')).start();
     try {
-      const { stt, close } = await speechToText({ STT_PROVIDER: 'openai', STT_BASE_URL: fake.url, STT_API_KEY: 'sk-module' });
+      const { stt, close } = await speechToText({
+        STT_PROVIDER: 'openai',
+        STT_BASE_URL: fake.url,
+        STT_API_KEY: 'sk-module',
+      });
       const error = await stt.transcribe(input).catch((e: unknown) => e);
       expect(error).toMatchObject({ kind: 'unavailable', retryable: true, status: 503 });
       expect(fake.requests).toHaveLength(1);

@@ -11,7 +11,13 @@ export function createSpeechToText(stt: AppConfig['stt']): SpeechToText {
     case 'openai':
       // One request per voice job attempt: the voice queue retries with backoff (VOICE_RETRY_LIMIT), so a failure is
       // seen at once — and the person told "still trying…" — instead of after three requests and their timeouts.
-      return new OpenAiSpeechToText({ baseUrl: stt.baseUrl, apiKey: stt.apiKey, model: stt.model, timeoutMs: stt.timeoutSeconds * 1000, attempts: 1 });
+      return new OpenAiSpeechToText({
+        baseUrl: stt.baseUrl,
+        apiKey: stt.apiKey,
+        model: stt.model,
+        timeoutMs: stt.timeoutSeconds * 1000,
+        attempts: 1,
+      });
     case 'whisper-cpp':
       // validateEnv guarantees a readable WHISPER_MODEL_PATH for this provider.
       return new WhisperCppSpeechToText({ modelPath: stt.whisperModelPath ?? '' });

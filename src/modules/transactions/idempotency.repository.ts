@@ -20,7 +20,9 @@ const EXPIRED = `created_at < now() - interval '${IDEMPOTENCY_TTL_HOURS} hours'`
 
 function toStored(rows: Row[]): StoredRequest | null {
   const r = rows[0];
-  return r ? { requestHash: r.request_hash, responseStatus: r.response_status, responseBody: r.response_body } : null;
+  return r
+    ? { requestHash: r.request_hash, responseStatus: r.response_status, responseBody: r.response_body }
+    : null;
 }
 
 /** All SQL about idempotency keys (table idempotency_keys). Keys are per user and live 24 hours. */
@@ -54,18 +56,24 @@ export class IdempotencyRepository {
   }
 
   /** Stores the response of a claimed key (same transaction as the claim). */
-  async complete(em: EntityManager, userId: string, key: string, status: number, body: Record<string, unknown>): Promise<void> {
-    await em.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4::jsonb WHERE user_id = $1 AND key = $2`, [
-      userId,
-      key,
-      status,
-      JSON.stringify(body),
-    ]);
+  async complete(
+    em: EntityManager,
+    userId: string,
+    key: string,
+    status: number,
+    body: Record<string, unknown>,
+  ): Promise<void> {
+    await em.query(
+      `UPDATE idempotency_keys SET response_status = $3, response_body = $4::jsonb WHERE user_id = $1 AND key = $2`,
+      [userId, key, status, JSON.stringify(body)],
+    );
   }
 
   /** Deletes every expired key (all users); for a periodic clean-up job. Returns how many went. */
   async deleteExpired(): Promise<number> {
-    const result: [unknown[], number] = await this.dataSource.query(`DELETE FROM idempotency_keys WHERE ${EXPIRED}`);
+    const result: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE ${EXPIRED}`,
+    );
     return result[1];
   }
 }

@@ -38,6 +38,11 @@ describe('idempotency helpers', () => {
   });
 
   it('restores key order', () => {
-    expect(Object.keys(inKeyOrder({ c: 1, a: 2, b: 3, z: 0 }, ['a', 'b', 'c']))).toEqual(['a', 'b', 'c', 'z']);
+    expect(Object.keys(inKeyOrder({ c: 1, a: 2, b: 3, z: 0 }, ['a', 'b', 'c']))).toEqual([
+      'a',
+      'b',
+      'c',
+      'z',
+    ]);
   });
 });

@@ -1,4 +1,19 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiHeader,
@@ -45,10 +60,22 @@ export class TransactionsController {
   @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
   @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
   @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({ name: 'date_from', required: false, description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time" })
-  @ApiQuery({ name: 'date_to', required: false, description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)' })
+  @ApiQuery({
+    name: 'date_from',
+    required: false,
+    description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
+  })
+  @ApiQuery({
+    name: 'date_to',
+    required: false,
+    description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
+  })
   @ApiQuery({ name: 'search', required: false })
-  @ApiQuery({ name: 'ordering', required: false, enum: ['date', '-date', 'amount', '-amount', 'created_at', '-created_at'] })
+  @ApiQuery({
+    name: 'ordering',
+    required: false,
+    enum: ['date', '-date', 'amount', '-amount', 'created_at', '-created_at'],
+  })
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'page_size', required: false, description: 'Default 20, at most 100' })
   async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Req() req: Request) {
@@ -61,7 +88,11 @@ export class TransactionsController {
   }
 
   @Post()
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body returns the first response (24 h).' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key and body returns the first response (24 h).',
+  })
   async create(
     @CurrentUser() auth: AuthUser,
     @Body() body: TransactionBodyDto,
@@ -90,7 +121,14 @@ export class TransactionsController {
           { currency: 'USD', income: '100.00', expense: '25.50', balance: '74.50' },
           { currency: 'UZS', income: '1000000.00', expense: '300000.00', balance: '700000.00' },
         ],
-        converted: { currency: 'UZS', income: '2274119.00', expense: '624900.35', balance: '1649218.65', rate_date: '2026-11-28', rates: { USD: '12741.19' } },
+        converted: {
+          currency: 'UZS',
+          income: '2274119.00',
+          expense: '624900.35',
+          balance: '1649218.65',
+          rate_date: '2026-11-28',
+          rates: { USD: '12741.19' },
+        },
         as_of: '2026-11-29T09:30:00.000Z',
       },
     },
@@ -106,7 +144,11 @@ export class TransactionsController {
     });
     return {
       totals: totals.map(amounts),
-      converted: converted && { ...amounts(converted), rate_date: converted.rateDate, rates: converted.rates },
+      converted: converted && {
+        ...amounts(converted),
+        rate_date: converted.rateDate,
+        rates: converted.rates,
+      },
       as_of: new Date().toISOString(),
     };
   }
@@ -132,17 +174,37 @@ export class TransactionsController {
   @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
   @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
   @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({ name: 'date_from', required: false, description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time" })
-  @ApiQuery({ name: 'date_to', required: false, description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)' })
+  @ApiQuery({
+    name: 'date_from',
+    required: false,
+    description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
+  })
+  @ApiQuery({
+    name: 'date_to',
+    required: false,
+    description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
+  })
   @ApiQuery({ name: 'search', required: false })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'text/csv attachment', schema: { type: 'string', example: '\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n' } })
+  @ApiOkResponse({
+    description: 'text/csv attachment',
+    schema: {
+      type: 'string',
+      example: '\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n',
+    },
+  })
   @ApiTooManyRequestsResponse({ description: 'Another export of this user is running (Retry-After)' })
   @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
-  async export(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+  async export(
+    @CurrentUser() auth: AuthUser,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
     const format = Array.isArray(query.format) ? query.format[0] : query.format;
     if (format !== undefined && format !== 'csv') {
-      throw new DomainError('validation', 'Unsupported format', { format: [`"${String(format)}" is not supported. Use csv.`] });
+      throw new DomainError('validation', 'Unsupported format', {
+        format: [`"${String(format)}" is not supported. Use csv.`],
+      });
     }
     const user = await this.users.getById(auth.userId);
     const { filter } = parseListQuery(query, user.timezone);
@@ -162,13 +224,21 @@ export class TransactionsController {
   }
 
   @Put(':id')
-  async replace(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: TransactionBodyDto): Promise<TransactionJson> {
+  async replace(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TransactionBodyDto,
+  ): Promise<TransactionJson> {
     const tx = await this.transactions.updateFromApi(auth.userId, id, bodyObject(body), 'replace');
     return (await this.transactions.presenter(auth.userId))(tx);
   }
 
   @Patch(':id')
-  async update(@CurrentUser() auth: AuthUser, @Param('id') id: string, @Body() body: TransactionBodyDto): Promise<TransactionJson> {
+  async update(
+    @CurrentUser() auth: AuthUser,
+    @Param('id') id: string,
+    @Body() body: TransactionBodyDto,
+  ): Promise<TransactionJson> {
     const tx = await this.transactions.updateFromApi(auth.userId, id, bodyObject(body), 'patch');
     return (await this.transactions.presenter(auth.userId))(tx);
   }

@@ -1,5 +1,12 @@
 import { wallClock } from '../../common/time/local-time';
-import { CSV_HEADER, csvAmount, csvCell, defuseFormulas, localDateTime, transactionCsvLine } from './transactions.csv';
+import {
+  CSV_HEADER,
+  csvAmount,
+  csvCell,
+  defuseFormulas,
+  localDateTime,
+  transactionCsvLine,
+} from './transactions.csv';
 
 describe('CSV', () => {
   it.each([
@@ -60,7 +67,15 @@ describe('CSV', () => {
 
   it('a row: local date and time, exact amount, defused text', () => {
     const line = transactionCsvLine(
-      { occurredAt: new Date('2026-03-01T19:30:05Z'), type: 'expense', amountMinor: 999_999_999_999_999n, currency: 'UZS', category: 'custom:1', description: '-минус', source: 'voice' },
+      {
+        occurredAt: new Date('2026-03-01T19:30:05Z'),
+        type: 'expense',
+        amountMinor: 999_999_999_999_999n,
+        currency: 'UZS',
+        category: 'custom:1',
+        description: '-минус',
+        source: 'voice',
+      },
       '=Кошка',
       'Asia/Tashkent',
     );
@@ -75,12 +90,17 @@ describe('CSV', () => {
     ['America/St_Johns', '2026-03-08T04:00:00Z'], // half-hour zone, DST at 05:30 UTC
     ['Australia/Lord_Howe', '2026-04-04T14:00:00Z'], // a 30-minute DST switch at 15:00 UTC
     ['Asia/Kolkata', '2026-01-01T00:00:00Z'],
-  ])('localDateTime in %s agrees with Intl minute by minute around %s (DST switches included)', (zone, from) => {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    for (let i = 0; i < 6 * 60; i += 7) {
-      const instant = new Date(Date.parse(from) + i * 60_000 + 59_999);
-      const w = wallClock(instant, zone);
-      expect(localDateTime(instant, zone)).toBe(`${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`);
-    }
-  });
+  ])(
+    'localDateTime in %s agrees with Intl minute by minute around %s (DST switches included)',
+    (zone, from) => {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      for (let i = 0; i < 6 * 60; i += 7) {
+        const instant = new Date(Date.parse(from) + i * 60_000 + 59_999);
+        const w = wallClock(instant, zone);
+        expect(localDateTime(instant, zone)).toBe(
+          `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`,
+        );
+      }
+    },
+  );
 });

@@ -12,7 +12,16 @@ import { toDecimalString } from '../../common/money';
 import { wallClock, zoneOffsetMs } from '../../common/time/local-time';
 
 export const CSV_BOM = '\uFEFF';
-export const CSV_COLUMNS = ['date', 'type', 'amount', 'currency', 'category', 'category_name', 'description', 'source'] as const;
+export const CSV_COLUMNS = [
+  'date',
+  'type',
+  'amount',
+  'currency',
+  'category',
+  'category_name',
+  'description',
+  'source',
+] as const;
 
 /** Characters a spreadsheet reads as the start of a formula when they begin a cell. */
 export const FORMULA_START = /^[=+\-@\t\r]/;
@@ -86,16 +95,18 @@ export interface CsvTransaction {
 }
 
 export function transactionCsvLine(tx: CsvTransaction, categoryName: string, timeZone: string): string {
-  return [
-    csvCell(localDateTime(tx.occurredAt, timeZone)),
-    csvCell(tx.type),
-    csvAmount(tx.amountMinor),
-    csvCell(tx.currency),
-    csvCell(tx.category),
-    csvCell(categoryName),
-    csvCell(tx.description),
-    csvCell(tx.source),
-  ].join(',') + '\r\n';
+  return (
+    [
+      csvCell(localDateTime(tx.occurredAt, timeZone)),
+      csvCell(tx.type),
+      csvAmount(tx.amountMinor),
+      csvCell(tx.currency),
+      csvCell(tx.category),
+      csvCell(categoryName),
+      csvCell(tx.description),
+      csvCell(tx.source),
+    ].join(',') + '\r\n'
+  );
 }
 
 export const CSV_HEADER = CSV_BOM + csvLine(CSV_COLUMNS);

@@ -10,7 +10,10 @@ export class TransactionBodyDto {
   @Allow()
   type?: unknown;
 
-  @ApiProperty({ example: '50000.00', description: 'Decimal string (or JSON number); > 0, at most 13 integer digits and 2 decimals.' })
+  @ApiProperty({
+    example: '50000.00',
+    description: 'Decimal string (or JSON number); > 0, at most 13 integer digits and 2 decimals.',
+  })
   @Allow()
   amount?: unknown;
 
@@ -18,7 +21,10 @@ export class TransactionBodyDto {
   @Allow()
   currency?: unknown;
 
-  @ApiPropertyOptional({ example: 'groceries', description: 'A default key of the type (GET /api/categories/) or custom:<uuid>. Default: other.' })
+  @ApiPropertyOptional({
+    example: 'groceries',
+    description: 'A default key of the type (GET /api/categories/) or custom:<uuid>. Default: other.',
+  })
   @Allow()
   category?: unknown;
 
@@ -28,7 +34,8 @@ export class TransactionBodyDto {
 
   @ApiPropertyOptional({
     example: '2026-11-29',
-    description: "YYYY-MM-DD (that day, 12:00 in the user's time zone) or an ISO 8601 date-time. Default: now.",
+    description:
+      "YYYY-MM-DD (that day, 12:00 in the user's time zone) or an ISO 8601 date-time. Default: now.",
   })
   @Allow()
   date?: unknown;

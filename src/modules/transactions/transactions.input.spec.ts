@@ -5,7 +5,14 @@ const TZ = 'Asia/Tashkent';
 describe('readTransactionInput', () => {
   it('reads a full create body', () => {
     const { values, errors } = readTransactionInput(
-      { type: 'expense', amount: '50000.00', currency: 'uzs', category: 'groceries', description: '  продукты ', date: '2026-11-29' },
+      {
+        type: 'expense',
+        amount: '50000.00',
+        currency: 'uzs',
+        category: 'groceries',
+        description: '  продукты ',
+        date: '2026-11-29',
+      },
       'create',
       TZ,
     );
@@ -50,7 +57,9 @@ describe('readTransactionInput', () => {
     [{}, 'A valid number is required.'],
     [null, 'This field may not be null.'],
   ])('refuses amount %j: %s', (amount, message) => {
-    expect(readTransactionInput({ type: 'income', amount }, 'create', TZ).errors).toEqual({ amount: [message] });
+    expect(readTransactionInput({ type: 'income', amount }, 'create', TZ).errors).toEqual({
+      amount: [message],
+    });
   });
 
   it('reports every field error at once', () => {
@@ -96,9 +105,16 @@ describe('readTransactionInput', () => {
 describe('readTransactionInput: the dates a record may carry (2000-01-01 … a year after today)', () => {
   const NOW = new Date('2026-11-29T20:00:00Z'); // 30 November already in Tashkent
   const RANGE = 'Ensure this date is between 2000-01-01 and 2027-11-30 (a year from today).';
-  const read = (date: string) => readTransactionInput({ type: 'expense', amount: '1.00', date }, 'create', TZ, NOW);
+  const read = (date: string) =>
+    readTransactionInput({ type: 'expense', amount: '1.00', date }, 'create', TZ, NOW);
 
-  it.each(['2000-01-01', '2000-01-01T00:00:00+05:00', '2026-11-30', '2027-11-30', '2027-11-30T23:59:59+05:00'])('accepts %s', (date) => {
+  it.each([
+    '2000-01-01',
+    '2000-01-01T00:00:00+05:00',
+    '2026-11-30',
+    '2027-11-30',
+    '2027-11-30T23:59:59+05:00',
+  ])('accepts %s', (date) => {
     expect(read(date).errors).toEqual({});
   });
 
@@ -145,6 +161,8 @@ describe('readParseText', () => {
 
   it('accepts up to 1000 characters', () => {
     expect(readParseText({ text: 'я'.repeat(1000) }).text).toHaveLength(1000);
-    expect(readParseText({ text: 'я'.repeat(1001) }).errors).toEqual({ text: ['Ensure this field has no more than 1000 characters.'] });
+    expect(readParseText({ text: 'я'.repeat(1001) }).errors).toEqual({
+      text: ['Ensure this field has no more than 1000 characters.'],
+    });
   });
 });

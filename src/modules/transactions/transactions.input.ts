@@ -105,7 +105,8 @@ export function readTransactionInput(
   if (description === null) values.description = '';
   else if (description !== undefined) {
     if (typeof description !== 'string') errors.description = ['Not a valid string.'];
-    else if (description.trim().length > DESCRIPTION_MAX) errors.description = [`Ensure this field has no more than ${DESCRIPTION_MAX} characters.`];
+    else if (description.trim().length > DESCRIPTION_MAX)
+      errors.description = [`Ensure this field has no more than ${DESCRIPTION_MAX} characters.`];
     else values.description = description.trim();
   }
 
@@ -131,6 +132,7 @@ export function readParseText(body: Record<string, unknown>): { text?: string; e
   if (text === null) return { errors: { text: [NOT_NULL] } };
   if (typeof text !== 'string') return { errors: { text: ['Not a valid string.'] } };
   if (!text.trim()) return { errors: { text: ['This field may not be blank.'] } };
-  if (text.length > PARSE_TEXT_MAX) return { errors: { text: [`Ensure this field has no more than ${PARSE_TEXT_MAX} characters.`] } };
+  if (text.length > PARSE_TEXT_MAX)
+    return { errors: { text: [`Ensure this field has no more than ${PARSE_TEXT_MAX} characters.`] } };
   return { text, errors: {} };
 }

@@ -14,9 +14,22 @@ import { TransactionsRepository } from './transactions.repository';
 import { TransactionsService } from './transactions.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Transaction]), UsersModule, CategoriesModule, RatesModule, DownloadsModule],
+  imports: [
+    TypeOrmModule.forFeature([Transaction]),
+    UsersModule,
+    CategoriesModule,
+    RatesModule,
+    DownloadsModule,
+  ],
   controllers: [TransactionsController],
-  providers: [TransactionsRepository, IdempotencyRepository, IdempotencySweeper, TransactionsService, CardNotificationsRepository, CardNotificationsService],
+  providers: [
+    TransactionsRepository,
+    IdempotencyRepository,
+    IdempotencySweeper,
+    TransactionsService,
+    CardNotificationsRepository,
+    CardNotificationsService,
+  ],
   exports: [TransactionsService, CardNotificationsService],
 })
 export class TransactionsModule {}

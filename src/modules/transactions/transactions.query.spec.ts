@@ -14,7 +14,10 @@ function errorsOf(query: Record<string, unknown>): Record<string, string[]> | un
 
 describe('parseListQuery', () => {
   it('defaults to newest first with no filters', () => {
-    expect(parseListQuery({}, TZ)).toEqual({ filter: {}, order: { field: 'occurred_at', direction: 'DESC' } });
+    expect(parseListQuery({}, TZ)).toEqual({
+      filter: {},
+      order: { field: 'occurred_at', direction: 'DESC' },
+    });
   });
 
   it.each([
@@ -42,17 +45,30 @@ describe('parseListQuery', () => {
   });
 
   it('normalises values: first of repeated parameters, upper-case currency, trimmed search', () => {
-    const { filter } = parseListQuery({ type: ['income', 'expense'], currency: 'usd', search: '  taxi ', category: 'transport' }, TZ);
+    const { filter } = parseListQuery(
+      { type: ['income', 'expense'], currency: 'usd', search: '  taxi ', category: 'transport' },
+      TZ,
+    );
     expect(filter).toEqual({ type: 'income', currency: 'USD', search: 'taxi', category: 'transport' });
   });
 
   it('reports every bad parameter at once', () => {
-    expect(errorsOf({ type: 'gift', currency: 'XYZ', date_from: 'yesterday', date_to: '2026-02-30', ordering: 'name' })).toEqual({
+    expect(
+      errorsOf({
+        type: 'gift',
+        currency: 'XYZ',
+        date_from: 'yesterday',
+        date_to: '2026-02-30',
+        ordering: 'name',
+      }),
+    ).toEqual({
       type: ['Select a valid choice. gift is not one of the available choices.'],
       currency: ['Select a valid choice. XYZ is not one of the available choices.'],
       date_from: ['Enter a valid date, e.g. 2026-11-29.'],
       date_to: ['Enter a valid date, e.g. 2026-11-29.'],
-      ordering: ['Ordering by "name" is not supported. Use date, amount or created_at, with "-" for descending.'],
+      ordering: [
+        'Ordering by "name" is not supported. Use date, amount or created_at, with "-" for descending.',
+      ],
     });
   });
 

@@ -48,7 +48,10 @@ export function parseListQuery(
   }
   const category = one(query.category)?.trim();
   if (category) filter.category = category;
-  for (const [field, end] of [['date_from', false], ['date_to', true]] as const) {
+  for (const [field, end] of [
+    ['date_from', false],
+    ['date_to', true],
+  ] as const) {
     const value = one(query[field]);
     if (!value) continue;
     const at = readDate(value, timeZone, end);
@@ -65,7 +68,10 @@ export function parseListQuery(
     const desc = ordering.startsWith('-');
     const field = ORDER_FIELDS[desc ? ordering.slice(1) : ordering];
     if (field) order = { field, direction: desc ? 'DESC' : 'ASC' };
-    else errors.ordering = [`Ordering by "${ordering}" is not supported. Use date, amount or created_at, with "-" for descending.`];
+    else
+      errors.ordering = [
+        `Ordering by "${ordering}" is not supported. Use date, amount or created_at, with "-" for descending.`,
+      ];
   }
   if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid filter', errors);
   return { filter, order };

@@ -92,7 +92,11 @@ export class TransactionsRepository {
     if (filter.dateTo) qb.andWhere('t.occurred_at < :dateTo', { dateTo: filter.dateTo });
     if (filter.search) {
       const like = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(new Brackets((w) => w.where('t.description ILIKE :like', { like }).orWhere('t.category ILIKE :like', { like })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('t.description ILIKE :like', { like }).orWhere('t.category ILIKE :like', { like }),
+        ),
+      );
     }
     return qb;
   }
@@ -123,7 +127,9 @@ export class TransactionsRepository {
    * list stays as fast for 100,000 rows as for 100. Any other filter counts the matching rows.
    */
   private countFromBalances(filter: TransactionFilter): ((userId: string) => Promise<number>) | null {
-    const used = (Object.keys(filter) as Array<keyof TransactionFilter>).filter((k) => filter[k] !== undefined && filter[k] !== '');
+    const used = (Object.keys(filter) as Array<keyof TransactionFilter>).filter(
+      (k) => filter[k] !== undefined && filter[k] !== '',
+    );
     if (used.some((k) => k !== 'currency')) return null;
     return async (userId) => {
       const rows: Array<{ n: string | null }> = await this.repo.query(
@@ -150,19 +156,28 @@ export class TransactionsRepository {
       `SELECT currency, income::text AS income, expense::text AS expense FROM user_balances WHERE user_id = $1 AND tx_count > 0 ORDER BY currency`,
       [userId],
     );
-    return rows.map((r) => ({ currency: r.currency, incomeMinor: parseDbDecimal(r.income), expenseMinor: parseDbDecimal(r.expense) }));
+    return rows.map((r) => ({
+      currency: r.currency,
+      incomeMinor: parseDbDecimal(r.income),
+      expenseMinor: parseDbDecimal(r.expense),
+    }));
   }
 
   /** Totals per currency summed over the matching rows (the reference user_balances must always agree with). */
   async totals(userId: string, filter: TransactionFilter = {}): Promise<CurrencyTotals[]> {
-    const rows: Array<{ currency: string; income: string | null; expense: string | null }> = await this.filtered(userId, filter)
-      .select('t.currency', 'currency')
-      .addSelect(`SUM(CASE WHEN t.type = 'income' THEN t.amount ELSE 0 END)`, 'income')
-      .addSelect(`SUM(CASE WHEN t.type = 'expense' THEN t.amount ELSE 0 END)`, 'expense')
-      .groupBy('t.currency')
-      .orderBy('t.currency', 'ASC')
-      .getRawMany();
-    return rows.map((r) => ({ currency: r.currency, incomeMinor: toMinor(r.income), expenseMinor: toMinor(r.expense) }));
+    const rows: Array<{ currency: string; income: string | null; expense: string | null }> =
+      await this.filtered(userId, filter)
+        .select('t.currency', 'currency')
+        .addSelect(`SUM(CASE WHEN t.type = 'income' THEN t.amount ELSE 0 END)`, 'income')
+        .addSelect(`SUM(CASE WHEN t.type = 'expense' THEN t.amount ELSE 0 END)`, 'expense')
+        .groupBy('t.currency')
+        .orderBy('t.currency', 'ASC')
+        .getRawMany();
+    return rows.map((r) => ({
+      currency: r.currency,
+      incomeMinor: toMinor(r.income),
+      expenseMinor: toMinor(r.expense),
+    }));
   }
 
   /**
@@ -171,7 +186,12 @@ export class TransactionsRepository {
    * connection, and no transaction, while it waits for its client. The cursor keeps the database's own text of
    * the timestamps (microseconds; a JS Date would round them to milliseconds and skip or repeat rows).
    */
-  async exportPage(userId: string, filter: TransactionFilter, after: ExportCursor | null, limit: number): Promise<{ rows: ExportRow[]; next: ExportCursor | null }> {
+  async exportPage(
+    userId: string,
+    filter: TransactionFilter,
+    after: ExportCursor | null,
+    limit: number,
+  ): Promise<{ rows: ExportRow[]; next: ExportCursor | null }> {
     const qb = this.filtered(userId, filter)
       .select('t.occurred_at', 'occurred_at')
       .addSelect('t.type', 'type')
@@ -189,7 +209,9 @@ export class TransactionsRepository {
       .limit(Math.max(1, Math.floor(limit)));
     if (after) {
       // The plain bound lets the index range scan start at the cursor; the row comparison breaks the ties.
-      qb.andWhere('t.occurred_at >= CAST(:kOccurred AS timestamptz)', { kOccurred: after.occurredAt }).andWhere(
+      qb.andWhere('t.occurred_at >= CAST(:kOccurred AS timestamptz)', {
+        kOccurred: after.occurredAt,
+      }).andWhere(
         '(t.occurred_at, t.created_at, t.id) > (CAST(:kOccurred AS timestamptz), CAST(:kCreated AS timestamptz), CAST(:kId AS uuid))',
         { kCreated: after.createdAt, kId: after.id },
       );
@@ -217,7 +239,10 @@ export class TransactionsRepository {
         description: r.description,
         source: r.source,
       })),
-      next: raw.length === limit && last ? { occurredAt: last.k_occurred, createdAt: last.k_created, id: last.k_id } : null,
+      next:
+        raw.length === limit && last
+          ? { occurredAt: last.k_occurred, createdAt: last.k_created, id: last.k_id }
+          : null,
     };
   }
 
@@ -226,12 +251,20 @@ export class TransactionsRepository {
    * FOLD_FROM): how many and how much per currency, and the `limit` latest. The period's range scan runs on
    * ix_transactions_user_occurred; the word test (\m, the start of a word) on those rows only.
    */
-  async matchingDescription(userId: string, term: string, filter: TransactionFilter, limit: number): Promise<DescriptionMatches> {
-    const qb = this.filtered(userId, { ...filter, search: undefined }).andWhere('translate(lower(t.description), :foldFrom, :foldTo) ~ :pattern', {
-      foldFrom: FOLD_FROM,
-      foldTo: FOLD_TO,
-      pattern: `\\m${regexLiteral(term)}`,
-    });
+  async matchingDescription(
+    userId: string,
+    term: string,
+    filter: TransactionFilter,
+    limit: number,
+  ): Promise<DescriptionMatches> {
+    const qb = this.filtered(userId, { ...filter, search: undefined }).andWhere(
+      'translate(lower(t.description), :foldFrom, :foldTo) ~ :pattern',
+      {
+        foldFrom: FOLD_FROM,
+        foldTo: FOLD_TO,
+        pattern: `\\m${regexLiteral(term)}`,
+      },
+    );
     const [sums, latest] = await Promise.all([
       qb
         .clone()
@@ -241,15 +274,31 @@ export class TransactionsRepository {
         .groupBy('t.currency')
         .orderBy('t.currency', 'ASC')
         .getRawMany<{ currency: string; count: number; total: string | null }>(),
-      qb.clone().orderBy('t.occurred_at', 'DESC').addOrderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').limit(limit).getMany(),
+      qb
+        .clone()
+        .orderBy('t.occurred_at', 'DESC')
+        .addOrderBy('t.created_at', 'DESC')
+        .addOrderBy('t.id', 'DESC')
+        .limit(limit)
+        .getMany(),
     ]);
-    return { totals: sums.map((r) => ({ currency: r.currency, count: Number(r.count), amountMinor: toMinor(r.total) })), latest };
+    return {
+      totals: sums.map((r) => ({
+        currency: r.currency,
+        count: Number(r.count),
+        amountMinor: toMinor(r.total),
+      })),
+      latest,
+    };
   }
 
   /** The user's rows recorded from one Telegram update, in item order; inside a transaction (`em`) locked FOR UPDATE. */
   findByUpdate(userId: string, updateId: bigint, em?: EntityManager): Promise<Transaction[]> {
     const qb = (em ? em.createQueryBuilder(Transaction, 't') : this.repo.createQueryBuilder('t'))
-      .where('t.user_id = :userId AND t.source_update_id = :updateId', { userId, updateId: updateId.toString() })
+      .where('t.user_id = :userId AND t.source_update_id = :updateId', {
+        userId,
+        updateId: updateId.toString(),
+      })
       .orderBy('t.source_item', 'ASC');
     return (em ? qb.setLock('pessimistic_write') : qb).getMany();
   }
@@ -281,11 +330,19 @@ export class TransactionsRepository {
    * Inserts the items of one Telegram update, each tied to (user_id, source_update_id, source_item); items already there
    * (a redelivered update) are left alone: ON CONFLICT DO NOTHING. Returns the update's rows of this user.
    */
-  async insertForUpdate(em: EntityManager, userId: string, updateId: bigint, rows: Array<Partial<Transaction>>): Promise<Transaction[]> {
+  async insertForUpdate(
+    em: EntityManager,
+    userId: string,
+    updateId: bigint,
+    rows: Array<Partial<Transaction>>,
+  ): Promise<Transaction[]> {
     await em.createQueryBuilder().insert().into(Transaction).values(rows).orIgnore().execute();
     return em
       .createQueryBuilder(Transaction, 't')
-      .where('t.user_id = :userId AND t.source_update_id = :updateId', { userId, updateId: updateId.toString() })
+      .where('t.user_id = :userId AND t.source_update_id = :updateId', {
+        userId,
+        updateId: updateId.toString(),
+      })
       .orderBy('t.source_item', 'ASC')
       .getMany();
   }
@@ -307,11 +364,19 @@ export class TransactionsRepository {
     },
   ): Promise<Transaction[]> {
     if (revision.removeIds.length) {
-      await em.createQueryBuilder().delete().from(Transaction).where('user_id = :userId AND id IN (:...ids)', { userId, ids: revision.removeIds }).execute();
+      await em
+        .createQueryBuilder()
+        .delete()
+        .from(Transaction)
+        .where('user_id = :userId AND id IN (:...ids)', { userId, ids: revision.removeIds })
+        .execute();
     }
     const moving = revision.changed.filter((c) => c.moves).map((c) => c.id);
     if (moving.length) {
-      await em.query(`UPDATE transactions SET source_item = -1 - source_item WHERE user_id = $1 AND id = ANY($2::uuid[])`, [userId, moving]);
+      await em.query(
+        `UPDATE transactions SET source_item = -1 - source_item WHERE user_id = $1 AND id = ANY($2::uuid[])`,
+        [userId, moving],
+      );
     }
     for (const c of revision.changed) {
       await em
@@ -321,7 +386,8 @@ export class TransactionsRepository {
         .where('id = :id AND user_id = :userId', { id: c.id, userId })
         .execute();
     }
-    if (revision.added.length) await em.createQueryBuilder().insert().into(Transaction).values(revision.added).execute();
+    if (revision.added.length)
+      await em.createQueryBuilder().insert().into(Transaction).values(revision.added).execute();
     return this.findByUpdate(userId, updateId, em);
   }
 
@@ -351,7 +417,14 @@ export class TransactionsRepository {
    * external_ref; or the same update and item) — INSERT … ON CONFLICT DO NOTHING. The new row, or null.
    */
   async insertUnlessExists(em: EntityManager, row: Partial<Transaction>): Promise<Transaction | null> {
-    const result = await em.createQueryBuilder().insert().into(Transaction).values(row).orIgnore().returning(['id']).execute();
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(Transaction)
+      .values(row)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     const id = (result.raw as Array<{ id?: string }>)[0]?.id;
     return id ? em.findOneBy(Transaction, { id, userId: row.userId }) : null;
   }
@@ -369,12 +442,21 @@ export class TransactionsRepository {
   findReversalMatch(
     em: EntityManager,
     userId: string,
-    match: { amountMinor: bigint; currency: string; card: string | null; merchant: string; before: Date | null },
+    match: {
+      amountMinor: bigint;
+      currency: string;
+      card: string | null;
+      merchant: string;
+      before: Date | null;
+    },
   ): Promise<Transaction | null> {
     const qb = em
       .createQueryBuilder(Transaction, 't')
       .where('t.user_id = :userId AND t.external_ref IS NOT NULL', { userId })
-      .andWhere('t.amount = :amount AND t.currency = :currency', { amount: toDecimalString(match.amountMinor), currency: match.currency });
+      .andWhere('t.amount = :amount AND t.currency = :currency', {
+        amount: toDecimalString(match.amountMinor),
+        currency: match.currency,
+      });
     if (match.card) qb.andWhere('t.card_last4 = :card', { card: match.card });
     if (match.merchant) qb.andWhere('lower(t.description) = lower(:merchant)', { merchant: match.merchant });
     if (match.before) qb.andWhere('t.occurred_at <= :before', { before: match.before });

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
-import { BASE_CURRENCY, convertTotals, isCurrency, MAX_AMOUNT_MINOR, rateToDecimal, toDecimalString } from '../../common/money';
+import {
+  BASE_CURRENCY,
+  convertTotals,
+  isCurrency,
+  MAX_AMOUNT_MINOR,
+  rateToDecimal,
+  toDecimalString,
+} from '../../common/money';
 import { CategoriesService, WithLearnedCategory } from '../categories/categories.service';
 import { RatesService } from '../rates/rates.service';
 import { parsePhrase, ParseResult, ParseResultJson, toParseJson } from '../nlu';
@@ -12,10 +19,26 @@ import { inKeyOrder } from './idempotency';
 import { CSV_HEADER, transactionCsvLine } from './transactions.csv';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
-import { CurrencyTotals, DescriptionMatches, ExportCursor, ExportRow, TransactionFilter, TransactionOrder, TransactionsRepository } from './transactions.repository';
-import { DESCRIPTION_MAX, FieldErrors, InputMode, invalidChoice, readTransactionInput, TransactionInput } from './transactions.input';
+import {
+  CurrencyTotals,
+  DescriptionMatches,
+  ExportCursor,
+  ExportRow,
+  TransactionFilter,
+  TransactionOrder,
+  TransactionsRepository,
+} from './transactions.repository';
+import {
+  DESCRIPTION_MAX,
+  FieldErrors,
+  InputMode,
+  invalidChoice,
+  readTransactionInput,
+  TransactionInput,
+} from './transactions.input';
 
-export const PARSE_AMOUNT_TOO_LARGE = 'The amount is too large: ensure that there are no more than 13 digits before the decimal point.';
+export const PARSE_AMOUNT_TOO_LARGE =
+  'The amount is too large: ensure that there are no more than 13 digits before the decimal point.';
 
 export interface BalanceLine {
   currency: string;
@@ -37,7 +60,9 @@ export interface BalanceSummary {
 }
 
 /** The parse result for a user: a category may be the user's own (`custom:<uuid>`) when it was learned. */
-export type UserParseJson = Omit<ParseResultJson, 'items'> & { items: Array<WithLearnedCategory<ParseResultJson['items'][number]>> };
+export type UserParseJson = Omit<ParseResultJson, 'items'> & {
+  items: Array<WithLearnedCategory<ParseResultJson['items'][number]>>;
+};
 
 /** One transaction to record (the bot's parsed items, or any other caller). */
 export interface NewTransaction {
@@ -139,7 +164,9 @@ function throwIfAny(errors: FieldErrors): void {
 }
 
 function categoryError(type: TransactionType, key: string): string {
-  return customCategoryId(key) || !/^[a-z_]+$/.test(key) ? invalidChoice(key) : `"${key}" is not a valid choice for type "${type}".`;
+  return customCategoryId(key) || !/^[a-z_]+$/.test(key)
+    ? invalidChoice(key)
+    : `"${key}" is not a valid choice for type "${type}".`;
 }
 
 /**
@@ -217,7 +244,11 @@ export class TransactionsService {
    * insert: a retry with the same body gets the first response, another body 422, a retry racing the first
    * waits for it (or, should it see the key unfinished, 409).
    */
-  async createFromApi(userId: string, body: Record<string, unknown>, idem?: IdempotencyClaim): Promise<ApiResponse> {
+  async createFromApi(
+    userId: string,
+    body: Record<string, unknown>,
+    idem?: IdempotencyClaim,
+  ): Promise<ApiResponse> {
     if (idem) {
       const prior = await this.idempotency.find(userId, idem.key);
       if (prior) return this.replay(prior, idem);
@@ -225,7 +256,11 @@ export class TransactionsService {
     const user = await this.users.getById(userId);
     const { values, errors } = readTransactionInput(body, 'create', user.timezone);
     const category = values.category ?? FALLBACK_CATEGORY;
-    if (values.type && !errors.category && !(await this.categories.isAllowed(userId, values.type, category))) {
+    if (
+      values.type &&
+      !errors.category &&
+      !(await this.categories.isAllowed(userId, values.type, category))
+    ) {
       errors.category = [categoryError(values.type, category)];
     }
     throwIfAny(errors);
@@ -251,19 +286,26 @@ export class TransactionsService {
       return { json, prior: null };
     });
     if (outcome.json) return { status: 201, body: outcome.json, replayed: false };
-    if (!outcome.prior) throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
+    if (!outcome.prior)
+      throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
     return this.replay(outcome.prior, idem!);
   }
 
   /** PUT (mode 'replace': type and amount required) and PATCH of one of the user's transactions. */
-  async updateFromApi(userId: string, id: string, body: Record<string, unknown>, mode: Exclude<InputMode, 'create'>): Promise<Transaction> {
+  async updateFromApi(
+    userId: string,
+    id: string,
+    body: Record<string, unknown>,
+    mode: Exclude<InputMode, 'create'>,
+  ): Promise<Transaction> {
     const existing = await this.getOwned(userId, id);
     const user = await this.users.getById(userId);
     const { values, errors } = readTransactionInput(body, mode, user.timezone);
     const type = values.type ?? existing.type;
     const category = values.category ?? existing.category;
     if (!errors.type && !errors.category && (values.category !== undefined || type !== existing.type)) {
-      if (!(await this.categories.isAllowed(userId, type, category))) errors.category = [categoryError(type, category)];
+      if (!(await this.categories.isAllowed(userId, type, category)))
+        errors.category = [categoryError(type, category)];
     }
     throwIfAny(errors);
     return this.applyChanges(userId, id, { ...values, type, category });
@@ -341,8 +383,18 @@ export class TransactionsService {
    * `term` — a folded word as the phrase parser gives it ("такси", "taksi", "coffee"): per currency how many and
    * how much, and the `limit` latest.
    */
-  findByDescriptionWord(userId: string, term: string, range: { from: Date; to: Date; type?: TransactionType }, limit = 5): Promise<DescriptionMatches> {
-    return this.transactions.matchingDescription(userId, term, { dateFrom: range.from, dateTo: range.to, type: range.type }, limit);
+  findByDescriptionWord(
+    userId: string,
+    term: string,
+    range: { from: Date; to: Date; type?: TransactionType },
+    limit = 5,
+  ): Promise<DescriptionMatches> {
+    return this.transactions.matchingDescription(
+      userId,
+      term,
+      { dateFrom: range.from, dateTo: range.to, type: range.type },
+      limit,
+    );
   }
 
   /** Deletes and returns the user's most recently created transaction (null when there is none). */
@@ -403,14 +455,38 @@ export class TransactionsService {
       occurredAt: item.occurredAt,
     });
     const changed = items.flatMap((item, index) =>
-      item.id === undefined ? [] : [{ id: item.id, values: values(item), sourceItem: index, moves: byId.get(item.id)!.sourceItem !== index }],
+      item.id === undefined
+        ? []
+        : [
+            {
+              id: item.id,
+              values: values(item),
+              sourceItem: index,
+              moves: byId.get(item.id)!.sourceItem !== index,
+            },
+          ],
     );
     const added = items.flatMap((item, index) =>
-      item.id !== undefined ? [] : [{ ...values(item), userId, source: source.kind, sourceUpdateId: updateId, sourceItem: index, transcript: null }],
+      item.id !== undefined
+        ? []
+        : [
+            {
+              ...values(item),
+              userId,
+              source: source.kind,
+              sourceUpdateId: updateId,
+              sourceItem: index,
+              transcript: null,
+            },
+          ],
     );
     const kept = new Set(ids);
     const removed = existing.filter((r) => !kept.has(r.id));
-    const rows = await this.transactions.reviseForUpdate(em, userId, updateId, { removeIds: removed.map((r) => r.id), changed, added });
+    const rows = await this.transactions.reviseForUpdate(em, userId, updateId, {
+      removeIds: removed.map((r) => r.id),
+      changed,
+      added,
+    });
     return { rows, removed };
   }
 
@@ -419,12 +495,20 @@ export class TransactionsService {
    * dates in `timeZone`, category names in `language`. Counts rows in `counter`. A page is read only when the
    * previous chunk has been taken, and no database connection is held in between (TransactionsRepository.exportPage).
    */
-  async *exportCsv(userId: string, filter: TransactionFilter, timeZone: string, language: User['language'], counter?: { rows: number }): AsyncGenerator<string> {
+  async *exportCsv(
+    userId: string,
+    filter: TransactionFilter,
+    timeZone: string,
+    language: User['language'],
+    counter?: { rows: number },
+  ): AsyncGenerator<string> {
     const name = await this.categories.nameResolver(userId, language);
     yield CSV_HEADER;
     let after: ExportCursor | null = null;
     do {
-      const page: CsvPage = await this.csvPage(userId, filter, after, (tx) => transactionCsvLine(tx, name(tx.category), timeZone));
+      const page: CsvPage = await this.csvPage(userId, filter, after, (tx) =>
+        transactionCsvLine(tx, name(tx.category), timeZone),
+      );
       if (counter) counter.rows += page.count;
       if (page.text) yield page.text;
       after = page.next;
@@ -432,7 +516,12 @@ export class TransactionsService {
   }
 
   /** One page of the CSV export as text: the rows are not kept while the text waits for the client. */
-  private async csvPage(userId: string, filter: TransactionFilter, after: ExportCursor | null, line: (tx: ExportRow) => string): Promise<CsvPage> {
+  private async csvPage(
+    userId: string,
+    filter: TransactionFilter,
+    after: ExportCursor | null,
+    line: (tx: ExportRow) => string,
+  ): Promise<CsvPage> {
     const { rows, next } = await this.transactions.exportPage(userId, filter, after, EXPORT_PAGE_ROWS);
     return { count: rows.length, text: rows.map(line).join(''), next };
   }
@@ -471,28 +560,46 @@ export class TransactionsService {
    * Inside the writing transaction: a custom category must still exist (it is locked until commit, so a
    * concurrent delete re-assigns this row afterwards rather than leaving it dangling).
    */
-  private async lockCategory(em: EntityManager, userId: string, type: TransactionType, key: string): Promise<void> {
+  private async lockCategory(
+    em: EntityManager,
+    userId: string,
+    type: TransactionType,
+    key: string,
+  ): Promise<void> {
     if (!customCategoryId(key)) return;
-    if (!(await this.categories.isAllowed(userId, type, key, em))) throw DomainError.validation('category', invalidChoice(key));
+    if (!(await this.categories.isAllowed(userId, type, key, em)))
+      throw DomainError.validation('category', invalidChoice(key));
   }
 
   private async checkItem(userId: string, item: NewTransaction, index: number): Promise<void> {
-    const problem = (field: string, message: string) => DomainError.validation(`items[${index}].${field}`, message);
+    const problem = (field: string, message: string) =>
+      DomainError.validation(`items[${index}].${field}`, message);
     if (item.type !== 'income' && item.type !== 'expense') throw problem('type', invalidChoice(item.type));
-    if (typeof item.amountMinor !== 'bigint' || item.amountMinor < 1n) throw problem('amount', 'Ensure this value is greater than or equal to 0.01.');
-    if (item.amountMinor > MAX_AMOUNT_MINOR) throw problem('amount', 'Ensure that there are no more than 13 digits before the decimal point.');
+    if (typeof item.amountMinor !== 'bigint' || item.amountMinor < 1n)
+      throw problem('amount', 'Ensure this value is greater than or equal to 0.01.');
+    if (item.amountMinor > MAX_AMOUNT_MINOR)
+      throw problem('amount', 'Ensure that there are no more than 13 digits before the decimal point.');
     if (!isCurrency(item.currency)) throw problem('currency', invalidChoice(item.currency));
-    if (!(item.occurredAt instanceof Date) || Number.isNaN(item.occurredAt.getTime())) throw problem('date', 'Enter a valid date.');
-    if (!(await this.categories.isAllowed(userId, item.type, item.category))) throw problem('category', categoryError(item.type, item.category));
+    if (!(item.occurredAt instanceof Date) || Number.isNaN(item.occurredAt.getTime()))
+      throw problem('date', 'Enter a valid date.');
+    if (!(await this.categories.isAllowed(userId, item.type, item.category)))
+      throw problem('category', categoryError(item.type, item.category));
   }
 
   private replay(prior: StoredRequest, idem: IdempotencyClaim): ApiResponse {
     if (prior.requestHash !== idem.requestHash) {
-      throw new DomainError('unprocessable', 'Idempotency-Key was already used with a different request body.');
+      throw new DomainError(
+        'unprocessable',
+        'Idempotency-Key was already used with a different request body.',
+      );
     }
     if (prior.responseStatus === null || prior.responseBody === null) {
       throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
     }
-    return { status: prior.responseStatus, body: inKeyOrder(prior.responseBody as TransactionJson, TRANSACTION_JSON_KEYS), replayed: true };
+    return {
+      status: prior.responseStatus,
+      body: inKeyOrder(prior.responseBody as TransactionJson, TRANSACTION_JSON_KEYS),
+      replayed: true,
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-export type PhoneCheck = { ok: true; e164: string } | { ok: false; reason: 'missing' | 'no_plus' | 'invalid' };
+export type PhoneCheck =
+  { ok: true; e164: string } | { ok: false; reason: 'missing' | 'no_plus' | 'invalid' };
 
 /**
  * Validates a phone number the way the seed asks: international format starting with "+", and a number that
@@ -32,7 +33,8 @@ export function checkTypedPhoneNumber(raw: string | null | undefined): PhoneChec
   const digits = text.replace(/[\s()-]/g, '');
   if (!/^\d+$/.test(digits)) return { ok: false, reason: 'no_plus' };
   if (digits.length === UZ_NATIONAL_DIGITS) return checkPhoneNumber(`+${UZ_CODE}${digits}`);
-  if (digits.length === UZ_CODE.length + UZ_NATIONAL_DIGITS && digits.startsWith(UZ_CODE)) return checkPhoneNumber(`+${digits}`);
+  if (digits.length === UZ_CODE.length + UZ_NATIONAL_DIGITS && digits.startsWith(UZ_CODE))
+    return checkPhoneNumber(`+${digits}`);
   return { ok: false, reason: 'no_plus' };
 }
 

@@ -24,7 +24,8 @@ export class UsersController {
   /** A typed phone number proves nothing: stored unverified whoever else has it (README, "The Telegram bot"); limited per user. */
   @Patch()
   async update(@CurrentUser() auth: AuthUser, @Body() body: UpdateMeDto) {
-    if (typeof body?.phone_number === 'string' && body.phone_number) await this.limiter.consume(this.limiter.rules.phoneChanges, auth.userId);
+    if (typeof body?.phone_number === 'string' && body.phone_number)
+      await this.limiter.consume(this.limiter.rules.phoneChanges, auth.userId);
     return userJson(await this.users.updateProfile(auth.userId, body));
   }
 }

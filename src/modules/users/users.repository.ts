@@ -30,7 +30,10 @@ export class UsersRepository {
    * Creates the user for a chat id unless one exists; the unique constraint decides under concurrency.
    * Returns the user and whether this call created it (exactly one concurrent caller gets `created: true`).
    */
-  async insertOrGet(profile: NewUserProfile, manager?: EntityManager): Promise<{ user: User; created: boolean }> {
+  async insertOrGet(
+    profile: NewUserProfile,
+    manager?: EntityManager,
+  ): Promise<{ user: User; created: boolean }> {
     const em = manager ?? this.repo.manager;
     const rows: Array<{ id: string }> = await em.query(
       `INSERT INTO users (telegram_chat_id, first_name, last_name, username, language, currency, timezone)
@@ -53,7 +56,22 @@ export class UsersRepository {
 
   async update(
     id: string,
-    patch: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone' | 'isActive' | 'firstName' | 'lastName' | 'username' | 'dailyReminder' | 'reminderTime'>>,
+    patch: Partial<
+      Pick<
+        User,
+        | 'phoneNumber'
+        | 'phoneVerified'
+        | 'language'
+        | 'currency'
+        | 'timezone'
+        | 'isActive'
+        | 'firstName'
+        | 'lastName'
+        | 'username'
+        | 'dailyReminder'
+        | 'reminderTime'
+      >
+    >,
   ): Promise<User> {
     await this.repo.update({ id }, patch);
     return this.repo.findOneByOrFail({ id });
@@ -68,7 +86,9 @@ export class UsersRepository {
   async claimVerifiedPhone(
     userId: string,
     phone: string,
-  ): Promise<{ outcome: 'claimed'; user: User; releasedFrom: string[] } | { outcome: 'taken'; holderId: string }> {
+  ): Promise<
+    { outcome: 'claimed'; user: User; releasedFrom: string[] } | { outcome: 'taken'; holderId: string }
+  > {
     return this.repo.manager.transaction(async (em) => {
       const holders: Array<{ id: string; phone_verified: boolean }> = await em.query(
         `SELECT id, phone_verified FROM users WHERE phone_number = $1 AND id <> $2 ORDER BY id FOR UPDATE`,
@@ -78,9 +98,15 @@ export class UsersRepository {
       if (verified) return { outcome: 'taken', holderId: verified.id };
       const released = holders.map((h) => h.id);
       if (released.length) {
-        await em.query(`UPDATE users SET phone_number = NULL, phone_verified = false, updated_at = now() WHERE id = ANY($1::uuid[])`, [released]);
+        await em.query(
+          `UPDATE users SET phone_number = NULL, phone_verified = false, updated_at = now() WHERE id = ANY($1::uuid[])`,
+          [released],
+        );
       }
-      await em.query(`UPDATE users SET phone_number = $2, phone_verified = true, updated_at = now() WHERE id = $1`, [userId, phone]);
+      await em.query(
+        `UPDATE users SET phone_number = $2, phone_verified = true, updated_at = now() WHERE id = $1`,
+        [userId, phone],
+      );
       const user = await em.findOneByOrFail(User, { id: userId });
       return { outcome: 'claimed', user, releasedFrom: released };
     });

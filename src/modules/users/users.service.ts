@@ -55,14 +55,16 @@ export class UsersService {
   ) {}
 
   async findOrCreate(profile: TelegramProfile): Promise<{ user: User; created: boolean }> {
-    if (profile.chatId <= 0n) throw DomainError.validation('telegram_chat_id', 'Ensure this value is a positive integer.');
+    if (profile.chatId <= 0n)
+      throw DomainError.validation('telegram_chat_id', 'Ensure this value is a positive integer.');
     const lang = profile.languageCode?.slice(0, 2).toLowerCase();
     return this.users.insertOrGet({
       telegramChatId: profile.chatId,
       firstName: profile.firstName?.slice(0, 255),
       lastName: profile.lastName?.slice(0, 255),
       username: profile.username?.slice(0, 64) ?? null,
-      language: lang && (LANGUAGES as readonly string[]).includes(lang) ? lang : this.config.defaults.language,
+      language:
+        lang && (LANGUAGES as readonly string[]).includes(lang) ? lang : this.config.defaults.language,
       currency: this.config.defaults.currency,
       timezone: this.config.defaults.timezone,
     });
@@ -86,7 +88,18 @@ export class UsersService {
    */
   async updateProfile(userId: string, patch: ProfilePatch): Promise<User> {
     const fields: Record<string, string[]> = {};
-    const changes: Partial<Pick<User, 'phoneNumber' | 'phoneVerified' | 'language' | 'currency' | 'timezone' | 'dailyReminder' | 'reminderTime'>> = {};
+    const changes: Partial<
+      Pick<
+        User,
+        | 'phoneNumber'
+        | 'phoneVerified'
+        | 'language'
+        | 'currency'
+        | 'timezone'
+        | 'dailyReminder'
+        | 'reminderTime'
+      >
+    > = {};
 
     if (patch.phone_number !== undefined) {
       if (patch.phone_number === null || patch.phone_number === '') {
@@ -104,15 +117,23 @@ export class UsersService {
       }
     }
     if (patch.language !== undefined) {
-      if (typeof patch.language === 'string' && (LANGUAGES as readonly string[]).includes(patch.language)) changes.language = patch.language as User['language'];
-      else fields.language = [`"${String(patch.language)}" is not a valid choice. Choose one of: ${LANGUAGES.join(', ')}.`];
+      if (typeof patch.language === 'string' && (LANGUAGES as readonly string[]).includes(patch.language))
+        changes.language = patch.language as User['language'];
+      else
+        fields.language = [
+          `"${String(patch.language)}" is not a valid choice. Choose one of: ${LANGUAGES.join(', ')}.`,
+        ];
     }
     if (patch.currency !== undefined) {
       if (isCurrency(patch.currency)) changes.currency = patch.currency;
-      else fields.currency = [`"${String(patch.currency)}" is not a valid choice. Choose one of: ${CURRENCIES.join(', ')}.`];
+      else
+        fields.currency = [
+          `"${String(patch.currency)}" is not a valid choice. Choose one of: ${CURRENCIES.join(', ')}.`,
+        ];
     }
     if (patch.timezone !== undefined) {
-      if (typeof patch.timezone === 'string' && patch.timezone && isTimeZone(patch.timezone)) changes.timezone = patch.timezone;
+      if (typeof patch.timezone === 'string' && patch.timezone && isTimeZone(patch.timezone))
+        changes.timezone = patch.timezone;
       else fields.timezone = ['Enter a valid IANA time zone, e.g. Asia/Tashkent.'];
     }
     if (patch.daily_reminder !== undefined) {
@@ -120,7 +141,8 @@ export class UsersService {
       else fields.daily_reminder = ['Must be a valid boolean.'];
     }
     if (patch.reminder_time !== undefined) {
-      if (typeof patch.reminder_time === 'string' && REMINDER_TIME_RE.test(patch.reminder_time.trim())) changes.reminderTime = patch.reminder_time.trim();
+      if (typeof patch.reminder_time === 'string' && REMINDER_TIME_RE.test(patch.reminder_time.trim()))
+        changes.reminderTime = patch.reminder_time.trim();
       else fields.reminder_time = ['Time has wrong format. Use HH:MM, e.g. 21:00.'];
     }
     if (Object.keys(fields).length) throw new DomainError('validation', 'Invalid profile', fields);
@@ -141,11 +163,15 @@ export class UsersService {
       try {
         const result = await this.users.claimVerifiedPhone(userId, check.e164);
         if (result.outcome === 'taken') {
-          this.logger.warn(`Подтверждённый номер не передан: user_id=${userId}, номер подтверждён у user_id=${result.holderId}`);
+          this.logger.warn(
+            `Подтверждённый номер не передан: user_id=${userId}, номер подтверждён у user_id=${result.holderId}`,
+          );
           throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
         }
         if (result.releasedFrom.length) {
-          this.logger.log(`Неподтверждённый номер снят с user_id=${result.releasedFrom.join(',')} и подтверждён у user_id=${userId}`);
+          this.logger.log(
+            `Неподтверждённый номер снят с user_id=${result.releasedFrom.join(',')} и подтверждён у user_id=${userId}`,
+          );
         }
         return result.user;
       } catch (error) {
@@ -167,7 +193,10 @@ export class UsersService {
 
   /** The daily "nothing recorded today" nudge on or off (the bot's /remind; REST PATCH daily_reminder). */
   setDailyReminder(userId: string, on: boolean, time?: string): Promise<User> {
-    return this.updateProfile(userId, time === undefined ? { daily_reminder: on } : { daily_reminder: on, reminder_time: time });
+    return this.updateProfile(
+      userId,
+      time === undefined ? { daily_reminder: on } : { daily_reminder: on, reminder_time: time },
+    );
   }
 
   /** Active users with the daily "nothing recorded today" reminder on. */
@@ -185,7 +214,10 @@ export class UsersService {
 export function userJson(user: User) {
   return {
     id: user.id,
-    telegram_chat_id: Number(user.telegramChatId) <= Number.MAX_SAFE_INTEGER ? Number(user.telegramChatId) : user.telegramChatId.toString(),
+    telegram_chat_id:
+      Number(user.telegramChatId) <= Number.MAX_SAFE_INTEGER
+        ? Number(user.telegramChatId)
+        : user.telegramChatId.toString(),
     phone_number: user.phoneNumber,
     phone_verified: user.phoneVerified,
     first_name: user.firstName,

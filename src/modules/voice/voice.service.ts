@@ -51,7 +51,11 @@ export interface VoiceNote {
   sentAt: Date;
 }
 
-const DEFAULT_MIME: Record<VoiceKind, string> = { voice: 'audio/ogg', audio: 'audio/mpeg', video_note: 'video/mp4' };
+const DEFAULT_MIME: Record<VoiceKind, string> = {
+  voice: 'audio/ogg',
+  audio: 'audio/mpeg',
+  video_note: 'video/mp4',
+};
 
 const NOISE_TAG = /^[\s.,!?…*\-–—"'«»()[\]]*$|^\s*[[(*♪].*[\])*♪]\s*$/u;
 
@@ -109,7 +113,9 @@ export class VoiceService implements OnModuleInit {
     });
     if (created) {
       this.jobs.wake(VOICE_QUEUE_NAME);
-      this.logger.log(`Голосовое сообщение в очереди: update_id=${note.updateId}, chat_id=${note.chatId}, user_id=${userId}, kind=${note.kind}, duration=${note.durationSeconds}s`);
+      this.logger.log(
+        `Голосовое сообщение в очереди: update_id=${note.updateId}, chat_id=${note.chatId}, user_id=${userId}, kind=${note.kind}, duration=${note.durationSeconds}s`,
+      );
     }
     return created;
   }
