@@ -17,58 +17,19 @@ import { isCalendarDate, zonedTimeToUtc } from '../../common/time/local-time';
 import { DEFAULT_TIME_ZONE, formatDate, localToday, mostRecentDayMonth } from './dates';
 import { analyze } from './lexicon';
 import { merchantCategory } from './merchants';
-import type { CategoryKey, Language, ParseOptions, ParseResult, TransactionType } from './nlu.types';
+import type {
+  CardDirection,
+  CardNotification,
+  CardOperation,
+  CategoryKey,
+  Language,
+  ParseOptions,
+  ParseResult,
+  TransactionType,
+} from './nlu.types';
 import { fold, parseDigitString } from './normalize';
 
-export type CardDirection = 'expense' | 'income' | 'unknown';
-export type CardOperation =
-  'purchase' | 'payment' | 'withdrawal' | 'topup' | 'transfer' | 'conversion' | 'refund' | 'other';
-
-/** One notification as read. */
-export interface CardNotification {
-  /** The language of its operation word (transliterated Russian counts as Russian). */
-  language: Language;
-  operation: CardOperation;
-  /** `unknown`: a transfer receipt between two cards; which side the user is on depends on which card is theirs. */
-  direction: CardDirection;
-  /** The operation's amount in minor units (never the balance, a card's or a date's digits). */
-  amountMinor: bigint;
-  currency: Currency;
-  /**
-   * Who the money went to (money out) or came from (money in), as written, trimmed; '' when not named. For an
-   * `unknown` transfer: the receiver's name (see `transfer` for both names).
-   */
-  merchant: string;
-  /** Last 4 digits of the user's side card (for an `unknown` transfer: the sender's card); null when none is shown. */
-  card: string | null;
-  /** Last 4 digits of the other card of a transfer (for an `unknown` transfer: the receiver's card). */
-  otherCard: string | null;
-  /** For a receipt naming both sides: the sender's and the receiver's names ('' when not named). */
-  transfer: { senderName: string; receiverName: string } | null;
-  /**
-   * The notification itself tells the side (a sign, an operation word, a sender, the card's role). False for a
-   * transfer receipt between two cards (`unknown`) and for a neutral operation ("Перевод") with the user's card only,
-   * read as money out: there the user's own words (`note`) may decide (see cardNotificationResult).
-   */
-  sideShown: boolean;
-  /**
-   * The user's own words forwarded with the notification — a line above or below it with a verb or a money noun
-   * ("пришло от Жасура 👇", "оплатил садик", "акамдан келди"), never read as part of it; '' when none.
-   */
-  note: string;
-  /** The notification's own date and time (Tashkent wall clock → UTC); null when it shows no date. */
-  occurredAt: Date | null;
-  /** That local date, YYYY-MM-DD, and time, HH:MM or HH:MM:SS, as the notification shows them. */
-  localDate: string | null;
-  localTime: string | null;
-  /** OTMENA & co: the operation was cancelled; it undoes a matching earlier record and never adds one. */
-  reversal: boolean;
-  /** The balance after the operation ("Доступно", "Qoldiq", 💰 …), never used as the amount. */
-  balanceMinor: bigint | null;
-  balanceCurrency: Currency | null;
-  /** Identifies the notification (card + timestamp + amount + direction) so that a second forward records nothing. */
-  fingerprint: string;
-}
+export type { CardDirection, CardNotification, CardOperation } from './nlu.types';
 
 export interface CardReadOptions {
   /** The zone the notification's clock times are in. Default Asia/Tashkent (Uzbek banks' time). */
