@@ -20,14 +20,8 @@ export const ALLOWED_UPDATES: UpdateType[] = [
   'my_chat_member',
 ];
 
-/** A handler running longer than this is abandoned by telegraf (the webhook answers anyway)… */
+/** A handler running longer than this is abandoned by telegraf (the webhook answers anyway; see UPDATE_LEASE_SECONDS). */
 export const HANDLER_TIMEOUT_MS = 90_000;
-/** …and a `processing` guard row older than this is taken to belong to a dead attempt and may be claimed again. */
-export const UPDATE_LEASE_SECONDS = 120;
-
-export function isBotEnabled(config: AppConfig): boolean {
-  return !!config.bot.token && config.bot.mode !== 'none';
-}
 
 /**
  * nestjs-telegraf options. `launchOptions: false` always: in webhook mode the app's own HTTP server carries the

@@ -12,20 +12,7 @@ import { TransactionsService } from '../transactions/transactions.service';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { languageFromCode, needStartText } from './bot.texts';
-import type { BotReply, Sender } from './bot.service';
-
-/** A reply that is a file: the stats chart (photo) or the CSV export (document). */
-export type ReportReply =
-  | ({ kind: 'text' } & BotReply)
-  | { kind: 'photo'; photo: Buffer; filename: string; caption: string; markup?: InlineKeyboardMarkup }
-  | { kind: 'document'; document: Buffer; filename: string; caption: string };
-
-/** What a press on one of the report buttons gets: the toast, then a new reply or a change of the message. */
-export interface ReportCallbackReply {
-  answer: { text: string; alert?: boolean };
-  reply?: ReportReply;
-  editText?: string;
-}
+import type { CallbackReply, FileReply, Sender } from './replies';
 
 /**
  * callback_data of the report buttons (ASCII, well under 64 bytes):
@@ -59,7 +46,7 @@ export class BotReportsService {
   ) {}
 
   /** /stats [period]: the chart with the summary as its caption (this month by default), buttons for other periods. */
-  async stats(sender: Sender, argument: string, now: Date = new Date()): Promise<ReportReply> {
+  async stats(sender: Sender, argument: string, now: Date = new Date()): Promise<FileReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
     this.logger.log(`Обработана команда /stats для пользователя ${sender.chatId}`);
@@ -73,7 +60,7 @@ export class BotReportsService {
     return this.statsReply(user, toRange('custom', period, user.timezone), now);
   }
 
-  async onCallback(input: ReportCallbackInput): Promise<ReportCallbackReply> {
+  async onCallback(input: ReportCallbackInput): Promise<CallbackReply> {
     const now = input.at ?? new Date();
     const user = await this.users.findByChatId(BigInt(input.chatId));
     if (!user) return { answer: { text: needStartText(this.fallbackLanguage(input)), alert: true } };
@@ -89,21 +76,22 @@ export class BotReportsService {
         ),
       };
     }
-    if (input.data === 'del:no') return { answer: { text: t.deleteCancelled }, editText: t.deleteCancelled };
+    if (input.data === 'del:no')
+      return { answer: { text: t.deleteCancelled }, edit: { text: t.deleteCancelled } };
     const yes = DELETE_YES_RE.exec(input.data);
     if (yes) {
       const age = Math.floor(now.getTime() / 1000) - Number(yes[1]);
       if (age < 0 || age > DELETE_CONFIRM_SECONDS)
-        return { answer: { text: t.deleteExpired, alert: true }, editText: t.deleteExpired };
+        return { answer: { text: t.deleteExpired, alert: true }, edit: { text: t.deleteExpired } };
       await this.privacy.eraseUser(user.id);
       this.logger.log(`Обработано удаление данных для пользователя ${input.chatId}`);
-      return { answer: { text: t.deleted }, editText: t.deleted };
+      return { answer: { text: t.deleted }, edit: { text: t.deleted } };
     }
     return { answer: { text: '' } };
   }
 
   /** /export: every transaction as a CSV document. */
-  async exportCsv(sender: Sender, now: Date = new Date()): Promise<ReportReply> {
+  async exportCsv(sender: Sender, now: Date = new Date()): Promise<FileReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
     const counter = { rows: 0 };
@@ -122,7 +110,7 @@ export class BotReportsService {
   }
 
   /** /deletemydata: asks first, with a confirm button and a cancel button. */
-  async deleteAsk(sender: Sender, now: Date = new Date()): Promise<ReportReply> {
+  async deleteAsk(sender: Sender, now: Date = new Date()): Promise<FileReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
     this.logger.log(`Обработана команда /deletemydata для пользователя ${sender.chatId}`);
@@ -139,7 +127,7 @@ export class BotReportsService {
     };
   }
 
-  private async statsReply(user: User, range: StatsRange, now: Date): Promise<ReportReply> {
+  private async statsReply(user: User, range: StatsRange, now: Date): Promise<FileReply> {
     const summary = await this.statsService.summary(user.id, user.language, { range });
     const year = localToday(now, user.timezone).y;
     const caption = summaryText(user.language, summary, year);

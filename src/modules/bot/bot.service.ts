@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
 import { DomainError } from '../../common/errors/domain-error';
 import { AppConfig, Language } from '../../config/app-config';
 import { LoginCodesService } from '../auth/login-codes.service';
@@ -10,9 +9,10 @@ import { VoiceNote, VoiceService } from '../voice/voice.service';
 import { telegramMiniAppUrl } from '../webapp/webapp.url';
 import { BotSessionsRepository } from './bot-sessions.repository';
 import { miniAppTexts } from './mini-app.texts';
-import { CallbackReply, PhraseService } from './phrase.service';
+import { PhraseService } from './phrase.service';
+import type { CallbackReply, InlineReply, Reply, Sender, SenderProfile } from './replies';
 import { commandEditedText, MediaKind, mediaHintText } from './edits.texts';
-import { EditAnswer, FollowedReply, MessageEditsService } from './message-edits.service';
+import { EditAnswer, MessageEditsService } from './message-edits.service';
 import { RecentAlbums } from './recent-albums';
 import {
   apologyText,
@@ -30,27 +30,6 @@ import {
   voiceTooLongText,
   welcomeText,
 } from './bot.texts';
-
-/** What the bot answers: a text, optionally with a reply keyboard (or its removal) or inline buttons. */
-export interface BotReply {
-  text: string;
-  markup?: ReplyKeyboardMarkup | ReplyKeyboardRemove | InlineKeyboardMarkup;
-  /** Called with the message_id of the reply once it is sent (null: sending failed), e.g. to follow the message's edits. */
-  sent?: (replyMessageId: number | null) => Promise<void>;
-}
-
-/** Who wrote, as plain values taken from the update. */
-export interface Sender {
-  chatId: number;
-  /** Telegram's language_code: picks the language until the user has one of their own. */
-  languageCode?: string;
-}
-
-export interface SenderProfile extends Sender {
-  firstName?: string;
-  lastName?: string;
-  username?: string;
-}
 
 export interface TextInput extends SenderProfile {
   text: string;
@@ -120,7 +99,7 @@ export class BotService {
   private readonly albums = new RecentAlbums();
 
   /** /start: find or create the user, open a fresh session, welcome. */
-  async start(sender: SenderProfile): Promise<BotReply> {
+  async start(sender: SenderProfile): Promise<Reply> {
     const { user, created } = await this.findOrCreate(sender);
     if (!user.isActive) await this.users.setActiveByChatId(user.telegramChatId, true);
     await this.sessions.open(user.id);
@@ -139,14 +118,14 @@ export class BotService {
     };
   }
 
-  async help(sender: Sender): Promise<BotReply> {
+  async help(sender: Sender): Promise<Reply> {
     const lang = await this.languageOf(sender);
     this.logger.log(`Обработана команда /help для пользователя ${sender.chatId}`);
     return { text: helpText(lang) };
   }
 
   /** /balance: totals per currency and the latest operations (registered users only). */
-  async balance(sender: Sender, now: Date = new Date()): Promise<BotReply> {
+  async balance(sender: Sender, now: Date = new Date()): Promise<Reply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     this.logger.log(`Обработана команда /balance для пользователя ${sender.chatId}`);
@@ -154,7 +133,7 @@ export class BotService {
   }
 
   /** /language: buttons for ru / uz / en (registered users only). */
-  async chooseLanguage(sender: Sender): Promise<BotReply> {
+  async chooseLanguage(sender: Sender): Promise<Reply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     this.logger.log(`Обработана команда /language для пользователя ${sender.chatId}`);
@@ -162,7 +141,7 @@ export class BotService {
   }
 
   /** /currency: buttons for the default currency (registered users only). */
-  async chooseCurrency(sender: Sender): Promise<BotReply> {
+  async chooseCurrency(sender: Sender): Promise<Reply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     this.logger.log(`Обработана команда /currency для пользователя ${sender.chatId}`);
@@ -170,7 +149,7 @@ export class BotService {
   }
 
   /** /phone +998901234567 */
-  async setPhone(sender: Sender, argument: string): Promise<BotReply> {
+  async setPhone(sender: Sender, argument: string): Promise<Reply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     const outcome = await this.applyPhone(user, argument);
@@ -187,7 +166,7 @@ export class BotService {
   async sharedContact(
     sender: Sender & { fromId: number },
     contact: { userId?: number; phoneNumber: string },
-  ): Promise<BotReply> {
+  ): Promise<Reply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     if (contact.userId === undefined || contact.userId !== sender.fromId) {
@@ -207,7 +186,7 @@ export class BotService {
   }
 
   /** /login: a one-time code for the REST login (login_code). */
-  async login(sender: Sender): Promise<BotReply> {
+  async login(sender: Sender): Promise<Reply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     const { code } = await this.loginCodes.issue(user.id);
@@ -216,7 +195,7 @@ export class BotService {
   }
 
   /** /app: a web_app button that opens the Mini App (only over https, which Telegram requires). */
-  async miniApp(sender: Sender): Promise<BotReply> {
+  async miniApp(sender: Sender): Promise<Reply> {
     const texts = miniAppTexts(await this.languageOf(sender));
     const url = telegramMiniAppUrl(this.config.publicUrl);
     this.logger.log(
@@ -227,7 +206,7 @@ export class BotService {
   }
 
   /** /cancel: forgets whatever the session was waiting for. */
-  async cancel(sender: Sender): Promise<BotReply> {
+  async cancel(sender: Sender): Promise<Reply> {
     const user = await this.registered(sender);
     if (!user) return { text: needStartText(await this.languageOf(sender)) };
     const hadPending = await this.sessions.clearState(user.id);
@@ -240,7 +219,7 @@ export class BotService {
    * the seed's info reply; else it is queued durably (the webhook answers at once) and the voice worker
    * transcribes, records and replies. No reply now (null): the worker's "typing…" follows within moments.
    */
-  async voice(input: SenderProfile & { note: VoiceNote }): Promise<BotReply | null> {
+  async voice(input: SenderProfile & { note: VoiceNote }): Promise<Reply | null> {
     const { note } = input;
     this.logger.log(
       `Получено голосовое сообщение от пользователя ${input.chatId}: ${note.durationSeconds} сек.`,
@@ -276,7 +255,7 @@ export class BotService {
    * Writing to the bot is as good as /start: an unknown chat gets its user created first (no welcome), so the first
    * thing a person types is recorded rather than refused.
    */
-  async onText(input: TextInput): Promise<FollowedReply> {
+  async onText(input: TextInput): Promise<InlineReply> {
     if (input.text.trimStart().startsWith('/'))
       return { text: unknownCommandText(await this.languageOf(input)) };
     const user = await this.ensureUser(input);
@@ -317,7 +296,7 @@ export class BotService {
    * A photo, document, video or animation with a caption: the caption is read like a text message. Without one, and
    * for stickers, locations, polls …: what the bot understands (one answer per album). Before /start: the /start hint.
    */
-  async media(input: MediaInput): Promise<BotReply | null> {
+  async media(input: MediaInput): Promise<Reply | null> {
     const album = input.mediaGroupId === undefined ? null : `${input.chatId}:${input.mediaGroupId}`;
     const first = album === null || this.albums.claim(album);
     if (input.caption?.trim()) return this.onText({ ...input, text: input.caption });

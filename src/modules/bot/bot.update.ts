@@ -3,12 +3,12 @@ import { Action, Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
 import { TelegramError, type Context, type NarrowedContext } from 'telegraf';
 import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
 import { BotExceptionFilter } from './bot.exception-filter';
-import { BotReply, BotService, Sender, SenderProfile } from './bot.service';
+import { BotService } from './bot.service';
 import type { MediaKind } from './edits.texts';
 import type { EditAnswer } from './message-edits.service';
 import type { VoiceNote } from '../voice/voice.service';
-import type { CallbackReply } from './phrase.service';
-import { BotReportsService, REPORT_CALLBACK_RE, ReportCallbackReply, ReportReply } from './bot.reports';
+import type { CallbackReply, FileReply, Reply, Sender, SenderProfile } from './replies';
+import { BotReportsService, REPORT_CALLBACK_RE } from './bot.reports';
 import { PlansBot } from './plans.bot';
 import { PLAN_CALLBACK_RE } from './plans.keyboards';
 import { CategoriesBot } from './categories.bot';
@@ -61,7 +61,7 @@ function voiceNote(
 }
 
 /** Sends the reply; `answer.sent` learns its message_id (or null when the send failed, which is then rethrown). */
-async function reply(ctx: Context, answer: BotReply, replyTo?: number): Promise<void> {
+async function reply(ctx: Context, answer: Reply, replyTo?: number): Promise<void> {
   const extra = {
     ...(answer.markup ? { reply_markup: answer.markup } : {}),
     ...(replyTo !== undefined
@@ -135,7 +135,7 @@ async function answerEdit(
 }
 
 /** A report: a text, the stats chart as a photo (caption = the summary) or the CSV as a document. */
-async function sendReport(ctx: Context, answer: ReportReply): Promise<void> {
+async function sendReport(ctx: Context, answer: FileReply): Promise<void> {
   switch (answer.kind) {
     case 'text':
       return reply(ctx, answer);
@@ -154,16 +154,6 @@ async function sendReport(ctx: Context, answer: ReportReply): Promise<void> {
   }
 }
 
-async function answerReportCallback(ctx: Context, answer: ReportCallbackReply): Promise<void> {
-  await ctx.answerCbQuery(answer.answer.text, answer.answer.alert ? { show_alert: true } : undefined);
-  if (answer.editText !== undefined && ctx.callbackQuery?.message) {
-    await ctx.editMessageText(answer.editText).catch((error: unknown) => {
-      if (!isNotModified(error)) throw error;
-    });
-  }
-  if (answer.reply) await sendReport(ctx, answer.reply);
-}
-
 /** Telegram refuses an edit that changes nothing (a repeated press); that is not a failure. */
 function isNotModified(error: unknown): boolean {
   return /message is not modified/i.test(
@@ -171,18 +161,25 @@ function isNotModified(error: unknown): boolean {
   );
 }
 
-/** Answers a button press (the toast first, so the spinner stops), then edits the message the button is under. */
+/**
+ * Answers a button press (the toast first, so the spinner stops), then edits the message the button is under, then
+ * sends the new reply if there is one.
+ */
 async function answerCallback(ctx: Context, answer: CallbackReply): Promise<void> {
   await ctx.answerCbQuery(answer.answer.text, answer.answer.alert ? { show_alert: true } : undefined);
   const edit = answer.edit;
-  if (!edit || !ctx.callbackQuery?.message) return;
-  const done =
-    edit.text !== undefined
-      ? ctx.editMessageText(edit.text, { reply_markup: edit.markup })
-      : ctx.editMessageReplyMarkup(edit.markup);
-  await done.catch((error: unknown) => {
-    if (!isNotModified(error)) throw error;
-  });
+  if (edit && ctx.callbackQuery?.message) {
+    const done =
+      edit.text !== undefined
+        ? edit.markup
+          ? ctx.editMessageText(edit.text, { reply_markup: edit.markup })
+          : ctx.editMessageText(edit.text)
+        : ctx.editMessageReplyMarkup(edit.markup);
+    await done.catch((error: unknown) => {
+      if (!isNotModified(error)) throw error;
+    });
+  }
+  if (answer.reply) await sendReport(ctx, answer.reply);
 }
 
 /**
@@ -336,7 +333,7 @@ export class BotUpdate {
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery.DataQuery>>,
   ): Promise<void> {
     const query = ctx.callbackQuery;
-    await answerReportCallback(
+    await answerCallback(
       ctx,
       await this.reports.onCallback({
         chatId: query.from.id,

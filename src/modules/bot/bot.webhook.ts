@@ -10,7 +10,8 @@ import { RateLimiter, throttledError } from '../../common/rate-limit/rate-limite
 import { jsonBodyProblem, JsonShapeLimits } from '../../common/http/json-body';
 import { AppConfig } from '../../config/app-config';
 import { BotLifecycle } from './bot.lifecycle';
-import { isBotEnabled, WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATHS, WEBHOOK_SECRET_HEADER } from './bot.options';
+import { isBotEnabled } from '../../config/bot-enabled';
+import { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATHS, WEBHOOK_SECRET_HEADER } from './bot.options';
 import { RETRY_LATER_BODY, webhookDelivery, WebhookDelivery } from './update-guard';
 
 export type ParsedUpdate = { ok: true; update: Update } | { ok: false; detail: string };

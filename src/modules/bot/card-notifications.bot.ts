@@ -15,7 +15,7 @@ import {
   questionGoneText,
   reversalNoMatchText,
 } from './card-notifications.texts';
-import type { CallbackReply, PhraseReply } from './phrase.service';
+import type { CallbackReply, InlineReply } from './replies';
 
 /** A message the phrase parser read as a forwarded card notification. */
 export interface CardMessage {
@@ -41,7 +41,7 @@ export class CardNotificationsBot {
     private readonly categories: CategoriesService,
   ) {}
 
-  async onNotification(user: User, message: CardMessage): Promise<PhraseReply> {
+  async onNotification(user: User, message: CardMessage): Promise<InlineReply> {
     const updateId = BigInt(message.updateId);
     const outcome = await this.cards.record(user.id, message.reading, {
       updateId,

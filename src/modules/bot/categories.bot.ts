@@ -6,12 +6,7 @@ import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { languageFromCode, needStartText } from './bot.texts';
 import { decodeForget, learnedKeyboard } from './categories.keyboards';
-import type { CallbackReply, PhraseReply } from './phrase.service';
-
-export interface CategoriesSender {
-  chatId: number;
-  languageCode?: string;
-}
+import type { CallbackReply, InlineReply, Sender } from './replies';
 
 /**
  * /categories in the bot: the user's own categories and the words learned from their corrections, each with a ✖
@@ -26,7 +21,7 @@ export class CategoriesBot {
     private readonly users: UsersService,
   ) {}
 
-  async command(sender: CategoriesSender): Promise<PhraseReply> {
+  async command(sender: Sender): Promise<InlineReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
     this.logger.log(`Обработана команда /categories: chat_id=${sender.chatId}, user_id=${user.id}`);
@@ -34,9 +29,7 @@ export class CategoriesBot {
   }
 
   /** A ✖ press: forgets the word, then shows the list as it is now (also when the word was already gone). */
-  async onCallback(
-    sender: CategoriesSender & { data: string | undefined; updateId: number },
-  ): Promise<CallbackReply> {
+  async onCallback(sender: Sender & { data: string | undefined; updateId: number }): Promise<CallbackReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user)
       return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
@@ -57,7 +50,7 @@ export class CategoriesBot {
     return { answer, edit: { text: view.text, markup: view.markup } };
   }
 
-  private async view(user: User): Promise<PhraseReply> {
+  private async view(user: User): Promise<InlineReply> {
     const [all, learned] = await Promise.all([
       this.categories.list(user.id),
       this.categories.listLearned(user.id, user.language),

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { DataSource } from 'typeorm';
 import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
 import { CategoriesService } from '../categories/categories.service';
@@ -14,16 +13,9 @@ import { actionDoneText, noLongerRecordText, undoneBeforeText } from './edits.te
 import { reviseItems } from './item-diff';
 import { LinkedItem, MessageKey, MessageLink, MessageLinksRepository } from './message-links.repository';
 import { bareAmount, pendingAmount } from './pending-amount';
-import { PhraseReply, PhraseService } from './phrase.service';
+import { PhraseService } from './phrase.service';
+import type { InlineReply } from './replies';
 import { categoryFor, newTransactions } from './recording';
-
-/** A reply to send, and what to do once it is out (or failed: null). */
-export interface FollowedReply {
-  text: string;
-  markup?: InlineKeyboardMarkup;
-  /** Called with the message_id of the reply once it was sent (null: sending failed). */
-  sent?: (replyMessageId: number | null) => Promise<void>;
-}
 
 /** A user's message as the bot saw it: where it is and which update brought it. */
 export interface MessageRef {
@@ -46,7 +38,7 @@ export interface EditInput {
 }
 
 /** The answer to an edit: the text, edited into the bot's earlier reply when there is one, else sent anew. */
-export interface EditAnswer extends FollowedReply {
+export interface EditAnswer extends InlineReply {
   /** The bot's reply to edit in place; absent (or the edit is refused): a new reply to the edited message. */
   editMessageId?: number;
 }
@@ -102,7 +94,7 @@ export class MessageEditsService {
   ) {}
 
   /** The reply to a message; when the message did something, `sent` links it to its reply for its later edits. */
-  followed(user: User, message: MessageRef, reply: PhraseReply): FollowedReply {
+  followed(user: User, message: MessageRef, reply: InlineReply): InlineReply {
     const { text, markup, effect } = reply;
     if (!effect || message.messageId === undefined) return { text, markup };
     const key = keyOf(user.id, message.chatId, message.messageId);

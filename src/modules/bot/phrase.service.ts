@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { CategoriesService, CategoryNameResolver, correctionKeyword } from '../categories/categories.service';
@@ -13,6 +12,7 @@ import { RecordSource, TransactionsService } from '../transactions/transactions.
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { BotSessionsRepository } from './bot-sessions.repository';
+import type { CallbackReply, InlineReply, PhraseInput } from './replies';
 import {
   categoryKeyboard,
   currencyKeyboard,
@@ -51,39 +51,6 @@ import { PlansBot } from './plans.bot';
 import { categoryFor, newTransactions, occurredAt } from './recording';
 
 const RECENT_OPERATIONS = 5;
-
-/**
- * What a message did besides being answered, for following its later edits (message-edits.service.ts): `records` —
- * it recorded these rows (tied to its update id); `action` — it changed something an edit must not redo (a goal, a
- * debt, an undo). A reply without an effect only answered: an edit of that message is read as a new message.
- */
-export type PhraseEffect = { kind: 'records'; rows: Transaction[] } | { kind: 'action' };
-
-/** A text reply: the text and, optionally, inline buttons. */
-export interface PhraseReply {
-  text: string;
-  markup?: InlineKeyboardMarkup;
-  effect?: PhraseEffect;
-}
-
-/** What a button press gets: the toast (or alert) and, optionally, a change of the message the button is under. */
-export interface CallbackReply {
-  answer: { text: string; alert?: boolean };
-  /** `text` set: editMessageText (no `markup` removes the buttons); else editMessageReplyMarkup with `markup`. */
-  edit?: { text?: string; markup?: InlineKeyboardMarkup };
-}
-
-export interface PhraseInput {
-  chatId: number;
-  text: string;
-  updateId: number;
-  /** When the user sent it (message.date); "today" and the time of today's records are taken from it. */
-  sentAt: Date;
-  /** Set when `text` is what speech-to-text heard in a voice note: the rows are recorded as source `voice`. */
-  transcript?: string;
-  /** A forwarded text: when its author wrote it; a card notification without its own date is dated by it. */
-  writtenAt?: Date;
-}
 
 function sourceOf(input: PhraseInput): RecordSource {
   const updateId = BigInt(input.updateId);
@@ -129,7 +96,7 @@ export class PhraseService {
     ) as Promise<T[]>;
   }
 
-  async onText(user: User, input: PhraseInput): Promise<PhraseReply> {
+  async onText(user: User, input: PhraseInput): Promise<InlineReply> {
     const now = input.sentAt;
     // Goals and debts ("цель: …", "дал в долг …", "Алишер вернул …") come before the transaction reading.
     const plan = await this.plans.onText(user, input.text, now);
@@ -184,7 +151,7 @@ export class PhraseService {
   }
 
   /** The /balance answer (also for "какой у меня баланс?"). */
-  async balance(user: User, now: Date): Promise<PhraseReply> {
+  async balance(user: User, now: Date): Promise<InlineReply> {
     const [summary, recent, name] = await Promise.all([
       this.transactions.balanceSummary(user.id, user.currency),
       this.transactions.recent(user.id, RECENT_OPERATIONS),
@@ -209,12 +176,12 @@ export class PhraseService {
   }
 
   /** /language: the language buttons. */
-  chooseLanguage(user: User): PhraseReply {
+  chooseLanguage(user: User): InlineReply {
     return { text: chooseLanguageText(user.language), markup: languageKeyboard(user.language) };
   }
 
   /** /currency: the default-currency buttons. */
-  chooseCurrency(user: User): PhraseReply {
+  chooseCurrency(user: User): InlineReply {
     return { text: chooseCurrencyText(user.language), markup: currencyKeyboard(user.currency) };
   }
 
@@ -251,7 +218,7 @@ export class PhraseService {
     input: PhraseInput,
     parsed: ParsedItem[],
     pending: PendingAmount | null,
-  ): Promise<PhraseReply> {
+  ): Promise<InlineReply> {
     const items = await this.categorize(user, parsed);
     const complete = items.filter(
       (i): i is (typeof items)[number] & { amountMinor: bigint } => i.amountMinor !== null,
@@ -276,7 +243,7 @@ export class PhraseService {
     input: PhraseInput,
     pending: PendingAmount,
     answer: { amountMinor: bigint; currency: string },
-  ): Promise<PhraseReply> {
+  ): Promise<InlineReply> {
     if (answer.amountMinor > MAX_AMOUNT_MINOR) return { text: tooLargeText(user.language) };
     const [item] = await this.categories.applyLearned(user.id, [
       { ...pending.items[0], category: categoryFor(pending.items[0]) },
@@ -304,7 +271,7 @@ export class PhraseService {
     input: PhraseInput,
     rows: Transaction[],
     next: PendingAmount | null,
-  ): Promise<PhraseReply> {
+  ): Promise<InlineReply> {
     const now = input.sentAt;
     const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);
@@ -321,7 +288,7 @@ export class PhraseService {
     };
   }
 
-  private async notUnderstood(user: User, pending: PendingAmount | null): Promise<PhraseReply> {
+  private async notUnderstood(user: User, pending: PendingAmount | null): Promise<InlineReply> {
     return { text: pending ? amountAgainText(user.language) : textHint(user.language) };
   }
 
@@ -329,7 +296,7 @@ export class PhraseService {
    * A statistics question answers with a number per currency: "🚕 Транспорт за ноябрь: 120,000.00 UZS" (a category),
    * "💸 Расходы за октябрь: …" (a direction), or the whole summary when it asks about neither.
    */
-  private async stats(user: User, now: Date, query: StatsQuery | undefined): Promise<PhraseReply> {
+  private async stats(user: User, now: Date, query: StatsQuery | undefined): Promise<InlineReply> {
     const today = localToday(now, user.timezone);
     const q: StatsQuery = query ?? { period: currentMonth(today) };
     const range = toRange('custom', q.period, user.timezone);
@@ -354,7 +321,7 @@ export class PhraseService {
     return { text: t.categoryAnswer(categoryEmoji(q.category, type), name, period, amounts) };
   }
 
-  private async undoLast(user: User): Promise<PhraseReply> {
+  private async undoLast(user: User): Promise<InlineReply> {
     const removed = await this.transactions.undoLast(user.id);
     const name = await this.categories.nameResolver(
       user.id,
@@ -368,13 +335,13 @@ export class PhraseService {
     };
   }
 
-  private async changeLanguage(user: User, language: Language | undefined): Promise<PhraseReply> {
+  private async changeLanguage(user: User, language: Language | undefined): Promise<InlineReply> {
     if (!language) return this.chooseLanguage(user);
     const updated = await this.users.setLanguage(user.id, language);
     return { text: languageSetText(updated.language) };
   }
 
-  private async changeCurrency(user: User, currency: Currency | undefined): Promise<PhraseReply> {
+  private async changeCurrency(user: User, currency: Currency | undefined): Promise<InlineReply> {
     if (!currency) return this.chooseCurrency(user);
     const updated = await this.users.setCurrency(user.id, currency);
     return { text: currencySetText(updated.language, updated.currency) };

@@ -27,7 +27,7 @@ import { reminderBadTimeText, reminderOffText, reminderOnText } from '../notific
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { needStartText, languageFromCode } from './bot.texts';
-import type { CallbackReply, PhraseReply } from './phrase.service';
+import type { CallbackReply, InlineReply, Sender } from './replies';
 import {
   contributeKeyboard,
   debtsKeyboard,
@@ -36,11 +36,6 @@ import {
   PlanAction,
   repayKeyboard,
 } from './plans.keyboards';
-
-export interface PlanSender {
-  chatId: number;
-  languageCode?: string;
-}
 
 const goalView = (g: Goal): GoalView => ({
   title: g.title,
@@ -100,7 +95,7 @@ export class PlansBot {
   ) {}
 
   /** The early branch of a text message: a goal or debt phrase gets its reply; anything else null (a transaction, …). */
-  async onText(user: User, text: string, now: Date): Promise<PhraseReply | null> {
+  async onText(user: User, text: string, now: Date): Promise<InlineReply | null> {
     const options = { defaultCurrency: user.currency, now, timeZone: user.timezone };
     const debt = parseDebt(text, options);
     if (debt) {
@@ -111,7 +106,7 @@ export class PlansBot {
     return goal ? this.goalPhrase(user, goal) : null;
   }
 
-  async goalsCommand(sender: PlanSender, argument: string, now = new Date()): Promise<PhraseReply> {
+  async goalsCommand(sender: Sender, argument: string, now = new Date()): Promise<InlineReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
     if (argument.trim()) {
@@ -126,14 +121,14 @@ export class PlansBot {
     return this.goalsList(user);
   }
 
-  async debtsCommand(sender: PlanSender): Promise<PhraseReply> {
+  async debtsCommand(sender: Sender): Promise<InlineReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
     return this.debtsList(user);
   }
 
   /** /remind (toggle), /remind on|off, /remind 20:30. */
-  async remindCommand(sender: PlanSender, argument: string): Promise<PhraseReply> {
+  async remindCommand(sender: Sender, argument: string): Promise<InlineReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
     const arg = readRemindArgument(argument);
@@ -146,9 +141,7 @@ export class PlansBot {
     };
   }
 
-  async onCallback(
-    sender: PlanSender & { data: string | undefined; updateId: number },
-  ): Promise<CallbackReply> {
+  async onCallback(sender: Sender & { data: string | undefined; updateId: number }): Promise<CallbackReply> {
     const user = await this.users.findByChatId(BigInt(sender.chatId));
     if (!user)
       return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
@@ -175,7 +168,7 @@ export class PlansBot {
   }
 
   /** Creates a goal and answers as a goal phrase does: the new goal and its ➕ button. */
-  async createGoal(user: User, goal: NewGoal): Promise<PhraseReply> {
+  async createGoal(user: User, goal: NewGoal): Promise<InlineReply> {
     const created = await this.goals.create(user.id, goal);
     this.logger.log(`Цель создана: user_id=${user.id}, goal_id=${created.id}`);
     return {
@@ -186,7 +179,7 @@ export class PlansBot {
 
   // -------------------------------------------------------------------------------------------------------------
 
-  private async goalsList(user: User): Promise<PhraseReply> {
+  private async goalsList(user: User): Promise<InlineReply> {
     const goals = await this.goals.all(user.id);
     return {
       text: goalsListText(user.language, goals.map(goalView)),
@@ -194,7 +187,7 @@ export class PlansBot {
     };
   }
 
-  private async debtsList(user: User): Promise<PhraseReply> {
+  private async debtsList(user: User): Promise<InlineReply> {
     const debts = await this.debts.open(user.id);
     return {
       text: debtsListText(user.language, debts.map(debtView)),
@@ -202,7 +195,7 @@ export class PlansBot {
     };
   }
 
-  private async goalPhrase(user: User, phrase: GoalPhrase): Promise<PhraseReply | null> {
+  private async goalPhrase(user: User, phrase: GoalPhrase): Promise<InlineReply | null> {
     const lang = user.language;
     const t = goalTexts(lang);
     if (phrase.kind === 'goal_create') {
@@ -236,7 +229,7 @@ export class PlansBot {
     }));
   }
 
-  private async contribute(user: User, goalId: string, amountMinor: bigint): Promise<PhraseReply> {
+  private async contribute(user: User, goalId: string, amountMinor: bigint): Promise<InlineReply> {
     const { goal, completedNow } = await this.goals.contribute(user.id, goalId, amountMinor);
     return {
       text: contributedText(user.language, amountMinor, goalView(goal), completedNow),
@@ -244,7 +237,7 @@ export class PlansBot {
     };
   }
 
-  private async debtPhrase(user: User, phrase: DebtPhrase, text: string): Promise<PhraseReply | null> {
+  private async debtPhrase(user: User, phrase: DebtPhrase, text: string): Promise<InlineReply | null> {
     const lang = user.language;
     const t = debtTexts(lang);
     if (phrase.kind === 'debt_create') {

@@ -7,7 +7,6 @@ import { AppConfig, Language } from '../../config/app-config';
 import { UsersModule } from '../users/users.module';
 import { UsersService } from '../users/users.service';
 import { installBotApiRetry } from './bot-api.retry';
-import { UPDATE_LEASE_SECONDS } from './bot.options';
 import { apologyText, languageFromCode } from './bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
 
@@ -18,6 +17,12 @@ export interface WebhookDelivery {
   outcome?: 'handled' | 'duplicate' | 'ignored' | 'retry_later';
 }
 export const webhookDelivery = new AsyncLocalStorage<WebhookDelivery>();
+
+/**
+ * A `processing` guard row older than this is taken to belong to a dead attempt and may be claimed again (longer than
+ * HANDLER_TIMEOUT_MS in bot.options.ts, after which telegraf abandons a handler).
+ */
+export const UPDATE_LEASE_SECONDS = 120;
 
 export const RETRY_LATER_BODY = { detail: 'Service temporarily unavailable, try again later.' };
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
-import { isBotEnabled } from '../bot/bot.options';
+import { isBotEnabled } from '../../config/bot-enabled';
 import { DebtsModule } from '../debts/debts.module';
 import { PlannedPaymentsModule } from '../planned/planned-payments.module';
 import { TransactionsModule } from '../transactions/transactions.module';

@@ -8,10 +8,7 @@ import { UsersService } from '../users/users.service';
 import { defaultCategoryName } from '../categories/category-names';
 import { isDefaultCategory } from '../categories/category-keys';
 import { PlannedPaymentsService } from '../planned/planned-payments.service';
-// The planned payment's reminder carries the bot's buttons (answered by bot/asides), so its words and callback data
-// come from there: pure formatters, no framework.
-import { plannedReminderKeyboard } from '../bot/asides/asides.keyboards';
-import { plannedReminderText } from '../bot/asides/asides.texts';
+import { plannedReminderKeyboard } from './reminder-buttons';
 import {
   dailyReminderDue,
   debtReminderDue,
@@ -19,7 +16,7 @@ import {
   latestLocalDay,
   plannedReminderDue,
 } from './reminders.plan';
-import { dailyReminderText, dueReminderText } from './reminders.texts';
+import { dailyReminderText, dueReminderText, plannedReminderText } from './reminders.texts';
 import { ReminderKind } from './sent-reminder.entity';
 import { SentRemindersRepository } from './sent-reminders.repository';
 import { SendOutcome, TelegramSender } from './telegram-sender';

@@ -17,7 +17,7 @@ import { readPending } from '../pending-amount';
 import { recordedKeyboard } from '../bot.keyboards';
 import { callbackTexts, ItemView, recordedText, textHint } from '../bot.texts';
 import type { CallbackAction, PlannedStep } from '../callback-data';
-import type { CallbackReply, PhraseInput, PhraseReply } from '../phrase.service';
+import type { CallbackReply, PhraseInput, InlineReply } from '../replies';
 import { PlansBot } from '../plans.bot';
 import { categoryFor, occurredAt } from '../recording';
 import { currencyChoiceKeyboard, futureKeyboard, goalOfferKeyboard } from './asides.keyboards';
@@ -88,7 +88,7 @@ export class AsidesBot {
     parsed: ParseResult,
     state: unknown,
     statsLine: StatsLine,
-  ): Promise<PhraseReply | null> {
+  ): Promise<InlineReply | null> {
     const asked = readAsideQuestion(state);
     if (asked) await this.sessions.clearStateIf(user.id, asked.id);
     if (parsed.aside) return this.aside(user, input, parsed.aside, state);
@@ -116,7 +116,7 @@ export class AsidesBot {
     input: PhraseInput,
     aside: Aside,
     state: unknown,
-  ): Promise<PhraseReply | null> {
+  ): Promise<InlineReply | null> {
     const lang = user.language;
     switch (aside.kind) {
       case 'conversion':
@@ -144,7 +144,7 @@ export class AsidesBot {
   }
 
   /** "50 dollar necha so'm bo'ladi": the amount at the bank's rate of the day, and that rate and its date. */
-  private async convert(user: User, amountMinor: bigint, from: Currency, to: Currency): Promise<PhraseReply> {
+  private async convert(user: User, amountMinor: bigint, from: Currency, to: Currency): Promise<InlineReply> {
     const converted = await this.rates.convert(amountMinor, from, to);
     this.logger.log(
       `Вопрос о курсе: user_id=${user.id}, ${from}→${to}, rate_date=${converted?.date ?? 'нет'}`,
@@ -168,7 +168,7 @@ export class AsidesBot {
     input: PhraseInput,
     date: string | null,
     parsed: ParsedItem[],
-  ): Promise<PhraseReply> {
+  ): Promise<InlineReply> {
     const items = parsed.filter(hasAmount);
     if (!items.length) return { text: textHint(user.language) };
     if (items.some(outOfRange)) return { text: tooLargeAsideText(user.language, MAX_AMOUNT_MINOR) };
@@ -230,7 +230,7 @@ export class AsidesBot {
     input: PhraseInput,
     parsed: ParsedItem[],
     choices: [Currency, Currency],
-  ): Promise<PhraseReply | null> {
+  ): Promise<InlineReply | null> {
     const items = parsed.filter(hasAmount);
     if (!items.length) return null;
     if (items.some(outOfRange)) return { text: tooLargeAsideText(user.language, MAX_AMOUNT_MINOR) };
@@ -276,7 +276,7 @@ export class AsidesBot {
     user: User,
     input: PhraseInput,
     aside: Extract<Aside, { kind: 'saving_goal' }>,
-  ): Promise<PhraseReply> {
+  ): Promise<InlineReply> {
     const g = goalTexts(user.language);
     if (!aside.title) return { text: g.needTitle };
     if (aside.amountMinor === null) return { text: g.needAmount };
@@ -299,7 +299,7 @@ export class AsidesBot {
    * "сколько ушло на бензин": the records whose description has the word (how many, how much, the latest) beside
    * the category total; "еда / ovqat / food": groceries and cafes together, and each.
    */
-  private async spending(user: User, now: Date, q: StatsQuery, statsLine: StatsLine): Promise<PhraseReply> {
+  private async spending(user: User, now: Date, q: StatsQuery, statsLine: StatsLine): Promise<InlineReply> {
     const lang = user.language;
     const today = localToday(now, user.timezone);
     const range = toRange('custom', q.period, user.timezone);

@@ -52,16 +52,3 @@ export function futureKeyboard(
 export function goalOfferKeyboard(lang: Language, updateId: bigint): InlineKeyboardMarkup {
   return { inline_keyboard: [[button(asideTexts(lang).goalButton, { kind: 'goal_offer', updateId })]] };
 }
-
-/** Under the reminder on its day: "✅ Record" and "⏭ Skip". */
-export function plannedReminderKeyboard(lang: Language, updateId: bigint): InlineKeyboardMarkup {
-  const t = asideTexts(lang);
-  return {
-    inline_keyboard: [
-      [
-        button(t.recordButton, { kind: 'planned', updateId, step: 'record' }),
-        button(t.skipButton, { kind: 'planned', updateId, step: 'skip' }),
-      ],
-    ],
-  };
-}

@@ -1,11 +1,8 @@
 /** The asides' replies and buttons (asides.texts.ts, asides.keyboards.ts): what the user reads, per language. */
 import { MAX_AMOUNT_MINOR } from '../../../common/money';
-import {
-  currencyChoiceKeyboard,
-  futureKeyboard,
-  goalOfferKeyboard,
-  plannedReminderKeyboard,
-} from './asides.keyboards';
+import { plannedReminderKeyboard } from '../../notifications/reminder-buttons';
+import { plannedReminderText } from '../../notifications/reminders.texts';
+import { currencyChoiceKeyboard, futureKeyboard, goalOfferKeyboard } from './asides.keyboards';
 import {
   ASIDE_TEXTS,
   askCurrencyText,
@@ -15,7 +12,6 @@ import {
   foodAnswerText,
   futureText,
   plannedClosedText,
-  plannedReminderText,
   reminderSetText,
   termAnswerText,
   tooLargeAsideText,

@@ -9,6 +9,7 @@ import type { Language } from '../../../config/app-config';
 import { formatIsoDate } from '../../goals/goals.texts';
 import { amountsText, STATS_TEXTS } from '../../stats/stats.texts';
 import { groupDecimal } from '../bot.texts';
+import { PlannedItemView, plannedItemText } from '../../notifications/reminders.texts';
 
 const ruPlural = (n: number, one: string, few: string, many: string): string => {
   const d = n % 10;
@@ -32,10 +33,6 @@ const A = {
     declined: '✖ Хорошо: не записываю и не напоминаю.',
     skipped: '⏭ Пропущено — ничего не записано.',
     alreadyRecorded: '⚠️ Это уже записано.',
-    reminderTitle: '🔔 Сегодня по плану:',
-    reminderQuestion: 'Оплатили? Запишу расходом этого дня.',
-    recordButton: '✅ Записать',
-    skipButton: '⏭ Пропустить',
     askCurrency: (currency: string) =>
       `💱 Это сумы или ${currency}? С «тыс» обычно говорят о сумах, а ваша валюта по умолчанию — ${currency}.`,
     tooLarge: (max: string) =>
@@ -67,10 +64,6 @@ const A = {
     declined: '✖ Mayli: yozmayman va eslatmayman.',
     skipped: '⏭ Oʻtkazib yuborildi — hech narsa yozilmadi.',
     alreadyRecorded: '⚠️ Bu allaqachon yozilgan.',
-    reminderTitle: '🔔 Bugun rejada:',
-    reminderQuestion: 'Toʻladingizmi? Shu kunning xarajati sifatida yozib qoʻyaman.',
-    recordButton: '✅ Yozib qoʻyish',
-    skipButton: '⏭ Oʻtkazib yuborish',
     askCurrency: (currency: string) =>
       `💱 Bu soʻmmi yoki ${currency}? «Ming» odatda soʻm haqida aytiladi, asosiy valyutangiz esa ${currency}.`,
     tooLarge: (max: string) =>
@@ -102,10 +95,6 @@ const A = {
     declined: '✖ OK: not recorded, and no reminder.',
     skipped: '⏭ Skipped — nothing recorded.',
     alreadyRecorded: '⚠️ This is recorded already.',
-    reminderTitle: '🔔 Planned for today:',
-    reminderQuestion: "Paid it? I'll record it as that day's expense.",
-    recordButton: '✅ Record',
-    skipButton: '⏭ Skip',
     askCurrency: (currency: string) =>
       `💱 Sum or ${currency}? Amounts in “thousands” are usually sum, and your default currency is ${currency}.`,
     tooLarge: (max: string) =>
@@ -158,25 +147,11 @@ export function conversionText(lang: Language, v: ConversionView): string {
   );
 }
 
-/** One item as the asides list it: the description (capitalised) or else the category's name. */
-export interface AsideItemView {
-  description: string;
-  categoryName: string;
-  amountMinor: bigint;
-  /** Null: the amount is shown without a currency (the currency is being asked). */
-  currency: string | null;
-}
-
-function label(item: AsideItemView): string {
-  const d = item.description.trim();
-  return d ? `${d.charAt(0).toUpperCase()}${d.slice(1)}` : item.categoryName;
-}
-
-const amountOf = (item: AsideItemView) =>
-  item.currency === null ? formatAmount(item.amountMinor) : formatMoney(item.amountMinor, item.currency);
+/** One item as the asides list it (the planned reminder lists them the same way: notifications/reminders.texts.ts). */
+export type AsideItemView = PlannedItemView;
 
 /** "Билеты — 800,000.00 UZS". */
-export const itemText = (item: AsideItemView): string => `${label(item)} — ${amountOf(item)}`;
+export const itemText = plannedItemText;
 
 /**
  * What is planned: "📅 07.12.2026 · Билеты — 800,000.00 UZS"; several items under the date, one a line; no date
@@ -211,13 +186,6 @@ export function plannedClosedText(
   how: 'declined' | 'skipped',
 ): string {
   return `${plannedBlock(date, items)}\n\n${A[lang][how]}`;
-}
-
-/** The reminder on its day (sent by the reminder tick): what was planned, and the question under it. */
-export function plannedReminderText(lang: Language, items: readonly AsideItemView[]): string {
-  return [A[lang].reminderTitle, ...items.map((i) => `• ${itemText(i)}`), '', A[lang].reminderQuestion].join(
-    '\n',
-  );
 }
 
 /** "Which currency?" and the items with bare amounts. */
