@@ -10,7 +10,7 @@ import { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { drfValidationPipe } from './common/http/validation';
 import { AppLogger } from './common/logging/app-logger';
-import { mountTelegramWebhook } from './modules/bot/bot.webhook';
+import { mountTelegramWebhook } from './modules/bot/infra/bot.webhook';
 import { apiCors } from './common/http/cors';
 import { refuseMalformedHost } from './common/http/host';
 import { ApiBodyLimits, apiJsonBodies, closeOnUnreadBody } from './common/http/json-body';

@@ -8,7 +8,7 @@
  */
 import request from 'supertest';
 import { createApp } from '../src/bootstrap';
-import { AsidesBot } from '../src/modules/bot/asides/asides.bot';
+import { AsidesBot } from '../src/modules/bot/flows/asides/asides.bot';
 import { ReminderScheduler, RemindersService } from '../src/modules/notifications/reminders.service';
 import { PrivacyService } from '../src/modules/privacy/privacy.service';
 import { UsersService } from '../src/modules/users/users.service';

@@ -11,9 +11,9 @@ import 'dotenv/config';
 import { Telegram } from 'telegraf';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { ConfigValidationError } from '../config/env.validation';
-import { ALLOWED_UPDATES } from '../modules/bot/bot.options';
-import { menuCommands } from '../modules/bot/bot.menu';
-import { BOT_LANGUAGES } from '../modules/bot/bot.texts';
+import { ALLOWED_UPDATES } from '../modules/bot/infra/bot.options';
+import { menuCommands } from '../modules/bot/texts/bot.menu';
+import { BOT_LANGUAGES } from '../modules/bot/texts/bot.texts';
 
 type Action = 'set' | 'info' | 'delete';
 const ACTIONS: readonly Action[] = ['set', 'info', 'delete'];

@@ -3,7 +3,7 @@
  * Every forged request is a 401 with no effect at all (no user, no reply); the comparison is constant-time.
  */
 import fc from 'fast-check';
-import { secretMatches } from '../../src/modules/bot/bot.webhook';
+import { secretMatches } from '../../src/modules/bot/infra/bot.webhook';
 import { startTestApp, TEST_WEBHOOK_SECRET, TestApp } from '../helpers/test-app';
 import { SECRET_HEADER, textUpdate, WEBHOOK } from '../helpers/updates';
 

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { TelegrafArgumentsHost } from 'nestjs-telegraf';
 import type { Context } from 'telegraf';
 import { DomainError } from '../../common/errors/domain-error';
-import { BotService } from './bot.service';
+import { BotService } from './flows/bot.service';
 
 /**
  * The bot's one exception filter: a domain error that escapes a handler (the handlers answer the expected ones

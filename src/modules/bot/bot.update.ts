@@ -3,16 +3,16 @@ import { Action, Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
 import { TelegramError, type Context, type NarrowedContext } from 'telegraf';
 import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
 import { BotExceptionFilter } from './bot.exception-filter';
-import { BotService } from './bot.service';
-import type { MediaKind } from './edits.texts';
-import type { EditAnswer } from './message-edits.service';
+import { BotService } from './flows/bot.service';
+import type { MediaKind } from './texts/edits.texts';
+import type { EditAnswer } from './flows/message-edits.service';
 import type { VoiceNote } from '../voice/voice.service';
 import type { CallbackReply, FileReply, Reply, Sender, SenderProfile } from './replies';
-import { BotReportsService, REPORT_CALLBACK_RE } from './bot.reports';
-import { PlansBot } from './plans.bot';
-import { PLAN_CALLBACK_RE } from './plans.keyboards';
-import { CategoriesBot } from './categories.bot';
-import { LEARNED_CALLBACK_RE } from './categories.keyboards';
+import { BotReportsService, REPORT_CALLBACK_RE } from './flows/bot.reports';
+import { PlansBot } from './flows/plans.bot';
+import { PLAN_CALLBACK_RE } from './keyboards/plans.keyboards';
+import { CategoriesBot } from './flows/categories.bot';
+import { LEARNED_CALLBACK_RE } from './keyboards/categories.keyboards';
 
 type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
 

@@ -1,4 +1,4 @@
-import { QUOTE_MAX_CHARS, voiceReplyText } from '../bot/voice.texts';
+import { QUOTE_MAX_CHARS, voiceReplyText } from '../bot/texts/voice.texts';
 import { isNoiseTranscript } from './voice.service';
 
 describe('isNoiseTranscript: nothing to record when the recogniser heard no words', () => {

@@ -1,0 +1,164 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
+import { AppConfig, Language } from '../../../config/app-config';
+import { localDate } from '../../../common/time/local-time';
+import { localToday, readStatsPeriod } from '../../nlu';
+import { PrivacyService } from '../../privacy/privacy.service';
+import { chartModel, STATS_TEXTS, summaryText } from '../../stats/stats.texts';
+import { StatsChart } from '../../stats/stats.chart';
+import { namedPeriod, PeriodName, StatsRange, toRange } from '../../stats/stats.period';
+import { StatsService } from '../../stats/stats.service';
+import { TransactionsService } from '../../transactions/transactions.service';
+import { User } from '../../users/user.entity';
+import { UsersService } from '../../users/users.service';
+import { languageFromCode, needStartText } from '../texts/bot.texts';
+import type { CallbackReply, FileReply, Sender } from '../replies';
+
+/**
+ * callback_data of the report buttons (ASCII, well under 64 bytes):
+ *   st:<week|month|prev_month|year>   the /stats chart for that period
+ *   del:yes:<unix seconds>            confirm /deletemydata (valid for DELETE_CONFIRM_SECONDS after it was asked)
+ *   del:no                            keep the data
+ */
+export const REPORT_CALLBACK_RE = /^(st|del):/;
+const STATS_BUTTON_RE = /^st:(week|month|prev_month|year)$/;
+const DELETE_YES_RE = /^del:yes:(\d{1,12})$/;
+export const DELETE_CONFIRM_SECONDS = 600;
+
+export interface ReportCallbackInput extends Sender {
+  data: string;
+  /** When the button was pressed. */
+  at?: Date;
+}
+
+/** /stats, /export and /deletemydata: the bot's use cases around statistics and the user's own data. */
+@Injectable()
+export class BotReportsService {
+  private readonly logger = new Logger('BotReports');
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly statsService: StatsService,
+    private readonly chart: StatsChart,
+    private readonly transactions: TransactionsService,
+    private readonly privacy: PrivacyService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** /stats [period]: the chart with the summary as its caption (this month by default), buttons for other periods. */
+  async stats(sender: Sender, argument: string, now: Date = new Date()): Promise<FileReply> {
+    const user = await this.users.findByChatId(BigInt(sender.chatId));
+    if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
+    this.logger.log(`Обработана команда /stats для пользователя ${sender.chatId}`);
+    const period = readStatsPeriod(argument, now, user.timezone);
+    if (!period)
+      return {
+        kind: 'text',
+        text: STATS_TEXTS[user.language].unknownPeriod,
+        markup: periodKeyboard(user.language),
+      };
+    return this.statsReply(user, toRange('custom', period, user.timezone), now);
+  }
+
+  async onCallback(input: ReportCallbackInput): Promise<CallbackReply> {
+    const now = input.at ?? new Date();
+    const user = await this.users.findByChatId(BigInt(input.chatId));
+    if (!user) return { answer: { text: needStartText(this.fallbackLanguage(input)), alert: true } };
+    const t = STATS_TEXTS[user.language];
+    const period = STATS_BUTTON_RE.exec(input.data);
+    if (period) {
+      return {
+        answer: { text: '' },
+        reply: await this.statsReply(
+          user,
+          namedPeriod(period[1] as Exclude<PeriodName, 'custom'>, now, user.timezone),
+          now,
+        ),
+      };
+    }
+    if (input.data === 'del:no')
+      return { answer: { text: t.deleteCancelled }, edit: { text: t.deleteCancelled } };
+    const yes = DELETE_YES_RE.exec(input.data);
+    if (yes) {
+      const age = Math.floor(now.getTime() / 1000) - Number(yes[1]);
+      if (age < 0 || age > DELETE_CONFIRM_SECONDS)
+        return { answer: { text: t.deleteExpired, alert: true }, edit: { text: t.deleteExpired } };
+      await this.privacy.eraseUser(user.id);
+      this.logger.log(`Обработано удаление данных для пользователя ${input.chatId}`);
+      return { answer: { text: t.deleted }, edit: { text: t.deleted } };
+    }
+    return { answer: { text: '' } };
+  }
+
+  /** /export: every transaction as a CSV document. */
+  async exportCsv(sender: Sender, now: Date = new Date()): Promise<FileReply> {
+    const user = await this.users.findByChatId(BigInt(sender.chatId));
+    if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
+    const counter = { rows: 0 };
+    const chunks: string[] = [];
+    for await (const chunk of this.transactions.exportCsv(user.id, {}, user.timezone, user.language, counter))
+      chunks.push(chunk);
+    this.logger.log(`Обработана команда /export для пользователя ${sender.chatId}: ${counter.rows} операций`);
+    const t = STATS_TEXTS[user.language];
+    if (!counter.rows) return { kind: 'text', text: t.exportEmpty };
+    return {
+      kind: 'document',
+      document: Buffer.from(chunks.join(''), 'utf8'),
+      filename: `ovozpay-transactions-${localDate(now, user.timezone)}.csv`,
+      caption: t.exportCaption(counter.rows),
+    };
+  }
+
+  /** /deletemydata: asks first, with a confirm button and a cancel button. */
+  async deleteAsk(sender: Sender, now: Date = new Date()): Promise<FileReply> {
+    const user = await this.users.findByChatId(BigInt(sender.chatId));
+    if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
+    this.logger.log(`Обработана команда /deletemydata для пользователя ${sender.chatId}`);
+    const t = STATS_TEXTS[user.language];
+    return {
+      kind: 'text',
+      text: t.deleteConfirm,
+      markup: {
+        inline_keyboard: [
+          [{ text: t.deleteYes, callback_data: `del:yes:${Math.floor(now.getTime() / 1000)}` }],
+          [{ text: t.deleteNo, callback_data: 'del:no' }],
+        ],
+      },
+    };
+  }
+
+  private async statsReply(user: User, range: StatsRange, now: Date): Promise<FileReply> {
+    const summary = await this.statsService.summary(user.id, user.language, { range });
+    const year = localToday(now, user.timezone).y;
+    const caption = summaryText(user.language, summary, year);
+    const markup = periodKeyboard(user.language);
+    if (!summary.byCategory.length) return { kind: 'text', text: caption, markup };
+    return {
+      kind: 'photo',
+      photo: this.chart.png(chartModel(user.language, summary, year)),
+      filename: `stats-${range.from}.png`,
+      caption,
+      markup,
+    };
+  }
+
+  private fallbackLanguage(sender: Sender): Language {
+    return languageFromCode(sender.languageCode) ?? this.config.defaults.language;
+  }
+}
+
+function periodKeyboard(lang: Language): InlineKeyboardMarkup {
+  const b = STATS_TEXTS[lang].buttons;
+  return {
+    inline_keyboard: [
+      [
+        { text: b.week, callback_data: 'st:week' },
+        { text: b.month, callback_data: 'st:month' },
+      ],
+      [
+        { text: b.prevMonth, callback_data: 'st:prev_month' },
+        { text: b.year, callback_data: 'st:year' },
+      ],
+    ],
+  };
+}

@@ -1,0 +1,391 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../../common/errors/domain-error';
+import { AppConfig, Language } from '../../../config/app-config';
+import { LoginCodesService } from '../../auth/login-codes.service';
+import { checkPhoneNumber, checkTypedPhoneNumber } from '../../users/phone';
+import { User } from '../../users/user.entity';
+import { UsersService } from '../../users/users.service';
+import { VoiceNote, VoiceService } from '../../voice/voice.service';
+import { telegramMiniAppUrl } from '../../webapp/webapp.url';
+import { BotSessionsRepository } from '../infra/bot-sessions.repository';
+import { miniAppTexts } from '../texts/mini-app.texts';
+import { PhraseService } from './phrase.service';
+import type { CallbackReply, InlineReply, Reply, Sender, SenderProfile } from '../replies';
+import { commandEditedText, MediaKind, mediaHintText } from '../texts/edits.texts';
+import { EditAnswer, MessageEditsService } from './message-edits.service';
+import { RecentAlbums } from './recent-albums';
+import {
+  apologyText,
+  cancelText,
+  contactNotOwnText,
+  helpText,
+  languageFromCode,
+  loginCodeText,
+  needStartText,
+  PhoneOutcome,
+  phoneText,
+  shareContactLabel,
+  unknownCommandText,
+  voiceInfoText,
+  voiceTooLongText,
+  welcomeText,
+} from '../texts/bot.texts';
+
+export interface TextInput extends SenderProfile {
+  text: string;
+  updateId: number;
+  /** message.date; defaults to now. */
+  sentAt?: Date;
+  /** The message's id: a message that records is linked to its reply, so that its edits follow (MessageEditsService). */
+  messageId?: number;
+  /** A forwarded message: when its author sent it (forward_origin.date), e.g. a bank's notification without a date. */
+  writtenAt?: Date;
+}
+
+/** An edited text message, or the edited caption of a photo, document, video or animation. */
+export interface EditedInput extends SenderProfile {
+  messageId: number;
+  text: string;
+  updateId: number;
+  /** When the message was first sent (message.date). */
+  sentAt: Date;
+  /** edit_date. */
+  editedAt: Date;
+}
+
+/** A message the bot cannot read as text (a photo, a sticker, a location …), with its caption when it can have one. */
+export interface MediaInput extends SenderProfile {
+  kind: MediaKind;
+  caption?: string;
+  /** Set for the messages of one album: the album gets one answer. */
+  mediaGroupId?: string;
+  messageId: number;
+  updateId: number;
+  sentAt: Date;
+}
+
+export interface CallbackQueryInput extends Sender {
+  data: string | undefined;
+  updateId: number;
+}
+
+const LOGIN_CODE_MINUTES = 5;
+
+/** `contact.phone_number` comes with or without "+". */
+export function normalizeContactPhone(phone: string): string {
+  const trimmed = phone.trim();
+  return trimmed.startsWith('+') ? trimmed : `+${trimmed}`;
+}
+
+/**
+ * The bot's use cases. Takes plain values from the handlers, calls the domain services, returns the reply text
+ * from the pure formatters in bot.texts.ts. No Telegraf context in here.
+ */
+@Injectable()
+export class BotService {
+  private readonly logger = new Logger(BotService.name);
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: BotSessionsRepository,
+    private readonly loginCodes: LoginCodesService,
+    private readonly config: AppConfig,
+    private readonly phrases: PhraseService,
+    private readonly voiceNotes: VoiceService,
+    private readonly edits: MessageEditsService,
+  ) {}
+
+  /** Albums answered lately: an album arrives as one message per photo and gets one answer. */
+  private readonly albums = new RecentAlbums();
+
+  /** /start: find or create the user, open a fresh session, welcome. */
+  async start(sender: SenderProfile): Promise<Reply> {
+    const { user, created } = await this.findOrCreate(sender);
+    if (!user.isActive) await this.users.setActiveByChatId(user.telegramChatId, true);
+    await this.sessions.open(user.id);
+    this.logger.log(`Обработана команда /start для пользователя ${sender.chatId}`);
+    if (created) this.logger.log(`Новый пользователь: chat_id=${sender.chatId}, user_id=${user.id}`);
+    const lang = user.language;
+    return {
+      text: welcomeText(lang),
+      markup: user.phoneNumber
+        ? undefined
+        : {
+            keyboard: [[{ text: shareContactLabel(lang), request_contact: true }]],
+            resize_keyboard: true,
+            one_time_keyboard: true,
+          },
+    };
+  }
+
+  async help(sender: Sender): Promise<Reply> {
+    const lang = await this.languageOf(sender);
+    this.logger.log(`Обработана команда /help для пользователя ${sender.chatId}`);
+    return { text: helpText(lang) };
+  }
+
+  /** /balance: totals per currency and the latest operations (registered users only). */
+  async balance(sender: Sender, now: Date = new Date()): Promise<Reply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    this.logger.log(`Обработана команда /balance для пользователя ${sender.chatId}`);
+    return this.phrases.balance(user, now);
+  }
+
+  /** /language: buttons for ru / uz / en (registered users only). */
+  async chooseLanguage(sender: Sender): Promise<Reply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    this.logger.log(`Обработана команда /language для пользователя ${sender.chatId}`);
+    return this.phrases.chooseLanguage(user);
+  }
+
+  /** /currency: buttons for the default currency (registered users only). */
+  async chooseCurrency(sender: Sender): Promise<Reply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    this.logger.log(`Обработана команда /currency для пользователя ${sender.chatId}`);
+    return this.phrases.chooseCurrency(user);
+  }
+
+  /** /phone +998901234567 */
+  async setPhone(sender: Sender, argument: string): Promise<Reply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    const outcome = await this.applyPhone(user, argument);
+    this.logger.log(
+      `Обработана команда /phone для пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`,
+    );
+    return {
+      text: phoneText(user.language, outcome),
+      markup: outcome.ok ? { remove_keyboard: true } : undefined,
+    };
+  }
+
+  /** A shared contact (the request_contact button): accepted only when it is the sender's own. */
+  async sharedContact(
+    sender: Sender & { fromId: number },
+    contact: { userId?: number; phoneNumber: string },
+  ): Promise<Reply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    if (contact.userId === undefined || contact.userId !== sender.fromId) {
+      this.logger.warn(`Отклонён чужой контакт от пользователя ${sender.chatId}`);
+      return { text: contactNotOwnText(user.language) };
+    }
+    // Telegram vouches that the sender's own contact carries their number: it is stored verified (and taken over
+    // from a user who only typed it).
+    const outcome = await this.applyPhone(user, normalizeContactPhone(contact.phoneNumber), 'verified');
+    this.logger.log(
+      `Получен контакт от пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`,
+    );
+    return {
+      text: phoneText(user.language, outcome),
+      markup: outcome.ok ? { remove_keyboard: true } : undefined,
+    };
+  }
+
+  /** /login: a one-time code for the REST login (login_code). */
+  async login(sender: Sender): Promise<Reply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    const { code } = await this.loginCodes.issue(user.id);
+    this.logger.log(`Обработана команда /login для пользователя ${sender.chatId}`);
+    return { text: loginCodeText(user.language, code, LOGIN_CODE_MINUTES) };
+  }
+
+  /** /app: a web_app button that opens the Mini App (only over https, which Telegram requires). */
+  async miniApp(sender: Sender): Promise<Reply> {
+    const texts = miniAppTexts(await this.languageOf(sender));
+    const url = telegramMiniAppUrl(this.config.publicUrl);
+    this.logger.log(
+      `Обработана команда /app для пользователя ${sender.chatId}${url ? '' : ': PUBLIC_URL не https'}`,
+    );
+    if (!url) return { text: texts.unavailable };
+    return { text: texts.open, markup: { inline_keyboard: [[{ text: texts.button, web_app: { url } }]] } };
+  }
+
+  /** /cancel: forgets whatever the session was waiting for. */
+  async cancel(sender: Sender): Promise<Reply> {
+    const user = await this.registered(sender);
+    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+    const hadPending = await this.sessions.clearState(user.id);
+    this.logger.log(`Обработана команда /cancel для пользователя ${sender.chatId}`);
+    return { text: cancelText(user.language, hadPending) };
+  }
+
+  /**
+   * A voice note (voice, audio or video_note). Too long → a polite refusal, nothing downloaded; STT_PROVIDER=none →
+   * the seed's info reply; else it is queued durably (the webhook answers at once) and the voice worker
+   * transcribes, records and replies. No reply now (null): the worker's "typing…" follows within moments.
+   */
+  async voice(input: SenderProfile & { note: VoiceNote }): Promise<Reply | null> {
+    const { note } = input;
+    this.logger.log(
+      `Получено голосовое сообщение от пользователя ${input.chatId}: ${note.durationSeconds} сек.`,
+    );
+    if (note.durationSeconds > this.config.stt.voiceMaxSeconds) {
+      return {
+        text: voiceTooLongText(
+          await this.languageOf(input),
+          note.durationSeconds,
+          this.config.stt.voiceMaxSeconds,
+        ),
+      };
+    }
+    if (this.config.stt.provider === 'none') {
+      return { text: voiceInfoText(await this.languageOf(input), note.durationSeconds, note.fileSize) };
+    }
+    const user = await this.ensureUser(input);
+    await this.voiceNotes.enqueue(user.id, note);
+    return null;
+  }
+
+  /** my_chat_member: the user blocked the bot (kicked) or came back (member). Nothing is sent. */
+  async membership(chatId: number, status: string): Promise<void> {
+    if (status !== 'kicked' && status !== 'member') return;
+    await this.users.setActiveByChatId(BigInt(chatId), status === 'member');
+    this.logger.log(
+      `Пользователь ${chatId} ${status === 'kicked' ? 'заблокировал бота: неактивен' : 'вернулся: активен'}`,
+    );
+  }
+
+  /**
+   * Any text that is not a known command: a phrase to record, an answer to "💬 Сколько?", or an intent (PhraseService).
+   * Writing to the bot is as good as /start: an unknown chat gets its user created first (no welcome), so the first
+   * thing a person types is recorded rather than refused.
+   */
+  async onText(input: TextInput): Promise<InlineReply> {
+    if (input.text.trimStart().startsWith('/'))
+      return { text: unknownCommandText(await this.languageOf(input)) };
+    const user = await this.ensureUser(input);
+    const reply = await this.phrases.onText(user, {
+      chatId: input.chatId,
+      text: input.text,
+      updateId: input.updateId,
+      sentAt: input.sentAt ?? new Date(),
+      writtenAt: input.writtenAt,
+    });
+    return this.edits.followed(user, input, reply);
+  }
+
+  /**
+   * An edited message (docs/message-edits.md): records follow the new text and the reply is edited to match; a
+   * message that did nothing an edit can follow is read as a new message (tied to the edit's update id). Null: nothing
+   * to say (an edit older than one already applied).
+   */
+  async onEdit(input: EditedInput): Promise<EditAnswer | null> {
+    if (input.text.trimStart().startsWith('/'))
+      return { text: commandEditedText(await this.languageOf(input)) };
+    const user = await this.registered(input);
+    const outcome = user ? await this.edits.onEdit(user, input) : ({ kind: 'read_as_new' } as const);
+    switch (outcome.kind) {
+      case 'answer':
+        return outcome.answer;
+      case 'stale':
+        return null;
+      case 'read_as_new':
+        this.logger.log(
+          `Исправленное сообщение прочитано как новое: update_id=${input.updateId}, chat_id=${input.chatId}`,
+        );
+        return this.onText(input);
+    }
+  }
+
+  /**
+   * A photo, document, video or animation with a caption: the caption is read like a text message. Without one, and
+   * for stickers, locations, polls …: what the bot understands (one answer per album). Before /start: the /start hint.
+   */
+  async media(input: MediaInput): Promise<Reply | null> {
+    const album = input.mediaGroupId === undefined ? null : `${input.chatId}:${input.mediaGroupId}`;
+    const first = album === null || this.albums.claim(album);
+    if (input.caption?.trim()) return this.onText({ ...input, text: input.caption });
+    if (!first) return null;
+    const user = await this.registered(input);
+    this.logger.log(
+      `Сообщение без текста (${input.kind}): update_id=${input.updateId}, chat_id=${input.chatId}`,
+    );
+    if (!user) return { text: needStartText(this.fallbackLanguage(input)) };
+    return { text: mediaHintText(user.language, input.kind) };
+  }
+
+  /** A press on one of the inline buttons (registered users only; anyone else gets an alert). */
+  async onCallback(input: CallbackQueryInput): Promise<CallbackReply> {
+    const user = await this.registered(input);
+    if (!user) return { answer: { text: needStartText(await this.languageOf(input)), alert: true } };
+    return this.phrases.onCallback(user, {
+      chatId: input.chatId,
+      data: input.data,
+      updateId: input.updateId,
+    });
+  }
+
+  /** The apology for a failed update, in the user's language when it can be found. */
+  async apology(sender: Sender): Promise<string> {
+    return apologyText(await this.languageOf(sender).catch(() => this.fallbackLanguage(sender)));
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** The sender's user, created like /start does (with a session) when the chat is new; reactivated if inactive. */
+  private async ensureUser(sender: SenderProfile): Promise<User> {
+    const known = await this.registered(sender);
+    if (known?.isActive) return known;
+    if (known) {
+      await this.users.setActiveByChatId(known.telegramChatId, true);
+      return known;
+    }
+    const { user, created } = await this.findOrCreate(sender);
+    if (created) {
+      await this.sessions.open(user.id);
+      this.logger.log(`Новый пользователь: chat_id=${sender.chatId}, user_id=${user.id}`);
+    }
+    return user;
+  }
+
+  private findOrCreate(sender: SenderProfile): Promise<{ user: User; created: boolean }> {
+    return this.users.findOrCreate({
+      chatId: BigInt(sender.chatId),
+      firstName: sender.firstName,
+      lastName: sender.lastName,
+      username: sender.username ?? null,
+      languageCode: sender.languageCode,
+    });
+  }
+
+  private async registered(sender: Sender): Promise<User | null> {
+    return this.users.findByChatId(BigInt(sender.chatId));
+  }
+
+  private async languageOf(sender: Sender): Promise<Language> {
+    return (await this.registered(sender))?.language ?? this.fallbackLanguage(sender);
+  }
+
+  private fallbackLanguage(sender: Sender): Language {
+    return languageFromCode(sender.languageCode) ?? this.config.defaults.language;
+  }
+
+  /**
+   * /phone types a number (stored unverified; "901234567" and "998901234567" are read as Uzbek); a shared own
+   * contact proves it ('verified').
+   */
+  private async applyPhone(
+    user: User,
+    raw: string,
+    proof: 'typed' | 'verified' = 'typed',
+  ): Promise<PhoneOutcome> {
+    const check = proof === 'typed' ? checkTypedPhoneNumber(raw) : checkPhoneNumber(raw);
+    if (!check.ok) return { ok: false, reason: check.reason };
+    try {
+      const updated =
+        proof === 'verified'
+          ? await this.users.setVerifiedPhone(user.id, check.e164)
+          : await this.users.updateProfile(user.id, { phone_number: check.e164 });
+      return { ok: true, phone: updated.phoneNumber ?? check.e164 };
+    } catch (error) {
+      // The number is valid, so the only validation left to fail is "held by another user".
+      if (error instanceof DomainError && error.code === 'validation') return { ok: false, reason: 'taken' };
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '../../../common/errors/domain-error';
+import { CategoriesService } from '../../categories/categories.service';
+import { categoriesText, learnedTexts } from '../../categories/learned.texts';
+import { User } from '../../users/user.entity';
+import { UsersService } from '../../users/users.service';
+import { languageFromCode, needStartText } from '../texts/bot.texts';
+import { decodeForget, learnedKeyboard } from '../keyboards/categories.keyboards';
+import type { CallbackReply, InlineReply, Sender } from '../replies';
+
+/**
+ * /categories in the bot: the user's own categories and the words learned from their corrections, each with a ✖
+ * button that forgets it (docs/learning.md). Plain values in, replies out.
+ */
+@Injectable()
+export class CategoriesBot {
+  private readonly logger = new Logger('BotCategories');
+
+  constructor(
+    private readonly categories: CategoriesService,
+    private readonly users: UsersService,
+  ) {}
+
+  async command(sender: Sender): Promise<InlineReply> {
+    const user = await this.users.findByChatId(BigInt(sender.chatId));
+    if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
+    this.logger.log(`Обработана команда /categories: chat_id=${sender.chatId}, user_id=${user.id}`);
+    return this.view(user);
+  }
+
+  /** A ✖ press: forgets the word, then shows the list as it is now (also when the word was already gone). */
+  async onCallback(sender: Sender & { data: string | undefined; updateId: number }): Promise<CallbackReply> {
+    const user = await this.users.findByChatId(BigInt(sender.chatId));
+    if (!user)
+      return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
+    const t = learnedTexts(user.language);
+    const id = decodeForget(sender.data);
+    if (!id) return { answer: { text: t.gone, alert: true } };
+    let answer: CallbackReply['answer'];
+    try {
+      answer = { text: t.forgotten(await this.categories.forgetLearned(user.id, id)) };
+      this.logger.log(
+        `Забыто слово: update_id=${sender.updateId}, chat_id=${sender.chatId}, user_id=${user.id}, id=${id}`,
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;
+      answer = { text: t.gone, alert: true };
+    }
+    const view = await this.view(user);
+    return { answer, edit: { text: view.text, markup: view.markup } };
+  }
+
+  private async view(user: User): Promise<InlineReply> {
+    const [all, learned] = await Promise.all([
+      this.categories.list(user.id),
+      this.categories.listLearned(user.id, user.language),
+    ]);
+    const own = all.filter((c) => !c.is_default).map((c) => ({ type: c.type, name: c.name }));
+    const text = categoriesText(
+      user.language,
+      own,
+      learned.map((l) => ({ keyword: l.keyword, type: l.type, categoryName: l.category_name })),
+    );
+    return { text, markup: learnedKeyboard(user.language, learned) };
+  }
+}

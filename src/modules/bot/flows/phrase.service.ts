@@ -1,0 +1,467 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Currency, MAX_AMOUNT_MINOR } from '../../../common/money';
+import type { Language } from '../../../config/app-config';
+import {
+  CategoriesService,
+  CategoryNameResolver,
+  correctionKeyword,
+} from '../../categories/categories.service';
+import { learnedTexts } from '../../categories/learned.texts';
+import { currentMonth, localToday, parsePhrase, ParsedItem, ParseResult, StatsQuery } from '../../nlu';
+import { toRange } from '../../stats/stats.period';
+import { StatsService } from '../../stats/stats.service';
+import { amountsText, categoryEmoji, periodText, STATS_TEXTS, summaryText } from '../../stats/stats.texts';
+import { Transaction } from '../../transactions/transaction.entity';
+import { RecordSource, TransactionsService } from '../../transactions/transactions.service';
+import { User } from '../../users/user.entity';
+import { UsersService } from '../../users/users.service';
+import { BotSessionsRepository } from '../infra/bot-sessions.repository';
+import type { CallbackReply, InlineReply, PhraseInput } from '../replies';
+import {
+  categoryKeyboard,
+  currencyKeyboard,
+  itemChooserKeyboard,
+  languageKeyboard,
+  recordedKeyboard,
+} from '../keyboards/bot.keyboards';
+import {
+  amountAgainText,
+  balanceText,
+  callbackTexts,
+  chooseCurrencyText,
+  chooseLanguageText,
+  currencySetText,
+  ItemView,
+  languageSetText,
+  recordedText,
+  smalltalkText,
+  textHint,
+  tooLargeText,
+  undoLastText,
+  undoneText,
+} from '../texts/bot.texts';
+import { CallbackAction, decodeCallback } from '../keyboards/callback-data';
+import { CardNotificationsBot } from './card-notifications.bot';
+import {
+  afterAnswer,
+  bareAmount,
+  PendingAmount,
+  pendingAmount,
+  PendingItem,
+  readPending,
+} from './pending-amount';
+import { AsidesBot } from './asides/asides.bot';
+import { PlansBot } from './plans.bot';
+import { categoryFor, newTransactions, occurredAt } from './recording';
+
+const RECENT_OPERATIONS = 5;
+
+function sourceOf(input: PhraseInput): RecordSource {
+  const updateId = BigInt(input.updateId);
+  return input.transcript === undefined
+    ? { kind: 'text', updateId }
+    : { kind: 'voice', updateId, transcript: input.transcript };
+}
+
+export interface CallbackInput {
+  chatId: number;
+  data: string | undefined;
+  updateId: number;
+}
+
+/**
+ * Free text in the chat: phrases become transactions (CONTRACT §6 parse → recordMany tied to the update id), the
+ * "how much?" conversation kept in bot_sessions.state, the intents (balance, stats, undo, language, currency), and
+ * the inline buttons under a recorded reply. Plain values in, reply texts from bot.texts out.
+ */
+@Injectable()
+export class PhraseService {
+  private readonly logger = new Logger('BotPhrases');
+
+  constructor(
+    private readonly transactions: TransactionsService,
+    private readonly categories: CategoriesService,
+    private readonly users: UsersService,
+    private readonly sessions: BotSessionsRepository,
+    private readonly statsService: StatsService,
+    private readonly plans: PlansBot,
+    private readonly cards: CardNotificationsBot,
+    private readonly asides: AsidesBot,
+  ) {}
+
+  /**
+   * The categories items are recorded with: the parser's (a key that fits the type), then what the user taught by
+   * correcting earlier records (the learned words win). Shared by new and edited messages.
+   */
+  async categorize<T extends ParsedItem>(user: User, items: readonly T[]): Promise<T[]> {
+    return this.categories.applyLearned(
+      user.id,
+      items.map((i) => ({ ...i, category: categoryFor(i) })),
+    ) as Promise<T[]>;
+  }
+
+  async onText(user: User, input: PhraseInput): Promise<InlineReply> {
+    const now = input.sentAt;
+    // Goals and debts ("цель: …", "дал в долг …", "Алишер вернул …") come before the transaction reading.
+    const plan = await this.plans.onText(user, input.text, now);
+    if (plan) return plan;
+    const state = await this.sessions.getState(user.id);
+    const pending = readPending(state, now);
+    if (pending) {
+      const answer = bareAmount(this.parse(user, input.text, now, pending.items[0].currency as Currency));
+      if (answer) return this.completePending(user, input, pending, answer);
+    }
+    const parsed = this.parse(user, input.text, now, user.currency);
+    // A forwarded card notification: its own date and time, once however often forwarded (docs/card-notifications.md).
+    if (parsed.card) {
+      const sentAt = input.writtenAt ?? input.sentAt;
+      return this.cards.onNotification(user, {
+        updateId: input.updateId,
+        chatId: input.chatId,
+        sentAt,
+        reading: parsed.card,
+        category: parsed.items[0]?.category,
+      });
+    }
+    // Money named but not a record (conversion, later, which currency, saving, too large or many), and spending
+    // questions about a word or about food: bot/asides (docs/asides.md).
+    const aside = await this.asides.onParsed(
+      user,
+      input,
+      parsed,
+      state,
+      async (q) => (await this.stats(user, now, q)).text,
+    );
+    if (aside) return aside;
+    switch (parsed.intent) {
+      case 'transaction':
+        if (!parsed.items.length) return this.notUnderstood(user, pending);
+        return this.record(user, input, parsed.items, pending);
+      case 'balance_query':
+        return this.balance(user, now);
+      case 'stats_query':
+        return this.stats(user, now, parsed.stats);
+      case 'undo':
+        return this.undoLast(user);
+      case 'set_language':
+        return this.changeLanguage(user, parsed.setting?.language);
+      case 'set_currency':
+        return this.changeCurrency(user, parsed.setting?.currency);
+      case 'smalltalk':
+        return { text: smalltalkText(user.language) };
+      case 'unknown':
+        return this.notUnderstood(user, pending);
+    }
+  }
+
+  /** The /balance answer (also for "какой у меня баланс?"). */
+  async balance(user: User, now: Date): Promise<InlineReply> {
+    const [summary, recent, name] = await Promise.all([
+      this.transactions.balanceSummary(user.id, user.currency),
+      this.transactions.recent(user.id, RECENT_OPERATIONS),
+      this.categories.nameResolver(user.id, user.language),
+    ]);
+    return {
+      text: balanceText(user.language, {
+        totals: summary.totals,
+        converted: summary.converted,
+        recent: recent.map((t) => ({
+          type: t.type,
+          amountMinor: t.amount,
+          currency: t.currency,
+          description: t.description,
+          categoryName: name(t.category),
+        })),
+        defaultCurrency: user.currency,
+        at: now,
+        timeZone: user.timezone,
+      }),
+    };
+  }
+
+  /** /language: the language buttons. */
+  chooseLanguage(user: User): InlineReply {
+    return { text: chooseLanguageText(user.language), markup: languageKeyboard(user.language) };
+  }
+
+  /** /currency: the default-currency buttons. */
+  chooseCurrency(user: User): InlineReply {
+    return { text: chooseCurrencyText(user.language), markup: currencyKeyboard(user.currency) };
+  }
+
+  async onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
+    const action = decodeCallback(input.data);
+    const t = callbackTexts(user.language);
+    if (!action) return { answer: { text: t.notAvailable, alert: true } };
+    const reply = await this.callback(user, action);
+    this.logger.log(
+      `Кнопка: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, action=${action.kind}`,
+    );
+    return reply;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+
+  /** The user's text read as every message is read (the edit of a message is read the same way). */
+  parse(user: User, text: string, now: Date, defaultCurrency: Currency): ParseResult {
+    // A bare number has no words to tell the language by: the user's own then.
+    return parsePhrase(text, {
+      language: /\p{L}/u.test(text) ? 'auto' : user.language,
+      defaultCurrency,
+      now,
+      timeZone: user.timezone,
+    });
+  }
+
+  /**
+   * Records every item that has an amount; items without one are asked about (the first now, the rest after).
+   * A word the user taught a category for (docs/learning.md) decides the item's category before the parser does.
+   */
+  private async record(
+    user: User,
+    input: PhraseInput,
+    parsed: ParsedItem[],
+    pending: PendingAmount | null,
+  ): Promise<InlineReply> {
+    const items = await this.categorize(user, parsed);
+    const complete = items.filter(
+      (i): i is (typeof items)[number] & { amountMinor: bigint } => i.amountMinor !== null,
+    );
+    const missing = items.filter((i) => i.amountMinor === null);
+    if (complete.some((i) => i.amountMinor > MAX_AMOUNT_MINOR || i.amountMinor < 1n))
+      return { text: tooLargeText(user.language) };
+
+    const news = newTransactions(complete, input.sentAt, user.timezone);
+    const rows = await this.transactions.recordMany(user.id, news, sourceOf(input));
+    // The new phrase replaces whatever was asked before.
+    const next = missing.length ? pendingAmount(missing, input.sentAt) : null;
+    if (next) await this.sessions.setState(user.id, next);
+    else if (pending) await this.sessions.replaceStateIf(user.id, pending.id, null);
+    this.logRecorded(user, input, rows.length);
+    return this.recordedReply(user, input, rows, next);
+  }
+
+  /** The answer to "💬 Сколько?": the first pending item is recorded with it (tied to this update). */
+  private async completePending(
+    user: User,
+    input: PhraseInput,
+    pending: PendingAmount,
+    answer: { amountMinor: bigint; currency: string },
+  ): Promise<InlineReply> {
+    if (answer.amountMinor > MAX_AMOUNT_MINOR) return { text: tooLargeText(user.language) };
+    const [item] = await this.categories.applyLearned(user.id, [
+      { ...pending.items[0], category: categoryFor(pending.items[0]) },
+    ]);
+    const rows = await this.transactions.recordMany(
+      user.id,
+      [
+        {
+          ...item,
+          amountMinor: answer.amountMinor,
+          currency: answer.currency,
+          occurredAt: occurredAt(item.date, input.sentAt, user.timezone),
+        },
+      ],
+      sourceOf(input),
+    );
+    const next = afterAnswer(pending);
+    await this.sessions.replaceStateIf(user.id, pending.id, next);
+    this.logRecorded(user, input, rows.length);
+    return this.recordedReply(user, input, rows, next);
+  }
+
+  private async recordedReply(
+    user: User,
+    input: PhraseInput,
+    rows: Transaction[],
+    next: PendingAmount | null,
+  ): Promise<InlineReply> {
+    const now = input.sentAt;
+    const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
+    const name = await this.categories.nameResolver(user.id, user.language, keys);
+    const question = next ? this.pendingView(next.items[0], name, user, now) : undefined;
+    return {
+      text: recordedText(
+        user.language,
+        rows.map((r) => this.view(r, name)),
+        user.timezone,
+        question,
+      ),
+      markup: rows.length ? recordedKeyboard(user.language, BigInt(input.updateId)) : undefined,
+      effect: rows.length ? { kind: 'records', rows } : undefined,
+    };
+  }
+
+  private async notUnderstood(user: User, pending: PendingAmount | null): Promise<InlineReply> {
+    return { text: pending ? amountAgainText(user.language) : textHint(user.language) };
+  }
+
+  /**
+   * A statistics question answers with a number per currency: "🚕 Транспорт за ноябрь: 120,000.00 UZS" (a category),
+   * "💸 Расходы за октябрь: …" (a direction), or the whole summary when it asks about neither.
+   */
+  private async stats(user: User, now: Date, query: StatsQuery | undefined): Promise<InlineReply> {
+    const today = localToday(now, user.timezone);
+    const q: StatsQuery = query ?? { period: currentMonth(today) };
+    const range = toRange('custom', q.period, user.timezone);
+    const summary = await this.statsService.summary(user.id, user.language, {
+      range,
+      type: q.type,
+      category: q.category,
+    });
+    const t = STATS_TEXTS[user.language];
+    const period = periodText(user.language, q.period, today.y);
+    const type = q.type;
+    if (!type) return { text: summaryText(user.language, summary, today.y) };
+    const amounts = amountsText(
+      summary.totals.map((c) => ({
+        currency: c.currency,
+        amountMinor: type === 'income' ? c.incomeMinor : c.expenseMinor,
+      })),
+      user.currency,
+    );
+    if (!q.category) return { text: t.typeAnswer(type, period, amounts) };
+    const name = await this.statsService.categoryName(user.id, user.language, q.category);
+    return { text: t.categoryAnswer(categoryEmoji(q.category, type), name, period, amounts) };
+  }
+
+  private async undoLast(user: User): Promise<InlineReply> {
+    const removed = await this.transactions.undoLast(user.id);
+    const name = await this.categories.nameResolver(
+      user.id,
+      user.language,
+      removed ? [removed.category] : [],
+    );
+    if (removed) this.logger.log(`Отменена последняя запись: user_id=${user.id}`);
+    return {
+      text: undoLastText(user.language, removed && this.view(removed, name), user.timezone),
+      effect: removed ? { kind: 'action' } : undefined,
+    };
+  }
+
+  private async changeLanguage(user: User, language: Language | undefined): Promise<InlineReply> {
+    if (!language) return this.chooseLanguage(user);
+    const updated = await this.users.setLanguage(user.id, language);
+    return { text: languageSetText(updated.language) };
+  }
+
+  private async changeCurrency(user: User, currency: Currency | undefined): Promise<InlineReply> {
+    if (!currency) return this.chooseCurrency(user);
+    const updated = await this.users.setCurrency(user.id, currency);
+    return { text: currencySetText(updated.language, updated.currency) };
+  }
+
+  private async callback(user: User, action: CallbackAction): Promise<CallbackReply> {
+    const t = callbackTexts(user.language);
+    switch (action.kind) {
+      case 'undo': {
+        const removed = await this.transactions.undoUpdate(user.id, action.updateId);
+        if (!removed.length) return { answer: { text: t.alreadyUndone, alert: true } };
+        this.logger.log(
+          `Отменены записи update_id=${action.updateId}: user_id=${user.id}, removed=${removed.length}`,
+        );
+        const name = await this.categories.nameResolver(user.id, user.language);
+        return {
+          answer: { text: t.undone },
+          edit: {
+            text: undoneText(
+              user.language,
+              removed.map((r) => this.view(r, name)),
+              user.timezone,
+            ),
+          },
+        };
+      }
+      case 'category': {
+        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
+        if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
+        if (action.item === undefined && rows.length > 1) {
+          const name = await this.categories.nameResolver(user.id, user.language);
+          const items = rows.map((r) => ({
+            item: r.sourceItem,
+            label: r.description.trim() || name(r.category),
+          }));
+          return {
+            answer: { text: t.chooseItem },
+            edit: { markup: itemChooserKeyboard(user.language, action.updateId, items) },
+          };
+        }
+        const row = action.item === undefined ? rows[0] : rows.find((r) => r.sourceItem === action.item);
+        if (!row) return { answer: { text: t.alreadyUndone, alert: true } };
+        const list = await this.categories.list(user.id, row.type);
+        const markup = categoryKeyboard(user.language, action.updateId, row.sourceItem, list, row.category);
+        return { answer: { text: t.chooseCategory }, edit: { markup } };
+      }
+      case 'set_category': {
+        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
+        const row = rows.find((r) => r.sourceItem === action.item);
+        if (!row) return { answer: { text: t.alreadyUndone, alert: true } };
+        if (!(await this.categories.isAllowed(user.id, row.type, action.category)))
+          return { answer: { text: t.notAvailable, alert: true } };
+        const updated = await this.transactions.setCategory(user.id, row.id, action.category);
+        const name = await this.categories.nameResolver(user.id, user.language);
+        const views = rows.map((r) => this.view(r.id === updated.id ? updated : r, name));
+        const learned = correctionKeyword(row, updated);
+        const toast = t.categorySet(name(updated.category));
+        return {
+          answer: { text: learned ? `${toast}\n${learnedTexts(user.language).learned(learned)}` : toast },
+          edit: {
+            text: recordedText(user.language, views, user.timezone),
+            markup: recordedKeyboard(user.language, action.updateId),
+          },
+        };
+      }
+      case 'back': {
+        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
+        if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
+        return { answer: { text: '' }, edit: { markup: recordedKeyboard(user.language, action.updateId) } };
+      }
+      case 'language': {
+        const updated = await this.users.setLanguage(user.id, action.language);
+        const text = languageSetText(updated.language);
+        return { answer: { text }, edit: { text } };
+      }
+      case 'currency': {
+        const updated = await this.users.setCurrency(user.id, action.currency);
+        const text = currencySetText(updated.language, updated.currency);
+        return { answer: { text }, edit: { text } };
+      }
+      case 'card_side':
+        return this.cards.onAnswer(user, action.updateId, action.card);
+      case 'pick_currency':
+      case 'planned':
+      case 'goal_offer':
+        return this.asides.onCallback(user, action);
+    }
+  }
+
+  /** A recorded row as the replies list it. */
+  view(tx: Transaction, name: CategoryNameResolver): ItemView {
+    return {
+      type: tx.type,
+      amountMinor: tx.amount,
+      currency: tx.currency,
+      categoryName: name(tx.category),
+      description: tx.description,
+      occurredAt: tx.occurredAt,
+    };
+  }
+
+  /** An item waiting for its amount, as the "💬 Сколько?" question shows it. */
+  pendingView(item: PendingItem, name: CategoryNameResolver, user: User, now: Date): ItemView {
+    return {
+      type: item.type,
+      amountMinor: null,
+      currency: item.currency,
+      categoryName: name(item.category),
+      description: item.description,
+      occurredAt: occurredAt(item.date, now, user.timezone),
+    };
+  }
+
+  private logRecorded(user: User, input: PhraseInput, recorded: number): void {
+    this.logger.log(
+      `Записано из ${input.transcript === undefined ? 'текста' : 'голоса'}: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`,
+    );
+  }
+}

@@ -1,0 +1,183 @@
+import { Injectable, Logger, Module } from '@nestjs/common';
+import type { Response } from 'express';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Context, MiddlewareFn } from 'telegraf';
+import { isDatabaseUnavailable } from '../../../common/errors/domain-error';
+import { AppConfig, Language } from '../../../config/app-config';
+import { UsersModule } from '../../users/users.module';
+import { UsersService } from '../../users/users.service';
+import { installBotApiRetry } from './bot-api.retry';
+import { apologyText, languageFromCode } from '../texts/bot.texts';
+import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
+
+/** Set by the webhook layer around one delivery, so the guard can ask Telegram to retry (5xx). Absent when polling. */
+export interface WebhookDelivery {
+  res: Response;
+  /** What the guard decided; the webhook layer logs it. */
+  outcome?: 'handled' | 'duplicate' | 'ignored' | 'retry_later';
+}
+export const webhookDelivery = new AsyncLocalStorage<WebhookDelivery>();
+
+/**
+ * A `processing` guard row older than this is taken to belong to a dead attempt and may be claimed again (longer than
+ * HANDLER_TIMEOUT_MS in bot.options.ts, after which telegraf abandons a handler).
+ */
+export const UPDATE_LEASE_SECONDS = 120;
+
+export const RETRY_LATER_BODY = { detail: 'Service temporarily unavailable, try again later.' };
+
+/**
+ * The first middleware of every update (webhook and polling):
+ * 1. the durable duplicate guard (processed_updates): a redelivered update_id has no second effect;
+ * 2. only private chats are served (group messages are acknowledged and ignored);
+ * 3. the error boundary: a handler failure is logged with the update_id and answered with a short apology (the
+ *    webhook still says 200); "database unavailable" releases the guard row and answers 503 so Telegram retries.
+ */
+@Injectable()
+export class UpdateGuard {
+  private readonly logger = new Logger('BotUpdates');
+  /**
+   * Claims this process gave up because the database went away while their release failed too. Released at the
+   * next update that reaches the database, so Telegram's retry after the outage is served at once instead of
+   * waiting out the lease.
+   */
+  private readonly unreleased = new Set<number>();
+  /** Updates handled (200) whose `done` mark failed because the database went away; marked when it is back. */
+  private readonly unfinished = new Set<number>();
+
+  constructor(
+    private readonly updates: ProcessedUpdatesRepository,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+  ) {}
+
+  middleware(): MiddlewareFn<Context> {
+    return (ctx, next) => this.run(ctx, next);
+  }
+
+  private async run(ctx: Context, next: () => Promise<void>): Promise<void> {
+    const updateId = ctx.update.update_id;
+    const delivery = webhookDelivery.getStore();
+    // telegraf builds a Telegram client per update: its replies get the bounded 429/5xx retry too.
+    installBotApiRetry(ctx.telegram);
+
+    let claim: ClaimResult;
+    try {
+      if (this.unreleased.size || this.unfinished.size) await this.settleLeftovers();
+      claim = await this.updates.claim(updateId, UPDATE_LEASE_SECONDS);
+    } catch (error) {
+      // The connection may have died after the claim committed but before its answer arrived: release it later too
+      // (a no-op when there is no such claim).
+      if (isDatabaseUnavailable(error)) this.rememberUnreleased(updateId);
+      return this.retryLater(updateId, error, delivery, false);
+    }
+    if (claim !== 'claimed') {
+      if (claim === 'duplicate') {
+        this.logger.log(`Повторное обновление пропущено: update_id=${updateId}`);
+        if (delivery) delivery.outcome = 'duplicate';
+        return;
+      }
+      this.logger.warn(`Обновление уже обрабатывается: update_id=${updateId}`);
+      return this.retryLater(updateId, undefined, delivery, false);
+    }
+
+    if (ctx.chat && ctx.chat.type !== 'private') {
+      if (delivery) delivery.outcome = 'ignored';
+    } else {
+      try {
+        await next();
+        if (delivery) delivery.outcome ??= 'handled';
+      } catch (error) {
+        if (isDatabaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);
+        const e = error as Error;
+        this.logger.error(
+          `Ошибка обработки webhook: update_id=${updateId}: ${e?.message ?? String(error)}`,
+          e?.stack,
+        );
+        await this.apologize(ctx, updateId);
+        if (delivery) delivery.outcome = 'handled';
+      }
+    }
+
+    try {
+      await this.updates.finish(updateId);
+    } catch (error) {
+      // The effect happened and Telegram gets 200; the row stays `processing` (its lease keeps a retry away) until the
+      // database answers again, when it is marked done.
+      if (this.unfinished.size < 10_000) this.unfinished.add(updateId);
+      this.logger.error(
+        `Не удалось отметить обновление обработанным: update_id=${updateId}: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /** Database unavailable (or the update is in flight elsewhere): release the claim and make Telegram retry. */
+  private async retryLater(
+    updateId: number,
+    error: unknown,
+    delivery: WebhookDelivery | undefined,
+    claimed: boolean,
+  ): Promise<void> {
+    if (error)
+      this.logger.error(
+        `Ошибка обработки webhook: update_id=${updateId}: база данных недоступна: ${(error as Error).message}`,
+      );
+    if (claimed) {
+      await this.updates.release(updateId).catch((e: unknown) => {
+        this.rememberUnreleased(updateId);
+        this.logger.warn(
+          `Не удалось освободить update_id=${updateId} (освободится при восстановлении базы): ${(e as Error).message}`,
+        );
+      });
+    }
+    if (!delivery) return; // polling: nothing to answer
+    delivery.outcome = 'retry_later';
+    if (!delivery.res.headersSent)
+      delivery.res.status(503).setHeader('Retry-After', '5').json(RETRY_LATER_BODY);
+  }
+
+  private rememberUnreleased(updateId: number): void {
+    if (this.unreleased.size < 10_000) this.unreleased.add(updateId);
+  }
+
+  /** Claims left behind by a database outage: released (not handled) or marked done (handled). */
+  private async settleLeftovers(): Promise<void> {
+    const done = [...this.unfinished];
+    if (done.length) {
+      await this.updates.finishMany(done);
+      for (const id of done) this.unfinished.delete(id);
+    }
+    const released = [...this.unreleased].filter((id) => !this.unfinished.has(id));
+    if (released.length) {
+      await this.updates.releaseMany(released);
+      for (const id of released) this.unreleased.delete(id);
+    }
+  }
+
+  private async apologize(ctx: Context, updateId: number): Promise<void> {
+    if (!ctx.chat) return;
+    try {
+      await ctx.reply(apologyText(await this.languageOf(ctx)));
+    } catch (error) {
+      this.logger.warn(`Не удалось отправить извинение: update_id=${updateId}: ${(error as Error).message}`);
+    }
+  }
+
+  private async languageOf(ctx: Context): Promise<Language> {
+    const fallback = languageFromCode(ctx.from?.language_code) ?? this.config.defaults.language;
+    if (!ctx.chat) return fallback;
+    try {
+      return (await this.users.findByChatId(BigInt(ctx.chat.id)))?.language ?? fallback;
+    } catch {
+      return fallback;
+    }
+  }
+}
+
+/** The guard and its table, imported by nestjs-telegraf's options factory (the guard is its first middleware). */
+@Module({
+  imports: [UsersModule],
+  providers: [ProcessedUpdatesRepository, UpdateGuard],
+  exports: [ProcessedUpdatesRepository, UpdateGuard],
+})
+export class UpdateGuardModule {}

@@ -1,0 +1,68 @@
+/**
+ * Every command the bot answers is listed in /help and in the command menu (setMyCommands), in every language, and
+ * nothing is listed that the bot does not answer. The handled commands are read from the @Start, @Help and @Command
+ * decorators of BotUpdate, so a new handler without a /help line or a menu entry fails here.
+ */
+import 'reflect-metadata';
+import { LISTENERS_METADATA } from 'nestjs-telegraf/dist/telegraf.constants';
+import { menuCommands } from './bot.menu';
+import { BOT_LANGUAGES, helpText } from './bot.texts';
+import { BotUpdate } from '../bot.update';
+
+interface Listener {
+  method: string;
+  args: unknown[];
+}
+
+/** The commands BotUpdate's handlers answer: /start, /help and each @Command('…'). */
+function handledCommands(): string[] {
+  const commands: string[] = [];
+  for (const name of Object.getOwnPropertyNames(BotUpdate.prototype)) {
+    const handler = (BotUpdate.prototype as unknown as Record<string, unknown>)[name];
+    if (typeof handler !== 'function') continue;
+    const listeners = (Reflect.getMetadata(LISTENERS_METADATA, handler) ?? []) as Listener[];
+    for (const l of listeners) {
+      if (l.method === 'start' || l.method === 'help') commands.push(l.method);
+      if (l.method === 'command') commands.push(...(l.args.flat() as string[]));
+    }
+  }
+  return commands.sort();
+}
+
+/** The commands /help lists: lines starting with "/command". */
+const helpCommands = (text: string) => [...text.matchAll(/^\/([a-z0-9_]+)\b/gm)].map((m) => m[1]).sort();
+
+describe('/help and the command menu list every command the bot has', () => {
+  const handled = handledCommands();
+
+  it('finds the handlers (the decorators were read)', () => {
+    expect(handled).toEqual(expect.arrayContaining(['start', 'help', 'balance', 'phone', 'stats', 'goal']));
+  });
+
+  it.each(BOT_LANGUAGES.map((l) => [l]))('%s: /help has one line per handled command', (lang) => {
+    expect(helpCommands(helpText(lang))).toEqual(handled);
+  });
+
+  it.each(BOT_LANGUAGES.map((l) => [l]))('%s: the menu has each handled command once', (lang) => {
+    expect(
+      menuCommands(lang)
+        .map((c) => c.command)
+        .sort(),
+    ).toEqual(handled);
+  });
+
+  it("the help texts keep the seed's lines (Russian) and list the commands in the same order in every language", () => {
+    const order = (lang: (typeof BOT_LANGUAGES)[number]) =>
+      [...helpText(lang).matchAll(/^\/([a-z0-9_]+)\b/gm)].map((m) => m[1]);
+    expect(order('uz')).toEqual(order('ru'));
+    expect(order('en')).toEqual(order('ru'));
+    for (const line of [
+      '/start - Начать работу с ботом',
+      '/balance - Показать текущий баланс',
+      '/help - Показать эту справку',
+      '/phone +номер - Обновить номер телефона',
+    ]) {
+      expect(helpText('ru')).toContain(line);
+    }
+  });
+});

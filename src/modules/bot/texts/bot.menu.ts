@@ -1,0 +1,49 @@
+import type { Language } from '../../../config/app-config';
+import { learnedTexts } from '../../categories/learned.texts';
+import { STATS_TEXTS } from '../../stats/stats.texts';
+import { COMMANDS } from './bot.texts';
+
+type PlanCommand = 'goals' | 'goal' | 'debts' | 'remind' | 'app';
+
+/** Menu descriptions of the planning commands and the Mini App (at most 256 characters each, per Telegram). */
+const MORE: Record<Language, Record<PlanCommand, string>> = {
+  ru: {
+    goals: 'Цели и накопления',
+    goal: 'Новая цель: /goal телефон 3 млн к 1 марта',
+    debts: 'Долги: кому дал, у кого взял',
+    remind: 'Ежедневное напоминание',
+    app: 'Открыть приложение OvozPay',
+  },
+  uz: {
+    goals: 'Maqsadlar va jamgʻarmalar',
+    goal: 'Yangi maqsad: /goal mashina 100 million soʻm',
+    debts: 'Qarzlar: kimga berdim, kimdan oldim',
+    remind: 'Kundalik eslatma',
+    app: 'OvozPay ilovasini ochish',
+  },
+  en: {
+    goals: 'Goals and savings',
+    goal: 'New goal: /goal laptop 1200 dollars by June 1',
+    debts: 'Debts: lent and borrowed',
+    remind: 'Daily reminder',
+    app: 'Open the OvozPay app',
+  },
+};
+
+/** The command menu (setMyCommands) of a language: the core commands, reports, planning and the Mini App. */
+export function menuCommands(lang: Language): Array<{ command: string; description: string }> {
+  const reports = STATS_TEXTS[lang].commands;
+  const more = MORE[lang];
+  return [
+    ...COMMANDS[lang],
+    { command: 'stats', description: reports.stats },
+    { command: 'export', description: reports.export },
+    { command: 'goals', description: more.goals },
+    { command: 'goal', description: more.goal },
+    { command: 'debts', description: more.debts },
+    { command: 'remind', description: more.remind },
+    { command: 'categories', description: learnedTexts(lang).menu },
+    { command: 'app', description: more.app },
+    { command: 'deletemydata', description: reports.deletemydata },
+  ];
+}
