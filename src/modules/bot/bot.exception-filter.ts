@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { TelegrafArgumentsHost } from 'nestjs-telegraf';
 import type { Context } from 'telegraf';
 import { DomainError } from '../../common/errors/domain-error';
-import { BotService } from './flows/bot.service';
+import { apologyText } from './texts/bot.texts';
+import { peekSender, SenderResolver } from './infra/update-sender';
 
 /**
  * The bot's one exception filter: a domain error that escapes a handler (the handlers answer the expected ones
@@ -13,7 +14,7 @@ import { BotService } from './flows/bot.service';
 export class BotExceptionFilter implements ExceptionFilter<DomainError> {
   private readonly logger = new Logger('BotUpdates');
 
-  constructor(private readonly bot: BotService) {}
+  constructor(private readonly senders: SenderResolver) {}
 
   async catch(error: DomainError, host: ArgumentsHost): Promise<void> {
     if (host.getType<string>() !== 'telegraf') throw error;
@@ -22,6 +23,7 @@ export class BotExceptionFilter implements ExceptionFilter<DomainError> {
       `Обновление update_id=${ctx.update.update_id} отклонено: ${error.code}: ${error.message}`,
     );
     if (!ctx.chat) return;
-    await ctx.reply(await this.bot.apology({ chatId: ctx.chat.id, languageCode: ctx.from?.language_code }));
+    const language = peekSender(ctx)?.language ?? this.senders.fallbackLanguage(ctx.from?.language_code);
+    await ctx.reply(apologyText(language));
   }
 }

@@ -31,6 +31,7 @@ import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './infra/bot.webhook';
 import { TelegramFiles } from './infra/telegram-files';
 import { UpdateGuard, UpdateGuardModule } from './infra/update-guard';
+import { SenderResolver } from './infra/update-sender';
 import { VoiceWorker } from './flows/voice.worker';
 
 /**
@@ -47,9 +48,9 @@ export class BotModule {
         imports: [
           TelegrafModule.forRootAsync({
             imports: [UpdateGuardModule],
-            inject: [AppConfig, UpdateGuard],
-            useFactory: (c: AppConfig, guard: UpdateGuard) => ({
-              ...telegrafOptions(c, guard),
+            inject: [AppConfig, UpdateGuard, SenderResolver],
+            useFactory: (c: AppConfig, guard: UpdateGuard, senders: SenderResolver) => ({
+              ...telegrafOptions(c, guard, senders),
               include: [BotModule],
             }),
           }),

@@ -7,7 +7,10 @@ import { BotService } from './flows/bot.service';
 import type { MediaKind } from './texts/edits.texts';
 import type { EditAnswer } from './flows/message-edits.service';
 import type { VoiceNote } from '../voice/voice.service';
-import type { CallbackReply, FileReply, Reply, Sender, SenderProfile } from './replies';
+import type { User } from '../users/user.entity';
+import { updateSender } from './infra/update-sender';
+import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
+import { needStartText } from './texts/bot.texts';
 import { BotReportsService, REPORT_CALLBACK_RE } from './flows/bot.reports';
 import { PlansBot } from './flows/plans.bot';
 import { PLAN_CALLBACK_RE } from './keyboards/plans.keyboards';
@@ -15,20 +18,6 @@ import { CategoriesBot } from './flows/categories.bot';
 import { LEARNED_CALLBACK_RE } from './keyboards/categories.keyboards';
 
 type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
-
-/** Plain values of the sender of a message. */
-function sender(ctx: MessageContext): Sender {
-  return { chatId: ctx.chat.id, languageCode: ctx.from?.language_code };
-}
-
-function profile(ctx: MessageContext): SenderProfile {
-  return {
-    ...sender(ctx),
-    firstName: ctx.from?.first_name,
-    lastName: ctx.from?.last_name,
-    username: ctx.from?.username,
-  };
-}
 
 /** "/phone@OvozPayBot +998 90 123 45 67" → "+998 90 123 45 67". */
 export function commandArgument(text: string): string {
@@ -182,8 +171,38 @@ async function answerCallback(ctx: Context, answer: CallbackReply): Promise<void
   if (answer.reply) await sendReport(ctx, answer.reply);
 }
 
+/** The press of an inline button as plain values: the presser, its callback_data, the update. */
+function pressOf(ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): CallbackInput {
+  const query = ctx.callbackQuery;
+  return {
+    chatId: updateSender(ctx).chatId,
+    data: 'data' in query ? query.data : undefined,
+    updateId: ctx.update.update_id,
+  };
+}
+
+/** A command for registered users: runs with the user, or answers the /start hint in the sender's language. */
+async function registered(ctx: Context, run: (user: User) => Reply | FileReply | Promise<Reply | FileReply>) {
+  const { user, language } = updateSender(ctx);
+  if (!user) return reply(ctx, { text: needStartText(language) });
+  const answer = await run(user);
+  return 'kind' in answer ? sendReport(ctx, answer) : reply(ctx, answer);
+}
+
+/** A button for registered users: runs with the user, or alerts the /start hint in the presser's language. */
+async function registeredPress(ctx: Context, run: (user: User) => Promise<CallbackReply>): Promise<void> {
+  const { user, language } = updateSender(ctx);
+  await answerCallback(
+    ctx,
+    user ? await run(user) : { answer: { text: needStartText(language), alert: true } },
+  );
+}
+
 /**
- * Telegram handlers: take the primitives from the update, call one BotService method, send its reply.
+ * Telegram handlers: take the primitives from the update, call one use-case method, send its reply. Who sent the
+ * update (their user and language) was resolved once before the handlers (infra/update-sender.ts); the commands and
+ * buttons that need a registered user go through `registered` / `registeredPress`, which answer everyone else with
+ * the /start hint in their language.
  * Methods are registered in this order, so the catch-all text handler stays last.
  */
 @Update()
@@ -198,80 +217,70 @@ export class BotUpdate {
 
   @Start()
   async start(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.bot.start(profile(ctx)));
+    await reply(ctx, await this.bot.start(updateSender(ctx)));
   }
 
   @Help()
   async help(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.bot.help(sender(ctx)));
+    await reply(ctx, this.bot.help(updateSender(ctx)));
   }
 
   @Command('balance')
   async balance(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.bot.balance(sender(ctx)));
+    await registered(ctx, (user) => this.bot.balance(user));
   }
 
   @Command('phone')
   async phone(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    await reply(ctx, await this.bot.setPhone(sender(ctx), commandArgument(ctx.message.text)));
+    await registered(ctx, (user) => this.bot.setPhone(user, commandArgument(ctx.message.text)));
   }
 
   @Command('login')
   async login(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.bot.login(sender(ctx)));
+    await registered(ctx, (user) => this.bot.login(user));
   }
 
   @Command('stats')
   async stats(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    await sendReport(
-      ctx,
-      await this.reports.stats(
-        sender(ctx),
-        commandArgument(ctx.message.text),
-        new Date(ctx.message.date * 1000),
-      ),
-    );
+    const at = new Date(ctx.message.date * 1000);
+    await registered(ctx, (user) => this.reports.stats(user, commandArgument(ctx.message.text), at));
   }
 
   @Command('export')
   async export(@Ctx() ctx: MessageContext): Promise<void> {
-    await sendReport(ctx, await this.reports.exportCsv(sender(ctx)));
+    await registered(ctx, (user) => this.reports.exportCsv(user));
   }
 
   @Command('deletemydata')
   async deleteMyData(@Ctx() ctx: MessageContext): Promise<void> {
-    await sendReport(ctx, await this.reports.deleteAsk(sender(ctx)));
+    await registered(ctx, (user) => this.reports.deleteAsk(user));
   }
 
   @Command('language')
   async language(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.bot.chooseLanguage(sender(ctx)));
+    await registered(ctx, (user) => this.bot.chooseLanguage(user));
   }
 
   @Command('currency')
   async currency(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.bot.chooseCurrency(sender(ctx)));
+    await registered(ctx, (user) => this.bot.chooseCurrency(user));
   }
 
   @Command('app')
   async miniApp(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.bot.miniApp(sender(ctx)));
+    await reply(ctx, this.bot.miniApp(updateSender(ctx)));
   }
 
   @Command('cancel')
   async cancel(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.bot.cancel(sender(ctx)));
+    await registered(ctx, (user) => this.bot.cancel(user));
   }
 
   @On('contact')
   async contact(@Ctx() ctx: MessageContext<Message.ContactMessage>): Promise<void> {
     const { user_id, phone_number } = ctx.message.contact;
-    await reply(
-      ctx,
-      await this.bot.sharedContact(
-        { ...sender(ctx), fromId: ctx.from.id },
-        { userId: user_id, phoneNumber: phone_number },
-      ),
+    await registered(ctx, (user) =>
+      this.bot.sharedContact(user, ctx.from.id, { userId: user_id, phoneNumber: phone_number }),
     );
   }
 
@@ -279,7 +288,7 @@ export class BotUpdate {
   async voice(
     @Ctx() ctx: MessageContext<Message.VoiceMessage | Message.AudioMessage | Message.VideoNoteMessage>,
   ): Promise<void> {
-    const answer = await this.bot.voice({ ...profile(ctx), note: voiceNote(ctx) });
+    const answer = await this.bot.voice({ ...updateSender(ctx), note: voiceNote(ctx) });
     if (answer) await reply(ctx, answer);
   }
 
@@ -289,7 +298,7 @@ export class BotUpdate {
     const m = ctx.message;
     const caption = CAPTIONED.some((kind) => kind in m) && 'caption' in m ? m.caption : undefined;
     const answer = await this.bot.media({
-      ...profile(ctx),
+      ...updateSender(ctx),
       kind: mediaKind(m),
       caption,
       mediaGroupId: 'media_group_id' in m ? m.media_group_id : undefined,
@@ -306,13 +315,8 @@ export class BotUpdate {
     const m = ctx.editedMessage;
     const text = editedText(m);
     if (text === undefined) return;
-    const from = m.from;
     const answer = await this.bot.onEdit({
-      chatId: m.chat.id,
-      languageCode: from?.language_code,
-      firstName: from?.first_name,
-      lastName: from?.last_name,
-      username: from?.username,
+      ...updateSender(ctx),
       messageId: m.message_id,
       text,
       updateId: ctx.update.update_id,
@@ -332,42 +336,29 @@ export class BotUpdate {
   async reportCallback(
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery.DataQuery>>,
   ): Promise<void> {
-    const query = ctx.callbackQuery;
-    await answerCallback(
-      ctx,
-      await this.reports.onCallback({
-        chatId: query.from.id,
-        languageCode: query.from.language_code,
-        data: query.data,
-      }),
-    );
+    const data = ctx.callbackQuery.data;
+    await registeredPress(ctx, (user) => this.reports.onCallback(user, { data }));
   }
 
   @Command('goals')
   async goals(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.plans.goalsCommand(sender(ctx), ''));
+    await registered(ctx, (user) => this.plans.goalsCommand(user, ''));
   }
 
   @Command('goal')
   async goal(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    await reply(
-      ctx,
-      await this.plans.goalsCommand(
-        sender(ctx),
-        commandArgument(ctx.message.text),
-        new Date(ctx.message.date * 1000),
-      ),
-    );
+    const at = new Date(ctx.message.date * 1000);
+    await registered(ctx, (user) => this.plans.goalsCommand(user, commandArgument(ctx.message.text), at));
   }
 
   @Command('debts')
   async debts(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.plans.debtsCommand(sender(ctx)));
+    await registered(ctx, (user) => this.plans.debtsCommand(user));
   }
 
   @Command('remind')
   async remind(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    await reply(ctx, await this.plans.remindCommand(sender(ctx), commandArgument(ctx.message.text)));
+    await registered(ctx, (user) => this.plans.remindCommand(user, commandArgument(ctx.message.text)));
   }
 
   /** Goal and debt buttons (callback_data p…:), ahead of the catch-all callback handler. */
@@ -375,55 +366,27 @@ export class BotUpdate {
   async planCallback(
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
-    const query = ctx.callbackQuery;
-    const data = 'data' in query ? query.data : undefined;
-    await answerCallback(
-      ctx,
-      await this.plans.onCallback({
-        chatId: query.from.id,
-        languageCode: query.from.language_code,
-        data,
-        updateId: ctx.update.update_id,
-      }),
-    );
+    await registeredPress(ctx, (user) => this.plans.onCallback(user, pressOf(ctx)));
   }
 
   /** /categories: own categories and learned words; its ✖ buttons (lr:…) come here, ahead of the catch-all. */
   @Command('categories')
   async categories(@Ctx() ctx: MessageContext): Promise<void> {
-    await reply(ctx, await this.categoriesBot.command(sender(ctx)));
+    await registered(ctx, (user) => this.categoriesBot.command(user));
   }
 
   @Action(LEARNED_CALLBACK_RE)
   async learnedCallback(
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
-    const query = ctx.callbackQuery;
-    const data = 'data' in query ? query.data : undefined;
-    await answerCallback(
-      ctx,
-      await this.categoriesBot.onCallback({
-        chatId: query.from.id,
-        languageCode: query.from.language_code,
-        data,
-        updateId: ctx.update.update_id,
-      }),
-    );
+    await registeredPress(ctx, (user) => this.categoriesBot.onCallback(user, pressOf(ctx)));
   }
 
   @On('callback_query')
   async callback(
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
-    const query = ctx.callbackQuery;
-    const data = 'data' in query ? query.data : undefined;
-    const input = {
-      chatId: query.from.id,
-      languageCode: query.from.language_code,
-      data,
-      updateId: ctx.update.update_id,
-    };
-    await answerCallback(ctx, await this.bot.onCallback(input));
+    await registeredPress(ctx, (user) => this.bot.onCallback(user, pressOf(ctx)));
   }
 
   @On('text')
@@ -433,7 +396,7 @@ export class BotUpdate {
     const origin = m.forward_origin as { date?: unknown } | undefined;
     const writtenAt = typeof origin?.date === 'number' ? new Date(origin.date * 1000) : undefined;
     const input = {
-      ...profile(ctx),
+      ...updateSender(ctx),
       text: m.text,
       updateId: ctx.update.update_id,
       sentAt: new Date(m.date * 1000),

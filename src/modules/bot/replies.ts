@@ -33,6 +33,13 @@ export interface PhraseInput {
   writtenAt?: Date;
 }
 
+/** A press on an inline button: who pressed, its callback_data, and the update that brought it. */
+export interface CallbackInput {
+  chatId: number;
+  data: string | undefined;
+  updateId: number;
+}
+
 /**
  * What a message did besides being answered, for following its later edits (message-edits.service.ts): `records` —
  * it recorded these rows (tied to its update id); `action` — it changed something an edit must not redo (a goal, a

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { AppConfig, Language } from '../../../config/app-config';
+import type { Language } from '../../../config/app-config';
 import { localDate } from '../../../common/time/local-time';
 import { localToday, readStatsPeriod } from '../../nlu';
 import { PrivacyService } from '../../privacy/privacy.service';
@@ -10,9 +10,7 @@ import { namedPeriod, PeriodName, StatsRange, toRange } from '../../stats/stats.
 import { StatsService } from '../../stats/stats.service';
 import { TransactionsService } from '../../transactions/transactions.service';
 import { User } from '../../users/user.entity';
-import { UsersService } from '../../users/users.service';
-import { languageFromCode, needStartText } from '../texts/bot.texts';
-import type { CallbackReply, FileReply, Sender } from '../replies';
+import type { CallbackReply, FileReply } from '../replies';
 
 /**
  * callback_data of the report buttons (ASCII, well under 64 bytes):
@@ -25,7 +23,7 @@ const STATS_BUTTON_RE = /^st:(week|month|prev_month|year)$/;
 const DELETE_YES_RE = /^del:yes:(\d{1,12})$/;
 export const DELETE_CONFIRM_SECONDS = 600;
 
-export interface ReportCallbackInput extends Sender {
+export interface ReportCallbackInput {
   data: string;
   /** When the button was pressed. */
   at?: Date;
@@ -37,19 +35,15 @@ export class BotReportsService {
   private readonly logger = new Logger('BotReports');
 
   constructor(
-    private readonly users: UsersService,
     private readonly statsService: StatsService,
     private readonly chart: StatsChart,
     private readonly transactions: TransactionsService,
     private readonly privacy: PrivacyService,
-    private readonly config: AppConfig,
   ) {}
 
   /** /stats [period]: the chart with the summary as its caption (this month by default), buttons for other periods. */
-  async stats(sender: Sender, argument: string, now: Date = new Date()): Promise<FileReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
-    this.logger.log(`Обработана команда /stats для пользователя ${sender.chatId}`);
+  async stats(user: User, argument: string, now: Date = new Date()): Promise<FileReply> {
+    this.logger.log(`Handled /stats: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     const period = readStatsPeriod(argument, now, user.timezone);
     if (!period)
       return {
@@ -60,10 +54,8 @@ export class BotReportsService {
     return this.statsReply(user, toRange('custom', period, user.timezone), now);
   }
 
-  async onCallback(input: ReportCallbackInput): Promise<CallbackReply> {
+  async onCallback(user: User, input: ReportCallbackInput): Promise<CallbackReply> {
     const now = input.at ?? new Date();
-    const user = await this.users.findByChatId(BigInt(input.chatId));
-    if (!user) return { answer: { text: needStartText(this.fallbackLanguage(input)), alert: true } };
     const t = STATS_TEXTS[user.language];
     const period = STATS_BUTTON_RE.exec(input.data);
     if (period) {
@@ -84,21 +76,21 @@ export class BotReportsService {
       if (age < 0 || age > DELETE_CONFIRM_SECONDS)
         return { answer: { text: t.deleteExpired, alert: true }, edit: { text: t.deleteExpired } };
       await this.privacy.eraseUser(user.id);
-      this.logger.log(`Обработано удаление данных для пользователя ${input.chatId}`);
+      this.logger.log(`Data deleted: chat_id=${user.telegramChatId}, user_id=${user.id}`);
       return { answer: { text: t.deleted }, edit: { text: t.deleted } };
     }
     return { answer: { text: '' } };
   }
 
   /** /export: every transaction as a CSV document. */
-  async exportCsv(sender: Sender, now: Date = new Date()): Promise<FileReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
+  async exportCsv(user: User, now: Date = new Date()): Promise<FileReply> {
     const counter = { rows: 0 };
     const chunks: string[] = [];
     for await (const chunk of this.transactions.exportCsv(user.id, {}, user.timezone, user.language, counter))
       chunks.push(chunk);
-    this.logger.log(`Обработана команда /export для пользователя ${sender.chatId}: ${counter.rows} операций`);
+    this.logger.log(
+      `Handled /export: chat_id=${user.telegramChatId}, user_id=${user.id}, rows=${counter.rows}`,
+    );
     const t = STATS_TEXTS[user.language];
     if (!counter.rows) return { kind: 'text', text: t.exportEmpty };
     return {
@@ -110,10 +102,8 @@ export class BotReportsService {
   }
 
   /** /deletemydata: asks first, with a confirm button and a cancel button. */
-  async deleteAsk(sender: Sender, now: Date = new Date()): Promise<FileReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { kind: 'text', text: needStartText(this.fallbackLanguage(sender)) };
-    this.logger.log(`Обработана команда /deletemydata для пользователя ${sender.chatId}`);
+  deleteAsk(user: User, now: Date = new Date()): FileReply {
+    this.logger.log(`Handled /deletemydata: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     const t = STATS_TEXTS[user.language];
     return {
       kind: 'text',
@@ -140,10 +130,6 @@ export class BotReportsService {
       caption,
       markup,
     };
-  }
-
-  private fallbackLanguage(sender: Sender): Language {
-    return languageFromCode(sender.languageCode) ?? this.config.defaults.language;
   }
 }
 

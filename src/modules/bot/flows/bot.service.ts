@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../../common/errors/domain-error';
-import { AppConfig, Language } from '../../../config/app-config';
+import { AppConfig } from '../../../config/app-config';
 import { LoginCodesService } from '../../auth/login-codes.service';
 import { checkPhoneNumber, checkTypedPhoneNumber } from '../../users/phone';
 import { User } from '../../users/user.entity';
@@ -10,16 +10,15 @@ import { telegramMiniAppUrl } from '../../webapp/webapp.url';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
 import { miniAppTexts } from '../texts/mini-app.texts';
 import { PhraseService } from './phrase.service';
-import type { CallbackReply, InlineReply, Reply, Sender, SenderProfile } from '../replies';
+import type { UpdateSender } from '../infra/update-sender';
+import type { CallbackInput, CallbackReply, InlineReply, Reply, SenderProfile } from '../replies';
 import { commandEditedText, MediaKind, mediaHintText } from '../texts/edits.texts';
 import { EditAnswer, MessageEditsService } from './message-edits.service';
 import { RecentAlbums } from './recent-albums';
 import {
-  apologyText,
   cancelText,
   contactNotOwnText,
   helpText,
-  languageFromCode,
   loginCodeText,
   needStartText,
   PhoneOutcome,
@@ -31,7 +30,7 @@ import {
   welcomeText,
 } from '../texts/bot.texts';
 
-export interface TextInput extends SenderProfile {
+export interface TextInput extends UpdateSender {
   text: string;
   updateId: number;
   /** message.date; defaults to now. */
@@ -43,7 +42,7 @@ export interface TextInput extends SenderProfile {
 }
 
 /** An edited text message, or the edited caption of a photo, document, video or animation. */
-export interface EditedInput extends SenderProfile {
+export interface EditedInput extends UpdateSender {
   messageId: number;
   text: string;
   updateId: number;
@@ -54,7 +53,7 @@ export interface EditedInput extends SenderProfile {
 }
 
 /** A message the bot cannot read as text (a photo, a sticker, a location …), with its caption when it can have one. */
-export interface MediaInput extends SenderProfile {
+export interface MediaInput extends UpdateSender {
   kind: MediaKind;
   caption?: string;
   /** Set for the messages of one album: the album gets one answer. */
@@ -62,11 +61,6 @@ export interface MediaInput extends SenderProfile {
   messageId: number;
   updateId: number;
   sentAt: Date;
-}
-
-export interface CallbackQueryInput extends Sender {
-  data: string | undefined;
-  updateId: number;
 }
 
 const LOGIN_CODE_MINUTES = 5;
@@ -103,8 +97,9 @@ export class BotService {
     const { user, created } = await this.findOrCreate(sender);
     if (!user.isActive) await this.users.setActiveByChatId(user.telegramChatId, true);
     await this.sessions.open(user.id);
+    // test/bot.e2e-spec.ts reads this line as it is.
     this.logger.log(`Обработана команда /start для пользователя ${sender.chatId}`);
-    if (created) this.logger.log(`Новый пользователь: chat_id=${sender.chatId}, user_id=${user.id}`);
+    if (created) this.logger.log(`New user: chat_id=${sender.chatId}, user_id=${user.id}`);
     const lang = user.language;
     return {
       text: welcomeText(lang),
@@ -118,43 +113,34 @@ export class BotService {
     };
   }
 
-  async help(sender: Sender): Promise<Reply> {
-    const lang = await this.languageOf(sender);
-    this.logger.log(`Обработана команда /help для пользователя ${sender.chatId}`);
-    return { text: helpText(lang) };
+  help(sender: UpdateSender): Reply {
+    this.logger.log(`Handled /help: chat_id=${sender.chatId}`);
+    return { text: helpText(sender.language) };
   }
 
-  /** /balance: totals per currency and the latest operations (registered users only). */
-  async balance(sender: Sender, now: Date = new Date()): Promise<Reply> {
-    const user = await this.registered(sender);
-    if (!user) return { text: needStartText(await this.languageOf(sender)) };
-    this.logger.log(`Обработана команда /balance для пользователя ${sender.chatId}`);
+  /** /balance: totals per currency and the latest operations. */
+  async balance(user: User, now: Date = new Date()): Promise<Reply> {
+    this.logger.log(`Handled /balance: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     return this.phrases.balance(user, now);
   }
 
-  /** /language: buttons for ru / uz / en (registered users only). */
-  async chooseLanguage(sender: Sender): Promise<Reply> {
-    const user = await this.registered(sender);
-    if (!user) return { text: needStartText(await this.languageOf(sender)) };
-    this.logger.log(`Обработана команда /language для пользователя ${sender.chatId}`);
+  /** /language: buttons for ru / uz / en. */
+  chooseLanguage(user: User): Reply {
+    this.logger.log(`Handled /language: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     return this.phrases.chooseLanguage(user);
   }
 
-  /** /currency: buttons for the default currency (registered users only). */
-  async chooseCurrency(sender: Sender): Promise<Reply> {
-    const user = await this.registered(sender);
-    if (!user) return { text: needStartText(await this.languageOf(sender)) };
-    this.logger.log(`Обработана команда /currency для пользователя ${sender.chatId}`);
+  /** /currency: buttons for the default currency. */
+  chooseCurrency(user: User): Reply {
+    this.logger.log(`Handled /currency: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     return this.phrases.chooseCurrency(user);
   }
 
   /** /phone +998901234567 */
-  async setPhone(sender: Sender, argument: string): Promise<Reply> {
-    const user = await this.registered(sender);
-    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+  async setPhone(user: User, argument: string): Promise<Reply> {
     const outcome = await this.applyPhone(user, argument);
     this.logger.log(
-      `Обработана команда /phone для пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`,
+      `Handled /phone: chat_id=${user.telegramChatId}, user_id=${user.id}: ${outcome.ok ? 'number updated' : outcome.reason}`,
     );
     return {
       text: phoneText(user.language, outcome),
@@ -164,20 +150,19 @@ export class BotService {
 
   /** A shared contact (the request_contact button): accepted only when it is the sender's own. */
   async sharedContact(
-    sender: Sender & { fromId: number },
+    user: User,
+    fromId: number,
     contact: { userId?: number; phoneNumber: string },
   ): Promise<Reply> {
-    const user = await this.registered(sender);
-    if (!user) return { text: needStartText(await this.languageOf(sender)) };
-    if (contact.userId === undefined || contact.userId !== sender.fromId) {
-      this.logger.warn(`Отклонён чужой контакт от пользователя ${sender.chatId}`);
+    if (contact.userId === undefined || contact.userId !== fromId) {
+      this.logger.warn(`Refused a contact that is not the sender's own: chat_id=${user.telegramChatId}`);
       return { text: contactNotOwnText(user.language) };
     }
     // Telegram vouches that the sender's own contact carries their number: it is stored verified (and taken over
     // from a user who only typed it).
     const outcome = await this.applyPhone(user, normalizeContactPhone(contact.phoneNumber), 'verified');
     this.logger.log(
-      `Получен контакт от пользователя ${sender.chatId}: ${outcome.ok ? 'номер обновлён' : outcome.reason}`,
+      `Contact received: chat_id=${user.telegramChatId}, user_id=${user.id}: ${outcome.ok ? 'number updated' : outcome.reason}`,
     );
     return {
       text: phoneText(user.language, outcome),
@@ -186,55 +171,43 @@ export class BotService {
   }
 
   /** /login: a one-time code for the REST login (login_code). */
-  async login(sender: Sender): Promise<Reply> {
-    const user = await this.registered(sender);
-    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+  async login(user: User): Promise<Reply> {
     const { code } = await this.loginCodes.issue(user.id);
-    this.logger.log(`Обработана команда /login для пользователя ${sender.chatId}`);
+    this.logger.log(`Handled /login: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     return { text: loginCodeText(user.language, code, LOGIN_CODE_MINUTES) };
   }
 
   /** /app: a web_app button that opens the Mini App (only over https, which Telegram requires). */
-  async miniApp(sender: Sender): Promise<Reply> {
-    const texts = miniAppTexts(await this.languageOf(sender));
+  miniApp(sender: UpdateSender): Reply {
+    const texts = miniAppTexts(sender.language);
     const url = telegramMiniAppUrl(this.config.publicUrl);
-    this.logger.log(
-      `Обработана команда /app для пользователя ${sender.chatId}${url ? '' : ': PUBLIC_URL не https'}`,
-    );
+    this.logger.log(`Handled /app: chat_id=${sender.chatId}${url ? '' : ': PUBLIC_URL is not https'}`);
     if (!url) return { text: texts.unavailable };
     return { text: texts.open, markup: { inline_keyboard: [[{ text: texts.button, web_app: { url } }]] } };
   }
 
   /** /cancel: forgets whatever the session was waiting for. */
-  async cancel(sender: Sender): Promise<Reply> {
-    const user = await this.registered(sender);
-    if (!user) return { text: needStartText(await this.languageOf(sender)) };
+  async cancel(user: User): Promise<Reply> {
     const hadPending = await this.sessions.clearState(user.id);
-    this.logger.log(`Обработана команда /cancel для пользователя ${sender.chatId}`);
+    this.logger.log(`Handled /cancel: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     return { text: cancelText(user.language, hadPending) };
   }
 
   /**
    * A voice note (voice, audio or video_note). Too long → a polite refusal, nothing downloaded; STT_PROVIDER=none →
-   * the seed's info reply; else it is queued durably (the webhook answers at once) and the voice worker
-   * transcribes, records and replies. No reply now (null): the worker's "typing…" follows within moments.
+   * the info reply (docs/interface.md §4); else it is queued durably (the webhook answers at once) and the voice
+   * worker transcribes, records and replies. No reply now (null): the worker's "typing…" follows within moments.
    */
-  async voice(input: SenderProfile & { note: VoiceNote }): Promise<Reply | null> {
+  async voice(input: UpdateSender & { note: VoiceNote }): Promise<Reply | null> {
     const { note } = input;
-    this.logger.log(
-      `Получено голосовое сообщение от пользователя ${input.chatId}: ${note.durationSeconds} сек.`,
-    );
+    this.logger.log(`Voice note received: chat_id=${input.chatId}, duration=${note.durationSeconds}s`);
     if (note.durationSeconds > this.config.stt.voiceMaxSeconds) {
       return {
-        text: voiceTooLongText(
-          await this.languageOf(input),
-          note.durationSeconds,
-          this.config.stt.voiceMaxSeconds,
-        ),
+        text: voiceTooLongText(input.language, note.durationSeconds, this.config.stt.voiceMaxSeconds),
       };
     }
     if (this.config.stt.provider === 'none') {
-      return { text: voiceInfoText(await this.languageOf(input), note.durationSeconds, note.fileSize) };
+      return { text: voiceInfoText(input.language, note.durationSeconds, note.fileSize) };
     }
     const user = await this.ensureUser(input);
     await this.voiceNotes.enqueue(user.id, note);
@@ -246,7 +219,7 @@ export class BotService {
     if (status !== 'kicked' && status !== 'member') return;
     await this.users.setActiveByChatId(BigInt(chatId), status === 'member');
     this.logger.log(
-      `Пользователь ${chatId} ${status === 'kicked' ? 'заблокировал бота: неактивен' : 'вернулся: активен'}`,
+      `Chat membership: chat_id=${chatId}, ${status === 'kicked' ? 'the bot was blocked: inactive' : 'back: active'}`,
     );
   }
 
@@ -256,8 +229,7 @@ export class BotService {
    * thing a person types is recorded rather than refused.
    */
   async onText(input: TextInput): Promise<InlineReply> {
-    if (input.text.trimStart().startsWith('/'))
-      return { text: unknownCommandText(await this.languageOf(input)) };
+    if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(input.language) };
     const user = await this.ensureUser(input);
     const reply = await this.phrases.onText(user, {
       chatId: input.chatId,
@@ -275,10 +247,10 @@ export class BotService {
    * to say (an edit older than one already applied).
    */
   async onEdit(input: EditedInput): Promise<EditAnswer | null> {
-    if (input.text.trimStart().startsWith('/'))
-      return { text: commandEditedText(await this.languageOf(input)) };
-    const user = await this.registered(input);
-    const outcome = user ? await this.edits.onEdit(user, input) : ({ kind: 'read_as_new' } as const);
+    if (input.text.trimStart().startsWith('/')) return { text: commandEditedText(input.language) };
+    const outcome = input.user
+      ? await this.edits.onEdit(input.user, input)
+      : ({ kind: 'read_as_new' } as const);
     switch (outcome.kind) {
       case 'answer':
         return outcome.answer;
@@ -286,7 +258,7 @@ export class BotService {
         return null;
       case 'read_as_new':
         this.logger.log(
-          `Исправленное сообщение прочитано как новое: update_id=${input.updateId}, chat_id=${input.chatId}`,
+          `Edited message read as a new one: update_id=${input.updateId}, chat_id=${input.chatId}`,
         );
         return this.onText(input);
     }
@@ -301,35 +273,23 @@ export class BotService {
     const first = album === null || this.albums.claim(album);
     if (input.caption?.trim()) return this.onText({ ...input, text: input.caption });
     if (!first) return null;
-    const user = await this.registered(input);
     this.logger.log(
-      `Сообщение без текста (${input.kind}): update_id=${input.updateId}, chat_id=${input.chatId}`,
+      `Message without text (${input.kind}): update_id=${input.updateId}, chat_id=${input.chatId}`,
     );
-    if (!user) return { text: needStartText(this.fallbackLanguage(input)) };
-    return { text: mediaHintText(user.language, input.kind) };
+    if (!input.user) return { text: needStartText(input.language) };
+    return { text: mediaHintText(input.user.language, input.kind) };
   }
 
-  /** A press on one of the inline buttons (registered users only; anyone else gets an alert). */
-  async onCallback(input: CallbackQueryInput): Promise<CallbackReply> {
-    const user = await this.registered(input);
-    if (!user) return { answer: { text: needStartText(await this.languageOf(input)), alert: true } };
-    return this.phrases.onCallback(user, {
-      chatId: input.chatId,
-      data: input.data,
-      updateId: input.updateId,
-    });
-  }
-
-  /** The apology for a failed update, in the user's language when it can be found. */
-  async apology(sender: Sender): Promise<string> {
-    return apologyText(await this.languageOf(sender).catch(() => this.fallbackLanguage(sender)));
+  /** A press on one of the bot's own inline buttons (the handler answers the unregistered with an alert). */
+  onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
+    return this.phrases.onCallback(user, input);
   }
 
   // -------------------------------------------------------------------------------------------------------------
 
   /** The sender's user, created like /start does (with a session) when the chat is new; reactivated if inactive. */
-  private async ensureUser(sender: SenderProfile): Promise<User> {
-    const known = await this.registered(sender);
+  private async ensureUser(sender: UpdateSender): Promise<User> {
+    const known = sender.user;
     if (known?.isActive) return known;
     if (known) {
       await this.users.setActiveByChatId(known.telegramChatId, true);
@@ -338,7 +298,7 @@ export class BotService {
     const { user, created } = await this.findOrCreate(sender);
     if (created) {
       await this.sessions.open(user.id);
-      this.logger.log(`Новый пользователь: chat_id=${sender.chatId}, user_id=${user.id}`);
+      this.logger.log(`New user: chat_id=${sender.chatId}, user_id=${user.id}`);
     }
     return user;
   }
@@ -351,18 +311,6 @@ export class BotService {
       username: sender.username ?? null,
       languageCode: sender.languageCode,
     });
-  }
-
-  private async registered(sender: Sender): Promise<User | null> {
-    return this.users.findByChatId(BigInt(sender.chatId));
-  }
-
-  private async languageOf(sender: Sender): Promise<Language> {
-    return (await this.registered(sender))?.language ?? this.fallbackLanguage(sender);
-  }
-
-  private fallbackLanguage(sender: Sender): Language {
-    return languageFromCode(sender.languageCode) ?? this.config.defaults.language;
   }
 
   /**

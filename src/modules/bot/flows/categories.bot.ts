@@ -3,10 +3,8 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { CategoriesService } from '../../categories/categories.service';
 import { categoriesText, learnedTexts } from '../../categories/learned.texts';
 import { User } from '../../users/user.entity';
-import { UsersService } from '../../users/users.service';
-import { languageFromCode, needStartText } from '../texts/bot.texts';
 import { decodeForget, learnedKeyboard } from '../keyboards/categories.keyboards';
-import type { CallbackReply, InlineReply, Sender } from '../replies';
+import type { CallbackInput, CallbackReply, InlineReply } from '../replies';
 
 /**
  * /categories in the bot: the user's own categories and the words learned from their corrections, each with a ✖
@@ -16,31 +14,23 @@ import type { CallbackReply, InlineReply, Sender } from '../replies';
 export class CategoriesBot {
   private readonly logger = new Logger('BotCategories');
 
-  constructor(
-    private readonly categories: CategoriesService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly categories: CategoriesService) {}
 
-  async command(sender: Sender): Promise<InlineReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
-    this.logger.log(`Обработана команда /categories: chat_id=${sender.chatId}, user_id=${user.id}`);
+  async command(user: User): Promise<InlineReply> {
+    this.logger.log(`Handled /categories: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     return this.view(user);
   }
 
   /** A ✖ press: forgets the word, then shows the list as it is now (also when the word was already gone). */
-  async onCallback(sender: Sender & { data: string | undefined; updateId: number }): Promise<CallbackReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user)
-      return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
+  async onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
     const t = learnedTexts(user.language);
-    const id = decodeForget(sender.data);
+    const id = decodeForget(input.data);
     if (!id) return { answer: { text: t.gone, alert: true } };
     let answer: CallbackReply['answer'];
     try {
       answer = { text: t.forgotten(await this.categories.forgetLearned(user.id, id)) };
       this.logger.log(
-        `Забыто слово: update_id=${sender.updateId}, chat_id=${sender.chatId}, user_id=${user.id}, id=${id}`,
+        `Learned word forgotten: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, id=${id}`,
       );
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'not_found') throw error;

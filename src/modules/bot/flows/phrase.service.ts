@@ -16,7 +16,7 @@ import { RecordSource, TransactionsService } from '../../transactions/transactio
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
-import type { CallbackReply, InlineReply, PhraseInput } from '../replies';
+import type { CallbackInput, CallbackReply, InlineReply, PhraseInput } from '../replies';
 import {
   categoryKeyboard,
   currencyKeyboard,
@@ -61,12 +61,6 @@ function sourceOf(input: PhraseInput): RecordSource {
   return input.transcript === undefined
     ? { kind: 'text', updateId }
     : { kind: 'voice', updateId, transcript: input.transcript };
-}
-
-export interface CallbackInput {
-  chatId: number;
-  data: string | undefined;
-  updateId: number;
 }
 
 /**

@@ -26,8 +26,7 @@ import { parseDebt, parseGoal, type DebtPhrase, type GoalPhrase } from '../../nl
 import { reminderBadTimeText, reminderOffText, reminderOnText } from '../../notifications/reminders.texts';
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
-import { needStartText, languageFromCode } from '../texts/bot.texts';
-import type { CallbackReply, InlineReply, Sender } from '../replies';
+import type { CallbackInput, CallbackReply, InlineReply } from '../replies';
 import {
   contributeKeyboard,
   debtsKeyboard,
@@ -106,9 +105,7 @@ export class PlansBot {
     return goal ? this.goalPhrase(user, goal) : null;
   }
 
-  async goalsCommand(sender: Sender, argument: string, now = new Date()): Promise<InlineReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
+  async goalsCommand(user: User, argument: string, now = new Date()): Promise<InlineReply> {
     if (argument.trim()) {
       const parsed = parseGoal(`goal: ${argument}`, {
         defaultCurrency: user.currency,
@@ -121,16 +118,12 @@ export class PlansBot {
     return this.goalsList(user);
   }
 
-  async debtsCommand(sender: Sender): Promise<InlineReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
+  async debtsCommand(user: User): Promise<InlineReply> {
     return this.debtsList(user);
   }
 
   /** /remind (toggle), /remind on|off, /remind 20:30. */
-  async remindCommand(sender: Sender, argument: string): Promise<InlineReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user) return { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru') };
+  async remindCommand(user: User, argument: string): Promise<InlineReply> {
     const arg = readRemindArgument(argument);
     if (!arg) return { text: reminderBadTimeText(user.language) };
     const on = arg.on ?? !user.dailyReminder;
@@ -141,14 +134,11 @@ export class PlansBot {
     };
   }
 
-  async onCallback(sender: Sender & { data: string | undefined; updateId: number }): Promise<CallbackReply> {
-    const user = await this.users.findByChatId(BigInt(sender.chatId));
-    if (!user)
-      return { answer: { text: needStartText(languageFromCode(sender.languageCode) ?? 'ru'), alert: true } };
-    const action = decodePlan(sender.data);
+  async onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
+    const action = decodePlan(input.data);
     if (!action) return { answer: { text: goalTexts(user.language).gone, alert: true } };
     this.logger.log(
-      `Кнопка: update_id=${sender.updateId}, chat_id=${sender.chatId}, user_id=${user.id}, action=${action.kind}`,
+      `Button: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, action=${action.kind}`,
     );
     try {
       return await this.callback(user, action);

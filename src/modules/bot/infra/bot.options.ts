@@ -3,6 +3,7 @@ import type { UpdateType } from 'telegraf/typings/telegram-types';
 import type { AppConfig } from '../../../config/app-config';
 import { commandEntityMiddleware } from './command-entity.middleware';
 import type { UpdateGuard } from './update-guard';
+import type { SenderResolver } from './update-sender';
 
 /** The webhook is served at both spellings (CONTRACT §3); Telegram is told the one in TELEGRAM_WEBHOOK_URL. */
 export const WEBHOOK_PATHS = ['/telegram/webhook/', '/telegram/webhook'] as const;
@@ -29,7 +30,11 @@ export const HANDLER_TIMEOUT_MS = 90_000;
  * bot after the app is up, with the errors caught (telegraf's launch from the factory is not awaited, so a failed
  * getMe there would be an unhandled rejection).
  */
-export function telegrafOptions(config: AppConfig, guard: UpdateGuard): TelegrafModuleOptions {
+export function telegrafOptions(
+  config: AppConfig,
+  guard: UpdateGuard,
+  senders: SenderResolver,
+): TelegrafModuleOptions {
   return {
     token: config.bot.token as string,
     options: {
@@ -37,7 +42,8 @@ export function telegrafOptions(config: AppConfig, guard: UpdateGuard): Telegraf
       telegram: { apiRoot: config.bot.apiRoot, webhookReply: false },
     },
     launchOptions: false,
-    // The guard runs first for every update: duplicate check, private chats only, error boundary.
-    middlewares: [guard.middleware(), commandEntityMiddleware],
+    // The guard runs first for every update: duplicate check, private chats only, error boundary. The sender's user
+    // and language are then read once, for every handler.
+    middlewares: [guard.middleware(), commandEntityMiddleware, senders.middleware()],
   };
 }

@@ -9,6 +9,7 @@ import { UsersService } from '../../users/users.service';
 import { installBotApiRetry } from './bot-api.retry';
 import { apologyText, languageFromCode } from '../texts/bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
+import { peekSender, SenderResolver } from './update-sender';
 
 /** Set by the webhook layer around one delivery, so the guard can ask Telegram to retry (5xx). Absent when polling. */
 export interface WebhookDelivery {
@@ -164,6 +165,8 @@ export class UpdateGuard {
   }
 
   private async languageOf(ctx: Context): Promise<Language> {
+    const resolved = peekSender(ctx);
+    if (resolved) return resolved.language;
     const fallback = languageFromCode(ctx.from?.language_code) ?? this.config.defaults.language;
     if (!ctx.chat) return fallback;
     try {
@@ -174,10 +177,13 @@ export class UpdateGuard {
   }
 }
 
-/** The guard and its table, imported by nestjs-telegraf's options factory (the guard is its first middleware). */
+/**
+ * The guard and its table, and the sender resolver: imported by nestjs-telegraf's options factory (the guard is its
+ * first middleware, the resolver runs before the handlers).
+ */
 @Module({
   imports: [UsersModule],
-  providers: [ProcessedUpdatesRepository, UpdateGuard],
-  exports: [ProcessedUpdatesRepository, UpdateGuard],
+  providers: [ProcessedUpdatesRepository, UpdateGuard, SenderResolver],
+  exports: [ProcessedUpdatesRepository, UpdateGuard, SenderResolver],
 })
 export class UpdateGuardModule {}
