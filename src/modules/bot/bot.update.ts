@@ -11,11 +11,10 @@ import type { User } from '../users/user.entity';
 import { updateSender } from './infra/update-sender';
 import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
 import { needStartText } from './texts/bot.texts';
-import { BotReportsService, REPORT_CALLBACK_RE } from './flows/bot.reports';
+import { BotReportsService } from './flows/bot.reports';
+import { LEARNED_CALLBACK_RE, PLAN_CALLBACK_RE, REPORT_CALLBACK_RE } from './keyboards/callback-data';
 import { PlansBot } from './flows/plans.bot';
-import { PLAN_CALLBACK_RE } from './keyboards/plans.keyboards';
 import { CategoriesBot } from './flows/categories.bot';
-import { LEARNED_CALLBACK_RE } from './keyboards/categories.keyboards';
 
 type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
 

@@ -6,21 +6,14 @@ import { localToday, readStatsPeriod } from '../../nlu';
 import { PrivacyService } from '../../privacy/privacy.service';
 import { chartModel, STATS_TEXTS, summaryText } from '../../stats/stats.texts';
 import { StatsChart } from '../../stats/stats.chart';
-import { namedPeriod, PeriodName, StatsRange, toRange } from '../../stats/stats.period';
+import { namedPeriod, StatsRange, toRange } from '../../stats/stats.period';
 import { StatsService } from '../../stats/stats.service';
 import { TransactionsService } from '../../transactions/transactions.service';
 import { User } from '../../users/user.entity';
+import { decodeReport, encodeReport } from '../keyboards/callback-data';
 import type { CallbackReply, FileReply } from '../replies';
 
-/**
- * callback_data of the report buttons (ASCII, well under 64 bytes):
- *   st:<week|month|prev_month|year>   the /stats chart for that period
- *   del:yes:<unix seconds>            confirm /deletemydata (valid for DELETE_CONFIRM_SECONDS after it was asked)
- *   del:no                            keep the data
- */
-export const REPORT_CALLBACK_RE = /^(st|del):/;
-const STATS_BUTTON_RE = /^st:(week|month|prev_month|year)$/;
-const DELETE_YES_RE = /^del:yes:(\d{1,12})$/;
+/** A /deletemydata confirmation button is valid this long after it was asked. */
 export const DELETE_CONFIRM_SECONDS = 600;
 
 export interface ReportCallbackInput {
@@ -57,29 +50,26 @@ export class BotReportsService {
   async onCallback(user: User, input: ReportCallbackInput): Promise<CallbackReply> {
     const now = input.at ?? new Date();
     const t = STATS_TEXTS[user.language];
-    const period = STATS_BUTTON_RE.exec(input.data);
-    if (period) {
-      return {
-        answer: { text: '' },
-        reply: await this.statsReply(
-          user,
-          namedPeriod(period[1] as Exclude<PeriodName, 'custom'>, now, user.timezone),
-          now,
-        ),
-      };
+    const action = decodeReport(input.data);
+    switch (action?.kind) {
+      case 'stats':
+        return {
+          answer: { text: '' },
+          reply: await this.statsReply(user, namedPeriod(action.period, now, user.timezone), now),
+        };
+      case 'delete_no':
+        return { answer: { text: t.deleteCancelled }, edit: { text: t.deleteCancelled } };
+      case 'delete_yes': {
+        const age = Math.floor(now.getTime() / 1000) - action.askedAt;
+        if (age < 0 || age > DELETE_CONFIRM_SECONDS)
+          return { answer: { text: t.deleteExpired, alert: true }, edit: { text: t.deleteExpired } };
+        await this.privacy.eraseUser(user.id);
+        this.logger.log(`Data deleted: chat_id=${user.telegramChatId}, user_id=${user.id}`);
+        return { answer: { text: t.deleted }, edit: { text: t.deleted } };
+      }
+      case undefined:
+        return { answer: { text: '' } };
     }
-    if (input.data === 'del:no')
-      return { answer: { text: t.deleteCancelled }, edit: { text: t.deleteCancelled } };
-    const yes = DELETE_YES_RE.exec(input.data);
-    if (yes) {
-      const age = Math.floor(now.getTime() / 1000) - Number(yes[1]);
-      if (age < 0 || age > DELETE_CONFIRM_SECONDS)
-        return { answer: { text: t.deleteExpired, alert: true }, edit: { text: t.deleteExpired } };
-      await this.privacy.eraseUser(user.id);
-      this.logger.log(`Data deleted: chat_id=${user.telegramChatId}, user_id=${user.id}`);
-      return { answer: { text: t.deleted }, edit: { text: t.deleted } };
-    }
-    return { answer: { text: '' } };
   }
 
   /** /export: every transaction as a CSV document. */
@@ -110,8 +100,13 @@ export class BotReportsService {
       text: t.deleteConfirm,
       markup: {
         inline_keyboard: [
-          [{ text: t.deleteYes, callback_data: `del:yes:${Math.floor(now.getTime() / 1000)}` }],
-          [{ text: t.deleteNo, callback_data: 'del:no' }],
+          [
+            {
+              text: t.deleteYes,
+              callback_data: encodeReport({ kind: 'delete_yes', askedAt: Math.floor(now.getTime() / 1000) }),
+            },
+          ],
+          [{ text: t.deleteNo, callback_data: encodeReport({ kind: 'delete_no' }) }],
         ],
       },
     };
@@ -138,12 +133,12 @@ function periodKeyboard(lang: Language): InlineKeyboardMarkup {
   return {
     inline_keyboard: [
       [
-        { text: b.week, callback_data: 'st:week' },
-        { text: b.month, callback_data: 'st:month' },
+        { text: b.week, callback_data: encodeReport({ kind: 'stats', period: 'week' }) },
+        { text: b.month, callback_data: encodeReport({ kind: 'stats', period: 'month' }) },
       ],
       [
-        { text: b.prevMonth, callback_data: 'st:prev_month' },
-        { text: b.year, callback_data: 'st:year' },
+        { text: b.prevMonth, callback_data: encodeReport({ kind: 'stats', period: 'prev_month' }) },
+        { text: b.year, callback_data: encodeReport({ kind: 'stats', period: 'year' }) },
       ],
     ],
   };

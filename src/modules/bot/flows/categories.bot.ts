@@ -3,7 +3,8 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { CategoriesService } from '../../categories/categories.service';
 import { categoriesText, learnedTexts } from '../../categories/learned.texts';
 import { User } from '../../users/user.entity';
-import { decodeForget, learnedKeyboard } from '../keyboards/categories.keyboards';
+import { decodeForget } from '../keyboards/callback-data';
+import { learnedKeyboard } from '../keyboards/categories.keyboards';
 import type { CallbackInput, CallbackReply, InlineReply } from '../replies';
 
 /**

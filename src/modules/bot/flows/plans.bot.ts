@@ -30,11 +30,10 @@ import type { CallbackInput, CallbackReply, InlineReply } from '../replies';
 import {
   contributeKeyboard,
   debtsKeyboard,
-  decodePlan,
   goalsKeyboard,
-  PlanAction,
   repayKeyboard,
 } from '../keyboards/plans.keyboards';
+import { decodePlan, PlanAction } from '../keyboards/callback-data';
 
 const goalView = (g: Goal): GoalView => ({
   title: g.title,

@@ -1,5 +1,6 @@
 /**
- * callback_data of the bot's inline buttons: short, ASCII, at most 64 bytes (Telegram's limit). Pure functions.
+ * callback_data of every inline button of the bot, in one codec: short, ASCII, at most 64 bytes (Telegram's limit).
+ * Pure functions. The strings are what buttons already sent carry: they must keep being read as they are.
  *
  * A recorded reply is addressed by the update id that recorded it (transactions.source_update_id, per user), so
  * one button serves every item of a multi-item reply; an item is its index in that update (source_item).
@@ -20,6 +21,24 @@
  *   f:<update>:<step>            money for a later day: r remind on its day, t tomorrow, w in a week, p paid already
  *                                (record today), n no; under the reminder: d record, s skip
  *   g:<update>                   a saving intention: create the goal
+ *
+ * The goal and debt buttons (routed by PLAN_CALLBACK_RE before the others):
+ *
+ *   pg:<goal>            a goal's contribution amounts        pa:<goal>:<minor>   contribute that amount
+ *   pc:<goal>            complete the goal by hand            pb:g / pb:d         back to the goals / debts buttons
+ *   pd:<debt>            a debt's repayment amounts           pr:<debt>:<minor>   repay that amount
+ *   px:<debt>            close the debt
+ *
+ * The ✖ buttons under /categories (LEARNED_CALLBACK_RE): lr:<learned word's id as 32 hex digits>.
+ *
+ * The report buttons (REPORT_CALLBACK_RE):
+ *
+ *   st:<week|month|prev_month|year>   the /stats chart for that period
+ *   del:yes:<unix seconds>            confirm /deletemydata (valid for DELETE_CONFIRM_SECONDS after it was asked)
+ *   del:no                            keep the data
+ *
+ * A planned payment's reminder is sent by notifications/ with the f:<update>:d / f:<update>:s buttons
+ * (notifications/reminder-buttons.ts); they are read here as the `planned` action.
  */
 import { CURRENCIES, Currency } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
@@ -134,5 +153,106 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
   if ((m = new RegExp(`^f:${UPDATE}:([a-z])$`).exec(data)) && STEP_BY_CODE.has(m[2]))
     return { kind: 'planned', updateId: BigInt(m[1]), step: STEP_BY_CODE.get(m[2])! };
   if ((m = new RegExp(`^g:${UPDATE}$`).exec(data))) return { kind: 'goal_offer', updateId: BigInt(m[1]) };
+  return null;
+}
+
+// --- The goal and debt buttons (flows/plans.bot.ts). Ids travel as 32 hex digits. ------------------------------
+
+export type PlanAction =
+  | { kind: 'goal'; id: string }
+  | { kind: 'contribute'; id: string; amountMinor: bigint }
+  | { kind: 'complete'; id: string }
+  | { kind: 'debt'; id: string }
+  | { kind: 'repay'; id: string; amountMinor: bigint }
+  | { kind: 'close'; id: string }
+  | { kind: 'back'; list: 'goals' | 'debts' };
+
+/** callback_data that belongs to these buttons (the bot routes it here before its own). */
+export const PLAN_CALLBACK_RE = /^p[gacdrxb]:/;
+
+export function encodePlan(action: PlanAction): string {
+  switch (action.kind) {
+    case 'goal':
+      return `pg:${uuidToHex(action.id)}`;
+    case 'contribute':
+      return `pa:${uuidToHex(action.id)}:${action.amountMinor}`;
+    case 'complete':
+      return `pc:${uuidToHex(action.id)}`;
+    case 'debt':
+      return `pd:${uuidToHex(action.id)}`;
+    case 'repay':
+      return `pr:${uuidToHex(action.id)}:${action.amountMinor}`;
+    case 'close':
+      return `px:${uuidToHex(action.id)}`;
+    case 'back':
+      return `pb:${action.list === 'goals' ? 'g' : 'd'}`;
+  }
+}
+
+export function decodePlan(data: string | undefined): PlanAction | null {
+  if (!data || data.length > 64) return null;
+  let m: RegExpExecArray | null;
+  if ((m = /^p([gcdx]):([0-9a-f]{32})$/.exec(data))) {
+    const id = hexToUuid(m[2]);
+    return {
+      g: { kind: 'goal', id },
+      c: { kind: 'complete', id },
+      d: { kind: 'debt', id },
+      x: { kind: 'close', id },
+    }[m[1] as 'g' | 'c' | 'd' | 'x'] as PlanAction;
+  }
+  if ((m = /^p([ar]):([0-9a-f]{32}):([1-9]\d{0,14})$/.exec(data))) {
+    return { kind: m[1] === 'a' ? 'contribute' : 'repay', id: hexToUuid(m[2]), amountMinor: BigInt(m[3]) };
+  }
+  if ((m = /^pb:([gd])$/.exec(data))) return { kind: 'back', list: m[1] === 'g' ? 'goals' : 'debts' };
+  return null;
+}
+
+// --- The ✖ buttons under /categories (flows/categories.bot.ts). -------------------------------------------------
+
+/** callback_data that belongs to these buttons (the bot routes it here before its own). */
+export const LEARNED_CALLBACK_RE = /^lr:/;
+
+export function encodeForget(id: string): string {
+  return `lr:${uuidToHex(id)}`;
+}
+
+/** The learned word's id a button names, or null for anything else. */
+export function decodeForget(data: string | undefined): string | null {
+  const m = /^lr:([0-9a-f]{32})$/.exec(data ?? '');
+  return m ? hexToUuid(m[1]) : null;
+}
+
+// --- The report buttons (flows/bot.reports.ts). -----------------------------------------------------------------
+
+export type StatsButtonPeriod = 'week' | 'month' | 'prev_month' | 'year';
+
+export type ReportAction =
+  | { kind: 'stats'; period: StatsButtonPeriod }
+  /** Confirm /deletemydata; `askedAt` is when it was asked (unix seconds). */
+  | { kind: 'delete_yes'; askedAt: number }
+  | { kind: 'delete_no' };
+
+/** callback_data that belongs to the report buttons (the bot routes it to them before its own). */
+export const REPORT_CALLBACK_RE = /^(st|del):/;
+
+export function encodeReport(action: ReportAction): string {
+  switch (action.kind) {
+    case 'stats':
+      return `st:${action.period}`;
+    case 'delete_yes':
+      return `del:yes:${action.askedAt}`;
+    case 'delete_no':
+      return 'del:no';
+  }
+}
+
+/** The report action a button names, or null for anything else. */
+export function decodeReport(data: string): ReportAction | null {
+  let m: RegExpExecArray | null;
+  if ((m = /^st:(week|month|prev_month|year)$/.exec(data)))
+    return { kind: 'stats', period: m[1] as StatsButtonPeriod };
+  if (data === 'del:no') return { kind: 'delete_no' };
+  if ((m = /^del:yes:(\d{1,12})$/.exec(data))) return { kind: 'delete_yes', askedAt: Number(m[1]) };
   return null;
 }

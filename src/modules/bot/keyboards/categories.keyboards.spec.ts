@@ -1,6 +1,11 @@
-import { decodeCallback } from './callback-data';
-import { decodeForget, encodeForget, LEARNED_CALLBACK_RE, learnedKeyboard } from './categories.keyboards';
-import { PLAN_CALLBACK_RE } from './plans.keyboards';
+import {
+  decodeCallback,
+  decodeForget,
+  encodeForget,
+  LEARNED_CALLBACK_RE,
+  PLAN_CALLBACK_RE,
+} from './callback-data';
+import { learnedKeyboard } from './categories.keyboards';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -1,13 +1,7 @@
 import { decodeCallback } from './callback-data';
 import { readRemindArgument } from '../flows/plans.bot';
-import {
-  contributeKeyboard,
-  decodePlan,
-  encodePlan,
-  PLAN_CALLBACK_RE,
-  PlanAction,
-  repayKeyboard,
-} from './plans.keyboards';
+import { decodePlan, encodePlan, PLAN_CALLBACK_RE, PlanAction } from './callback-data';
+import { contributeKeyboard, repayKeyboard } from './plans.keyboards';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

@@ -1,71 +1,11 @@
-/**
- * Inline buttons of the goal and debt replies, and their callback_data (pure). Ids travel as 32 hex digits.
- *
- *   pg:<goal>            a goal's contribution amounts        pa:<goal>:<minor>   contribute that amount
- *   pc:<goal>            complete the goal by hand            pb:g / pb:d         back to the goals / debts buttons
- *   pd:<debt>            a debt's repayment amounts           pr:<debt>:<minor>   repay that amount
- *   px:<debt>            close the debt
- */
+/** Inline buttons of the goal and debt replies (pure); their callback_data is encoded in callback-data.ts. */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import { formatMoney } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
 import { debtTexts } from '../../debts/debts.texts';
 import { goalTexts } from '../../goals/goals.texts';
 import { LIST_BUTTONS_MAX } from './bot.keyboards';
-
-export type PlanAction =
-  | { kind: 'goal'; id: string }
-  | { kind: 'contribute'; id: string; amountMinor: bigint }
-  | { kind: 'complete'; id: string }
-  | { kind: 'debt'; id: string }
-  | { kind: 'repay'; id: string; amountMinor: bigint }
-  | { kind: 'close'; id: string }
-  | { kind: 'back'; list: 'goals' | 'debts' };
-
-/** callback_data that belongs to these buttons (the bot routes it here before its own). */
-export const PLAN_CALLBACK_RE = /^p[gacdrxb]:/;
-
-const hex = (uuid: string) => uuid.replace(/-/g, '').toLowerCase();
-const uuid = (h: string) =>
-  `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-
-export function encodePlan(action: PlanAction): string {
-  switch (action.kind) {
-    case 'goal':
-      return `pg:${hex(action.id)}`;
-    case 'contribute':
-      return `pa:${hex(action.id)}:${action.amountMinor}`;
-    case 'complete':
-      return `pc:${hex(action.id)}`;
-    case 'debt':
-      return `pd:${hex(action.id)}`;
-    case 'repay':
-      return `pr:${hex(action.id)}:${action.amountMinor}`;
-    case 'close':
-      return `px:${hex(action.id)}`;
-    case 'back':
-      return `pb:${action.list === 'goals' ? 'g' : 'd'}`;
-  }
-}
-
-export function decodePlan(data: string | undefined): PlanAction | null {
-  if (!data || data.length > 64) return null;
-  let m: RegExpExecArray | null;
-  if ((m = /^p([gcdx]):([0-9a-f]{32})$/.exec(data))) {
-    const id = uuid(m[2]);
-    return {
-      g: { kind: 'goal', id },
-      c: { kind: 'complete', id },
-      d: { kind: 'debt', id },
-      x: { kind: 'close', id },
-    }[m[1] as 'g' | 'c' | 'd' | 'x'] as PlanAction;
-  }
-  if ((m = /^p([ar]):([0-9a-f]{32}):([1-9]\d{0,14})$/.exec(data))) {
-    return { kind: m[1] === 'a' ? 'contribute' : 'repay', id: uuid(m[2]), amountMinor: BigInt(m[3]) };
-  }
-  if ((m = /^pb:([gd])$/.exec(data))) return { kind: 'back', list: m[1] === 'g' ? 'goals' : 'debts' };
-  return null;
-}
+import { encodePlan, PlanAction } from './callback-data';
 
 const LABEL_MAX = 32;
 const clip = (text: string) => (text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text);
