@@ -12,16 +12,14 @@ import { peekSender, SenderResolver } from './infra/update-sender';
  */
 @Catch(DomainError)
 export class BotExceptionFilter implements ExceptionFilter<DomainError> {
-  private readonly logger = new Logger('BotUpdates');
+  private readonly logger = new Logger(BotExceptionFilter.name);
 
   constructor(private readonly senders: SenderResolver) {}
 
   async catch(error: DomainError, host: ArgumentsHost): Promise<void> {
     if (host.getType<string>() !== 'telegraf') throw error;
     const ctx = TelegrafArgumentsHost.create(host).getContext<Context>();
-    this.logger.warn(
-      `Обновление update_id=${ctx.update.update_id} отклонено: ${error.code}: ${error.message}`,
-    );
+    this.logger.warn(`Update refused: update_id=${ctx.update.update_id}: ${error.code}: ${error.message}`);
     if (!ctx.chat) return;
     const language = peekSender(ctx)?.language ?? this.senders.fallbackLanguage(ctx.from?.language_code);
     await ctx.reply(apologyText(language));

@@ -25,7 +25,7 @@ export interface ReportCallbackInput {
 /** /stats, /export and /deletemydata: the bot's use cases around statistics and the user's own data. */
 @Injectable()
 export class BotReportsService {
-  private readonly logger = new Logger('BotReports');
+  private readonly logger = new Logger(BotReportsService.name);
 
   constructor(
     private readonly statsService: StatsService,

@@ -34,7 +34,7 @@ export interface CardMessage {
  */
 @Injectable()
 export class CardNotificationsBot {
-  private readonly logger = new Logger('BotCards');
+  private readonly logger = new Logger(CardNotificationsBot.name);
 
   constructor(
     private readonly cards: CardNotificationsService,
@@ -49,7 +49,7 @@ export class CardNotificationsBot {
       category: message.category,
     });
     this.logger.log(
-      `Уведомление карты: update_id=${message.updateId}, chat_id=${message.chatId}, user_id=${user.id}, outcome=${outcome.kind}`,
+      `Card notification: update_id=${message.updateId}, chat_id=${message.chatId}, user_id=${user.id}, outcome=${outcome.kind}`,
     );
     switch (outcome.kind) {
       case 'recorded':

@@ -13,7 +13,7 @@ import type { CallbackInput, CallbackReply, InlineReply } from '../replies';
  */
 @Injectable()
 export class CategoriesBot {
-  private readonly logger = new Logger('BotCategories');
+  private readonly logger = new Logger(CategoriesBot.name);
 
   constructor(private readonly categories: CategoriesService) {}
 

@@ -87,7 +87,7 @@ const keyOf = (userId: string, chatId: number, messageId: number): MessageKey =>
  */
 @Injectable()
 export class MessageEditsService {
-  private readonly logger = new Logger('BotEdits');
+  private readonly logger = new Logger(MessageEditsService.name);
 
   constructor(
     private readonly links: MessageLinksRepository,
@@ -167,7 +167,7 @@ export class MessageEditsService {
         return { kind: 'answer', answer: { text: actionDoneText(user.language) } };
       case 'undone':
         this.logger.log(
-          `Исправление после отмены, ничего не записано: update_id=${input.updateId}, user_id=${user.id}`,
+          `Edit after an undo, nothing recorded: update_id=${input.updateId}, user_id=${user.id}`,
         );
         return { kind: 'answer', answer: { text: undoneBeforeText(user.language) } };
       case 'too_large':
@@ -246,7 +246,7 @@ export class MessageEditsService {
       : undefined;
     const views = shown.map((t) => this.phrases.view(t, name));
     this.logger.log(
-      `Исправлено сообщение: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, records=${r.rows.length}, removed=${r.removed.length}`,
+      `Message edited: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, records=${r.rows.length}, removed=${r.removed.length}`,
     );
     const text = r.rows.length
       ? recordedText(user.language, views, user.timezone, question)
@@ -262,7 +262,7 @@ export class MessageEditsService {
   }
 
   private stale(user: User, input: EditInput): EditOutcome {
-    this.logger.log(`Устаревшее исправление пропущено: update_id=${input.updateId}, user_id=${user.id}`);
+    this.logger.log(`Stale edit skipped: update_id=${input.updateId}, user_id=${user.id}`);
     return { kind: 'stale' };
   }
 }

@@ -64,13 +64,13 @@ function sourceOf(input: PhraseInput): RecordSource {
 }
 
 /**
- * Free text in the chat: phrases become transactions (CONTRACT §6 parse → recordMany tied to the update id), the
+ * Free text in the chat: phrases become transactions (the phrase reading of docs/interface.md §6 → recordMany tied to the update id), the
  * "how much?" conversation kept in bot_sessions.state, the intents (balance, stats, undo, language, currency), and
  * the inline buttons under a recorded reply. Plain values in, reply texts from bot.texts out.
  */
 @Injectable()
 export class PhraseService {
-  private readonly logger = new Logger('BotPhrases');
+  private readonly logger = new Logger(PhraseService.name);
 
   constructor(
     private readonly transactions: TransactionsService,
@@ -189,7 +189,7 @@ export class PhraseService {
     if (!action) return { answer: { text: t.notAvailable, alert: true } };
     const reply = await this.callback(user, action);
     this.logger.log(
-      `Кнопка: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, action=${action.kind}`,
+      `Button: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, action=${action.kind}`,
     );
     return reply;
   }
@@ -326,7 +326,7 @@ export class PhraseService {
       user.language,
       removed ? [removed.category] : [],
     );
-    if (removed) this.logger.log(`Отменена последняя запись: user_id=${user.id}`);
+    if (removed) this.logger.log(`Last record undone: user_id=${user.id}`);
     return {
       text: undoLastText(user.language, removed && this.view(removed, name), user.timezone),
       effect: removed ? { kind: 'action' } : undefined,
@@ -352,7 +352,7 @@ export class PhraseService {
         const removed = await this.transactions.undoUpdate(user.id, action.updateId);
         if (!removed.length) return { answer: { text: t.alreadyUndone, alert: true } };
         this.logger.log(
-          `Отменены записи update_id=${action.updateId}: user_id=${user.id}, removed=${removed.length}`,
+          `Records undone: update_id=${action.updateId}, user_id=${user.id}, removed=${removed.length}`,
         );
         const name = await this.categories.nameResolver(user.id, user.language);
         return {
@@ -454,6 +454,7 @@ export class PhraseService {
   }
 
   private logRecorded(user: User, input: PhraseInput, recorded: number): void {
+    // test/bot-phrases.e2e-spec.ts reads this line as it is.
     this.logger.log(
       `Записано из ${input.transcript === undefined ? 'текста' : 'голоса'}: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`,
     );

@@ -84,7 +84,7 @@ export function readRemindArgument(arg: string): { on?: boolean; time?: string }
  */
 @Injectable()
 export class PlansBot {
-  private readonly logger = new Logger('BotPlans');
+  private readonly logger = new Logger(PlansBot.name);
 
   constructor(
     private readonly goals: GoalsService,
@@ -127,7 +127,7 @@ export class PlansBot {
     if (!arg) return { text: reminderBadTimeText(user.language) };
     const on = arg.on ?? !user.dailyReminder;
     const updated = await this.users.setDailyReminder(user.id, on, arg.time);
-    this.logger.log(`Ежедневное напоминание: user_id=${user.id}, on=${on}, time=${updated.reminderTime}`);
+    this.logger.log(`Daily reminder: user_id=${user.id}, on=${on}, time=${updated.reminderTime}`);
     return {
       text: on ? reminderOnText(updated.language, updated.reminderTime) : reminderOffText(updated.language),
     };
@@ -159,7 +159,7 @@ export class PlansBot {
   /** Creates a goal and answers as a goal phrase does: the new goal and its ➕ button. */
   async createGoal(user: User, goal: NewGoal): Promise<InlineReply> {
     const created = await this.goals.create(user.id, goal);
-    this.logger.log(`Цель создана: user_id=${user.id}, goal_id=${created.id}`);
+    this.logger.log(`Goal created: user_id=${user.id}, goal_id=${created.id}`);
     return {
       text: goalCreatedText(user.language, goalView(created)),
       markup: goalsKeyboard(user.language, [created]),

@@ -87,7 +87,7 @@ class StillTrying {
  */
 @Injectable()
 export class VoiceWorker implements OnApplicationBootstrap {
-  private readonly logger = new Logger('VoiceWorker');
+  private readonly logger = new Logger(VoiceWorker.name);
 
   constructor(
     private readonly jobs: JobsService,
@@ -120,7 +120,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
       if (!job.lastAttempt) throw error;
       // Out of retries on something unexpected: say so rather than stay silent (unless the answer is already out).
       this.logger.error(
-        `Голосовое сообщение не обработано: update_id=${note.updateId}, user_id=${note.userId}: ${(error as Error).message}`,
+        `Voice note not processed: update_id=${note.updateId}, user_id=${note.userId}: ${(error as Error).message}`,
         (error as Error).stack,
       );
       await this.voice.markFailed(id, 'internal').catch(() => undefined);
@@ -155,7 +155,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
         await this.answer(note, user, voiceFailureText(user.language, heard.failure)).catch(
           (error: unknown) => {
             this.logger.warn(
-              `Сообщение о неудаче не доставлено: update_id=${note.updateId}: ${(error as Error).message}`,
+              `Failure message not delivered: update_id=${note.updateId}: ${(error as Error).message}`,
             );
           },
         );
@@ -167,7 +167,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
 
     let reply: { text: string; markup?: InlineKeyboardMarkup };
     if (isNoiseTranscript(transcript)) {
-      this.logger.log(`Голосовое без слов: update_id=${note.updateId}, user_id=${user.id}`);
+      this.logger.log(`Voice note without words: update_id=${note.updateId}, user_id=${user.id}`);
       reply = { text: noSpeechText(user.language) };
     } else {
       const answer = await this.phrases.onText(user, {
@@ -200,7 +200,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
     } catch (error) {
       if (!(error instanceof TelegramFileError)) throw error;
       this.logger.error(
-        `Не удалось скачать голосовое: update_id=${note.updateId}, user_id=${user.id}: ${error.message}`,
+        `Voice note download failed: update_id=${note.updateId}, user_id=${user.id}: ${error.message}`,
       );
       if (error.retryable && !job.lastAttempt) {
         await progress.now();
@@ -222,7 +222,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
         AbortSignal.timeout(voiceSttDeadlineMs(this.config)),
       );
       this.logger.log(
-        `Распознано (${this.stt.name}): update_id=${note.updateId}, user_id=${user.id}, ${note.durationSeconds}s → ${text.length} симв. за ${Date.now() - started} мс`,
+        `Transcribed (${this.stt.name}): update_id=${note.updateId}, user_id=${user.id}, ${note.durationSeconds}s → ${text.length} chars in ${Date.now() - started} ms`,
       );
       return { text };
     } catch (error) {
@@ -242,7 +242,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
 
   private async typing(note: VoiceMessage): Promise<void> {
     await this.bot.telegram.sendChatAction(Number(note.chatId), 'typing').catch((error: unknown) => {
-      this.logger.warn(`sendChatAction не удался: update_id=${note.updateId}: ${(error as Error).message}`);
+      this.logger.warn(`sendChatAction failed: update_id=${note.updateId}: ${(error as Error).message}`);
     });
   }
 
@@ -256,7 +256,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
       if (!(await this.voice.claimProgress(note.id))) return;
     } catch (error) {
       this.logger.warn(
-        `«Всё ещё распознаю» не заявлено: update_id=${note.updateId}: ${(error as Error).message}`,
+        `"Still transcribing" not claimed: update_id=${note.updateId}: ${(error as Error).message}`,
       );
       return;
     }
@@ -271,17 +271,17 @@ export class VoiceWorker implements OnApplicationBootstrap {
       if (code !== undefined && code !== 403)
         await this.voice.releaseProgress(note.id).catch(() => undefined);
       this.logger.warn(
-        `«Всё ещё распознаю» не отправлено: update_id=${note.updateId}, user_id=${user.id}: ${(error as Error).message}`,
+        `"Still transcribing" not sent: update_id=${note.updateId}, user_id=${user.id}: ${(error as Error).message}`,
       );
       return;
     }
     note.progressMessageId = BigInt(messageId);
     await this.voice.saveProgressMessage(note.id, messageId).catch((error: unknown) => {
       this.logger.warn(
-        `«Всё ещё распознаю» отправлено, id не сохранён: update_id=${note.updateId}: ${(error as Error).message}`,
+        `"Still transcribing" sent, its id not saved: update_id=${note.updateId}: ${(error as Error).message}`,
       );
     });
-    this.logger.log(`Сообщено «всё ещё распознаю»: update_id=${note.updateId}, user_id=${user.id}`);
+    this.logger.log(`Told "still transcribing": update_id=${note.updateId}, user_id=${user.id}`);
   }
 
   /**
@@ -309,13 +309,13 @@ export class VoiceWorker implements OnApplicationBootstrap {
         const code = telegramErrorCode(error);
         if (code === 403) {
           this.logger.warn(
-            `Ответ на голосовое не доставлен (бот заблокирован): update_id=${note.updateId}, user_id=${user.id}`,
+            `Voice note reply not delivered (the bot is blocked): update_id=${note.updateId}, user_id=${user.id}`,
           );
           return;
         }
         if (code !== 400) throw error;
         this.logger.warn(
-          `«Всё ещё распознаю» не отредактировано, ответ отдельным сообщением: update_id=${note.updateId}: ${(error as Error).message}`,
+          `"Still transcribing" not edited, the reply goes as a new message: update_id=${note.updateId}: ${(error as Error).message}`,
         );
       }
     }
@@ -337,7 +337,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
     } catch (error) {
       if (telegramErrorCode(error) !== 403) throw error;
       this.logger.warn(
-        `Ответ на голосовое не доставлен (бот заблокирован): update_id=${note.updateId}, user_id=${user.id}`,
+        `Voice note reply not delivered (the bot is blocked): update_id=${note.updateId}, user_id=${user.id}`,
       );
     }
   }

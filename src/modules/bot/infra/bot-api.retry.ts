@@ -63,7 +63,7 @@ export function installBotApiRetry(
         if (delay === null || waited + delay > opts.maxTotalWaitMs) throw error;
         const e = error as { response?: { error_code?: number }; code?: string };
         logger.warn(
-          `Bot API ${method}: ${e.response?.error_code ?? e.code ?? 'error'}, повтор через ${delay} мс (попытка ${attempt + 2}/${opts.attempts})`,
+          `Bot API ${method}: ${e.response?.error_code ?? e.code ?? 'error'}, retrying in ${delay} ms (attempt ${attempt + 2}/${opts.attempts})`,
         );
         waited += delay;
         await new Promise((resolve) => setTimeout(resolve, delay));

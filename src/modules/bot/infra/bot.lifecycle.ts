@@ -41,7 +41,7 @@ function describe(error: unknown): string {
  */
 @Injectable()
 export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Bot');
+  private readonly logger = new Logger(BotLifecycle.name);
   private botInfoCall: Promise<void> | undefined;
   private polling = false;
   private purgeTimer: NodeJS.Timeout | undefined;
@@ -65,7 +65,7 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
     };
     // Last resort for errors outside the update guard (e.g. telegraf's handler timeout).
     this.bot.catch((error, ctx) => {
-      this.logger.error(`Ошибка обработки webhook: update_id=${ctx.update.update_id}: ${describe(error)}`);
+      this.logger.error(`Update failed: update_id=${ctx.update.update_id}: ${describe(error)}`);
     });
   }
 

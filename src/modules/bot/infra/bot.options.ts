@@ -5,7 +5,7 @@ import { commandEntityMiddleware } from './command-entity.middleware';
 import type { UpdateGuard } from './update-guard';
 import type { SenderResolver } from './update-sender';
 
-/** The webhook is served at both spellings (CONTRACT §3); Telegram is told the one in TELEGRAM_WEBHOOK_URL. */
+/** The webhook is served at both spellings (docs/interface.md §3); Telegram is told the one in TELEGRAM_WEBHOOK_URL. */
 export const WEBHOOK_PATHS = ['/telegram/webhook/', '/telegram/webhook'] as const;
 export const WEBHOOK_SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 export const WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;

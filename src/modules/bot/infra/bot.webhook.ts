@@ -69,7 +69,7 @@ export function webhookOpenWithoutSecret(
  */
 @Injectable()
 export class TelegramWebhook {
-  private readonly logger = new Logger('TelegramWebhook');
+  private readonly logger = new Logger(TelegramWebhook.name);
   private readonly readBody = raw({ type: () => true, limit: WEBHOOK_MAX_BODY_BYTES });
   private readonly callbacks: Map<string, ReturnType<Telegraf['webhookCallback']>>;
   private readonly shapeLimits: JsonShapeLimits;
@@ -98,14 +98,14 @@ export class TelegramWebhook {
     const secret = req.get(WEBHOOK_SECRET_HEADER);
     if (!this.config.bot.webhookSecret && !webhookOpenWithoutSecret(this.config)) {
       // Polling mode (any DEBUG) or a config that slipped past validation: without a secret anyone could forge updates.
-      this.logger.warn(`Webhook отклонён: TELEGRAM_WEBHOOK_SECRET не задан (ip=${req.ip})`);
+      this.logger.warn(`Webhook refused: TELEGRAM_WEBHOOK_SECRET is not set (ip=${req.ip})`);
       await this.limiter.recordFailure(this.limiter.rules.webhookFailures, clientOf(req));
       res.status(401).json({ detail: 'Webhook is disabled: TELEGRAM_WEBHOOK_SECRET is not configured.' });
       return;
     }
     if (!secretMatches(this.config.bot.webhookSecret, secret)) {
       this.logger.warn(
-        `Webhook отклонён: секретный токен ${secret === undefined ? 'отсутствует' : 'неверный'} (ip=${req.ip})`,
+        `Webhook refused: secret token ${secret === undefined ? 'missing' : 'wrong'} (ip=${req.ip})`,
       );
       await this.limiter.recordFailure(this.limiter.rules.webhookFailures, clientOf(req));
       res.status(401).json({
@@ -182,13 +182,10 @@ function clientOf(req: Request): string {
 export function mountTelegramWebhook(app: NestExpressApplication, config: AppConfig): void {
   if (!isBotEnabled(config)) return;
   const webhook = app.get(TelegramWebhook);
-  const logger = new Logger('TelegramWebhook');
+  const logger = new Logger(TelegramWebhook.name);
   const handler: RequestHandler = (req: Request, res: Response, _next: NextFunction) => {
     webhook.handle(req, res).catch((error: unknown) => {
-      logger.error(
-        `Ошибка обработки webhook: ${(error as Error)?.message ?? String(error)}`,
-        (error as Error)?.stack,
-      );
+      logger.error(`Webhook failed: ${(error as Error)?.message ?? String(error)}`, (error as Error)?.stack);
       if (!res.headersSent) res.status(500).json({ detail: 'A server error occurred.' });
     });
   };

@@ -5,7 +5,7 @@ const COMMAND = /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,64})?(?=\s|$)/;
 
 /**
  * The bot_command entity a message starting with a command should carry, when it lacks one; else undefined.
- * Telegram always sends it, but hand-written updates (the seed's own example) do not, and telegraf recognises
+ * Telegram always sends it, but hand-written updates (such as the example in docs/interface.md §4) do not, and telegraf recognises
  * commands only by that entity.
  */
 export function missingCommandEntity(

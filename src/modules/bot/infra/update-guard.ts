@@ -36,7 +36,7 @@ export const RETRY_LATER_BODY = { detail: 'Service temporarily unavailable, try 
  */
 @Injectable()
 export class UpdateGuard {
-  private readonly logger = new Logger('BotUpdates');
+  private readonly logger = new Logger(UpdateGuard.name);
   /**
    * Claims this process gave up because the database went away while their release failed too. Released at the
    * next update that reaches the database, so Telegram's retry after the outage is served at once instead of
@@ -74,11 +74,11 @@ export class UpdateGuard {
     }
     if (claim !== 'claimed') {
       if (claim === 'duplicate') {
-        this.logger.log(`Повторное обновление пропущено: update_id=${updateId}`);
+        this.logger.log(`Duplicate update skipped: update_id=${updateId}`);
         if (delivery) delivery.outcome = 'duplicate';
         return;
       }
-      this.logger.warn(`Обновление уже обрабатывается: update_id=${updateId}`);
+      this.logger.warn(`Update already in progress: update_id=${updateId}`);
       return this.retryLater(updateId, undefined, delivery, false);
     }
 
@@ -91,10 +91,7 @@ export class UpdateGuard {
       } catch (error) {
         if (isDatabaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);
         const e = error as Error;
-        this.logger.error(
-          `Ошибка обработки webhook: update_id=${updateId}: ${e?.message ?? String(error)}`,
-          e?.stack,
-        );
+        this.logger.error(`Update failed: update_id=${updateId}: ${e?.message ?? String(error)}`, e?.stack);
         await this.apologize(ctx, updateId);
         if (delivery) delivery.outcome = 'handled';
       }
@@ -106,9 +103,7 @@ export class UpdateGuard {
       // The effect happened and Telegram gets 200; the row stays `processing` (its lease keeps a retry away) until the
       // database answers again, when it is marked done.
       if (this.unfinished.size < 10_000) this.unfinished.add(updateId);
-      this.logger.error(
-        `Не удалось отметить обновление обработанным: update_id=${updateId}: ${(error as Error).message}`,
-      );
+      this.logger.error(`Could not mark the update done: update_id=${updateId}: ${(error as Error).message}`);
     }
   }
 
@@ -121,13 +116,13 @@ export class UpdateGuard {
   ): Promise<void> {
     if (error)
       this.logger.error(
-        `Ошибка обработки webhook: update_id=${updateId}: база данных недоступна: ${(error as Error).message}`,
+        `Update failed: update_id=${updateId}: database unavailable: ${(error as Error).message}`,
       );
     if (claimed) {
       await this.updates.release(updateId).catch((e: unknown) => {
         this.rememberUnreleased(updateId);
         this.logger.warn(
-          `Не удалось освободить update_id=${updateId} (освободится при восстановлении базы): ${(e as Error).message}`,
+          `Could not release update_id=${updateId} (released when the database is back): ${(e as Error).message}`,
         );
       });
     }
@@ -160,7 +155,7 @@ export class UpdateGuard {
     try {
       await ctx.reply(apologyText(await this.languageOf(ctx)));
     } catch (error) {
-      this.logger.warn(`Не удалось отправить извинение: update_id=${updateId}: ${(error as Error).message}`);
+      this.logger.warn(`Apology not sent: update_id=${updateId}: ${(error as Error).message}`);
     }
   }
 

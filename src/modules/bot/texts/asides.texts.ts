@@ -197,7 +197,7 @@ export function askCurrencyText(
   return [A[lang].askCurrency(defaultCurrency), ...items.map((i) => `• ${itemText(i)}`)].join('\n');
 }
 
-/** The largest amount a record holds, as the seed shows money ("9,999,999,999,999.99"). */
+/** The largest amount a record holds, as the bot shows money ("9,999,999,999,999.99", docs/interface.md §4). */
 export function tooLargeAsideText(lang: Language, maxMinor: bigint): string {
   return A[lang].tooLarge(formatAmount(maxMinor));
 }

@@ -1,6 +1,6 @@
 /**
- * Every text the bot sends, per language, and the pure formatters that fill them in. Russian is the seed's text
- * verbatim (CONTRACT §4); Uzbek is Latin script; English. No I/O here: unit-tested in bot.texts.spec.ts.
+ * Every text the bot sends, per language, and the pure formatters that fill them in. Russian is the reference text,
+ * word for word as docs/interface.md §4 gives it; Uzbek is Latin script (docs/bot-texts.md); English. No I/O here: unit-tested in bot.texts.spec.ts.
  */
 import { formatAmount, formatMoney, MAX_AMOUNT_MINOR } from '../../../common/money';
 import { fitList } from '../../../common/text/message-limit';
@@ -354,7 +354,7 @@ export function phoneText(lang: Language, outcome: PhoneOutcome): string {
   const t = T[lang];
   if (outcome.ok) return `${t.phoneUpdated}${outcome.phone}`;
   switch (outcome.reason) {
-    // CONTRACT §4: missing and invalid numbers both get the seed's error (it shows the expected format).
+    // docs/interface.md §4: missing and invalid numbers both get the same error (it shows the expected format).
     case 'missing':
     case 'no_plus':
     case 'invalid':
@@ -432,7 +432,7 @@ function convertedBlock(lang: Language, c: ConvertedView): string | null {
   ].join('\n');
 }
 
-/** The seed's /balance layout; one income/expense/total block per currency, then the converted total (if any). */
+/** The /balance layout (docs/interface.md §4); one income/expense/total block per currency, then the converted total (if any). */
 export function balanceText(lang: Language, view: BalanceView): string {
   const t = T[lang];
   const totals = view.totals.length

@@ -1,5 +1,5 @@
 /**
- * What the bot says about voice notes it processes (the seed's info and too-long replies stay in bot.texts.ts).
+ * What the bot says about voice notes it processes (the info and too-long replies of docs/interface.md §4 stay in bot.texts.ts).
  * One typed catalogue per language: a missing key fails the build.
  */
 import { clipText, TELEGRAM_TEXT_LIMIT } from '../../../common/text/message-limit';

@@ -133,11 +133,11 @@ export class AsidesBot {
       case 'saving_goal':
         return this.offerGoal(user, input, aside);
       case 'too_large':
-        this.logger.log(`Сумма слишком велика: update_id=${input.updateId}, user_id=${user.id}`);
+        this.logger.log(`Amount too large: update_id=${input.updateId}, user_id=${user.id}`);
         return { text: tooLargeAsideText(lang, MAX_AMOUNT_MINOR) };
       case 'too_many':
         this.logger.log(
-          `Слишком много сумм: update_id=${input.updateId}, user_id=${user.id}, count=${aside.count}`,
+          `Too many amounts: update_id=${input.updateId}, user_id=${user.id}, count=${aside.count}`,
         );
         return { text: tooManyText(lang, aside.count, aside.limit) };
     }
@@ -147,7 +147,7 @@ export class AsidesBot {
   private async convert(user: User, amountMinor: bigint, from: Currency, to: Currency): Promise<InlineReply> {
     const converted = await this.rates.convert(amountMinor, from, to);
     this.logger.log(
-      `Вопрос о курсе: user_id=${user.id}, ${from}→${to}, rate_date=${converted?.date ?? 'нет'}`,
+      `Rate question: user_id=${user.id}, ${from}→${to}, rate_date=${converted?.date ?? 'none'}`,
     );
     if (!converted) return { text: asideTexts(user.language).rateUnavailable };
     return {
@@ -188,7 +188,7 @@ export class AsidesBot {
       plannedOn: date,
     });
     this.logger.log(
-      `Трата на будущее, ничего не записано: update_id=${input.updateId}, user_id=${user.id}, planned_on=${payment.plannedOn ?? '—'}`,
+      `Money for a later day, nothing recorded: update_id=${input.updateId}, user_id=${user.id}, planned_on=${payment.plannedOn ?? '—'}`,
     );
     const views = await this.plannedViews(user, payment.items);
     return {
@@ -258,7 +258,9 @@ export class AsidesBot {
       amountMinor: i.amountMinor,
       currency: null,
     }));
-    this.logger.log(`Спросил валюту: update_id=${input.updateId}, user_id=${user.id}, items=${fixed.length}`);
+    this.logger.log(
+      `Asked which currency: update_id=${input.updateId}, user_id=${user.id}, items=${fixed.length}`,
+    );
     return {
       text: askCurrencyText(user.language, choices[0], views),
       markup: currencyChoiceKeyboard(
@@ -380,7 +382,7 @@ export class AsidesBot {
     if (!(await this.sessions.clearStateIf(user.id, asked.id)))
       return { answer: { text: asideTexts(user.language).alreadyRecorded, alert: true } };
     this.logger.log(
-      `Записано в выбранной валюте: update_id=${updateId}, user_id=${user.id}, currency=${currency}, recorded=${rows.length}`,
+      `Recorded in the chosen currency: update_id=${updateId}, user_id=${user.id}, currency=${currency}, recorded=${rows.length}`,
     );
     return this.recordedAnswer(user, updateId, rows);
   }
