@@ -1,174 +1,27 @@
 import { UseFilters } from '@nestjs/common';
 import { Action, Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
-import { TelegramError, type Context, type NarrowedContext } from 'telegraf';
+import type { Context, NarrowedContext } from 'telegraf';
 import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
-import { BotExceptionFilter } from './bot.exception-filter';
-import { BotService } from './flows/bot.service';
-import type { MediaKind } from './texts/edits.texts';
-import type { EditAnswer } from './flows/message-edits.service';
-import type { VoiceNote } from '../voice/voice.service';
 import type { User } from '../users/user.entity';
+import { BotExceptionFilter } from './bot.exception-filter';
+import { BotReportsService } from './flows/bot.reports';
+import { BotService } from './flows/bot.service';
+import { CategoriesBot } from './flows/categories.bot';
+import { PlansBot } from './flows/plans.bot';
+import {
+  CAPTIONED,
+  commandArgument,
+  editedText,
+  MEDIA_KINDS,
+  mediaKind,
+  MessageContext,
+  voiceNote,
+} from './infra/read-update';
+import { answerCallback, answerEdit, reply, sendReport } from './infra/send-reply';
 import { updateSender } from './infra/update-sender';
+import { LEARNED_CALLBACK_RE, PLAN_CALLBACK_RE, REPORT_CALLBACK_RE } from './keyboards/callback-data';
 import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
 import { needStartText } from './texts/bot.texts';
-import { BotReportsService } from './flows/bot.reports';
-import { LEARNED_CALLBACK_RE, PLAN_CALLBACK_RE, REPORT_CALLBACK_RE } from './keyboards/callback-data';
-import { PlansBot } from './flows/plans.bot';
-import { CategoriesBot } from './flows/categories.bot';
-
-type MessageContext<M extends Message = Message> = NarrowedContext<Context, TgUpdate.MessageUpdate<M>>;
-
-/** "/phone@OvozPayBot +998 90 123 45 67" → "+998 90 123 45 67". */
-export function commandArgument(text: string): string {
-  return text.replace(/^\/\S+\s*/, '').trim();
-}
-
-/** The plain values of a voice, audio or video_note message. */
-function voiceNote(
-  ctx: MessageContext<Message.VoiceMessage | Message.AudioMessage | Message.VideoNoteMessage>,
-): VoiceNote {
-  const m = ctx.message;
-  const media =
-    'voice' in m
-      ? { kind: 'voice' as const, file: m.voice }
-      : 'audio' in m
-        ? { kind: 'audio' as const, file: m.audio }
-        : { kind: 'video_note' as const, file: m.video_note };
-  return {
-    kind: media.kind,
-    updateId: ctx.update.update_id,
-    chatId: ctx.chat.id,
-    messageId: m.message_id,
-    fileId: media.file.file_id,
-    fileUniqueId: media.file.file_unique_id,
-    mimeType: 'mime_type' in media.file ? media.file.mime_type : undefined,
-    durationSeconds: media.file.duration,
-    fileSize: media.file.file_size,
-    sentAt: new Date(m.date * 1000),
-  };
-}
-
-/** Sends the reply; `answer.sent` learns its message_id (or null when the send failed, which is then rethrown). */
-async function reply(ctx: Context, answer: Reply, replyTo?: number): Promise<void> {
-  const extra = {
-    ...(answer.markup ? { reply_markup: answer.markup } : {}),
-    ...(replyTo !== undefined
-      ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
-      : {}),
-  };
-  let sent: Message.TextMessage;
-  try {
-    sent = await ctx.reply(answer.text, Object.keys(extra).length ? extra : undefined);
-  } catch (error) {
-    await answer.sent?.(null).catch(() => undefined);
-    throw error;
-  }
-  await answer.sent?.(sent.message_id);
-}
-
-/** The messages the bot cannot read as text; those that can carry a caption have it read as text. */
-const MEDIA_KINDS = [
-  'photo',
-  'document',
-  'video',
-  'animation',
-  'sticker',
-  'location',
-  'venue',
-  'poll',
-  'dice',
-  'game',
-  'story',
-] as const;
-/** The kinds whose caption is read like a text message (also when it is edited). */
-const CAPTIONED = ['photo', 'document', 'video', 'animation'] as const;
-
-function mediaKind(m: Message): MediaKind {
-  if ('animation' in m) return 'animation'; // an animation carries `document` too
-  if ('venue' in m) return 'location';
-  for (const kind of ['photo', 'document', 'video', 'sticker', 'location', 'poll', 'dice'] as const)
-    if (kind in m) return kind;
-  return 'other';
-}
-
-/** The text of an edited message: its text, or the caption ('' when removed) of a captioned kind; else undefined. */
-function editedText(m: Message): string | undefined {
-  if ('text' in m) return m.text;
-  if (CAPTIONED.some((kind) => kind in m)) return ('caption' in m ? m.caption : undefined) ?? '';
-  return undefined;
-}
-
-/**
- * The answer to an edited message: the bot's earlier reply edited in place, else (no reply known, or Telegram refuses
- * the edit: deleted, too old) a new reply to the edited message.
- */
-async function answerEdit(
-  ctx: Context,
-  chatId: number,
-  messageId: number,
-  answer: EditAnswer,
-): Promise<void> {
-  if (answer.editMessageId !== undefined) {
-    try {
-      await ctx.telegram.editMessageText(chatId, answer.editMessageId, undefined, answer.text, {
-        reply_markup: answer.markup,
-      });
-      return;
-    } catch (error) {
-      if (isNotModified(error)) return;
-      if (!(error instanceof TelegramError) || error.code !== 400) throw error;
-    }
-  }
-  await reply(ctx, answer, messageId);
-}
-
-/** A report: a text, the stats chart as a photo (caption = the summary) or the CSV as a document. */
-async function sendReport(ctx: Context, answer: FileReply): Promise<void> {
-  switch (answer.kind) {
-    case 'text':
-      return reply(ctx, answer);
-    case 'photo':
-      await ctx.replyWithPhoto(
-        { source: answer.photo, filename: answer.filename },
-        { caption: answer.caption, reply_markup: answer.markup },
-      );
-      return;
-    case 'document':
-      await ctx.replyWithDocument(
-        { source: answer.document, filename: answer.filename },
-        { caption: answer.caption },
-      );
-      return;
-  }
-}
-
-/** Telegram refuses an edit that changes nothing (a repeated press); that is not a failure. */
-function isNotModified(error: unknown): boolean {
-  return /message is not modified/i.test(
-    (error as { description?: string; message?: string })?.description ?? (error as Error)?.message ?? '',
-  );
-}
-
-/**
- * Answers a button press (the toast first, so the spinner stops), then edits the message the button is under, then
- * sends the new reply if there is one.
- */
-async function answerCallback(ctx: Context, answer: CallbackReply): Promise<void> {
-  await ctx.answerCbQuery(answer.answer.text, answer.answer.alert ? { show_alert: true } : undefined);
-  const edit = answer.edit;
-  if (edit && ctx.callbackQuery?.message) {
-    const done =
-      edit.text !== undefined
-        ? edit.markup
-          ? ctx.editMessageText(edit.text, { reply_markup: edit.markup })
-          : ctx.editMessageText(edit.text)
-        : ctx.editMessageReplyMarkup(edit.markup);
-    await done.catch((error: unknown) => {
-      if (!isNotModified(error)) throw error;
-    });
-  }
-  if (answer.reply) await sendReport(ctx, answer.reply);
-}
 
 /** The press of an inline button as plain values: the presser, its callback_data, the update. */
 function pressOf(ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): CallbackInput {

@@ -1,7 +1,7 @@
 import { parseUpdate, secretMatches, webhookOpenWithoutSecret } from './bot.webhook';
 import { missingCommandEntity } from './command-entity.middleware';
 import { normalizeContactPhone } from '../flows/bot.service';
-import { commandArgument } from '../bot.update';
+import { commandArgument } from './read-update';
 
 describe('parseUpdate', () => {
   const limits = { maxKeys: 100, maxDepth: 8 };
