@@ -22,6 +22,7 @@ import { telegrafOptions } from './infra/bot.options';
 import { BotReportsService } from './flows/bot.reports';
 import { BotService } from './flows/bot.service';
 import { CardNotificationsBot } from './flows/card-notifications.bot';
+import { ButtonPresses } from './flows/button-presses';
 import { PhraseService } from './flows/phrase.service';
 import { MessageEditsService } from './flows/message-edits.service';
 import { MessageLinksRepository } from './infra/message-links.repository';
@@ -73,6 +74,7 @@ export class BotModule {
           BotService,
           BotReportsService,
           PhraseService,
+          ButtonPresses,
           PlansBot,
           CategoriesBot,
           CardNotificationsBot,

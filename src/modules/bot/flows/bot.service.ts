@@ -9,6 +9,7 @@ import { VoiceNote, VoiceService } from '../../voice/voice.service';
 import { telegramMiniAppUrl } from '../../webapp/webapp.url';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
 import { miniAppTexts } from '../texts/mini-app.texts';
+import { ButtonPresses } from './button-presses';
 import { PhraseService } from './phrase.service';
 import type { UpdateSender } from '../infra/update-sender';
 import type { CallbackInput, CallbackReply, InlineReply, Reply, SenderProfile } from '../replies';
@@ -87,6 +88,7 @@ export class BotService {
     private readonly phrases: PhraseService,
     private readonly voiceNotes: VoiceService,
     private readonly edits: MessageEditsService,
+    private readonly buttons: ButtonPresses,
   ) {}
 
   /** Albums answered lately: an album arrives as one message per photo and gets one answer. */
@@ -282,7 +284,7 @@ export class BotService {
 
   /** A press on one of the bot's own inline buttons (the handler answers the unregistered with an alert). */
   onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
-    return this.phrases.onCallback(user, input);
+    return this.buttons.onPress(user, input);
   }
 
   // -------------------------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import {
 import { bareAmount, pendingAmount } from './pending-amount';
 import { PhraseService } from './phrase.service';
 import type { InlineReply } from '../replies';
-import { categoryFor, newTransactions } from './recording';
+import { categoryFor, itemView, newTransactions, pendingItemView } from './recording';
 
 /** A user's message as the bot saw it: where it is and which update brought it. */
 export interface MessageRef {
@@ -242,9 +242,9 @@ export class MessageEditsService {
     const keys = [...shown.map((t) => t.category), ...(pending ? [categoryFor(pending.items[0])] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);
     const question = pending
-      ? this.phrases.pendingView(pending.items[0], name, user, input.sentAt)
+      ? pendingItemView(pending.items[0], name, user.timezone, input.sentAt)
       : undefined;
-    const views = shown.map((t) => this.phrases.view(t, name));
+    const views = shown.map((t) => itemView(t, name));
     this.logger.log(
       `Message edited: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, records=${r.rows.length}, removed=${r.removed.length}`,
     );

@@ -1,12 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Currency, MAX_AMOUNT_MINOR } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
-import {
-  CategoriesService,
-  CategoryNameResolver,
-  correctionKeyword,
-} from '../../categories/categories.service';
-import { learnedTexts } from '../../categories/learned.texts';
+import { CategoriesService } from '../../categories/categories.service';
 import { currentMonth, localToday, parsePhrase, ParsedItem, ParseResult, StatsQuery } from '../../nlu';
 import { toRange } from '../../stats/stats.period';
 import { StatsService } from '../../stats/stats.service';
@@ -16,43 +11,26 @@ import { RecordSource, TransactionsService } from '../../transactions/transactio
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
-import type { CallbackInput, CallbackReply, InlineReply, PhraseInput } from '../replies';
-import {
-  categoryKeyboard,
-  currencyKeyboard,
-  itemChooserKeyboard,
-  languageKeyboard,
-  recordedKeyboard,
-} from '../keyboards/bot.keyboards';
+import type { InlineReply, PhraseInput } from '../replies';
+import { currencyKeyboard, languageKeyboard, recordedKeyboard } from '../keyboards/bot.keyboards';
 import {
   amountAgainText,
   balanceText,
-  callbackTexts,
   chooseCurrencyText,
   chooseLanguageText,
   currencySetText,
-  ItemView,
   languageSetText,
   recordedText,
   smalltalkText,
   textHint,
   tooLargeText,
   undoLastText,
-  undoneText,
 } from '../texts/bot.texts';
-import { CallbackAction, decodeCallback } from '../keyboards/callback-data';
 import { CardNotificationsBot } from './card-notifications.bot';
-import {
-  afterAnswer,
-  bareAmount,
-  PendingAmount,
-  pendingAmount,
-  PendingItem,
-  readPending,
-} from './pending-amount';
+import { afterAnswer, bareAmount, PendingAmount, pendingAmount, readPending } from './pending-amount';
 import { AsidesBot } from './asides/asides.bot';
 import { PlansBot } from './plans.bot';
-import { categoryFor, newTransactions, occurredAt } from './recording';
+import { categoryFor, itemView, newTransactions, occurredAt, pendingItemView } from './recording';
 
 const RECENT_OPERATIONS = 5;
 
@@ -183,17 +161,6 @@ export class PhraseService {
     return { text: chooseCurrencyText(user.language), markup: currencyKeyboard(user.currency) };
   }
 
-  async onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
-    const action = decodeCallback(input.data);
-    const t = callbackTexts(user.language);
-    if (!action) return { answer: { text: t.notAvailable, alert: true } };
-    const reply = await this.callback(user, action);
-    this.logger.log(
-      `Button: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, action=${action.kind}`,
-    );
-    return reply;
-  }
-
   // -------------------------------------------------------------------------------------------------------------
 
   /** The user's text read as every message is read (the edit of a message is read the same way). */
@@ -273,11 +240,11 @@ export class PhraseService {
     const now = input.sentAt;
     const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);
-    const question = next ? this.pendingView(next.items[0], name, user, now) : undefined;
+    const question = next ? pendingItemView(next.items[0], name, user.timezone, now) : undefined;
     return {
       text: recordedText(
         user.language,
-        rows.map((r) => this.view(r, name)),
+        rows.map((r) => itemView(r, name)),
         user.timezone,
         question,
       ),
@@ -328,7 +295,7 @@ export class PhraseService {
     );
     if (removed) this.logger.log(`Last record undone: user_id=${user.id}`);
     return {
-      text: undoLastText(user.language, removed && this.view(removed, name), user.timezone),
+      text: undoLastText(user.language, removed && itemView(removed, name), user.timezone),
       effect: removed ? { kind: 'action' } : undefined,
     };
   }
@@ -343,114 +310,6 @@ export class PhraseService {
     if (!currency) return this.chooseCurrency(user);
     const updated = await this.users.setCurrency(user.id, currency);
     return { text: currencySetText(updated.language, updated.currency) };
-  }
-
-  private async callback(user: User, action: CallbackAction): Promise<CallbackReply> {
-    const t = callbackTexts(user.language);
-    switch (action.kind) {
-      case 'undo': {
-        const removed = await this.transactions.undoUpdate(user.id, action.updateId);
-        if (!removed.length) return { answer: { text: t.alreadyUndone, alert: true } };
-        this.logger.log(
-          `Records undone: update_id=${action.updateId}, user_id=${user.id}, removed=${removed.length}`,
-        );
-        const name = await this.categories.nameResolver(user.id, user.language);
-        return {
-          answer: { text: t.undone },
-          edit: {
-            text: undoneText(
-              user.language,
-              removed.map((r) => this.view(r, name)),
-              user.timezone,
-            ),
-          },
-        };
-      }
-      case 'category': {
-        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
-        if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
-        if (action.item === undefined && rows.length > 1) {
-          const name = await this.categories.nameResolver(user.id, user.language);
-          const items = rows.map((r) => ({
-            item: r.sourceItem,
-            label: r.description.trim() || name(r.category),
-          }));
-          return {
-            answer: { text: t.chooseItem },
-            edit: { markup: itemChooserKeyboard(user.language, action.updateId, items) },
-          };
-        }
-        const row = action.item === undefined ? rows[0] : rows.find((r) => r.sourceItem === action.item);
-        if (!row) return { answer: { text: t.alreadyUndone, alert: true } };
-        const list = await this.categories.list(user.id, row.type);
-        const markup = categoryKeyboard(user.language, action.updateId, row.sourceItem, list, row.category);
-        return { answer: { text: t.chooseCategory }, edit: { markup } };
-      }
-      case 'set_category': {
-        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
-        const row = rows.find((r) => r.sourceItem === action.item);
-        if (!row) return { answer: { text: t.alreadyUndone, alert: true } };
-        if (!(await this.categories.isAllowed(user.id, row.type, action.category)))
-          return { answer: { text: t.notAvailable, alert: true } };
-        const updated = await this.transactions.setCategory(user.id, row.id, action.category);
-        const name = await this.categories.nameResolver(user.id, user.language);
-        const views = rows.map((r) => this.view(r.id === updated.id ? updated : r, name));
-        const learned = correctionKeyword(row, updated);
-        const toast = t.categorySet(name(updated.category));
-        return {
-          answer: { text: learned ? `${toast}\n${learnedTexts(user.language).learned(learned)}` : toast },
-          edit: {
-            text: recordedText(user.language, views, user.timezone),
-            markup: recordedKeyboard(user.language, action.updateId),
-          },
-        };
-      }
-      case 'back': {
-        const rows = await this.transactions.findByUpdate(user.id, action.updateId);
-        if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
-        return { answer: { text: '' }, edit: { markup: recordedKeyboard(user.language, action.updateId) } };
-      }
-      case 'language': {
-        const updated = await this.users.setLanguage(user.id, action.language);
-        const text = languageSetText(updated.language);
-        return { answer: { text }, edit: { text } };
-      }
-      case 'currency': {
-        const updated = await this.users.setCurrency(user.id, action.currency);
-        const text = currencySetText(updated.language, updated.currency);
-        return { answer: { text }, edit: { text } };
-      }
-      case 'card_side':
-        return this.cards.onAnswer(user, action.updateId, action.card);
-      case 'pick_currency':
-      case 'planned':
-      case 'goal_offer':
-        return this.asides.onCallback(user, action);
-    }
-  }
-
-  /** A recorded row as the replies list it. */
-  view(tx: Transaction, name: CategoryNameResolver): ItemView {
-    return {
-      type: tx.type,
-      amountMinor: tx.amount,
-      currency: tx.currency,
-      categoryName: name(tx.category),
-      description: tx.description,
-      occurredAt: tx.occurredAt,
-    };
-  }
-
-  /** An item waiting for its amount, as the "💬 Сколько?" question shows it. */
-  pendingView(item: PendingItem, name: CategoryNameResolver, user: User, now: Date): ItemView {
-    return {
-      type: item.type,
-      amountMinor: null,
-      currency: item.currency,
-      categoryName: name(item.category),
-      description: item.description,
-      occurredAt: occurredAt(item.date, now, user.timezone),
-    };
   }
 
   private logRecorded(user: User, input: PhraseInput, recorded: number): void {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Currency, formatMoney, MAX_AMOUNT_MINOR, rateToDecimal } from '../../../../common/money';
 import { localDate, readIsoDate } from '../../../../common/time/local-time';
-import { CategoriesService, CategoryNameResolver } from '../../../categories/categories.service';
+import { CategoriesService } from '../../../categories/categories.service';
 import { goalTexts, goalTooLargeText } from '../../../goals/goals.texts';
 import { Aside, localToday, ParsedItem, ParseResult, StatsQuery } from '../../../nlu';
 import { PlannedItem, PlannedPaymentsService } from '../../../planned/planned-payments.service';
@@ -15,11 +15,11 @@ import { User } from '../../../users/user.entity';
 import { BotSessionsRepository } from '../../infra/bot-sessions.repository';
 import { readPending } from '../pending-amount';
 import { recordedKeyboard } from '../../keyboards/bot.keyboards';
-import { callbackTexts, ItemView, recordedText, textHint } from '../../texts/bot.texts';
+import { callbackTexts, recordedText, textHint } from '../../texts/bot.texts';
 import type { CallbackAction, PlannedStep } from '../../keyboards/callback-data';
 import type { CallbackReply, PhraseInput, InlineReply } from '../../replies';
 import { PlansBot } from '../plans.bot';
-import { categoryFor, occurredAt } from '../recording';
+import { categoryFor, itemView, occurredAt } from '../recording';
 import { currencyChoiceKeyboard, futureKeyboard, goalOfferKeyboard } from '../../keyboards/asides.keyboards';
 import { AsideQuestion, currencyQuestion, goalOffer, readAsideQuestion } from './asides.state';
 import {
@@ -483,7 +483,7 @@ export class AsidesBot {
       user.language,
       rows.map((r) => r.category),
     );
-    const views = rows.map((r) => this.view(r, name));
+    const views = rows.map((r) => itemView(r, name));
     return {
       answer: { text: '✅' },
       edit: {
@@ -505,16 +505,5 @@ export class AsidesBot {
       amountMinor: i.amountMinor,
       currency: i.currency,
     }));
-  }
-
-  private view(tx: Transaction, name: CategoryNameResolver): ItemView {
-    return {
-      type: tx.type,
-      amountMinor: tx.amount,
-      currency: tx.currency,
-      categoryName: name(tx.category),
-      description: tx.description,
-      occurredAt: tx.occurredAt,
-    };
   }
 }
