@@ -17,7 +17,7 @@ import {
   MessageContext,
   voiceNote,
 } from './infra/read-update';
-import { answerCallback, answerEdit, reply, sendReport } from './infra/send-reply';
+import { answerCallback, answerEdit, reply, sendFileReply } from './infra/send-reply';
 import { updateSender } from './infra/update-sender';
 import { LEARNED_CALLBACK_RE, PLAN_CALLBACK_RE, REPORT_CALLBACK_RE } from './keyboards/callback-data';
 import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
@@ -34,11 +34,14 @@ function pressOf(ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<Call
 }
 
 /** A command for registered users: runs with the user, or answers the /start hint in the sender's language. */
-async function registered(ctx: Context, run: (user: User) => Reply | FileReply | Promise<Reply | FileReply>) {
+async function registered(
+  ctx: Context,
+  run: (user: User) => Reply | FileReply | Promise<Reply | FileReply>,
+): Promise<void> {
   const { user, language } = updateSender(ctx);
   if (!user) return reply(ctx, { text: needStartText(language) });
   const answer = await run(user);
-  return 'kind' in answer ? sendReport(ctx, answer) : reply(ctx, answer);
+  return 'kind' in answer ? sendFileReply(ctx, answer) : reply(ctx, answer);
 }
 
 /** A button for registered users: runs with the user, or alerts the /start hint in the presser's language. */

@@ -46,8 +46,8 @@ export async function answerEdit(
   await reply(ctx, answer, messageId);
 }
 
-/** A report: a text, the stats chart as a photo (caption = the summary) or the CSV as a document. */
-export async function sendReport(ctx: Context, answer: FileReply): Promise<void> {
+/** A file reply: a text, the stats chart as a photo (caption = the summary) or the CSV as a document. */
+export async function sendFileReply(ctx: Context, answer: FileReply): Promise<void> {
   switch (answer.kind) {
     case 'text':
       return reply(ctx, answer);
@@ -91,5 +91,5 @@ export async function answerCallback(ctx: Context, answer: CallbackReply): Promi
       if (!isNotModified(error)) throw error;
     });
   }
-  if (answer.reply) await sendReport(ctx, answer.reply);
+  if (answer.reply) await sendFileReply(ctx, answer.reply);
 }
