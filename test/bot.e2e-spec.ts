@@ -1,7 +1,7 @@
 /**
  * The bot end to end: the whole app in webhook mode, real Telegram Update JSON POSTed to /telegram/webhook/ with
  * the secret header, rows checked in the database and texts checked at the fake Bot API. Expected texts are
- * copied from the seed document, not imported from the code.
+ * the fixed texts of docs/interface.md §4, written out here, not imported from the code.
  */
 import { Logger } from '@nestjs/common';
 import { DomainError } from '../src/common/errors/domain-error';
@@ -12,8 +12,8 @@ import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
-/** The seed's example update, verbatim. */
-const SEED_START_UPDATE = {
+/** The documented example update of a /start (docs/interface.md §4), field for field. */
+const EXAMPLE_START_UPDATE = {
   update_id: 123456789,
   message: {
     message_id: 123,
@@ -24,7 +24,7 @@ const SEED_START_UPDATE = {
   },
 };
 
-const SEED_WELCOME = `🎉 Добро пожаловать в OvozPay!
+const WELCOME_RU = `🎉 Добро пожаловать в OvozPay!
 
 Я ваш голосовой помощник по управлению финансами.
 
@@ -39,8 +39,8 @@ const SEED_WELCOME = `🎉 Добро пожаловать в OvozPay!
 
 Используйте /help для списка всех команд.`;
 
-/** The seed's /help text, with a line for each command the bot gained since (grouped after the seed's four). */
-const SEED_HELP = `🤖 OvozPay - Справка по командам
+/** The fixed /help text (docs/interface.md §4): the first four commands, then a line for each command added since. */
+const HELP_RU = `🤖 OvozPay - Справка по командам
 
 📋 Основные команды:
 /start - Начать работу с ботом
@@ -79,7 +79,7 @@ const SEED_HELP = `🤖 OvozPay - Справка по командам
 
 ❓ Вопросы? Напишите @support`;
 
-const SEED_VOICE = `🎙 Получено голосовое сообщение!
+const VOICE_INFO_RU = `🎙 Получено голосовое сообщение!
 
 ⏱ Длительность: 5 сек.
 📁 Размер: 24576 байт
@@ -191,9 +191,9 @@ describe('Telegram bot (e2e, webhook)', () => {
   afterEach(() => jest.restoreAllMocks());
 
   describe('/start', () => {
-    it('answers the seed example update with the seed welcome, creates the user and an active session', async () => {
-      const texts = await send(SEED_START_UPDATE);
-      expect(texts).toEqual([SEED_WELCOME]);
+    it('answers the example update with the fixed welcome, creates the user and an active session', async () => {
+      const texts = await send(EXAMPLE_START_UPDATE);
+      expect(texts).toEqual([WELCOME_RU]);
       const markup = lastSent(123456789).reply_markup as {
         keyboard: Array<Array<{ text: string; request_contact?: boolean }>>;
       };
@@ -224,7 +224,7 @@ describe('Telegram bot (e2e, webhook)', () => {
 
     it('a second /start finds the same user and replaces the session (one active)', async () => {
       const { chatId, userId } = await register();
-      expect(await send(textUpdate(chatId, '/start'))).toEqual([SEED_WELCOME]);
+      expect(await send(textUpdate(chatId, '/start'))).toEqual([WELCOME_RU]);
       const users: unknown[] = await t.db.query('SELECT 1 FROM users WHERE telegram_chat_id = $1', [chatId]);
       expect(users).toHaveLength(1);
       const sessions: Array<{ is_active: boolean; closed: boolean }> = await t.db.query(
@@ -239,8 +239,8 @@ describe('Telegram bot (e2e, webhook)', () => {
 
     it('recognises a command written without the bot_command entity and with the bot username', async () => {
       const chatId = newChatId();
-      expect(await send(messageUpdate(chatId, { text: '/start' }))).toEqual([SEED_WELCOME]);
-      expect(await send(textUpdate(chatId, '/help@ovozpay_test_bot'))).toEqual([SEED_HELP]);
+      expect(await send(messageUpdate(chatId, { text: '/start' }))).toEqual([WELCOME_RU]);
+      expect(await send(textUpdate(chatId, '/help@ovozpay_test_bot'))).toEqual([HELP_RU]);
     });
 
     it('speaks English or Uzbek to users whose Telegram is in that language', async () => {
@@ -260,9 +260,9 @@ describe('Telegram bot (e2e, webhook)', () => {
   });
 
   describe('/help', () => {
-    it('sends the seed help text with every command listed', async () => {
+    it('sends the fixed help text with every command listed', async () => {
       const { chatId } = await register();
-      expect(await send(textUpdate(chatId, '/help'))).toEqual([SEED_HELP]);
+      expect(await send(textUpdate(chatId, '/help'))).toEqual([HELP_RU]);
     });
 
     it('follows the user language from the profile, not Telegram', async () => {
@@ -299,7 +299,7 @@ describe('Telegram bot (e2e, webhook)', () => {
       ]);
     });
 
-    it('uses the seed layout: totals per currency, date in the user time zone, latest operations', async () => {
+    it('uses the fixed layout: totals per currency, date in the user time zone, latest operations', async () => {
       const { chatId, userId } = await register();
       const insert = (
         type: string,
@@ -360,7 +360,7 @@ describe('Telegram bot (e2e, webhook)', () => {
   });
 
   describe('/phone and shared contacts', () => {
-    it('updates the phone number with the seed success text', async () => {
+    it('updates the phone number with the fixed success text', async () => {
       const { chatId } = await register();
       expect(await send(textUpdate(chatId, '/phone +998901234567'))).toEqual([
         '✅ Номер телефона обновлен: +998901234567',
@@ -624,7 +624,7 @@ describe('Telegram bot (e2e, webhook)', () => {
   });
 
   describe('voice, text, membership', () => {
-    it('answers a voice message with the seed info reply', async () => {
+    it('answers a voice message with the fixed info reply', async () => {
       const { chatId } = await register();
       const voice = {
         duration: 5,
@@ -633,12 +633,12 @@ describe('Telegram bot (e2e, webhook)', () => {
         file_unique_id: 'AgADJ2',
         file_size: 24576,
       };
-      expect(await send(messageUpdate(chatId, { voice }))).toEqual([SEED_VOICE]);
+      expect(await send(messageUpdate(chatId, { voice }))).toEqual([VOICE_INFO_RU]);
     });
 
     it('answers a voice message of an unregistered user too', async () => {
       const voice = { duration: 5, file_id: 'x', file_unique_id: 'y', file_size: 24576 };
-      expect(await send(messageUpdate(newChatId(), { voice }))).toEqual([SEED_VOICE]);
+      expect(await send(messageUpdate(newChatId(), { voice }))).toEqual([VOICE_INFO_RU]);
     });
 
     it('politely refuses a voice message longer than VOICE_MAX_SECONDS (120)', async () => {
@@ -698,11 +698,11 @@ describe('Telegram bot (e2e, webhook)', () => {
     });
   });
 
-  describe('HTTP contract of the webhook', () => {
+  describe('the webhook over HTTP (docs/interface.md §3)', () => {
     it('serves /telegram/webhook without the trailing slash too', async () => {
       const chatId = newChatId();
       await post(textUpdate(chatId, '/help'), TEST_WEBHOOK_SECRET, '/telegram/webhook').expect(200);
-      expect(t.telegram.textsTo(chatId)).toEqual([SEED_HELP]);
+      expect(t.telegram.textsTo(chatId)).toEqual([HELP_RU]);
     });
 
     it('401 without the secret header, and nothing happens', async () => {
@@ -757,12 +757,12 @@ describe('Telegram bot (e2e, webhook)', () => {
     });
 
     it.each([
-      ['an array', [SEED_START_UPDATE]],
+      ['an array', [EXAMPLE_START_UPDATE]],
       ['a string', 'just text'],
-      ['no update_id', { message: SEED_START_UPDATE.message }],
-      ['a string update_id', { ...SEED_START_UPDATE, update_id: '123' }],
-      ['a fractional update_id', { ...SEED_START_UPDATE, update_id: 1.5 }],
-      ['a negative update_id', { ...SEED_START_UPDATE, update_id: -1 }],
+      ['no update_id', { message: EXAMPLE_START_UPDATE.message }],
+      ['a string update_id', { ...EXAMPLE_START_UPDATE, update_id: '123' }],
+      ['a fractional update_id', { ...EXAMPLE_START_UPDATE, update_id: 1.5 }],
+      ['a negative update_id', { ...EXAMPLE_START_UPDATE, update_id: -1 }],
     ])('400 for JSON that is not an Update: %s', async (_name, body) => {
       const res = await post(JSON.stringify(body)).expect(400);
       expect(res.body).toEqual({ detail: expect.any(String) });
@@ -820,7 +820,7 @@ describe('Telegram bot (e2e, webhook)', () => {
       const results = await Promise.all([post(update), post(update), post(update)]);
       expect(results.map((r) => r.status).filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
       expect(results.every((r) => r.status === 200 || r.status === 503)).toBe(true);
-      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+      expect(t.telegram.textsTo(chatId)).toEqual([WELCOME_RU]);
     });
   });
 
@@ -885,7 +885,7 @@ describe('Telegram bot (e2e, webhook)', () => {
       try {
         const before = t.telegram.textsTo(chatId).length;
         await post(textUpdate(chatId, '/help')).expect(200);
-        expect(t.telegram.textsTo(chatId).slice(before)).toEqual([SEED_HELP, APOLOGY_RU]);
+        expect(t.telegram.textsTo(chatId).slice(before)).toEqual([HELP_RU, APOLOGY_RU]);
       } finally {
         t.telegram.on('sendMessage', (call) => ({
           message_id: 1,
@@ -911,7 +911,7 @@ describe('Telegram bot (e2e, webhook)', () => {
       expect(rows).toEqual([{ status: 'failed' }]);
 
       await post(update).expect(200);
-      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+      expect(t.telegram.textsTo(chatId)).toEqual([WELCOME_RU]);
       expect(await userRow(chatId)).toBeDefined();
       const after: Array<{ status: string; attempts: number }> = await t.db.query(
         'SELECT status, attempts FROM processed_updates WHERE update_id = $1',
@@ -933,7 +933,7 @@ describe('Telegram bot (e2e, webhook)', () => {
         [update.update_id],
       );
       await post(update).expect(200);
-      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+      expect(t.telegram.textsTo(chatId)).toEqual([WELCOME_RU]);
     });
   });
 });

@@ -611,7 +611,7 @@ describe('Voice notes with STT_PROVIDER=none', () => {
   });
   afterAll(() => t?.close());
 
-  it("answers the seed's info reply and downloads nothing", async () => {
+  it('answers the voice-info reply (docs/interface.md §4) and downloads nothing', async () => {
     const chatId = newChatId();
     const res = await t.http
       .post('/telegram/webhook/')

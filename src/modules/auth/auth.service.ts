@@ -39,7 +39,7 @@ const REFUSAL_DETAIL: Record<Refusal, string> = {
 
 /**
  * telegram-login and refresh-token. In `verified` mode a login needs one Telegram-signed proof whose user id equals
- * telegram_chat_id; in `trusted` mode the chat id alone (the seed's behaviour).
+ * telegram_chat_id; in `trusted` mode the chat id alone (docs/interface.md §2, AUTH_TELEGRAM_LOGIN).
  * An inactive user (one who blocked the bot) may still log in: the REST API and Mini App do not depend on the bot
  * chat, and blocking the bot is not a request to lose one's data.
  */

@@ -210,7 +210,7 @@ export class UsersService {
   }
 }
 
-/** The API shape of a user (snake_case like the seed). */
+/** The API shape of a user (snake_case, docs/interface.md §3). */
 export function userJson(user: User) {
   return {
     id: user.id,
