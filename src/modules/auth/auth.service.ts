@@ -79,7 +79,7 @@ export class AuthService {
         : user;
     const pair = await this.tokens.issueForLogin(user.id);
     this.logger.log(
-      `Telegram аутентификация: chat_id=${chatId}, user_id=${user.id}, new_user=${created ? 'True' : 'False'}`,
+      `Telegram login: chat_id=${chatId}, user_id=${user.id}, new_user=${created ? 'True' : 'False'}`,
     );
     return {
       access: pair.access,
