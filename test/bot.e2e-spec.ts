@@ -9,20 +9,17 @@ import { UsersService } from '../src/modules/users/users.service';
 import { TransactionsService } from '../src/modules/transactions/transactions.service';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { chatMemberUpdate, messageUpdate as buildMessage } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
 /** The documented example update of a /start (docs/interface.md §4), field for field. */
-const EXAMPLE_START_UPDATE = {
-  update_id: 123456789,
-  message: {
-    message_id: 123,
-    from: { id: 123456789, is_bot: false, first_name: 'John', username: 'john_doe' },
-    chat: { id: 123456789, first_name: 'John', username: 'john_doe', type: 'private' },
-    date: 1640995200,
-    text: '/start',
-  },
-};
+const EXAMPLE_START_UPDATE = buildMessage(
+  123456789,
+  123456789,
+  { text: '/start' },
+  { messageId: 123, firstName: 'John', username: 'john_doe', sentAt: 1640995200_000, commandEntity: false },
+);
 
 const WELCOME_RU = `🎉 Добро пожаловать в OvozPay!
 
@@ -99,39 +96,23 @@ interface From {
   language_code?: string;
 }
 
-function messageUpdate(chatId: number, fields: Record<string, unknown>, from: Partial<From> = {}) {
-  const user = {
-    id: chatId,
-    is_bot: false,
-    first_name: 'Ali',
-    last_name: 'Valiyev',
-    username: `user${chatId}`,
-    ...from,
-  };
-  return {
-    update_id: ++nextUpdateId,
-    message: {
-      message_id: nextUpdateId,
-      from: user,
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      ...fields,
-    },
-  };
-}
+/** Ali Valiyev (@user<chat id>) writing in his private chat; `from` may name another sender or a language. */
+const ali = (chatId: number, from: Partial<From>, commandEntity: boolean) => ({
+  fromId: from.id,
+  firstName: 'Ali',
+  lastName: 'Valiyev',
+  username: `user${chatId}`,
+  languageCode: from.language_code,
+  commandEntity,
+});
+
+/** A message carrying `fields` as they are (no entity added). */
+const messageUpdate = (chatId: number, fields: Record<string, unknown>, from: Partial<From> = {}) =>
+  buildMessage(++nextUpdateId, chatId, fields, ali(chatId, from, false));
 
 /** A text message as Telegram sends it (with the bot_command entity for commands). */
-function textUpdate(chatId: number, text: string, from: Partial<From> = {}) {
-  const command = /^\/\S+/.exec(text);
-  return messageUpdate(
-    chatId,
-    {
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-    from,
-  );
-}
+const textUpdate = (chatId: number, text: string, from: Partial<From> = {}) =>
+  buildMessage(++nextUpdateId, chatId, { text }, ali(chatId, from, true));
 
 function tashkentNow(offsetMinutes = 0): string {
   const local = new Date(Date.now() + (5 * 60 + offsetMinutes) * 60_000); // Asia/Tashkent is UTC+5, no DST
@@ -661,38 +642,32 @@ describe('Telegram bot (e2e, webhook)', () => {
 
     it('marks a user who blocks the bot inactive, and active again on unblock', async () => {
       const { chatId } = await register();
-      const member = (status: string, old: string) => ({
-        update_id: ++nextUpdateId,
-        my_chat_member: {
-          chat: { id: chatId, first_name: 'Ali', type: 'private' },
-          from: { id: chatId, is_bot: false, first_name: 'Ali' },
+      const member = (status: 'kicked' | 'member') =>
+        chatMemberUpdate(++nextUpdateId, chatId, status, {
+          firstName: 'Ali',
           date: Math.floor(Date.now() / 1000),
-          old_chat_member: { user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, status: old },
-          new_chat_member: {
-            user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-            status,
-            ...(status === 'kicked' ? { until_date: 0 } : {}),
-          },
-        },
-      });
-      expect(await send(member('kicked', 'member'), chatId)).toEqual([]);
+        });
+      expect(await send(member('kicked'), chatId)).toEqual([]);
       expect((await userRow(chatId)).is_active).toBe(false);
-      expect(await send(member('member', 'kicked'), chatId)).toEqual([]);
+      expect(await send(member('member'), chatId)).toEqual([]);
       expect((await userRow(chatId)).is_active).toBe(true);
     });
 
     it('ignores group chats', async () => {
       const groupId = -100123456;
-      const update = {
-        update_id: ++nextUpdateId,
-        message: {
-          message_id: 1,
-          from: { id: newChatId(), is_bot: false, first_name: 'A' },
-          chat: { id: groupId, title: 'G', type: 'supergroup' },
-          date: 1,
-          text: '/start',
+      const update = buildMessage(
+        ++nextUpdateId,
+        groupId,
+        { text: '/start' },
+        {
+          messageId: 1,
+          fromId: newChatId(),
+          firstName: 'A',
+          group: { type: 'supergroup', title: 'G' },
+          sentAt: 1000,
+          commandEntity: false,
         },
-      };
+      );
       await post(update).expect(200);
       expect(t.telegram.textsTo(groupId)).toEqual([]);
     });
