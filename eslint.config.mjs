@@ -1,6 +1,17 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
+/** The Telegram libraries: only src/modules/bot/ (and the app's composition) may import them. */
+const TELEGRAM_PATHS = ['telegraf', 'nestjs-telegraf'].map((name) => ({
+  name,
+  message: 'Only src/modules/bot/ talks to Telegram: take plain values and let the bot call you.',
+}));
+/** Anything inside src/modules/bot/, however the path is written. */
+const BOT_FOLDER = {
+  group: ['**/bot', '**/bot/**', '../bot', '../bot/*', '../../bot', '../../bot/*', 'telegraf/*'],
+  message: 'Domain modules never import src/modules/bot/ (the bot depends on them, not the other way round).',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -27,12 +38,29 @@ export default tseslint.config(
     },
   },
   {
+    // Domain modules never reach into the bot: the bot depends on them, not the other way round (docs/interface.md §4).
+    // Their specs may (a test can drive a service through the bot). nlu/ has its stricter rule below.
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/bot/**', 'src/modules/nlu/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: TELEGRAM_PATHS, patterns: [BOT_FOLDER] }],
+    },
+  },
+  {
     // The parser is pure: no framework, ORM or bot imports.
     files: ['src/modules/nlu/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'telegraf', 'nestjs-telegraf', 'pg', 'class-validator'] },
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'telegraf', 'nestjs-telegraf', 'pg', 'class-validator'],
+              message: 'src/modules/nlu/ is pure TypeScript: no framework, ORM, database or bot imports.',
+            },
+            BOT_FOLDER,
+          ],
+        },
       ],
     },
   },

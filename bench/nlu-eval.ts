@@ -6,7 +6,7 @@
  *
  *   node -r ts-node/register/transpile-only bench/nlu-eval.ts [--set heldout] [--json]
  *
- * A line may name the user's default `currency` (else UZS). Besides the CONTRACT §6 intents, an expectation may be
+ * A line may name the user's default `currency` (else UZS). Besides the docs/interface.md §6 intents, an expectation may be
  * one of the messages that must record nothing but lead somewhere else — `conversion_query`, `future`,
  * `saving_goal`, `ask_currency` — which is right when the parser gives no items and its `aside` says that kind.
  *

@@ -14,6 +14,53 @@ import { fmt } from './stats';
 import { LoadResult } from './load';
 import { runSystemBench, scaleFromEnv, SystemBenchResult } from './system.bench';
 import { runVoiceBench, voiceMarkdown, VoiceBenchResult } from './voice.bench';
+import { assertTestDatabaseUrl } from '../test/helpers/test-database';
+
+const USAGE = `Usage: npm run bench [-- --help]
+
+Measures the webhook, REST, exports, voice and the phrase parser, each beside a baseline from the same run, and
+writes docs/benchmarks.md and docs/benchmarks.json. Builds dist/ first when it is stale.
+
+Environment:
+  DATABASE_URL        required: a PostgreSQL server URL whose database name contains "test"
+                      (e.g. postgres://postgres@127.0.0.1:5432/test); the bench creates and drops its own test_* database
+  BENCH_SCALE         quick (5 s runs, 20,000-row user) or full (default: 30 s runs, 100,000 rows)
+  BENCH_DURATION_S    length of each load run in seconds (overrides BENCH_SCALE)
+  BENCH_LOG_LEVEL     the app's LOG_LEVEL during the run (default info)
+  BENCH_NO_ANALYSIS   set: do not append docs/benchmarks-analysis.md
+`;
+
+/**
+ * Before anything runs: --help prints the usage (exit 0); an unknown argument, or no usable DATABASE_URL, is refused
+ * with one line (exit 2 / exit 1).
+ */
+function checkInvocation(argv: string[], databaseUrl: string | undefined): void {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  if (argv.length > 0) {
+    process.stderr.write(`bench: unknown argument ${argv[0]}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const refuse = (reason: string) => {
+    process.stderr.write(`bench: ${reason} (npm run bench -- --help)\n`);
+    process.exit(1);
+  };
+  if (!databaseUrl) {
+    return refuse(
+      'DATABASE_URL is required: a PostgreSQL server URL whose database name contains "test", e.g. postgres://postgres@127.0.0.1:5432/test',
+    );
+  }
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    return refuse('DATABASE_URL must be a postgres:// URL (the embedded engine cannot carry the load)');
+  }
+  try {
+    assertTestDatabaseUrl(databaseUrl);
+  } catch (error) {
+    return refuse(`DATABASE_URL: ${(error as Error).message}`);
+  }
+}
 
 const ms = (n: number) => `${fmt(n, 1)} ms`;
 const pct = (a: number, b: number) => `${fmt((100 * a) / b, 1)} %`;
@@ -167,6 +214,7 @@ ${exportMarkdown(exports)}${nlu}${voiceMarkdown(voice)}`;
 }
 
 async function main(): Promise<void> {
+  checkInvocation(process.argv.slice(2), process.env.DATABASE_URL);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const parser = runParserBench();
   log(`parser: ${fmt(parser.medianPerSecond)} phrases/s`);

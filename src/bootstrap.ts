@@ -44,7 +44,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(refuseMalformedHost);
   app.use(closeOnUnreadBody);
   app.use(securityHeaders());
-  // Before the JSON parser: the webhook reads its own body and answers with the contract's own status codes.
+  // Before the JSON parser: the webhook reads its own body and answers with its own status codes (docs/interface.md §3).
   mountTelegramWebhook(app, config);
   // Only the Mini App's own origin (PUBLIC_URL) may call the API from a browser; the Mini App itself at /app/.
   app.use('/api', apiCors(publicOrigin(config.publicUrl)));

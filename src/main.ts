@@ -5,11 +5,14 @@ import type { Server } from 'node:http';
 import { createApp, INestApplication } from './bootstrap';
 import { loadConfig } from './config/app-config';
 import { ConfigValidationError } from './config/env.validation';
+import { LocalSecretKey, localSecretKey } from './config/secret-key';
 
 async function main(): Promise<void> {
   let config;
+  let localKey: LocalSecretKey | undefined;
   try {
-    config = loadConfig();
+    localKey = localSecretKey(process.env);
+    config = loadConfig(localKey ? { ...process.env, SECRET_KEY: localKey.key } : process.env);
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);
@@ -18,6 +21,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  if (localKey) {
+    // One line, never the key itself (docs/interface.md §2, SECRET_KEY).
+    new Logger('Main').log(
+      `SECRET_KEY is not set: ${localKey.created ? 'generated a key and kept it' : 'using the key kept'} in ${localKey.path} (NODE_ENV is not production; set SECRET_KEY in production)`,
+    );
+  }
   shutDownGracefullyOn(app, ['SIGTERM', 'SIGINT']);
   await app.listen(config.port, '0.0.0.0');
   new Logger('Main').log(
@@ -39,9 +48,9 @@ function shutDownGracefullyOn(app: INestApplication, signals: NodeJS.Signals[]):
   const shutDown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    logger.log(`${signal}: завершение работы: новые запросы не принимаются, текущие дорабатываются`);
+    logger.log(`${signal}: shutting down: no new requests, the ones in flight finish`);
     setTimeout(() => {
-      logger.error(`Завершение заняло больше ${SHUTDOWN_GRACE_MS / 1000} с: выход`);
+      logger.error(`Shutdown took longer than ${SHUTDOWN_GRACE_MS / 1000} s: exiting`);
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
     const server = app.getHttpServer() as Server;
@@ -54,11 +63,11 @@ function shutDownGracefullyOn(app: INestApplication, signals: NodeJS.Signals[]):
       .then(() => app.close())
       .then(
         () => {
-          logger.log('Остановлено');
+          logger.log('Stopped');
           process.exit(0);
         },
         (error: unknown) => {
-          logger.error(`Ошибка при завершении: ${(error as Error)?.message ?? String(error)}`);
+          logger.error(`Shutdown failed: ${(error as Error)?.message ?? String(error)}`);
           process.exit(1);
         },
       );

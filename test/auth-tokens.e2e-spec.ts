@@ -1,5 +1,5 @@
 /**
- * Tokens end to end (trusted login mode, so logins need no proof): the seed's client flow, refresh rotation and
+ * Tokens end to end (trusted login mode, so logins need no proof): the README's client flow, refresh rotation and
  * reuse detection, concurrent refresh, the bearer strategy's refusals, GET/PATCH /api/users/me/.
  */
 import { createHmac, generateKeyPairSync, randomUUID, sign as rsaSign } from 'node:crypto';
@@ -70,8 +70,8 @@ describe('tokens (e2e)', () => {
   const refresh = (token: unknown) => t.http.post(REFRESH).send({ refresh: token });
   const me = (token: string) => t.http.get('/api/users/me/').set('Authorization', `Bearer ${token}`);
 
-  describe('trusted mode and the seed client', () => {
-    it("runs the seed's Python example: login with chat id and phone, then GET /api/transactions/ with the Bearer token", async () => {
+  describe("trusted mode and the README's Python client", () => {
+    it("runs the README's Python example: login with chat id and phone, then GET /api/transactions/ with the Bearer token", async () => {
       const res = await t.http
         .post(LOGIN)
         .set('Content-Type', 'application/json')

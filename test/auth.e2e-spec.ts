@@ -1,5 +1,5 @@
 /**
- * telegram-login in `verified` mode (the default): each proof valid and refused, field validation, the seed's body,
+ * telegram-login in `verified` mode (the default): each proof valid and refused, field validation, the documented body (docs/interface.md §3),
  * concurrent first logins, throttling.
  */
 import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
@@ -53,7 +53,7 @@ describe('POST /api/users/auth/telegram-login/ (verified mode, e2e)', () => {
   const login = (body: unknown) => t.http.post(LOGIN).send(body as object);
 
   describe('Mini App init_data', () => {
-    it('logs in, creates the user with the profile from initData, answers exactly the seed body', async () => {
+    it('logs in, creates the user with the profile from initData, answers exactly the documented body', async () => {
       const chatId = newChatId();
       const res = await login({ telegram_chat_id: chatId, init_data: initData(chatId) }).expect(200);
       expect(Object.keys(res.body).sort()).toEqual([
@@ -279,7 +279,7 @@ describe('POST /api/users/auth/telegram-login/ (verified mode, e2e)', () => {
   });
 
   describe('proof presence', () => {
-    it('refuses a login without a proof (the seed body alone) with 401', async () => {
+    it('refuses a login without a proof (chat id and phone alone) with 401', async () => {
       const res = await login({ telegram_chat_id: newChatId(), phone_number: '+998901234567' }).expect(401);
       expect(res.body).toEqual({
         detail: expect.stringMatching(/^Telegram authentication required/),

@@ -17,6 +17,7 @@ import { FakeStt, voiceFixtures } from './fakes/fake-stt';
 import { MAX_ITEMS_PER_MESSAGE } from '../src/modules/nlu/parser';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { callbackUpdate, messageUpdate, voiceContent } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 /** Every message is sent on Sunday 06.12.2026 at 10:00 in Tashkent. */
@@ -25,62 +26,16 @@ const TZ = 'Asia/Tashkent';
 
 let nextUpdateId = 700_000;
 let nextChatId = 940_000_000;
-let nextCallbackId = 1;
+const sender = (languageCode?: string) => ({ sentAt: SENT_AT, firstName: 'Ali', languageCode });
 
-function textUpdate(chatId: number, text: string, languageCode = 'ru') {
-  const command = /^\/\S+/.exec(text);
-  const updateId = ++nextUpdateId;
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Ali', language_code: languageCode },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(SENT_AT / 1000),
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-  };
-}
+const textUpdate = (chatId: number, text: string, languageCode = 'ru') =>
+  messageUpdate(++nextUpdateId, chatId, { text }, sender(languageCode));
 
-function callbackUpdate(chatId: number, data: string) {
-  return {
-    update_id: ++nextUpdateId,
-    callback_query: {
-      id: `cb${nextCallbackId++}`,
-      from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: {
-        message_id: 4242,
-        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-        chat: { id: chatId, type: 'private' },
-        date: 1,
-        text: '…',
-      },
-      chat_instance: '-1',
-      data,
-    },
-  };
-}
+const pressUpdate = (chatId: number, data: string) =>
+  callbackUpdate(++nextUpdateId, chatId, data, { firstName: 'Ali' });
 
-function voiceUpdate(chatId: number, fileId: string) {
-  const updateId = ++nextUpdateId;
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Ali', language_code: 'ru' },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(SENT_AT / 1000),
-      voice: {
-        file_id: fileId,
-        file_unique_id: `uniq-${fileId}`,
-        duration: 3,
-        file_size: 8000,
-        mime_type: 'audio/ogg',
-      },
-    },
-  };
-}
+const voiceUpdate = (chatId: number, fileId: string) =>
+  messageUpdate(++nextUpdateId, chatId, voiceContent(fileId), sender('ru'));
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
 const buttons = (markup: unknown) =>
@@ -147,7 +102,7 @@ describe('Telegram bot: money named but not recorded (e2e, webhook)', () => {
     };
   };
   const pressOn = async (http: TestApp['http'], chatId: number, data: string) => {
-    const update = callbackUpdate(chatId, data);
+    const update = pressUpdate(chatId, data);
     const calls = await deliverTo(http, update);
     // presses made at once: each has its own answer (the edits may interleave)
     const answers = calls.filter(

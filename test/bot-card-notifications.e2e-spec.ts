@@ -6,7 +6,7 @@
  */
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
-import { textUpdate } from './helpers/updates';
+import { callbackUpdate, forwardedText, messageUpdate, textUpdate } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
@@ -15,48 +15,15 @@ const SENT_AT = Date.parse('2026-12-05T07:00:00Z');
 
 let nextUpdateId = 3_100_000;
 let nextChatId = 930_000_000;
-let nextCallbackId = 1;
 
 /** A forwarded message (forward_origin: the bank's bot), as Telegram sends it. */
 function forwardUpdate(chatId: number, text: string, sentAt = SENT_AT) {
-  const updateId = ++nextUpdateId;
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(sentAt / 1000),
-      forward_origin: {
-        type: 'user',
-        sender_user: { id: 777000111, is_bot: true, first_name: 'HUMO' },
-        date: Math.floor(sentAt / 1000) - 3600,
-      },
-      forward_from: { id: 777000111, is_bot: true, first_name: 'HUMO' },
-      forward_date: Math.floor(sentAt / 1000) - 3600,
-      text,
-    },
-  };
+  const bank = forwardedText(text, { name: 'HUMO', isBot: true }, sentAt - 3_600_000);
+  return messageUpdate(++nextUpdateId, chatId, bank, { sentAt, firstName: 'Ali' });
 }
 
-function callbackUpdate(chatId: number, data: string, messageId = 4242) {
-  return {
-    update_id: ++nextUpdateId,
-    callback_query: {
-      id: `cardcb${nextCallbackId++}`,
-      from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: {
-        message_id: messageId,
-        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-        chat: { id: chatId, type: 'private' },
-        date: 1,
-        text: '…',
-      },
-      chat_instance: '-1',
-      data,
-    },
-  };
-}
+const pressUpdate = (chatId: number, data: string, messageId = 4242) =>
+  callbackUpdate(++nextUpdateId, chatId, data, { messageId, firstName: 'Ali' });
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
 const buttons = (markup: unknown) =>
@@ -132,7 +99,7 @@ describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
   };
 
   const press = async (chatId: number, data: string) => {
-    const update = callbackUpdate(chatId, data);
+    const update = pressUpdate(chatId, data);
     const calls = await deliver(update);
     const answers = calls.filter((c) => c.method === 'answerCallbackQuery');
     expect(answers).toHaveLength(1);

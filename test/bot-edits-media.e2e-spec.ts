@@ -5,6 +5,7 @@
  */
 import { FakeApiError } from './fakes/fake-telegram';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { callbackUpdate, editedMessageUpdate, messageUpdate as buildMessage } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
@@ -15,46 +16,29 @@ const EDITED_AT = SENT_AT + 60;
 let nextUpdateId = 5_100_000;
 let nextMessageId = 70_000;
 let nextChatId = 930_000_000;
-let nextCallbackId = 1;
 
 type Json = Record<string, unknown>;
 
-const from = (chatId: number, languageCode = 'ru') => ({
-  id: chatId,
-  is_bot: false,
-  first_name: 'Ali',
-  language_code: languageCode,
+/** Ali, writing in Russian unless told; a text is sent as it is (no bot_command entity is added). */
+const sender = (languageCode = 'ru') => ({
+  sentAt: SENT_AT * 1000,
+  firstName: 'Ali',
+  languageCode,
+  commandEntity: false,
 });
-const chat = (chatId: number) => ({ id: chatId, first_name: 'Ali', type: 'private' });
 
 /** A message update; `content` is what the message carries (text, photo + caption, sticker …). */
 function messageUpdate(chatId: number, content: Json, o: { languageCode?: string; messageId?: number } = {}) {
   const messageId = o.messageId ?? ++nextMessageId;
-  return {
-    update_id: ++nextUpdateId,
-    message: {
-      message_id: messageId,
-      from: from(chatId, o.languageCode),
-      chat: chat(chatId),
-      date: SENT_AT,
-      ...content,
-    },
-  };
+  return buildMessage(++nextUpdateId, chatId, content, { ...sender(o.languageCode), messageId });
 }
 
 /** The same message edited: new content, edit_date set, a new update id. */
 function editUpdate(chatId: number, messageId: number, content: Json, editDate = EDITED_AT) {
-  return {
-    update_id: ++nextUpdateId,
-    edited_message: {
-      message_id: messageId,
-      from: from(chatId),
-      chat: chat(chatId),
-      date: SENT_AT,
-      edit_date: editDate,
-      ...content,
-    },
-  };
+  return editedMessageUpdate(++nextUpdateId, chatId, messageId, content, {
+    ...sender(),
+    editedAt: editDate * 1000,
+  });
 }
 
 const PHOTO = {
@@ -190,22 +174,9 @@ describe('Telegram bot: edited messages, photos, stickers … (e2e, webhook)', (
   };
 
   const press = (chatId: number, data: string, messageId: number) =>
-    deliver({
-      update_id: ++nextUpdateId,
-      callback_query: {
-        id: `cb-edit-${nextCallbackId++}`,
-        from: from(chatId),
-        message: {
-          message_id: messageId,
-          from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-          chat: { id: chatId, type: 'private' },
-          date: 1,
-          text: '…',
-        },
-        chat_instance: '-1',
-        data,
-      },
-    });
+    deliver(
+      callbackUpdate(++nextUpdateId, chatId, data, { messageId, firstName: 'Ali', languageCode: 'ru' }),
+    );
 
   beforeAll(async () => {
     t = await startTestApp();

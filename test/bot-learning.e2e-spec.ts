@@ -9,7 +9,7 @@ import { parsePhrase } from '../src/modules/nlu';
 import { FakeStt, voiceFixtures } from './fakes/fake-stt';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { callbackUpdate, postUpdate, textUpdate } from './helpers/updates';
+import { callbackUpdate, messageUpdate, postUpdate, textUpdate, voiceContent } from './helpers/updates';
 
 let nextUpdateId = 5_100_000;
 let nextChatId = 940_000_000;
@@ -186,23 +186,8 @@ describe('Learning categories from corrections (e2e, webhook + REST)', () => {
       const [clip] = voiceFixtures();
       t.telegram.addFile(`voice-${chatId}`, clip.bytes);
       stt.respond = () => 'ziyofat 60 ming';
-      const updateId = ++nextUpdateId;
-      await postUpdate(t, {
-        update_id: updateId,
-        message: {
-          message_id: updateId,
-          from: { id: chatId, is_bot: false, first_name: 'Test', language_code: 'ru' },
-          chat: { id: chatId, type: 'private' },
-          date: Math.floor(Date.now() / 1000),
-          voice: {
-            file_id: `voice-${chatId}`,
-            file_unique_id: `u-${chatId}`,
-            duration: 2,
-            mime_type: 'audio/ogg',
-            file_size: clip.bytes.length,
-          },
-        },
-      }).expect(200);
+      const voice = voiceContent(`voice-${chatId}`, { duration: 2, size: clip.bytes.length });
+      await postUpdate(t, messageUpdate(++nextUpdateId, chatId, voice, 'ru')).expect(200);
       const deadline = Date.now() + 20_000;
       let row = await lastRow(userId);
       while (row?.amount !== '60000.00' && Date.now() < deadline) {

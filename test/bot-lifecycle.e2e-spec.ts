@@ -7,23 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, TestApp, TEST_BOT_TOKEN, TEST_WEBHOOK_SECRET } from './helpers/test-app';
 import { createTestDatabase } from './helpers/test-database';
+import { messageUpdate } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 const WELCOME_START = '🎉 Добро пожаловать в OvozPay!';
 
-function startUpdate(updateId: number, chatId: number) {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: 1,
-      from: { id: chatId, is_bot: false, first_name: 'John' },
-      chat: { id: chatId, first_name: 'John', type: 'private' },
-      date: 1640995200,
-      text: '/start',
-      entities: [{ type: 'bot_command', offset: 0, length: 6 }],
-    },
-  };
-}
+const startUpdate = (updateId: number, chatId: number) =>
+  messageUpdate(
+    updateId,
+    chatId,
+    { text: '/start' },
+    { messageId: 1, firstName: 'John', sentAt: 1640995200_000 },
+  );
 
 const post = (t: TestApp, body: unknown, secret: string | null = TEST_WEBHOOK_SECRET) => {
   const req = t.http.post('/telegram/webhook/');

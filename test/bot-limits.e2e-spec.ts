@@ -6,31 +6,15 @@
 import { MAX_ITEMS_PER_MESSAGE } from '../src/modules/nlu/parser';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TEST_BOT_TOKEN, TestApp } from './helpers/test-app';
-import { postUpdate, textUpdate } from './helpers/updates';
+import { callbackUpdate, postUpdate, textUpdate } from './helpers/updates';
 
 const LIMIT = 4096;
 
 let nextUpdateId = 870_000;
 let nextChatId = 918_000_000;
 
-function pressUpdate(chatId: number, data: string) {
-  return {
-    update_id: ++nextUpdateId,
-    callback_query: {
-      id: `cb${nextUpdateId}`,
-      from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: {
-        message_id: 4242,
-        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-        chat: { id: chatId, type: 'private' },
-        date: 1,
-        text: '…',
-      },
-      chat_instance: '-1',
-      data,
-    },
-  };
-}
+const pressUpdate = (chatId: number, data: string) =>
+  callbackUpdate(++nextUpdateId, chatId, data, { firstName: 'Ali' });
 
 /** "1,234.00 UZS" → 123400n. */
 const minor = (money: string) => BigInt(money.replace(/[,.]/g, ''));

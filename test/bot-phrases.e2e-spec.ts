@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CategoriesService } from '../src/modules/categories/categories.service';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { callbackUpdate as buildPress, messageUpdate } from './helpers/updates';
 import { createTestDatabase } from './helpers/test-database';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
@@ -18,7 +19,6 @@ const SENT_AT = Date.parse('2026-03-10T07:00:00Z');
 
 let nextUpdateId = 800_000;
 let nextChatId = 910_000_000;
-let nextCallbackId = 1;
 const newChatId = () => ++nextChatId;
 
 interface TextOptions {
@@ -28,46 +28,23 @@ interface TextOptions {
 }
 
 function textUpdate(chatId: number, text: string, o: TextOptions = {}) {
-  const command = /^\/\S+/.exec(text);
-  const updateId = ++nextUpdateId;
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: {
-        id: o.fromId ?? chatId,
-        is_bot: false,
-        first_name: 'Ali',
-        username: `u${chatId}`,
-        ...(o.languageCode ? { language_code: o.languageCode } : {}),
-      },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor((o.sentAt ?? SENT_AT) / 1000),
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
+  return messageUpdate(
+    ++nextUpdateId,
+    chatId,
+    { text },
+    {
+      sentAt: o.sentAt ?? SENT_AT,
+      firstName: 'Ali',
+      username: `u${chatId}`,
+      languageCode: o.languageCode,
+      fromId: o.fromId,
     },
-  };
+  );
 }
 
 /** A press on an inline button under the bot's message `messageId` in `chatId`, by `fromId` (the chat's user). */
-function callbackUpdate(chatId: number, data: string, messageId = 4242, fromId = chatId) {
-  return {
-    update_id: ++nextUpdateId,
-    callback_query: {
-      id: `cb${nextCallbackId++}`,
-      from: { id: fromId, is_bot: false, first_name: 'Ali' },
-      message: {
-        message_id: messageId,
-        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-        chat: { id: chatId, type: 'private' },
-        date: 1,
-        text: '…',
-      },
-      chat_instance: '-1',
-      data,
-    },
-  };
-}
+const callbackUpdate = (chatId: number, data: string, messageId = 4242, fromId = chatId) =>
+  buildPress(++nextUpdateId, chatId, data, { messageId, fromId, firstName: 'Ali' });
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
 /** An inline keyboard as [label, callback_data] pairs per row. */

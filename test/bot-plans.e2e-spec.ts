@@ -5,6 +5,7 @@
  */
 import { FakeApiError } from './fakes/fake-telegram';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { callbackUpdate as buildPress, chatMemberUpdate, messageUpdate } from './helpers/updates';
 import { createApp } from '../src/bootstrap';
 import { ReminderScheduler, RemindersService } from '../src/modules/notifications/reminders.service';
 
@@ -15,40 +16,11 @@ const SENT_AT = Date.parse('2026-11-29T07:00:00Z');
 let nextUpdateId = 500_000;
 let nextChatId = 920_000_000;
 
-function textUpdate(chatId: number, text: string, languageCode = 'ru') {
-  const command = /^\/\S+/.exec(text);
-  const updateId = ++nextUpdateId;
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Ali', language_code: languageCode },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(SENT_AT / 1000),
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-  };
-}
+const textUpdate = (chatId: number, text: string, languageCode = 'ru') =>
+  messageUpdate(++nextUpdateId, chatId, { text }, { sentAt: SENT_AT, firstName: 'Ali', languageCode });
 
-function callbackUpdate(chatId: number, data: string) {
-  return {
-    update_id: ++nextUpdateId,
-    callback_query: {
-      id: `cb${nextUpdateId}`,
-      from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: {
-        message_id: 77,
-        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-        chat: { id: chatId, type: 'private' },
-        date: 1,
-        text: '…',
-      },
-      chat_instance: '-1',
-      data,
-    },
-  };
-}
+const callbackUpdate = (chatId: number, data: string) =>
+  buildPress(++nextUpdateId, chatId, data, { messageId: 77, firstName: 'Ali' });
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
 const buttons = (markup: unknown) =>
@@ -468,23 +440,7 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
       await say(slow.chatId, 'дал в долг Алишеру 10 долларов до 20 сентября'); // 2027-09-20
       const gone = await register();
       await say(gone.chatId, 'дал в долг Алишеру 10 долларов до 20 сентября');
-      await deliver({
-        update_id: ++nextUpdateId,
-        my_chat_member: {
-          chat: { id: gone.chatId, type: 'private' },
-          from: { id: gone.chatId, is_bot: false, first_name: 'Ali' },
-          date: 1,
-          old_chat_member: {
-            user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-            status: 'member',
-          },
-          new_chat_member: {
-            user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-            status: 'kicked',
-            until_date: 0,
-          },
-        },
-      });
+      await deliver(chatMemberUpdate(++nextUpdateId, gone.chatId, 'kicked', { firstName: 'Ali' }));
 
       let refusals = 0;
       const attempts: number[] = [];

@@ -3,6 +3,7 @@
  * webhook, the photo / document uploads and texts checked at the fake Bot API, the rows checked in the database.
  */
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { callbackUpdate as buildPress, messageUpdate } from './helpers/updates';
 import { parseCsv } from './helpers/csv';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
@@ -12,47 +13,12 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 
 let nextUpdateId = 1_300_000;
 let nextChatId = 930_000_000;
-let nextCallbackId = 1;
 
-function textUpdate(chatId: number, text: string, languageCode?: string, sentAt = SENT_AT) {
-  const command = /^\/\S+/.exec(text);
-  const updateId = ++nextUpdateId;
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: {
-        id: chatId,
-        is_bot: false,
-        first_name: 'Ali',
-        ...(languageCode ? { language_code: languageCode } : {}),
-      },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(sentAt / 1000),
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-  };
-}
+const textUpdate = (chatId: number, text: string, languageCode?: string, sentAt = SENT_AT) =>
+  messageUpdate(++nextUpdateId, chatId, { text }, { sentAt, firstName: 'Ali', languageCode });
 
-function callbackUpdate(chatId: number, data: string, messageId = 4242) {
-  return {
-    update_id: ++nextUpdateId,
-    callback_query: {
-      id: `rcb${nextCallbackId++}`,
-      from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: {
-        message_id: messageId,
-        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-        chat: { id: chatId, type: 'private' },
-        date: 1,
-        text: '…',
-      },
-      chat_instance: '-1',
-      data,
-    },
-  };
-}
+const callbackUpdate = (chatId: number, data: string, messageId = 4242) =>
+  buildPress(++nextUpdateId, chatId, data, { messageId, firstName: 'Ali' });
 
 describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', () => {
   let t: TestApp;

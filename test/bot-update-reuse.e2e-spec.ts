@@ -3,19 +3,10 @@
  * forgotten can come back in another chat. Its phrase must be recorded, not swallowed as a duplicate.
  */
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { messageUpdate } from './helpers/updates';
 
-function textUpdate(updateId: number, chatId: number, text: string) {
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      text,
-    },
-  };
-}
+const textUpdate = (updateId: number, chatId: number, text: string) =>
+  messageUpdate(updateId, chatId, { text }, { firstName: 'Ali' });
 
 describe('a reused update_id (e2e)', () => {
   let t: TestApp;

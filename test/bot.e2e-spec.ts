@@ -1,7 +1,7 @@
 /**
  * The bot end to end: the whole app in webhook mode, real Telegram Update JSON POSTed to /telegram/webhook/ with
  * the secret header, rows checked in the database and texts checked at the fake Bot API. Expected texts are
- * copied from the seed document, not imported from the code.
+ * the fixed texts of docs/interface.md §4, written out here, not imported from the code.
  */
 import { Logger } from '@nestjs/common';
 import { DomainError } from '../src/common/errors/domain-error';
@@ -9,22 +9,19 @@ import { UsersService } from '../src/modules/users/users.service';
 import { TransactionsService } from '../src/modules/transactions/transactions.service';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { chatMemberUpdate, messageUpdate as buildMessage } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
-/** The seed's example update, verbatim. */
-const SEED_START_UPDATE = {
-  update_id: 123456789,
-  message: {
-    message_id: 123,
-    from: { id: 123456789, is_bot: false, first_name: 'John', username: 'john_doe' },
-    chat: { id: 123456789, first_name: 'John', username: 'john_doe', type: 'private' },
-    date: 1640995200,
-    text: '/start',
-  },
-};
+/** The documented example update of a /start (docs/interface.md §4), field for field. */
+const EXAMPLE_START_UPDATE = buildMessage(
+  123456789,
+  123456789,
+  { text: '/start' },
+  { messageId: 123, firstName: 'John', username: 'john_doe', sentAt: 1640995200_000, commandEntity: false },
+);
 
-const SEED_WELCOME = `🎉 Добро пожаловать в OvozPay!
+const WELCOME_RU = `🎉 Добро пожаловать в OvozPay!
 
 Я ваш голосовой помощник по управлению финансами.
 
@@ -39,8 +36,8 @@ const SEED_WELCOME = `🎉 Добро пожаловать в OvozPay!
 
 Используйте /help для списка всех команд.`;
 
-/** The seed's /help text, with a line for each command the bot gained since (grouped after the seed's four). */
-const SEED_HELP = `🤖 OvozPay - Справка по командам
+/** The fixed /help text (docs/interface.md §4): the first four commands, then a line for each command added since. */
+const HELP_RU = `🤖 OvozPay - Справка по командам
 
 📋 Основные команды:
 /start - Начать работу с ботом
@@ -79,7 +76,7 @@ const SEED_HELP = `🤖 OvozPay - Справка по командам
 
 ❓ Вопросы? Напишите @support`;
 
-const SEED_VOICE = `🎙 Получено голосовое сообщение!
+const VOICE_INFO_RU = `🎙 Получено голосовое сообщение!
 
 ⏱ Длительность: 5 сек.
 📁 Размер: 24576 байт
@@ -99,39 +96,23 @@ interface From {
   language_code?: string;
 }
 
-function messageUpdate(chatId: number, fields: Record<string, unknown>, from: Partial<From> = {}) {
-  const user = {
-    id: chatId,
-    is_bot: false,
-    first_name: 'Ali',
-    last_name: 'Valiyev',
-    username: `user${chatId}`,
-    ...from,
-  };
-  return {
-    update_id: ++nextUpdateId,
-    message: {
-      message_id: nextUpdateId,
-      from: user,
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      ...fields,
-    },
-  };
-}
+/** Ali Valiyev (@user<chat id>) writing in his private chat; `from` may name another sender or a language. */
+const ali = (chatId: number, from: Partial<From>, commandEntity: boolean) => ({
+  fromId: from.id,
+  firstName: 'Ali',
+  lastName: 'Valiyev',
+  username: `user${chatId}`,
+  languageCode: from.language_code,
+  commandEntity,
+});
+
+/** A message carrying `fields` as they are (no entity added). */
+const messageUpdate = (chatId: number, fields: Record<string, unknown>, from: Partial<From> = {}) =>
+  buildMessage(++nextUpdateId, chatId, fields, ali(chatId, from, false));
 
 /** A text message as Telegram sends it (with the bot_command entity for commands). */
-function textUpdate(chatId: number, text: string, from: Partial<From> = {}) {
-  const command = /^\/\S+/.exec(text);
-  return messageUpdate(
-    chatId,
-    {
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-    from,
-  );
-}
+const textUpdate = (chatId: number, text: string, from: Partial<From> = {}) =>
+  buildMessage(++nextUpdateId, chatId, { text }, ali(chatId, from, true));
 
 function tashkentNow(offsetMinutes = 0): string {
   const local = new Date(Date.now() + (5 * 60 + offsetMinutes) * 60_000); // Asia/Tashkent is UTC+5, no DST
@@ -191,9 +172,9 @@ describe('Telegram bot (e2e, webhook)', () => {
   afterEach(() => jest.restoreAllMocks());
 
   describe('/start', () => {
-    it('answers the seed example update with the seed welcome, creates the user and an active session', async () => {
-      const texts = await send(SEED_START_UPDATE);
-      expect(texts).toEqual([SEED_WELCOME]);
+    it('answers the example update with the fixed welcome, creates the user and an active session', async () => {
+      const texts = await send(EXAMPLE_START_UPDATE);
+      expect(texts).toEqual([WELCOME_RU]);
       const markup = lastSent(123456789).reply_markup as {
         keyboard: Array<Array<{ text: string; request_contact?: boolean }>>;
       };
@@ -224,7 +205,7 @@ describe('Telegram bot (e2e, webhook)', () => {
 
     it('a second /start finds the same user and replaces the session (one active)', async () => {
       const { chatId, userId } = await register();
-      expect(await send(textUpdate(chatId, '/start'))).toEqual([SEED_WELCOME]);
+      expect(await send(textUpdate(chatId, '/start'))).toEqual([WELCOME_RU]);
       const users: unknown[] = await t.db.query('SELECT 1 FROM users WHERE telegram_chat_id = $1', [chatId]);
       expect(users).toHaveLength(1);
       const sessions: Array<{ is_active: boolean; closed: boolean }> = await t.db.query(
@@ -239,8 +220,8 @@ describe('Telegram bot (e2e, webhook)', () => {
 
     it('recognises a command written without the bot_command entity and with the bot username', async () => {
       const chatId = newChatId();
-      expect(await send(messageUpdate(chatId, { text: '/start' }))).toEqual([SEED_WELCOME]);
-      expect(await send(textUpdate(chatId, '/help@ovozpay_test_bot'))).toEqual([SEED_HELP]);
+      expect(await send(messageUpdate(chatId, { text: '/start' }))).toEqual([WELCOME_RU]);
+      expect(await send(textUpdate(chatId, '/help@ovozpay_test_bot'))).toEqual([HELP_RU]);
     });
 
     it('speaks English or Uzbek to users whose Telegram is in that language', async () => {
@@ -260,9 +241,9 @@ describe('Telegram bot (e2e, webhook)', () => {
   });
 
   describe('/help', () => {
-    it('sends the seed help text with every command listed', async () => {
+    it('sends the fixed help text with every command listed', async () => {
       const { chatId } = await register();
-      expect(await send(textUpdate(chatId, '/help'))).toEqual([SEED_HELP]);
+      expect(await send(textUpdate(chatId, '/help'))).toEqual([HELP_RU]);
     });
 
     it('follows the user language from the profile, not Telegram', async () => {
@@ -299,7 +280,7 @@ describe('Telegram bot (e2e, webhook)', () => {
       ]);
     });
 
-    it('uses the seed layout: totals per currency, date in the user time zone, latest operations', async () => {
+    it('uses the fixed layout: totals per currency, date in the user time zone, latest operations', async () => {
       const { chatId, userId } = await register();
       const insert = (
         type: string,
@@ -360,7 +341,7 @@ describe('Telegram bot (e2e, webhook)', () => {
   });
 
   describe('/phone and shared contacts', () => {
-    it('updates the phone number with the seed success text', async () => {
+    it('updates the phone number with the fixed success text', async () => {
       const { chatId } = await register();
       expect(await send(textUpdate(chatId, '/phone +998901234567'))).toEqual([
         '✅ Номер телефона обновлен: +998901234567',
@@ -624,7 +605,7 @@ describe('Telegram bot (e2e, webhook)', () => {
   });
 
   describe('voice, text, membership', () => {
-    it('answers a voice message with the seed info reply', async () => {
+    it('answers a voice message with the fixed info reply', async () => {
       const { chatId } = await register();
       const voice = {
         duration: 5,
@@ -633,12 +614,12 @@ describe('Telegram bot (e2e, webhook)', () => {
         file_unique_id: 'AgADJ2',
         file_size: 24576,
       };
-      expect(await send(messageUpdate(chatId, { voice }))).toEqual([SEED_VOICE]);
+      expect(await send(messageUpdate(chatId, { voice }))).toEqual([VOICE_INFO_RU]);
     });
 
     it('answers a voice message of an unregistered user too', async () => {
       const voice = { duration: 5, file_id: 'x', file_unique_id: 'y', file_size: 24576 };
-      expect(await send(messageUpdate(newChatId(), { voice }))).toEqual([SEED_VOICE]);
+      expect(await send(messageUpdate(newChatId(), { voice }))).toEqual([VOICE_INFO_RU]);
     });
 
     it('politely refuses a voice message longer than VOICE_MAX_SECONDS (120)', async () => {
@@ -661,48 +642,42 @@ describe('Telegram bot (e2e, webhook)', () => {
 
     it('marks a user who blocks the bot inactive, and active again on unblock', async () => {
       const { chatId } = await register();
-      const member = (status: string, old: string) => ({
-        update_id: ++nextUpdateId,
-        my_chat_member: {
-          chat: { id: chatId, first_name: 'Ali', type: 'private' },
-          from: { id: chatId, is_bot: false, first_name: 'Ali' },
+      const member = (status: 'kicked' | 'member') =>
+        chatMemberUpdate(++nextUpdateId, chatId, status, {
+          firstName: 'Ali',
           date: Math.floor(Date.now() / 1000),
-          old_chat_member: { user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' }, status: old },
-          new_chat_member: {
-            user: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-            status,
-            ...(status === 'kicked' ? { until_date: 0 } : {}),
-          },
-        },
-      });
-      expect(await send(member('kicked', 'member'), chatId)).toEqual([]);
+        });
+      expect(await send(member('kicked'), chatId)).toEqual([]);
       expect((await userRow(chatId)).is_active).toBe(false);
-      expect(await send(member('member', 'kicked'), chatId)).toEqual([]);
+      expect(await send(member('member'), chatId)).toEqual([]);
       expect((await userRow(chatId)).is_active).toBe(true);
     });
 
     it('ignores group chats', async () => {
       const groupId = -100123456;
-      const update = {
-        update_id: ++nextUpdateId,
-        message: {
-          message_id: 1,
-          from: { id: newChatId(), is_bot: false, first_name: 'A' },
-          chat: { id: groupId, title: 'G', type: 'supergroup' },
-          date: 1,
-          text: '/start',
+      const update = buildMessage(
+        ++nextUpdateId,
+        groupId,
+        { text: '/start' },
+        {
+          messageId: 1,
+          fromId: newChatId(),
+          firstName: 'A',
+          group: { type: 'supergroup', title: 'G' },
+          sentAt: 1000,
+          commandEntity: false,
         },
-      };
+      );
       await post(update).expect(200);
       expect(t.telegram.textsTo(groupId)).toEqual([]);
     });
   });
 
-  describe('HTTP contract of the webhook', () => {
+  describe('the webhook over HTTP (docs/interface.md §3)', () => {
     it('serves /telegram/webhook without the trailing slash too', async () => {
       const chatId = newChatId();
       await post(textUpdate(chatId, '/help'), TEST_WEBHOOK_SECRET, '/telegram/webhook').expect(200);
-      expect(t.telegram.textsTo(chatId)).toEqual([SEED_HELP]);
+      expect(t.telegram.textsTo(chatId)).toEqual([HELP_RU]);
     });
 
     it('401 without the secret header, and nothing happens', async () => {
@@ -757,12 +732,12 @@ describe('Telegram bot (e2e, webhook)', () => {
     });
 
     it.each([
-      ['an array', [SEED_START_UPDATE]],
+      ['an array', [EXAMPLE_START_UPDATE]],
       ['a string', 'just text'],
-      ['no update_id', { message: SEED_START_UPDATE.message }],
-      ['a string update_id', { ...SEED_START_UPDATE, update_id: '123' }],
-      ['a fractional update_id', { ...SEED_START_UPDATE, update_id: 1.5 }],
-      ['a negative update_id', { ...SEED_START_UPDATE, update_id: -1 }],
+      ['no update_id', { message: EXAMPLE_START_UPDATE.message }],
+      ['a string update_id', { ...EXAMPLE_START_UPDATE, update_id: '123' }],
+      ['a fractional update_id', { ...EXAMPLE_START_UPDATE, update_id: 1.5 }],
+      ['a negative update_id', { ...EXAMPLE_START_UPDATE, update_id: -1 }],
     ])('400 for JSON that is not an Update: %s', async (_name, body) => {
       const res = await post(JSON.stringify(body)).expect(400);
       expect(res.body).toEqual({ detail: expect.any(String) });
@@ -820,7 +795,7 @@ describe('Telegram bot (e2e, webhook)', () => {
       const results = await Promise.all([post(update), post(update), post(update)]);
       expect(results.map((r) => r.status).filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
       expect(results.every((r) => r.status === 200 || r.status === 503)).toBe(true);
-      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+      expect(t.telegram.textsTo(chatId)).toEqual([WELCOME_RU]);
     });
   });
 
@@ -885,7 +860,7 @@ describe('Telegram bot (e2e, webhook)', () => {
       try {
         const before = t.telegram.textsTo(chatId).length;
         await post(textUpdate(chatId, '/help')).expect(200);
-        expect(t.telegram.textsTo(chatId).slice(before)).toEqual([SEED_HELP, APOLOGY_RU]);
+        expect(t.telegram.textsTo(chatId).slice(before)).toEqual([HELP_RU, APOLOGY_RU]);
       } finally {
         t.telegram.on('sendMessage', (call) => ({
           message_id: 1,
@@ -911,7 +886,7 @@ describe('Telegram bot (e2e, webhook)', () => {
       expect(rows).toEqual([{ status: 'failed' }]);
 
       await post(update).expect(200);
-      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+      expect(t.telegram.textsTo(chatId)).toEqual([WELCOME_RU]);
       expect(await userRow(chatId)).toBeDefined();
       const after: Array<{ status: string; attempts: number }> = await t.db.query(
         'SELECT status, attempts FROM processed_updates WHERE update_id = $1',
@@ -933,7 +908,7 @@ describe('Telegram bot (e2e, webhook)', () => {
         [update.update_id],
       );
       await post(update).expect(200);
-      expect(t.telegram.textsTo(chatId)).toEqual([SEED_WELCOME]);
+      expect(t.telegram.textsTo(chatId)).toEqual([WELCOME_RU]);
     });
   });
 });

@@ -22,7 +22,7 @@ describe('categories REST (e2e)', () => {
     await t.http.get('/api/categories/').expect(401);
   });
 
-  it('lists the default categories of CONTRACT §6, named in the user language', async () => {
+  it('lists the default categories of docs/interface.md §6, named in the user language', async () => {
     const res = await t.http.get('/api/categories/').set(auth(alice)).expect(200);
     expect(res.body).toHaveLength(18);
     const keys = (type: string) =>

@@ -9,51 +9,18 @@ import { NewTransaction, TransactionsService } from '../src/modules/transactions
 import { FakeCbu } from './fakes/fake-cbu';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { callbackUpdate as buildPress, messageUpdate } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
 let nextUpdateId = 1_300_000;
 let nextChatId = 930_000_000;
 
-function textUpdate(chatId: number, text: string, languageCode?: string) {
-  const command = /^\/\S+/.exec(text);
-  const updateId = ++nextUpdateId;
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: {
-        id: chatId,
-        is_bot: false,
-        first_name: 'Ali',
-        ...(languageCode ? { language_code: languageCode } : {}),
-      },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : {}),
-    },
-  };
-}
+const textUpdate = (chatId: number, text: string, languageCode?: string) =>
+  messageUpdate(++nextUpdateId, chatId, { text }, { firstName: 'Ali', languageCode });
 
-function callbackUpdate(chatId: number, data: string) {
-  return {
-    update_id: ++nextUpdateId,
-    callback_query: {
-      id: `cb${nextUpdateId}`,
-      from: { id: chatId, is_bot: false, first_name: 'Ali' },
-      message: {
-        message_id: 77,
-        from: { id: 7000000001, is_bot: true, first_name: 'OvozPay' },
-        chat: { id: chatId, type: 'private' },
-        date: 1,
-        text: '…',
-      },
-      chat_instance: '-1',
-      data,
-    },
-  };
-}
+const callbackUpdate = (chatId: number, data: string) =>
+  buildPress(++nextUpdateId, chatId, data, { messageId: 77, firstName: 'Ali' });
 
 type Markup = { inline_keyboard?: Array<Array<{ text: string; callback_data?: string }>> } | undefined;
 const buttons = (markup: unknown) =>

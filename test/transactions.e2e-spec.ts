@@ -616,7 +616,7 @@ describe('transactions REST (e2e)', () => {
         .set(auth(who))
         .send(body as object);
 
-    it('parses a phrase into the CONTRACT §6 result and saves nothing', async () => {
+    it('parses a phrase into the docs/interface.md §6 result and saves nothing', async () => {
       const before = await rowsOf(alice.userId);
       const res = await parse(alice, { text: 'потратил 50000 сум на продукты' }).expect(200);
       expect(res.body).toEqual({

@@ -6,6 +6,7 @@
  */
 import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { messageUpdate } from './helpers/updates';
 
 const LOGIN = '/api/users/auth/telegram-login/';
 
@@ -37,21 +38,11 @@ describe('users: phone numbers and their verification (e2e)', () => {
 
   /** The user of `chatId` shares their own contact with the bot (Telegram proves the number is theirs). */
   async function shareContact(chatId: number, phone: string): Promise<void> {
-    const update_id = ++nextUpdateId;
-    const from = { id: chatId, is_bot: false, first_name: 'Ali' };
+    const contact = { phone_number: phone, first_name: 'Ali', user_id: chatId };
     await t.http
       .post('/telegram/webhook/')
       .set('X-Telegram-Bot-Api-Secret-Token', TEST_WEBHOOK_SECRET)
-      .send({
-        update_id,
-        message: {
-          message_id: update_id,
-          from,
-          chat: { id: chatId, first_name: 'Ali', type: 'private' },
-          date: Math.floor(Date.now() / 1000),
-          contact: { phone_number: phone, first_name: 'Ali', user_id: chatId },
-        },
-      })
+      .send(messageUpdate(++nextUpdateId, chatId, { contact }, { firstName: 'Ali' }))
       .expect(200);
   }
 

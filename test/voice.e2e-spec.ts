@@ -14,6 +14,7 @@ import { FakeStt, openAiError, voiceFixtures } from './fakes/fake-stt';
 import { MAX_ITEMS_PER_MESSAGE } from '../src/modules/nlu/parser';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { messageUpdate, voiceContent } from './helpers/updates';
 import { createTestDatabase, TestDatabase } from './helpers/test-database';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
@@ -37,34 +38,12 @@ function voiceUpdate(
   fileId: string,
   o: { duration?: number; languageCode?: string; kind?: Kind; size?: number } = {},
 ) {
-  const updateId = ++nextUpdateId;
-  const media = {
-    file_id: fileId,
-    file_unique_id: `uniq-${fileId}`,
-    duration: o.duration ?? 3,
-    file_size: o.size ?? 8000,
-  };
-  const kind = o.kind ?? 'voice';
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: {
-        id: chatId,
-        is_bot: false,
-        first_name: 'Ali',
-        ...(o.languageCode ? { language_code: o.languageCode } : {}),
-      },
-      chat: { id: chatId, first_name: 'Ali', type: 'private' },
-      date: Math.floor(SENT_AT / 1000),
-      [kind]:
-        kind === 'voice'
-          ? { ...media, mime_type: 'audio/ogg' }
-          : kind === 'audio'
-            ? { ...media, mime_type: 'audio/ogg', file_name: 'note.ogg' }
-            : { ...media, length: 240 },
-    },
-  };
+  const media = voiceContent(fileId, o);
+  return messageUpdate(++nextUpdateId, chatId, media, {
+    sentAt: SENT_AT,
+    firstName: 'Ali',
+    languageCode: o.languageCode,
+  });
 }
 
 async function until<T>(check: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
@@ -611,7 +590,7 @@ describe('Voice notes with STT_PROVIDER=none', () => {
   });
   afterAll(() => t?.close());
 
-  it("answers the seed's info reply and downloads nothing", async () => {
+  it('answers the voice-info reply (docs/interface.md §4) and downloads nothing', async () => {
     const chatId = newChatId();
     const res = await t.http
       .post('/telegram/webhook/')

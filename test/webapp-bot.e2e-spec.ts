@@ -3,27 +3,12 @@
  * chat menu button is set to open it — only when PUBLIC_URL is https, which Telegram requires for web_app URLs.
  */
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
+import { messageUpdate } from './helpers/updates';
 
 let nextUpdateId = 9_100_000;
 
-function command(chatId: number, text: string, languageCode?: string) {
-  return {
-    update_id: nextUpdateId++,
-    message: {
-      message_id: 1,
-      from: {
-        id: chatId,
-        is_bot: false,
-        first_name: 'Dilnoza',
-        ...(languageCode ? { language_code: languageCode } : {}),
-      },
-      chat: { id: chatId, first_name: 'Dilnoza', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      text,
-      entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }],
-    },
-  };
-}
+const command = (chatId: number, text: string, languageCode?: string) =>
+  messageUpdate(nextUpdateId++, chatId, { text }, { messageId: 1, firstName: 'Dilnoza', languageCode });
 
 const post = (t: TestApp, update: object) =>
   t.http

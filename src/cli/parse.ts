@@ -1,7 +1,7 @@
 /**
  * npm run parse -- [--lang ru|uz|en|auto] [--currency UZS] [--now ISO-8601] [--tz Asia/Tashkent]
  *
- * Reads phrases from stdin, one per line, and writes exactly one JSON line per input line (CONTRACT §6) on stdout,
+ * Reads phrases from stdin, one per line, and writes exactly one JSON line per input line (docs/interface.md §6) on stdout,
  * in order, streaming. Nothing else goes to stdout. A bad flag prints one line on stderr and exits with 2.
  */
 import * as readline from 'node:readline';

@@ -1,6 +1,6 @@
 /**
  * npm run webhook:set | webhook:info | webhook:delete
- * The seed's webhook management through the Bot API (TELEGRAM_API_ROOT), with the app's own configuration.
+ * Webhook management (docs/interface.md §1) through the Bot API (TELEGRAM_API_ROOT), with the app's own configuration.
  * Prints the Bot API's answer as JSON on stdout; never prints the token.
  *   set    — setWebhook(TELEGRAM_WEBHOOK_URL, secret_token=TELEGRAM_WEBHOOK_SECRET, allowed_updates) + setMyCommands
  *   info   — getWebhookInfo

@@ -7,7 +7,7 @@ export type LoginMode = 'verified' | 'trusted';
 export type Language = 'ru' | 'uz' | 'en';
 
 /**
- * Typed, validated configuration (CONTRACT §2). Built once from process.env in `loadConfig()`;
+ * Typed, validated configuration (docs/interface.md §2). Built once from process.env in `loadConfig()`;
  * injected everywhere as `AppConfig`.
  */
 export class AppConfig {

@@ -7,7 +7,7 @@ import { ConfigValidationError, validateEnv } from './env.validation';
 const base = { SECRET_KEY: 'a-very-long-secret-key-123' };
 
 describe('configuration', () => {
-  it('applies the contract defaults', () => {
+  it('applies the documented defaults (docs/interface.md §2)', () => {
     const c = loadConfig({ ...base });
     expect(c.port).toBe(8000);
     expect(c.debug).toBe(false);
@@ -175,6 +175,17 @@ describe('configuration', () => {
         new RegExp(`^Invalid configuration: ${name}`),
       );
     }
+  });
+
+  it('says "is required" for a SECRET_KEY that is not set (or set empty)', () => {
+    for (const raw of [{}, { SECRET_KEY: '' }, { DEBUG: 'False' }]) {
+      expect(() => validateEnv(raw)).toThrow(
+        new ConfigValidationError('Invalid configuration: SECRET_KEY is required when DEBUG=False'),
+      );
+    }
+    expect(() => validateEnv({ SECRET_KEY: 'short' })).toThrow(
+      'Invalid configuration: SECRET_KEY must be at least 16 characters',
+    );
   });
 
   it.each([

@@ -36,7 +36,7 @@ export const BOT_MODES = ['webhook', 'polling', 'none'] as const;
 export const DEFAULT_LOCAL_FILES_DIR = '/var/lib/telegram-bot-api';
 export type BotMode = (typeof BOT_MODES)[number];
 
-/** Every environment variable of CONTRACT §2. Validated once at boot; the only reader of process.env. */
+/** Every environment variable of docs/interface.md §2. Validated once at boot; the only reader of process.env. */
 export class EnvironmentVariables {
   @IsOptional()
   @Transform(toInt)
@@ -58,6 +58,7 @@ export class EnvironmentVariables {
   DEBUG?: boolean;
 
   @ValidateIf((e: EnvironmentVariables) => e.DEBUG !== true)
+  @Transform(emptyToUndefined)
   @IsString({ message: 'is required when DEBUG=False' })
   @MinLength(16, { message: 'must be at least 16 characters' })
   SECRET_KEY?: string;
@@ -386,7 +387,12 @@ export function validateEnv(raw: Record<string, unknown>): EnvironmentVariables 
     env.BOT_MODE ?? (env.TELEGRAM_WEBHOOK_URL ? 'webhook' : env.TELEGRAM_BOT_TOKEN ? 'polling' : 'none');
   if (errors.length > 0) {
     const first = errors[0];
-    const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
+    const messages = Object.values(first.constraints ?? {});
+    // A variable that is not set at all is "required", whatever else its value would have to be.
+    const message =
+      first.value === undefined
+        ? (messages.find((m) => m.startsWith('is required')) ?? 'is required')
+        : (messages[0] ?? 'is invalid');
     throw new ConfigValidationError(
       `Invalid configuration: ${first.property} ${message.replace(new RegExp(`^${first.property} `), '')}`,
     );

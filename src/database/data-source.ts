@@ -34,6 +34,9 @@ export function buildDataSourceOptions(
     migrationsTableName: 'typeorm_migrations',
     synchronize: false,
     migrationsRun: false,
+    // The migrations own the schema and use the built-in gen_random_uuid(); the embedded engine has no uuid-ossp,
+    // and TypeORM's attempt to install it at connect only printed a warning there.
+    ...(opts.embedded ? { installExtensions: false } : {}),
     logging: ['error', 'warn', 'migration'],
     logger: new TypeOrmLogger(),
     maxQueryExecutionTime: 1000,

@@ -9,7 +9,7 @@ export const DATABASE_TARGET = Symbol('DATABASE_TARGET');
 
 /** Where the app's database lives: a server URL, or an embedded engine this process owns. */
 export class DatabaseTarget implements OnApplicationShutdown {
-  private static readonly logger = new Logger('Database');
+  private static readonly logger = new Logger(DatabaseTarget.name);
 
   /** Set once TypeORM is up, so that shutdown closes the pool before the embedded engine stops. */
   dataSource: DataSource | undefined;
@@ -62,7 +62,7 @@ export class DatabaseTarget implements OnApplicationShutdown {
         const dataSource = await new DataSource(rest).initialize();
         target.dataSource = dataSource;
         const applied = await runMigrations(dataSource, { embedded: !!target.embedded });
-        if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+        if (applied.length) new Logger(DatabaseModule.name).log(`Applied migrations: ${applied.join(', ')}`);
         return dataSource;
       },
     }),

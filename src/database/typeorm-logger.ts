@@ -6,17 +6,17 @@ import type { Logger as TypeOrmLoggerInterface } from 'typeorm';
  * carry phone numbers, phrases and token digests, which logs never do. Only errors and slow-query warnings.
  */
 export class TypeOrmLogger implements TypeOrmLoggerInterface {
-  private readonly logger = new Logger('Database');
+  private readonly logger = new Logger(TypeOrmLogger.name);
 
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
     const message = typeof error === 'string' ? error : error.message;
-    this.logger.error(`Запрос не выполнен: ${message} (${query.replace(/\s+/g, ' ').slice(0, 200)})`);
+    this.logger.error(`Query failed: ${message} (${query.replace(/\s+/g, ' ').slice(0, 200)})`);
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger.warn(`Медленный запрос, ${time} мс: ${query.replace(/\s+/g, ' ').slice(0, 200)}`);
+    this.logger.warn(`Slow query, ${time} ms: ${query.replace(/\s+/g, ' ').slice(0, 200)}`);
   }
 
   logSchemaBuild(): void {}

@@ -1,6 +1,6 @@
 /**
  * JWT attacks, one table: every forged or misused token against both places a token is accepted (a Bearer access
- * token on a protected endpoint, a refresh token on refresh-token/). Each must be a 401 with the contract's body;
+ * token on a protected endpoint, a refresh token on refresh-token/). Each must be a 401 with the body of docs/interface.md §3;
  * never 200, never 5xx. Refresh reuse revokes the whole family.
  */
 import { createHmac, generateKeyPairSync, randomUUID, sign as rsaSign } from 'node:crypto';

@@ -20,7 +20,7 @@ export function redact(text: string): string {
   return REDACTIONS.reduce((acc, [re, repl]) => acc.replace(re, repl), text);
 }
 
-/** Level names as the seed's logs use them (INFO, WARNING, ERROR). */
+/** Level names of docs/interface.md §5 (INFO, WARNING, ERROR). */
 const LEVEL_NAMES: Record<LogLevel, string> = {
   fatal: 'CRITICAL',
   error: 'ERROR',
@@ -31,7 +31,7 @@ const LEVEL_NAMES: Record<LogLevel, string> = {
 };
 
 /**
- * Nest's console logger in JSON (one object a line) or pretty form, with levels from LOG_LEVEL (CONTRACT §5) and
+ * Nest's console logger in JSON (one object a line) or pretty form, with levels from LOG_LEVEL (docs/interface.md §5) and
  * a last-line redaction of tokens, JWTs and initData.
  */
 export class AppLogger extends ConsoleLogger {

@@ -74,7 +74,7 @@ describe('money', () => {
     [99_999n, 'EUR', '999.99 EUR'],
     [-70_000_000n, 'UZS', '-700,000.00 UZS'],
     [100_000n, 'RUB', '1,000.00 RUB'],
-  ])('formats %p %s like the seed: %s', (minor, currency, text) => {
+  ])('formats %p %s as docs/interface.md §4 shows money: %s', (minor, currency, text) => {
     expect(formatMoney(minor, currency)).toBe(text);
   });
 

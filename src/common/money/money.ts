@@ -70,7 +70,7 @@ export function toDecimalString(minor: bigint): string {
   return `${negative ? '-' : ''}${units.toString()}.${cents.toString().padStart(2, '0')}`;
 }
 
-/** Minor units → "1,500,000.00" (the seed's display form, without currency). */
+/** Minor units → "1,500,000.00" (the display form of docs/interface.md §4, without currency). */
 export function formatAmount(minor: bigint): string {
   const [units, cents] = toDecimalString(minor).split('.');
   const negative = units.startsWith('-');
@@ -79,7 +79,7 @@ export function formatAmount(minor: bigint): string {
   return `${negative ? '-' : ''}${grouped}.${cents}`;
 }
 
-/** Minor units + currency → "1,500,000.00 UZS" as the seed shows money. */
+/** Minor units + currency → "1,500,000.00 UZS" as the bot shows money (docs/interface.md §4). */
 export function formatMoney(minor: bigint, currency: string): string {
   return `${formatAmount(minor)} ${currency}`;
 }

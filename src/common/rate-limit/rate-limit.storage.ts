@@ -70,7 +70,7 @@ class MemoryWindows {
  */
 @Injectable()
 export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('RateLimit');
+  private readonly logger = new Logger(RateLimitStorage.name);
   private memory = new ThrottlerStorageService();
   private readonly memoryWindows = new MemoryWindows();
   private readonly redis: Redis | undefined;
@@ -101,7 +101,7 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnModul
       await this.redis.connect();
     } catch (error) {
       this.logger.warn(
-        `Redis недоступен, лимиты запросов считаются в памяти процесса: ${(error as Error).message}`,
+        `Redis unavailable, rate limits are counted in this process's memory: ${(error as Error).message}`,
       );
     }
   }
@@ -140,13 +140,13 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnModul
     try {
       const result = await command();
       if (this.redisFailing)
-        this.logger.log('Redis снова доступен: лимиты запросов общие для всех экземпляров');
+        this.logger.log('Redis available again: rate limits are shared by every instance');
       this.redisFailing = false;
       return result;
     } catch (error) {
       if (!this.redisFailing)
         this.logger.warn(
-          `Redis не ответил, лимиты запросов считаются в памяти процесса: ${(error as Error).message}`,
+          `Redis did not answer, rate limits are counted in this process's memory: ${(error as Error).message}`,
         );
       this.redisFailing = true;
       return undefined;

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Users' own categories. Default categories (CONTRACT §6 keys) live in code; a custom category is referenced
+ * Users' own categories. Default categories (docs/interface.md §6 keys) live in code; a custom category is referenced
  * from transactions.category as `custom:<id>`. Names are unique per user and type, ignoring case.
  */
 export class Categories1764400200000 implements MigrationInterface {

@@ -39,7 +39,7 @@ const REFUSAL_DETAIL: Record<Refusal, string> = {
 
 /**
  * telegram-login and refresh-token. In `verified` mode a login needs one Telegram-signed proof whose user id equals
- * telegram_chat_id; in `trusted` mode the chat id alone (the seed's behaviour).
+ * telegram_chat_id; in `trusted` mode the chat id alone (docs/interface.md §2, AUTH_TELEGRAM_LOGIN).
  * An inactive user (one who blocked the bot) may still log in: the REST API and Mini App do not depend on the bot
  * chat, and blocking the bot is not a request to lose one's data.
  */
@@ -79,7 +79,7 @@ export class AuthService {
         : user;
     const pair = await this.tokens.issueForLogin(user.id);
     this.logger.log(
-      `Telegram аутентификация: chat_id=${chatId}, user_id=${user.id}, new_user=${created ? 'True' : 'False'}`,
+      `Telegram login: chat_id=${chatId}, user_id=${user.id}, new_user=${created ? 'True' : 'False'}`,
     );
     return {
       access: pair.access,

@@ -1,4 +1,4 @@
-/** Category keys: the defaults of CONTRACT §6 (in code, the same for everyone) and users' own, `custom:<uuid>`. */
+/** Category keys: the defaults of docs/interface.md §6 (in code, the same for everyone) and users' own, `custom:<uuid>`. */
 import { CategoryKey, EXPENSE_CATEGORIES, INCOME_CATEGORIES, TransactionType } from '../nlu/nlu.types';
 
 export const DEFAULT_CATEGORY_KEYS: Record<TransactionType, readonly CategoryKey[]> = {

@@ -105,7 +105,7 @@ export class DebtsService {
       status: 'open',
       description: (debt.description ?? '').trim().slice(0, 500),
     });
-    this.logger.log(`Долг записан: user_id=${userId}, debt_id=${row.id}, direction=${row.direction}`);
+    this.logger.log(`Debt recorded: user_id=${userId}, debt_id=${row.id}, direction=${row.direction}`);
     return row;
   }
 
@@ -169,7 +169,7 @@ export class DebtsService {
         );
       case 'ok':
         this.logger.log(
-          `Возврат долга: user_id=${userId}, debt_id=${id}${result.closedNow ? ', долг закрыт' : ''}`,
+          `Debt repayment: user_id=${userId}, debt_id=${id}${result.closedNow ? ', debt closed' : ''}`,
         );
         return { debt: result.debt, closedNow: result.closedNow };
     }

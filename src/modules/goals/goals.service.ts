@@ -97,7 +97,7 @@ export class GoalsService {
       deadline: goal.deadline,
       status: 'active',
     });
-    this.logger.log(`Цель создана: user_id=${userId}, goal_id=${row.id}`);
+    this.logger.log(`Goal created: user_id=${userId}, goal_id=${row.id}`);
     return row;
   }
 
@@ -157,7 +157,7 @@ export class GoalsService {
         );
       case 'ok':
         this.logger.log(
-          `Пополнение цели: user_id=${userId}, goal_id=${id}${result.completedNow ? ', цель достигнута' : ''}`,
+          `Goal contribution: user_id=${userId}, goal_id=${id}${result.completedNow ? ', goal reached' : ''}`,
         );
         return { goal: result.goal, completedNow: result.completedNow };
     }

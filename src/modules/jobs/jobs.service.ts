@@ -61,7 +61,7 @@ function executor(target: Pool | PoolClient): PgBoss.Db {
  */
 @Injectable()
 export class JobsService implements OnModuleInit, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Jobs');
+  private readonly logger = new Logger(JobsService.name);
   private boss!: PgBoss;
   private readonly queues = new Map<string, QueueDefinition>();
   private readonly workers = new Map<string, string[]>();

@@ -8,7 +8,7 @@ const OPTS: ParseOptions = { defaultCurrency: 'UZS', now: NOW, timeZone: 'Asia/T
 function aside(text: string, opts: ParseOptions = OPTS): Aside | undefined {
   const result = parsePhrase(text, opts);
   if (result.aside !== undefined) {
-    // never a record in the CONTRACT §6 JSON
+    // never a record in the docs/interface.md §6 JSON
     expect(toParseJson(result)).toMatchObject({ intent: 'unknown', items: [] });
   }
   return result.aside;

@@ -1,4 +1,4 @@
-/** Display names of the category keys (CONTRACT §6) in the three languages. */
+/** Display names of the category keys (docs/interface.md §6) in the three languages. */
 import type { CategoryKey, Language } from './nlu.types';
 
 export const CATEGORY_NAMES: Record<CategoryKey, Record<Language, string>> = {

@@ -21,7 +21,7 @@ function run(args: string[], input: string) {
 describe('npm run parse', () => {
   const NOW = ['--now', '2026-11-29T10:00:00+05:00'];
 
-  it('writes exactly one JSON line per input line, in order, with the CONTRACT §6 shape', () => {
+  it('writes exactly one JSON line per input line, in order, with the docs/interface.md §6 shape', () => {
     const input = [
       'потратил 50000 на продукты',
       '',

@@ -1,4 +1,4 @@
-/** Public API of the phrase parser (pure TypeScript; see CONTRACT §6). */
+/** Public API of the phrase parser (pure TypeScript; see docs/interface.md §6). */
 export * from './nlu.types';
 export { parsePhrase, parsePhraseOrThrow, toParseJson } from './parser';
 export { categoryName, CATEGORY_NAMES } from './categories';

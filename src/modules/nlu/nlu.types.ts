@@ -1,4 +1,4 @@
-/** Public types of the phrase parser (CONTRACT §6). Pure TypeScript: no framework imports here. */
+/** Public types of the phrase parser (docs/interface.md §6). Pure TypeScript: no framework imports here. */
 import type { Currency } from '../../common/money';
 
 export type Language = 'ru' | 'uz' | 'en';
@@ -65,7 +65,7 @@ export interface ParsedItem {
 
 /**
  * A message that names money but must not be recorded as it stands (docs/phrases.md, "Messages that are not a
- * record"). The JSON of CONTRACT §6 shows these as intent `unknown` with no items; the bot answers each its own way.
+ * record"). The JSON of docs/interface.md §6 shows these as intent `unknown` with no items; the bot answers each its own way.
  */
 export type Aside =
   /** "50 dollar necha so'm bo'ladi", "курс доллара": answered with the day's rate. `to` is never `from`. */
@@ -101,7 +101,7 @@ export interface ParseResult {
   aside?: Aside;
   /** For set_language / set_currency intents: the requested value. */
   setting?: { language?: Language; currency?: Currency };
-  /** For the stats_query intent: what is asked (internal; not part of the CONTRACT §6 JSON). */
+  /** For the stats_query intent: what is asked (internal; not part of the docs/interface.md §6 JSON). */
   stats?: StatsQuery;
   /** The text was a forwarded card notification (docs/card-notifications.md): the whole reading (internal, not in the JSON). */
   card?: CardNotification;
@@ -130,7 +130,7 @@ export interface StatsQuery {
   period: StatsPeriod;
 }
 
-/** The JSON shape of CONTRACT §6 (npm run parse, POST /api/transactions/parse/). */
+/** The JSON shape of docs/interface.md §6 (npm run parse, POST /api/transactions/parse/). */
 export interface ParseResultJson {
   language: Language;
   items: Array<{

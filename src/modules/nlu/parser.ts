@@ -1025,7 +1025,7 @@ export function parsePhrase(text: string, options: ParseOptions): ParseResult {
   }
 }
 
-/** The CONTRACT §6 JSON shape: amounts as decimal strings. */
+/** The docs/interface.md §6 JSON shape: amounts as decimal strings. */
 export function toParseJson(result: ParseResult): ParseResultJson {
   return {
     language: result.language,

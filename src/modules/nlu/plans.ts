@@ -1,6 +1,6 @@
 /**
  * Phrases about savings goals and debts, in Russian, Uzbek (Latin or Cyrillic) and English. Separate from
- * parsePhrase (whose CONTRACT §6 intents are a closed list): the bot tries these first and falls back to the
+ * parsePhrase (whose docs/interface.md §6 intents are a closed list): the bot tries these first and falls back to the
  * transaction reading. Pure and total like the rest of nlu/: never throws, money is bigint minor units.
  *
  *   parseGoal: "цель: телефон 3 млн к 1 марта", "maqsad: mashina 100 million so'm", "goal: laptop 1200 dollars by

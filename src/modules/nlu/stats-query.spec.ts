@@ -68,7 +68,7 @@ describe('stats questions carry a structured query', () => {
     expect(result.stats).toEqual(stats);
   });
 
-  it('the CONTRACT §6 JSON keeps exactly language, items and intent', () => {
+  it('the docs/interface.md §6 JSON keeps exactly language, items and intent', () => {
     const json = toParseJson(parse('сколько я потратил на такси в этом месяце'));
     expect(Object.keys(json).sort()).toEqual(['intent', 'items', 'language']);
     expect(JSON.stringify(json)).toBe('{"language":"ru","items":[],"intent":"stats_query"}');

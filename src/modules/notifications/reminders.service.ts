@@ -45,7 +45,7 @@ const KEEP_SENT_DAYS = 14;
  */
 @Injectable()
 export class RemindersService {
-  private readonly logger = new Logger('Reminders');
+  private readonly logger = new Logger(RemindersService.name);
 
   constructor(
     private readonly sender: TelegramSender,
@@ -62,7 +62,7 @@ export class RemindersService {
     await this.dailyReminders(now, run);
     await this.plannedReminders(now, run);
     if (run.sent || run.blocked || run.failed)
-      this.logger.log(`Напоминания: sent=${run.sent}, blocked=${run.blocked}, failed=${run.failed}`);
+      this.logger.log(`Reminders: sent=${run.sent}, blocked=${run.blocked}, failed=${run.failed}`);
     return run;
   }
 
@@ -165,13 +165,11 @@ export class RemindersService {
       outcome = await this.sender.send(to.chatId, message.text, message.markup);
     } catch (error) {
       outcome = 'failed';
-      this.logger.error(
-        `Напоминание не отправлено: user_id=${to.userId}, ${to.what}: ${(error as Error).message}`,
-      );
+      this.logger.error(`Reminder not sent: user_id=${to.userId}, ${to.what}: ${(error as Error).message}`);
     }
     if (outcome === 'sent') {
       run.sent++;
-      this.logger.log(`Напоминание отправлено: user_id=${to.userId}, ${to.what}`);
+      this.logger.log(`Reminder sent: user_id=${to.userId}, ${to.what}`);
     } else if (outcome === 'blocked') {
       run.blocked++;
       await this.users.setActiveByChatId(to.chatId, false);
@@ -193,7 +191,7 @@ const REMINDERS_CRON = '* * * * *';
  */
 @Injectable()
 export class ReminderScheduler implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Reminders');
+  private readonly logger = new Logger(ReminderScheduler.name);
   private enabled = true;
   private ticks = 0;
 

@@ -66,7 +66,7 @@ const MAX_RETRY_AFTER_SECONDS = 60;
  */
 @Injectable()
 export class TelegramSender {
-  private readonly logger = new Logger('Notifications');
+  private readonly logger = new Logger(TelegramSender.name);
   private readonly limiter: RateLimiter;
 
   constructor(
@@ -89,7 +89,7 @@ export class TelegramSender {
         continue;
       }
       if (result.status === 403) {
-        this.logger.log(`Сообщение не доставлено, бот заблокирован: chat_id=${chat}`);
+        this.logger.log(`Message not delivered, the bot is blocked: chat_id=${chat}`);
         return 'blocked';
       }
       if (result.status >= 400 && result.status < 500) {

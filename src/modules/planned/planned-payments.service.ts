@@ -136,7 +136,7 @@ export class PlannedPaymentsService {
     const row = await this.repo.transition(userId, updateId, CAN_SCHEDULE, 'scheduled', remindOn);
     if (row)
       this.logger.log(
-        `Напоминание о платеже: user_id=${userId}, update_id=${updateId}, remind_on=${remindOn}`,
+        `Payment reminder set: user_id=${userId}, update_id=${updateId}, remind_on=${remindOn}`,
       );
     return row && toPayment(row);
   }
@@ -180,7 +180,9 @@ export class PlannedPaymentsService {
     );
     const marked = await this.repo.transition(userId, updateId, CAN_RECORD, 'recorded');
     if (marked)
-      this.logger.log(`Платёж записан: user_id=${userId}, update_id=${updateId}, recorded=${rows.length}`);
+      this.logger.log(
+        `Planned payment recorded: user_id=${userId}, update_id=${updateId}, recorded=${rows.length}`,
+      );
     return { payment: marked ? toPayment(marked) : current, rows, recordedNow: marked !== null };
   }
 

@@ -83,7 +83,7 @@ export class PrivacyService {
   /** Erases the user and everything that references them. */
   async eraseUser(userId: string): Promise<boolean> {
     const deleted = await this.repo.deleteUser(userId);
-    if (deleted) this.logger.log(`Данные пользователя удалены по его просьбе: user_id=${userId}`);
+    if (deleted) this.logger.log(`User data erased at the user's request: user_id=${userId}`);
     return deleted;
   }
 }

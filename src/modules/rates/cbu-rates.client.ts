@@ -56,7 +56,7 @@ export function parseCbuRates(body: unknown): RateList {
 /** The Central Bank of Uzbekistan (CBU_RATES_URL): today's list at the URL, a date's at `all/YYYY-MM-DD/`. */
 @Injectable()
 export class CbuRatesClient implements RatesSource {
-  private readonly logger = new Logger('ExchangeRates');
+  private readonly logger = new Logger(CbuRatesClient.name);
 
   constructor(private readonly config: AppConfig) {}
 

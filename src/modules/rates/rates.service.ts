@@ -41,7 +41,7 @@ interface Attempt {
  */
 @Injectable()
 export class RatesService {
-  private readonly logger = new Logger('ExchangeRates');
+  private readonly logger = new Logger(RatesService.name);
   private readonly attempts = new Map<string, Attempt>();
   private readonly inFlight = new Map<string, Promise<Attempt>>();
 

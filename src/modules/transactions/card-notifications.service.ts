@@ -225,7 +225,7 @@ export class CardNotificationsService {
     const inserted = await this.transactions.insertUnlessExists(em, row);
     if (inserted) {
       this.logger.log(
-        `Записано из уведомления карты: user_id=${row.userId}, update_id=${row.sourceUpdateId}, transaction_id=${inserted.id}`,
+        `Recorded from a card notification: user_id=${row.userId}, update_id=${row.sourceUpdateId}, transaction_id=${inserted.id}`,
       );
       return { kind: 'recorded', row: inserted };
     }
@@ -253,7 +253,9 @@ export class CardNotificationsService {
       });
       if (!match) return { kind: 'no_match' };
       await this.transactions.deleteOwned(userId, match.id, em);
-      this.logger.log(`Отмена операции по уведомлению: user_id=${userId}, transaction_id=${match.id}`);
+      this.logger.log(
+        `Transaction cancelled by a notification: user_id=${userId}, transaction_id=${match.id}`,
+      );
       return { kind: 'reversed', row: match };
     });
   }

@@ -61,7 +61,7 @@ describe('CSV', () => {
     expect(cell).toMatch(/^-?\d+\.\d{2}$/);
   });
 
-  it('the header has a BOM and the columns of the contract', () => {
+  it('the header has a BOM and the documented columns (docs/exports.md)', () => {
     expect(CSV_HEADER).toBe('\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n');
   });
 

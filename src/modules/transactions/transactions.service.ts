@@ -353,7 +353,7 @@ export class TransactionsService {
   }
 
   /**
-   * Parses a phrase for this user (CONTRACT §6) without saving anything: the user's currency and time zone; the
+   * Parses a phrase for this user (docs/interface.md §6) without saving anything: the user's currency and time zone; the
    * language is detected, and the user's language is used when the text has no words to tell by (e.g. "50000").
    */
   async parse(userId: string, text: string, now = new Date()): Promise<ParseResult> {
@@ -367,7 +367,7 @@ export class TransactionsService {
   }
 
   /**
-   * POST /api/transactions/parse/: the CONTRACT §6 JSON of a phrase for this user, each item in the category the
+   * POST /api/transactions/parse/: the docs/interface.md §6 JSON of a phrase for this user, each item in the category the
    * user taught for a word of its description when there is one (as the bot records it), else the parser's.
    */
   async parseForUser(userId: string, text: string, now = new Date()): Promise<UserParseJson> {

@@ -4,7 +4,7 @@ export type PhoneCheck =
   { ok: true; e164: string } | { ok: false; reason: 'missing' | 'no_plus' | 'invalid' };
 
 /**
- * Validates a phone number the way the seed asks: international format starting with "+", and a number that
+ * Validates a phone number the way docs/interface.md §4 asks: international format starting with "+", and a number that
  * really exists in its country's plan (libphonenumber). Spaces, dashes and brackets are tolerated and removed.
  */
 export function checkPhoneNumber(raw: string | null | undefined): PhoneCheck {

@@ -164,13 +164,13 @@ export class UsersService {
         const result = await this.users.claimVerifiedPhone(userId, check.e164);
         if (result.outcome === 'taken') {
           this.logger.warn(
-            `Подтверждённый номер не передан: user_id=${userId}, номер подтверждён у user_id=${result.holderId}`,
+            `Verified phone number not handed over: user_id=${userId}, the number is verified by user_id=${result.holderId}`,
           );
           throw DomainError.validation('phone_number', PHONE_TAKEN_MESSAGE);
         }
         if (result.releasedFrom.length) {
           this.logger.log(
-            `Неподтверждённый номер снят с user_id=${result.releasedFrom.join(',')} и подтверждён у user_id=${userId}`,
+            `Unverified phone number released from user_id=${result.releasedFrom.join(',')} and verified by user_id=${userId}`,
           );
         }
         return result.user;
@@ -210,7 +210,7 @@ export class UsersService {
   }
 }
 
-/** The API shape of a user (snake_case like the seed). */
+/** The API shape of a user (snake_case, docs/interface.md §3). */
 export function userJson(user: User) {
   return {
     id: user.id,

@@ -75,7 +75,7 @@ export function isNoiseTranscript(text: string): boolean {
  */
 @Injectable()
 export class VoiceService implements OnModuleInit {
-  private readonly logger = new Logger('Voice');
+  private readonly logger = new Logger(VoiceService.name);
 
   constructor(
     private readonly repo: VoiceMessagesRepository,
@@ -114,7 +114,7 @@ export class VoiceService implements OnModuleInit {
     if (created) {
       this.jobs.wake(VOICE_QUEUE_NAME);
       this.logger.log(
-        `Голосовое сообщение в очереди: update_id=${note.updateId}, chat_id=${note.chatId}, user_id=${userId}, kind=${note.kind}, duration=${note.durationSeconds}s`,
+        `Voice message queued: update_id=${note.updateId}, chat_id=${note.chatId}, user_id=${userId}, kind=${note.kind}, duration=${note.durationSeconds}s`,
       );
     }
     return created;
