@@ -1,7 +1,7 @@
 /** Reading a debt from a REST body (POST, PATCH): DRF semantics and messages, every field error at once. Pure. */
 import type { Currency } from '../../common/money';
 import { readAmount, readCurrency, readOptionalDate, readText } from '../goals/goals.input';
-import { FieldErrors, invalidChoice, NOT_NULL } from '../transactions/transactions.input';
+import { FieldErrors, invalidChoice, NOT_NULL } from '../../common/validation/messages';
 import type { DebtDirection, DebtStatus } from './debt.entity';
 
 export const COUNTERPARTY_MAX = 100;

@@ -4,7 +4,7 @@ import { Currency, formatMoney, MAX_AMOUNT_MINOR, toDecimalString } from '../../
 import { isUuid } from '../categories/category-keys';
 import { readAmount } from '../goals/goals.input';
 import { namesMatch } from '../nlu/plans';
-import { AMOUNT_MESSAGES, FieldErrors } from '../transactions/transactions.input';
+import { AMOUNT_MESSAGES, FieldErrors } from '../../common/validation/messages';
 import { UsersService } from '../users/users.service';
 import { Debt, DebtDirection, DebtStatus } from './debt.entity';
 import { readDebtInput } from './debts.input';

@@ -10,7 +10,7 @@ import {
   invalidChoice,
   NOT_NULL,
   REQUIRED,
-} from '../transactions/transactions.input';
+} from '../../common/validation/messages';
 import { CURRENCIES } from '../../common/money';
 import type { GoalStatus } from './goal.entity';
 

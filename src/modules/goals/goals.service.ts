@@ -3,7 +3,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { Currency, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
 import { isUuid } from '../categories/category-keys';
 import { namesMatch } from '../nlu/plans';
-import { AMOUNT_MESSAGES, FieldErrors } from '../transactions/transactions.input';
+import { AMOUNT_MESSAGES, FieldErrors } from '../../common/validation/messages';
 import { UsersService } from '../users/users.service';
 import { Goal, GoalStatus } from './goal.entity';
 import { readAmount, readGoalInput } from './goals.input';
