@@ -13,6 +13,7 @@ import {
   DATE_FORMAT,
   DATE_ONLY_FORMAT,
   invalidChoice,
+  invalidQueryChoice,
   NOT_A_STRING,
   NOT_NULL,
   REQUIRED,
@@ -155,6 +156,31 @@ export function IsOptionalDay(): PropertyDecorator {
   const transform = Transform(({ value }) =>
     value === null || value === '' ? null : typeof value === 'string' ? value.trim() : value,
   );
+  return (target, key) => {
+    rule(target, key);
+    transform(target, key);
+  };
+}
+
+/** The value of a query parameter: the first of repeated ones (`?status=a&status=b`). */
+export function firstQueryValue(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * A query parameter filtering by one of `choices` (django-filter): absent or empty → no filter; becomes the
+ * choice (the first of repeated values).
+ */
+export function IsQueryChoice(choices: readonly string[]): PropertyDecorator {
+  const rule = FieldRule('isQueryChoice', (v) => {
+    const value = firstQueryValue(v);
+    if (value === '' || (typeof value === 'string' && choices.includes(value))) return undefined;
+    return value === undefined ? undefined : invalidQueryChoice(String(value));
+  });
+  const transform = Transform(({ value }) => {
+    const first = firstQueryValue(value);
+    return first === '' ? undefined : first;
+  });
   return (target, key) => {
     rule(target, key);
     transform(target, key);

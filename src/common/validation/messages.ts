@@ -32,3 +32,8 @@ export function maxLengthMessage(max: number): string {
 export function invalidChoice(value: unknown): string {
   return `"${typeof value === 'object' ? JSON.stringify(value) : String(value)}" is not a valid choice.`;
 }
+
+/** django-filter's message for a query parameter outside its choices. */
+export function invalidQueryChoice(value: string): string {
+  return `Select a valid choice. ${value} is not one of the available choices.`;
+}
