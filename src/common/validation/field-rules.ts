@@ -18,7 +18,7 @@ import {
   NOT_NULL,
   REQUIRED,
 } from './messages';
-import { Read, readAmount, readCurrency, readText, TextRules } from './readers';
+import { Read, readAmount, readCurrency, readText, TextRules, textOf } from './readers';
 
 export interface Presence {
   /** Absent → "This field is required." (PartialType with `skipNullProperties: false` lifts it for PATCH). */
@@ -89,12 +89,12 @@ export interface TextOptions extends Presence, TextRules {
   nullAs?: string | null;
 }
 
-/** A string of at most `max` characters; becomes the trimmed text (unless `keepSpaces`). */
+/** A string of at most `max` characters; becomes its text (trimmed unless `keepSpaces`, see textOf). */
 export function IsText(options: TextOptions): PropertyDecorator {
   const rule = FieldRule('isText', (v) => messageOf(readText(v, options.max, options)), options);
   const transform = Transform(({ value }) => {
     if (value === null && options.nullAs !== undefined) return options.nullAs;
-    return typeof value === 'string' && !options.keepSpaces ? value.trim() : value;
+    return typeof value === 'string' ? textOf(value, options) : value;
   });
   return (target, key) => {
     rule(target, key);
@@ -102,12 +102,20 @@ export function IsText(options: TextOptions): PropertyDecorator {
   };
 }
 
+export interface ChoiceOptions extends Presence {
+  /** The refused value is shown as JavaScript's String() gives it, not as JSON (`[object Object]`, `a,b`). */
+  plainString?: boolean;
+}
+
 /** One of `choices`, exactly as written. */
-export function IsChoice(choices: readonly string[], presence: Presence = {}): PropertyDecorator {
+export function IsChoice(choices: readonly string[], options: ChoiceOptions = {}): PropertyDecorator {
   return FieldRule(
     'isChoice',
-    (v) => (typeof v === 'string' && choices.includes(v) ? undefined : invalidChoice(v)),
-    presence,
+    (v) => {
+      if (typeof v === 'string' && choices.includes(v)) return undefined;
+      return options.plainString ? `"${String(v)}" is not a valid choice.` : invalidChoice(v);
+    },
+    options,
   );
 }
 
@@ -169,16 +177,17 @@ export function firstQueryValue(value: unknown): unknown {
 
 /**
  * A query parameter filtering by one of `choices` (django-filter): absent or empty → no filter; becomes the
- * choice (the first of repeated values).
+ * choice. Repeated values: the first counts, or with `whole` the list is checked as one value (and refused).
  */
-export function IsQueryChoice(choices: readonly string[]): PropertyDecorator {
+export function IsQueryChoice(choices: readonly string[], whole = false): PropertyDecorator {
+  const pick = (v: unknown) => (whole ? v : firstQueryValue(v));
   const rule = FieldRule('isQueryChoice', (v) => {
-    const value = firstQueryValue(v);
+    const value = pick(v);
     if (value === '' || (typeof value === 'string' && choices.includes(value))) return undefined;
     return value === undefined ? undefined : invalidQueryChoice(String(value));
   });
   const transform = Transform(({ value }) => {
-    const first = firstQueryValue(value);
+    const first = pick(value);
     return first === '' ? undefined : first;
   });
   return (target, key) => {

@@ -28,12 +28,21 @@ export interface TextRules {
   allowBlank?: boolean;
   /** Kept as sent, `max` counting the spaces around; else trimmed first. */
   keepSpaces?: boolean;
+  /** Trimmed and every run of white space inside made one space (names). */
+  collapseSpaces?: boolean;
 }
 
-/** A string of at most `max` characters, trimmed unless `keepSpaces`; blank refused unless `allowBlank`. */
+/** The text a string value stands for under the rules. */
+export function textOf(value: string, rules: TextRules = {}): string {
+  if (rules.keepSpaces) return value;
+  const text = value.trim();
+  return rules.collapseSpaces ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** A string of at most `max` characters (textOf); blank refused unless `allowBlank`. */
 export function readText(value: unknown, max: number, rules: TextRules = {}): Read<string> {
   if (typeof value !== 'string') return { ok: false, message: NOT_A_STRING };
-  const text = rules.keepSpaces ? value : value.trim();
+  const text = textOf(value, rules);
   if (!value.trim() && !rules.allowBlank) return { ok: false, message: BLANK };
   if (text.length > max) return { ok: false, message: maxLengthMessage(max) };
   return { ok: true, value: text };

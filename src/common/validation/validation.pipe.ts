@@ -38,6 +38,12 @@ export function fieldsOf(dto: Type): readonly string[] {
   return fields;
 }
 
+/** A primitive, or an array of primitives (a repeated query parameter). */
+function isFlat(value: unknown): boolean {
+  const primitive = (v: unknown) => v === null || typeof v !== 'object';
+  return primitive(value) || (Array.isArray(value) && value.every(primitive));
+}
+
 const BUILT_IN: ReadonlySet<unknown> = new Set([String, Boolean, Number, Array, Object, BigInt]);
 
 /**
@@ -67,7 +73,11 @@ class DrfValidationPipe extends ValidationPipe {
       forbidUnknownValues: false,
     });
     if (errors.length) throw validationException(errors);
-    return plainToInstance(dto, fields);
+    // Objects a rule lets through as sent (an `@Allow()` field) are never walked: they keep their raw value.
+    const simple: Record<string, unknown> = {};
+    const kept: Record<string, unknown> = {};
+    for (const [field, v] of Object.entries(fields)) (isFlat(v) ? simple : kept)[field] = v;
+    return Object.assign(plainToInstance(dto, simple), kept);
   }
 }
 
