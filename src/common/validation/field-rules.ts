@@ -83,15 +83,15 @@ export function IsCurrencyCode(presence: Presence = {}): PropertyDecorator {
 }
 
 export interface TextOptions extends Presence, TextRules {
-  /** Most characters (after trimming, unless `keepSpaces`). */
-  max: number;
+  /** Most characters (after trimming, unless `keepSpaces`); no limit when absent. */
+  max?: number;
   /** What JSON null becomes when `onNull` is 'allow' (e.g. "" for a description). */
   nullAs?: string | null;
 }
 
 /** A string of at most `max` characters; becomes its text (trimmed unless `keepSpaces`, see textOf). */
 export function IsText(options: TextOptions): PropertyDecorator {
-  const rule = FieldRule('isText', (v) => messageOf(readText(v, options.max, options)), options);
+  const rule = FieldRule('isText', (v) => messageOf(readText(v, options.max ?? Infinity, options)), options);
   const transform = Transform(({ value }) => {
     if (value === null && options.nullAs !== undefined) return options.nullAs;
     return typeof value === 'string' ? textOf(value, options) : value;
