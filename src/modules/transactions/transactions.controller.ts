@@ -20,7 +20,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -37,7 +36,12 @@ import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
 import type { Transaction } from './transaction.entity';
 import { ParseBodyDto, TransactionBodyDto, transactionInput, TransactionPatchDto } from './transactions.dto';
-import { parseListQuery } from './transactions.query';
+import {
+  listFilter,
+  listOrder,
+  TransactionExportQueryDto,
+  TransactionListQueryDto,
+} from './transactions.query';
 import {
   balanceJson,
   replayedTransactionJson,
@@ -61,32 +65,17 @@ export class TransactionsController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
-  @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
-  @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({
-    name: 'date_from',
-    required: false,
-    description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
-  })
-  @ApiQuery({
-    name: 'date_to',
-    required: false,
-    description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
-  })
-  @ApiQuery({ name: 'search', required: false })
-  @ApiQuery({
-    name: 'ordering',
-    required: false,
-    enum: ['date', '-date', 'amount', '-amount', 'created_at', '-created_at'],
-  })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'page_size', required: false, description: 'Default 20, at most 100' })
-  async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Req() req: Request) {
+  async list(@CurrentUser() auth: AuthUser, @Query() query: TransactionListQueryDto, @Req() req: Request) {
     const user = await this.users.getById(auth.userId);
-    const { filter, order } = parseListQuery(query, user.timezone);
+    const filter = listFilter(query, user.timezone);
     const { page, pageSize } = readPagination(query);
-    const { rows, count } = await this.transactions.list(auth.userId, filter, order, page, pageSize);
+    const { rows, count } = await this.transactions.list(
+      auth.userId,
+      filter,
+      listOrder(query),
+      page,
+      pageSize,
+    );
     const name = await this.transactions.categoryNames(auth.userId, user);
     const json = rows.map((tx) => transactionJson(tx, name(tx.category)));
     return paginated(req, page, pageSize, count, json, this.config.publicUrl);
@@ -166,21 +155,6 @@ export class TransactionsController {
       '= + - @, a tab or a carriage return at the start of a cell and after every , ; tab or line break inside it (docs/exports.md). ' +
       'Amounts are plain decimals. One export at a time per user (CSV or JSON).',
   })
-  @ApiQuery({ name: 'format', required: false, enum: ['csv'], description: 'Only csv; anything else → 400' })
-  @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
-  @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
-  @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({
-    name: 'date_from',
-    required: false,
-    description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
-  })
-  @ApiQuery({
-    name: 'date_to',
-    required: false,
-    description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
-  })
-  @ApiQuery({ name: 'search', required: false })
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'text/csv attachment',
@@ -193,17 +167,11 @@ export class TransactionsController {
   @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
   async export(
     @CurrentUser() auth: AuthUser,
-    @Query() query: Record<string, unknown>,
+    @Query() query: TransactionExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    const format = Array.isArray(query.format) ? query.format[0] : query.format;
-    if (format !== undefined && format !== 'csv') {
-      throw new DomainError('validation', 'Unsupported format', {
-        format: [`"${String(format)}" is not supported. Use csv.`],
-      });
-    }
     const user = await this.users.getById(auth.userId);
-    const { filter } = parseListQuery(query, user.timezone);
+    const filter = listFilter(query, user.timezone);
     const day = localDate(new Date(), user.timezone);
     await this.downloads.send(
       res,
