@@ -35,7 +35,13 @@ import { DownloadsService } from '../downloads/downloads.service';
 import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
 import type { Transaction } from './transaction.entity';
-import { ParseBodyDto, TransactionBodyDto, transactionInput, TransactionPatchDto } from './transactions.dto';
+import {
+  newTransactionInput,
+  ParseBodyDto,
+  TransactionBodyDto,
+  transactionInput,
+  TransactionPatchDto,
+} from './transactions.dto';
 import {
   listFilter,
   listOrder,
@@ -96,13 +102,12 @@ export class TransactionsController {
   ): Promise<TransactionJson> {
     const { key, error } = readIdempotencyKey(keyHeader);
     if (error) throw new DomainError('validation', error);
-    const input = { ...transactionInput(body), type: body.type, amountMinor: body.amount };
     const name = await this.transactions.categoryNames(auth.userId);
     const present = (tx: Transaction) => transactionJson(tx, name(tx.category));
     const idem = key
       ? { key, requestHash: requestHash('POST', COLLECTION_PATH, req.body), response: present }
       : undefined;
-    const outcome = await this.transactions.create(auth.userId, input, idem);
+    const outcome = await this.transactions.create(auth.userId, newTransactionInput(body), idem);
     if (!outcome.replayed) {
       res.status(201);
       return present(outcome.transaction);
