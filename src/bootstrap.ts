@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
-import { drfValidationPipe } from './common/http/validation';
+import { drfValidationPipe } from './common/validation/validation.pipe';
 import { AppLogger } from './common/logging/app-logger';
 import { mountTelegramWebhook } from './modules/bot/infra/bot.webhook';
 import { apiCors } from './common/http/cors';

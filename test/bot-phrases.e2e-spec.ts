@@ -275,7 +275,7 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       const log = jest.spyOn(Logger.prototype, 'log');
       const reply = await say(chatId, 'такси 20000 и кофе 15000');
       expect(log.mock.calls.map((c) => String(c[0]))).toContain(
-        `Записано из текста: update_id=${reply.updateId}, chat_id=${chatId}, user_id=${userId}, recorded=2`,
+        `Recorded from text: update_id=${reply.updateId}, chat_id=${chatId}, user_id=${userId}, recorded=2`,
       );
     });
 

@@ -198,8 +198,11 @@ describe('Telegram bot (e2e, webhook)', () => {
       const log = jest.spyOn(Logger.prototype, 'log');
       const chatId = newChatId();
       await send(textUpdate(chatId, '/start'));
+      const [user] = await t.db.query<{ id: string }[]>('SELECT id FROM users WHERE telegram_chat_id = $1', [
+        chatId,
+      ]);
       expect(log.mock.calls.map((c) => c[0])).toContain(
-        `Обработана команда /start для пользователя ${chatId}`,
+        `Handled /start: chat_id=${chatId}, user_id=${user.id}, new_user=true`,
       );
     });
 

@@ -1,8 +1,12 @@
 /** Public types of the phrase parser (docs/interface.md §6). Pure TypeScript: no framework imports here. */
 import type { Currency } from '../../common/money';
+import { LANGUAGES, type Language } from '../../common/text/languages';
 
-export type Language = 'ru' | 'uz' | 'en';
-export type TransactionType = 'income' | 'expense';
+export { LANGUAGES, type Language };
+
+/** The kinds of a transaction; the one owner of the list. */
+export const TRANSACTION_TYPES = ['income', 'expense'] as const;
+export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
 export const EXPENSE_CATEGORIES = [
   'groceries',

@@ -20,7 +20,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiQuery,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -32,15 +31,30 @@ import { AuthUser, CurrentUser } from '../../common/decorators/current-user.deco
 import { DomainError } from '../../common/errors/domain-error';
 import { paginated, readPagination } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
-import { toDecimalString } from '../../common/money';
 import { DownloadsService } from '../downloads/downloads.service';
 import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
-import { bodyObject } from '../../common/http/body';
-import { ParseBodyDto, TransactionBodyDto } from './transactions.dto';
-import { readParseText } from './transactions.input';
-import { parseListQuery } from './transactions.query';
-import { BalanceLine, TransactionJson, TransactionsService, UserParseJson } from './transactions.service';
+import type { Transaction } from './transaction.entity';
+import {
+  newTransactionInput,
+  ParseBodyDto,
+  TransactionBodyDto,
+  transactionInput,
+  TransactionPatchDto,
+} from './transactions.dto';
+import {
+  listFilter,
+  listOrder,
+  TransactionExportQueryDto,
+  TransactionListQueryDto,
+} from './transactions.query';
+import {
+  balanceJson,
+  replayedTransactionJson,
+  TransactionJson,
+  transactionJson,
+} from './transactions.presenter';
+import { TransactionsService, UserParseJson } from './transactions.service';
 
 const COLLECTION_PATH = '/api/transactions/';
 
@@ -57,34 +71,20 @@ export class TransactionsController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
-  @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
-  @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({
-    name: 'date_from',
-    required: false,
-    description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
-  })
-  @ApiQuery({
-    name: 'date_to',
-    required: false,
-    description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
-  })
-  @ApiQuery({ name: 'search', required: false })
-  @ApiQuery({
-    name: 'ordering',
-    required: false,
-    enum: ['date', '-date', 'amount', '-amount', 'created_at', '-created_at'],
-  })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'page_size', required: false, description: 'Default 20, at most 100' })
-  async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Req() req: Request) {
+  async list(@CurrentUser() auth: AuthUser, @Query() query: TransactionListQueryDto, @Req() req: Request) {
     const user = await this.users.getById(auth.userId);
-    const { filter, order } = parseListQuery(query, user.timezone);
+    const filter = listFilter(query, user.timezone);
     const { page, pageSize } = readPagination(query);
-    const { rows, count } = await this.transactions.list(auth.userId, filter, order, page, pageSize);
-    const present = await this.transactions.presenter(auth.userId, user);
-    return paginated(req, page, pageSize, count, rows.map(present), this.config.publicUrl);
+    const { rows, count } = await this.transactions.list(
+      auth.userId,
+      filter,
+      listOrder(query),
+      page,
+      pageSize,
+    );
+    const name = await this.transactions.categoryNames(auth.userId, user);
+    const json = rows.map((tx) => transactionJson(tx, name(tx.category)));
+    return paginated(req, page, pageSize, count, json, this.config.publicUrl);
   }
 
   @Post()
@@ -100,14 +100,21 @@ export class TransactionsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TransactionJson> {
-    const data = bodyObject(body);
     const { key, error } = readIdempotencyKey(keyHeader);
     if (error) throw new DomainError('validation', error);
-    const idem = key ? { key, requestHash: requestHash('POST', COLLECTION_PATH, req.body) } : undefined;
-    const result = await this.transactions.createFromApi(auth.userId, data, idem);
-    res.status(result.status);
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+    const name = await this.transactions.categoryNames(auth.userId);
+    const present = (tx: Transaction) => transactionJson(tx, name(tx.category));
+    const idem = key
+      ? { key, requestHash: requestHash('POST', COLLECTION_PATH, req.body), response: present }
+      : undefined;
+    const outcome = await this.transactions.create(auth.userId, newTransactionInput(body), idem);
+    if (!outcome.replayed) {
+      res.status(201);
+      return present(outcome.transaction);
+    }
+    res.status(outcome.status);
+    res.setHeader('Idempotent-Replayed', 'true');
+    return replayedTransactionJson(outcome.body);
   }
 
   @Get('balance')
@@ -135,30 +142,13 @@ export class TransactionsController {
   })
   async balance(@CurrentUser() auth: AuthUser) {
     const user = await this.users.getById(auth.userId);
-    const { totals, converted } = await this.transactions.balanceSummary(auth.userId, user.currency);
-    const amounts = (l: BalanceLine) => ({
-      currency: l.currency,
-      income: toDecimalString(l.incomeMinor),
-      expense: toDecimalString(l.expenseMinor),
-      balance: toDecimalString(l.balanceMinor),
-    });
-    return {
-      totals: totals.map(amounts),
-      converted: converted && {
-        ...amounts(converted),
-        rate_date: converted.rateDate,
-        rates: converted.rates,
-      },
-      as_of: new Date().toISOString(),
-    };
+    return balanceJson(await this.transactions.balanceSummary(auth.userId, user.currency));
   }
 
   @Post('parse')
   @HttpCode(200)
   async parse(@CurrentUser() auth: AuthUser, @Body() body: ParseBodyDto): Promise<UserParseJson> {
-    const { text, errors } = readParseText(bodyObject(body));
-    if (text === undefined) throw new DomainError('validation', 'Invalid text', errors);
-    return this.transactions.parseForUser(auth.userId, text);
+    return this.transactions.parseForUser(auth.userId, body.text);
   }
 
   @Get('export')
@@ -170,21 +160,6 @@ export class TransactionsController {
       '= + - @, a tab or a carriage return at the start of a cell and after every , ; tab or line break inside it (docs/exports.md). ' +
       'Amounts are plain decimals. One export at a time per user (CSV or JSON).',
   })
-  @ApiQuery({ name: 'format', required: false, enum: ['csv'], description: 'Only csv; anything else → 400' })
-  @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
-  @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
-  @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({
-    name: 'date_from',
-    required: false,
-    description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
-  })
-  @ApiQuery({
-    name: 'date_to',
-    required: false,
-    description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
-  })
-  @ApiQuery({ name: 'search', required: false })
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description: 'text/csv attachment',
@@ -197,17 +172,11 @@ export class TransactionsController {
   @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
   async export(
     @CurrentUser() auth: AuthUser,
-    @Query() query: Record<string, unknown>,
+    @Query() query: TransactionExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    const format = Array.isArray(query.format) ? query.format[0] : query.format;
-    if (format !== undefined && format !== 'csv') {
-      throw new DomainError('validation', 'Unsupported format', {
-        format: [`"${String(format)}" is not supported. Use csv.`],
-      });
-    }
     const user = await this.users.getById(auth.userId);
-    const { filter } = parseListQuery(query, user.timezone);
+    const filter = listFilter(query, user.timezone);
     const day = localDate(new Date(), user.timezone);
     await this.downloads.send(
       res,
@@ -219,8 +188,7 @@ export class TransactionsController {
 
   @Get(':id')
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<TransactionJson> {
-    const tx = await this.transactions.getOwned(auth.userId, id);
-    return (await this.transactions.presenter(auth.userId))(tx);
+    return this.present(auth.userId, await this.transactions.getOwned(auth.userId, id));
   }
 
   @Put(':id')
@@ -229,18 +197,20 @@ export class TransactionsController {
     @Param('id') id: string,
     @Body() body: TransactionBodyDto,
   ): Promise<TransactionJson> {
-    const tx = await this.transactions.updateFromApi(auth.userId, id, bodyObject(body), 'replace');
-    return (await this.transactions.presenter(auth.userId))(tx);
+    return this.present(auth.userId, await this.transactions.update(auth.userId, id, transactionInput(body)));
   }
 
   @Patch(':id')
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
-    @Body() body: TransactionBodyDto,
+    @Body() body: TransactionPatchDto,
   ): Promise<TransactionJson> {
-    const tx = await this.transactions.updateFromApi(auth.userId, id, bodyObject(body), 'patch');
-    return (await this.transactions.presenter(auth.userId))(tx);
+    return this.present(auth.userId, await this.transactions.update(auth.userId, id, transactionInput(body)));
+  }
+
+  private async present(userId: string, tx: Transaction): Promise<TransactionJson> {
+    return transactionJson(tx, (await this.transactions.categoryNames(userId))(tx.category));
   }
 
   @Delete(':id')

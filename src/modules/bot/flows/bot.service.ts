@@ -100,8 +100,7 @@ export class BotService {
     if (!user.isActive) await this.users.setActiveByChatId(user.telegramChatId, true);
     await this.sessions.open(user.id);
     // test/bot.e2e-spec.ts reads this line as it is.
-    this.logger.log(`Обработана команда /start для пользователя ${sender.chatId}`);
-    if (created) this.logger.log(`New user: chat_id=${sender.chatId}, user_id=${user.id}`);
+    this.logger.log(`Handled /start: chat_id=${sender.chatId}, user_id=${user.id}, new_user=${created}`);
     const lang = user.language;
     return {
       text: welcomeText(lang),

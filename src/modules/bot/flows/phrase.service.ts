@@ -315,7 +315,7 @@ export class PhraseService {
   private logRecorded(user: User, input: PhraseInput, recorded: number): void {
     // test/bot-phrases.e2e-spec.ts reads this line as it is.
     this.logger.log(
-      `Записано из ${input.transcript === undefined ? 'текста' : 'голоса'}: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`,
+      `Recorded from ${input.transcript === undefined ? 'text' : 'voice'}: update_id=${input.updateId}, chat_id=${input.chatId}, user_id=${user.id}, recorded=${recorded}`,
     );
   }
 }

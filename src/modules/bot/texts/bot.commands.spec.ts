@@ -51,7 +51,7 @@ describe('/help and the command menu list every command the bot has', () => {
     ).toEqual(handled);
   });
 
-  it("the help texts keep the seed's lines (Russian) and list the commands in the same order in every language", () => {
+  it("the help texts keep the original bot's lines (Russian) and list the commands in the same order in every language", () => {
     const order = (lang: (typeof BOT_LANGUAGES)[number]) =>
       [...helpText(lang).matchAll(/^\/([a-z0-9_]+)\b/gm)].map((m) => m[1]);
     expect(order('uz')).toEqual(order('ru'));

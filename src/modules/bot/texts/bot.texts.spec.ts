@@ -44,7 +44,7 @@ describe('bot texts', () => {
     expect(formatDateTime(new Date(iso), tz)).toBe(expected);
   });
 
-  it('renders the seed /balance example exactly', () => {
+  it('renders the original /balance example exactly', () => {
     const text = balanceText(
       'ru',
       view({
@@ -177,14 +177,14 @@ describe('bot texts', () => {
   });
 
   it.each(BOT_LANGUAGES.flatMap((l) => (['no_plus', 'invalid'] as const).map((r) => [l, r] as const)))(
-    'phoneText(%s, %s) is the seed-style error with the example',
+    'phoneText(%s, %s) is the original bot error with the example',
     (lang, reason) => {
       expect(phoneText(lang, { ok: false, reason })).toBe(phoneText(lang, { ok: false, reason: 'missing' }));
       expect(phoneText(lang, { ok: false, reason })).toMatch(/^❌ .*\n.*\/phone \+998901234567$/s);
     },
   );
 
-  it('renders the seed voice info reply exactly', () => {
+  it('renders the original voice info reply exactly', () => {
     expect(voiceInfoText('ru', 5, 24576)).toBe(`🎙 Получено голосовое сообщение!
 
 ⏱ Длительность: 5 сек.
@@ -258,7 +258,7 @@ describe('bot texts', () => {
   });
 
   it.each(BOT_LANGUAGES.map((l) => [l]))(
-    'welcome and help in %s mention the same commands as the seed',
+    'welcome and help in %s mention the same commands as the original bot',
     (lang) => {
       expect(welcomeText(lang)).toContain('/phone +998901234567');
       expect(welcomeText(lang)).toContain('/help');
