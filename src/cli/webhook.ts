@@ -13,7 +13,7 @@ import { AppConfig, loadConfig } from '../config/app-config';
 import { ConfigValidationError } from '../config/env.validation';
 import { ALLOWED_UPDATES } from '../modules/bot/infra/bot.options';
 import { menuCommands } from '../modules/bot/texts/bot.menu';
-import { BOT_LANGUAGES } from '../modules/bot/texts/bot.texts';
+import { LANGUAGES } from '../common/text/languages';
 
 type Action = 'set' | 'info' | 'delete';
 const ACTIONS: readonly Action[] = ['set', 'info', 'delete'];
@@ -64,8 +64,7 @@ async function run(action: Action, cfg: AppConfig, dropPending: boolean): Promis
         drop_pending_updates: dropPending,
       });
       await telegram.setMyCommands(menuCommands('ru'));
-      for (const lang of BOT_LANGUAGES)
-        await telegram.setMyCommands(menuCommands(lang), { language_code: lang });
+      for (const lang of LANGUAGES) await telegram.setMyCommands(menuCommands(lang), { language_code: lang });
       return {
         ok,
         url,

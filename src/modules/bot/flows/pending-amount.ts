@@ -5,12 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { isCurrency } from '../../../common/money';
 import type { ParseResult } from '../../nlu';
+import type { TransactionType } from '../../nlu/nlu.types';
 
 /** A pending question older than this is forgotten (the next "25000" is then an ordinary phrase). */
 export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface PendingItem {
-  type: 'income' | 'expense';
+  type: TransactionType;
   currency: string;
   category: string;
   description: string;

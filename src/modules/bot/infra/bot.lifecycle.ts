@@ -13,7 +13,7 @@ import { installBotApiRetry } from './bot-api.retry';
 import { ALLOWED_UPDATES, WEBHOOK_PATHS } from './bot.options';
 import { menuCommands } from '../texts/bot.menu';
 import { MENU_BUTTON_TEXT } from '../texts/mini-app.texts';
-import { BOT_LANGUAGES } from '../texts/bot.texts';
+import { LANGUAGES } from '../../../common/text/languages';
 import { ProcessedUpdatesRepository } from './processed-updates.repository';
 
 const STARTUP_CALL_TIMEOUT_MS = 10_000;
@@ -142,7 +142,7 @@ export class BotLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApp
   private async registerCommands(): Promise<void> {
     const calls = [
       this.bot.telegram.setMyCommands(menuCommands('ru')),
-      ...BOT_LANGUAGES.map((lang) =>
+      ...LANGUAGES.map((lang) =>
         this.bot.telegram.setMyCommands(menuCommands(lang), { language_code: lang }),
       ),
     ];

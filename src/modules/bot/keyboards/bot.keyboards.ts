@@ -3,7 +3,8 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types'
 import { CURRENCIES } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
 import { encodeCallback } from './callback-data';
-import { BOT_LANGUAGES, buttonLabels, languageLabel } from '../texts/bot.texts';
+import { LANGUAGES } from '../../../common/text/languages';
+import { buttonLabels, languageLabel } from '../texts/bot.texts';
 
 const LABEL_MAX = 32;
 
@@ -82,7 +83,7 @@ const mark = (label: string, isCurrent: boolean): string => (isCurrent ? `✅ ${
 export function languageKeyboard(current?: Language): InlineKeyboardMarkup {
   return {
     inline_keyboard: [
-      BOT_LANGUAGES.map((language) =>
+      LANGUAGES.map((language) =>
         button(mark(languageLabel(language), language === current), { kind: 'language', language }),
       ),
     ],

@@ -43,6 +43,7 @@
 import { CURRENCIES, Currency } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
 import { customCategoryId, customCategoryKey } from '../../categories/category-keys';
+import { LANGUAGES } from '../../../common/text/languages';
 
 export const CALLBACK_DATA_MAX_BYTES = 64;
 
@@ -72,7 +73,6 @@ const STEP_CODES: Record<PlannedStep, string> = {
 };
 const STEP_BY_CODE = new Map(PLANNED_STEPS.map((step) => [STEP_CODES[step], step]));
 
-const LANGS: readonly string[] = ['ru', 'uz', 'en'];
 const UPDATE = '(\\d{1,19})';
 const ITEM = '(\\d{1,3})';
 
@@ -140,7 +140,7 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
   }
   if ((m = new RegExp(`^m:${UPDATE}:(\\d{4})$`).exec(data)))
     return { kind: 'card_side', updateId: BigInt(m[1]), card: m[2] };
-  if ((m = /^lang:([a-z]{2})$/.exec(data)) && LANGS.includes(m[1]))
+  if ((m = /^lang:([a-z]{2})$/.exec(data)) && (LANGUAGES as readonly string[]).includes(m[1]))
     return { kind: 'language', language: m[1] as Language };
   if ((m = /^cur:([A-Z]{3})$/.exec(data)) && (CURRENCIES as readonly string[]).includes(m[1]))
     return { kind: 'currency', currency: m[1] as Currency };

@@ -4,8 +4,9 @@
  * already refuse a missing key; this also catches empty strings, extra keys and wrong scripts.
  */
 import { CATEGORY_NAMES } from '../../nlu/categories';
-import { BOT_LANGUAGES, CATALOGUES } from './bot.texts';
+import { CATALOGUES } from './bot.texts';
 import { currencyKeyboard, languageKeyboard, recordedKeyboard } from '../keyboards/bot.keyboards';
+import { LANGUAGES } from '../../../common/text/languages';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
@@ -37,7 +38,7 @@ const names = Object.keys(CATALOGUES) as Array<keyof typeof CATALOGUES>;
 
 describe('bot text catalogues', () => {
   it('covers the three languages', () => {
-    expect([...BOT_LANGUAGES].sort()).toEqual(['en', 'ru', 'uz']);
+    expect([...LANGUAGES].sort()).toEqual(['en', 'ru', 'uz']);
   });
 
   describe.each(names)('%s', (name) => {
@@ -47,7 +48,7 @@ describe('bot text catalogues', () => {
       expect(Object.keys(catalogue).sort()).toEqual(['en', 'ru', 'uz']);
     });
 
-    it.each(BOT_LANGUAGES)('%s has every key of ru, each non-empty', (lang) => {
+    it.each(LANGUAGES)('%s has every key of ru, each non-empty', (lang) => {
       const ru = entries(catalogue, 'ru');
       const mine = entries(catalogue, lang);
       expect([...mine.keys()]).toEqual([...ru.keys()]);
@@ -71,7 +72,7 @@ describe('bot text catalogues', () => {
 
   it('category names exist in every language, uz and en without Cyrillic', () => {
     for (const [key, byLang] of Object.entries(CATEGORY_NAMES)) {
-      for (const lang of BOT_LANGUAGES)
+      for (const lang of LANGUAGES)
         expect({ key, lang, name: byLang[lang]?.trim() || null }).toEqual({
           key,
           lang,

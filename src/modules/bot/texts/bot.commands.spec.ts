@@ -6,8 +6,9 @@
 import 'reflect-metadata';
 import { LISTENERS_METADATA } from 'nestjs-telegraf/dist/telegraf.constants';
 import { menuCommands } from './bot.menu';
-import { BOT_LANGUAGES, helpText } from './bot.texts';
+import { helpText } from './bot.texts';
 import { BotUpdate } from '../bot.update';
+import { LANGUAGES } from '../../../common/text/languages';
 
 interface Listener {
   method: string;
@@ -39,11 +40,11 @@ describe('/help and the command menu list every command the bot has', () => {
     expect(handled).toEqual(expect.arrayContaining(['start', 'help', 'balance', 'phone', 'stats', 'goal']));
   });
 
-  it.each(BOT_LANGUAGES.map((l) => [l]))('%s: /help has one line per handled command', (lang) => {
+  it.each(LANGUAGES.map((l) => [l]))('%s: /help has one line per handled command', (lang) => {
     expect(helpCommands(helpText(lang))).toEqual(handled);
   });
 
-  it.each(BOT_LANGUAGES.map((l) => [l]))('%s: the menu has each handled command once', (lang) => {
+  it.each(LANGUAGES.map((l) => [l]))('%s: the menu has each handled command once', (lang) => {
     expect(
       menuCommands(lang)
         .map((c) => c.command)
@@ -52,7 +53,7 @@ describe('/help and the command menu list every command the bot has', () => {
   });
 
   it("the help texts keep the original bot's lines (Russian) and list the commands in the same order in every language", () => {
-    const order = (lang: (typeof BOT_LANGUAGES)[number]) =>
+    const order = (lang: (typeof LANGUAGES)[number]) =>
       [...helpText(lang).matchAll(/^\/([a-z0-9_]+)\b/gm)].map((m) => m[1]);
     expect(order('uz')).toEqual(order('ru'));
     expect(order('en')).toEqual(order('ru'));

@@ -1,7 +1,6 @@
 import {
   balanceText,
   BalanceView,
-  BOT_LANGUAGES,
   cancelText,
   COMMANDS,
   formatDateTime,
@@ -13,6 +12,7 @@ import {
   welcomeText,
 } from './bot.texts';
 import { REPLY_TEXT_LIMIT } from '../../../common/text/message-limit';
+import { LANGUAGES } from '../../../common/text/languages';
 
 const AT = new Date('2023-12-15T09:30:00Z'); // 14:30 in Tashkent (UTC+5)
 
@@ -155,13 +155,10 @@ describe('bot texts', () => {
     ]);
   });
 
-  it.each(BOT_LANGUAGES.map((l) => [l]))(
-    'an empty balance in %s shows zeros in the default currency',
-    (lang) => {
-      const text = balanceText(lang, view({ defaultCurrency: 'USD' }));
-      expect(text.match(/0\.00 USD/g)).toHaveLength(3);
-    },
-  );
+  it.each(LANGUAGES.map((l) => [l]))('an empty balance in %s shows zeros in the default currency', (lang) => {
+    const text = balanceText(lang, view({ defaultCurrency: 'USD' }));
+    expect(text.match(/0\.00 USD/g)).toHaveLength(3);
+  });
 
   it.each([
     ['ru', { ok: true, phone: '+998901234567' }, '✅ Номер телефона обновлен: +998901234567'],
@@ -176,7 +173,7 @@ describe('bot texts', () => {
     expect(phoneText(lang, outcome)).toBe(expected);
   });
 
-  it.each(BOT_LANGUAGES.flatMap((l) => (['no_plus', 'invalid'] as const).map((r) => [l, r] as const)))(
+  it.each(LANGUAGES.flatMap((l) => (['no_plus', 'invalid'] as const).map((r) => [l, r] as const)))(
     'phoneText(%s, %s) is the original bot error with the example',
     (lang, reason) => {
       expect(phoneText(lang, { ok: false, reason })).toBe(phoneText(lang, { ok: false, reason: 'missing' }));
@@ -211,7 +208,7 @@ describe('bot texts', () => {
     expect(voiceTooLongText(lang, 300, 120)).toContain('120');
   });
 
-  it.each(BOT_LANGUAGES.map((l) => [l]))(
+  it.each(LANGUAGES.map((l) => [l]))(
     '%s: /balance with every currency, rates and the longest descriptions fits one message',
     (lang) => {
       const text = balanceText(
@@ -257,7 +254,7 @@ describe('bot texts', () => {
     expect(cancelText(lang, had)).toBe(expected);
   });
 
-  it.each(BOT_LANGUAGES.map((l) => [l]))(
+  it.each(LANGUAGES.map((l) => [l]))(
     'welcome and help in %s mention the same commands as the original bot',
     (lang) => {
       expect(welcomeText(lang)).toContain('/phone +998901234567');
@@ -267,7 +264,7 @@ describe('bot texts', () => {
     },
   );
 
-  it.each(BOT_LANGUAGES.map((l) => [l]))('the %s command menu is valid for setMyCommands', (lang) => {
+  it.each(LANGUAGES.map((l) => [l]))('the %s command menu is valid for setMyCommands', (lang) => {
     expect(COMMANDS[lang].map((c) => c.command)).toEqual([
       'start',
       'help',

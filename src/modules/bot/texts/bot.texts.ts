@@ -6,14 +6,13 @@ import { formatAmount, formatMoney, MAX_AMOUNT_MINOR } from '../../../common/mon
 import { fitList } from '../../../common/text/message-limit';
 import { pluralEn, pluralRu } from '../../../common/text/plural';
 import { wallClock } from '../../../common/time/local-time';
-import type { Language } from '../../../config/app-config';
-
-export const BOT_LANGUAGES: readonly Language[] = ['ru', 'uz', 'en'];
+import { LANGUAGES, type Language } from '../../../common/text/languages';
+import type { TransactionType } from '../../nlu/nlu.types';
 
 /** A Telegram `language_code` ("ru", "uz-UZ", "en-US") → one of ours, or undefined. */
 export function languageFromCode(code: string | undefined | null): Language | undefined {
   const short = (code ?? '').slice(0, 2).toLowerCase();
-  return (BOT_LANGUAGES as readonly string[]).includes(short) ? (short as Language) : undefined;
+  return (LANGUAGES as readonly string[]).includes(short) ? (short as Language) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -385,7 +384,7 @@ export interface BalanceView {
   totals: Array<{ currency: string; incomeMinor: bigint; expenseMinor: bigint; balanceMinor: bigint }>;
   /** `categoryName` is already in the user's language (their own category names included). */
   recent: Array<{
-    type: 'income' | 'expense';
+    type: TransactionType;
     amountMinor: bigint;
     currency: string;
     description: string;
@@ -619,7 +618,7 @@ export function formatDate(at: Date, timeZone: string): string {
 
 /** One recorded (or pending) transaction as the bot lists it. */
 export interface ItemView {
-  type: 'income' | 'expense';
+  type: TransactionType;
   /** null: not known yet (the amount question). */
   amountMinor: bigint | null;
   currency: string;
@@ -747,7 +746,7 @@ export const buttonLabels = (lang: Language) => ({
 
 export interface CategorySum {
   currency: string;
-  type: 'income' | 'expense';
+  type: TransactionType;
   categoryName: string;
   totalMinor: bigint;
 }

@@ -7,6 +7,7 @@ import { formatMoney } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
 import { formatDateTime } from './bot.texts';
 import { encodeCallback } from '../keyboards/callback-data';
+import type { TransactionType } from '../../nlu/nlu.types';
 
 interface CardTexts {
   recorded: string;
@@ -65,7 +66,7 @@ export const CARD_TEXTS: Record<Language, CardTexts> = {
 
 /** One recorded notification as the bot shows it. */
 export interface CardItemView {
-  type: 'income' | 'expense';
+  type: TransactionType;
   amountMinor: bigint;
   currency: string;
   categoryName: string;

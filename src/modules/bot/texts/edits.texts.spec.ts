@@ -1,6 +1,7 @@
 /** The texts about edited messages and unreadable messages: complete in every language, and what the user reads. */
-import { BOT_LANGUAGES, ItemView } from './bot.texts';
+import { ItemView } from './bot.texts';
 import { EDIT_CATALOGUE, MediaKind, mediaHintText, noLongerRecordText } from './edits.texts';
+import { LANGUAGES } from '../../../common/text/languages';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 const KINDS: MediaKind[] = [
@@ -24,7 +25,7 @@ function strings(value: unknown, path = ''): Array<[string, string]> {
 }
 
 describe('edits texts', () => {
-  it.each(BOT_LANGUAGES)('%s: the keys of ru, each non-empty', (lang) => {
+  it.each(LANGUAGES)('%s: the keys of ru, each non-empty', (lang) => {
     const keys = (l: typeof lang) => strings(EDIT_CATALOGUE[l]).map(([k]) => k);
     expect(keys(lang)).toEqual(keys('ru'));
     for (const [key, text] of strings(EDIT_CATALOGUE[lang]))
@@ -42,7 +43,7 @@ describe('edits texts', () => {
   });
 
   it.each(KINDS)('every language names %s and ends with what the bot understands, /help included', (kind) => {
-    for (const lang of BOT_LANGUAGES) {
+    for (const lang of LANGUAGES) {
       const [first, rest] = mediaHintText(lang, kind).split('\n');
       expect(first).toBe(EDIT_CATALOGUE[lang].media[kind]);
       expect(rest).toContain('/help');

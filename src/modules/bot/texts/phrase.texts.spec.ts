@@ -9,7 +9,6 @@ import {
 } from '../keyboards/bot.keyboards';
 import {
   askAmountText,
-  BOT_LANGUAGES,
   callbackTexts,
   ItemView,
   itemLine,
@@ -23,6 +22,7 @@ import {
 } from './bot.texts';
 import { REPLY_TEXT_LIMIT, TELEGRAM_TEXT_LIMIT } from '../../../common/text/message-limit';
 import { voiceReplyText } from './voice.texts';
+import { LANGUAGES } from '../../../common/text/languages';
 
 const TZ = 'Asia/Tashkent';
 const AT = new Date('2026-11-29T07:30:00Z'); // 12:30 in Tashkent
@@ -158,7 +158,7 @@ describe('phrase texts', () => {
       '%i items with the longest descriptions (500 characters), as a voice reply too: within 4096',
       (n) => {
         const items = many(n, (i) => ({ ...bread(i), description: `${i} ${'д'.repeat(497)}` }));
-        for (const lang of BOT_LANGUAGES) {
+        for (const lang of LANGUAGES) {
           for (const text of [recordedText(lang, items, TZ), undoneText(lang, items, TZ)]) {
             expect(text.length).toBeLessThanOrEqual(REPLY_TEXT_LIMIT);
             // Whole lines only: every item line is complete (ends with its date).
@@ -238,7 +238,7 @@ describe('phrase texts', () => {
     expect(languageSetText(lang)).toBe(text);
   });
 
-  it.each(BOT_LANGUAGES.map((l) => [l]))('the %s hint gives examples the parser understands', (lang) => {
+  it.each(LANGUAGES.map((l) => [l]))('the %s hint gives examples the parser understands', (lang) => {
     const examples = textHint(lang)
       .split('\n')
       .filter((l) => l.startsWith('• '))
@@ -281,23 +281,20 @@ describe('phrase texts', () => {
     expect(statsText(lang, 2027, 1, [])).toBe(text);
   });
 
-  it.each(BOT_LANGUAGES.map((l) => [l]))(
-    'every %s toast and alert fits Telegram’s 200 characters',
-    (lang) => {
-      const t = callbackTexts(lang);
-      for (const text of [
-        t.undone,
-        t.alreadyUndone,
-        t.notAvailable,
-        t.chooseItem,
-        t.chooseCategory,
-        t.categorySet('Кафе и рестораны'),
-      ]) {
-        expect(text.length).toBeGreaterThan(0);
-        expect(text.length).toBeLessThanOrEqual(200);
-      }
-    },
-  );
+  it.each(LANGUAGES.map((l) => [l]))('every %s toast and alert fits Telegram’s 200 characters', (lang) => {
+    const t = callbackTexts(lang);
+    for (const text of [
+      t.undone,
+      t.alreadyUndone,
+      t.notAvailable,
+      t.chooseItem,
+      t.chooseCategory,
+      t.categorySet('Кафе и рестораны'),
+    ]) {
+      expect(text.length).toBeGreaterThan(0);
+      expect(text.length).toBeLessThanOrEqual(200);
+    }
+  });
 });
 
 describe('inline keyboards', () => {

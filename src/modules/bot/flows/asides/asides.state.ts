@@ -5,10 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isCurrency } from '../../../../common/money';
+import type { TransactionType } from '../../../nlu/nlu.types';
 
 /** An item as the state keeps it: the amount in minor units as a digit string (JSON has no bigint). */
 export interface AskedItem {
-  type: 'income' | 'expense';
+  type: TransactionType;
   amountMinor: string;
   category: string;
   description: string;
@@ -58,7 +59,7 @@ export function currencyQuestion(
     choices: readonly string[];
   },
   items: ReadonlyArray<{
-    type: 'income' | 'expense';
+    type: TransactionType;
     amountMinor: bigint;
     category: string;
     description: string;
