@@ -26,7 +26,13 @@ import {
   LearnedCategoryResponseDto,
   RenameCategoryDto,
 } from './categories.dto';
-import { CategoryJson, customCategoryJson, LearnedCategoryJson } from './categories.presenter';
+import {
+  categoryJson,
+  CategoryJson,
+  customCategoryJson,
+  LearnedCategoryJson,
+  learnedCategoryJson,
+} from './categories.presenter';
 import { CategoriesService } from './categories.service';
 
 @ApiTags('categories')
@@ -37,8 +43,8 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
-  list(@CurrentUser() auth: AuthUser, @Query() query: CategoryListQueryDto): Promise<CategoryJson[]> {
-    return this.categories.list(auth.userId, query.type);
+  async list(@CurrentUser() auth: AuthUser, @Query() query: CategoryListQueryDto): Promise<CategoryJson[]> {
+    return (await this.categories.list(auth.userId, query.type)).map(categoryJson);
   }
 
   @Post()
@@ -57,8 +63,8 @@ export class CategoriesController {
       'the bot and POST /api/transactions/parse/ then use that category first for records of the same type naming the word.',
   })
   @ApiOkResponse({ type: LearnedCategoryResponseDto, isArray: true })
-  listLearned(@CurrentUser() auth: AuthUser): Promise<LearnedCategoryJson[]> {
-    return this.categories.listLearned(auth.userId);
+  async listLearned(@CurrentUser() auth: AuthUser): Promise<LearnedCategoryJson[]> {
+    return (await this.categories.listLearned(auth.userId)).map(learnedCategoryJson);
   }
 
   @Delete('learned/:id')

@@ -1,11 +1,7 @@
-/** The JSON of categories on the REST API (snake_case); the bot's category list reads the same shapes. */
+/** The JSON of categories on the REST API (snake_case, docs/interface.md §3). */
 import type { TransactionType } from '../nlu/nlu.types';
-import { customCategoryKey } from './category-keys';
 import type { Category } from './category.entity';
-import type { LearnedCategory } from './learned-category.entity';
-
-/** Resolves a category key to the name the user sees. */
-type NameOf = (key: string) => string;
+import { ownCategoryView, type CategoryView, type LearnedWord } from './categories.service';
 
 /** The API shape of a category (default or the user's own). */
 export interface CategoryJson {
@@ -27,18 +23,22 @@ export interface LearnedCategoryJson {
   updated_at: string;
 }
 
-export function learnedCategoryJson(rule: LearnedCategory, name: NameOf): LearnedCategoryJson {
-  return {
-    id: rule.id,
-    keyword: rule.keyword,
-    type: rule.type,
-    category: rule.category,
-    category_name: name(rule.category),
-    created_at: rule.createdAt.toISOString(),
-    updated_at: rule.updatedAt.toISOString(),
-  };
+export function categoryJson(c: CategoryView): CategoryJson {
+  return { id: c.id, key: c.key, type: c.type, name: c.name, is_default: c.isDefault };
 }
 
 export function customCategoryJson(c: Category): CategoryJson {
-  return { id: c.id, key: customCategoryKey(c.id), type: c.type, name: c.name, is_default: false };
+  return categoryJson(ownCategoryView(c));
+}
+
+export function learnedCategoryJson(w: LearnedWord): LearnedCategoryJson {
+  return {
+    id: w.id,
+    keyword: w.keyword,
+    type: w.type,
+    category: w.category,
+    category_name: w.categoryName,
+    created_at: w.createdAt.toISOString(),
+    updated_at: w.updatedAt.toISOString(),
+  };
 }

@@ -15,12 +15,6 @@ import {
   isDefaultCategory,
 } from './category-keys';
 import { isUuid } from '../../common/validation/uuid';
-import {
-  CategoryJson,
-  customCategoryJson,
-  LearnedCategoryJson,
-  learnedCategoryJson,
-} from './categories.presenter';
 import { defaultCategoryName } from './category-names';
 
 /** Default categories are listed expenses first. */
@@ -59,6 +53,31 @@ function withKey(category: Category): OwnCategory {
   return Object.assign(category, { key: customCategoryKey(category.id) });
 }
 
+/** A category as listed: a default (id null, named in the user's language) or one of the user's own. */
+export interface CategoryView {
+  id: string | null;
+  key: string;
+  type: TransactionType;
+  name: string;
+  isDefault: boolean;
+}
+
+/** A learned word with the name of its category in the asked language. */
+export interface LearnedWord {
+  id: string;
+  keyword: string;
+  type: TransactionType;
+  category: string;
+  categoryName: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** An own category as listed. */
+export function ownCategoryView(c: Category): CategoryView {
+  return { id: c.id, key: customCategoryKey(c.id), type: c.type, name: c.name, isDefault: false };
+}
+
 /** A new category: its type and name (trimmed, white space collapsed, at most 64 characters). */
 export interface NewCategory {
   type: TransactionType;
@@ -76,7 +95,7 @@ function isUniqueViolation(error: unknown): boolean {
   return e?.code === '23505' || e?.driverError?.code === '23505';
 }
 
-/** Categories: the defaults (translated) and users' own. Plain values in, API shapes or booleans out. */
+/** Categories: the defaults (translated) and users' own. Typed input in, entities and views out. */
 @Injectable()
 export class CategoriesService {
   constructor(
@@ -87,7 +106,7 @@ export class CategoriesService {
   ) {}
 
   /** Default categories (in the user's language) then the user's own; `type` narrows both. */
-  async list(userId: string, type?: TransactionType): Promise<CategoryJson[]> {
+  async list(userId: string, type?: TransactionType): Promise<CategoryView[]> {
     const user = await this.users.getById(userId);
     const defaults = (type ? [type] : TYPES).flatMap((t) =>
       DEFAULT_CATEGORY_KEYS[t].map((key) => ({
@@ -95,11 +114,11 @@ export class CategoriesService {
         key,
         type: t,
         name: defaultCategoryName(key, user.language),
-        is_default: true,
+        isDefault: true,
       })),
     );
     const own = await this.categories.listOwned(userId, type);
-    return [...defaults, ...own.map(customCategoryJson)];
+    return [...defaults, ...own.map(ownCategoryView)];
   }
 
   /** One of the user's own categories (defaults are listed only). */
@@ -226,7 +245,7 @@ export class CategoriesService {
   }
 
   /** The user's learned words, the most recently learned first, with category names in the user's language. */
-  async listLearned(userId: string, lang?: Language): Promise<LearnedCategoryJson[]> {
+  async listLearned(userId: string, lang?: Language): Promise<LearnedWord[]> {
     const rules = await this.learned.list(userId);
     const language = lang ?? (await this.users.getById(userId)).language;
     const name = await this.nameResolver(
@@ -234,7 +253,15 @@ export class CategoriesService {
       language,
       rules.map((r) => r.category),
     );
-    return rules.map((r) => learnedCategoryJson(r, name));
+    return rules.map((r) => ({
+      id: r.id,
+      keyword: r.keyword,
+      type: r.type,
+      category: r.category,
+      categoryName: name(r.category),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }));
   }
 
   /** Forgets one learned word and returns it; another user's id, or one already forgotten → not found. */

@@ -46,11 +46,11 @@ export class CategoriesBot {
       this.categories.list(user.id),
       this.categories.listLearned(user.id, user.language),
     ]);
-    const own = all.filter((c) => !c.is_default).map((c) => ({ type: c.type, name: c.name }));
+    const own = all.filter((c) => !c.isDefault).map((c) => ({ type: c.type, name: c.name }));
     const text = categoriesText(
       user.language,
       own,
-      learned.map((l) => ({ keyword: l.keyword, type: l.type, categoryName: l.category_name })),
+      learned.map((l) => ({ keyword: l.keyword, type: l.type, categoryName: l.categoryName })),
     );
     return { text, markup: learnedKeyboard(user.language, learned) };
   }
