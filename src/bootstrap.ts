@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
-import { drfValidationPipe } from './common/http/validation';
+import { drfValidationPipe } from './common/validation/validation.pipe';
 import { AppLogger } from './common/logging/app-logger';
 import { openApiDocument } from './common/openapi/document';
 import { mountTelegramWebhook } from './modules/bot/bot.webhook';

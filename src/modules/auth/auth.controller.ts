@@ -4,7 +4,8 @@ import type { Request } from 'express';
 import { DomainError } from '../../common/errors/domain-error';
 import { RefreshTokenDto, TelegramLoginDto, TelegramLoginResponseDto, TokenPairDto } from './auth.dto';
 import { AuthThrottleGuard } from './auth.throttle';
-import { AuthService, TelegramLoginResult } from './auth.service';
+import { telegramLoginJson } from './auth.presenter';
+import { AuthService } from './auth.service';
 import { TokenPair } from './tokens.service';
 
 @ApiTags('auth')
@@ -20,8 +21,8 @@ export class AuthController {
       'Log in with a Telegram chat id and one Telegram-signed proof (init_data, Login Widget fields or login_code)',
   })
   @ApiOkResponse({ type: TelegramLoginResponseDto })
-  telegramLogin(@Body() body: TelegramLoginDto): Promise<TelegramLoginResult> {
-    return this.auth.telegramLogin(body ?? {});
+  async telegramLogin(@Body() body: TelegramLoginDto) {
+    return telegramLoginJson(await this.auth.telegramLogin(body));
   }
 
   @Post('refresh-token')
@@ -31,7 +32,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPair> {
-    return this.auth.refresh(body ?? {});
+    return this.auth.refresh(body.refresh);
   }
 
   @All(['telegram-login', 'refresh-token'])

@@ -1,4 +1,5 @@
-import { parseChatId, parseOptionalPhone, parseRefresh } from './auth.dto';
+import { checkBody } from '../../common/validation/testing';
+import { parseChatId, RefreshTokenDto, TelegramLoginDto } from './auth.dto';
 
 describe('parseChatId', () => {
   it.each([
@@ -30,27 +31,56 @@ describe('parseChatId', () => {
   });
 });
 
-describe('parseOptionalPhone', () => {
-  it.each([undefined, null, ''])('treats %p as not given', (value) => {
-    expect(parseOptionalPhone(value)).toEqual({ ok: true, phone: undefined });
+describe('TelegramLoginDto', () => {
+  const login = (body: object) => checkBody(TelegramLoginDto, body);
+
+  it('reads the chat id as a bigint and keeps the proof fields as sent', async () => {
+    const { value, errors } = await login({ telegram_chat_id: '42', hash: 5, id: '42', extra: 1 });
+    expect(errors).toEqual({});
+    expect(value).toMatchObject({ telegram_chat_id: 42n, hash: 5, id: '42' });
+    expect(value).not.toHaveProperty('extra');
   });
 
-  it('normalises a valid number to E.164', () => {
-    expect(parseOptionalPhone('+998 (90) 123-45-67')).toEqual({ ok: true, phone: '+998901234567' });
+  it.each([undefined, null, ''])('treats phone %p as not given', async (phone_number) => {
+    const { value, errors } = await login({ telegram_chat_id: 1, phone_number });
+    expect(errors).toEqual({});
+    expect(value!.phone_number ?? undefined).toBeUndefined();
   });
 
-  it.each(['998901234567', '+1', '+998abc', 5])('refuses %p', (value) => {
-    expect(parseOptionalPhone(value).ok).toBe(false);
+  it('normalises a valid number to E.164', async () => {
+    const { value } = await login({ telegram_chat_id: 1, phone_number: '+998 (90) 123-45-67' });
+    expect(value!.phone_number).toBe('+998901234567');
+  });
+
+  it.each([
+    ['998901234567', 'Phone number must start with "+" and be in international format, e.g. +998901234567.'],
+    ['+1', 'Enter a valid international phone number, e.g. +998901234567.'],
+    ['+998abc', 'Enter a valid international phone number, e.g. +998901234567.'],
+    ['  ', 'This field may not be blank.'],
+    [5, 'Not a valid string.'],
+  ])('refuses phone %p', async (phone_number, message) => {
+    expect((await login({ telegram_chat_id: 1, phone_number })).errors).toEqual({ phone_number: [message] });
+  });
+
+  it('reports both fields at once, the chat id first', async () => {
+    expect(Object.entries((await login({ phone_number: 5 })).errors)).toEqual([
+      ['telegram_chat_id', ['This field is required.']],
+      ['phone_number', ['Not a valid string.']],
+    ]);
   });
 });
 
-describe('parseRefresh', () => {
+describe('RefreshTokenDto', () => {
   it.each([
     [undefined, 'This field is required.'],
     [null, 'This field may not be null.'],
     ['  ', 'This field may not be blank.'],
     [1, 'Not a valid string.'],
-  ])('refuses %p', (value, message) => {
-    expect(parseRefresh(value)).toEqual({ ok: false, message });
+  ])('refuses %p', async (refresh, message) => {
+    expect((await checkBody(RefreshTokenDto, { refresh })).errors).toEqual({ refresh: [message] });
+  });
+
+  it('trims the token', async () => {
+    expect((await checkBody(RefreshTokenDto, { refresh: ' a.b.c ' })).value!.refresh).toBe('a.b.c');
   });
 });

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { parseChatId, parseOptionalPhone, parseRefresh, TelegramLoginDto } from './auth.dto';
+import type { TelegramLoginDto } from './auth.dto';
 import { LoginCodesService } from './login-codes.service';
 import {
   ProofFailure,
@@ -14,10 +15,11 @@ import {
 } from './telegram-proof';
 import { TokenPair, TokensService } from './tokens.service';
 
-export interface TelegramLoginResult extends TokenPair {
-  user_id: string;
-  phone_number: string | null;
-  is_new_user: boolean;
+/** A login: the new token pair, the user (with the phone just given) and whether the user was created now. */
+export interface TelegramLogin {
+  tokens: TokenPair;
+  user: User;
+  created: boolean;
 }
 
 type ProofKind = 'init_data' | 'widget' | 'login_code';
@@ -54,14 +56,10 @@ export class AuthService {
     private readonly loginCodes: LoginCodesService,
   ) {}
 
-  async telegramLogin(body: TelegramLoginDto, now = new Date()): Promise<TelegramLoginResult> {
-    const chat = parseChatId(body.telegram_chat_id);
-    const phone = parseOptionalPhone(body.phone_number);
-    const fields: Record<string, string[]> = {};
-    if (!chat.ok) fields.telegram_chat_id = [chat.message];
-    if (!phone.ok) fields.phone_number = [phone.message];
-    if (!chat.ok || !phone.ok) throw new DomainError('validation', 'Invalid login request', fields);
-    const chatId = chat.chatId;
+  /** A checked login body: the chat id, the phone (E.164, or null/absent for none) and the proof fields as sent. */
+  async telegramLogin(body: TelegramLoginDto, now = new Date()): Promise<TelegramLogin> {
+    const chatId = body.telegram_chat_id;
+    const phone = body.phone_number ?? undefined;
 
     let identity: Partial<TelegramIdentity> = {};
     if (this.config.auth.telegramLogin === 'verified') identity = await this.verifyProof(body, chatId, now);
@@ -74,27 +72,20 @@ export class AuthService {
       languageCode: identity.languageCode,
     });
     const current =
-      phone.phone && phone.phone !== user.phoneNumber
-        ? await this.users.updateProfile(user.id, { phone_number: phone.phone })
+      phone && phone !== user.phoneNumber
+        ? await this.users.updateProfile(user.id, { phone_number: phone })
         : user;
     const pair = await this.tokens.issueForLogin(user.id);
     this.logger.log(
       `Telegram аутентификация: chat_id=${chatId}, user_id=${user.id}, new_user=${created ? 'True' : 'False'}`,
     );
-    return {
-      access: pair.access,
-      refresh: pair.refresh,
-      user_id: user.id,
-      phone_number: current.phoneNumber,
-      is_new_user: created,
-    };
+    return { tokens: pair, user: current, created };
   }
 
-  async refresh(body: { refresh?: unknown }): Promise<TokenPair> {
-    const parsed = parseRefresh(body.refresh);
-    if (!parsed.ok) throw DomainError.validation('refresh', parsed.message);
+  /** Rotates a refresh token (trimmed, non-blank). */
+  async refresh(token: string): Promise<TokenPair> {
     try {
-      return await this.tokens.refresh(parsed.token);
+      return await this.tokens.refresh(token);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'token_not_valid')
         this.logger.warn(`Refresh refused: ${error.message}`);

@@ -16,16 +16,18 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
-import { DomainError } from '../../common/errors/domain-error';
-import type { TransactionType } from '../nlu/nlu.types';
-import { CreateCategoryDto, LearnedCategoryResponseDto, RenameCategoryDto } from './categories.dto';
-import { bodyObject } from '../../common/http/body';
-import { CategoriesService, CategoryJson, LearnedCategoryJson } from './categories.service';
+import {
+  CategoryListQueryDto,
+  CreateCategoryDto,
+  LearnedCategoryResponseDto,
+  RenameCategoryDto,
+} from './categories.dto';
+import { CategoryJson, customCategoryJson, LearnedCategoryJson } from './categories.presenter';
+import { CategoriesService } from './categories.service';
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -35,20 +37,15 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
-  @ApiQuery({ name: 'type', required: false, enum: ['expense', 'income'] })
-  list(@CurrentUser() auth: AuthUser, @Query('type') type?: string): Promise<CategoryJson[]> {
-    if (type !== undefined && type !== '' && type !== 'income' && type !== 'expense') {
-      throw DomainError.validation(
-        'type',
-        `Select a valid choice. ${type} is not one of the available choices.`,
-      );
-    }
-    return this.categories.list(auth.userId, (type || undefined) as TransactionType | undefined);
+  list(@CurrentUser() auth: AuthUser, @Query() query: CategoryListQueryDto): Promise<CategoryJson[]> {
+    return this.categories.list(auth.userId, query.type);
   }
 
   @Post()
-  create(@CurrentUser() auth: AuthUser, @Body() body: CreateCategoryDto): Promise<CategoryJson> {
-    return this.categories.create(auth.userId, bodyObject(body));
+  async create(@CurrentUser() auth: AuthUser, @Body() body: CreateCategoryDto): Promise<CategoryJson> {
+    return customCategoryJson(
+      await this.categories.create(auth.userId, { type: body.type, name: body.name }),
+    );
   }
 
   // Declared before ':id', so "learned" is not read as a category id.
@@ -74,17 +71,19 @@ export class CategoriesController {
   }
 
   @Get(':id')
-  get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<CategoryJson> {
-    return this.categories.get(auth.userId, id);
+  async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<CategoryJson> {
+    return customCategoryJson(await this.categories.get(auth.userId, id));
   }
 
   @Patch(':id')
-  rename(
+  async rename(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
     @Body() body: RenameCategoryDto,
   ): Promise<CategoryJson> {
-    return this.categories.rename(auth.userId, id, bodyObject(body));
+    return customCategoryJson(
+      await this.categories.rename(auth.userId, id, { name: body.name, type: body.type }),
+    );
   }
 
   @Delete(':id')

@@ -2,48 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { keywordOf, keywordsOf, matchKeyword, sameKeyword } from '../nlu/keywords';
-import type { Language, TransactionType } from '../nlu/nlu.types';
+import { LANGUAGES, type Language, type TransactionType } from '../nlu/nlu.types';
 import { UsersService } from '../users/users.service';
 import { CategoriesRepository } from './categories.repository';
 import { Category } from './category.entity';
 import { LearnedCategoriesRepository } from './learned-categories.repository';
-import { LearnedCategory } from './learned-category.entity';
 import {
   customCategoryId,
   customCategoryKey,
   DEFAULT_CATEGORY_KEYS,
   isAnyDefaultCategory,
   isDefaultCategory,
-  isUuid,
 } from './category-keys';
+import { isUuid } from '../../common/validation/uuid';
+import {
+  CategoryJson,
+  customCategoryJson,
+  LearnedCategoryJson,
+  learnedCategoryJson,
+} from './categories.presenter';
 import { defaultCategoryName } from './category-names';
 
-export const CATEGORY_NAME_MAX = 64;
-const LANGUAGES: readonly Language[] = ['ru', 'uz', 'en'];
+/** Default categories are listed expenses first. */
 const TYPES: readonly TransactionType[] = ['expense', 'income'];
-
-/** The API shape of a category (default or the user's own). */
-export interface CategoryJson {
-  id: string | null;
-  key: string;
-  type: TransactionType;
-  name: string;
-  is_default: boolean;
-}
 
 /** Resolves any category key a transaction may carry to the name the user sees. */
 export type CategoryNameResolver = (key: string) => string;
-
-/** The API shape of a learned category (GET /api/categories/learned/). */
-export interface LearnedCategoryJson {
-  id: string;
-  keyword: string;
-  type: TransactionType;
-  category: string;
-  category_name: string;
-  created_at: string;
-  updated_at: string;
-}
 
 /** What a learned category is looked up for: an item about to be recorded (or parsed), or a record changed. */
 export interface LearnableItem {
@@ -66,45 +50,25 @@ export function correctionKeyword(before: LearnableItem, after: LearnableItem): 
   return before.category === after.category ? null : keywordOf(after.description);
 }
 
-function learnedJson(rule: LearnedCategory, name: CategoryNameResolver): LearnedCategoryJson {
-  return {
-    id: rule.id,
-    keyword: rule.keyword,
-    type: rule.type,
-    category: rule.category,
-    category_name: name(rule.category),
-    created_at: rule.createdAt.toISOString(),
-    updated_at: rule.updatedAt.toISOString(),
-  };
-}
-
 const DUPLICATE_NAME = 'A category with this name already exists.';
 
-function customJson(c: Category): CategoryJson {
-  return { id: c.id, key: customCategoryKey(c.id), type: c.type, name: c.name, is_default: false };
+/** One of the user's categories with the key transactions carry for it (`custom:<id>`). */
+export type OwnCategory = Category & { key: string };
+
+function withKey(category: Category): OwnCategory {
+  return Object.assign(category, { key: customCategoryKey(category.id) });
 }
 
-function readType(value: unknown, errors: Record<string, string[]>): TransactionType | undefined {
-  if (value === undefined) errors.type = ['This field is required.'];
-  else if (value === null) errors.type = ['This field may not be null.'];
-  else if (value === 'income' || value === 'expense') return value;
-  else errors.type = [`"${String(value)}" is not a valid choice.`];
-  return undefined;
+/** A new category: its type and name (trimmed, white space collapsed, at most 64 characters). */
+export interface NewCategory {
+  type: TransactionType;
+  name: string;
 }
 
-/** Trimmed, inner whitespace collapsed; DRF CharField messages. */
-function readName(value: unknown, errors: Record<string, string[]>): string | undefined {
-  if (value === undefined) errors.name = ['This field is required.'];
-  else if (value === null) errors.name = ['This field may not be null.'];
-  else if (typeof value !== 'string') errors.name = ['Not a valid string.'];
-  else {
-    const name = value.trim().replace(/\s+/g, ' ');
-    if (!name) errors.name = ['This field may not be blank.'];
-    else if (name.length > CATEGORY_NAME_MAX)
-      errors.name = [`Ensure this field has no more than ${CATEGORY_NAME_MAX} characters.`];
-    else return name;
-  }
-  return undefined;
+/** A rename; `type` is whatever the client sent (it may only repeat the category's type). */
+export interface CategoryRename {
+  name: string;
+  type?: unknown;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -135,45 +99,41 @@ export class CategoriesService {
       })),
     );
     const own = await this.categories.listOwned(userId, type);
-    return [...defaults, ...own.map(customJson)];
+    return [...defaults, ...own.map(customCategoryJson)];
   }
 
   /** One of the user's own categories (defaults are listed only). */
-  async get(userId: string, id: string): Promise<CategoryJson> {
+  async get(userId: string, id: string): Promise<OwnCategory> {
     if (isAnyDefaultCategory(id)) throw DomainError.notFound();
-    return customJson(await this.findOwnedOrFail(userId, id));
+    return withKey(await this.findOwnedOrFail(userId, id));
   }
 
-  async create(userId: string, body: Record<string, unknown>): Promise<CategoryJson> {
-    const errors: Record<string, string[]> = {};
-    const type = readType(body.type, errors);
-    const name = readName(body.name, errors);
-    if (type && name && this.isDefaultName(type, name)) errors.name = [DUPLICATE_NAME];
-    if (Object.keys(errors).length || !type || !name)
-      throw new DomainError('validation', 'Invalid category', errors);
+  /** A new category of the user (`name` trimmed, its white space collapsed); a taken name → 400. */
+  async create(userId: string, { type, name }: NewCategory): Promise<OwnCategory> {
+    if (this.isDefaultName(type, name)) throw DomainError.validation('name', DUPLICATE_NAME);
     try {
       const created = await this.categories.insert(userId, type, name);
       if (!created) throw DomainError.validation('name', DUPLICATE_NAME);
-      return customJson(created);
+      return withKey(created);
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.validation('name', DUPLICATE_NAME);
       throw error;
     }
   }
 
-  async rename(userId: string, id: string, body: Record<string, unknown>): Promise<CategoryJson> {
+  /** Renames one of the user's categories; `type`, when sent, must be its type (a type cannot change). */
+  async rename(userId: string, id: string, { name, type }: CategoryRename): Promise<OwnCategory> {
     const existing = await this.findOwnedOrFail(userId, id);
     const errors: Record<string, string[]> = {};
-    const name = readName(body.name, errors);
-    if (body.type !== undefined && body.type !== existing.type)
+    if (type !== undefined && type !== existing.type)
       errors.type = ['The type of a category cannot be changed.'];
-    if (name && this.isDefaultName(existing.type, name)) errors.name = [DUPLICATE_NAME];
-    if (Object.keys(errors).length || !name) throw new DomainError('validation', 'Invalid category', errors);
+    if (this.isDefaultName(existing.type, name)) errors.name = [DUPLICATE_NAME];
+    if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid category', errors);
     try {
       const renamed = await this.categories.rename(userId, existing.id, name);
       if (!renamed) throw DomainError.notFound();
       if (renamed === 'taken') throw DomainError.validation('name', DUPLICATE_NAME);
-      return customJson(renamed);
+      return withKey(renamed);
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.validation('name', DUPLICATE_NAME);
       throw error;
@@ -274,7 +234,7 @@ export class CategoriesService {
       language,
       rules.map((r) => r.category),
     );
-    return rules.map((r) => learnedJson(r, name));
+    return rules.map((r) => learnedCategoryJson(r, name));
   }
 
   /** Forgets one learned word and returns it; another user's id, or one already forgotten → not found. */

@@ -12,8 +12,10 @@ import {
 import { moneyTransformer } from '../../database/transformers';
 import { User } from '../users/user.entity';
 
-export type DebtDirection = 'lent' | 'borrowed';
-export type DebtStatus = 'open' | 'closed';
+export const DEBT_DIRECTIONS = ['lent', 'borrowed'] as const;
+export type DebtDirection = (typeof DEBT_DIRECTIONS)[number];
+export const DEBT_STATUSES = ['open', 'closed'] as const;
+export type DebtStatus = (typeof DEBT_STATUSES)[number];
 
 /** Money lent to or borrowed from someone. Constraints mirror migration 1764401000000. */
 @Entity({ name: 'debts' })

@@ -11,37 +11,17 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
-import { bodyObject } from '../../common/http/body';
 import { paginated, readPagination } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
 import { AmountBodyDto } from '../goals/goals.dto';
-import { DebtBodyDto, DebtResponseDto } from './debts.dto';
-import { DebtFilter } from './debts.repository';
-import { DebtJson, debtJson, DebtsService } from './debts.service';
-
-function readFilter(query: Record<string, unknown>): DebtFilter {
-  const one = (v: unknown) => (Array.isArray(v) ? v[0] : v) as unknown;
-  const errors: Record<string, string[]> = {};
-  const filter: DebtFilter = {};
-  const choice = (v: unknown) => `Select a valid choice. ${String(v)} is not one of the available choices.`;
-  const status = one(query.status);
-  if (status !== undefined && status !== '') {
-    if (status === 'open' || status === 'closed') filter.status = status;
-    else errors.status = [choice(status)];
-  }
-  const direction = one(query.direction);
-  if (direction !== undefined && direction !== '') {
-    if (direction === 'lent' || direction === 'borrowed') filter.direction = direction;
-    else errors.direction = [choice(direction)];
-  }
-  if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid filter', errors);
-  return filter;
-}
+import { DebtBodyDto, debtChanges, DebtListQueryDto, DebtPatchDto, DebtResponseDto } from './debts.dto';
+import { DebtJson, debtJson } from './debts.presenter';
+import { DebtsService } from './debts.service';
 
 @ApiTags('debts')
 @ApiBearerAuth()
@@ -54,13 +34,9 @@ export class DebtsController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'status', required: false, enum: ['open', 'closed'] })
-  @ApiQuery({ name: 'direction', required: false, enum: ['lent', 'borrowed'] })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'page_size', required: false, description: 'Default 20, at most 100' })
-  async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Req() req: Request) {
-    const filter = readFilter(query);
+  async list(@CurrentUser() auth: AuthUser, @Query() query: DebtListQueryDto, @Req() req: Request) {
     const { page, pageSize } = readPagination(query);
+    const filter = { status: query.status, direction: query.direction };
     const { rows, count } = await this.debts.list(auth.userId, filter, page, pageSize);
     return paginated(req, page, pageSize, count, rows.map(debtJson), this.config.publicUrl);
   }
@@ -68,7 +44,16 @@ export class DebtsController {
   @Post()
   @ApiResponse({ status: 201, type: DebtResponseDto })
   async create(@CurrentUser() auth: AuthUser, @Body() body: DebtBodyDto): Promise<DebtJson> {
-    return debtJson(await this.debts.createFromApi(auth.userId, bodyObject(body)));
+    return debtJson(
+      await this.debts.create(auth.userId, {
+        direction: body.direction,
+        counterparty: body.counterparty,
+        amountMinor: body.amount,
+        currency: body.currency,
+        dueDate: body.due_date,
+        description: body.description,
+      }),
+    );
   }
 
   @Get(':id')
@@ -82,9 +67,9 @@ export class DebtsController {
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
-    @Body() body: DebtBodyDto,
+    @Body() body: DebtPatchDto,
   ): Promise<DebtJson> {
-    return debtJson(await this.debts.updateFromApi(auth.userId, id, bodyObject(body)));
+    return debtJson(await this.debts.update(auth.userId, id, debtChanges(body)));
   }
 
   @Delete(':id')
@@ -104,7 +89,7 @@ export class DebtsController {
     @Param('id') id: string,
     @Body() body: AmountBodyDto,
   ): Promise<DebtJson> {
-    return debtJson((await this.debts.repayFromApi(auth.userId, id, bodyObject(body))).debt);
+    return debtJson((await this.debts.repay(auth.userId, id, body.amount)).debt);
   }
 
   @Post(':id/close')

@@ -1,38 +1,96 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { CURRENCIES, Currency } from '../../common/money';
+import {
+  IsAmount,
+  IsChoice,
+  IsCurrencyCode,
+  IsOptionalDay,
+  IsQueryChoice,
+  IsText,
+} from '../../common/validation/field-rules';
+import { PageQueryDto } from '../../common/validation/page-query.dto';
+import { AMOUNT_PATTERN } from '../../common/validation/readers';
+import { DEBT_DIRECTIONS, DEBT_STATUSES, DebtDirection, DebtStatus } from './debt.entity';
+import type { DebtChanges } from './debts.service';
 
-/** Body of POST / PATCH /api/debts/. Checked by DebtsService (readDebtInput); the DTO is the OpenAPI document. */
+export const COUNTERPARTY_MAX = 100;
+export const DESCRIPTION_MAX = 500;
+
+/** Body of POST /api/debts/ (direction, counterparty and amount required); every field error at once. */
 export class DebtBodyDto {
+  @ApiProperty({ enum: DEBT_DIRECTIONS, description: 'lent: someone owes you; borrowed: you owe someone.' })
+  @IsChoice(DEBT_DIRECTIONS, { required: true, onNull: 'check' })
+  direction!: DebtDirection;
+
+  @ApiProperty({ type: String, example: 'Алишер', maxLength: COUNTERPARTY_MAX })
+  @IsText({ max: COUNTERPARTY_MAX, required: true })
+  counterparty!: string;
+
   @ApiProperty({
-    enum: ['lent', 'borrowed'],
-    description: 'lent: someone owes you; borrowed: you owe someone.',
+    type: String,
+    pattern: AMOUNT_PATTERN,
+    example: '200.00',
+    description:
+      'Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.',
   })
-  @Allow()
-  direction?: unknown;
+  @IsAmount({ required: true })
+  /** In minor units once the validation pipe has run. */
+  amount!: bigint;
 
-  @ApiProperty({ example: 'Алишер', maxLength: 100 })
-  @Allow()
-  counterparty?: unknown;
+  @ApiPropertyOptional({ enum: CURRENCIES, description: "Any case. Default: the user's currency." })
+  @IsCurrencyCode()
+  currency?: Currency;
 
-  @ApiProperty({ example: '200.00', description: 'Decimal string (or JSON number); > 0.' })
-  @Allow()
-  amount?: unknown;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2027-06-01',
+    nullable: true,
+    description: 'YYYY-MM-DD, or null (or "") for none.',
+  })
+  @IsOptionalDay()
+  due_date?: string | null;
 
-  @ApiPropertyOptional({ enum: ['UZS', 'USD', 'RUB', 'EUR'], description: "Default: the user's currency." })
-  @Allow()
-  currency?: unknown;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'на ремонт',
+    maxLength: DESCRIPTION_MAX,
+    description: 'Trimmed; null is taken as "".',
+  })
+  @IsText({ max: DESCRIPTION_MAX, allowBlank: true, onNull: 'allow', nullAs: '' })
+  description?: string;
 
-  @ApiPropertyOptional({ example: '2027-06-01', nullable: true, description: 'YYYY-MM-DD or null.' })
-  @Allow()
-  due_date?: unknown;
+  @ApiPropertyOptional({ enum: DEBT_STATUSES, description: 'PATCH only: close or reopen by hand.' })
+  @IsChoice(DEBT_STATUSES)
+  status?: DebtStatus;
+}
 
-  @ApiPropertyOptional({ example: 'на ремонт', maxLength: 500 })
-  @Allow()
-  description?: unknown;
+/** Body of PATCH /api/debts/{id}/: any of the fields. */
+export class DebtPatchDto extends PartialType(DebtBodyDto, { skipNullProperties: false }) {}
 
-  @ApiPropertyOptional({ enum: ['open', 'closed'], description: 'PATCH only: close or reopen by hand.' })
-  @Allow()
-  status?: unknown;
+/** The typed changes of a checked body. */
+export function debtChanges(dto: Partial<DebtBodyDto>): DebtChanges {
+  return {
+    direction: dto.direction,
+    counterparty: dto.counterparty,
+    amountMinor: dto.amount,
+    currency: dto.currency,
+    dueDate: dto.due_date,
+    description: dto.description,
+    status: dto.status,
+  };
+}
+
+/** GET /api/debts/ */
+export class DebtListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DEBT_STATUSES })
+  @IsQueryChoice(DEBT_STATUSES)
+  status?: DebtStatus;
+
+  @ApiPropertyOptional({ enum: DEBT_DIRECTIONS })
+  @IsQueryChoice(DEBT_DIRECTIONS)
+  direction?: DebtDirection;
 }
 
 export class DebtResponseDto {

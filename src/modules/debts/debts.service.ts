@@ -1,55 +1,32 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { Currency, formatMoney, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
-import { isUuid } from '../categories/category-keys';
-import { readAmount } from '../goals/goals.input';
+import { isUuid } from '../../common/validation/uuid';
 import { namesMatch } from '../nlu/plans';
-import { AMOUNT_MESSAGES, FieldErrors } from '../transactions/transactions.input';
+import { AMOUNT_MESSAGES, FieldErrors } from '../../common/validation/messages';
 import { UsersService } from '../users/users.service';
 import { Debt, DebtDirection, DebtStatus } from './debt.entity';
-import { readDebtInput } from './debts.input';
 import { DebtFilter, DebtsRepository, DueDebtRow } from './debts.repository';
-
-/** The API shape of a debt (the Mini App reads these names). */
-export interface DebtJson {
-  id: string;
-  direction: DebtDirection;
-  counterparty: string;
-  amount: string;
-  repaid_amount: string;
-  remaining_amount: string;
-  currency: string;
-  due_date: string | null;
-  status: DebtStatus;
-  description: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export function debtJson(debt: Debt): DebtJson {
-  return {
-    id: debt.id,
-    direction: debt.direction,
-    counterparty: debt.counterparty,
-    amount: toDecimalString(debt.amount),
-    repaid_amount: toDecimalString(debt.repaidAmount),
-    remaining_amount: toDecimalString(debt.amount - debt.repaidAmount),
-    currency: debt.currency,
-    due_date: debt.dueDate,
-    status: debt.status,
-    description: debt.description,
-    created_at: debt.createdAt.toISOString(),
-    updated_at: debt.updatedAt.toISOString(),
-  };
-}
 
 export interface NewDebt {
   direction: DebtDirection;
   counterparty: string;
   amountMinor: bigint;
-  currency: Currency;
-  dueDate: string | null;
+  /** Default: the user's currency. */
+  currency?: Currency;
+  dueDate?: string | null;
   description?: string;
+}
+
+/** Changes to a debt (absent fields keep their value). */
+export interface DebtChanges {
+  direction?: DebtDirection;
+  counterparty?: string;
+  amountMinor?: bigint;
+  currency?: Currency;
+  dueDate?: string | null;
+  description?: string;
+  status?: DebtStatus;
 }
 
 export interface Repayment {
@@ -100,8 +77,8 @@ export class DebtsService {
       counterparty: debt.counterparty.trim().slice(0, 100),
       amount: debt.amountMinor,
       repaidAmount: 0n,
-      currency: debt.currency,
-      dueDate: debt.dueDate,
+      currency: debt.currency ?? (await this.users.getById(userId)).currency,
+      dueDate: debt.dueDate ?? null,
       status: 'open',
       description: (debt.description ?? '').trim().slice(0, 500),
     });
@@ -109,24 +86,10 @@ export class DebtsService {
     return row;
   }
 
-  async createFromApi(userId: string, body: Record<string, unknown>): Promise<Debt> {
-    const { values, errors } = readDebtInput(body, 'create');
-    throwIfAny(errors);
-    const currency = values.currency ?? (await this.users.getById(userId)).currency;
-    return this.create(userId, {
-      direction: values.direction!,
-      counterparty: values.counterparty!,
-      amountMinor: values.amountMinor!,
-      currency,
-      dueDate: values.dueDate ?? null,
-      description: values.description,
-    });
-  }
-
   /** PATCH: any field; the amount may not drop below what was repaid; status closed/open closes or reopens. */
-  async updateFromApi(userId: string, id: string, body: Record<string, unknown>): Promise<Debt> {
+  async update(userId: string, id: string, values: DebtChanges): Promise<Debt> {
     const debt = await this.getOwned(userId, id);
-    const { values, errors } = readDebtInput(body, 'patch');
+    const errors: FieldErrors = {};
     if (values.amountMinor !== undefined && values.amountMinor < debt.repaidAmount) {
       errors.amount = [
         `Ensure this value is greater than or equal to the repaid amount (${toDecimalString(debt.repaidAmount)}).`,
@@ -173,14 +136,6 @@ export class DebtsService {
         );
         return { debt: result.debt, closedNow: result.closedNow };
     }
-  }
-
-  async repayFromApi(userId: string, id: string, body: Record<string, unknown>): Promise<Repayment> {
-    await this.getOwned(userId, id);
-    const errors: FieldErrors = {};
-    const amount = readAmount(body.amount, 'amount', errors, true);
-    throwIfAny(errors);
-    return this.repay(userId, id, amount!);
   }
 
   /** Closes a debt (forgiven, settled otherwise); true when it changed. */

@@ -12,7 +12,8 @@ import {
 import { moneyTransformer } from '../../database/transformers';
 import { User } from '../users/user.entity';
 
-export type GoalStatus = 'active' | 'completed';
+export const GOAL_STATUSES = ['active', 'completed'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /** A savings goal. Constraints and indexes mirror migration 1764401000000 so `migration:generate` sees no drift. */
 @Entity({ name: 'goals' })

@@ -11,25 +11,23 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
-import { bodyObject } from '../../common/http/body';
 import { paginated, readPagination } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
-import { AmountBodyDto, GoalBodyDto, GoalResponseDto } from './goals.dto';
-import { GoalJson, goalJson, GoalsService } from './goals.service';
-
-function readStatus(query: Record<string, unknown>): 'active' | 'completed' | undefined {
-  const value = Array.isArray(query.status) ? query.status[0] : query.status;
-  if (value === undefined || value === '') return undefined;
-  if (value === 'active' || value === 'completed') return value;
-  throw new DomainError('validation', 'Invalid filter', {
-    status: [`Select a valid choice. ${String(value)} is not one of the available choices.`],
-  });
-}
+import {
+  AmountBodyDto,
+  GoalBodyDto,
+  goalChanges,
+  GoalListQueryDto,
+  GoalPatchDto,
+  GoalResponseDto,
+} from './goals.dto';
+import { GoalJson, goalJson } from './goals.presenter';
+import { GoalsService } from './goals.service';
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -42,20 +40,23 @@ export class GoalsController {
   ) {}
 
   @Get()
-  @ApiQuery({ name: 'status', required: false, enum: ['active', 'completed'] })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'page_size', required: false, description: 'Default 20, at most 100' })
-  async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Req() req: Request) {
-    const status = readStatus(query);
+  async list(@CurrentUser() auth: AuthUser, @Query() query: GoalListQueryDto, @Req() req: Request) {
     const { page, pageSize } = readPagination(query);
-    const { rows, count } = await this.goals.list(auth.userId, page, pageSize, status);
+    const { rows, count } = await this.goals.list(auth.userId, page, pageSize, query.status);
     return paginated(req, page, pageSize, count, rows.map(goalJson), this.config.publicUrl);
   }
 
   @Post()
   @ApiResponse({ status: 201, type: GoalResponseDto })
   async create(@CurrentUser() auth: AuthUser, @Body() body: GoalBodyDto): Promise<GoalJson> {
-    return goalJson(await this.goals.createFromApi(auth.userId, bodyObject(body)));
+    return goalJson(
+      await this.goals.create(auth.userId, {
+        title: body.title,
+        targetMinor: body.target_amount,
+        currency: body.currency,
+        deadline: body.deadline,
+      }),
+    );
   }
 
   @Get(':id')
@@ -69,9 +70,9 @@ export class GoalsController {
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
-    @Body() body: GoalBodyDto,
+    @Body() body: GoalPatchDto,
   ): Promise<GoalJson> {
-    return goalJson(await this.goals.updateFromApi(auth.userId, id, bodyObject(body)));
+    return goalJson(await this.goals.update(auth.userId, id, goalChanges(body)));
   }
 
   @Delete(':id')
@@ -91,6 +92,6 @@ export class GoalsController {
     @Param('id') id: string,
     @Body() body: AmountBodyDto,
   ): Promise<GoalJson> {
-    return goalJson((await this.goals.contributeFromApi(auth.userId, id, bodyObject(body))).goal);
+    return goalJson((await this.goals.contribute(auth.userId, id, body.amount)).goal);
   }
 }

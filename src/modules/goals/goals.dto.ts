@@ -1,39 +1,91 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { CURRENCIES, Currency } from '../../common/money';
+import {
+  IsAmount,
+  IsChoice,
+  IsCurrencyCode,
+  IsOptionalDay,
+  IsQueryChoice,
+  IsText,
+} from '../../common/validation/field-rules';
+import { PageQueryDto } from '../../common/validation/page-query.dto';
+import { AMOUNT_PATTERN } from '../../common/validation/readers';
+import { GOAL_STATUSES, GoalStatus } from './goal.entity';
+import type { GoalChanges } from './goals.service';
 
-/** Body of POST / PATCH /api/goals/. Checked by GoalsService (readGoalInput); the DTO is the OpenAPI document. */
+export const TITLE_MAX = 100;
+
+/** Body of POST /api/goals/ (title and target_amount required); every field error at once, DRF's messages. */
 export class GoalBodyDto {
-  @ApiProperty({ example: 'Телефон', maxLength: 100 })
-  @Allow()
-  title?: unknown;
+  @ApiProperty({ type: String, example: 'Телефон', maxLength: TITLE_MAX })
+  @IsText({ max: TITLE_MAX, required: true })
+  title!: string;
 
   @ApiProperty({
+    type: String,
+    pattern: AMOUNT_PATTERN,
     example: '3000000.00',
-    description: 'Decimal string (or JSON number); > 0, at most 13 integer digits and 2 decimals.',
+    description:
+      'Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.',
   })
-  @Allow()
-  target_amount?: unknown;
+  @IsAmount({ required: true })
+  /** In minor units once the validation pipe has run. */
+  target_amount!: bigint;
 
-  @ApiPropertyOptional({ enum: ['UZS', 'USD', 'RUB', 'EUR'], description: "Default: the user's currency." })
-  @Allow()
-  currency?: unknown;
-
-  @ApiPropertyOptional({ example: '2027-03-01', nullable: true, description: 'YYYY-MM-DD or null.' })
-  @Allow()
-  deadline?: unknown;
+  @ApiPropertyOptional({ enum: CURRENCIES, description: "Any case. Default: the user's currency." })
+  @IsCurrencyCode()
+  currency?: Currency;
 
   @ApiPropertyOptional({
-    enum: ['active', 'completed'],
+    type: String,
+    format: 'date',
+    example: '2027-03-01',
+    nullable: true,
+    description: 'YYYY-MM-DD, or null (or "") for none.',
+  })
+  @IsOptionalDay()
+  deadline?: string | null;
+
+  @ApiPropertyOptional({
+    enum: GOAL_STATUSES,
     description: 'PATCH only: complete (or reopen) by hand. Reaching the target completes a goal by itself.',
   })
-  @Allow()
-  status?: unknown;
+  @IsChoice(GOAL_STATUSES, { onNull: 'check' })
+  status?: GoalStatus;
 }
 
+/** Body of PATCH /api/goals/{id}/: any of the fields. */
+export class GoalPatchDto extends PartialType(GoalBodyDto, { skipNullProperties: false }) {}
+
+/** The typed changes of a checked body. */
+export function goalChanges(dto: Partial<GoalBodyDto>): GoalChanges {
+  return {
+    title: dto.title,
+    targetMinor: dto.target_amount,
+    currency: dto.currency,
+    deadline: dto.deadline,
+    status: dto.status,
+  };
+}
+
+/** Body of POST /api/goals/{id}/contribute/ and /api/debts/{id}/repay/. */
 export class AmountBodyDto {
-  @ApiProperty({ example: '500000.00', description: 'Decimal string (or JSON number); > 0.' })
-  @Allow()
-  amount?: unknown;
+  @ApiProperty({
+    type: String,
+    pattern: AMOUNT_PATTERN,
+    example: '500000.00',
+    description: 'Decimal string (a JSON number is accepted too); > 0.',
+  })
+  @IsAmount({ required: true })
+  /** In minor units once the validation pipe has run. */
+  amount!: bigint;
+}
+
+/** GET /api/goals/ */
+export class GoalListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: GOAL_STATUSES })
+  @IsQueryChoice(GOAL_STATUSES)
+  status?: GoalStatus;
 }
 
 export class GoalResponseDto {

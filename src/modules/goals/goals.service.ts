@@ -1,59 +1,34 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
-import { Currency, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
-import { isUuid } from '../categories/category-keys';
+import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
+import { isUuid } from '../../common/validation/uuid';
 import { namesMatch } from '../nlu/plans';
-import { AMOUNT_MESSAGES, FieldErrors } from '../transactions/transactions.input';
+import { AMOUNT_MESSAGES } from '../../common/validation/messages';
 import { UsersService } from '../users/users.service';
 import { Goal, GoalStatus } from './goal.entity';
-import { readAmount, readGoalInput } from './goals.input';
 import { GoalsRepository } from './goals.repository';
-import { progressPercent } from './progress';
-
-/** The API shape of a goal (the Mini App reads these names). */
-export interface GoalJson {
-  id: string;
-  title: string;
-  target_amount: string;
-  saved_amount: string;
-  currency: string;
-  deadline: string | null;
-  status: GoalStatus;
-  progress_percent: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export function goalJson(goal: Goal): GoalJson {
-  return {
-    id: goal.id,
-    title: goal.title,
-    target_amount: toDecimalString(goal.targetAmount),
-    saved_amount: toDecimalString(goal.savedAmount),
-    currency: goal.currency,
-    deadline: goal.deadline,
-    status: goal.status,
-    progress_percent: progressPercent(goal.savedAmount, goal.targetAmount),
-    created_at: goal.createdAt.toISOString(),
-    updated_at: goal.updatedAt.toISOString(),
-  };
-}
 
 export interface NewGoal {
   title: string;
   targetMinor: bigint;
-  currency: Currency;
-  deadline: string | null;
+  /** Default: the user's currency. */
+  currency?: Currency;
+  deadline?: string | null;
+}
+
+/** Changes to a goal (absent fields keep their value). */
+export interface GoalChanges {
+  title?: string;
+  targetMinor?: bigint;
+  currency?: Currency;
+  deadline?: string | null;
+  status?: GoalStatus;
 }
 
 export interface Contribution {
   goal: Goal;
   /** The contribution made the goal reach its target. */
   completedNow: boolean;
-}
-
-function throwIfAny(errors: FieldErrors): void {
-  if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid goal', errors);
 }
 
 /** Savings goals of one user. Plain values in, entities out; REST, the bot and tests share it. */
@@ -93,34 +68,21 @@ export class GoalsService {
       title: goal.title.trim().slice(0, 100),
       targetAmount: goal.targetMinor,
       savedAmount: 0n,
-      currency: goal.currency,
-      deadline: goal.deadline,
+      currency: goal.currency ?? (await this.users.getById(userId)).currency,
+      deadline: goal.deadline ?? null,
       status: 'active',
     });
     this.logger.log(`Цель создана: user_id=${userId}, goal_id=${row.id}`);
     return row;
   }
 
-  async createFromApi(userId: string, body: Record<string, unknown>): Promise<Goal> {
-    const { values, errors } = readGoalInput(body, 'create');
-    throwIfAny(errors);
-    const currency = values.currency ?? (await this.users.getById(userId)).currency;
-    return this.create(userId, {
-      title: values.title!,
-      targetMinor: values.targetMinor!,
-      currency,
-      deadline: values.deadline ?? null,
-    });
-  }
-
   /**
    * PATCH: title, target_amount, currency, deadline, status. A new target re-decides the status (reached →
    * completed, else active) unless the body sets status itself.
    */
-  async updateFromApi(userId: string, id: string, body: Record<string, unknown>): Promise<Goal> {
+  async update(userId: string, id: string, changes: GoalChanges): Promise<Goal> {
     const goal = await this.getOwned(userId, id);
-    const { values, errors } = readGoalInput(body, 'patch');
-    throwIfAny(errors);
+    const values = { ...changes };
     if (values.title !== undefined) goal.title = values.title;
     if (values.currency !== undefined) goal.currency = values.currency;
     if (values.deadline !== undefined) goal.deadline = values.deadline;
@@ -161,14 +123,6 @@ export class GoalsService {
         );
         return { goal: result.goal, completedNow: result.completedNow };
     }
-  }
-
-  async contributeFromApi(userId: string, id: string, body: Record<string, unknown>): Promise<Contribution> {
-    await this.getOwned(userId, id);
-    const errors: FieldErrors = {};
-    const amount = readAmount(body.amount, 'amount', errors, true);
-    throwIfAny(errors);
-    return this.contribute(userId, id, amount!);
   }
 
   /** Marks a goal completed by hand (true when it changed). */

@@ -1,8 +1,12 @@
 /** Public types of the phrase parser (CONTRACT §6). Pure TypeScript: no framework imports here. */
 import type { Currency } from '../../common/money';
 
-export type Language = 'ru' | 'uz' | 'en';
-export type TransactionType = 'income' | 'expense';
+/** The languages we speak (bot texts, category names, phrase parsing); the one owner of the list. */
+export const LANGUAGES = ['ru', 'uz', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** The kinds of a transaction; the one owner of the list. */
+export const TRANSACTION_TYPES = ['income', 'expense'] as const;
+export type TransactionType = (typeof TRANSACTION_TYPES)[number];
 
 export const EXPENSE_CATEGORIES = [
   'groceries',

@@ -10,7 +10,7 @@ import {
 } from './card-notifications.repository';
 import { Transaction, TransactionType } from './transaction.entity';
 import { TransactionsRepository } from './transactions.repository';
-import { DESCRIPTION_MAX } from './transactions.input';
+import { DESCRIPTION_MAX } from './transactions.rules';
 
 /** Where the notification came from: the Telegram update that carried it and when it was sent. */
 export interface CardSource {

@@ -32,15 +32,19 @@ import { AuthUser, CurrentUser } from '../../common/decorators/current-user.deco
 import { DomainError } from '../../common/errors/domain-error';
 import { paginated, readPagination } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
-import { toDecimalString } from '../../common/money';
 import { DownloadsService } from '../downloads/downloads.service';
 import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
-import { bodyObject } from '../../common/http/body';
-import { ParseBodyDto, TransactionBodyDto } from './transactions.dto';
-import { readParseText } from './transactions.input';
+import type { Transaction } from './transaction.entity';
+import { ParseBodyDto, TransactionBodyDto, transactionInput, TransactionPatchDto } from './transactions.dto';
 import { parseListQuery } from './transactions.query';
-import { BalanceLine, TransactionJson, TransactionsService, UserParseJson } from './transactions.service';
+import {
+  balanceJson,
+  replayedTransactionJson,
+  TransactionJson,
+  transactionJson,
+} from './transactions.presenter';
+import { TransactionsService, UserParseJson } from './transactions.service';
 
 const COLLECTION_PATH = '/api/transactions/';
 
@@ -83,8 +87,9 @@ export class TransactionsController {
     const { filter, order } = parseListQuery(query, user.timezone);
     const { page, pageSize } = readPagination(query);
     const { rows, count } = await this.transactions.list(auth.userId, filter, order, page, pageSize);
-    const present = await this.transactions.presenter(auth.userId, user);
-    return paginated(req, page, pageSize, count, rows.map(present), this.config.publicUrl);
+    const name = await this.transactions.categoryNames(auth.userId, user);
+    const json = rows.map((tx) => transactionJson(tx, name(tx.category)));
+    return paginated(req, page, pageSize, count, json, this.config.publicUrl);
   }
 
   @Post()
@@ -100,14 +105,22 @@ export class TransactionsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<TransactionJson> {
-    const data = bodyObject(body);
     const { key, error } = readIdempotencyKey(keyHeader);
     if (error) throw new DomainError('validation', error);
-    const idem = key ? { key, requestHash: requestHash('POST', COLLECTION_PATH, req.body) } : undefined;
-    const result = await this.transactions.createFromApi(auth.userId, data, idem);
-    res.status(result.status);
-    if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return result.body;
+    const input = { ...transactionInput(body), type: body.type, amountMinor: body.amount };
+    const name = await this.transactions.categoryNames(auth.userId);
+    const present = (tx: Transaction) => transactionJson(tx, name(tx.category));
+    const idem = key
+      ? { key, requestHash: requestHash('POST', COLLECTION_PATH, req.body), response: present }
+      : undefined;
+    const outcome = await this.transactions.create(auth.userId, input, idem);
+    if (!outcome.replayed) {
+      res.status(201);
+      return present(outcome.transaction);
+    }
+    res.status(outcome.status);
+    res.setHeader('Idempotent-Replayed', 'true');
+    return replayedTransactionJson(outcome.body);
   }
 
   @Get('balance')
@@ -135,30 +148,13 @@ export class TransactionsController {
   })
   async balance(@CurrentUser() auth: AuthUser) {
     const user = await this.users.getById(auth.userId);
-    const { totals, converted } = await this.transactions.balanceSummary(auth.userId, user.currency);
-    const amounts = (l: BalanceLine) => ({
-      currency: l.currency,
-      income: toDecimalString(l.incomeMinor),
-      expense: toDecimalString(l.expenseMinor),
-      balance: toDecimalString(l.balanceMinor),
-    });
-    return {
-      totals: totals.map(amounts),
-      converted: converted && {
-        ...amounts(converted),
-        rate_date: converted.rateDate,
-        rates: converted.rates,
-      },
-      as_of: new Date().toISOString(),
-    };
+    return balanceJson(await this.transactions.balanceSummary(auth.userId, user.currency));
   }
 
   @Post('parse')
   @HttpCode(200)
   async parse(@CurrentUser() auth: AuthUser, @Body() body: ParseBodyDto): Promise<UserParseJson> {
-    const { text, errors } = readParseText(bodyObject(body));
-    if (text === undefined) throw new DomainError('validation', 'Invalid text', errors);
-    return this.transactions.parseForUser(auth.userId, text);
+    return this.transactions.parseForUser(auth.userId, body.text);
   }
 
   @Get('export')
@@ -219,8 +215,7 @@ export class TransactionsController {
 
   @Get(':id')
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<TransactionJson> {
-    const tx = await this.transactions.getOwned(auth.userId, id);
-    return (await this.transactions.presenter(auth.userId))(tx);
+    return this.present(auth.userId, await this.transactions.getOwned(auth.userId, id));
   }
 
   @Put(':id')
@@ -229,18 +224,20 @@ export class TransactionsController {
     @Param('id') id: string,
     @Body() body: TransactionBodyDto,
   ): Promise<TransactionJson> {
-    const tx = await this.transactions.updateFromApi(auth.userId, id, bodyObject(body), 'replace');
-    return (await this.transactions.presenter(auth.userId))(tx);
+    return this.present(auth.userId, await this.transactions.update(auth.userId, id, transactionInput(body)));
   }
 
   @Patch(':id')
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
-    @Body() body: TransactionBodyDto,
+    @Body() body: TransactionPatchDto,
   ): Promise<TransactionJson> {
-    const tx = await this.transactions.updateFromApi(auth.userId, id, bodyObject(body), 'patch');
-    return (await this.transactions.presenter(auth.userId))(tx);
+    return this.present(auth.userId, await this.transactions.update(auth.userId, id, transactionInput(body)));
+  }
+
+  private async present(userId: string, tx: Transaction): Promise<TransactionJson> {
+    return transactionJson(tx, (await this.transactions.categoryNames(userId))(tx.category));
   }
 
   @Delete(':id')

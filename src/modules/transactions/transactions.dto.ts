@@ -1,48 +1,90 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { CURRENCIES, Currency } from '../../common/money';
+import {
+  IsAmount,
+  IsCategoryKey,
+  IsChoice,
+  IsCurrencyCode,
+  IsDateOrDateTime,
+  IsText,
+} from '../../common/validation/field-rules';
+import { AMOUNT_PATTERN } from '../../common/validation/readers';
+import { TRANSACTION_TYPES, TransactionType } from '../nlu/nlu.types';
+import { CATEGORY_KEY_MAX, DESCRIPTION_MAX, PARSE_TEXT_MAX } from './transactions.rules';
+import type { TransactionInput } from './transactions.service';
 
 /**
- * Body of POST / PUT / PATCH /api/transactions/. Values are checked by TransactionsService (readTransactionInput),
- * which reports every field error at once with DRF's messages; the DTO exists for the OpenAPI document.
+ * Body of POST and PUT /api/transactions/ (type and amount required). Every field error is reported at once, with
+ * DRF's messages; unknown fields are ignored. Whether a category key fits the type and the user, and whether the
+ * date lies in the allowed range (the user's time zone), is decided by TransactionsService.
  */
 export class TransactionBodyDto {
-  @ApiProperty({ enum: ['income', 'expense'] })
-  @Allow()
-  type?: unknown;
+  @ApiProperty({ enum: TRANSACTION_TYPES, example: 'expense' })
+  @IsChoice(TRANSACTION_TYPES, { required: true })
+  type!: TransactionType;
 
   @ApiProperty({
+    type: String,
+    pattern: AMOUNT_PATTERN,
     example: '50000.00',
-    description: 'Decimal string (or JSON number); > 0, at most 13 integer digits and 2 decimals.',
+    description:
+      'Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.',
   })
-  @Allow()
-  amount?: unknown;
+  @IsAmount({ required: true })
+  /** In minor units once the validation pipe has run. */
+  amount!: bigint;
 
-  @ApiPropertyOptional({ enum: ['UZS', 'USD', 'RUB', 'EUR'], description: "Default: the user's currency." })
-  @Allow()
-  currency?: unknown;
+  @ApiPropertyOptional({ enum: CURRENCIES, description: "Any case. Default: the user's currency." })
+  @IsCurrencyCode()
+  currency?: Currency;
 
   @ApiPropertyOptional({
+    type: String,
+    maxLength: CATEGORY_KEY_MAX,
     example: 'groceries',
     description: 'A default key of the type (GET /api/categories/) or custom:<uuid>. Default: other.',
   })
-  @Allow()
-  category?: unknown;
-
-  @ApiPropertyOptional({ example: 'продукты', maxLength: 500 })
-  @Allow()
-  description?: unknown;
+  @IsCategoryKey(CATEGORY_KEY_MAX)
+  category?: string;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: DESCRIPTION_MAX,
+    example: 'продукты',
+    description: 'Trimmed; null is taken as "".',
+  })
+  @IsText({ max: DESCRIPTION_MAX, allowBlank: true, onNull: 'allow', nullAs: '' })
+  description?: string;
+
+  @ApiPropertyOptional({
+    type: String,
     example: '2026-11-29',
     description:
-      "YYYY-MM-DD (that day, 12:00 in the user's time zone) or an ISO 8601 date-time. Default: now.",
+      "YYYY-MM-DD (that day, 12:00 in the user's time zone) or an ISO 8601 date-time; between 2000-01-01 and a " +
+      'year from today. Default: now.',
   })
-  @Allow()
-  date?: unknown;
+  @IsDateOrDateTime()
+  date?: string;
+}
+
+/** Body of PATCH /api/transactions/{id}/: any of the fields; null stays refused where it is. */
+export class TransactionPatchDto extends PartialType(TransactionBodyDto, { skipNullProperties: false }) {}
+
+/** The typed input of a checked body. */
+export function transactionInput(dto: Partial<TransactionBodyDto>): TransactionInput {
+  return {
+    type: dto.type,
+    amountMinor: dto.amount,
+    currency: dto.currency,
+    category: dto.category,
+    description: dto.description,
+    date: dto.date,
+  };
 }
 
 export class ParseBodyDto {
-  @ApiProperty({ example: 'потратил 50000 сум на продукты', maxLength: 1000 })
-  @Allow()
-  text?: unknown;
+  @ApiProperty({ type: String, example: 'потратил 50000 сум на продукты', maxLength: PARSE_TEXT_MAX })
+  @IsText({ max: PARSE_TEXT_MAX, required: true, keepSpaces: true })
+  text!: string;
 }

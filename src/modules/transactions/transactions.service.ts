@@ -4,18 +4,20 @@ import { DomainError } from '../../common/errors/domain-error';
 import {
   BASE_CURRENCY,
   convertTotals,
+  Currency,
   isCurrency,
   MAX_AMOUNT_MINOR,
   rateToDecimal,
-  toDecimalString,
 } from '../../common/money';
+import { readDateOrDateTime } from '../../common/time/local-time';
+import { DATE_FORMAT, FieldErrors, invalidChoice } from '../../common/validation/messages';
+import { isUuid } from '../../common/validation/uuid';
 import { CategoriesService, WithLearnedCategory } from '../categories/categories.service';
 import { RatesService } from '../rates/rates.service';
 import { parsePhrase, ParseResult, ParseResultJson, toParseJson } from '../nlu';
-import { customCategoryId, FALLBACK_CATEGORY, isUuid } from '../categories/category-keys';
+import { customCategoryId, FALLBACK_CATEGORY } from '../categories/category-keys';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { inKeyOrder } from './idempotency';
 import { CSV_HEADER, transactionCsvLine } from './transactions.csv';
 import { IdempotencyRepository, StoredRequest } from './idempotency.repository';
 import { Transaction, TransactionSource, TransactionType } from './transaction.entity';
@@ -28,14 +30,7 @@ import {
   TransactionOrder,
   TransactionsRepository,
 } from './transactions.repository';
-import {
-  DESCRIPTION_MAX,
-  FieldErrors,
-  InputMode,
-  invalidChoice,
-  readTransactionInput,
-  TransactionInput,
-} from './transactions.input';
+import { dateRangeProblem, DESCRIPTION_MAX } from './transactions.rules';
 
 export const PARSE_AMOUNT_TOO_LARGE =
   'The amount is too large: ensure that there are no more than 13 digits before the decimal point.';
@@ -93,29 +88,37 @@ export interface IdempotencyClaim {
   requestHash: string;
 }
 
-/** The outcome of POST /api/transactions/: the response to send and whether it replays an earlier one. */
-export interface ApiResponse {
-  status: number;
-  body: TransactionJson;
-  replayed: boolean;
+/** A checked REST body (TransactionBodyDto): `date` is ISO text, read in the user's time zone by the service. */
+export interface TransactionInput {
+  type?: TransactionType;
+  amountMinor?: bigint;
+  currency?: Currency;
+  category?: string;
+  description?: string;
+  date?: string;
 }
 
-/** The API shape of a transaction (DRF style: snake_case, money as a decimal string). */
-export interface TransactionJson extends Record<string, unknown> {
-  id: string;
-  type: TransactionType;
-  amount: string;
-  currency: string;
-  category: string;
-  category_name: string;
-  description: string;
-  date: string;
-  source: TransactionSource;
-  /** What speech-to-text heard (source `voice`), else null. */
-  transcript: string | null;
-  created_at: string;
-  updated_at: string;
+/** What POST /api/transactions/ creates: type and amount are required. */
+export type NewTransactionInput = TransactionInput & Required<Pick<TransactionInput, 'type' | 'amountMinor'>>;
+
+/** The changes to one transaction (absent fields keep their value). */
+interface TransactionChanges {
+  type?: TransactionType;
+  amountMinor?: bigint;
+  currency?: string;
+  category?: string;
+  description?: string;
+  occurredAt?: Date;
 }
+
+/** An Idempotency-Key claim and the response body to keep with it for the replays. */
+export interface IdempotentCreate extends IdempotencyClaim {
+  response(tx: Transaction): Record<string, unknown>;
+}
+
+/** The outcome of a create: the new row, or the response kept for an earlier request with the same key. */
+export type CreateOutcome =
+  { replayed: false; transaction: Transaction } | { replayed: true; status: number; body: unknown };
 
 interface CsvPage {
   count: number;
@@ -125,39 +128,6 @@ interface CsvPage {
 
 /** Rows per database page of the CSV export (one statement each) and per chunk sent. */
 const EXPORT_PAGE_ROWS = 100;
-
-export const TRANSACTION_JSON_KEYS: ReadonlyArray<keyof TransactionJson & string> = [
-  'id',
-  'type',
-  'amount',
-  'currency',
-  'category',
-  'category_name',
-  'description',
-  'date',
-  'source',
-  'transcript',
-  'created_at',
-  'updated_at',
-];
-
-/** The API shape of a transaction; `categoryName` defaults to the key (callers with a user pass the translation). */
-export function transactionJson(tx: Transaction, categoryName?: string): TransactionJson {
-  return {
-    id: tx.id,
-    type: tx.type,
-    amount: toDecimalString(tx.amount),
-    currency: tx.currency,
-    category: tx.category,
-    category_name: categoryName ?? tx.category,
-    description: tx.description,
-    date: tx.occurredAt.toISOString(),
-    source: tx.source,
-    transcript: tx.transcript,
-    created_at: tx.createdAt.toISOString(),
-    updated_at: tx.updatedAt.toISOString(),
-  };
-}
 
 function throwIfAny(errors: FieldErrors): void {
   if (Object.keys(errors).length) throw new DomainError('validation', 'Invalid transaction', errors);
@@ -232,83 +202,84 @@ export class TransactionsService {
     return tx;
   }
 
-  /** A function that renders the user's transactions as API JSON, category names in the user's language. */
-  async presenter(userId: string, user?: User): Promise<(tx: Transaction) => TransactionJson> {
+  /** The names of the user's category keys in the user's language (for presenting transactions). */
+  async categoryNames(userId: string, user?: User): Promise<(key: string) => string> {
     const u = user ?? (await this.users.getById(userId));
-    const name = await this.categories.nameResolver(userId, u.language);
-    return (tx) => transactionJson(tx, name(tx.category));
+    return this.categories.nameResolver(userId, u.language);
   }
 
   /**
-   * POST /api/transactions/. With an Idempotency-Key the key is claimed in the same database transaction as the
-   * insert: a retry with the same body gets the first response, another body 422, a retry racing the first
+   * Records one transaction of a checked REST body (POST /api/transactions/), through the same rows and category
+   * locks as the bot's recordMany. With an Idempotency-Key the key is claimed in the same database transaction as
+   * the insert: a retry with the same body gets the first response, another body 422, a retry racing the first
    * waits for it (or, should it see the key unfinished, 409).
    */
-  async createFromApi(
-    userId: string,
-    body: Record<string, unknown>,
-    idem?: IdempotencyClaim,
-  ): Promise<ApiResponse> {
+  async create(userId: string, input: NewTransactionInput, idem?: IdempotentCreate): Promise<CreateOutcome> {
     if (idem) {
       const prior = await this.idempotency.find(userId, idem.key);
       if (prior) return this.replay(prior, idem);
     }
     const user = await this.users.getById(userId);
-    const { values, errors } = readTransactionInput(body, 'create', user.timezone);
-    const category = values.category ?? FALLBACK_CATEGORY;
-    if (
-      values.type &&
-      !errors.category &&
-      !(await this.categories.isAllowed(userId, values.type, category))
-    ) {
-      errors.category = [categoryError(values.type, category)];
-    }
-    throwIfAny(errors);
-    const row: Partial<Transaction> = {
-      userId,
-      type: values.type,
-      amount: values.amountMinor,
-      currency: values.currency ?? user.currency,
-      category,
-      description: values.description ?? '',
-      occurredAt: values.occurredAt ?? new Date(),
-      source: 'api',
+    const errors: FieldErrors = {};
+    const occurredAt = this.readDate(input.date, user.timezone, errors);
+    const item: NewTransaction = {
+      type: input.type,
+      amountMinor: input.amountMinor,
+      currency: input.currency ?? user.currency,
+      category: input.category ?? FALLBACK_CATEGORY,
+      description: input.description ?? '',
+      occurredAt: occurredAt ?? new Date(),
     };
-    const present = await this.presenter(userId, user);
+    if (!(await this.categories.isAllowed(userId, item.type, item.category)))
+      errors.category = [categoryError(item.type, item.category)];
+    throwIfAny(errors);
+    const row = this.rowOf(userId, item, { kind: 'api' }, 0);
 
     const outcome = await this.dataSource.transaction(async (em) => {
       if (idem && !(await this.idempotency.claim(em, userId, idem.key, idem.requestHash))) {
-        return { json: null, prior: await this.idempotency.find(userId, idem.key, em) };
+        return { transaction: null, prior: await this.idempotency.find(userId, idem.key, em) };
       }
-      await this.lockCategory(em, userId, row.type!, category);
-      const json = present(await this.transactions.insert(row, em));
-      if (idem) await this.idempotency.complete(em, userId, idem.key, 201, json);
-      return { json, prior: null };
+      await this.lockCategory(em, userId, item.type, item.category);
+      const transaction = await this.transactions.insert(row, em);
+      if (idem) await this.idempotency.complete(em, userId, idem.key, 201, idem.response(transaction));
+      return { transaction, prior: null };
     });
-    if (outcome.json) return { status: 201, body: outcome.json, replayed: false };
+    if (outcome.transaction) return { replayed: false, transaction: outcome.transaction };
     if (!outcome.prior)
       throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
     return this.replay(outcome.prior, idem!);
   }
 
-  /** PUT (mode 'replace': type and amount required) and PATCH of one of the user's transactions. */
-  async updateFromApi(
-    userId: string,
-    id: string,
-    body: Record<string, unknown>,
-    mode: Exclude<InputMode, 'create'>,
-  ): Promise<Transaction> {
+  /** PUT (a whole checked body) and PATCH (some fields) of one of the user's transactions. */
+  async update(userId: string, id: string, input: TransactionInput): Promise<Transaction> {
     const existing = await this.getOwned(userId, id);
     const user = await this.users.getById(userId);
-    const { values, errors } = readTransactionInput(body, mode, user.timezone);
-    const type = values.type ?? existing.type;
-    const category = values.category ?? existing.category;
-    if (!errors.type && !errors.category && (values.category !== undefined || type !== existing.type)) {
+    const errors: FieldErrors = {};
+    const occurredAt = this.readDate(input.date, user.timezone, errors);
+    const type = input.type ?? existing.type;
+    const category = input.category ?? existing.category;
+    if (input.category !== undefined || type !== existing.type) {
       if (!(await this.categories.isAllowed(userId, type, category)))
         errors.category = [categoryError(type, category)];
     }
     throwIfAny(errors);
-    return this.applyChanges(userId, id, { ...values, type, category });
+    return this.applyChanges(userId, id, {
+      type,
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+      category,
+      description: input.description,
+      occurredAt,
+    });
+  }
+
+  /** A checked `date` (ISO text) as an instant in the user's zone; a day outside the allowed range goes to `errors`. */
+  private readDate(date: string | undefined, timeZone: string, errors: FieldErrors): Date | undefined {
+    if (date === undefined) return undefined;
+    const at = readDateOrDateTime(date, timeZone);
+    const problem = at ? dateRangeProblem(at, timeZone) : DATE_FORMAT;
+    if (problem) errors.date = [problem];
+    return problem ? undefined : at!;
   }
 
   /** Deletes one of the user's transactions; false when there is no such row of this user. */
@@ -325,19 +296,7 @@ export class TransactionsService {
     const rows: Array<Partial<Transaction>> = [];
     for (const [index, item] of items.entries()) {
       await this.checkItem(userId, item, index);
-      rows.push({
-        userId,
-        type: item.type,
-        amount: item.amountMinor,
-        currency: item.currency,
-        category: item.category,
-        description: item.description.trim().slice(0, DESCRIPTION_MAX),
-        occurredAt: item.occurredAt,
-        source: source.kind,
-        sourceUpdateId: source.updateId ?? null,
-        sourceItem: index,
-        transcript: source.transcript?.slice(0, 4000) ?? null,
-      });
+      rows.push(this.rowOf(userId, item, source, index));
     }
     if (source.updateId !== undefined && rows.every((r) => !customCategoryId(r.category!))) {
       // The common bot case: built-in categories only, nothing to lock. One multi-row INSERT … ON CONFLICT DO NOTHING
@@ -535,7 +494,29 @@ export class TransactionsService {
     return this.applyChanges(userId, id, { category });
   }
 
-  private async applyChanges(userId: string, id: string, values: TransactionInput): Promise<Transaction> {
+  /** The row of one new transaction, whoever records it (REST, the bot's phrases, card notifications). */
+  private rowOf(
+    userId: string,
+    item: NewTransaction,
+    source: RecordSource,
+    index: number,
+  ): Partial<Transaction> {
+    return {
+      userId,
+      type: item.type,
+      amount: item.amountMinor,
+      currency: item.currency,
+      category: item.category,
+      description: item.description.trim().slice(0, DESCRIPTION_MAX),
+      occurredAt: item.occurredAt,
+      source: source.kind,
+      sourceUpdateId: source.updateId ?? null,
+      sourceItem: index,
+      transcript: source.transcript?.slice(0, 4000) ?? null,
+    };
+  }
+
+  private async applyChanges(userId: string, id: string, values: TransactionChanges): Promise<Transaction> {
     return this.dataSource.transaction(async (em) => {
       const tx = await this.transactions.findOwned(userId, id, em);
       if (!tx) throw DomainError.notFound();
@@ -586,7 +567,7 @@ export class TransactionsService {
       throw problem('category', categoryError(item.type, item.category));
   }
 
-  private replay(prior: StoredRequest, idem: IdempotencyClaim): ApiResponse {
+  private replay(prior: StoredRequest, idem: IdempotencyClaim): CreateOutcome {
     if (prior.requestHash !== idem.requestHash) {
       throw new DomainError(
         'unprocessable',
@@ -596,10 +577,6 @@ export class TransactionsService {
     if (prior.responseStatus === null || prior.responseBody === null) {
       throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
     }
-    return {
-      status: prior.responseStatus,
-      body: inKeyOrder(prior.responseBody as TransactionJson, TRANSACTION_JSON_KEYS),
-      replayed: true,
-    };
+    return { replayed: true, status: prior.responseStatus, body: prior.responseBody };
   }
 }

@@ -1,20 +1,18 @@
-import { Body, Controller, Get, Patch, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Patch, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
-import { RateLimiter } from '../../common/rate-limit/rate-limiter';
-import { UpdateMeDto } from './users.dto';
-import { userJson, UsersService } from './users.service';
+import { profilePatch, UpdateMeDto } from './users.dto';
+import { userJson } from './users.presenter';
+import { UsersService } from './users.service';
+import { PhoneChangeLimit } from './phone-change-limit.interceptor';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @UseGuards(JwtAuthGuard)
 @Controller('api/users/me')
 export class UsersController {
-  constructor(
-    private readonly users: UsersService,
-    private readonly limiter: RateLimiter,
-  ) {}
+  constructor(private readonly users: UsersService) {}
 
   @Get()
   async me(@CurrentUser() auth: AuthUser) {
@@ -23,9 +21,8 @@ export class UsersController {
 
   /** A typed phone number proves nothing: stored unverified whoever else has it (README, "The Telegram bot"); limited per user. */
   @Patch()
+  @UseInterceptors(PhoneChangeLimit)
   async update(@CurrentUser() auth: AuthUser, @Body() body: UpdateMeDto) {
-    if (typeof body?.phone_number === 'string' && body.phone_number)
-      await this.limiter.consume(this.limiter.rules.phoneChanges, auth.userId);
-    return userJson(await this.users.updateProfile(auth.userId, body));
+    return userJson(await this.users.updateProfile(auth.userId, profilePatch(body)));
   }
 }

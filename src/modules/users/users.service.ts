@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { CURRENCIES, Currency, isCurrency } from '../../common/money';
+import { Currency } from '../../common/money';
 import { DomainError } from '../../common/errors/domain-error';
 import { checkPhoneNumber, PHONE_FIELD_MESSAGES } from './phone';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
-
-export const LANGUAGES = ['ru', 'uz', 'en'] as const;
+import { LANGUAGES, Language } from '../nlu/nlu.types';
 
 const PHONE_TAKEN_MESSAGE = 'user with this phone number already exists.';
 
@@ -24,24 +23,17 @@ export interface TelegramProfile {
   languageCode?: string;
 }
 
+/** A profile change (field names as on PATCH /api/users/me/); the values are checked (UpdateMeDto, the bot). */
 export interface ProfilePatch {
-  phone_number?: unknown;
-  language?: unknown;
-  currency?: unknown;
-  timezone?: unknown;
-  daily_reminder?: unknown;
-  reminder_time?: unknown;
-}
-
-const REMINDER_TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+  /** An international number (normalised to E.164 here), or null to remove it. */
+  phone_number?: string | null;
+  language?: Language;
+  currency?: Currency;
+  /** An IANA time zone. */
+  timezone?: string;
+  daily_reminder?: boolean;
+  /** HH:MM. */
+  reminder_time?: string;
 }
 
 /** Users: find or create by chat id, profile changes, activity. Plain values in, entities out. */
@@ -81,7 +73,7 @@ export class UsersService {
   }
 
   /**
-   * Validates and applies a profile change (REST PATCH /api/users/me/, the REST login's phone_number, /phone and the
+   * Applies a profile change (REST PATCH /api/users/me/, the REST login's phone_number, /phone and the
    * bot's settings). A phone number set here is typed, not proven: it is stored unverified whoever else has typed or
    * verified it, so the answer never tells whether a number belongs to somebody (only a shared contact proves one,
    * see setVerifiedPhone). Setting the number the user already has changes nothing (a verified number stays verified).
@@ -101,50 +93,22 @@ export class UsersService {
       >
     > = {};
 
-    if (patch.phone_number !== undefined) {
-      if (patch.phone_number === null || patch.phone_number === '') {
-        changes.phoneNumber = null;
+    if (patch.phone_number === null) {
+      changes.phoneNumber = null;
+      changes.phoneVerified = false;
+    } else if (patch.phone_number !== undefined) {
+      const check = checkPhoneNumber(patch.phone_number);
+      if (!check.ok) fields.phone_number = [PHONE_FIELD_MESSAGES[check.reason]];
+      else if ((await this.getById(userId)).phoneNumber !== check.e164) {
+        changes.phoneNumber = check.e164;
         changes.phoneVerified = false;
-      } else if (typeof patch.phone_number !== 'string') {
-        fields.phone_number = ['Not a valid string.'];
-      } else {
-        const check = checkPhoneNumber(patch.phone_number);
-        if (!check.ok) fields.phone_number = [PHONE_FIELD_MESSAGES[check.reason]];
-        else if ((await this.getById(userId)).phoneNumber !== check.e164) {
-          changes.phoneNumber = check.e164;
-          changes.phoneVerified = false;
-        }
       }
     }
-    if (patch.language !== undefined) {
-      if (typeof patch.language === 'string' && (LANGUAGES as readonly string[]).includes(patch.language))
-        changes.language = patch.language as User['language'];
-      else
-        fields.language = [
-          `"${String(patch.language)}" is not a valid choice. Choose one of: ${LANGUAGES.join(', ')}.`,
-        ];
-    }
-    if (patch.currency !== undefined) {
-      if (isCurrency(patch.currency)) changes.currency = patch.currency;
-      else
-        fields.currency = [
-          `"${String(patch.currency)}" is not a valid choice. Choose one of: ${CURRENCIES.join(', ')}.`,
-        ];
-    }
-    if (patch.timezone !== undefined) {
-      if (typeof patch.timezone === 'string' && patch.timezone && isTimeZone(patch.timezone))
-        changes.timezone = patch.timezone;
-      else fields.timezone = ['Enter a valid IANA time zone, e.g. Asia/Tashkent.'];
-    }
-    if (patch.daily_reminder !== undefined) {
-      if (typeof patch.daily_reminder === 'boolean') changes.dailyReminder = patch.daily_reminder;
-      else fields.daily_reminder = ['Must be a valid boolean.'];
-    }
-    if (patch.reminder_time !== undefined) {
-      if (typeof patch.reminder_time === 'string' && REMINDER_TIME_RE.test(patch.reminder_time.trim()))
-        changes.reminderTime = patch.reminder_time.trim();
-      else fields.reminder_time = ['Time has wrong format. Use HH:MM, e.g. 21:00.'];
-    }
+    if (patch.language !== undefined) changes.language = patch.language;
+    if (patch.currency !== undefined) changes.currency = patch.currency;
+    if (patch.timezone !== undefined) changes.timezone = patch.timezone;
+    if (patch.daily_reminder !== undefined) changes.dailyReminder = patch.daily_reminder;
+    if (patch.reminder_time !== undefined) changes.reminderTime = patch.reminder_time;
     if (Object.keys(fields).length) throw new DomainError('validation', 'Invalid profile', fields);
     if (!Object.keys(changes).length) return this.getById(userId);
     return this.users.update(userId, changes);
@@ -208,28 +172,4 @@ export class UsersService {
   setActiveByChatId(chatId: bigint, active: boolean): Promise<void> {
     return this.users.setActiveByChatId(chatId, active);
   }
-}
-
-/** The API shape of a user (snake_case like the seed). */
-export function userJson(user: User) {
-  return {
-    id: user.id,
-    telegram_chat_id:
-      Number(user.telegramChatId) <= Number.MAX_SAFE_INTEGER
-        ? Number(user.telegramChatId)
-        : user.telegramChatId.toString(),
-    phone_number: user.phoneNumber,
-    phone_verified: user.phoneVerified,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    username: user.username,
-    language: user.language,
-    currency: user.currency,
-    timezone: user.timezone,
-    is_active: user.isActive,
-    daily_reminder: user.dailyReminder,
-    reminder_time: user.reminderTime,
-    created_at: user.createdAt.toISOString(),
-    updated_at: user.updatedAt.toISOString(),
-  };
 }
