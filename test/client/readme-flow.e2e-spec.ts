@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import createClient, { type Middleware } from 'openapi-fetch';
-import * as prettier from 'prettier';
 import { signedInitData } from '../helpers/init-data';
 import { portOf } from '../helpers/raw-http';
 import { startTestApp, TestApp } from '../helpers/test-app';
@@ -53,11 +52,14 @@ describe('a generated client runs the README flow (e2e)', () => {
       // From the repository root, so openapi-typescript reads redocly.yaml as `npm run openapi:client` does.
       const generated = execFileSync(
         process.execPath,
-        [require.resolve('openapi-typescript/bin/cli.js'), join(dir, 'openapi.json')],
+        [join(ROOT, 'node_modules/openapi-typescript/bin/cli.js'), join(dir, 'openapi.json')],
         { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
       );
-      const options = await prettier.resolveConfig(GENERATED);
-      const formatted = await prettier.format(generated, { ...options, filepath: GENERATED });
+      const formatted = execFileSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/prettier/bin/prettier.cjs'), '--stdin-filepath', GENERATED],
+        { cwd: ROOT, encoding: 'utf8', input: generated },
+      );
       expect(formatted).toBe(readFileSync(GENERATED, 'utf8'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -152,11 +154,13 @@ describe('a generated client runs the README flow (e2e)', () => {
     ]);
 
     const parsed = required(
-      (await api.POST('/api/transactions/parse', { body: { text: 'taksiga 20 ming berdim' } })).data,
+      (await api.POST('/api/transactions/parse', { body: { text: 'потратил 50000 сум на продукты' } })).data,
       'parse',
     );
     expect(parsed.intent).toBe('transaction');
-    expect(parsed.items.map((i) => [i.amount, i.category])).toEqual([['20000.00', 'transport']]);
+    expect(parsed.items.map((i) => [i.amount, i.currency, i.category])).toEqual([
+      ['50000.00', 'UZS', 'groceries'],
+    ]);
 
     const summary = required(
       (await api.GET('/api/analytics/summary', { params: { query: { period: 'month', type: 'expense' } } }))

@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INSTANT } from '../../common/openapi/schemas';
-import type { TransactionType } from '../nlu/nlu.types';
+import { TRANSACTION_TYPES, type TransactionType } from '../nlu/nlu.types';
 
 /** The response schemas of /api/categories/ (README "REST API"; CategoryJson and LearnedCategoryJson). */
-
-const TYPES: readonly TransactionType[] = ['expense', 'income'];
 
 export class CategoryResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null for a default category' })
@@ -13,7 +11,7 @@ export class CategoryResponse {
   @ApiProperty({ example: 'groceries', description: 'A default key, or `custom:<uuid>` for your own' })
   key: string;
 
-  @ApiProperty({ enum: TYPES, example: 'expense' })
+  @ApiProperty({ enum: TRANSACTION_TYPES, example: 'expense' })
   type: TransactionType;
 
   @ApiProperty({ example: 'Продукты', description: "The name in the user's language, or the name you gave" })
@@ -34,7 +32,7 @@ export class LearnedCategoryResponse {
   })
   keyword: string;
 
-  @ApiProperty({ enum: TYPES, description: 'Applies to records of this type only.' })
+  @ApiProperty({ enum: TRANSACTION_TYPES, description: 'Applies to records of this type only.' })
   type: TransactionType;
 
   @ApiProperty({ example: 'cafe', description: 'A default category key or `custom:<uuid>`.' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CURRENCIES } from '../../common/money';
 import { INSTANT } from '../../common/openapi/schemas';
-import { LANGUAGES } from '../users/users.service';
+import { LANGUAGES } from '../nlu/nlu.types';
 import { TABLE_SECTIONS } from './privacy.sections';
 
 /** The profile as the export gives it (privacy.sections.ts PROFILE_COLUMNS: the chat id as text). */

@@ -6,35 +6,8 @@ import { CURRENCIES } from '../../common/money';
 import { UsersService } from '../users/users.service';
 import { parseSummaryQuery, PERIODS } from './stats.period';
 import { StatsService, summaryJson } from './stats.service';
-
-const SUMMARY_EXAMPLE = {
-  period: 'month',
-  date_from: '2026-11-01',
-  date_to: '2026-11-30',
-  totals: [
-    { currency: 'UZS', income: '5000000.00', expense: '1250000.00', balance: '3750000.00', count: 14 },
-  ],
-  by_category: [
-    {
-      type: 'expense',
-      category: 'transport',
-      category_name: 'Транспорт',
-      currency: 'UZS',
-      amount: '120000.00',
-      count: 6,
-      share_percent: 9.6,
-    },
-    {
-      type: 'income',
-      category: 'salary',
-      category_name: 'Зарплата',
-      currency: 'UZS',
-      amount: '5000000.00',
-      count: 1,
-      share_percent: 100,
-    },
-  ],
-};
+import { SummaryResponse } from './stats.responses';
+import { ApiErrors } from '../../common/openapi/errors';
 
 @ApiTags('analytics')
 @ApiBearerAuth()
@@ -62,16 +35,21 @@ export class StatsController {
   @ApiQuery({
     name: 'date_from',
     required: false,
+    type: String,
+    format: 'date',
     description: 'YYYY-MM-DD, first local day (period=custom only)',
   })
   @ApiQuery({
     name: 'date_to',
     required: false,
+    type: String,
+    format: 'date',
     description: 'YYYY-MM-DD, last local day, inclusive (period=custom only)',
   })
   @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
   @ApiQuery({ name: 'currency', required: false, enum: CURRENCIES })
-  @ApiOkResponse({ schema: { example: SUMMARY_EXAMPLE } })
+  @ApiOkResponse({ type: SummaryResponse })
+  @ApiErrors(400, 401)
   async summary(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>) {
     const user = await this.users.getById(auth.userId);
     const parsed = parseSummaryQuery(query, new Date(), user.timezone);

@@ -1,12 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CURRENCIES, type Currency } from '../../common/money';
 import { DAY, MONEY } from '../../common/openapi/schemas';
-import type { TransactionType } from '../nlu/nlu.types';
+import { TRANSACTION_TYPES, type TransactionType } from '../nlu/nlu.types';
 import { PERIODS, type PeriodName } from './stats.period';
 
 /** GET /api/analytics/summary/ (README "REST API"; summaryJson). */
-
-const TYPES: readonly TransactionType[] = ['income', 'expense'];
 
 export class SummaryTotal {
   @ApiProperty({ enum: CURRENCIES, example: 'UZS' })
@@ -26,7 +24,7 @@ export class SummaryTotal {
 }
 
 export class SummaryCategory {
-  @ApiProperty({ enum: TYPES, example: 'expense' })
+  @ApiProperty({ enum: TRANSACTION_TYPES, example: 'expense' })
   type: TransactionType;
 
   @ApiProperty({ example: 'transport', description: 'A default category key or `custom:<uuid>`' })

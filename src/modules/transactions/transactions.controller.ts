@@ -16,15 +16,15 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiQuery,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/errors';
 import { localDate } from '../../common/time/local-time';
 import type { Request, Response } from 'express';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
@@ -45,6 +45,12 @@ import {
   transactionJson,
 } from './transactions.presenter';
 import { TransactionsService, UserParseJson } from './transactions.service';
+import {
+  BalanceResponse,
+  ParseResponse,
+  TransactionPageResponse,
+  TransactionResponse,
+} from './transactions.responses';
 
 const COLLECTION_PATH = '/api/transactions/';
 
@@ -61,27 +67,38 @@ export class TransactionsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your transactions, filtered, a page at a time' })
+  @ApiOkResponse({ type: TransactionPageResponse })
+  @ApiErrors(400, 401, 404)
   @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
   @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
-  @ApiQuery({ name: 'category', required: false })
+  @ApiQuery({ name: 'category', required: false, type: String })
   @ApiQuery({
     name: 'date_from',
     required: false,
+    type: String,
     description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
   })
   @ApiQuery({
     name: 'date_to',
     required: false,
+    type: String,
     description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
   })
-  @ApiQuery({ name: 'search', required: false })
+  @ApiQuery({ name: 'search', required: false, type: String })
   @ApiQuery({
     name: 'ordering',
     required: false,
     enum: ['date', '-date', 'amount', '-amount', 'created_at', '-created_at'],
   })
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'page_size', required: false, description: 'Default 20, at most 100' })
+  @ApiQuery({ name: 'page', required: false, type: 'integer', minimum: 1 })
+  @ApiQuery({
+    name: 'page_size',
+    required: false,
+    type: 'integer',
+    minimum: 1,
+    description: 'Default 20, at most 100',
+  })
   async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Req() req: Request) {
     const user = await this.users.getById(auth.userId);
     const { filter, order } = parseListQuery(query, user.timezone);
@@ -93,6 +110,12 @@ export class TransactionsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Record a transaction' })
+  @ApiCreatedResponse({
+    type: TransactionResponse,
+    description: 'Recorded; a retry with the same Idempotency-Key and body answers the first response again',
+  })
+  @ApiErrors(400, 401, 409, 413, 415, 422, 429)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -124,27 +147,13 @@ export class TransactionsController {
   }
 
   @Get('balance')
+  @ApiOperation({ summary: 'Your income, expense and balance per currency, and in your currency' })
+  @ApiErrors(401)
   @ApiOkResponse({
+    type: BalanceResponse,
     description:
       "Totals per currency, and `converted`: everything in the user's currency at the Central Bank of Uzbekistan rates of `rate_date` " +
       "(null when a rate is missing; `rate_date` null when only the user's currency is present). `rates`: UZS per unit.",
-    schema: {
-      example: {
-        totals: [
-          { currency: 'USD', income: '100.00', expense: '25.50', balance: '74.50' },
-          { currency: 'UZS', income: '1000000.00', expense: '300000.00', balance: '700000.00' },
-        ],
-        converted: {
-          currency: 'UZS',
-          income: '2274119.00',
-          expense: '624900.35',
-          balance: '1649218.65',
-          rate_date: '2026-11-28',
-          rates: { USD: '12741.19' },
-        },
-        as_of: '2026-11-29T09:30:00.000Z',
-      },
-    },
   })
   async balance(@CurrentUser() auth: AuthUser) {
     const user = await this.users.getById(auth.userId);
@@ -153,6 +162,9 @@ export class TransactionsController {
 
   @Post('parse')
   @HttpCode(200)
+  @ApiOperation({ summary: 'What a phrase means (nothing is saved)' })
+  @ApiOkResponse({ type: ParseResponse })
+  @ApiErrors(400, 401, 413, 415, 429)
   async parse(@CurrentUser() auth: AuthUser, @Body() body: ParseBodyDto): Promise<UserParseJson> {
     return this.transactions.parseForUser(auth.userId, body.text);
   }
@@ -169,28 +181,32 @@ export class TransactionsController {
   @ApiQuery({ name: 'format', required: false, enum: ['csv'], description: 'Only csv; anything else → 400' })
   @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
   @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
-  @ApiQuery({ name: 'category', required: false })
+  @ApiQuery({ name: 'category', required: false, type: String })
   @ApiQuery({
     name: 'date_from',
     required: false,
+    type: String,
     description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
   })
   @ApiQuery({
     name: 'date_to',
     required: false,
+    type: String,
     description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
   })
-  @ApiQuery({ name: 'search', required: false })
-  @ApiProduces('text/csv')
+  @ApiQuery({ name: 'search', required: false, type: String })
   @ApiOkResponse({
-    description: 'text/csv attachment',
-    schema: {
-      type: 'string',
-      example: '\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n',
+    description: 'A CSV attachment',
+    content: {
+      'text/csv': {
+        schema: {
+          type: 'string',
+          example: '\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n',
+        },
+      },
     },
   })
-  @ApiTooManyRequestsResponse({ description: 'Another export of this user is running (Retry-After)' })
-  @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
+  @ApiErrors(400, 401, 429, 503)
   async export(
     @CurrentUser() auth: AuthUser,
     @Query() query: Record<string, unknown>,
@@ -214,11 +230,17 @@ export class TransactionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One of your transactions' })
+  @ApiOkResponse({ type: TransactionResponse })
+  @ApiErrors(401, 404)
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<TransactionJson> {
     return this.present(auth.userId, await this.transactions.getOwned(auth.userId, id));
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace a transaction (type and amount required)' })
+  @ApiOkResponse({ type: TransactionResponse })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async replace(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -228,6 +250,9 @@ export class TransactionsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a transaction: any of its fields' })
+  @ApiOkResponse({ type: TransactionResponse })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -242,6 +267,9 @@ export class TransactionsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a transaction' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(401, 404, 429)
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     if (!(await this.transactions.deleteOwned(auth.userId, id))) throw DomainError.notFound();
   }

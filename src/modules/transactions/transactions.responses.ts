@@ -1,12 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { CURRENCIES, type Currency } from '../../common/money';
 import { DAY, INSTANT, MONEY, PageResponse } from '../../common/openapi/schemas';
-import type { Intent, Language, TransactionType } from '../nlu/nlu.types';
+import {
+  LANGUAGES,
+  TRANSACTION_TYPES,
+  type Intent,
+  type Language,
+  type TransactionType,
+} from '../nlu/nlu.types';
 import type { TransactionSource } from './transaction.entity';
 
 /** The response schemas of /api/transactions/ (README "REST API"; the JSON of transactionJson and friends). */
 
-const TYPES: readonly TransactionType[] = ['income', 'expense'];
 const SOURCES: readonly TransactionSource[] = ['text', 'voice', 'api'];
 const INTENTS: readonly Intent[] = [
   'transaction',
@@ -18,7 +23,6 @@ const INTENTS: readonly Intent[] = [
   'smalltalk',
   'unknown',
 ];
-const LANGUAGES: readonly Language[] = ['ru', 'uz', 'en'];
 const CATEGORY = {
   example: 'groceries',
   description: 'A default category key (GET /api/categories/) or `custom:<uuid>` of your own category',
@@ -28,7 +32,7 @@ export class TransactionResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: TYPES, example: 'expense' })
+  @ApiProperty({ enum: TRANSACTION_TYPES, example: 'expense' })
   type: TransactionType;
 
   @ApiProperty(MONEY)
@@ -86,33 +90,39 @@ export class BalanceTotal {
   balance: string;
 }
 
-export class ConvertedBalance extends BalanceTotal {
-  @ApiProperty({
-    ...DAY,
-    nullable: true,
-    description: "The Central Bank of Uzbekistan's rate date; null when only the user's currency is present",
-  })
-  rate_date: string | null;
-
-  @ApiProperty({
-    type: 'object',
-    additionalProperties: { type: 'string', pattern: '^\\d+(\\.\\d+)?$' },
-    example: { USD: '12741.19' },
-    description: 'UZS per unit of each currency converted, as decimal strings',
-  })
-  rates: Record<string, string>;
-}
+/** `converted`: the totals in the user's currency; inline, as OpenAPI 3.0 cannot make a referenced schema nullable. */
+const CONVERTED_BALANCE: ApiPropertyOptions = {
+  type: 'object',
+  nullable: true,
+  required: ['currency', 'income', 'expense', 'balance', 'rate_date', 'rates'],
+  properties: {
+    currency: { type: 'string', enum: [...CURRENCIES], example: 'UZS' },
+    income: { ...MONEY, type: 'string' },
+    expense: { ...MONEY, type: 'string' },
+    balance: { ...MONEY, type: 'string' },
+    rate_date: {
+      ...DAY,
+      type: 'string',
+      nullable: true,
+      description:
+        "The Central Bank of Uzbekistan's rate date; null when only the user's currency is present",
+    },
+    rates: {
+      type: 'object',
+      additionalProperties: { type: 'string', pattern: '^\\d+(\\.\\d+)?$' },
+      example: { USD: '12741.19' },
+      description: 'UZS per unit of each currency converted, as decimal strings',
+    },
+  },
+  description: "Everything in the user's currency; null when a rate is missing",
+};
 
 export class BalanceResponse {
   @ApiProperty({ type: [BalanceTotal] })
   totals: BalanceTotal[];
 
-  @ApiProperty({
-    type: ConvertedBalance,
-    nullable: true,
-    description: "Everything in the user's currency; null when a rate is missing",
-  })
-  converted: ConvertedBalance | null;
+  @ApiProperty(CONVERTED_BALANCE)
+  converted: (BalanceTotal & { rate_date: string | null; rates: Record<string, string> }) | null;
 
   @ApiProperty(INSTANT)
   as_of: string;
@@ -120,7 +130,7 @@ export class BalanceResponse {
 
 /** One item of a phrase as read (nothing is saved). */
 export class ParsedItem {
-  @ApiProperty({ enum: TYPES, example: 'expense' })
+  @ApiProperty({ enum: TRANSACTION_TYPES, example: 'expense' })
   type: TransactionType;
 
   @ApiProperty({ ...MONEY, nullable: true, description: 'null when the phrase names no amount' })

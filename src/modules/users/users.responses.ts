@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CURRENCIES } from '../../common/money';
 import { INSTANT } from '../../common/openapi/schemas';
-import { LANGUAGES } from './users.service';
+import { LANGUAGES } from '../nlu/nlu.types';
 
 /** GET/PATCH /api/users/me/: the profile (userJson). */
 export class UserResponse {
