@@ -139,11 +139,11 @@ export interface paths {
     get: operations['CategoriesController_get'];
     put?: never;
     post?: never;
-    /** Delete one of your own categories */
+    /** Delete one of your own categories (a default one → 400) */
     delete: operations['CategoriesController_remove'];
     options?: never;
     head?: never;
-    /** Rename one of your own categories */
+    /** Rename one of your own categories (a default one → 400) */
     patch: operations['CategoriesController_rename'];
     trace?: never;
   };
@@ -1837,6 +1837,19 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
       };
       /** @description No credentials, or a refused token or Telegram proof */
       401: {

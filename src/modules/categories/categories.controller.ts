@@ -83,7 +83,7 @@ export class CategoriesController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Rename one of your own categories' })
+  @ApiOperation({ summary: 'Rename one of your own categories (a default one → 400)' })
   @ApiOkResponse({ type: CategoryResponse })
   @ApiErrors(400, 401, 404, 413, 415, 429)
   async rename(
@@ -98,9 +98,9 @@ export class CategoriesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete one of your own categories' })
+  @ApiOperation({ summary: 'Delete one of your own categories (a default one → 400)' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(401, 404, 429)
+  @ApiErrors(400, 401, 404, 429)
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     await this.categories.remove(auth.userId, id);
   }
