@@ -17,12 +17,14 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiQuery,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/errors';
 import { localDate } from '../../common/time/local-time';
@@ -147,13 +149,31 @@ export class TransactionsController {
   }
 
   @Get('balance')
+  @ApiExtraModels(BalanceResponse)
   @ApiOperation({ summary: 'Your income, expense and balance per currency, and in your currency' })
   @ApiErrors(401)
   @ApiOkResponse({
-    type: BalanceResponse,
     description:
       "Totals per currency, and `converted`: everything in the user's currency at the Central Bank of Uzbekistan rates of `rate_date` " +
       "(null when a rate is missing; `rate_date` null when only the user's currency is present). `rates`: UZS per unit.",
+    schema: {
+      allOf: [{ $ref: getSchemaPath(BalanceResponse) }],
+      example: {
+        totals: [
+          { currency: 'USD', income: '100.00', expense: '25.50', balance: '74.50' },
+          { currency: 'UZS', income: '1000000.00', expense: '300000.00', balance: '700000.00' },
+        ],
+        converted: {
+          currency: 'UZS',
+          income: '2274119.00',
+          expense: '624900.35',
+          balance: '1649218.65',
+          rate_date: '2026-11-28',
+          rates: { USD: '12741.19' },
+        },
+        as_of: '2026-11-29T09:30:00.000Z',
+      },
+    },
   })
   async balance(@CurrentUser() auth: AuthUser) {
     const user = await this.users.getById(auth.userId);
