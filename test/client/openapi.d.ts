@@ -550,7 +550,7 @@ export interface components {
       /** @description Login Widget field: the signature (hex) */
       hash?: string;
     };
-    TelegramLoginResponse: {
+    TelegramLoginResponseDto: {
       /** @description Access token (JWT, HS256), sent as `Authorization: Bearer <access>` */
       access: string;
       /** @description Refresh token (JWT): one use, at POST /api/users/auth/refresh-token/ */
@@ -566,7 +566,7 @@ export interface components {
       /** @description The refresh token from telegram-login or the previous refresh */
       refresh: string;
     };
-    TokenPairResponse: {
+    TokenPairDto: {
       /** @description Access token (JWT, HS256), sent as `Authorization: Bearer <access>` */
       access: string;
       /** @description Refresh token (JWT): one use, at POST /api/users/auth/refresh-token/ */
@@ -607,7 +607,7 @@ export interface components {
        */
       name: string;
     };
-    LearnedCategoryResponse: {
+    LearnedCategoryResponseDto: {
       /** Format: uuid */
       id: string;
       /**
@@ -1058,7 +1058,7 @@ export interface components {
         [key: string]: unknown;
       }[];
     };
-    GoalResponse: {
+    GoalResponseDto: {
       /** Format: uuid */
       id: string;
       /** @example Телефон */
@@ -1111,7 +1111,7 @@ export interface components {
        * @example https://ovozpay.example/api/transactions/
        */
       previous: string | null;
-      results: components['schemas']['GoalResponse'][];
+      results: components['schemas']['GoalResponseDto'][];
     };
     GoalBodyDto: {
       /** @example Телефон */
@@ -1170,7 +1170,7 @@ export interface components {
        */
       amount: string;
     };
-    DebtResponse: {
+    DebtResponseDto: {
       /** Format: uuid */
       id: string;
       /**
@@ -1228,7 +1228,7 @@ export interface components {
        * @example https://ovozpay.example/api/transactions/
        */
       previous: string | null;
-      results: components['schemas']['DebtResponse'][];
+      results: components['schemas']['DebtResponseDto'][];
     };
     DebtBodyDto: {
       /**
@@ -1465,7 +1465,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TelegramLoginResponse'];
+          'application/json': components['schemas']['TelegramLoginResponseDto'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
@@ -1537,7 +1537,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['TokenPairResponse'];
+          'application/json': components['schemas']['TokenPairDto'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
@@ -1720,7 +1720,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['LearnedCategoryResponse'][];
+          'application/json': components['schemas']['LearnedCategoryResponseDto'][];
         };
       };
       /** @description No credentials, or a refused token or Telegram proof */
@@ -2713,7 +2713,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['GoalResponse'];
+          'application/json': components['schemas']['GoalResponseDto'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
@@ -2783,7 +2783,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['GoalResponse'];
+          'application/json': components['schemas']['GoalResponseDto'];
         };
       };
       /** @description No credentials, or a refused token or Telegram proof */
@@ -2873,7 +2873,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['GoalResponse'];
+          'application/json': components['schemas']['GoalResponseDto'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
@@ -2957,7 +2957,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['GoalResponse'];
+          'application/json': components['schemas']['GoalResponseDto'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
@@ -3094,7 +3094,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DebtResponse'];
+          'application/json': components['schemas']['DebtResponseDto'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
@@ -3164,7 +3164,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DebtResponse'];
+          'application/json': components['schemas']['DebtResponseDto'];
         };
       };
       /** @description No credentials, or a refused token or Telegram proof */
@@ -3254,7 +3254,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DebtResponse'];
+          'application/json': components['schemas']['DebtResponseDto'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
@@ -3338,7 +3338,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DebtResponse'];
+          'application/json': components['schemas']['DebtResponseDto'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
@@ -3417,7 +3417,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DebtResponse'];
+          'application/json': components['schemas']['DebtResponseDto'];
         };
       };
       /** @description No credentials, or a refused token or Telegram proof */

@@ -1,6 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 
 /** The response schemas of /api/users/auth/ (README "REST API"). */
+// The schema keeps the name the document has always given it.
+@ApiSchema({ name: 'TokenPairDto' })
 export class TokenPairResponse {
   @ApiProperty({ description: 'Access token (JWT, HS256), sent as `Authorization: Bearer <access>`' })
   access: string;
@@ -9,6 +11,8 @@ export class TokenPairResponse {
   refresh: string;
 }
 
+// The schema keeps the name the document has always given it.
+@ApiSchema({ name: 'TelegramLoginResponseDto' })
 export class TelegramLoginResponse extends TokenPairResponse {
   @ApiProperty({ format: 'uuid' })
   user_id: string;

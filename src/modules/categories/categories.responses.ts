@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { INSTANT } from '../../common/openapi/schemas';
 import { TRANSACTION_TYPES, type TransactionType } from '../nlu/nlu.types';
 
@@ -22,6 +22,8 @@ export class CategoryResponse {
 }
 
 /** One learned word (GET /api/categories/learned/). */
+// The schema keeps the name the document has always given it.
+@ApiSchema({ name: 'LearnedCategoryResponseDto' })
 export class LearnedCategoryResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { CURRENCIES, type Currency } from '../../common/money';
 import { DAY, INSTANT, MONEY, PageResponse } from '../../common/openapi/schemas';
 import type { DebtDirection, DebtStatus } from './debt.entity';
@@ -8,6 +8,8 @@ import type { DebtDirection, DebtStatus } from './debt.entity';
 const DIRECTIONS: readonly DebtDirection[] = ['lent', 'borrowed'];
 const STATUSES: readonly DebtStatus[] = ['open', 'closed'];
 
+// The schema keeps the name the document has always given it.
+@ApiSchema({ name: 'DebtResponseDto' })
 export class DebtResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { CURRENCIES, type Currency } from '../../common/money';
 import { DAY, INSTANT, MONEY, PageResponse } from '../../common/openapi/schemas';
 import type { GoalStatus } from './goal.entity';
@@ -7,6 +7,8 @@ import type { GoalStatus } from './goal.entity';
 
 const STATUSES: readonly GoalStatus[] = ['active', 'completed'];
 
+// The schema keeps the name the document has always given it.
+@ApiSchema({ name: 'GoalResponseDto' })
 export class GoalResponse {
   @ApiProperty({ format: 'uuid' })
   id: string;
