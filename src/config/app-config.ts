@@ -4,7 +4,8 @@ import { BotMode, DEFAULT_LOCAL_FILES_DIR, EnvironmentVariables, validateEnv } f
 import { parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export type LoginMode = 'verified' | 'trusted';
-export type Language = 'ru' | 'uz' | 'en';
+import type { Language } from '../common/text/languages';
+export type { Language };
 
 /**
  * Typed, validated configuration (CONTRACT §2). Built once from process.env in `loadConfig()`;

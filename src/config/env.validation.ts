@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { LANGUAGES, type Language } from '../common/text/languages';
 import {
   IsBoolean,
   IsIn,
@@ -106,8 +107,8 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @Transform(emptyToUndefined)
-  @IsIn(['ru', 'uz', 'en'])
-  DEFAULT_LANGUAGE?: 'ru' | 'uz' | 'en';
+  @IsIn(LANGUAGES)
+  DEFAULT_LANGUAGE?: Language;
 
   @IsOptional()
   @Transform(emptyToUndefined)

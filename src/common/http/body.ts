@@ -1,5 +1,3 @@
-import { DomainError } from '../errors/domain-error';
-
 /** The name DRF gives a JSON value's type in "Expected a dictionary, but got …" (Python's). */
 function drfTypeName(value: unknown): string {
   if (value === null) return 'NoneType';
@@ -14,12 +12,4 @@ function drfTypeName(value: unknown): string {
 export function notADictionary(body: unknown): string | undefined {
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) return undefined;
   return `Invalid data. Expected a dictionary, but got ${drfTypeName(body)}.`;
-}
-
-/** A JSON object body (none at all counts as empty, as DRF reads it); a list, scalar or null is a DRF 400. */
-export function bodyObject(body: unknown): Record<string, unknown> {
-  if (body === undefined) return {};
-  const problem = notADictionary(body);
-  if (problem) throw DomainError.validation('non_field_errors', problem);
-  return body as Record<string, unknown>;
 }

@@ -28,19 +28,30 @@ export interface Presence {
    * 'check' → the value check sees it (DRF choice fields answer `"null" is not a valid choice.`).
    */
   onNull?: 'refuse' | 'allow' | 'check';
+  /** Absent and not required: the check still runs (a rule across fields may require it). */
+  checkAbsent?: boolean;
 }
 
-type Check = (value: unknown) => string | undefined;
+/** The message for a value (undefined when valid); `object` is the whole DTO, for rules across fields. */
+type Check = (value: unknown, object: object) => string | undefined;
 
 /** The message for a value of a field (undefined when it is valid). */
-export function fieldMessage(check: Check, presence: Presence, value: unknown): string | undefined {
-  if (value === undefined) return presence.required ? REQUIRED : undefined;
+export function fieldMessage(
+  check: Check,
+  presence: Presence,
+  value: unknown,
+  object: object = {},
+): string | undefined {
+  if (value === undefined) {
+    if (presence.required) return REQUIRED;
+    return presence.checkAbsent ? check(value, object) : undefined;
+  }
   if (value === null) {
     const onNull = presence.onNull ?? 'refuse';
     if (onNull === 'refuse') return NOT_NULL;
     if (onNull === 'allow') return undefined;
   }
-  return check(value);
+  return check(value, object);
 }
 
 /** A property rule from a check: valid when the check has no message, else that message. */
@@ -48,8 +59,8 @@ export function FieldRule(name: string, check: Check, presence: Presence = {}): 
   return ValidateBy({
     name,
     validator: {
-      validate: (value: unknown) => fieldMessage(check, presence, value) === undefined,
-      defaultMessage: (args) => fieldMessage(check, presence, args?.value) ?? '',
+      validate: (value: unknown, args) => fieldMessage(check, presence, value, args?.object) === undefined,
+      defaultMessage: (args) => fieldMessage(check, presence, args?.value, args?.object) ?? '',
     },
   });
 }

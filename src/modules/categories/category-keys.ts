@@ -1,4 +1,5 @@
 /** Category keys: the defaults of CONTRACT §6 (in code, the same for everyone) and users' own, `custom:<uuid>`. */
+import { isUuid } from '../../common/validation/uuid';
 import { CategoryKey, EXPENSE_CATEGORIES, INCOME_CATEGORIES, TransactionType } from '../nlu/nlu.types';
 
 export const DEFAULT_CATEGORY_KEYS: Record<TransactionType, readonly CategoryKey[]> = {
@@ -9,12 +10,7 @@ export const DEFAULT_CATEGORY_KEYS: Record<TransactionType, readonly CategoryKey
 /** The fall-back key, valid for both types; transactions of a deleted custom category get it. */
 export const FALLBACK_CATEGORY: CategoryKey = 'other';
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CUSTOM_PREFIX = 'custom:';
-
-export function isUuid(value: string): boolean {
-  return UUID_RE.test(value);
-}
 
 export function isDefaultCategory(type: TransactionType, key: string): key is CategoryKey {
   return (DEFAULT_CATEGORY_KEYS[type] as readonly string[]).includes(key);

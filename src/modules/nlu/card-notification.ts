@@ -42,7 +42,7 @@ export interface CardReadOptions {
 // Tables (folded words: lower case, no apostrophes, ё→е, Uzbek Cyrillic ў қ ғ ҳ → у к г х)
 // ---------------------------------------------------------------------------------------------------------------
 
-type Side = 'expense' | 'income';
+type Side = TransactionType;
 
 interface OperationWord {
   operation: CardOperation;

@@ -8,7 +8,7 @@ import { EN } from './lexicon.en';
 import { RU } from './lexicon.ru';
 import type { CategoryHit, LexiconSource, NumberKind, VerbHit } from './lexicon.types';
 import { UZ } from './lexicon.uz';
-import type { CategoryKey, ExpenseCategory, Language } from './nlu.types';
+import type { CategoryKey, ExpenseCategory, Language, TransactionType } from './nlu.types';
 import { foldKey, parseDigitString } from './normalize';
 import { latinToCyrillic } from './translit';
 import { FuzzyIndex } from './fuzzy';
@@ -96,7 +96,7 @@ export interface WordInfo {
   currency?: Currency;
   verb?: VerbHit;
   /** расход / доход nouns */
-  cue?: 'expense' | 'income';
+  cue?: TransactionType;
   cats?: CategoryHit[];
   /** The lexicon stem the category hits came from ("такси" for "таксига", "бензин" for "бензина"). */
   catStem?: string;
@@ -122,7 +122,7 @@ const SOURCES: LexiconSource[] = [RU, UZ, EN];
 const numbers = new Map<string, NumberWord & { langs: number }>();
 const currencies = new StemMap<Currency>();
 const verbs = new StemMap<VerbHit>();
-const cues = new StemMap<'expense' | 'income'>();
+const cues = new StemMap<TransactionType>();
 const categories = new StemMap<CategoryHit>();
 const purchaseAlts = new StemMap<ExpenseCategory>();
 const purchaseVerbs = new StemMap<true>();

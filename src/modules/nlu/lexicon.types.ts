@@ -7,7 +7,7 @@
  * weight 1). Keys are folded (see normalize.ts), so write them as people do: `so'm`, `тўқсон`, `ёлка` all work.
  */
 import type { Currency } from '../../common/money';
-import type { CategoryKey, ExpenseCategory, IncomeCategory, Language } from './nlu.types';
+import type { CategoryKey, ExpenseCategory, IncomeCategory, Language, TransactionType } from './nlu.types';
 
 export type NumberKind =
   /** 1–9 */
@@ -71,12 +71,12 @@ export interface LexiconSource {
 
 export interface CategoryHit {
   key: CategoryKey;
-  side: 'expense' | 'income';
+  side: TransactionType;
   weight: number;
 }
 
 export interface VerbHit {
-  type: 'expense' | 'income' | 'take';
+  type: TransactionType | 'take';
   hint?: CategoryKey;
   weight: number;
 }

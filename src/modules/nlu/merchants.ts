@@ -10,7 +10,7 @@
  * nothing about what the money was for.
  */
 import { analyze } from './lexicon';
-import type { CategoryKey, ExpenseCategory, IncomeCategory } from './nlu.types';
+import type { CategoryKey, ExpenseCategory, IncomeCategory, TransactionType } from './nlu.types';
 import { fold } from './normalize';
 
 /** Brand names (each one or several words, written as banks print them) per category. */
@@ -259,7 +259,7 @@ function isPersonName(text: string, words: string[]): boolean {
  * "ZARPLATA" → salary); a word not known as written is also tried with the Uzbek Latin x read as the Russian х, as
  * merchants print Russian words ("XOZTOVARY", "XLEB"). Null when no word has one.
  */
-function lexiconCategory(words: string[], side: 'expense' | 'income'): CategoryKey | null {
+function lexiconCategory(words: string[], side: TransactionType): CategoryKey | null {
   let best: { key: CategoryKey; weight: number } | null = null;
   for (const word of words) {
     if (word.length < 2 || /\d/.test(word)) continue;
@@ -281,8 +281,8 @@ function lexiconCategory(words: string[], side: 'expense' | 'income'): CategoryK
 export function merchantCategory(text: string): ExpenseCategory | null;
 export function merchantCategory(text: string, side: 'expense'): ExpenseCategory | null;
 export function merchantCategory(text: string, side: 'income'): IncomeCategory | null;
-export function merchantCategory(text: string, side: 'expense' | 'income'): CategoryKey | null;
-export function merchantCategory(text: string, side: 'expense' | 'income' = 'expense'): CategoryKey | null {
+export function merchantCategory(text: string, side: TransactionType): CategoryKey | null;
+export function merchantCategory(text: string, side: TransactionType = 'expense'): CategoryKey | null {
   if (typeof text !== 'string' || text.length === 0) return null;
   const head = text.length > 300 ? text.slice(0, 300) : text;
   const words = wordsOf(head);

@@ -1,9 +1,9 @@
 /** Public types of the phrase parser (CONTRACT §6). Pure TypeScript: no framework imports here. */
 import type { Currency } from '../../common/money';
+import { LANGUAGES, type Language } from '../../common/text/languages';
 
-/** The languages we speak (bot texts, category names, phrase parsing); the one owner of the list. */
-export const LANGUAGES = ['ru', 'uz', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
+
 /** The kinds of a transaction; the one owner of the list. */
 export const TRANSACTION_TYPES = ['income', 'expense'] as const;
 export type TransactionType = (typeof TRANSACTION_TYPES)[number];

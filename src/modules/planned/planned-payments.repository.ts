@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Language } from '../../config/app-config';
+import type { TransactionType } from '../nlu/nlu.types';
 
 export type PlannedStatus = 'offered' | 'scheduled' | 'sent' | 'recorded' | 'skipped' | 'declined';
 export type PlannedSource = 'text' | 'voice';
 
 /** One item as stored in planned_payments.items (the parse JSON's shape: the amount as a decimal string). */
 export interface StoredPlannedItem {
-  type: 'income' | 'expense';
+  type: TransactionType;
   amount: string;
   currency: string;
   category: string;

@@ -1,5 +1,6 @@
 import { namedPeriod } from './stats.period';
-import { summarize, summaryJson } from './stats.service';
+import { summaryJson } from './stats.presenter';
+import { summarize } from './stats.service';
 
 describe('shares and the summary', () => {
   const range = namedPeriod('month', new Date('2026-11-29T09:00:00Z'), 'Asia/Tashkent');

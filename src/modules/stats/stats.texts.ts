@@ -6,6 +6,7 @@ import { formatMoney } from '../../common/money';
 import { clipText, TELEGRAM_CAPTION_LIMIT } from '../../common/text/message-limit';
 import { pluralRu } from '../../common/text/plural';
 import type { Language } from '../../config/app-config';
+import type { TransactionType } from '../nlu/nlu.types';
 import type { ChartModel } from './stats.chart';
 import type { CategoryLine, Summary } from './stats.service';
 
@@ -74,7 +75,7 @@ const CATEGORY_EMOJI: Record<string, string> = {
   investments: '🏦',
 };
 
-export function categoryEmoji(key: string, type: 'income' | 'expense'): string {
+export function categoryEmoji(key: string, type: TransactionType): string {
   return CATEGORY_EMOJI[key] ?? (type === 'income' ? '💰' : '💸');
 }
 
@@ -106,7 +107,7 @@ interface Catalogue {
   unknownPeriod: string;
   /** "🚕 Транспорт за ноябрь: 120,000.00 UZS". */
   categoryAnswer(emoji: string, name: string, period: string, amounts: string): string;
-  typeAnswer(type: 'income' | 'expense', period: string, amounts: string): string;
+  typeAnswer(type: TransactionType, period: string, amounts: string): string;
   exportCaption(count: number): string;
   exportEmpty: string;
   deleteConfirm: string;
@@ -289,9 +290,8 @@ const restShare = (lines: readonly CategoryLine[]) => pct(lines.reduce((sum, l) 
 
 function blocks(
   summary: Summary,
-): Array<{ type: 'income' | 'expense'; currency: string; total: bigint; lines: CategoryLine[] }> {
-  const out: Array<{ type: 'income' | 'expense'; currency: string; total: bigint; lines: CategoryLine[] }> =
-    [];
+): Array<{ type: TransactionType; currency: string; total: bigint; lines: CategoryLine[] }> {
+  const out: Array<{ type: TransactionType; currency: string; total: bigint; lines: CategoryLine[] }> = [];
   for (const line of summary.byCategory) {
     let block = out.find((b) => b.type === line.type && b.currency === line.currency);
     if (!block) out.push((block = { type: line.type, currency: line.currency, total: 0n, lines: [] }));

@@ -13,7 +13,8 @@ import {
 import { User } from '../users/user.entity';
 import { bigintTransformer, moneyTransformer } from '../../database/transformers';
 
-export type TransactionType = 'income' | 'expense';
+import type { TransactionType } from '../nlu/nlu.types';
+export type { TransactionType };
 export type TransactionSource = 'text' | 'voice' | 'api';
 
 /** Constraints and indexes mirror the migrations so that `migration:generate` sees no drift. */

@@ -22,7 +22,6 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -38,8 +37,19 @@ import { DownloadsService } from '../downloads/downloads.service';
 import { UsersService } from '../users/users.service';
 import { readIdempotencyKey, requestHash } from './idempotency';
 import type { Transaction } from './transaction.entity';
-import { ParseBodyDto, TransactionBodyDto, transactionInput, TransactionPatchDto } from './transactions.dto';
-import { parseListQuery } from './transactions.query';
+import {
+  newTransactionInput,
+  ParseBodyDto,
+  TransactionBodyDto,
+  transactionInput,
+  TransactionPatchDto,
+} from './transactions.dto';
+import {
+  listFilter,
+  listOrder,
+  TransactionExportQueryDto,
+  TransactionListQueryDto,
+} from './transactions.query';
 import {
   balanceJson,
   replayedTransactionJson,
@@ -72,40 +82,17 @@ export class TransactionsController {
   @ApiOperation({ summary: 'Your transactions, filtered, a page at a time' })
   @ApiOkResponse({ type: TransactionPageResponse })
   @ApiErrors(400, 401, 404)
-  @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
-  @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
-  @ApiQuery({ name: 'category', required: false, type: String })
-  @ApiQuery({
-    name: 'date_from',
-    required: false,
-    type: String,
-    description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
-  })
-  @ApiQuery({
-    name: 'date_to',
-    required: false,
-    type: String,
-    description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
-  })
-  @ApiQuery({ name: 'search', required: false, type: String })
-  @ApiQuery({
-    name: 'ordering',
-    required: false,
-    enum: ['date', '-date', 'amount', '-amount', 'created_at', '-created_at'],
-  })
-  @ApiQuery({ name: 'page', required: false, type: 'integer', minimum: 1 })
-  @ApiQuery({
-    name: 'page_size',
-    required: false,
-    type: 'integer',
-    minimum: 1,
-    description: 'Default 20, at most 100',
-  })
-  async list(@CurrentUser() auth: AuthUser, @Query() query: Record<string, unknown>, @Req() req: Request) {
+  async list(@CurrentUser() auth: AuthUser, @Query() query: TransactionListQueryDto, @Req() req: Request) {
     const user = await this.users.getById(auth.userId);
-    const { filter, order } = parseListQuery(query, user.timezone);
+    const filter = listFilter(query, user.timezone);
     const { page, pageSize } = readPagination(query);
-    const { rows, count } = await this.transactions.list(auth.userId, filter, order, page, pageSize);
+    const { rows, count } = await this.transactions.list(
+      auth.userId,
+      filter,
+      listOrder(query),
+      page,
+      pageSize,
+    );
     const name = await this.transactions.categoryNames(auth.userId, user);
     const json = rows.map((tx) => transactionJson(tx, name(tx.category)));
     return paginated(req, page, pageSize, count, json, this.config.publicUrl);
@@ -132,13 +119,12 @@ export class TransactionsController {
   ): Promise<TransactionJson> {
     const { key, error } = readIdempotencyKey(keyHeader);
     if (error) throw new DomainError('validation', error);
-    const input = { ...transactionInput(body), type: body.type, amountMinor: body.amount };
     const name = await this.transactions.categoryNames(auth.userId);
     const present = (tx: Transaction) => transactionJson(tx, name(tx.category));
     const idem = key
       ? { key, requestHash: requestHash('POST', COLLECTION_PATH, req.body), response: present }
       : undefined;
-    const outcome = await this.transactions.create(auth.userId, input, idem);
+    const outcome = await this.transactions.create(auth.userId, newTransactionInput(body), idem);
     if (!outcome.replayed) {
       res.status(201);
       return present(outcome.transaction);
@@ -198,23 +184,6 @@ export class TransactionsController {
       '= + - @, a tab or a carriage return at the start of a cell and after every , ; tab or line break inside it (docs/exports.md). ' +
       'Amounts are plain decimals. One export at a time per user (CSV or JSON).',
   })
-  @ApiQuery({ name: 'format', required: false, enum: ['csv'], description: 'Only csv; anything else → 400' })
-  @ApiQuery({ name: 'type', required: false, enum: ['income', 'expense'] })
-  @ApiQuery({ name: 'currency', required: false, enum: ['UZS', 'USD', 'RUB', 'EUR'] })
-  @ApiQuery({ name: 'category', required: false, type: String })
-  @ApiQuery({
-    name: 'date_from',
-    required: false,
-    type: String,
-    description: "YYYY-MM-DD (a day in the user's time zone) or ISO date-time",
-  })
-  @ApiQuery({
-    name: 'date_to',
-    required: false,
-    type: String,
-    description: 'YYYY-MM-DD (inclusive) or ISO date-time (exclusive)',
-  })
-  @ApiQuery({ name: 'search', required: false, type: String })
   @ApiOkResponse({
     description: 'A CSV attachment',
     content: {
@@ -229,17 +198,11 @@ export class TransactionsController {
   @ApiErrors(400, 401, 429, 503)
   async export(
     @CurrentUser() auth: AuthUser,
-    @Query() query: Record<string, unknown>,
+    @Query() query: TransactionExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    const format = Array.isArray(query.format) ? query.format[0] : query.format;
-    if (format !== undefined && format !== 'csv') {
-      throw new DomainError('validation', 'Unsupported format', {
-        format: [`"${String(format)}" is not supported. Use csv.`],
-      });
-    }
     const user = await this.users.getById(auth.userId);
-    const { filter } = parseListQuery(query, user.timezone);
+    const filter = listFilter(query, user.timezone);
     const day = localDate(new Date(), user.timezone);
     await this.downloads.send(
       res,

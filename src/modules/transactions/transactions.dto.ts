@@ -11,7 +11,7 @@ import {
 import { AMOUNT_PATTERN } from '../../common/validation/readers';
 import { TRANSACTION_TYPES, TransactionType } from '../nlu/nlu.types';
 import { CATEGORY_KEY_MAX, DESCRIPTION_MAX, PARSE_TEXT_MAX } from './transactions.rules';
-import type { TransactionInput } from './transactions.service';
+import type { NewTransactionInput, TransactionInput } from './transactions.service';
 
 /**
  * Body of POST and PUT /api/transactions/ (type and amount required). Every field error is reported at once, with
@@ -71,7 +71,12 @@ export class TransactionBodyDto {
 /** Body of PATCH /api/transactions/{id}/: any of the fields; null stays refused where it is. */
 export class TransactionPatchDto extends PartialType(TransactionBodyDto, { skipNullProperties: false }) {}
 
-/** The typed input of a checked body. */
+/** The typed input of a checked POST body (type and amount present). */
+export function newTransactionInput(dto: TransactionBodyDto): NewTransactionInput {
+  return { ...transactionInput(dto), type: dto.type, amountMinor: dto.amount };
+}
+
+/** The typed input of a checked body (PUT, PATCH: absent fields stay undefined). */
 export function transactionInput(dto: Partial<TransactionBodyDto>): TransactionInput {
   return {
     type: dto.type,
