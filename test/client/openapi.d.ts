@@ -1966,18 +1966,22 @@ export interface operations {
   TransactionsController_list: {
     parameters: {
       query?: {
-        /** @description Default 20, at most 100 */
-        page_size?: number;
-        page?: number;
-        ordering?: 'date' | '-date' | 'amount' | '-amount' | 'created_at' | '-created_at';
-        search?: string;
-        /** @description YYYY-MM-DD (inclusive) or ISO date-time (exclusive) */
-        date_to?: string;
+        type?: 'income' | 'expense';
+        /** @description Any case. */
+        currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
+        /** @description A category key (custom:<uuid> too). */
+        category?: string;
         /** @description YYYY-MM-DD (a day in the user's time zone) or ISO date-time */
         date_from?: string;
-        category?: string;
-        currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
-        type?: 'income' | 'expense';
+        /** @description YYYY-MM-DD (inclusive) or ISO date-time (exclusive) */
+        date_to?: string;
+        /** @description Words of the description (the first 100 characters count). */
+        search?: string;
+        /** @description Default -date. */
+        ordering?: 'date' | '-date' | 'amount' | '-amount' | 'created_at' | '-created_at';
+        page?: number;
+        /** @description Default 20, at most 100 */
+        page_size?: number;
       };
       header?: never;
       path?: never;
@@ -2224,16 +2228,19 @@ export interface operations {
   TransactionsController_export: {
     parameters: {
       query?: {
-        search?: string;
-        /** @description YYYY-MM-DD (inclusive) or ISO date-time (exclusive) */
-        date_to?: string;
-        /** @description YYYY-MM-DD (a day in the user's time zone) or ISO date-time */
-        date_from?: string;
-        category?: string;
-        currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
-        type?: 'income' | 'expense';
         /** @description Only csv; anything else → 400 */
         format?: 'csv';
+        type?: 'income' | 'expense';
+        /** @description Any case. */
+        currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
+        /** @description A category key (custom:<uuid> too). */
+        category?: string;
+        /** @description YYYY-MM-DD (a day in the user's time zone) or ISO date-time */
+        date_from?: string;
+        /** @description YYYY-MM-DD (inclusive) or ISO date-time (exclusive) */
+        date_to?: string;
+        /** @description Words of the description (the first 100 characters count). */
+        search?: string;
       };
       header?: never;
       path?: never;
@@ -2547,14 +2554,15 @@ export interface operations {
   StatsController_summary: {
     parameters: {
       query?: {
-        currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
-        type?: 'income' | 'expense';
-        /** @description YYYY-MM-DD, last local day, inclusive (period=custom only) */
-        date_to?: string;
-        /** @description YYYY-MM-DD, first local day (period=custom only) */
-        date_from?: string;
         /** @description Default month (custom when date_from/date_to are given). week = Monday to Sunday. */
         period?: 'week' | 'month' | 'prev_month' | 'year' | 'custom';
+        /** @description YYYY-MM-DD, first local day (period=custom only) */
+        date_from?: string;
+        /** @description YYYY-MM-DD, last local day, inclusive (period=custom only) */
+        date_to?: string;
+        type?: 'income' | 'expense';
+        /** @description Any case. */
+        currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
       };
       header?: never;
       path?: never;
