@@ -62,6 +62,9 @@ describe('OpenAPI response checking', () => {
       expect(v.problem('get', '/api/things/1/', send({ ...thing, id: 'x' }))).toMatch(
         /\/id must match format "uuid"/,
       );
+      expect(v.problem('get', '/api/things/1/', send({ ...thing, extra: 1 }))).toMatch(
+        /must NOT have additional properties \{"additionalProperty":"extra"\}/,
+      );
     });
 
     it('refuses an undocumented status, path or method, and a body where none is documented', () => {

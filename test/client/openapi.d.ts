@@ -986,78 +986,6 @@ export interface components {
        */
       updated_at: string;
     };
-    PrivacyExportResponse: {
-      /**
-       * Format: date-time
-       * @example 2026-11-29T09:30:00.000Z
-       */
-      exported_at: string;
-      user: components['schemas']['ExportedProfile'];
-      /** @description The rows of categories: id, type, name, created_at, updated_at */
-      categories: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of learned_categories: id, type, keyword, category, created_at, updated_at */
-      learned_categories: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of transactions: id, type, amount, currency, category, description, occurred_at, source, source_update_id, source_item, transcript, external_ref, card_last4, created_at, updated_at */
-      transactions: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of bot_sessions: id, is_active, state, started_at, updated_at, closed_at */
-      bot_sessions: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of login_codes: created_at, expires_at, used_at */
-      login_codes: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of refresh_tokens: created_at, expires_at, revoked_at */
-      refresh_tokens: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of voice_messages: id, update_id, kind, mime_type, duration_seconds, file_size, sent_at, status, transcript, error, attempts, created_at, updated_at */
-      voice_messages: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of message_links: chat_id, message_id, kind, update_id, items, reply_message_id, last_update_id, created_at, updated_at */
-      message_links: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of goals: id, title, target_amount, saved_amount, currency, deadline, status, completed_at, created_at, updated_at */
-      goals: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of debts: id, direction, counterparty, amount, repaid_amount, currency, due_date, status, description, closed_at, created_at, updated_at */
-      debts: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of sent_reminders: kind, reminder_key, sent_at */
-      sent_reminders: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of planned_payments: id, source_update_id, source, transcript, items, planned_on, remind_on, status, sent_at, resolved_at, created_at, updated_at */
-      planned_payments: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of user_balances: currency, income, expense, tx_count */
-      balances: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of user_cards: last4, source, created_at */
-      user_cards: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of card_transfer_questions: update_id, sender_card, receiver_card, sender_name, receiver_name, amount, currency, occurred_at, created_at */
-      card_transfer_questions: {
-        [key: string]: unknown;
-      }[];
-      /** @description The rows of idempotency_keys: key, response_status, created_at */
-      idempotency_keys: {
-        [key: string]: unknown;
-      }[];
-    };
     GoalResponseDto: {
       /** Format: uuid */
       id: string;
@@ -2616,7 +2544,80 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PrivacyExportResponse'];
+          'application/json': {
+            /**
+             * Format: date-time
+             * @example 2026-11-29T09:00:00.000Z
+             */
+            exported_at: string;
+            user: components['schemas']['ExportedProfile'];
+            /** @description The rows of categories: id, type, name, created_at, updated_at */
+            categories: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of learned_categories: id, type, keyword, category, created_at, updated_at */
+            learned_categories: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of transactions: id, type, amount, currency, category, description, occurred_at, source, source_update_id, source_item, transcript, external_ref, card_last4, created_at, updated_at */
+            transactions: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of bot_sessions: id, is_active, state, started_at, updated_at, closed_at */
+            bot_sessions: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of login_codes: created_at, expires_at, used_at */
+            login_codes: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of refresh_tokens: created_at, expires_at, revoked_at */
+            refresh_tokens: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of voice_messages: id, update_id, kind, mime_type, duration_seconds, file_size, sent_at, status, transcript, error, attempts, created_at, updated_at */
+            voice_messages: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of message_links: chat_id, message_id, kind, update_id, items, reply_message_id, last_update_id, created_at, updated_at */
+            message_links: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of goals: id, title, target_amount, saved_amount, currency, deadline, status, completed_at, created_at, updated_at */
+            goals: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of debts: id, direction, counterparty, amount, repaid_amount, currency, due_date, status, description, closed_at, created_at, updated_at */
+            debts: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of sent_reminders: kind, reminder_key, sent_at */
+            sent_reminders: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of planned_payments: id, source_update_id, source, transcript, items, planned_on, remind_on, status, sent_at, resolved_at, created_at, updated_at */
+            planned_payments: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of user_balances: currency, income, expense, tx_count */
+            balances: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of user_cards: last4, source, created_at */
+            user_cards: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of card_transfer_questions: update_id, sender_card, receiver_card, sender_name, receiver_name, amount, currency, occurred_at, created_at */
+            card_transfer_questions: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of idempotency_keys: key, response_status, created_at */
+            idempotency_keys: {
+              [key: string]: unknown;
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       /** @description No credentials, or a refused token or Telegram proof */

@@ -54,7 +54,7 @@ export class ResponseValidator {
     // strict: false ignores OpenAPI's own keywords (example, …); ajv knows `nullable` as OpenAPI 3.0 means it.
     this.ajv = new Ajv({ strict: false, allErrors: true });
     addFormats(this.ajv);
-    this.ajv.addSchema({ components: document.components ?? {} }, 'openapi.json');
+    this.ajv.addSchema({ components: closed(document.components ?? {}) }, 'openapi.json');
     this.routes = Object.entries(document.paths)
       .map(([template, item]) => ({
         template,
@@ -120,7 +120,7 @@ export class ResponseValidator {
   private bodyProblem(what: string, key: string, res: ReceivedResponse, schema?: object): string | null {
     let validate = this.compiled.get(key);
     if (!validate) {
-      const root = schema ?? { $ref: key };
+      const root = closed(schema ?? { $ref: key });
       validate = this.ajv.compile(
         JSON.parse(JSON.stringify(root).replace(/"#\/components\//g, '"openapi.json#/components/')),
       );
@@ -144,6 +144,20 @@ export class ResponseValidator {
       .join('\n');
     return `${what}: the body does not match the OpenAPI document:\n${errors}\nbody: ${snippet(JSON.stringify(body))}`;
   }
+}
+
+/**
+ * The schemas with every object that lists its properties closed (`additionalProperties: false` unless it says
+ * otherwise): a response field the document does not name fails the check, so the document cannot fall behind.
+ */
+function closed<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map((s: unknown) => closed(s)) as T;
+  if (schema === null || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = key === 'example' ? value : closed(value);
+  if (out.properties && typeof out.properties === 'object' && !('additionalProperties' in out))
+    out.additionalProperties = false;
+  return out as T;
 }
 
 function pathOf(url: string): string {

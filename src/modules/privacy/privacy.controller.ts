@@ -1,11 +1,11 @@
 import { Controller, Get, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { DownloadsService } from '../downloads/downloads.service';
 import { PrivacyService } from './privacy.service';
-import { PrivacyExportResponse } from './privacy.responses';
+import { ExportedProfile, PRIVACY_EXPORT_SCHEMA } from './privacy.responses';
 import { ApiErrors } from '../../common/openapi/errors';
 
 @ApiTags('users')
@@ -26,7 +26,8 @@ export class PrivacyController {
       '(metadata only, never codes or tokens), idempotency_keys (key and status), and the other tables holding your rows. ' +
       'Amounts are decimal strings. One export at a time per user (CSV or JSON).',
   })
-  @ApiOkResponse({ type: PrivacyExportResponse })
+  @ApiExtraModels(ExportedProfile)
+  @ApiOkResponse({ schema: PRIVACY_EXPORT_SCHEMA })
   @ApiErrors(401, 429, 503)
   async export(@CurrentUser() auth: AuthUser, @Res() res: Response): Promise<void> {
     await this.downloads.send(

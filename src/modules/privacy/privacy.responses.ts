@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { CURRENCIES } from '../../common/money';
 import { INSTANT } from '../../common/openapi/schemas';
 import { LANGUAGES } from '../nlu/nlu.types';
@@ -23,18 +24,26 @@ export class ExportedProfile {
 
 /**
  * GET /api/users/me/export/: `exported_at`, the profile, then one list of rows per table of privacy.sections.ts
- * (each row the section's columns: money and big integers as text).
+ * (each row the section's columns: money and big integers as text), then any section a module computes
+ * (PrivacyService.addSection), whatever JSON it gives.
  */
-export class PrivacyExportResponse {
-  @ApiProperty(INSTANT) exported_at: string;
-  @ApiProperty({ type: ExportedProfile }) user: ExportedProfile;
-}
-
-// One property per table section, so a new section is documented by the line that adds it.
-for (const section of TABLE_SECTIONS) {
-  ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: `The rows of ${section.table}: ${section.columns.replace(/::text AS \w+/g, '')}`,
-  })(PrivacyExportResponse.prototype, section.name);
-}
+export const PRIVACY_EXPORT_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['exported_at', 'user', ...TABLE_SECTIONS.map((s) => s.name)],
+  properties: {
+    exported_at: { type: 'string', format: 'date-time', example: '2026-11-29T09:00:00.000Z' },
+    user: { $ref: getSchemaPath(ExportedProfile) },
+    // One property per table section, so a new section is documented by the line that adds it.
+    ...Object.fromEntries(
+      TABLE_SECTIONS.map((section) => [
+        section.name,
+        {
+          type: 'array',
+          items: { type: 'object', additionalProperties: true },
+          description: `The rows of ${section.table}: ${section.columns.replace(/::text AS \w+/g, '')}`,
+        },
+      ]),
+    ),
+  },
+  additionalProperties: { description: 'A section a module computes (PrivacyService.addSection)' },
+};
