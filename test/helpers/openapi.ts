@@ -8,7 +8,9 @@ import request from 'supertest';
  * Every HTTP response an e2e test receives is checked against the OpenAPI document the app serves at
  * /api/docs-json (README "REST API"): its status must be documented for the path and method, and its body must
  * validate against the documented schema (ajv). A test sending a deliberately malformed request that no document
- * can describe opts out for that one request with `.withoutSpecCheck('why')`.
+ * can describe opts out for that one request with `.withoutSpecCheck('why')`. The raw channel of raw-http.ts
+ * (rawRequest, postBytes, dribble) is not checked: it exists to write bytes no client would (forged Host headers,
+ * broken framing, body bombs) and to read whatever the server or Node's HTTP parser answers to them.
  */
 
 /** Paths outside the JSON API, which the document does not describe (and why). */
