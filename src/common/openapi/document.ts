@@ -11,7 +11,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('OvozPay API')
       .setDescription(
-        'Personal finances by voice and text: auth, users, transactions. DRF conventions: trailing slash, snake_case, money as decimal strings.',
+        'Personal finances by voice and text: auth, users, transactions. DRF conventions: trailing slash, snake_case, money as decimal strings. ' +
+          'Errors are `{"detail": "…"}` or `{"field": ["message"]}`; a method a path does not list is answered 405 `{"detail"}` ' +
+          'with an `Allow` header, a path that does not exist 404 `{"detail": "Not found."}`.',
       )
       .setVersion('1.0')
       .addServer('/', 'The server this document is served by')

@@ -55,7 +55,6 @@ const ERRORS: Record<ApiErrorStatus, { description: string; fields?: boolean }> 
   },
   401: { description: 'No credentials, or a refused token or Telegram proof' },
   404: { description: 'Not found (or not yours), or an invalid page' },
-  405: { description: 'Method not allowed (an `Allow` header names the allowed ones)' },
   409: { description: 'A request with this Idempotency-Key is still being processed' },
   413: { description: 'Request body is too large' },
   415: { description: 'Unsupported media type: the body must be application/json in UTF-8' },
@@ -64,11 +63,12 @@ const ERRORS: Record<ApiErrorStatus, { description: string; fields?: boolean }> 
   503: { description: 'Temporarily unavailable (a `Retry-After` header may say when to come back)' },
 };
 
-export type ApiErrorStatus = 400 | 401 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ApiErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /**
  * The error responses an operation really gives, with their DRF bodies: `@ApiErrors(400, 401, 404)`.
  * Every JSON request body may also get 413 and 415 (checked before any handler): list them where a body is read.
+ * 405 belongs to no operation: the document's description says how a method a path does not list is answered.
  */
 export function ApiErrors(...statuses: ApiErrorStatus[]): MethodDecorator & ClassDecorator {
   const detail = { $ref: getSchemaPath(ErrorDetail) };
