@@ -1367,6 +1367,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1439,6 +1441,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1511,6 +1515,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1626,6 +1632,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1701,6 +1709,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1800,6 +1810,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1883,6 +1895,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -1977,6 +1991,8 @@ export interface operations {
       /** @description Recorded; a retry with the same Idempotency-Key and body answers the first response again */
       201: {
         headers: {
+          /** @description "true" when this is the stored first response to the same Idempotency-Key and body */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -2044,6 +2060,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2145,6 +2163,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2210,6 +2230,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2219,6 +2241,8 @@ export interface operations {
       /** @description Temporarily unavailable (a `Retry-After` header may say when to come back) */
       503: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2341,6 +2365,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2388,6 +2414,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2471,6 +2499,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2632,6 +2662,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2641,6 +2673,8 @@ export interface operations {
       /** @description Temporarily unavailable (a `Retry-After` header may say when to come back) */
       503: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2768,6 +2802,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2854,6 +2890,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -2937,6 +2975,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3021,6 +3061,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3149,6 +3191,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3235,6 +3279,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3318,6 +3364,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3402,6 +3450,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3450,6 +3500,8 @@ export interface operations {
       /** @description Throttled (a `Retry-After` header says when to come back) */
       429: {
         headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {

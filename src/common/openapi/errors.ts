@@ -63,6 +63,13 @@ const ERRORS: Record<ApiErrorStatus, { description: string; fields?: boolean }> 
   503: { description: 'Temporarily unavailable (a `Retry-After` header may say when to come back)' },
 };
 
+const RETRY_AFTER = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again (always with 429, with 503 when known)',
+    schema: { type: 'integer', minimum: 0 },
+  },
+};
+
 export type ApiErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /**
@@ -79,6 +86,7 @@ export function ApiErrors(...statuses: ApiErrorStatus[]): MethodDecorator & Clas
         status,
         description: ERRORS[status].description,
         schema: ERRORS[status].fields ? { oneOf: [detail, FIELD_ERRORS] } : detail,
+        ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
       }),
     ),
   );

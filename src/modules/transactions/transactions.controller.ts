@@ -103,6 +103,12 @@ export class TransactionsController {
   @ApiCreatedResponse({
     type: TransactionResponse,
     description: 'Recorded; a retry with the same Idempotency-Key and body answers the first response again',
+    headers: {
+      'Idempotent-Replayed': {
+        description: '"true" when this is the stored first response to the same Idempotency-Key and body',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
   })
   @ApiErrors(400, 401, 409, 413, 415, 422, 429)
   @ApiHeader({
