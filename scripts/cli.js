@@ -7,7 +7,7 @@ const { root, isCurrent } = require('./freshness');
 
 const [name, ...args] = process.argv.slice(2);
 if (!name || !/^[a-z-]+$/.test(name)) {
-  process.stderr.write('usage: scripts/cli.js <parse|webhook|migrate> [args]\n');
+  process.stderr.write('usage: scripts/cli.js <parse|webhook|migrate|openapi> [args]\n');
   process.exit(2);
 }
 

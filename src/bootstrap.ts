@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Server } from 'node:http';
 import helmet from 'helmet';
@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { HttpExceptionFilter } from './common/filters/http-exception.filter';
 import { drfValidationPipe } from './common/validation/validation.pipe';
 import { AppLogger } from './common/logging/app-logger';
+import { openApiDocument } from './common/openapi/document';
 import { mountTelegramWebhook } from './modules/bot/infra/bot.webhook';
 import { apiCors } from './common/http/cors';
 import { refuseMalformedHost } from './common/http/host';
@@ -54,17 +55,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalPipes(drfValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('OvozPay API')
-      .setDescription(
-        'Personal finances by voice and text: auth, users, transactions. DRF conventions: trailing slash, snake_case, money as decimal strings.',
-      )
-      .setVersion('1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   if (config.secretKeyGenerated) {
     new Logger('Config').warn(

@@ -1,9 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { FakeTelegram } from '../fakes/fake-telegram';
+import { CheckedAgent, checkedAgent, ResponseValidator } from './openapi';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export const TEST_BOT_TOKEN = '123456789:TEST-token_abcdefghijklmnopqrstuv';
@@ -12,7 +12,10 @@ export const TEST_WEBHOOK_SECRET = 'test-webhook-secret';
 
 export interface TestApp {
   app: NestExpressApplication;
-  http: ReturnType<typeof request>;
+  /** supertest for the app; every response is checked against the served OpenAPI document (./openapi.ts). */
+  http: CheckedAgent;
+  /** The served OpenAPI document as a response checker (for responses not received through `http`). */
+  openapi: ResponseValidator;
   telegram: FakeTelegram;
   db: DataSource;
   config: AppConfig;
@@ -62,10 +65,15 @@ export async function startTestApp(
       throw error;
     });
     const db = app.get(DataSource);
+    const openapi = await ResponseValidator.served(app.getHttpServer()).catch(async (error: unknown) => {
+      await app.close().catch(() => undefined);
+      throw error;
+    });
     const dropDb = opts.database ? async () => undefined : database.drop;
     return {
       app,
-      http: request(app.getHttpServer()),
+      http: checkedAgent(app.getHttpServer(), openapi),
+      openapi,
       telegram,
       db,
       config,

@@ -684,7 +684,10 @@ describe('security: malformed and oversized bodies (e2e)', () => {
   });
 
   it('request headers over 16 kB → 431, not 5xx', async () => {
-    const res = await t.http.get('/api/users/me/').set('Authorization', `Bearer ${'a'.repeat(20_000)}`);
+    const res = await t.http
+      .get('/api/users/me/')
+      .withoutSpecCheck('headers over the limit are refused by the HTTP server before any route')
+      .set('Authorization', `Bearer ${'a'.repeat(20_000)}`);
     expect(res.status).toBe(431);
   });
 

@@ -2,7 +2,9 @@ import { All, Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DomainError } from '../../common/errors/domain-error';
-import { RefreshTokenDto, TelegramLoginDto, TelegramLoginResponseDto, TokenPairDto } from './auth.dto';
+import { ApiErrors } from '../../common/openapi/errors';
+import { RefreshTokenDto, TelegramLoginDto } from './auth.dto';
+import { TelegramLoginResponse, TokenPairResponse } from './auth.responses';
 import { AuthThrottleGuard } from './auth.throttle';
 import { telegramLoginJson } from './auth.presenter';
 import { AuthService } from './auth.service';
@@ -20,7 +22,8 @@ export class AuthController {
     summary:
       'Log in with a Telegram chat id and one Telegram-signed proof (init_data, Login Widget fields or login_code)',
   })
-  @ApiOkResponse({ type: TelegramLoginResponseDto })
+  @ApiOkResponse({ type: TelegramLoginResponse })
+  @ApiErrors(400, 401, 413, 415, 429)
   async telegramLogin(@Body() body: TelegramLoginDto) {
     return telegramLoginJson(await this.auth.telegramLogin(body));
   }
@@ -30,7 +33,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'Rotate a refresh token: a new access and refresh token; the old refresh token stops working',
   })
-  @ApiOkResponse({ type: TokenPairDto })
+  @ApiOkResponse({ type: TokenPairResponse })
+  @ApiErrors(400, 401, 413, 415, 429)
   refresh(@Body() body: RefreshTokenDto): Promise<TokenPair> {
     return this.auth.refresh(body.refresh);
   }

@@ -121,14 +121,3 @@ export class RefreshTokenDto {
   @IsText({ required: true })
   refresh!: string;
 }
-
-export class TokenPairDto {
-  @ApiProperty() access: string;
-  @ApiProperty() refresh: string;
-}
-
-export class TelegramLoginResponseDto extends TokenPairDto {
-  @ApiProperty({ format: 'uuid' }) user_id: string;
-  @ApiProperty({ type: String, nullable: true, example: '+998901234567' }) phone_number: string | null;
-  @ApiProperty() is_new_user: boolean;
-}

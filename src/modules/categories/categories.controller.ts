@@ -13,19 +13,14 @@ import {
 import {
   ApiBearerAuth,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
-import {
-  CategoryListQueryDto,
-  CreateCategoryDto,
-  LearnedCategoryResponseDto,
-  RenameCategoryDto,
-} from './categories.dto';
+import { CategoryListQueryDto, CreateCategoryDto, RenameCategoryDto } from './categories.dto';
 import {
   categoryJson,
   CategoryJson,
@@ -34,6 +29,8 @@ import {
   learnedCategoryJson,
 } from './categories.presenter';
 import { CategoriesService } from './categories.service';
+import { CategoryResponse, LearnedCategoryResponse } from './categories.responses';
+import { ApiErrors } from '../../common/openapi/errors';
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -43,11 +40,17 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'The default categories (in your language) and your own' })
+  @ApiOkResponse({ type: CategoryResponse, isArray: true })
+  @ApiErrors(400, 401)
   async list(@CurrentUser() auth: AuthUser, @Query() query: CategoryListQueryDto): Promise<CategoryJson[]> {
     return (await this.categories.list(auth.userId, query.type)).map(categoryJson);
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add a category of your own' })
+  @ApiCreatedResponse({ type: CategoryResponse })
+  @ApiErrors(400, 401, 413, 415, 429)
   async create(@CurrentUser() auth: AuthUser, @Body() body: CreateCategoryDto): Promise<CategoryJson> {
     return customCategoryJson(
       await this.categories.create(auth.userId, { type: body.type, name: body.name }),
@@ -62,7 +65,8 @@ export class CategoriesController {
       'Changing a record’s category (the bot’s 🏷 buttons, PATCH/PUT of a transaction) teaches the key word of its description: ' +
       'the bot and POST /api/transactions/parse/ then use that category first for records of the same type naming the word.',
   })
-  @ApiOkResponse({ type: LearnedCategoryResponseDto, isArray: true })
+  @ApiOkResponse({ type: LearnedCategoryResponse, isArray: true })
+  @ApiErrors(401)
   async listLearned(@CurrentUser() auth: AuthUser): Promise<LearnedCategoryJson[]> {
     return (await this.categories.listLearned(auth.userId)).map(learnedCategoryJson);
   }
@@ -71,17 +75,23 @@ export class CategoriesController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Forget a learned word' })
   @ApiNoContentResponse({ description: 'Forgotten: the parser’s category applies again.' })
-  @ApiNotFoundResponse({ description: 'No such word of yours.' })
+  @ApiErrors(401, 404, 429)
   async forgetLearned(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     await this.categories.forgetLearned(auth.userId, id);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One of your own categories' })
+  @ApiOkResponse({ type: CategoryResponse })
+  @ApiErrors(401, 404)
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<CategoryJson> {
     return customCategoryJson(await this.categories.get(auth.userId, id));
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Rename one of your own categories (a default one → 400)' })
+  @ApiOkResponse({ type: CategoryResponse })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async rename(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -94,6 +104,9 @@ export class CategoriesController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete one of your own categories (a default one → 400)' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(400, 401, 404, 429)
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     await this.categories.remove(auth.userId, id);
   }

@@ -46,22 +46,3 @@ export class CategoryListQueryDto {
   @IsQueryChoice(TRANSACTION_TYPES, true)
   type?: TransactionType;
 }
-
-/** One learned word (GET /api/categories/learned/). */
-export class LearnedCategoryResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({
-    example: 'obed',
-    description: 'The key word, folded as the parser reads words (lower case, ё→е, no apostrophes).',
-  })
-  keyword: string;
-  @ApiProperty({ enum: ['expense', 'income'], description: 'Applies to records of this type only.' })
-  type: string;
-  @ApiProperty({ example: 'cafe', description: 'A default category key or `custom:<uuid>`.' })
-  category: string;
-  @ApiProperty({ example: 'Кафе и рестораны', description: "The category's name in the user's language." })
-  category_name: string;
-  @ApiProperty() created_at: string;
-  @ApiProperty({ description: 'When the word was last learned (a later correction replaces the category).' })
-  updated_at: string;
-}

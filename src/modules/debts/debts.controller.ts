@@ -11,7 +11,14 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
@@ -19,9 +26,11 @@ import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { paginated, readPagination } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
 import { AmountBodyDto } from '../goals/goals.dto';
-import { DebtBodyDto, debtChanges, DebtListQueryDto, DebtPatchDto, DebtResponseDto } from './debts.dto';
+import { DebtBodyDto, debtChanges, DebtListQueryDto, DebtPatchDto } from './debts.dto';
 import { DebtJson, debtJson } from './debts.presenter';
 import { DebtsService } from './debts.service';
+import { DebtPageResponse, DebtResponse } from './debts.responses';
+import { ApiErrors } from '../../common/openapi/errors';
 
 @ApiTags('debts')
 @ApiBearerAuth()
@@ -34,6 +43,9 @@ export class DebtsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your debts, a page at a time' })
+  @ApiOkResponse({ type: DebtPageResponse })
+  @ApiErrors(400, 401, 404)
   async list(@CurrentUser() auth: AuthUser, @Query() query: DebtListQueryDto, @Req() req: Request) {
     const { page, pageSize } = readPagination(query);
     const filter = { status: query.status, direction: query.direction };
@@ -42,7 +54,9 @@ export class DebtsController {
   }
 
   @Post()
-  @ApiResponse({ status: 201, type: DebtResponseDto })
+  @ApiOperation({ summary: 'Record a debt: money you lent or borrowed' })
+  @ApiCreatedResponse({ type: DebtResponse })
+  @ApiErrors(400, 401, 413, 415, 429)
   async create(@CurrentUser() auth: AuthUser, @Body() body: DebtBodyDto): Promise<DebtJson> {
     return debtJson(
       await this.debts.create(auth.userId, {
@@ -57,13 +71,17 @@ export class DebtsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: DebtResponseDto })
+  @ApiOperation({ summary: 'One of your debts' })
+  @ApiOkResponse({ type: DebtResponse })
+  @ApiErrors(401, 404)
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<DebtJson> {
     return debtJson(await this.debts.getOwned(auth.userId, id));
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: DebtResponseDto })
+  @ApiOperation({ summary: 'Change a debt: any of its fields' })
+  @ApiOkResponse({ type: DebtResponse })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -74,16 +92,21 @@ export class DebtsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a debt' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(401, 404, 429)
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     if (!(await this.debts.deleteOwned(auth.userId, id))) throw DomainError.notFound();
   }
 
   @Post(':id/repay')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Record a repayment of a debt' })
   @ApiOkResponse({
-    type: DebtResponseDto,
+    type: DebtResponse,
     description: 'The debt after the repayment; paid off → closed. Above the remaining amount → 400.',
   })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async repay(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -94,7 +117,9 @@ export class DebtsController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @ApiOkResponse({ type: DebtResponseDto })
+  @ApiOperation({ summary: 'Close a debt by hand' })
+  @ApiOkResponse({ type: DebtResponse })
+  @ApiErrors(401, 404, 429)
   async close(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<DebtJson> {
     return debtJson((await this.debts.close(auth.userId, id)).debt);
   }

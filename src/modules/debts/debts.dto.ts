@@ -92,18 +92,3 @@ export class DebtListQueryDto extends PageQueryDto {
   @IsQueryChoice(DEBT_DIRECTIONS)
   direction?: DebtDirection;
 }
-
-export class DebtResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['lent', 'borrowed'] }) direction: string;
-  @ApiProperty() counterparty: string;
-  @ApiProperty({ example: '200.00' }) amount: string;
-  @ApiProperty({ example: '50.00' }) repaid_amount: string;
-  @ApiProperty({ example: '150.00' }) remaining_amount: string;
-  @ApiProperty({ example: 'USD' }) currency: string;
-  @ApiProperty({ example: '2027-06-01', nullable: true, type: String }) due_date: string | null;
-  @ApiProperty({ enum: ['open', 'closed'] }) status: string;
-  @ApiProperty() description: string;
-  @ApiProperty() created_at: string;
-  @ApiProperty() updated_at: string;
-}

@@ -11,23 +11,25 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { paginated, readPagination } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
-import {
-  AmountBodyDto,
-  GoalBodyDto,
-  goalChanges,
-  GoalListQueryDto,
-  GoalPatchDto,
-  GoalResponseDto,
-} from './goals.dto';
+import { AmountBodyDto, GoalBodyDto, goalChanges, GoalListQueryDto, GoalPatchDto } from './goals.dto';
 import { GoalJson, goalJson } from './goals.presenter';
 import { GoalsService } from './goals.service';
+import { GoalPageResponse, GoalResponse } from './goals.responses';
+import { ApiErrors } from '../../common/openapi/errors';
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -40,6 +42,9 @@ export class GoalsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your savings goals, a page at a time' })
+  @ApiOkResponse({ type: GoalPageResponse })
+  @ApiErrors(400, 401, 404)
   async list(@CurrentUser() auth: AuthUser, @Query() query: GoalListQueryDto, @Req() req: Request) {
     const { page, pageSize } = readPagination(query);
     const { rows, count } = await this.goals.list(auth.userId, page, pageSize, query.status);
@@ -47,7 +52,9 @@ export class GoalsController {
   }
 
   @Post()
-  @ApiResponse({ status: 201, type: GoalResponseDto })
+  @ApiOperation({ summary: 'Add a savings goal' })
+  @ApiCreatedResponse({ type: GoalResponse })
+  @ApiErrors(400, 401, 413, 415, 429)
   async create(@CurrentUser() auth: AuthUser, @Body() body: GoalBodyDto): Promise<GoalJson> {
     return goalJson(
       await this.goals.create(auth.userId, {
@@ -60,13 +67,17 @@ export class GoalsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: GoalResponseDto })
+  @ApiOperation({ summary: 'One of your goals' })
+  @ApiOkResponse({ type: GoalResponse })
+  @ApiErrors(401, 404)
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<GoalJson> {
     return goalJson(await this.goals.getOwned(auth.userId, id));
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: GoalResponseDto })
+  @ApiOperation({ summary: 'Change a goal: any of its fields' })
+  @ApiOkResponse({ type: GoalResponse })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -77,16 +88,21 @@ export class GoalsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a goal' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(401, 404, 429)
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     if (!(await this.goals.deleteOwned(auth.userId, id))) throw DomainError.notFound();
   }
 
   @Post(':id/contribute')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Put money towards a goal' })
   @ApiOkResponse({
-    type: GoalResponseDto,
+    type: GoalResponse,
     description: 'The goal after the contribution; reaching the target completes it.',
   })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async contribute(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,

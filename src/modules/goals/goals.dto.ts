@@ -87,17 +87,3 @@ export class GoalListQueryDto extends PageQueryDto {
   @IsQueryChoice(GOAL_STATUSES)
   status?: GoalStatus;
 }
-
-export class GoalResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() title: string;
-  @ApiProperty({ example: '3000000.00' }) target_amount: string;
-  @ApiProperty({ example: '1200000.00' }) saved_amount: string;
-  @ApiProperty({ example: 'UZS' }) currency: string;
-  @ApiProperty({ example: '2027-03-01', nullable: true, type: String }) deadline: string | null;
-  @ApiProperty({ enum: ['active', 'completed'] }) status: string;
-  @ApiProperty({ example: 40, description: 'Whole percent of the target saved, 0–100.' })
-  progress_percent: number;
-  @ApiProperty() created_at: string;
-  @ApiProperty() updated_at: string;
-}

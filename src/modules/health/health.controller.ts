@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorDetail } from '../../common/openapi/errors';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { HealthResponse } from './health.responses';
 
 @ApiTags('health')
 @Controller('health')
@@ -11,6 +19,11 @@ export class HealthController {
   /** 200 when the database answers, else 503. */
   @Get()
   @HttpCode(200)
+  @ApiOperation({ summary: 'Whether the server and its database answer' })
+  @ApiOkResponse({ type: HealthResponse, description: 'The database answers' })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'The database does not answer' })
+  // Its only client error, as on every route: a NUL character in the URL (bootstrap.ts refuseNullCharactersInUrl).
+  @ApiBadRequestResponse({ type: ErrorDetail, description: 'A NUL character (%00) in the URL' })
   async health(@Res({ passthrough: true }) res: Response) {
     const started = Date.now();
     try {

@@ -1,17 +1,12 @@
 import { Controller, Get, Res, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiServiceUnavailableResponse,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { DownloadsService } from '../downloads/downloads.service';
 import { PrivacyService } from './privacy.service';
+import { ExportedProfile, PRIVACY_EXPORT_SCHEMA } from './privacy.responses';
+import { ApiErrors } from '../../common/openapi/errors';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -31,38 +26,9 @@ export class PrivacyController {
       '(metadata only, never codes or tokens), idempotency_keys (key and status), and the other tables holding your rows. ' +
       'Amounts are decimal strings. One export at a time per user (CSV or JSON).',
   })
-  @ApiOkResponse({
-    schema: {
-      example: {
-        exported_at: '2026-11-29T09:00:00.000Z',
-        user: {
-          id: '…',
-          telegram_chat_id: '123456789',
-          phone_number: '+998901234567',
-          language: 'ru',
-          currency: 'UZS',
-          timezone: 'Asia/Tashkent',
-        },
-        categories: [],
-        transactions: [
-          {
-            id: '…',
-            type: 'expense',
-            amount: '50000.00',
-            currency: 'UZS',
-            category: 'groceries',
-            description: 'продукты',
-          },
-        ],
-        bot_sessions: [],
-        login_codes: [],
-        refresh_tokens: [],
-        idempotency_keys: [],
-      },
-    },
-  })
-  @ApiTooManyRequestsResponse({ description: 'Another export of this user is running (Retry-After)' })
-  @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
+  @ApiExtraModels(ExportedProfile)
+  @ApiOkResponse({ schema: PRIVACY_EXPORT_SCHEMA })
+  @ApiErrors(401, 429, 503)
   async export(@CurrentUser() auth: AuthUser, @Res() res: Response): Promise<void> {
     await this.downloads.send(
       res,

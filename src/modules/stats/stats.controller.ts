@@ -6,36 +6,9 @@ import { UsersService } from '../users/users.service';
 import { SummaryQueryDto } from './stats.dto';
 import { parseSummaryQuery } from './stats.period';
 import { summaryJson } from './stats.presenter';
+import { SummaryResponse } from './stats.responses';
 import { StatsService } from './stats.service';
-
-const SUMMARY_EXAMPLE = {
-  period: 'month',
-  date_from: '2026-11-01',
-  date_to: '2026-11-30',
-  totals: [
-    { currency: 'UZS', income: '5000000.00', expense: '1250000.00', balance: '3750000.00', count: 14 },
-  ],
-  by_category: [
-    {
-      type: 'expense',
-      category: 'transport',
-      category_name: 'Транспорт',
-      currency: 'UZS',
-      amount: '120000.00',
-      count: 6,
-      share_percent: 9.6,
-    },
-    {
-      type: 'income',
-      category: 'salary',
-      category_name: 'Зарплата',
-      currency: 'UZS',
-      amount: '5000000.00',
-      count: 1,
-      share_percent: 100,
-    },
-  ],
-};
+import { ApiErrors } from '../../common/openapi/errors';
 
 @ApiTags('analytics')
 @ApiBearerAuth()
@@ -54,7 +27,8 @@ export class StatsController {
       "Days are the user's local days (their time zone). Amounts of different currencies are never added together. " +
       'share_percent is the category\'s share of its type and currency total. Bad parameters → 400 {"field": ["message"]}.',
   })
-  @ApiOkResponse({ schema: { example: SUMMARY_EXAMPLE } })
+  @ApiOkResponse({ type: SummaryResponse })
+  @ApiErrors(400, 401)
   async summary(@CurrentUser() auth: AuthUser, @Query() query: SummaryQueryDto) {
     const user = await this.users.getById(auth.userId);
     const parsed = parseSummaryQuery({ ...query }, new Date(), user.timezone);

@@ -16,14 +16,16 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
+import { ApiErrors } from '../../common/openapi/errors';
 import { localDate } from '../../common/time/local-time';
 import type { Request, Response } from 'express';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
@@ -55,6 +57,12 @@ import {
   transactionJson,
 } from './transactions.presenter';
 import { TransactionsService, UserParseJson } from './transactions.service';
+import {
+  BalanceResponse,
+  ParseResponse,
+  TransactionPageResponse,
+  TransactionResponse,
+} from './transactions.responses';
 
 const COLLECTION_PATH = '/api/transactions/';
 
@@ -71,6 +79,9 @@ export class TransactionsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your transactions, filtered, a page at a time' })
+  @ApiOkResponse({ type: TransactionPageResponse })
+  @ApiErrors(400, 401, 404)
   async list(@CurrentUser() auth: AuthUser, @Query() query: TransactionListQueryDto, @Req() req: Request) {
     const user = await this.users.getById(auth.userId);
     const filter = listFilter(query, user.timezone);
@@ -88,6 +99,18 @@ export class TransactionsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Record a transaction' })
+  @ApiCreatedResponse({
+    type: TransactionResponse,
+    description: 'Recorded; a retry with the same Idempotency-Key and body answers the first response again',
+    headers: {
+      'Idempotent-Replayed': {
+        description: '"true" when this is the stored first response to the same Idempotency-Key and body',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+  })
+  @ApiErrors(400, 401, 409, 413, 415, 422, 429)
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -118,11 +141,15 @@ export class TransactionsController {
   }
 
   @Get('balance')
+  @ApiExtraModels(BalanceResponse)
+  @ApiOperation({ summary: 'Your income, expense and balance per currency, and in your currency' })
+  @ApiErrors(401)
   @ApiOkResponse({
     description:
       "Totals per currency, and `converted`: everything in the user's currency at the Central Bank of Uzbekistan rates of `rate_date` " +
       "(null when a rate is missing; `rate_date` null when only the user's currency is present). `rates`: UZS per unit.",
     schema: {
+      allOf: [{ $ref: getSchemaPath(BalanceResponse) }],
       example: {
         totals: [
           { currency: 'USD', income: '100.00', expense: '25.50', balance: '74.50' },
@@ -147,6 +174,9 @@ export class TransactionsController {
 
   @Post('parse')
   @HttpCode(200)
+  @ApiOperation({ summary: 'What a phrase means (nothing is saved)' })
+  @ApiOkResponse({ type: ParseResponse })
+  @ApiErrors(400, 401, 413, 415, 429)
   async parse(@CurrentUser() auth: AuthUser, @Body() body: ParseBodyDto): Promise<UserParseJson> {
     return this.transactions.parseForUser(auth.userId, body.text);
   }
@@ -160,16 +190,18 @@ export class TransactionsController {
       '= + - @, a tab or a carriage return at the start of a cell and after every , ; tab or line break inside it (docs/exports.md). ' +
       'Amounts are plain decimals. One export at a time per user (CSV or JSON).',
   })
-  @ApiProduces('text/csv')
   @ApiOkResponse({
-    description: 'text/csv attachment',
-    schema: {
-      type: 'string',
-      example: '\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n',
+    description: 'A CSV attachment',
+    content: {
+      'text/csv': {
+        schema: {
+          type: 'string',
+          example: '\uFEFFdate,type,amount,currency,category,category_name,description,source\r\n',
+        },
+      },
     },
   })
-  @ApiTooManyRequestsResponse({ description: 'Another export of this user is running (Retry-After)' })
-  @ApiServiceUnavailableResponse({ description: 'Too many exports on this server right now (Retry-After)' })
+  @ApiErrors(400, 401, 429, 503)
   async export(
     @CurrentUser() auth: AuthUser,
     @Query() query: TransactionExportQueryDto,
@@ -187,11 +219,17 @@ export class TransactionsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One of your transactions' })
+  @ApiOkResponse({ type: TransactionResponse })
+  @ApiErrors(401, 404)
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<TransactionJson> {
     return this.present(auth.userId, await this.transactions.getOwned(auth.userId, id));
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace a transaction (type and amount required)' })
+  @ApiOkResponse({ type: TransactionResponse })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async replace(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -201,6 +239,9 @@ export class TransactionsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a transaction: any of its fields' })
+  @ApiOkResponse({ type: TransactionResponse })
+  @ApiErrors(400, 401, 404, 413, 415, 429)
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -215,6 +256,9 @@ export class TransactionsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a transaction' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(401, 404, 429)
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     if (!(await this.transactions.deleteOwned(auth.userId, id))) throw DomainError.notFound();
   }
