@@ -1,6 +1,6 @@
 /**
- * Regression on the original implementation's phrase corpus (test/fixtures/nlu/original_phrases.jsonl, a copy of
- * ../shared/corpus). Every case whose `expect` states a type, amount or currency must pass on those fields.
+ * Regression on the original implementation's phrase corpus (a copy kept in test/fixtures/nlu/original_phrases.jsonl).
+ * Every case whose `expect` states a type, amount or currency must pass on those fields.
  *
  * - `type` income/expense is the first item's type; command types map to our intents (balance_query,
  *   analytics_query → stats_query, change_language → set_language, change_currency → set_currency,
