@@ -10,14 +10,7 @@ import {
   Query,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { CategoryListQueryDto, CreateCategoryDto, RenameCategoryDto } from './categories.dto';
@@ -31,6 +24,7 @@ import {
 import { CategoriesService } from './categories.service';
 import { CategoryResponse, LearnedCategoryResponse } from './categories.responses';
 import { ApiErrors } from '../../common/openapi/errors';
+import { ApiEndpoint } from '../../common/openapi/endpoint';
 
 @ApiTags('categories')
 @ApiBearerAuth()
@@ -40,17 +34,21 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The default categories (in your language) and your own' })
-  @ApiOkResponse({ type: CategoryResponse, isArray: true })
-  @ApiErrors(400, 401)
+  @ApiEndpoint({
+    summary: 'The default categories (in your language) and your own',
+    ok: [CategoryResponse],
+    errors: [400, 401],
+  })
   async list(@CurrentUser() auth: AuthUser, @Query() query: CategoryListQueryDto): Promise<CategoryJson[]> {
     return (await this.categories.list(auth.userId, query.type)).map(categoryJson);
   }
 
   @Post()
-  @ApiOperation({ summary: 'Add a category of your own' })
-  @ApiCreatedResponse({ type: CategoryResponse })
-  @ApiErrors(400, 401, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'Add a category of your own',
+    created: CategoryResponse,
+    errors: [400, 401, 413, 415, 429],
+  })
   async create(@CurrentUser() auth: AuthUser, @Body() body: CreateCategoryDto): Promise<CategoryJson> {
     return customCategoryJson(
       await this.categories.create(auth.userId, { type: body.type, name: body.name }),
@@ -73,25 +71,27 @@ export class CategoriesController {
 
   @Delete('learned/:id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Forget a learned word' })
-  @ApiNoContentResponse({ description: 'Forgotten: the parser’s category applies again.' })
-  @ApiErrors(401, 404, 429)
+  @ApiEndpoint({
+    summary: 'Forget a learned word',
+    noContent: 'Forgotten: the parser’s category applies again.',
+    errors: [401, 404, 429],
+  })
   async forgetLearned(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     await this.categories.forgetLearned(auth.userId, id);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of your own categories' })
-  @ApiOkResponse({ type: CategoryResponse })
-  @ApiErrors(401, 404)
+  @ApiEndpoint({ summary: 'One of your own categories', ok: CategoryResponse, errors: [401, 404] })
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<CategoryJson> {
     return customCategoryJson(await this.categories.get(auth.userId, id));
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Rename one of your own categories (a default one → 400)' })
-  @ApiOkResponse({ type: CategoryResponse })
-  @ApiErrors(400, 401, 404, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'Rename one of your own categories (a default one → 400)',
+    ok: CategoryResponse,
+    errors: [400, 401, 404, 413, 415, 429],
+  })
   async rename(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -104,9 +104,11 @@ export class CategoriesController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete one of your own categories (a default one → 400)' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(400, 401, 404, 429)
+  @ApiEndpoint({
+    summary: 'Delete one of your own categories (a default one → 400)',
+    noContent: 'Deleted',
+    errors: [400, 401, 404, 429],
+  })
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     await this.categories.remove(auth.userId, id);
   }

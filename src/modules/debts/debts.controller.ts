@@ -11,14 +11,7 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
@@ -31,6 +24,7 @@ import { DebtJson, debtJson } from './debts.presenter';
 import { DebtsService } from './debts.service';
 import { DebtPageResponse, DebtResponse } from './debts.responses';
 import { ApiErrors } from '../../common/openapi/errors';
+import { ApiEndpoint } from '../../common/openapi/endpoint';
 
 @ApiTags('debts')
 @ApiBearerAuth()
@@ -43,9 +37,7 @@ export class DebtsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your debts, a page at a time' })
-  @ApiOkResponse({ type: DebtPageResponse })
-  @ApiErrors(400, 401, 404)
+  @ApiEndpoint({ summary: 'Your debts, a page at a time', ok: DebtPageResponse, errors: [400, 401, 404] })
   async list(@CurrentUser() auth: AuthUser, @Query() query: DebtListQueryDto, @Req() req: Request) {
     const { page, pageSize } = readPagination(query);
     const filter = { status: query.status, direction: query.direction };
@@ -54,9 +46,11 @@ export class DebtsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Record a debt: money you lent or borrowed' })
-  @ApiCreatedResponse({ type: DebtResponse })
-  @ApiErrors(400, 401, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'Record a debt: money you lent or borrowed',
+    created: DebtResponse,
+    errors: [400, 401, 413, 415, 429],
+  })
   async create(@CurrentUser() auth: AuthUser, @Body() body: DebtBodyDto): Promise<DebtJson> {
     return debtJson(
       await this.debts.create(auth.userId, {
@@ -71,17 +65,17 @@ export class DebtsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of your debts' })
-  @ApiOkResponse({ type: DebtResponse })
-  @ApiErrors(401, 404)
+  @ApiEndpoint({ summary: 'One of your debts', ok: DebtResponse, errors: [401, 404] })
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<DebtJson> {
     return debtJson(await this.debts.getOwned(auth.userId, id));
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a debt: any of its fields' })
-  @ApiOkResponse({ type: DebtResponse })
-  @ApiErrors(400, 401, 404, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'Change a debt: any of its fields',
+    ok: DebtResponse,
+    errors: [400, 401, 404, 413, 415, 429],
+  })
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -92,9 +86,7 @@ export class DebtsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a debt' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(401, 404, 429)
+  @ApiEndpoint({ summary: 'Delete a debt', noContent: 'Deleted', errors: [401, 404, 429] })
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     if (!(await this.debts.deleteOwned(auth.userId, id))) throw DomainError.notFound();
   }
@@ -117,9 +109,7 @@ export class DebtsController {
 
   @Post(':id/close')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close a debt by hand' })
-  @ApiOkResponse({ type: DebtResponse })
-  @ApiErrors(401, 404, 429)
+  @ApiEndpoint({ summary: 'Close a debt by hand', ok: DebtResponse, errors: [401, 404, 429] })
   async close(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<DebtJson> {
     return debtJson((await this.debts.close(auth.userId, id)).debt);
   }

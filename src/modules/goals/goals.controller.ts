@@ -11,14 +11,7 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
@@ -30,6 +23,7 @@ import { GoalJson, goalJson } from './goals.presenter';
 import { GoalsService } from './goals.service';
 import { GoalPageResponse, GoalResponse } from './goals.responses';
 import { ApiErrors } from '../../common/openapi/errors';
+import { ApiEndpoint } from '../../common/openapi/endpoint';
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -42,9 +36,11 @@ export class GoalsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your savings goals, a page at a time' })
-  @ApiOkResponse({ type: GoalPageResponse })
-  @ApiErrors(400, 401, 404)
+  @ApiEndpoint({
+    summary: 'Your savings goals, a page at a time',
+    ok: GoalPageResponse,
+    errors: [400, 401, 404],
+  })
   async list(@CurrentUser() auth: AuthUser, @Query() query: GoalListQueryDto, @Req() req: Request) {
     const { page, pageSize } = readPagination(query);
     const { rows, count } = await this.goals.list(auth.userId, page, pageSize, query.status);
@@ -52,9 +48,7 @@ export class GoalsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Add a savings goal' })
-  @ApiCreatedResponse({ type: GoalResponse })
-  @ApiErrors(400, 401, 413, 415, 429)
+  @ApiEndpoint({ summary: 'Add a savings goal', created: GoalResponse, errors: [400, 401, 413, 415, 429] })
   async create(@CurrentUser() auth: AuthUser, @Body() body: GoalBodyDto): Promise<GoalJson> {
     return goalJson(
       await this.goals.create(auth.userId, {
@@ -67,17 +61,17 @@ export class GoalsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of your goals' })
-  @ApiOkResponse({ type: GoalResponse })
-  @ApiErrors(401, 404)
+  @ApiEndpoint({ summary: 'One of your goals', ok: GoalResponse, errors: [401, 404] })
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<GoalJson> {
     return goalJson(await this.goals.getOwned(auth.userId, id));
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a goal: any of its fields' })
-  @ApiOkResponse({ type: GoalResponse })
-  @ApiErrors(400, 401, 404, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'Change a goal: any of its fields',
+    ok: GoalResponse,
+    errors: [400, 401, 404, 413, 415, 429],
+  })
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -88,9 +82,7 @@ export class GoalsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a goal' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(401, 404, 429)
+  @ApiEndpoint({ summary: 'Delete a goal', noContent: 'Deleted', errors: [401, 404, 429] })
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     if (!(await this.goals.deleteOwned(auth.userId, id))) throw DomainError.notFound();
   }

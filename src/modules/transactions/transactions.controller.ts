@@ -19,13 +19,13 @@ import {
   ApiCreatedResponse,
   ApiExtraModels,
   ApiHeader,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ApiErrors } from '../../common/openapi/errors';
+import { ApiEndpoint } from '../../common/openapi/endpoint';
 import { localDate } from '../../common/time/local-time';
 import type { Request, Response } from 'express';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
@@ -79,9 +79,11 @@ export class TransactionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your transactions, filtered, a page at a time' })
-  @ApiOkResponse({ type: TransactionPageResponse })
-  @ApiErrors(400, 401, 404)
+  @ApiEndpoint({
+    summary: 'Your transactions, filtered, a page at a time',
+    ok: TransactionPageResponse,
+    errors: [400, 401, 404],
+  })
   async list(@CurrentUser() auth: AuthUser, @Query() query: TransactionListQueryDto, @Req() req: Request) {
     const user = await this.users.getById(auth.userId);
     const filter = listFilter(query, user.timezone);
@@ -174,9 +176,11 @@ export class TransactionsController {
 
   @Post('parse')
   @HttpCode(200)
-  @ApiOperation({ summary: 'What a phrase means (nothing is saved)' })
-  @ApiOkResponse({ type: ParseResponse })
-  @ApiErrors(400, 401, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'What a phrase means (nothing is saved)',
+    ok: ParseResponse,
+    errors: [400, 401, 413, 415, 429],
+  })
   async parse(@CurrentUser() auth: AuthUser, @Body() body: ParseBodyDto): Promise<UserParseJson> {
     return this.transactions.parseForUser(auth.userId, body.text);
   }
@@ -219,17 +223,17 @@ export class TransactionsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One of your transactions' })
-  @ApiOkResponse({ type: TransactionResponse })
-  @ApiErrors(401, 404)
+  @ApiEndpoint({ summary: 'One of your transactions', ok: TransactionResponse, errors: [401, 404] })
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<TransactionJson> {
     return this.present(auth.userId, await this.transactions.getOwned(auth.userId, id));
   }
 
   @Put(':id')
-  @ApiOperation({ summary: 'Replace a transaction (type and amount required)' })
-  @ApiOkResponse({ type: TransactionResponse })
-  @ApiErrors(400, 401, 404, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'Replace a transaction (type and amount required)',
+    ok: TransactionResponse,
+    errors: [400, 401, 404, 413, 415, 429],
+  })
   async replace(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -239,9 +243,11 @@ export class TransactionsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change a transaction: any of its fields' })
-  @ApiOkResponse({ type: TransactionResponse })
-  @ApiErrors(400, 401, 404, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'Change a transaction: any of its fields',
+    ok: TransactionResponse,
+    errors: [400, 401, 404, 413, 415, 429],
+  })
   async update(
     @CurrentUser() auth: AuthUser,
     @Param('id') id: string,
@@ -256,9 +262,7 @@ export class TransactionsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a transaction' })
-  @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiErrors(401, 404, 429)
+  @ApiEndpoint({ summary: 'Delete a transaction', noContent: 'Deleted', errors: [401, 404, 429] })
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
     if (!(await this.transactions.deleteOwned(auth.userId, id))) throw DomainError.notFound();
   }

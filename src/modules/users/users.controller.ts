@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors } from '../../common/openapi/errors';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiEndpoint } from '../../common/openapi/endpoint';
 import { JwtAuthGuard } from '../../common/guards/jwt-auth.guard';
 import { AuthUser, CurrentUser } from '../../common/decorators/current-user.decorator';
 import { profilePatch, UpdateMeDto } from './users.dto';
@@ -17,18 +17,18 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Your profile' })
-  @ApiOkResponse({ type: UserResponse })
-  @ApiErrors(401)
+  @ApiEndpoint({ summary: 'Your profile', ok: UserResponse, errors: [401] })
   async me(@CurrentUser() auth: AuthUser) {
     return userJson(await this.users.getById(auth.userId));
   }
 
   /** A typed phone number proves nothing: stored unverified whoever else has it (README, "The Telegram bot"); limited per user. */
   @Patch()
-  @ApiOperation({ summary: 'Change your profile: any of its fields' })
-  @ApiOkResponse({ type: UserResponse })
-  @ApiErrors(400, 401, 413, 415, 429)
+  @ApiEndpoint({
+    summary: 'Change your profile: any of its fields',
+    ok: UserResponse,
+    errors: [400, 401, 413, 415, 429],
+  })
   @UseInterceptors(PhoneChangeLimit)
   async update(@CurrentUser() auth: AuthUser, @Body() body: UpdateMeDto) {
     return userJson(await this.users.updateProfile(auth.userId, profilePatch(body)));
