@@ -4,56 +4,12 @@
  */
 import { formatMoney } from '../../common/money';
 import { clipText, TELEGRAM_CAPTION_LIMIT } from '../../common/text/message-limit';
+import { MONTH_NAMES } from '../../common/text/months';
 import { pluralRu } from '../../common/text/plural';
 import type { Language } from '../../config/app-config';
 import type { TransactionType } from '../nlu/nlu.types';
 import type { ChartModel } from './stats.chart';
 import type { CategoryLine, Summary } from './stats.service';
-
-const MONTHS: Record<Language, readonly string[]> = {
-  ru: [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ],
-  uz: [
-    'yanvar',
-    'fevral',
-    'mart',
-    'aprel',
-    'may',
-    'iyun',
-    'iyul',
-    'avgust',
-    'sentyabr',
-    'oktyabr',
-    'noyabr',
-    'dekabr',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 
 /** Emoji per default category key (custom categories get the type's emoji). */
 const CATEGORY_EMOJI: Record<string, string> = {
@@ -244,7 +200,7 @@ export function periodText(
   const year = Number(p.from.slice(0, 4));
   switch (p.kind) {
     case 'month': {
-      const name = MONTHS[lang][Number(p.from.slice(5, 7)) - 1];
+      const name = MONTH_NAMES[lang][Number(p.from.slice(5, 7)) - 1];
       return t.month(year === currentYear ? name : `${name} ${year}`, use);
     }
     case 'week':

@@ -7,6 +7,7 @@ import { fitList } from '../../../common/text/message-limit';
 import { pluralEn, pluralRu } from '../../../common/text/plural';
 import { wallClock } from '../../../common/time/local-time';
 import { LANGUAGES, type Language } from '../../../common/text/languages';
+import { MONTH_NAMES } from '../../../common/text/months';
 import type { TransactionType } from '../../nlu/nlu.types';
 
 /** A Telegram `language_code` ("ru", "uz-UZ", "en-US") → one of ours, or undefined. */
@@ -468,51 +469,6 @@ export function balanceText(lang: Language, view: BalanceView): string {
 
 const LANGUAGE_NAMES: Record<Language, string> = { ru: '🇷🇺 Русский', uz: '🇺🇿 Oʻzbekcha', en: '🇬🇧 English' };
 
-const MONTHS: Record<Language, readonly string[]> = {
-  ru: [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ],
-  uz: [
-    'yanvar',
-    'fevral',
-    'mart',
-    'aprel',
-    'may',
-    'iyun',
-    'iyul',
-    'avgust',
-    'sentyabr',
-    'oktyabr',
-    'noyabr',
-    'dekabr',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
-
 const P = {
   ru: {
     recorded: '✅ Записано:',
@@ -757,7 +713,7 @@ export interface CategorySum {
  */
 export function statsText(lang: Language, year: number, month: number, sums: readonly CategorySum[]): string {
   const t = P[lang];
-  const monthName = MONTHS[lang][month - 1];
+  const monthName = MONTH_NAMES[lang][month - 1];
   if (!sums.length) return t.statsEmpty(monthName, year);
   const currencies = [...new Set(sums.map((s) => s.currency))].sort();
   const blocks = currencies.map((currency) => {
@@ -790,5 +746,5 @@ export const CATALOGUES = {
   phrases: P_COMPLETE,
   commands: COMMANDS,
   languageNames: LANGUAGE_NAMES,
-  months: MONTHS,
+  months: MONTH_NAMES,
 } as const;
