@@ -5,10 +5,15 @@
  * expected texts are written out here, not imported from the code.
  */
 import { accessTokenFor } from './helpers/auth';
-import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
-import { callbackUpdate, forwardedText, messageUpdate, textUpdate } from './helpers/updates';
-
-const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+import { startTestApp, TestApp } from './helpers/test-app';
+import {
+  callbackUpdate,
+  deliverUpdate,
+  forwardedText,
+  messageUpdate,
+  postUpdate,
+  textUpdate,
+} from './helpers/updates';
 
 /** Messages are forwarded at 12:00 in Tashkent on 05.12.2026 unless a test says otherwise. */
 const SENT_AT = Date.parse('2026-12-05T07:00:00Z');
@@ -74,17 +79,9 @@ const RECEIPT_RU = [
 describe('Telegram bot: forwarded card notifications (e2e, webhook)', () => {
   let t: TestApp;
 
-  const post = (body: unknown) =>
-    t.http
-      .post('/telegram/webhook/')
-      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-      .send(body as object);
+  const post = (body: object) => postUpdate(t, body);
 
-  const deliver = async (update: unknown) => {
-    const before = t.telegram.calls.length;
-    await post(update).expect(200);
-    return t.telegram.calls.slice(before);
-  };
+  const deliver = (update: object) => deliverUpdate(t, update);
 
   /** Forwards a notification; returns the one message the bot sent back. */
   const forward = async (chatId: number, text: string, sentAt = SENT_AT) => {

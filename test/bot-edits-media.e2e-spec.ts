@@ -4,10 +4,13 @@
  * bot sent or edited checked at the fake Bot API. Expected texts are written out here, not imported from the code.
  */
 import { FakeApiError } from './fakes/fake-telegram';
-import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
-import { callbackUpdate, editedMessageUpdate, messageUpdate as buildMessage } from './helpers/updates';
-
-const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
+import { startTestApp, TestApp } from './helpers/test-app';
+import {
+  callbackUpdate,
+  deliverUpdate,
+  editedMessageUpdate,
+  messageUpdate as buildMessage,
+} from './helpers/updates';
 
 /** Messages are sent at 12:00 in Tashkent on 10.03.2026 and edited a minute later. */
 const SENT_AT = Math.floor(Date.parse('2026-03-10T07:00:00Z') / 1000);
@@ -93,18 +96,7 @@ const recordedButtons = (updateId: number) => [
 describe('Telegram bot: edited messages, photos, stickers … (e2e, webhook)', () => {
   let t: TestApp;
 
-  const post = (body: unknown) =>
-    t.http
-      .post('/telegram/webhook/')
-      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-      .send(body as object);
-
-  /** POSTs an update (200 expected), returns the Bot API calls it caused. */
-  const deliver = async (update: unknown) => {
-    const before = t.telegram.calls.length;
-    await post(update).expect(200);
-    return t.telegram.calls.slice(before);
-  };
+  const deliver = (update: object) => deliverUpdate(t, update);
 
   const only = (calls: Array<{ method: string; params: Json }>, method: string) => {
     expect(calls.map((c) => c.method)).toEqual([method]);

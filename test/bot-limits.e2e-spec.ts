@@ -6,7 +6,7 @@
 import { MAX_ITEMS_PER_MESSAGE } from '../src/modules/nlu/parser';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TEST_BOT_TOKEN, TestApp } from './helpers/test-app';
-import { callbackUpdate, postUpdate, textUpdate } from './helpers/updates';
+import { callbackUpdate, deliverUpdate, textUpdate } from './helpers/updates';
 
 const LIMIT = 4096;
 
@@ -27,11 +27,7 @@ describe('Replies within one Telegram message (e2e, webhook)', () => {
   });
   afterAll(() => t?.close());
 
-  const deliver = async (update: object) => {
-    const before = t.telegram.calls.length;
-    await postUpdate(t, update).expect(200);
-    return t.telegram.calls.slice(before);
-  };
+  const deliver = (update: object) => deliverUpdate(t, update);
   /** The one message the bot sent back to `text` (no apology, no failed send). */
   const say = async (chatId: number, text: string) => {
     const updateId = ++nextUpdateId;

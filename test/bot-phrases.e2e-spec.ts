@@ -8,11 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CategoriesService } from '../src/modules/categories/categories.service';
-import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
-import { callbackUpdate as buildPress, messageUpdate } from './helpers/updates';
+import { startTestApp, TestApp } from './helpers/test-app';
+import { callbackUpdate as buildPress, deliverUpdate, messageUpdate, postUpdate } from './helpers/updates';
 import { createTestDatabase } from './helpers/test-database';
-
-const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
 /** Every message is sent at 12:00 in Tashkent on 10.03.2026 unless a test says otherwise. */
 const SENT_AT = Date.parse('2026-03-10T07:00:00Z');
@@ -66,18 +64,7 @@ interface Row {
 describe('Telegram bot: phrases (e2e, webhook)', () => {
   let t: TestApp;
 
-  const post = (body: unknown) =>
-    t.http
-      .post('/telegram/webhook/')
-      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-      .send(body as object);
-
-  /** POSTs an update (200 expected), returns the Bot API calls it caused. */
-  const deliver = async (update: unknown) => {
-    const before = t.telegram.calls.length;
-    await post(update).expect(200);
-    return t.telegram.calls.slice(before);
-  };
+  const deliver = (update: object) => deliverUpdate(t, update);
 
   /** POSTs a message; returns the one message the bot sent back (text + reply_markup). */
   const say = async (chatId: number, text: string, o: TextOptions = {}) => {
@@ -709,12 +696,7 @@ describe('the amount question across a restart (e2e)', () => {
           drop: async () => rmSync(dir!, { recursive: true, force: true }),
         };
     const chatId = newChatId();
-    const post = (app: TestApp, update: unknown) =>
-      app.http
-        .post('/telegram/webhook/')
-        .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-        .send(update as object)
-        .expect(200);
+    const post = (app: TestApp, update: object) => postUpdate(app, update).expect(200);
     try {
       const first = await startTestApp({ DATABASE_URL: shared.url });
       try {

@@ -4,12 +4,16 @@
  * runs racing, a 429 from Telegram, and a user who blocked the bot). Expected texts are written out here.
  */
 import { FakeApiError } from './fakes/fake-telegram';
-import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
-import { callbackUpdate as buildPress, chatMemberUpdate, messageUpdate } from './helpers/updates';
+import { startTestApp, TestApp } from './helpers/test-app';
+import {
+  callbackUpdate as buildPress,
+  chatMemberUpdate,
+  deliverUpdate,
+  messageUpdate,
+} from './helpers/updates';
 import { createApp } from '../src/bootstrap';
 import { ReminderScheduler, RemindersService } from '../src/modules/notifications/reminders.service';
 
-const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 /** 29.11.2026 12:00 in Tashkent. */
 const SENT_AT = Date.parse('2026-11-29T07:00:00Z');
 
@@ -31,15 +35,7 @@ describe('Telegram bot: goals, debts and reminders (e2e, webhook)', () => {
   let t: TestApp;
   let reminders: RemindersService;
 
-  const deliver = async (update: unknown) => {
-    const before = t.telegram.calls.length;
-    await t.http
-      .post('/telegram/webhook/')
-      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-      .send(update as object)
-      .expect(200);
-    return t.telegram.calls.slice(before);
-  };
+  const deliver = (update: object) => deliverUpdate(t, update);
   const say = async (chatId: number, text: string, languageCode = 'ru') => {
     const sent = (await deliver(textUpdate(chatId, text, languageCode))).filter(
       (c) => c.method === 'sendMessage',

@@ -2,11 +2,10 @@
  * /stats, spoken/typed statistics questions, /export and /deletemydata end to end: Update JSON POSTed to the
  * webhook, the photo / document uploads and texts checked at the fake Bot API, the rows checked in the database.
  */
-import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
-import { callbackUpdate as buildPress, messageUpdate } from './helpers/updates';
+import { startTestApp, TestApp } from './helpers/test-app';
+import { callbackUpdate as buildPress, deliverUpdate, messageUpdate } from './helpers/updates';
 import { parseCsv } from './helpers/csv';
 
-const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 /** Tuesday 10.03.2026, 12:00 in Tashkent. */
 const SENT_AT = Date.parse('2026-03-10T07:00:00Z');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -23,15 +22,7 @@ const callbackUpdate = (chatId: number, data: string, messageId = 4242) =>
 describe('Telegram bot: statistics, export and data deletion (e2e, webhook)', () => {
   let t: TestApp;
 
-  const deliver = async (update: unknown) => {
-    const before = t.telegram.calls.length;
-    await t.http
-      .post('/telegram/webhook/')
-      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-      .send(update as object)
-      .expect(200);
-    return t.telegram.calls.slice(before);
-  };
+  const deliver = (update: object) => deliverUpdate(t, update);
   const say = async (chatId: number, text: string, sentAt = SENT_AT) =>
     deliver(textUpdate(chatId, text, undefined, sentAt));
   const onlyText = async (chatId: number, text: string, sentAt = SENT_AT) => {

@@ -9,7 +9,7 @@ import { NewTransaction, TransactionsService } from '../src/modules/transactions
 import { FakeCbu } from './fakes/fake-cbu';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp, TEST_WEBHOOK_SECRET } from './helpers/test-app';
-import { callbackUpdate as buildPress, messageUpdate } from './helpers/updates';
+import { callbackUpdate as buildPress, deliverUpdate, messageUpdate } from './helpers/updates';
 
 const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
 
@@ -40,15 +40,7 @@ describe('balances with a converted total (e2e, fake CBU)', () => {
   let t: TestApp;
   let cbu: FakeCbu;
 
-  const deliver = async (update: unknown) => {
-    const before = t.telegram.calls.length;
-    await t.http
-      .post('/telegram/webhook/')
-      .set(SECRET_HEADER, TEST_WEBHOOK_SECRET)
-      .send(update as object)
-      .expect(200);
-    return t.telegram.calls.slice(before);
-  };
+  const deliver = (update: object) => deliverUpdate(t, update);
   const say = async (chatId: number, text: string, languageCode?: string) => {
     const sent = (await deliver(textUpdate(chatId, text, languageCode))).filter(
       (c) => c.method === 'sendMessage',

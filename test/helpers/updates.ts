@@ -1,3 +1,4 @@
+import type { BotApiCall } from '../fakes/fake-telegram';
 import { TEST_WEBHOOK_SECRET, TestApp } from './test-app';
 
 export const SECRET_HEADER = 'X-Telegram-Bot-Api-Secret-Token';
@@ -80,6 +81,13 @@ export function postUpdate(t: TestApp, body: object | string, secret: string | n
   const req = t.http.post(WEBHOOK).set('Content-Type', 'application/json');
   if (secret !== null) req.set(SECRET_HEADER, secret);
   return req.send(typeof body === 'string' ? body : JSON.stringify(body));
+}
+
+/** POSTs an update through the webhook (200 expected) and returns the Bot API calls it caused, in order. */
+export async function deliverUpdate(t: TestApp, update: object): Promise<BotApiCall[]> {
+  const before = t.telegram.calls.length;
+  await postUpdate(t, update).expect(200);
+  return t.telegram.calls.slice(before);
 }
 
 /** Options of a button press built by callbackUpdate. */
