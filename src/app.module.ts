@@ -8,6 +8,7 @@ import { BotModule } from './modules/bot/bot.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { DebtsModule } from './modules/debts/debts.module';
 import { GoalsModule } from './modules/goals/goals.module';
+import { HouseholdsModule } from './modules/households/households.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
@@ -36,6 +37,7 @@ export class AppModule {
         PrivacyModule,
         GoalsModule,
         DebtsModule,
+        HouseholdsModule,
         ...BotModule.forRoot(config),
         ...NotificationsModule.forRoot(config),
       ],

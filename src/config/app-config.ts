@@ -58,6 +58,8 @@ export class AppConfig {
   };
   readonly cbuRatesUrl: string;
   readonly publicUrl: string | undefined;
+  /** The bot's @username without the @: household invite links name it (docs/households.md). */
+  readonly telegramBotUsername: string;
   readonly redisUrl: string | undefined;
   readonly log: { level: string; format: 'json' | 'pretty' };
   /** Express `trust proxy`: who may name the client with X-Forwarded-For (src/config/trust-proxy.ts). */
@@ -127,6 +129,7 @@ export class AppConfig {
     };
     this.cbuRatesUrl = env.CBU_RATES_URL ?? 'https://cbu.uz/uz/arkhiv-kursov-valyut/json/';
     this.publicUrl = env.PUBLIC_URL ?? (webhookUrl ? new URL(webhookUrl).origin : undefined);
+    this.telegramBotUsername = env.TELEGRAM_BOT_USERNAME ?? 'OvozPayBot';
     this.redisUrl = env.REDIS_URL;
     this.log = { level: env.LOG_LEVEL ?? 'info', format: env.LOG_FORMAT ?? 'json' };
     const trust = parseTrustProxy(env.TRUST_PROXY);

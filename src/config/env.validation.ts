@@ -280,6 +280,12 @@ export class EnvironmentVariables {
   @IsUrl({ require_tld: false, require_protocol: true })
   PUBLIC_URL?: string;
 
+  /** The bot's @username, without the @ (invite links: https://t.me/<username>?start=join_<token>). */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, { message: 'must be a Telegram username without the @' })
+  TELEGRAM_BOT_USERNAME?: string;
+
   @IsOptional()
   @Transform(emptyToUndefined)
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })

@@ -54,6 +54,7 @@ const ERRORS: Record<ApiErrorStatus, { description: string; fields?: boolean }> 
     fields: true,
   },
   401: { description: 'No credentials, or a refused token or Telegram proof' },
+  403: { description: 'You may see this but not do this (e.g. only the owner of a household may)' },
   404: { description: 'Not found (or not yours), or an invalid page' },
   409: { description: 'A request with this Idempotency-Key is still being processed' },
   413: { description: 'Request body is too large' },
@@ -70,7 +71,7 @@ const RETRY_AFTER = {
   },
 };
 
-export type ApiErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /**
  * The error responses an operation really gives, with their DRF bodies: `@ApiErrors(400, 401, 404)`.

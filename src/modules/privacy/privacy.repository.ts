@@ -47,7 +47,7 @@ export class PrivacyRepository {
     const params: unknown[] = [userId, ...(after ?? [])];
     const range = after ? ` AND (${keys.join(', ')}) > (${keys.map((_, i) => `$${i + 2}`).join(', ')})` : '';
     const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT ${s.columns}, ${cursor} FROM ${s.table} WHERE user_id = $1${range} ORDER BY ${keys.join(', ')} LIMIT ${Math.max(1, Math.floor(limit))}`,
+      `SELECT ${s.columns}, ${cursor} FROM ${s.table} WHERE ${s.userColumn ?? 'user_id'} = $1${range} ORDER BY ${keys.join(', ')} LIMIT ${Math.max(1, Math.floor(limit))}`,
       params,
     );
     const last = rows[rows.length - 1];

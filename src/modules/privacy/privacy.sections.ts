@@ -17,6 +17,8 @@ export interface TableSection {
    * reads the table in pages after the last row's values of these columns; privacy.e2e-spec checks both).
    */
   orderBy: string;
+  /** The column naming the user, when it is not `user_id` (a household's owner_id, an invite's created_by). */
+  userColumn?: string;
 }
 
 export const PROFILE_COLUMNS =
@@ -121,6 +123,27 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     columns:
       'update_id::text AS update_id, sender_card, receiver_card, sender_name, receiver_name, amount::text AS amount, currency, occurred_at, created_at',
     orderBy: 'created_at, update_id',
+  },
+  {
+    name: 'household_memberships',
+    table: 'household_members',
+    columns: 'household_id, role, joined_at',
+    orderBy: 'joined_at, household_id',
+  },
+  {
+    name: 'households_owned',
+    table: 'households',
+    userColumn: 'owner_id',
+    columns: 'id, name, currency, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  // The token's hash never leaves.
+  {
+    name: 'household_invites',
+    table: 'household_invites',
+    userColumn: 'created_by',
+    columns: 'id, household_id, created_at, expires_at, used_at, revoked_at',
+    orderBy: 'created_at, id',
   },
   {
     name: 'idempotency_keys',

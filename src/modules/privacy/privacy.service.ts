@@ -25,6 +25,7 @@ const EXPORT_PAGE_ROWS = 100;
 export class PrivacyService {
   private readonly logger = new Logger(PrivacyService.name);
   private readonly computed: ComputedSection[] = [];
+  private readonly erasureSteps: Array<(userId: string) => Promise<void>> = [];
 
   constructor(private readonly repo: PrivacyRepository) {}
 
@@ -32,6 +33,11 @@ export class PrivacyService {
     if (this.sectionNames().includes(section.name))
       throw new Error(`Duplicate personal data section: ${section.name}`);
     this.computed.push(section);
+  }
+
+  /** Work a module does before a user is erased (e.g. handing a household's ownership over), in order. */
+  beforeErasure(step: (userId: string) => Promise<void>): void {
+    this.erasureSteps.push(step);
   }
 
   sectionNames(): string[] {
@@ -82,6 +88,7 @@ export class PrivacyService {
 
   /** Erases the user and everything that references them. */
   async eraseUser(userId: string): Promise<boolean> {
+    for (const step of this.erasureSteps) await step(userId);
     const deleted = await this.repo.deleteUser(userId);
     if (deleted) this.logger.log(`User data erased at the user's request: user_id=${userId}`);
     return deleted;

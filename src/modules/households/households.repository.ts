@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Household, HouseholdRole } from './household.entity';
+import { INVITE_LIFETIME_HOURS } from './households.rules';
+
+/** A member as the API shows them: their first name comes from users. */
+export interface MemberRow {
+  userId: string;
+  firstName: string;
+  role: HouseholdRole;
+  joinedAt: Date;
+}
+
+/** Why an invite token could not be claimed. */
+export type InviteState = 'unknown' | 'expired' | 'used' | 'revoked';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Runs an UPDATE / DELETE … RETURNING and gives its rows: wrapped in a SELECT, because TypeORM answers a bare
+ * UPDATE or DELETE with [rows, count].
+ */
+function returning(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
+  return em.query(`WITH changed AS (${sql}) SELECT * FROM changed`, params);
+}
+
+function householdOf(row: Row): Household {
+  const h = new Household();
+  h.id = row.id as string;
+  h.name = row.name as string;
+  h.currency = row.currency as string;
+  h.ownerId = row.owner_id as string;
+  h.createdAt = new Date(row.created_at as string);
+  h.updatedAt = new Date(row.updated_at as string);
+  return h;
+}
+
+const HOUSEHOLD_COLUMNS = 'id, name, currency, owner_id, created_at, updated_at';
+
+/**
+ * All SQL about households. Every statement names the household or the user it is about; who may do what is the
+ * service's business (it reads the caller's membership on every request).
+ */
+@Injectable()
+export class HouseholdsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /** The household the user belongs to and their role in it, or null. */
+  async membershipOf(
+    userId: string,
+    em: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<{ household: Household; role: HouseholdRole } | null> {
+    const rows: Row[] = await em.query(
+      `SELECT h.id, h.name, h.currency, h.owner_id, h.created_at, h.updated_at, m.role
+         FROM household_members m JOIN households h ON h.id = m.household_id
+        WHERE m.user_id = $1${lock ? ' FOR UPDATE OF h' : ''}`,
+      [userId],
+    );
+    return rows[0] ? { household: householdOf(rows[0]), role: rows[0].role as HouseholdRole } : null;
+  }
+
+  /** Oldest member first (the owner who created it is the oldest until ownership moves). */
+  async members(householdId: string, em: EntityManager = this.db.manager): Promise<MemberRow[]> {
+    const rows: Row[] = await em.query(
+      `SELECT m.user_id, u.first_name, m.role, m.joined_at
+         FROM household_members m JOIN users u ON u.id = m.user_id
+        WHERE m.household_id = $1
+        ORDER BY m.joined_at, m.user_id`,
+      [householdId],
+    );
+    return rows.map((r) => ({
+      userId: r.user_id as string,
+      firstName: r.first_name as string,
+      role: r.role as HouseholdRole,
+      joinedAt: new Date(r.joined_at as string),
+    }));
+  }
+
+  /** A new household with its owner as first member (one transaction; a second membership fails on the key). */
+  async create(em: EntityManager, ownerId: string, name: string, currency: string): Promise<Household> {
+    const rows: Row[] = await em.query(
+      `INSERT INTO households (name, currency, owner_id) VALUES ($1, $2, $3) RETURNING ${HOUSEHOLD_COLUMNS}`,
+      [name, currency, ownerId],
+    );
+    await this.addMember(em, rows[0].id as string, ownerId, 'owner');
+    return householdOf(rows[0]);
+  }
+
+  async addMember(
+    em: EntityManager,
+    householdId: string,
+    userId: string,
+    role: HouseholdRole,
+  ): Promise<void> {
+    await em.query(`INSERT INTO household_members (household_id, user_id, role) VALUES ($1, $2, $3)`, [
+      householdId,
+      userId,
+      role,
+    ]);
+  }
+
+  async update(householdId: string, changes: { name?: string; currency?: string }): Promise<void> {
+    await this.db.query(
+      `UPDATE households SET name = COALESCE($2, name), currency = COALESCE($3, currency), updated_at = now() WHERE id = $1`,
+      [householdId, changes.name ?? null, changes.currency ?? null],
+    );
+  }
+
+  /** True when the user was a member of this household (and is no longer). */
+  async removeMember(
+    householdId: string,
+    userId: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<boolean> {
+    const rows = await returning(
+      em,
+      `DELETE FROM household_members WHERE household_id = $1 AND user_id = $2 RETURNING user_id`,
+      [householdId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** Moves ownership to a member of the same household (in the caller's transaction). */
+  async transfer(em: EntityManager, householdId: string, toUserId: string): Promise<void> {
+    await em.query(
+      `UPDATE household_members SET role = 'member' WHERE household_id = $1 AND role = 'owner'`,
+      [householdId],
+    );
+    await em.query(`UPDATE household_members SET role = 'owner' WHERE household_id = $1 AND user_id = $2`, [
+      householdId,
+      toUserId,
+    ]);
+    await em.query(`UPDATE households SET owner_id = $2, updated_at = now() WHERE id = $1`, [
+      householdId,
+      toUserId,
+    ]);
+  }
+
+  /** Deletes the household; its members and invites follow by ON DELETE CASCADE. */
+  async dissolve(householdId: string, em: EntityManager = this.db.manager): Promise<void> {
+    await em.query(`DELETE FROM households WHERE id = $1`, [householdId]);
+  }
+
+  /** Stores a new invite (its hash) valid for INVITE_LIFETIME_HOURS by the database's clock; its expiry. */
+  async createInvite(householdId: string, createdBy: string, tokenHash: string): Promise<Date> {
+    const rows: Row[] = await this.db.query(
+      `INSERT INTO household_invites (token_hash, household_id, created_by, expires_at)
+       VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING expires_at`,
+      [tokenHash, householdId, createdBy, INVITE_LIFETIME_HOURS],
+    );
+    return new Date(rows[0].expires_at as string);
+  }
+
+  /** Claims an invite in one statement (single-use under races); its household, or null. */
+  async claimInvite(em: EntityManager, tokenHash: string): Promise<string | null> {
+    const rows = await returning(
+      em,
+      `UPDATE household_invites SET used_at = now()
+        WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+        RETURNING household_id`,
+      [tokenHash],
+    );
+    return rows[0] ? (rows[0].household_id as string) : null;
+  }
+
+  /** Why an invite could not be claimed. */
+  async inviteState(em: EntityManager, tokenHash: string): Promise<InviteState> {
+    const rows: Row[] = await em.query(
+      `SELECT used_at IS NOT NULL AS used, revoked_at IS NOT NULL AS revoked, expires_at <= now() AS expired
+         FROM household_invites WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    const r = rows[0];
+    if (!r) return 'unknown';
+    if (r.revoked) return 'revoked';
+    if (r.used) return 'used';
+    return r.expired ? 'expired' : 'unknown';
+  }
+
+  /** Revokes an unused invite of this household; false when there is none. */
+  async revokeInvite(householdId: string, tokenHash: string): Promise<boolean> {
+    const rows = await returning(
+      this.db.manager,
+      `UPDATE household_invites SET revoked_at = now()
+        WHERE household_id = $1 AND token_hash = $2 AND used_at IS NULL AND revoked_at IS NULL
+        RETURNING id`,
+      [householdId, tokenHash],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,234 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DomainError } from '../../common/errors/domain-error';
+import { Currency } from '../../common/money';
+import { isUuid } from '../../common/validation/uuid';
+import { AppConfig } from '../../config/app-config';
+import { PrivacyService } from '../privacy/privacy.service';
+import { UsersService } from '../users/users.service';
+import { Household, HouseholdRole } from './household.entity';
+import { HouseholdsRepository, InviteState, MemberRow } from './households.repository';
+import {
+  hashInviteToken,
+  inviteLink,
+  looksLikeInviteToken,
+  newInviteToken,
+  successorOf,
+} from './households.rules';
+
+/** A household with its members, oldest first. */
+export interface HouseholdView {
+  household: Household;
+  members: MemberRow[];
+}
+
+export interface NewHousehold {
+  name: string;
+  /** Default: the owner's currency. */
+  currency?: Currency;
+}
+
+export interface HouseholdChanges {
+  name?: string;
+  currency?: Currency;
+}
+
+export interface NewInvite {
+  token: string;
+  link: string;
+  expiresAt: Date;
+}
+
+export const ALREADY_IN_HOUSEHOLD = 'You are already in a household.';
+export const ONLY_THE_OWNER = 'Only the owner of the household can do this.';
+
+const INVITE_MESSAGES: Record<InviteState, string> = {
+  unknown: 'This invite is not valid.',
+  expired: 'This invite has expired.',
+  used: 'This invite has already been used.',
+  revoked: 'This invite has been revoked.',
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return e?.code === '23505' || e?.driverError?.code === '23505';
+}
+
+/**
+ * Households (docs/households.md): plain values in, entities out. Every call reads the caller's membership afresh,
+ * so a removed member loses access with their very next request. Errors, DRF style: not in a household → 404,
+ * a member doing what only the owner may → 403 (they can see the household, so DRF's permission check answers).
+ */
+@Injectable()
+export class HouseholdsService implements OnModuleInit {
+  private readonly logger = new Logger(HouseholdsService.name);
+
+  constructor(
+    private readonly repo: HouseholdsRepository,
+    private readonly users: UsersService,
+    private readonly privacy: PrivacyService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    // An owner's erasure hands ownership over first (or dissolves a household nobody else is in).
+    this.privacy.beforeErasure((userId) => this.handOverBeforeErasure(userId));
+  }
+
+  /** The caller's household, or 404. */
+  async current(userId: string): Promise<HouseholdView> {
+    const m = await this.repo.membershipOf(userId);
+    if (!m) throw DomainError.notFound();
+    return this.view(m.household);
+  }
+
+  async create(userId: string, input: NewHousehold): Promise<HouseholdView> {
+    if (await this.repo.membershipOf(userId))
+      throw DomainError.validation('non_field_errors', ALREADY_IN_HOUSEHOLD);
+    const currency = input.currency ?? (await this.users.getById(userId)).currency;
+    try {
+      const household = await this.repo.transaction((em) =>
+        this.repo.create(em, userId, input.name, currency),
+      );
+      this.logger.log(`Household created: household_id=${household.id}, owner_id=${userId}`);
+      return this.view(household);
+    } catch (error) {
+      // Two creates (or a create and a join) at once: the membership key lets one through.
+      if (isUniqueViolation(error)) throw DomainError.validation('non_field_errors', ALREADY_IN_HOUSEHOLD);
+      throw error;
+    }
+  }
+
+  async update(userId: string, changes: HouseholdChanges): Promise<HouseholdView> {
+    const household = await this.ownedBy(userId);
+    if (changes.name !== undefined || changes.currency !== undefined)
+      await this.repo.update(household.id, changes);
+    return this.current(userId);
+  }
+
+  /** A new single-use invite link, valid 24 h (owner only). */
+  async invite(userId: string): Promise<NewInvite> {
+    const household = await this.ownedBy(userId);
+    const token = newInviteToken();
+    const expiresAt = await this.repo.createInvite(household.id, userId, hashInviteToken(token));
+    this.logger.log(`Household invite created: household_id=${household.id}`);
+    return { token, link: inviteLink(this.config.telegramBotUsername, token), expiresAt };
+  }
+
+  /** Revokes an unused invite of the caller's household (owner only); 404 for any other token. */
+  async revokeInvite(userId: string, token: string): Promise<void> {
+    const household = await this.ownedBy(userId);
+    if (!looksLikeInviteToken(token) || !(await this.repo.revokeInvite(household.id, hashInviteToken(token))))
+      throw DomainError.notFound();
+  }
+
+  /** Joins with an invite token; the claim and the membership are one transaction (a failed join keeps the token). */
+  async join(userId: string, token: string): Promise<HouseholdView> {
+    if (await this.repo.membershipOf(userId))
+      throw DomainError.validation('non_field_errors', ALREADY_IN_HOUSEHOLD);
+    const hash = hashInviteToken(token);
+    try {
+      const household = await this.repo.transaction(async (em) => {
+        const householdId = looksLikeInviteToken(token) ? await this.repo.claimInvite(em, hash) : null;
+        if (!householdId) {
+          const state = looksLikeInviteToken(token) ? await this.repo.inviteState(em, hash) : 'unknown';
+          throw DomainError.validation('token', INVITE_MESSAGES[state]);
+        }
+        await this.repo.addMember(em, householdId, userId, 'member');
+        return householdId;
+      });
+      this.logger.log(`Household joined: household_id=${household}, user_id=${userId}`);
+      return this.current(userId);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw DomainError.validation('non_field_errors', ALREADY_IN_HOUSEHOLD);
+      throw error;
+    }
+  }
+
+  /** Leaves the household; an owner hands it to the longest-standing member, or dissolves it when alone. */
+  async leave(userId: string): Promise<void> {
+    const found = await this.repo.transaction(async (em) => {
+      const m = await this.repo.membershipOf(userId, em, true);
+      if (!m) return false;
+      if (m.household.ownerId === userId) {
+        const successor = successorOf(await this.repo.members(m.household.id, em), userId);
+        if (!successor) {
+          await this.repo.dissolve(m.household.id, em);
+          this.logger.log(`Household dissolved: household_id=${m.household.id} (its owner left alone)`);
+          return true;
+        }
+        await this.repo.transfer(em, m.household.id, successor);
+      }
+      await this.repo.removeMember(m.household.id, userId, em);
+      this.logger.log(`Household left: household_id=${m.household.id}, user_id=${userId}`);
+      return true;
+    });
+    if (!found) throw DomainError.notFound();
+  }
+
+  /** Removes another member (owner only); someone not in this household → 404, the owner themselves → 400. */
+  async removeMember(userId: string, memberId: string): Promise<void> {
+    const household = await this.ownedBy(userId);
+    if (memberId === userId)
+      throw DomainError.validation(
+        'non_field_errors',
+        'The owner cannot remove themselves: leave the household or hand ownership over first.',
+      );
+    if (!isUuid(memberId) || !(await this.repo.removeMember(household.id, memberId)))
+      throw DomainError.notFound();
+    this.logger.log(`Household member removed: household_id=${household.id}, user_id=${memberId}`);
+  }
+
+  /** Hands ownership to another member (owner only). */
+  async transfer(userId: string, toUserId: string): Promise<HouseholdView> {
+    await this.repo.transaction(async (em) => {
+      const m = await this.repo.membershipOf(userId, em, true);
+      if (!m) throw DomainError.notFound();
+      if (m.household.ownerId !== userId) throw new DomainError('permission_denied', ONLY_THE_OWNER);
+      if (toUserId === userId) throw DomainError.validation('user_id', 'You already own this household.');
+      const members = await this.repo.members(m.household.id, em);
+      if (!members.some((x) => x.userId === toUserId))
+        throw DomainError.validation('user_id', 'This person is not a member of your household.');
+      await this.repo.transfer(em, m.household.id, toUserId);
+    });
+    this.logger.log(`Household ownership transferred: to user_id=${toUserId}`);
+    return this.current(userId);
+  }
+
+  /** Deletes the household with its memberships and invites (owner only). */
+  async dissolve(userId: string): Promise<void> {
+    const household = await this.ownedBy(userId);
+    await this.repo.dissolve(household.id);
+    this.logger.log(`Household dissolved: household_id=${household.id}`);
+  }
+
+  /**
+   * Before a user is erased: an owner's household goes to the longest-standing member, or is dissolved when
+   * nobody else is in it. A member's row simply follows the erasure by ON DELETE CASCADE.
+   */
+  async handOverBeforeErasure(userId: string): Promise<void> {
+    await this.repo.transaction(async (em) => {
+      const m = await this.repo.membershipOf(userId, em, true);
+      if (!m || m.household.ownerId !== userId) return;
+      const successor = successorOf(await this.repo.members(m.household.id, em), userId);
+      if (successor) await this.repo.transfer(em, m.household.id, successor);
+      else await this.repo.dissolve(m.household.id, em);
+    });
+  }
+
+  /** The role of the user in their household, or null (for other modules' checks). */
+  async roleOf(userId: string): Promise<{ householdId: string; role: HouseholdRole } | null> {
+    const m = await this.repo.membershipOf(userId);
+    return m ? { householdId: m.household.id, role: m.role } : null;
+  }
+
+  private async ownedBy(userId: string): Promise<Household> {
+    const m = await this.repo.membershipOf(userId);
+    if (!m) throw DomainError.notFound();
+    if (m.household.ownerId !== userId) throw new DomainError('permission_denied', ONLY_THE_OWNER);
+    return m.household;
+  }
+
+  private async view(household: Household): Promise<HouseholdView> {
+    return { household, members: await this.repo.members(household.id) };
+  }
+}
