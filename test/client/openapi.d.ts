@@ -404,6 +404,144 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/households': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Create a household; you become its owner (400 when you are in one already) */
+    post: operations['HouseholdsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your household with its members */
+    get: operations['HouseholdsController_current'];
+    put?: never;
+    post?: never;
+    /** Dissolve your household: every membership and invite goes (owner only) */
+    delete: operations['HouseholdsController_dissolve'];
+    options?: never;
+    head?: never;
+    /** Rename your household or change its currency (owner only) */
+    patch: operations['HouseholdsController_update'];
+    trace?: never;
+  };
+  '/api/households/current/invites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A single-use invite link, valid 24 hours (owner only) */
+    post: operations['HouseholdsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/current/invites/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an unused invite of your household (owner only) */
+    delete: operations['HouseholdsController_revokeInvite'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/join': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Join a household with an invite token */
+    post: operations['HouseholdsController_join'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/current/leave': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Leave your household (an owner hands it to the longest-standing member, or dissolves it when alone) */
+    post: operations['HouseholdsController_leave'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/current/members/{user_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a member from your household (owner only; not yourself) */
+    delete: operations['HouseholdsController_removeMember'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/households/current/transfer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand ownership to another member (owner only) */
+    post: operations['HouseholdsController_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1227,6 +1365,84 @@ export interface components {
        * @enum {string}
        */
       status?: 'open' | 'closed';
+    };
+    HouseholdBodyDto: {
+      /** @example Oila */
+      name: string;
+      /**
+       * @description Any case. Default: the creator's currency.
+       * @enum {string}
+       */
+      currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
+    };
+    HouseholdMemberResponse: {
+      /** Format: uuid */
+      user_id: string;
+      /** @example Dilnoza */
+      first_name: string;
+      /**
+       * @example member
+       * @enum {string}
+       */
+      role: 'owner' | 'member';
+      /**
+       * Format: date-time
+       * @example 2026-11-29T09:30:00.000Z
+       */
+      joined_at: string;
+    };
+    HouseholdResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Oila */
+      name: string;
+      /**
+       * @example UZS
+       * @enum {string}
+       */
+      currency: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /** Format: uuid */
+      owner_id: string;
+      /** @description Oldest member first */
+      members: components['schemas']['HouseholdMemberResponse'][];
+    };
+    HouseholdPatchDto: {
+      /** @example Oila */
+      name?: string;
+      /**
+       * @description Any case. Default: the creator's currency.
+       * @enum {string}
+       */
+      currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
+    };
+    HouseholdInviteResponse: {
+      /** @description Single-use; shown once (only its hash is stored) */
+      token: string;
+      /**
+       * Format: uri
+       * @example https://t.me/OvozPayBot?start=join_q3Xo0wq4kS2vYV0m7f6cQe9lDq8Zr1bT5uN2pA4sE7k
+       */
+      link: string;
+      /**
+       * Format: date-time
+       * @description 24 hours after creation
+       * @example 2026-11-29T09:30:00.000Z
+       */
+      expires_at: string;
+    };
+    JoinBodyDto: {
+      /**
+       * @description The token of an invite link (what follows `join_`).
+       * @example q3Xo0wq4kS2vYV0m7f6cQe9lDq8Zr1bT5uN2pA4sE7k
+       */
+      token: string;
+    };
+    TransferBodyDto: {
+      /**
+       * Format: uuid
+       * @description A member of your household.
+       */
+      user_id: string;
     };
   };
   responses: never;
@@ -2641,6 +2857,18 @@ export interface operations {
             card_transfer_questions: {
               [key: string]: unknown;
             }[];
+            /** @description The rows of household_members: household_id, role, joined_at */
+            household_memberships: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of households: id, name, currency, created_at, updated_at */
+            households_owned: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of household_invites: id, household_id, created_at, expires_at, used_at, revoked_at */
+            household_invites: {
+              [key: string]: unknown;
+            }[];
             /** @description The rows of idempotency_keys: key, response_status, created_at */
             idempotency_keys: {
               [key: string]: unknown;
@@ -3490,6 +3718,664 @@ export interface operations {
       };
       /** @description Not found (or not yours), or an invalid page */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HouseholdBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Unsupported media type: the body must be application/json in UTF-8 */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_current: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdResponse'];
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_dissolve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Dissolved */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['HouseholdPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Unsupported media type: the body must be application/json in UTF-8 */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdInviteResponse'];
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_revokeInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_join: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['JoinBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Unsupported media type: the body must be application/json in UTF-8 */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_leave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Left */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_removeMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        user_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  HouseholdsController_transfer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TransferBodyDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HouseholdResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Unsupported media type: the body must be application/json in UTF-8 */
+      415: {
         headers: {
           [name: string]: unknown;
         };
