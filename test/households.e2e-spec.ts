@@ -293,6 +293,28 @@ describe('households REST (e2e)', () => {
     });
   });
 
+  describe('races', () => {
+    it('one token, two joins at once: exactly one gets in', async () => {
+      const gina = await accessTokenFor(t, 4107);
+      const hank = await accessTokenFor(t, 4108);
+      const ivan = await accessTokenFor(t, 4109);
+      await create(gina, { name: 'Race' }).expect(201);
+      const token = await invite(gina);
+      const [a, b] = await Promise.all([join(hank, token), join(ivan, token)]);
+      expect([a.status, b.status].sort()).toEqual([200, 400]);
+      expect((await current(gina).expect(200)).body.members).toHaveLength(2);
+    });
+
+    it('two creates at once by one person: one household', async () => {
+      const jane = await accessTokenFor(t, 4110);
+      const [a, b] = await Promise.all([create(jane, { name: 'A' }), create(jane, { name: 'B' })]);
+      expect([a.status, b.status].sort()).toEqual([201, 400]);
+      expect(await t.db.query(`SELECT id FROM households WHERE owner_id = $1`, [jane.userId])).toHaveLength(
+        1,
+      );
+    });
+  });
+
   describe('erasure and export', () => {
     it("an owner's erasure hands the household to the longest-standing member; an empty one is dissolved", async () => {
       const eve = await accessTokenFor(t, 4105);

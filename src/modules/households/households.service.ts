@@ -48,10 +48,15 @@ const INVITE_MESSAGES: Record<InviteState, string> = {
   revoked: 'This invite has been revoked.',
 };
 
-function isUniqueViolation(error: unknown): boolean {
+function hasCode(error: unknown, code: string): boolean {
   const e = error as { code?: string; driverError?: { code?: string } } | null;
-  return e?.code === '23505' || e?.driverError?.code === '23505';
+  return e?.code === code || e?.driverError?.code === code;
 }
+
+/** 23505: a second membership for the same person (two creates or joins at once). */
+const isUniqueViolation = (error: unknown) => hasCode(error, '23505');
+/** 23503: the household went (dissolved) between the claim and the new membership. */
+const isForeignKeyViolation = (error: unknown) => hasCode(error, '23503');
 
 /**
  * Households (docs/households.md): plain values in, entities out. Every call reads the caller's membership afresh,
@@ -140,6 +145,7 @@ export class HouseholdsService implements OnModuleInit {
       return this.current(userId);
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.validation('non_field_errors', ALREADY_IN_HOUSEHOLD);
+      if (isForeignKeyViolation(error)) throw DomainError.validation('token', INVITE_MESSAGES.unknown);
       throw error;
     }
   }
