@@ -406,6 +406,15 @@ describe('exports and personal data (e2e)', () => {
   });
 
   describe('the schema behind the erasure', () => {
+    it('an erasure says whether there was anyone to erase: true once, then false; an unknown id false', async () => {
+      const privacy = t.app.get(PrivacyService);
+      const gone = await accessTokenFor(t, 3099);
+      expect(await privacy.eraseUser(gone.userId)).toBe(true);
+      expect(await privacy.eraseUser(gone.userId)).toBe(false);
+      expect(await privacy.eraseUser(randomUUID())).toBe(false);
+      expect(await t.db.query('SELECT 1 FROM users WHERE id = $1', [gone.userId])).toEqual([]);
+    });
+
     it('every foreign key to users cascades, and every table holding a user_id is exported', async () => {
       const fks: Array<{ table_name: string; delete_rule: string }> = await t.db.query(
         `SELECT tc.table_name, rc.delete_rule

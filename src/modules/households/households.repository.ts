@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryReturning } from '../../database/returning';
 import { Household, HouseholdRole } from './household.entity';
 import { INVITE_LIFETIME_HOURS } from './households.rules';
 
@@ -15,14 +16,6 @@ export interface MemberRow {
 export type InviteState = 'unknown' | 'expired' | 'used' | 'revoked';
 
 type Row = Record<string, unknown>;
-
-/**
- * Runs an UPDATE / DELETE … RETURNING and gives its rows: wrapped in a SELECT, because TypeORM answers a bare
- * UPDATE or DELETE with [rows, count].
- */
-function returning(em: EntityManager, sql: string, params: unknown[]): Promise<Row[]> {
-  return em.query(`WITH changed AS (${sql}) SELECT * FROM changed`, params);
-}
 
 function householdOf(row: Row): Household {
   const h = new Household();
@@ -117,7 +110,7 @@ export class HouseholdsRepository {
     userId: string,
     em: EntityManager = this.db.manager,
   ): Promise<boolean> {
-    const rows = await returning(
+    const rows = await queryReturning<Row>(
       em,
       `DELETE FROM household_members WHERE household_id = $1 AND user_id = $2 RETURNING user_id`,
       [householdId, userId],
@@ -158,7 +151,7 @@ export class HouseholdsRepository {
 
   /** Claims an invite in one statement (single-use under races); its household, or null. */
   async claimInvite(em: EntityManager, tokenHash: string): Promise<string | null> {
-    const rows = await returning(
+    const rows = await queryReturning<Row>(
       em,
       `UPDATE household_invites SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
@@ -184,7 +177,7 @@ export class HouseholdsRepository {
 
   /** Revokes an unused invite of this household; false when there is none. */
   async revokeInvite(householdId: string, tokenHash: string): Promise<boolean> {
-    const rows = await returning(
+    const rows = await queryReturning<Row>(
       this.db.manager,
       `UPDATE household_invites SET revoked_at = now()
         WHERE household_id = $1 AND token_hash = $2 AND used_at IS NULL AND revoked_at IS NULL

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryReturning } from '../../database/returning';
 import { PROFILE_COLUMNS, TableSection } from './privacy.sections';
 
 /** One page of a section: the rows, and where the next page starts (null after the last). */
@@ -58,7 +59,7 @@ export class PrivacyRepository {
 
   /** Deletes the user; every table holding their rows follows by ON DELETE CASCADE. True when there was one. */
   async deleteUser(userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`DELETE FROM users WHERE id = $1 RETURNING id`, [userId]);
+    const rows = await queryReturning(this.db, `DELETE FROM users WHERE id = $1 RETURNING id`, [userId]);
     return rows.length > 0;
   }
 }
