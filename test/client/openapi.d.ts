@@ -1231,7 +1231,7 @@ export interface components {
     };
     AmountBodyDto: {
       /**
-       * @description Decimal string (a JSON number is accepted too); > 0.
+       * @description Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.
        * @example 500000.00
        */
       amount: string;

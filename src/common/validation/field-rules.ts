@@ -5,8 +5,11 @@
  * checked value into its typed form (trimmed text, upper-case currency, minor units); they run only after every
  * rule has passed (validation.pipe.ts).
  */
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
+import { CURRENCIES } from '../money';
 import { readDateOrDateTime, readIsoDate } from '../time/local-time';
 import {
   BLANK,
@@ -18,7 +21,7 @@ import {
   NOT_NULL,
   REQUIRED,
 } from './messages';
-import { Read, readAmount, readCurrency, readText, TextRules, textOf } from './readers';
+import { AMOUNT_PATTERN, Read, readAmount, readCurrency, readText, TextRules, textOf } from './readers';
 
 export interface Presence {
   /** Absent → "This field is required." (PartialType with `skipNullProperties: false` lifts it for PATCH). */
@@ -67,30 +70,47 @@ export function FieldRule(name: string, check: Check, presence: Presence = {}): 
 
 const messageOf = <T>(read: Read<T>): string | undefined => (read.ok ? undefined : read.message);
 
+/** A rule that checks a field with a reader and, once every rule has passed, keeps the value the reader made. */
+function ReadRule<T>(name: string, read: (value: unknown) => Read<T>, presence: Presence): PropertyDecorator {
+  return applyDecorators(
+    FieldRule(name, (v) => messageOf(read(v)), presence),
+    Transform(({ value }) => {
+      const result = read(value);
+      return result.ok ? result.value : value;
+    }),
+  );
+}
+
 /** A positive decimal amount (string or JSON number, ≤ 13 integer digits, ≤ 2 decimals); becomes minor units. */
 export function IsAmount(presence: Presence = {}): PropertyDecorator {
-  const rule = FieldRule('isAmount', (v) => messageOf(readAmount(v)), presence);
-  const transform = Transform(({ value }) => {
-    const read = readAmount(value);
-    return read.ok ? read.value : value;
-  });
-  return (target, key) => {
-    rule(target, key);
-    transform(target, key);
-  };
+  return ReadRule('isAmount', readAmount, presence);
 }
 
 /** One of the currencies we keep, any case, spaces around ignored; becomes the upper-case code. */
 export function IsCurrencyCode(presence: Presence = {}): PropertyDecorator {
-  const rule = FieldRule('isCurrencyCode', (v) => messageOf(readCurrency(v)), presence);
-  const transform = Transform(({ value }) => {
-    const read = readCurrency(value);
-    return read.ok ? read.value : value;
-  });
-  return (target, key) => {
-    rule(target, key);
-    transform(target, key);
-  };
+  return ReadRule('isCurrencyCode', readCurrency, presence);
+}
+
+/** A required amount of a body: the rule (IsAmount) and its OpenAPI description, with an example. */
+export function AmountField(example: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      type: String,
+      pattern: AMOUNT_PATTERN,
+      example,
+      description:
+        'Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.',
+    }),
+    IsAmount({ required: true }),
+  );
+}
+
+/** An optional currency of a body: the rule (IsCurrencyCode) and its OpenAPI description. */
+export function CurrencyField(whose = 'the user'): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ enum: CURRENCIES, description: `Any case. Default: ${whose}'s currency.` }),
+    IsCurrencyCode(),
+  );
 }
 
 export interface TextOptions extends Presence, TextRules {
@@ -107,10 +127,7 @@ export function IsText(options: TextOptions): PropertyDecorator {
     if (value === null && options.nullAs !== undefined) return options.nullAs;
     return typeof value === 'string' ? textOf(value, options) : value;
   });
-  return (target, key) => {
-    rule(target, key);
-    transform(target, key);
-  };
+  return applyDecorators(rule, transform);
 }
 
 export interface ChoiceOptions extends Presence {
@@ -142,10 +159,7 @@ export function IsCategoryKey(max: number, presence: Presence = {}): PropertyDec
     presence,
   );
   const transform = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-  return (target, key) => {
-    rule(target, key);
-    transform(target, key);
-  };
+  return applyDecorators(rule, transform);
 }
 
 /**
@@ -159,10 +173,7 @@ export function IsDateOrDateTime(presence: Presence = {}): PropertyDecorator {
     presence,
   );
   const transform = Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-  return (target, key) => {
-    rule(target, key);
-    transform(target, key);
-  };
+  return applyDecorators(rule, transform);
 }
 
 /** YYYY-MM-DD, or null or "" for "no date"; becomes the trimmed day or null. */
@@ -175,10 +186,7 @@ export function IsOptionalDay(): PropertyDecorator {
   const transform = Transform(({ value }) =>
     value === null || value === '' ? null : typeof value === 'string' ? value.trim() : value,
   );
-  return (target, key) => {
-    rule(target, key);
-    transform(target, key);
-  };
+  return applyDecorators(rule, transform);
 }
 
 /** The value of a query parameter: the first of repeated ones (`?status=a&status=b`). */
@@ -201,8 +209,5 @@ export function IsQueryChoice(choices: readonly string[], whole = false): Proper
     const first = pick(value);
     return first === '' ? undefined : first;
   });
-  return (target, key) => {
-    rule(target, key);
-    transform(target, key);
-  };
+  return applyDecorators(rule, transform);
 }

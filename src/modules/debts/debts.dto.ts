@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { CURRENCIES, Currency } from '../../common/money';
+import { Currency } from '../../common/money';
 import {
-  IsAmount,
+  AmountField,
+  CurrencyField,
   IsChoice,
-  IsCurrencyCode,
   IsOptionalDay,
   IsQueryChoice,
   IsText,
 } from '../../common/validation/field-rules';
 import { PageQueryDto } from '../../common/validation/page-query.dto';
-import { AMOUNT_PATTERN } from '../../common/validation/readers';
 import { DEBT_DIRECTIONS, DEBT_STATUSES, DebtDirection, DebtStatus } from './debt.entity';
 import type { DebtChanges } from './debts.service';
 
@@ -26,19 +25,11 @@ export class DebtBodyDto {
   @IsText({ max: COUNTERPARTY_MAX, required: true })
   counterparty!: string;
 
-  @ApiProperty({
-    type: String,
-    pattern: AMOUNT_PATTERN,
-    example: '200.00',
-    description:
-      'Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.',
-  })
-  @IsAmount({ required: true })
+  @AmountField('200.00')
   /** In minor units once the validation pipe has run. */
   amount!: bigint;
 
-  @ApiPropertyOptional({ enum: CURRENCIES, description: "Any case. Default: the user's currency." })
-  @IsCurrencyCode()
+  @CurrencyField()
   currency?: Currency;
 
   @ApiPropertyOptional({

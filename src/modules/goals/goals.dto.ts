@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { CURRENCIES, Currency } from '../../common/money';
+import { Currency } from '../../common/money';
 import {
-  IsAmount,
+  AmountField,
+  CurrencyField,
   IsChoice,
-  IsCurrencyCode,
   IsOptionalDay,
   IsQueryChoice,
   IsText,
 } from '../../common/validation/field-rules';
 import { PageQueryDto } from '../../common/validation/page-query.dto';
-import { AMOUNT_PATTERN } from '../../common/validation/readers';
 import { GOAL_STATUSES, GoalStatus } from './goal.entity';
 import type { GoalChanges } from './goals.service';
 
@@ -21,19 +20,11 @@ export class GoalBodyDto {
   @IsText({ max: TITLE_MAX, required: true })
   title!: string;
 
-  @ApiProperty({
-    type: String,
-    pattern: AMOUNT_PATTERN,
-    example: '3000000.00',
-    description:
-      'Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.',
-  })
-  @IsAmount({ required: true })
+  @AmountField('3000000.00')
   /** In minor units once the validation pipe has run. */
   target_amount!: bigint;
 
-  @ApiPropertyOptional({ enum: CURRENCIES, description: "Any case. Default: the user's currency." })
-  @IsCurrencyCode()
+  @CurrencyField()
   currency?: Currency;
 
   @ApiPropertyOptional({
@@ -70,13 +61,7 @@ export function goalChanges(dto: Partial<GoalBodyDto>): GoalChanges {
 
 /** Body of POST /api/goals/{id}/contribute/ and /api/debts/{id}/repay/. */
 export class AmountBodyDto {
-  @ApiProperty({
-    type: String,
-    pattern: AMOUNT_PATTERN,
-    example: '500000.00',
-    description: 'Decimal string (a JSON number is accepted too); > 0.',
-  })
-  @IsAmount({ required: true })
+  @AmountField('500000.00')
   /** In minor units once the validation pipe has run. */
   amount!: bigint;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { CURRENCIES, Currency } from '../../common/money';
-import { IsCurrencyCode, IsText } from '../../common/validation/field-rules';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Currency } from '../../common/money';
+import { CurrencyField, IsText } from '../../common/validation/field-rules';
 import type { HouseholdChanges } from './households.service';
 
 export const NAME_MAX = 100;
@@ -11,8 +11,7 @@ export class HouseholdBodyDto {
   @IsText({ max: NAME_MAX, required: true })
   name!: string;
 
-  @ApiPropertyOptional({ enum: CURRENCIES, description: "Any case. Default: the creator's currency." })
-  @IsCurrencyCode()
+  @CurrencyField('the creator')
   currency?: Currency;
 }
 

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { CURRENCIES, Currency } from '../../common/money';
+import { Currency } from '../../common/money';
 import {
-  IsAmount,
+  AmountField,
+  CurrencyField,
   IsCategoryKey,
   IsChoice,
-  IsCurrencyCode,
   IsDateOrDateTime,
   IsText,
 } from '../../common/validation/field-rules';
-import { AMOUNT_PATTERN } from '../../common/validation/readers';
 import { TRANSACTION_TYPES, TransactionType } from '../nlu/nlu.types';
 import { CATEGORY_KEY_MAX, DESCRIPTION_MAX, PARSE_TEXT_MAX } from './transactions.rules';
 import type { NewTransactionInput, TransactionInput } from './transactions.service';
@@ -23,19 +22,11 @@ export class TransactionBodyDto {
   @IsChoice(TRANSACTION_TYPES, { required: true })
   type!: TransactionType;
 
-  @ApiProperty({
-    type: String,
-    pattern: AMOUNT_PATTERN,
-    example: '50000.00',
-    description:
-      'Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.',
-  })
-  @IsAmount({ required: true })
+  @AmountField('50000.00')
   /** In minor units once the validation pipe has run. */
   amount!: bigint;
 
-  @ApiPropertyOptional({ enum: CURRENCIES, description: "Any case. Default: the user's currency." })
-  @IsCurrencyCode()
+  @CurrencyField()
   currency?: Currency;
 
   @ApiPropertyOptional({

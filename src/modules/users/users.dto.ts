@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { CURRENCIES, Currency } from '../../common/money';
@@ -22,16 +23,12 @@ function chooseOneOf(value: unknown, choices: readonly string[]): string {
   return `"${String(value)}" is not a valid choice. Choose one of: ${choices.join(', ')}.`;
 }
 
-function both(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((d) => d(target, key));
-}
-
 /**
  * An international phone number ("+" and a number of its country's plan; spaces, dashes, brackets dropped), or
  * null or "" for none; becomes the E.164 number or null.
  */
 export function IsOptionalPhone(): PropertyDecorator {
-  return both(
+  return applyDecorators(
     FieldRule(
       'isOptionalPhone',
       (v) => {
@@ -101,7 +98,7 @@ export class UpdateMeDto {
     example: '21:00',
     description: "HH:MM, in the user's time zone (default 21:00).",
   })
-  @both(
+  @applyDecorators(
     FieldRule(
       'isReminderTime',
       (v) =>
