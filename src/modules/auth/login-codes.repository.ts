@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryReturning } from '../../database/returning';
 
 /** All SQL about login_codes (one-time codes the bot hands out on /login). */
 @Injectable()
@@ -25,7 +26,8 @@ export class LoginCodesRepository {
    * works once even under concurrent requests. Returns the user id, or null.
    */
   async consume(codeHash: string, chatId: bigint): Promise<string | null> {
-    const result: unknown = await this.db.query(
+    const rows = await queryReturning<{ user_id: string }>(
+      this.db,
       `UPDATE login_codes lc SET used_at = now()
          FROM users u
         WHERE lc.code_hash = $1 AND lc.used_at IS NULL AND lc.expires_at > now()
@@ -33,23 +35,11 @@ export class LoginCodesRepository {
         RETURNING lc.user_id`,
       [codeHash, chatId.toString()],
     );
-    return updatedRows<{ user_id: string }>(result)[0]?.user_id ?? null;
+    return rows[0]?.user_id ?? null;
   }
 
   /** Housekeeping: forgets codes that expired more than a day ago. */
   async purgeExpired(): Promise<void> {
     await this.db.query(`DELETE FROM login_codes WHERE expires_at < now() - interval '1 day'`);
   }
-}
-
-/** TypeORM's postgres driver answers an UPDATE … RETURNING with `[rows, rowCount]`; other statements with rows. */
-export function updatedRows<T>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  )
-    return result[0] as T[];
-  return result as T[];
 }

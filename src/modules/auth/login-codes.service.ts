@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { LoginCodesRepository } from './login-codes.repository';
+import { isUniqueViolation } from '../../database/errors';
 
 /** Letters and digits without look-alikes (no I, O, 0, 1): 32 symbols, so a byte maps without bias. */
 export const LOGIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -45,7 +46,7 @@ export class LoginCodesService {
         return { code, expiresAt };
       } catch (error) {
         // A collision with a stored hash (astronomically rare): draw again.
-        if ((error as { code?: string }).code !== '23505' || attempt >= 3) throw error;
+        if (!isUniqueViolation(error) || attempt >= 3) throw error;
       }
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { updatedRows } from './login-codes.repository';
+import { queryReturning } from '../../database/returning';
 
 export type RotationOutcome =
   | { ok: true; userId: string; familyId: string }
@@ -45,11 +45,12 @@ export class RefreshTokensRepository {
 
   /** Revokes every live token of a login (reuse of a rotated token). Returns how many were live. */
   async revokeFamily(familyId: string): Promise<number> {
-    const result: unknown = await this.db.query(
+    const rows = await queryReturning(
+      this.db,
       `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL RETURNING jti`,
       [familyId],
     );
-    return updatedRows(result).length;
+    return rows.length;
   }
 
   /** Housekeeping: forgets tokens that expired more than a day ago. */

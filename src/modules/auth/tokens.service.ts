@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { isUuid } from '../../common/validation/uuid';
 
 export type TokenType = 'access' | 'refresh';
 
@@ -21,8 +22,6 @@ export interface TokenPair {
   refresh: string;
 }
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Checks the shape of verified claims: exp, iat, jti (uuid) and user_id (uuid) present; returns the type. */
 export function claimsShapeOk(claims: unknown): claims is JwtClaims {
   const c = claims as Partial<JwtClaims> | null;
@@ -33,9 +32,9 @@ export function claimsShapeOk(claims: unknown): claims is JwtClaims {
     Number.isInteger(c.exp) &&
     Number.isInteger(c.iat) &&
     typeof c.jti === 'string' &&
-    UUID_RE.test(c.jti) &&
+    isUuid(c.jti) &&
     typeof c.user_id === 'string' &&
-    UUID_RE.test(c.user_id)
+    isUuid(c.user_id)
   );
 }
 

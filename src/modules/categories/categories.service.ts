@@ -16,6 +16,7 @@ import {
 } from './category-keys';
 import { isUuid } from '../../common/validation/uuid';
 import { defaultCategoryName } from './category-names';
+import { isUniqueViolation } from '../../database/errors';
 
 /** Default categories are listed expenses first. */
 const TYPES: readonly TransactionType[] = ['expense', 'income'];
@@ -88,11 +89,6 @@ export interface NewCategory {
 export interface CategoryRename {
   name: string;
   type?: unknown;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } };
-  return e?.code === '23505' || e?.driverError?.code === '23505';
 }
 
 /** Categories: the defaults (translated) and users' own. Typed input in, entities and views out. */

@@ -21,8 +21,6 @@ describe('household rules', () => {
   it('stores the SHA-256 of a token, never the token', () => {
     const token = newInviteToken();
     expect(hashInviteToken(token)).toMatch(/^[0-9a-f]{64}$/);
-    expect(hashInviteToken(token)).toBe(hashInviteToken(token));
-    expect(hashInviteToken(token)).not.toContain(token);
     expect(hashInviteToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 

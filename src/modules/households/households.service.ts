@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import { Currency } from '../../common/money';
@@ -5,7 +6,7 @@ import { isUuid } from '../../common/validation/uuid';
 import { AppConfig } from '../../config/app-config';
 import { PrivacyService } from '../privacy/privacy.service';
 import { UsersService } from '../users/users.service';
-import { Household, HouseholdRole } from './household.entity';
+import { Household } from './household.entity';
 import { HouseholdsRepository, InviteState, MemberRow } from './households.repository';
 import {
   hashInviteToken,
@@ -14,6 +15,7 @@ import {
   newInviteToken,
   successorOf,
 } from './households.rules';
+import { isForeignKeyViolation, isUniqueViolation } from '../../database/errors';
 
 /** A household with its members, oldest first. */
 export interface HouseholdView {
@@ -47,16 +49,6 @@ const INVITE_MESSAGES: Record<InviteState, string> = {
   used: 'This invite has already been used.',
   revoked: 'This invite has been revoked.',
 };
-
-function hasCode(error: unknown, code: string): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } } | null;
-  return e?.code === code || e?.driverError?.code === code;
-}
-
-/** 23505: a second membership for the same person (two creates or joins at once). */
-const isUniqueViolation = (error: unknown) => hasCode(error, '23505');
-/** 23503: the household went (dissolved) between the claim and the new membership. */
-const isForeignKeyViolation = (error: unknown) => hasCode(error, '23503');
 
 /**
  * Households (docs/households.md): plain values in, entities out. Every call reads the caller's membership afresh,
@@ -155,14 +147,9 @@ export class HouseholdsService implements OnModuleInit {
     const found = await this.repo.transaction(async (em) => {
       const m = await this.repo.membershipOf(userId, em, true);
       if (!m) return false;
-      if (m.household.ownerId === userId) {
-        const successor = successorOf(await this.repo.members(m.household.id, em), userId);
-        if (!successor) {
-          await this.repo.dissolve(m.household.id, em);
-          this.logger.log(`Household dissolved: household_id=${m.household.id} (its owner left alone)`);
-          return true;
-        }
-        await this.repo.transfer(em, m.household.id, successor);
+      if (m.household.ownerId === userId && !(await this.handOver(em, m.household.id, userId))) {
+        this.logger.log(`Household dissolved: household_id=${m.household.id} (its owner left alone)`);
+        return true;
       }
       await this.repo.removeMember(m.household.id, userId, em);
       this.logger.log(`Household left: household_id=${m.household.id}, user_id=${userId}`);
@@ -214,17 +201,19 @@ export class HouseholdsService implements OnModuleInit {
   async handOverBeforeErasure(userId: string): Promise<void> {
     await this.repo.transaction(async (em) => {
       const m = await this.repo.membershipOf(userId, em, true);
-      if (!m || m.household.ownerId !== userId) return;
-      const successor = successorOf(await this.repo.members(m.household.id, em), userId);
-      if (successor) await this.repo.transfer(em, m.household.id, successor);
-      else await this.repo.dissolve(m.household.id, em);
+      if (m && m.household.ownerId === userId) await this.handOver(em, m.household.id, userId);
     });
   }
 
-  /** The role of the user in their household, or null (for other modules' checks). */
-  async roleOf(userId: string): Promise<{ householdId: string; role: HouseholdRole } | null> {
-    const m = await this.repo.membershipOf(userId);
-    return m ? { householdId: m.household.id, role: m.role } : null;
+  /**
+   * The owner goes: ownership passes to the longest-standing other member (true), or the household is dissolved
+   * when nobody else is in it (false).
+   */
+  private async handOver(em: EntityManager, householdId: string, ownerId: string): Promise<boolean> {
+    const successor = successorOf(await this.repo.members(householdId, em), ownerId);
+    if (successor) await this.repo.transfer(em, householdId, successor);
+    else await this.repo.dissolve(householdId, em);
+    return successor !== null;
   }
 
   private async ownedBy(userId: string): Promise<Household> {

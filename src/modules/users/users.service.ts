@@ -6,13 +6,9 @@ import { checkPhoneNumber, PHONE_FIELD_MESSAGES } from './phone';
 import { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { LANGUAGES, Language } from '../nlu/nlu.types';
+import { isUniqueViolation } from '../../database/errors';
 
 const PHONE_TAKEN_MESSAGE = 'user with this phone number already exists.';
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string } } | null;
-  return e?.code === '23505' || e?.driverError?.code === '23505';
-}
 
 export interface TelegramProfile {
   chatId: bigint;
