@@ -132,7 +132,7 @@ export class BotChat {
 
   /** Presses a button (callback_data) under the bot's message. */
   async press(data: string): Promise<PressAnswer> {
-    const update = callbackUpdate(++nextUpdateId, this.chatId, data, 4242, this.languageCode);
+    const update = callbackUpdate(++nextUpdateId, this.chatId, data, { languageCode: this.languageCode });
     const calls = await this.deliver(update);
     const answers = calls.filter((c) => c.method === 'answerCallbackQuery');
     if (answers.length !== 1) throw new Error(`expected one answerCallbackQuery, got ${answers.length}`);

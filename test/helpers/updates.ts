@@ -103,18 +103,13 @@ export interface CallbackOptions {
   id?: string;
 }
 
-/**
- * A press on an inline button (callback_data `data`) under the bot's message in a private chat. The fourth argument is
- * the options, or (the older form) the message id followed by the presser's language code (default `ru`).
- */
+/** A press on an inline button (callback_data `data`) under the bot's message in a private chat. */
 export function callbackUpdate(
   updateId: number,
   chatId: number,
   data: string,
-  options: CallbackOptions | number = {},
-  languageCode = 'ru',
+  o: CallbackOptions = {},
 ): CallbackUpdate {
-  const o: CallbackOptions = typeof options === 'number' ? { messageId: options, languageCode } : options;
   return {
     update_id: updateId,
     callback_query: {

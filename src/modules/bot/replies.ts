@@ -1,20 +1,17 @@
 /**
  * What the bot's use cases take and give back, as plain values (no Telegraf context): who wrote, the reply to send,
- * and the answer to a button press. The handlers (bot.update.ts) turn a Telegram update into a `Sender` and send the
+ * and the answer to a button press. The handlers (bot.update.ts) pass the sender resolved once per update
+ * (`UpdateSender`, infra/update-sender.ts, a `SenderProfile` with its user and language) and send the
  * `Reply` / `CallbackReply` they get back.
  */
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
 import type { Transaction } from '../transactions/transaction.entity';
 
-/** Who wrote, as plain values taken from the update. */
-export interface Sender {
+/** Who wrote, as plain values taken from the update, with the profile fields /start (or the first message) stores. */
+export interface SenderProfile {
   chatId: number;
   /** Telegram's language_code: picks the language until the user has one of their own. */
   languageCode?: string;
-}
-
-/** A sender with the profile fields /start (or the first message) stores. */
-export interface SenderProfile extends Sender {
   firstName?: string;
   lastName?: string;
   username?: string;

@@ -9,17 +9,17 @@
 import type { Language } from '../../config/app-config';
 import { REMINDER_TEXTS } from './reminders.texts';
 
-export interface ReminderButton {
+interface ReminderButton {
   text: string;
   callback_data: string;
 }
 
-export interface ReminderMarkup {
+interface ReminderMarkup {
   inline_keyboard: ReminderButton[][];
 }
 
 /** callback_data of the two buttons, addressed by the update id of the message that named the money. */
-export function plannedReminderCallback(updateId: bigint, step: 'record' | 'skip'): string {
+function plannedReminderCallback(updateId: bigint, step: 'record' | 'skip'): string {
   return `f:${updateId}:${step === 'record' ? 'd' : 's'}`;
 }
 

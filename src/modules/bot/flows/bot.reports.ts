@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { Language } from '../../../config/app-config';
 import { localDate } from '../../../common/time/local-time';
 import { localToday, readStatsPeriod } from '../../nlu';
 import { PrivacyService } from '../../privacy/privacy.service';
@@ -10,7 +8,8 @@ import { namedPeriod, StatsRange, toRange } from '../../stats/stats.period';
 import { StatsService } from '../../stats/stats.service';
 import { TransactionsService } from '../../transactions/transactions.service';
 import { User } from '../../users/user.entity';
-import { decodeReport, encodeReport } from '../keyboards/callback-data';
+import { decodeReport } from '../keyboards/callback-data';
+import { deleteKeyboard, periodKeyboard } from '../keyboards/reports.keyboards';
 import type { CallbackReply, FileReply } from '../replies';
 
 /** A /deletemydata confirmation button is valid this long after it was asked. */
@@ -98,17 +97,7 @@ export class BotReportsService {
     return {
       kind: 'text',
       text: t.deleteConfirm,
-      markup: {
-        inline_keyboard: [
-          [
-            {
-              text: t.deleteYes,
-              callback_data: encodeReport({ kind: 'delete_yes', askedAt: Math.floor(now.getTime() / 1000) }),
-            },
-          ],
-          [{ text: t.deleteNo, callback_data: encodeReport({ kind: 'delete_no' }) }],
-        ],
-      },
+      markup: deleteKeyboard(user.language, now),
     };
   }
 
@@ -126,20 +115,4 @@ export class BotReportsService {
       markup,
     };
   }
-}
-
-function periodKeyboard(lang: Language): InlineKeyboardMarkup {
-  const b = STATS_TEXTS[lang].buttons;
-  return {
-    inline_keyboard: [
-      [
-        { text: b.week, callback_data: encodeReport({ kind: 'stats', period: 'week' }) },
-        { text: b.month, callback_data: encodeReport({ kind: 'stats', period: 'month' }) },
-      ],
-      [
-        { text: b.prevMonth, callback_data: encodeReport({ kind: 'stats', period: 'prev_month' }) },
-        { text: b.year, callback_data: encodeReport({ kind: 'stats', period: 'year' }) },
-      ],
-    ],
-  };
 }

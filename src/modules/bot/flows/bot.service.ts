@@ -94,9 +94,11 @@ export class BotService {
   /** Albums answered lately: an album arrives as one message per photo and gets one answer. */
   private readonly albums = new RecentAlbums();
 
-  /** /start: find or create the user, open a fresh session, welcome. */
-  async start(sender: SenderProfile): Promise<Reply> {
-    const { user, created } = await this.findOrCreate(sender);
+  /** /start: the user (the one SenderResolver read, or a new one), reactivated, a fresh session, welcome. */
+  async start(sender: UpdateSender): Promise<Reply> {
+    const { user, created } = sender.user
+      ? { user: sender.user, created: false }
+      : await this.findOrCreate(sender);
     if (!user.isActive) await this.users.setActiveByChatId(user.telegramChatId, true);
     await this.sessions.open(user.id);
     // test/bot.e2e-spec.ts reads this line as it is.
@@ -278,7 +280,7 @@ export class BotService {
       `Message without text (${input.kind}): update_id=${input.updateId}, chat_id=${input.chatId}`,
     );
     if (!input.user) return { text: needStartText(input.language) };
-    return { text: mediaHintText(input.user.language, input.kind) };
+    return { text: mediaHintText(input.language, input.kind) };
   }
 
   /** A press on one of the bot's own inline buttons (the handler answers the unregistered with an alert). */

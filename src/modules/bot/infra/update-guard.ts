@@ -3,11 +3,10 @@ import type { Response } from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context, MiddlewareFn } from 'telegraf';
 import { isDatabaseUnavailable } from '../../../common/errors/domain-error';
-import { AppConfig, Language } from '../../../config/app-config';
+import type { Language } from '../../../config/app-config';
 import { UsersModule } from '../../users/users.module';
-import { UsersService } from '../../users/users.service';
 import { installBotApiRetry } from './bot-api.retry';
-import { apologyText, languageFromCode } from '../texts/bot.texts';
+import { apologyText } from '../texts/bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
 import { peekSender, SenderResolver } from './update-sender';
 
@@ -48,8 +47,7 @@ export class UpdateGuard {
 
   constructor(
     private readonly updates: ProcessedUpdatesRepository,
-    private readonly users: UsersService,
-    private readonly config: AppConfig,
+    private readonly senders: SenderResolver,
   ) {}
 
   middleware(): MiddlewareFn<Context> {
@@ -153,22 +151,15 @@ export class UpdateGuard {
   private async apologize(ctx: Context, updateId: number): Promise<void> {
     if (!ctx.chat) return;
     try {
-      await ctx.reply(apologyText(await this.languageOf(ctx)));
+      await ctx.reply(apologyText(this.languageOf(ctx)));
     } catch (error) {
       this.logger.warn(`Apology not sent: update_id=${updateId}: ${(error as Error).message}`);
     }
   }
 
-  private async languageOf(ctx: Context): Promise<Language> {
-    const resolved = peekSender(ctx);
-    if (resolved) return resolved.language;
-    const fallback = languageFromCode(ctx.from?.language_code) ?? this.config.defaults.language;
-    if (!ctx.chat) return fallback;
-    try {
-      return (await this.users.findByChatId(BigInt(ctx.chat.id)))?.language ?? fallback;
-    } catch {
-      return fallback;
-    }
+  /** The resolved sender's language; before (or without) the resolver: Telegram's, else the default. */
+  private languageOf(ctx: Context): Language {
+    return peekSender(ctx)?.language ?? this.senders.fallbackLanguage(ctx.from?.language_code);
   }
 }
 

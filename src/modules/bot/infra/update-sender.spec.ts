@@ -66,8 +66,8 @@ describe('SenderResolver', () => {
       'uz',
     ],
     [
-      'a button press: the presser',
-      callbackUpdate(4, REGISTERED_CHAT, 'u:1'),
+      'a button press: the presser (its `from`), not the chat',
+      callbackUpdate(4, 9999, 'u:1', { fromId: REGISTERED_CHAT }),
       REGISTERED_CHAT,
       registered,
       'en',

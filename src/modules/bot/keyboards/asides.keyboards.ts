@@ -1,14 +1,9 @@
 /** Inline keyboards of the asides' replies (pure): labels from asides.texts, callback_data from ../callback-data. */
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Currency } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
-import { CallbackAction, encodeCallback } from './callback-data';
+import { callbackButton } from './callback-data';
 import { asideTexts, dayMonth } from '../texts/asides.texts';
-
-const button = (text: string, action: CallbackAction): InlineKeyboardButton.CallbackButton => ({
-  text,
-  callback_data: encodeCallback(action),
-});
 
 /** One button per currency reading ("40,000.00 UZS" / "40,000.00 USD"), in the order given. */
 export function currencyChoiceKeyboard(
@@ -17,7 +12,7 @@ export function currencyChoiceKeyboard(
 ): InlineKeyboardMarkup {
   return {
     inline_keyboard: [
-      choices.map((c) => button(c.label, { kind: 'pick_currency', updateId, currency: c.currency })),
+      choices.map((c) => callbackButton(c.label, { kind: 'pick_currency', updateId, currency: c.currency })),
     ],
   };
 }
@@ -35,20 +30,28 @@ export function futureKeyboard(
   const remind =
     plannedOn === null
       ? [
-          button(t.tomorrowButton, { kind: 'planned', updateId, step: 'tomorrow' }),
-          button(t.weekButton, { kind: 'planned', updateId, step: 'week' }),
+          callbackButton(t.tomorrowButton, { kind: 'planned', updateId, step: 'tomorrow' }),
+          callbackButton(t.weekButton, { kind: 'planned', updateId, step: 'week' }),
         ]
-      : [button(t.remindOnButton(dayMonth(plannedOn)), { kind: 'planned', updateId, step: 'remind' })];
+      : [
+          callbackButton(t.remindOnButton(dayMonth(plannedOn)), {
+            kind: 'planned',
+            updateId,
+            step: 'remind',
+          }),
+        ];
   return {
     inline_keyboard: [
       remind,
-      [button(t.paidButton, { kind: 'planned', updateId, step: 'paid' })],
-      [button(t.noButton, { kind: 'planned', updateId, step: 'no' })],
+      [callbackButton(t.paidButton, { kind: 'planned', updateId, step: 'paid' })],
+      [callbackButton(t.noButton, { kind: 'planned', updateId, step: 'no' })],
     ],
   };
 }
 
 /** A saving intention: "🎯 Create the goal". */
 export function goalOfferKeyboard(lang: Language, updateId: bigint): InlineKeyboardMarkup {
-  return { inline_keyboard: [[button(asideTexts(lang).goalButton, { kind: 'goal_offer', updateId })]] };
+  return {
+    inline_keyboard: [[callbackButton(asideTexts(lang).goalButton, { kind: 'goal_offer', updateId })]],
+  };
 }

@@ -1,8 +1,8 @@
 /** Inline keyboards of the bot's replies (pure): labels from bot.texts, callback_data from callback-data. */
-import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { CURRENCIES } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
-import { encodeCallback } from './callback-data';
+import { callbackButton } from './callback-data';
 import { LANGUAGES } from '../../../common/text/languages';
 import { buttonLabels, languageLabel } from '../texts/bot.texts';
 
@@ -13,14 +13,6 @@ const LABEL_MAX = 32;
  * large ("reply markup is too long"), and a wall of buttons helps nobody. The first ones, in the list's order.
  */
 export const LIST_BUTTONS_MAX = 48;
-
-const button = (
-  text: string,
-  data: Parameters<typeof encodeCallback>[0],
-): InlineKeyboardButton.CallbackButton => ({
-  text,
-  callback_data: encodeCallback(data),
-});
 
 function rowsOf<T>(items: readonly T[], perRow: number): T[][] {
   const rows: T[][] = [];
@@ -37,7 +29,10 @@ export function recordedKeyboard(lang: Language, updateId: bigint): InlineKeyboa
   const l = buttonLabels(lang);
   return {
     inline_keyboard: [
-      [button(l.undo, { kind: 'undo', updateId }), button(l.category, { kind: 'category', updateId })],
+      [
+        callbackButton(l.undo, { kind: 'undo', updateId }),
+        callbackButton(l.category, { kind: 'category', updateId }),
+      ],
     ],
   };
 }
@@ -50,9 +45,14 @@ export function itemChooserKeyboard(
 ): InlineKeyboardMarkup {
   const buttons = items
     .slice(0, LIST_BUTTONS_MAX)
-    .map((it, i) => button(clip(`${i + 1}. ${it.label}`), { kind: 'category', updateId, item: it.item }));
+    .map((it, i) =>
+      callbackButton(clip(`${i + 1}. ${it.label}`), { kind: 'category', updateId, item: it.item }),
+    );
   return {
-    inline_keyboard: [...rowsOf(buttons, 2), [button(buttonLabels(lang).back, { kind: 'back', updateId })]],
+    inline_keyboard: [
+      ...rowsOf(buttons, 2),
+      [callbackButton(buttonLabels(lang).back, { kind: 'back', updateId })],
+    ],
   };
 }
 
@@ -65,7 +65,7 @@ export function categoryKeyboard(
   current: string,
 ): InlineKeyboardMarkup {
   const buttons = categories.map((c) =>
-    button(clip(`${c.key === current ? '✅ ' : ''}${c.name}`), {
+    callbackButton(clip(`${c.key === current ? '✅ ' : ''}${c.name}`), {
       kind: 'set_category',
       updateId,
       item,
@@ -73,7 +73,10 @@ export function categoryKeyboard(
     }),
   );
   return {
-    inline_keyboard: [...rowsOf(buttons, 2), [button(buttonLabels(lang).back, { kind: 'back', updateId })]],
+    inline_keyboard: [
+      ...rowsOf(buttons, 2),
+      [callbackButton(buttonLabels(lang).back, { kind: 'back', updateId })],
+    ],
   };
 }
 
@@ -84,7 +87,7 @@ export function languageKeyboard(current?: Language): InlineKeyboardMarkup {
   return {
     inline_keyboard: [
       LANGUAGES.map((language) =>
-        button(mark(languageLabel(language), language === current), { kind: 'language', language }),
+        callbackButton(mark(languageLabel(language), language === current), { kind: 'language', language }),
       ),
     ],
   };
@@ -95,7 +98,7 @@ export function currencyKeyboard(current?: string): InlineKeyboardMarkup {
   return {
     inline_keyboard: rowsOf(
       CURRENCIES.map((currency) =>
-        button(mark(currency, currency === current), { kind: 'currency', currency }),
+        callbackButton(mark(currency, currency === current), { kind: 'currency', currency }),
       ),
       2,
     ),

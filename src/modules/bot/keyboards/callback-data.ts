@@ -1,3 +1,4 @@
+import type { InlineKeyboardButton } from 'telegraf/types';
 /**
  * callback_data of every inline button of the bot, in one codec: short, ASCII, at most 64 bytes (Telegram's limit).
  * Pure functions. The strings are what buttons already sent carry: they must keep being read as they are.
@@ -123,36 +124,47 @@ export function encodeCallback(action: CallbackAction): string {
   }
 }
 
+/** An inline button that sends `action` when pressed. */
+export function callbackButton(text: string, action: CallbackAction): InlineKeyboardButton.CallbackButton {
+  return { text, callback_data: encodeCallback(action) };
+}
+
+/** The patterns of decodeCallback, compiled once. */
+const UNDO_RE = new RegExp(`^u:${UPDATE}$`);
+const BACK_RE = new RegExp(`^b:${UPDATE}$`);
+const CATEGORY_RE = new RegExp(`^c:${UPDATE}(?::${ITEM})?$`);
+const SET_CATEGORY_RE = new RegExp(`^s:${UPDATE}:${ITEM}:(\\S+)$`);
+const CARD_SIDE_RE = new RegExp(`^m:${UPDATE}:(\\d{4})$`);
+const PICK_CURRENCY_RE = new RegExp(`^k:${UPDATE}:([A-Z]{3})$`);
+const PLANNED_RE = new RegExp(`^f:${UPDATE}:([a-z])$`);
+const GOAL_OFFER_RE = new RegExp(`^g:${UPDATE}$`);
+
 /** The action a button press asks for, or null for anything else (stale or foreign data). */
 export function decodeCallback(data: string | undefined): CallbackAction | null {
   if (!data || Buffer.byteLength(data) > CALLBACK_DATA_MAX_BYTES) return null;
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(`^u:${UPDATE}$`).exec(data))) return { kind: 'undo', updateId: BigInt(m[1]) };
-  if ((m = new RegExp(`^b:${UPDATE}$`).exec(data))) return { kind: 'back', updateId: BigInt(m[1]) };
-  if ((m = new RegExp(`^c:${UPDATE}(?::${ITEM})?$`).exec(data))) {
+  if ((m = UNDO_RE.exec(data))) return { kind: 'undo', updateId: BigInt(m[1]) };
+  if ((m = BACK_RE.exec(data))) return { kind: 'back', updateId: BigInt(m[1]) };
+  if ((m = CATEGORY_RE.exec(data))) {
     return m[2] === undefined
       ? { kind: 'category', updateId: BigInt(m[1]) }
       : { kind: 'category', updateId: BigInt(m[1]), item: Number(m[2]) };
   }
-  if ((m = new RegExp(`^s:${UPDATE}:${ITEM}:(\\S+)$`).exec(data))) {
+  if ((m = SET_CATEGORY_RE.exec(data))) {
     const category = decodeCategory(m[3]);
     return category ? { kind: 'set_category', updateId: BigInt(m[1]), item: Number(m[2]), category } : null;
   }
-  if ((m = new RegExp(`^m:${UPDATE}:(\\d{4})$`).exec(data)))
-    return { kind: 'card_side', updateId: BigInt(m[1]), card: m[2] };
+  if ((m = CARD_SIDE_RE.exec(data))) return { kind: 'card_side', updateId: BigInt(m[1]), card: m[2] };
   if ((m = /^lang:([a-z]{2})$/.exec(data)) && (LANGUAGES as readonly string[]).includes(m[1]))
     return { kind: 'language', language: m[1] as Language };
   if ((m = /^cur:([A-Z]{3})$/.exec(data)) && (CURRENCIES as readonly string[]).includes(m[1]))
     return { kind: 'currency', currency: m[1] as Currency };
-  if (
-    (m = new RegExp(`^k:${UPDATE}:([A-Z]{3})$`).exec(data)) &&
-    (CURRENCIES as readonly string[]).includes(m[2])
-  ) {
+  if ((m = PICK_CURRENCY_RE.exec(data)) && (CURRENCIES as readonly string[]).includes(m[2])) {
     return { kind: 'pick_currency', updateId: BigInt(m[1]), currency: m[2] as Currency };
   }
-  if ((m = new RegExp(`^f:${UPDATE}:([a-z])$`).exec(data)) && STEP_BY_CODE.has(m[2]))
+  if ((m = PLANNED_RE.exec(data)) && STEP_BY_CODE.has(m[2]))
     return { kind: 'planned', updateId: BigInt(m[1]), step: STEP_BY_CODE.get(m[2])! };
-  if ((m = new RegExp(`^g:${UPDATE}$`).exec(data))) return { kind: 'goal_offer', updateId: BigInt(m[1]) };
+  if ((m = GOAL_OFFER_RE.exec(data))) return { kind: 'goal_offer', updateId: BigInt(m[1]) };
   return null;
 }
 
@@ -190,7 +202,7 @@ export function encodePlan(action: PlanAction): string {
 }
 
 export function decodePlan(data: string | undefined): PlanAction | null {
-  if (!data || data.length > 64) return null;
+  if (!data || Buffer.byteLength(data) > CALLBACK_DATA_MAX_BYTES) return null;
   let m: RegExpExecArray | null;
   if ((m = /^p([gcdx]):([0-9a-f]{32})$/.exec(data))) {
     const id = hexToUuid(m[2]);
