@@ -35,6 +35,7 @@ import { paginated, readPagination } from '../../common/http/pagination';
 import { AppConfig } from '../../config/app-config';
 import { DownloadsService } from '../downloads/downloads.service';
 import { UsersService } from '../users/users.service';
+import type { User } from '../users/user.entity';
 import { readIdempotencyKey, requestHash } from './idempotency';
 import type { Transaction } from './transaction.entity';
 import {
@@ -95,7 +96,11 @@ export class TransactionsController {
       page,
       pageSize,
     );
-    const name = await this.transactions.categoryNames(auth.userId, user);
+    const name = await this.transactions.categoryNames(
+      auth.userId,
+      user,
+      rows.map((r) => r.category),
+    );
     const json = rows.map((tx) => transactionJson(tx, name(tx.category)));
     return paginated(req, page, pageSize, count, json, this.config.publicUrl);
   }
@@ -127,15 +132,19 @@ export class TransactionsController {
   ): Promise<TransactionJson> {
     const { key, error } = readIdempotencyKey(keyHeader);
     if (error) throw new DomainError('validation', error);
-    const name = await this.transactions.categoryNames(auth.userId);
-    const present = (tx: Transaction) => transactionJson(tx, name(tx.category));
+    // Named only once recorded (a replay needs no names), with the user the service has read.
+    const present = async (tx: Transaction, user: User) =>
+      transactionJson(
+        tx,
+        (await this.transactions.categoryNames(auth.userId, user, [tx.category]))(tx.category),
+      );
     const idem = key
       ? { key, requestHash: requestHash('POST', COLLECTION_PATH, req.body), response: present }
       : undefined;
     const outcome = await this.transactions.create(auth.userId, newTransactionInput(body), idem);
     if (!outcome.replayed) {
       res.status(201);
-      return present(outcome.transaction);
+      return present(outcome.transaction, outcome.user);
     }
     res.status(outcome.status);
     res.setHeader('Idempotent-Replayed', 'true');
@@ -257,7 +266,10 @@ export class TransactionsController {
   }
 
   private async present(userId: string, tx: Transaction): Promise<TransactionJson> {
-    return transactionJson(tx, (await this.transactions.categoryNames(userId))(tx.category));
+    return transactionJson(
+      tx,
+      (await this.transactions.categoryNames(userId, undefined, [tx.category]))(tx.category),
+    );
   }
 
   @Delete(':id')

@@ -113,12 +113,13 @@ interface TransactionChanges {
 
 /** An Idempotency-Key claim and the response body to keep with it for the replays. */
 export interface IdempotentCreate extends IdempotencyClaim {
-  response(tx: Transaction): Record<string, unknown>;
+  response(tx: Transaction, user: User): Promise<Record<string, unknown>>;
 }
 
 /** The outcome of a create: the new row, or the response kept for an earlier request with the same key. */
 export type CreateOutcome =
-  { replayed: false; transaction: Transaction } | { replayed: true; status: number; body: unknown };
+  | { replayed: false; transaction: Transaction; user: User }
+  | { replayed: true; status: number; body: unknown };
 
 interface CsvPage {
   count: number;
@@ -202,10 +203,17 @@ export class TransactionsService {
     return tx;
   }
 
-  /** The names of the user's category keys in the user's language (for presenting transactions). */
-  async categoryNames(userId: string, user?: User): Promise<(key: string) => string> {
+  /**
+   * The names of the user's category keys in the user's language (for presenting transactions). With `keys`, the
+   * user's own categories are read only when one of them is a custom key.
+   */
+  async categoryNames(
+    userId: string,
+    user?: User,
+    keys?: Iterable<string>,
+  ): Promise<(key: string) => string> {
     const u = user ?? (await this.users.getById(userId));
-    return this.categories.nameResolver(userId, u.language);
+    return this.categories.nameResolver(userId, u.language, keys);
   }
 
   /**
@@ -241,10 +249,11 @@ export class TransactionsService {
       }
       await this.lockCategory(em, userId, item.type, item.category);
       const transaction = await this.transactions.insert(row, em);
-      if (idem) await this.idempotency.complete(em, userId, idem.key, 201, idem.response(transaction));
+      if (idem)
+        await this.idempotency.complete(em, userId, idem.key, 201, await idem.response(transaction, user));
       return { transaction, prior: null };
     });
-    if (outcome.transaction) return { replayed: false, transaction: outcome.transaction };
+    if (outcome.transaction) return { replayed: false, transaction: outcome.transaction, user };
     if (!outcome.prior)
       throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
     return this.replay(outcome.prior, idem!);
