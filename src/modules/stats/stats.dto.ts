@@ -6,8 +6,20 @@ import { FieldErrors } from '../../common/validation/messages';
 import { TRANSACTION_TYPES } from '../nlu/nlu.types';
 import { parseSummaryQuery, PERIODS } from './stats.period';
 
+/** The errors of each query being checked: its five rules share one parse. */
+const checked = new WeakMap<object, FieldErrors>();
+
 /** What parseSummaryQuery refuses in a query (its checks need neither the clock nor the user's time zone). */
 function summaryQueryErrors(query: object): FieldErrors {
+  let errors = checked.get(query);
+  if (!errors) {
+    errors = parseErrors(query);
+    checked.set(query, errors);
+  }
+  return errors;
+}
+
+function parseErrors(query: object): FieldErrors {
   try {
     parseSummaryQuery(query as Record<string, unknown>, new Date(), 'UTC');
     return {};

@@ -8,6 +8,7 @@ import { PageQueryDto } from '../../common/validation/page-query.dto';
 import { TRANSACTION_TYPES, TransactionType } from '../nlu/nlu.types';
 import { readDateOrDateTime, readIsoDate, startOfLocalDay } from '../../common/time/local-time';
 import { TransactionFilter, TransactionOrder, TransactionOrderField } from './transactions.repository';
+import { fieldsOf } from '../../common/validation/validation.pipe';
 
 const ORDER_FIELDS: Record<string, TransactionOrderField> = {
   date: 'occurred_at',
@@ -125,9 +126,9 @@ class FormatQueryDto {
   format?: unknown;
 }
 
-/** GET /api/transactions/export/: the format, then the filters (checked only when the format is fine). */
+/** GET /api/transactions/export/: the format, then the filters (each checked only when the format is fine). */
 export class TransactionExportQueryDto extends IntersectionType(FormatQueryDto, TransactionFilterQueryDto) {}
-for (const key of ['type', 'currency', 'category', 'date_from', 'date_to', 'search'])
+for (const key of fieldsOf(TransactionFilterQueryDto))
   ValidateIf((o: TransactionExportQueryDto) => formatProblem(o.format) === undefined)(
     TransactionExportQueryDto.prototype,
     key,
