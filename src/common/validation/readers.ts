@@ -1,5 +1,6 @@
 /** The readers of the common field kinds: a raw JSON value → the typed value, or the DRF message (messages.ts). */
-import { CURRENCIES, Currency, parseDecimal } from '../money';
+import { DomainError } from '../errors/domain-error';
+import { CURRENCIES, Currency, MAX_AMOUNT_MINOR, parseDecimal } from '../money';
 import { AMOUNT_MESSAGES, BLANK, invalidChoice, maxLengthMessage, NOT_A_STRING } from './messages';
 
 /** What the OpenAPI document says of a decimal amount sent as a string (JSON numbers are accepted too). */
@@ -46,4 +47,13 @@ export function readText(value: unknown, max: number, rules: TextRules = {}): Re
   if (!value.trim() && !rules.allowBlank) return { ok: false, message: BLANK };
   if (text.length > max) return { ok: false, message: maxLengthMessage(max) };
   return { ok: true, value: text };
+}
+
+/**
+ * The services' own guard on an amount in minor units (the bot and other callers skip the REST rules): > 0 and at
+ * most 13 integer digits, else a 400 on `field` with the same message the REST rule gives.
+ */
+export function checkAmountMinor(field: string, minor: bigint): void {
+  if (minor < 1n) throw DomainError.validation(field, AMOUNT_MESSAGES.not_positive);
+  if (minor > MAX_AMOUNT_MINOR) throw DomainError.validation(field, AMOUNT_MESSAGES.too_many_digits);
 }

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
-import { Currency, formatMoney, MAX_AMOUNT_MINOR, toDecimalString } from '../../common/money';
+import { Currency, formatMoney, toDecimalString } from '../../common/money';
 import { isUuid } from '../../common/validation/uuid';
 import { namesMatch } from '../nlu/plans';
-import { AMOUNT_MESSAGES, FieldErrors } from '../../common/validation/messages';
+import { FieldErrors } from '../../common/validation/messages';
 import { UsersService } from '../users/users.service';
 import { Debt, DebtDirection, DebtStatus } from './debt.entity';
 import { DebtFilter, DebtsRepository, DueDebtRow } from './debts.repository';
+import { checkAmountMinor } from '../../common/validation/readers';
 
 export interface NewDebt {
   direction: DebtDirection;
@@ -69,8 +70,7 @@ export class DebtsService {
   }
 
   async create(userId: string, debt: NewDebt): Promise<Debt> {
-    if (debt.amountMinor < 1n || debt.amountMinor > MAX_AMOUNT_MINOR)
-      throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    checkAmountMinor('amount', debt.amountMinor);
     const row = await this.debts.insert({
       userId,
       direction: debt.direction,
@@ -116,9 +116,7 @@ export class DebtsService {
   /** A (partial) repayment; 400 above the remaining amount or on a closed debt; a debt paid off is closed. */
   async repay(userId: string, id: string, amountMinor: bigint): Promise<Repayment> {
     if (!isUuid(id)) throw DomainError.notFound();
-    if (amountMinor < 1n) throw DomainError.validation('amount', AMOUNT_MESSAGES.not_positive);
-    if (amountMinor > MAX_AMOUNT_MINOR)
-      throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    checkAmountMinor('amount', amountMinor);
     const result = await this.debts.repay(userId, id, amountMinor);
     switch (result.outcome) {
       case 'not_found':

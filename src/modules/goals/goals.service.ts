@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
-import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
+import { Currency } from '../../common/money';
 import { isUuid } from '../../common/validation/uuid';
 import { namesMatch } from '../nlu/plans';
-import { AMOUNT_MESSAGES } from '../../common/validation/messages';
 import { UsersService } from '../users/users.service';
 import { Goal, GoalStatus } from './goal.entity';
 import { GoalsRepository } from './goals.repository';
+import { checkAmountMinor } from '../../common/validation/readers';
 
 export interface NewGoal {
   title: string;
@@ -61,8 +61,7 @@ export class GoalsService {
   }
 
   async create(userId: string, goal: NewGoal): Promise<Goal> {
-    if (goal.targetMinor < 1n || goal.targetMinor > MAX_AMOUNT_MINOR)
-      throw DomainError.validation('target_amount', AMOUNT_MESSAGES.too_many_digits);
+    checkAmountMinor('target_amount', goal.targetMinor);
     const row = await this.goals.insert({
       userId,
       title: goal.title.trim().slice(0, 100),
@@ -105,9 +104,7 @@ export class GoalsService {
   /** Adds money to a goal (atomic); 404 for another user's goal; 400 when the saved amount would overflow. */
   async contribute(userId: string, id: string, amountMinor: bigint): Promise<Contribution> {
     if (!isUuid(id)) throw DomainError.notFound();
-    if (amountMinor < 1n) throw DomainError.validation('amount', AMOUNT_MESSAGES.not_positive);
-    if (amountMinor > MAX_AMOUNT_MINOR)
-      throw DomainError.validation('amount', AMOUNT_MESSAGES.too_many_digits);
+    checkAmountMinor('amount', amountMinor);
     const result = await this.goals.contribute(userId, id, amountMinor);
     switch (result.outcome) {
       case 'not_found':
