@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CategoriesService } from '../src/modules/categories/categories.service';
+import { customCategoryKey } from '../src/modules/categories/category-keys';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { callbackUpdate as buildPress, deliverUpdate, messageUpdate, postUpdate } from './helpers/updates';
 import { createTestDatabase } from './helpers/test-database';
@@ -415,7 +416,7 @@ describe('Telegram bot: phrases (e2e, webhook)', () => {
       expect(picked.edits[0].params.text).toBe(
         '✅ Записано:\n💰 5,000,000.00 UZS — Подработка, зарплату · 10.03.2026',
       );
-      expect(await rows(userId)).toEqual([expect.objectContaining({ category: own.key })]);
+      expect(await rows(userId)).toEqual([expect.objectContaining({ category: customCategoryKey(own.id) })]);
     });
 
     it('several items: first which one, then its categories; Back restores the buttons', async () => {

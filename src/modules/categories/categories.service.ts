@@ -47,13 +47,6 @@ export function correctionKeyword(before: LearnableItem, after: LearnableItem): 
 
 const DUPLICATE_NAME = 'A category with this name already exists.';
 
-/** One of the user's categories with the key transactions carry for it (`custom:<id>`). */
-export type OwnCategory = Category & { key: string };
-
-function withKey(category: Category): OwnCategory {
-  return Object.assign(category, { key: customCategoryKey(category.id) });
-}
-
 /** A category as listed: a default (id null, named in the user's language) or one of the user's own. */
 export interface CategoryView {
   id: string | null;
@@ -118,18 +111,18 @@ export class CategoriesService {
   }
 
   /** One of the user's own categories (defaults are listed only). */
-  async get(userId: string, id: string): Promise<OwnCategory> {
+  async get(userId: string, id: string): Promise<Category> {
     if (isAnyDefaultCategory(id)) throw DomainError.notFound();
-    return withKey(await this.findOwnedOrFail(userId, id));
+    return await this.findOwnedOrFail(userId, id);
   }
 
   /** A new category of the user (`name` trimmed, its white space collapsed); a taken name → 400. */
-  async create(userId: string, { type, name }: NewCategory): Promise<OwnCategory> {
+  async create(userId: string, { type, name }: NewCategory): Promise<Category> {
     if (this.isDefaultName(type, name)) throw DomainError.validation('name', DUPLICATE_NAME);
     try {
       const created = await this.categories.insert(userId, type, name);
       if (!created) throw DomainError.validation('name', DUPLICATE_NAME);
-      return withKey(created);
+      return created;
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.validation('name', DUPLICATE_NAME);
       throw error;
@@ -137,7 +130,7 @@ export class CategoriesService {
   }
 
   /** Renames one of the user's categories; `type`, when sent, must be its type (a type cannot change). */
-  async rename(userId: string, id: string, { name, type }: CategoryRename): Promise<OwnCategory> {
+  async rename(userId: string, id: string, { name, type }: CategoryRename): Promise<Category> {
     const existing = await this.findOwnedOrFail(userId, id);
     const errors: Record<string, string[]> = {};
     if (type !== undefined && type !== existing.type)
@@ -148,7 +141,7 @@ export class CategoriesService {
       const renamed = await this.categories.rename(userId, existing.id, name);
       if (!renamed) throw DomainError.notFound();
       if (renamed === 'taken') throw DomainError.validation('name', DUPLICATE_NAME);
-      return withKey(renamed);
+      return renamed;
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.validation('name', DUPLICATE_NAME);
       throw error;
