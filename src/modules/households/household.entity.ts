@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { User } from '../users/user.entity';
+import { bigintTransformer, moneyTransformer } from '../../database/transformers';
 
 export const HOUSEHOLD_ROLES = ['owner', 'member'] as const;
 export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number];
@@ -48,6 +49,7 @@ export class Household {
 @Entity({ name: 'household_members' })
 @Check('ck_household_members_role', `role IN ('owner', 'member')`)
 @Index('ix_household_members_household', ['householdId', 'joinedAt', 'userId'])
+@Check('ck_household_members_notify_over', `notify_over > 0`)
 export class HouseholdMember {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
@@ -68,6 +70,21 @@ export class HouseholdMember {
 
   @Column({ name: 'joined_at', type: 'timestamptz', default: () => 'now()' })
   joinedAt: Date;
+
+  /** The member's default wallet for records that do not name one: true = the household's (migration 1764402000000). */
+  @Column({ name: 'records_to_household', type: 'boolean', default: false })
+  recordsToHousehold: boolean;
+
+  /** Tell this member about other members' household expenses above this amount (household currency); null = never. */
+  @Column({
+    name: 'notify_over',
+    type: 'numeric',
+    precision: 15,
+    scale: 2,
+    nullable: true,
+    transformer: moneyTransformer,
+  })
+  notifyOver: bigint | null;
 }
 
 /** An invite link's token, stored as its SHA-256 only; single-use, 24 h, revocable. */
@@ -107,4 +124,31 @@ export class HouseholdInvite {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+}
+
+/** A Telegram group chat linked to a household: members' records there go to the household's wallet. */
+@Entity({ name: 'household_chats' })
+@Check('ck_household_chats_group', `chat_id < 0`)
+@Index('ix_household_chats_household', ['householdId'])
+@Index('ix_household_chats_linked_by', ['linkedBy'])
+export class HouseholdChat {
+  @PrimaryColumn({ name: 'chat_id', type: 'bigint', transformer: bigintTransformer })
+  chatId: bigint;
+
+  @Column({ name: 'household_id', type: 'uuid' })
+  householdId: string;
+
+  @ManyToOne(() => Household, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'household_id', foreignKeyConstraintName: 'fk_household_chats_household' })
+  household?: Household;
+
+  @Column({ name: 'linked_by', type: 'uuid' })
+  linkedBy: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'linked_by', foreignKeyConstraintName: 'fk_household_chats_linked_by' })
+  linker?: User;
+
+  @Column({ name: 'linked_at', type: 'timestamptz', default: () => 'now()' })
+  linkedAt: Date;
 }

@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { User } from '../users/user.entity';
+import { Household } from '../households/household.entity';
 import { bigintTransformer, moneyTransformer } from '../../database/transformers';
 
 import type { TransactionType } from '../nlu/nlu.types';
@@ -32,6 +33,7 @@ export type TransactionSource = 'text' | 'voice' | 'api';
 @Index('ix_transactions_user_category', ['userId', 'category'])
 @Index('uq_transactions_user_external_ref', { synchronize: false }) // UNIQUE (user_id, external_ref) WHERE external_ref IS NOT NULL
 @Index('ix_transactions_user_card', { synchronize: false }) // (user_id, card_last4, occurred_at DESC) WHERE card_last4 IS NOT NULL
+@Index('ix_transactions_household_occurred', { synchronize: false }) // (household_id, occurred_at DESC, created_at DESC) WHERE household_id IS NOT NULL
 export class Transaction {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -42,6 +44,17 @@ export class Transaction {
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_transactions_user' })
   user?: User;
+
+  /**
+   * Null: the wallet of the person who made it (user_id). Set: the household's wallet, seen by every member
+   * (docs/households.md, "Whose money"). A dissolved household sets it back to null.
+   */
+  @Column({ name: 'household_id', type: 'uuid', nullable: true })
+  householdId: string | null;
+
+  @ManyToOne(() => Household, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'household_id', foreignKeyConstraintName: 'fk_transactions_household' })
+  household?: Household;
 
   @Column({ type: 'varchar', length: 7 })
   type: TransactionType;
