@@ -226,12 +226,12 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One of your transactions */
+    /** One of your transactions, or one of your household's */
     get: operations['TransactionsController_get'];
     /** Replace a transaction (type and amount required) */
     put: operations['TransactionsController_replace'];
     post?: never;
-    /** Delete a transaction */
+    /** Delete a transaction: your own, or (the household's owner) any of the household's */
     delete: operations['TransactionsController_remove'];
     options?: never;
     head?: never;
@@ -834,6 +834,17 @@ export interface components {
       /** @description What speech-to-text heard (source voice), else null */
       transcript: string | null;
       /**
+       * @description personal: the maker's own (no one else sees it); household: the household's, seen by every member
+       * @example personal
+       * @enum {string}
+       */
+      wallet: 'personal' | 'household';
+      /**
+       * Format: uuid
+       * @description Who made the record (in a household, possibly another member)
+       */
+      created_by: string;
+      /**
        * Format: date-time
        * @example 2026-11-29T09:30:00.000Z
        */
@@ -890,6 +901,11 @@ export interface components {
        * @example 2026-11-29
        */
       date?: string;
+      /**
+       * @description personal: your own wallet; household: your household's (you must be in one). Default for a new record: your household default (off unless you turned it on); on a change: where it is.
+       * @enum {string}
+       */
+      wallet?: 'personal' | 'household';
     };
     BalanceTotal: {
       /**
@@ -1027,6 +1043,11 @@ export interface components {
        * @example 2026-11-29
        */
       date?: string;
+      /**
+       * @description personal: your own wallet; household: your household's (you must be in one). Default for a new record: your household default (off unless you turned it on); on a change: where it is.
+       * @enum {string}
+       */
+      wallet?: 'personal' | 'household';
     };
     SummaryTotal: {
       /**
@@ -1074,6 +1095,23 @@ export interface components {
        */
       share_percent: number;
     };
+    SummaryMember: {
+      /** Format: uuid */
+      user_id: string;
+      /** @example Dilnoza */
+      first_name: string;
+      /**
+       * @example UZS
+       * @enum {string}
+       */
+      currency: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /** @example 0.00 */
+      income: string;
+      /** @example 850000.00 */
+      expense: string;
+      /** @example 9 */
+      count: number;
+    };
     SummaryResponse: {
       /**
        * @example month
@@ -1094,6 +1132,8 @@ export interface components {
       date_to: string;
       totals: components['schemas']['SummaryTotal'][];
       by_category: components['schemas']['SummaryCategory'][];
+      /** @description With wallet=household only: each member's totals per currency (by first name) */
+      by_member?: components['schemas']['SummaryMember'][];
     };
     ExportedProfile: {
       /** Format: uuid */
@@ -2124,6 +2164,8 @@ export interface operations {
   TransactionsController_list: {
     parameters: {
       query?: {
+        /** @description Absent: every record you made. personal: your own wallet only. household: your household's records from every member (none when you are in no household). */
+        wallet?: 'personal' | 'household';
         type?: 'income' | 'expense';
         /** @description Any case. */
         currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
@@ -2288,7 +2330,10 @@ export interface operations {
   };
   TransactionsController_balance: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description Absent: every record you made. personal: your own wallet only. household: your household's records from every member (none when you are in no household). */
+        wallet?: 'personal' | 'household';
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -2302,6 +2347,19 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BalanceResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
         };
       };
       /** @description No credentials, or a refused token or Telegram proof */
@@ -2394,6 +2452,8 @@ export interface operations {
       query?: {
         /** @description Only csv; anything else → 400 */
         format?: 'csv';
+        /** @description Absent: every record you made. personal: your own wallet only. household: your household's records from every member (none when you are in no household). */
+        wallet?: 'personal' | 'household';
         type?: 'income' | 'expense';
         /** @description Any case. */
         currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
@@ -2551,6 +2611,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorDetail'];
         };
       };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
       /** @description Not found (or not yours), or an invalid page */
       404: {
         headers: {
@@ -2611,6 +2680,15 @@ export interface operations {
       };
       /** @description No credentials, or a refused token or Telegram proof */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2685,6 +2763,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorDetail'];
         };
       };
+      /** @description You may see this but not do this (e.g. only the owner of a household may) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
       /** @description Not found (or not yours), or an invalid page */
       404: {
         headers: {
@@ -2728,6 +2815,8 @@ export interface operations {
   StatsController_summary: {
     parameters: {
       query?: {
+        /** @description Absent: every record you made. personal: your own wallet only. household: your household's records from every member (none when you are in no household). */
+        wallet?: 'personal' | 'household';
         /** @description Default month (custom when date_from/date_to are given). week = Monday to Sunday. */
         period?: 'week' | 'month' | 'prev_month' | 'year' | 'custom';
         /** @description YYYY-MM-DD, first local day (period=custom only) */

@@ -12,6 +12,14 @@ export interface MemberRow {
   joinedAt: Date;
 }
 
+/** A membership as the household wallet needs it (transactions: who sees and changes which records). */
+export interface WalletMembership {
+  householdId: string;
+  role: HouseholdRole;
+  /** The member's default wallet for records that do not name one. */
+  recordsToHousehold: boolean;
+}
+
 /** Why an invite token could not be claimed. */
 export type InviteState = 'unknown' | 'expired' | 'used' | 'revoked';
 
@@ -185,5 +193,21 @@ export class HouseholdsRepository {
       [householdId, tokenHash],
     );
     return rows.length > 0;
+  }
+
+  /** The user's membership for the wallet (one read of the primary key), or null. */
+  async walletMembership(userId: string, em: EntityManager = this.db.manager): Promise<WalletMembership | null> {
+    const rows: Row[] = await em.query(
+      `SELECT household_id, role, records_to_household FROM household_members WHERE user_id = $1`,
+      [userId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          householdId: r.household_id as string,
+          role: r.role as HouseholdRole,
+          recordsToHousehold: r.records_to_household === true,
+        }
+      : null;
   }
 }

@@ -7,7 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { PrivacyService } from '../privacy/privacy.service';
 import { UsersService } from '../users/users.service';
 import { Household } from './household.entity';
-import { HouseholdsRepository, InviteState, MemberRow } from './households.repository';
+import { HouseholdsRepository, InviteState, MemberRow, WalletMembership } from './households.repository';
 import {
   hashInviteToken,
   inviteLink,
@@ -69,6 +69,14 @@ export class HouseholdsService implements OnModuleInit {
   onModuleInit(): void {
     // An owner's erasure hands ownership over first (or dissolves a household nobody else is in).
     this.privacy.beforeErasure((userId) => this.handOverBeforeErasure(userId));
+  }
+
+  /**
+   * The user's membership as the household wallet needs it, or null: read afresh on every call, so a removed member's
+   * next request already sees no household (docs/households.md, "Whose money").
+   */
+  walletMembership(userId: string): Promise<WalletMembership | null> {
+    return this.repo.walletMembership(userId);
   }
 
   /** The caller's household, or 404. */

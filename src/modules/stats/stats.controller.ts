@@ -8,6 +8,7 @@ import { parseSummaryQuery } from './stats.period';
 import { summaryJson } from './stats.presenter';
 import { SummaryResponse } from './stats.responses';
 import { StatsService } from './stats.service';
+import { TransactionsService } from '../transactions/transactions.service';
 import { ApiErrors } from '../../common/openapi/errors';
 
 @ApiTags('analytics')
@@ -18,6 +19,7 @@ export class StatsController {
   constructor(
     private readonly stats: StatsService,
     private readonly users: UsersService,
+    private readonly transactions: TransactionsService,
   ) {}
 
   @Get('summary')
@@ -32,6 +34,7 @@ export class StatsController {
   async summary(@CurrentUser() auth: AuthUser, @Query() query: SummaryQueryDto) {
     const user = await this.users.getById(auth.userId);
     const parsed = parseSummaryQuery({ ...query }, new Date(), user.timezone);
-    return summaryJson(await this.stats.summary(user.id, user.language, parsed));
+    const wallet = await this.transactions.walletScope(user.id, query.wallet);
+    return summaryJson(await this.stats.summary(user.id, user.language, parsed, wallet));
   }
 }

@@ -5,6 +5,7 @@ import { FieldRule } from '../../common/validation/field-rules';
 import { FieldErrors } from '../../common/validation/messages';
 import { TRANSACTION_TYPES } from '../nlu/nlu.types';
 import { parseSummaryQuery, PERIODS } from './stats.period';
+import { WalletQueryDto } from '../transactions/transactions.query';
 
 /** The errors of each query being checked: its five rules share one parse. */
 const checked = new WeakMap<object, FieldErrors>();
@@ -41,7 +42,7 @@ function SummaryRule(field: string): PropertyDecorator {
  * GET /api/analytics/summary/: every bad parameter at once, DRF style. The values stay as sent; the controller
  * reads the period in the user's time zone (parseSummaryQuery).
  */
-export class SummaryQueryDto {
+export class SummaryQueryDto extends WalletQueryDto {
   @ApiPropertyOptional({
     enum: PERIODS,
     description: 'Default month (custom when date_from/date_to are given). week = Monday to Sunday.',

@@ -23,5 +23,16 @@ export function summaryJson(s: Summary) {
       count: c.count,
       share_percent: c.shareBp / 100,
     })),
+    // A household's summary (?wallet=household) only: each member's totals.
+    ...(s.byMember && {
+      by_member: s.byMember.map((m) => ({
+        user_id: m.userId,
+        first_name: m.firstName,
+        currency: m.currency,
+        income: toDecimalString(m.incomeMinor),
+        expense: toDecimalString(m.expenseMinor),
+        count: m.count,
+      })),
+    }),
   };
 }

@@ -51,6 +51,27 @@ export class SummaryCategory {
   share_percent: number;
 }
 
+/** One member's totals in one currency (a household's summary). */
+export class SummaryMember {
+  @ApiProperty({ format: 'uuid' })
+  user_id: string;
+
+  @ApiProperty({ example: 'Dilnoza' })
+  first_name: string;
+
+  @ApiProperty({ enum: CURRENCIES, example: 'UZS' })
+  currency: Currency;
+
+  @ApiProperty({ ...MONEY, example: '0.00' })
+  income: string;
+
+  @ApiProperty({ ...MONEY, example: '850000.00' })
+  expense: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, example: 9 })
+  count: number;
+}
+
 export class SummaryResponse {
   @ApiProperty({ enum: PERIODS, example: 'month' })
   period: PeriodName;
@@ -66,4 +87,11 @@ export class SummaryResponse {
 
   @ApiProperty({ type: [SummaryCategory] })
   by_category: SummaryCategory[];
+
+  @ApiProperty({
+    type: [SummaryMember],
+    required: false,
+    description: "With wallet=household only: each member's totals per currency (by first name)",
+  })
+  by_member?: SummaryMember[];
 }

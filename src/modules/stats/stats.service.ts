@@ -3,7 +3,8 @@ import { apportion } from '../../common/money';
 import type { Language } from '../../config/app-config';
 import { CategoriesService } from '../categories/categories.service';
 import type { TransactionType } from '../transactions/transaction.entity';
-import { CategorySumRow, StatsRepository } from './stats.repository';
+import { CategorySumRow, MemberSumRow, StatsRepository } from './stats.repository';
+import type { WalletScope } from '../transactions/wallet';
 import type { StatsRange, SummaryQuery } from './stats.period';
 
 export interface CategoryLine {
@@ -35,6 +36,34 @@ export interface Summary {
   totals: CurrencyTotal[];
   /** Expenses first, then incomes; per currency by code; largest amount first. */
   byCategory: CategoryLine[];
+  /** For a household's summary only: each member's totals per currency (members by first name). */
+  byMember?: MemberTotal[];
+}
+
+export interface MemberTotal extends CurrencyTotal {
+  userId: string;
+  firstName: string;
+}
+
+/** Member sums (one row per currency and direction) → one line per member and currency. */
+export function memberTotals(rows: readonly MemberSumRow[]): MemberTotal[] {
+  const lines = new Map<string, MemberTotal>();
+  for (const r of rows) {
+    const key = `${r.userId}|${r.currency}`;
+    const line = lines.get(key) ?? {
+      userId: r.userId,
+      firstName: r.firstName,
+      currency: r.currency,
+      incomeMinor: 0n,
+      expenseMinor: 0n,
+      count: 0,
+    };
+    if (r.type === 'income') line.incomeMinor += r.amountMinor;
+    else line.expenseMinor += r.amountMinor;
+    line.count += r.count;
+    lines.set(key, line);
+  }
+  return [...lines.values()];
 }
 
 const TYPE_ORDER: Record<TransactionType, number> = { expense: 0, income: 1 };
@@ -111,15 +140,32 @@ export class StatsService {
     private readonly categories: CategoriesService,
   ) {}
 
-  async summary(userId: string, language: Language, query: SummaryQuery): Promise<Summary> {
+  /**
+   * The summary of a period. `wallet` absent: every record the user made; a household's: the household's records
+   * from every member, with each member's totals (docs/households.md).
+   */
+  async summary(
+    userId: string,
+    language: Language,
+    query: SummaryQuery,
+    wallet?: WalletScope,
+  ): Promise<Summary> {
     const { range, ...filter } = query;
-    const rows = await this.repo.categorySums(userId, { start: range.start, end: range.end, ...filter });
+    const sums = { start: range.start, end: range.end, ...filter, wallet };
+    const household = wallet !== undefined && wallet !== 'personal' ? wallet.householdId : null;
+    const [rows, members] = await Promise.all([
+      this.repo.categorySums(userId, sums),
+      household ? this.repo.memberSums({ ...sums, wallet: { householdId: household } }) : undefined,
+    ]);
     const name = await this.categories.nameResolver(
       userId,
       language,
       rows.map((r) => r.category).concat(filter.category ? [filter.category] : []),
     );
-    return summarize(range, rows, name);
+    const summary = summarize(range, rows, name);
+    return wallet !== undefined && wallet !== 'personal'
+      ? { ...summary, byMember: memberTotals(members ?? []) }
+      : summary;
   }
 
   /** The name of one category key in the language (the user's own categories included). */

@@ -50,6 +50,7 @@ import {
   listOrder,
   TransactionExportQueryDto,
   TransactionListQueryDto,
+  WalletQueryDto,
 } from './transactions.query';
 import {
   balanceJson,
@@ -88,6 +89,7 @@ export class TransactionsController {
   async list(@CurrentUser() auth: AuthUser, @Query() query: TransactionListQueryDto, @Req() req: Request) {
     const user = await this.users.getById(auth.userId);
     const filter = listFilter(query, user.timezone);
+    filter.wallet = await this.transactions.walletScope(auth.userId, query.wallet);
     const { page, pageSize } = readPagination(query);
     const { rows, count } = await this.transactions.list(
       auth.userId,
@@ -154,7 +156,7 @@ export class TransactionsController {
   @Get('balance')
   @ApiExtraModels(BalanceResponse)
   @ApiOperation({ summary: 'Your income, expense and balance per currency, and in your currency' })
-  @ApiErrors(401)
+  @ApiErrors(400, 401)
   @ApiOkResponse({
     description:
       "Totals per currency, and `converted`: everything in the user's currency at the Central Bank of Uzbekistan rates of `rate_date` " +
@@ -178,9 +180,10 @@ export class TransactionsController {
       },
     },
   })
-  async balance(@CurrentUser() auth: AuthUser) {
+  async balance(@CurrentUser() auth: AuthUser, @Query() query: WalletQueryDto) {
     const user = await this.users.getById(auth.userId);
-    return balanceJson(await this.transactions.balanceSummary(auth.userId, user.currency));
+    const wallet = await this.transactions.walletScope(auth.userId, query.wallet);
+    return balanceJson(await this.transactions.balanceSummary(auth.userId, user.currency, wallet));
   }
 
   @Post('parse')
@@ -222,6 +225,7 @@ export class TransactionsController {
   ): Promise<void> {
     const user = await this.users.getById(auth.userId);
     const filter = listFilter(query, user.timezone);
+    filter.wallet = await this.transactions.walletScope(auth.userId, query.wallet);
     const day = localDate(new Date(), user.timezone);
     await this.downloads.send(
       res,
@@ -232,16 +236,20 @@ export class TransactionsController {
   }
 
   @Get(':id')
-  @ApiEndpoint({ summary: 'One of your transactions', ok: TransactionResponse, errors: [401, 404] })
+  @ApiEndpoint({
+    summary: "One of your transactions, or one of your household's",
+    ok: TransactionResponse,
+    errors: [401, 404],
+  })
   async get(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<TransactionJson> {
-    return this.present(auth.userId, await this.transactions.getOwned(auth.userId, id));
+    return this.present(auth.userId, await this.transactions.getVisible(auth.userId, id));
   }
 
   @Put(':id')
   @ApiEndpoint({
     summary: 'Replace a transaction (type and amount required)',
     ok: TransactionResponse,
-    errors: [400, 401, 404, 413, 415, 429],
+    errors: [400, 401, 403, 404, 413, 415, 429],
   })
   async replace(
     @CurrentUser() auth: AuthUser,
@@ -255,7 +263,7 @@ export class TransactionsController {
   @ApiEndpoint({
     summary: 'Change a transaction: any of its fields',
     ok: TransactionResponse,
-    errors: [400, 401, 404, 413, 415, 429],
+    errors: [400, 401, 403, 404, 413, 415, 429],
   })
   async update(
     @CurrentUser() auth: AuthUser,
@@ -274,8 +282,12 @@ export class TransactionsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiEndpoint({ summary: 'Delete a transaction', noContent: 'Deleted', errors: [401, 404, 429] })
+  @ApiEndpoint({
+    summary: "Delete a transaction: your own, or (the household's owner) any of the household's",
+    noContent: 'Deleted',
+    errors: [401, 403, 404, 429],
+  })
   async remove(@CurrentUser() auth: AuthUser, @Param('id') id: string): Promise<void> {
-    if (!(await this.transactions.deleteOwned(auth.userId, id))) throw DomainError.notFound();
+    await this.transactions.deleteVisible(auth.userId, id);
   }
 }

@@ -11,6 +11,7 @@ import {
 import { TRANSACTION_TYPES, TransactionType } from '../nlu/nlu.types';
 import { CATEGORY_KEY_MAX, DESCRIPTION_MAX, PARSE_TEXT_MAX } from './transactions.rules';
 import type { NewTransactionInput, TransactionInput } from './transactions.service';
+import { WALLETS, type Wallet } from './wallet';
 
 /**
  * Body of POST and PUT /api/transactions/ (type and amount required). Every field error is reported at once, with
@@ -57,6 +58,15 @@ export class TransactionBodyDto {
   })
   @IsDateOrDateTime()
   date?: string;
+
+  @ApiPropertyOptional({
+    enum: WALLETS,
+    description:
+      "personal: your own wallet; household: your household's (you must be in one). Default for a new record: " +
+      'your household default (off unless you turned it on); on a change: where it is.',
+  })
+  @IsChoice(WALLETS)
+  wallet?: Wallet;
 }
 
 /** Body of PATCH /api/transactions/{id}/: any of the fields; null stays refused where it is. */
@@ -76,6 +86,7 @@ export function transactionInput(dto: Partial<TransactionBodyDto>): TransactionI
     category: dto.category,
     description: dto.description,
     date: dto.date,
+    wallet: dto.wallet,
   };
 }
 

@@ -4,6 +4,7 @@ import { CategoriesModule } from '../categories/categories.module';
 import { DownloadsModule } from '../downloads/downloads.module';
 import { RatesModule } from '../rates/rates.module';
 import { UsersModule } from '../users/users.module';
+import { HouseholdsModule } from '../households/households.module';
 import { CardNotificationsRepository } from './card-notifications.repository';
 import { CardNotificationsService } from './card-notifications.service';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -20,6 +21,7 @@ import { TransactionsService } from './transactions.service';
     CategoriesModule,
     RatesModule,
     DownloadsModule,
+    HouseholdsModule,
   ],
   controllers: [TransactionsController],
   providers: [

@@ -4,6 +4,7 @@ import type { TransactionSource, TransactionType } from './transaction.entity';
 import type { Transaction } from './transaction.entity';
 import { inKeyOrder } from './idempotency';
 import type { BalanceLine, BalanceSummary } from './transactions.service';
+import { walletOf, type Wallet } from './wallet';
 
 /** The API shape of a transaction (DRF style: snake_case, money as a decimal string). */
 export interface TransactionJson extends Record<string, unknown> {
@@ -18,6 +19,10 @@ export interface TransactionJson extends Record<string, unknown> {
   source: TransactionSource;
   /** What speech-to-text heard (source `voice`), else null. */
   transcript: string | null;
+  /** personal or household (docs/households.md). */
+  wallet: Wallet;
+  /** Who made it (user id). */
+  created_by: string;
   created_at: string;
   updated_at: string;
 }
@@ -33,6 +38,8 @@ export const TRANSACTION_JSON_KEYS: ReadonlyArray<keyof TransactionJson & string
   'date',
   'source',
   'transcript',
+  'wallet',
+  'created_by',
   'created_at',
   'updated_at',
 ];
@@ -50,6 +57,8 @@ export function transactionJson(tx: Transaction, categoryName?: string): Transac
     date: tx.occurredAt.toISOString(),
     source: tx.source,
     transcript: tx.transcript,
+    wallet: walletOf(tx),
+    created_by: tx.userId,
     created_at: tx.createdAt.toISOString(),
     updated_at: tx.updatedAt.toISOString(),
   };

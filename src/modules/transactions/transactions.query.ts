@@ -9,6 +9,7 @@ import { TRANSACTION_TYPES, TransactionType } from '../nlu/nlu.types';
 import { readDateOrDateTime, readIsoDate, startOfLocalDay } from '../../common/time/local-time';
 import { TransactionFilter, TransactionOrder, TransactionOrderField } from './transactions.repository';
 import { fieldsOf } from '../../common/validation/validation.pipe';
+import { WALLETS, type Wallet } from './wallet';
 
 const ORDER_FIELDS: Record<string, TransactionOrderField> = {
   date: 'occurred_at',
@@ -49,8 +50,22 @@ function QueryRule(name: string, check: (value: string) => string | undefined): 
   };
 }
 
+/** `?wallet=` of the list, the balance, the analytics and the export (docs/households.md). */
+export class WalletQueryDto {
+  @ApiPropertyOptional({
+    enum: WALLETS,
+    description:
+      "Absent: every record you made. personal: your own wallet only. household: your household's records from " +
+      'every member (none when you are in no household).',
+  })
+  @QueryRule('isWallet', (v) =>
+    (WALLETS as readonly string[]).includes(v) ? undefined : invalidQueryChoice(v),
+  )
+  wallet?: Wallet;
+}
+
 /** The filters of GET /api/transactions/ and its CSV export (django-filter style; every bad parameter at once). */
-export class TransactionFilterQueryDto {
+export class TransactionFilterQueryDto extends WalletQueryDto {
   @ApiPropertyOptional({ enum: TRANSACTION_TYPES })
   @QueryRule('isTransactionType', (v) =>
     (TRANSACTION_TYPES as readonly string[]).includes(v) ? undefined : invalidQueryChoice(v),

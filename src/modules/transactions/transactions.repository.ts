@@ -3,8 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { parseDbDecimal, toDecimalString } from '../../common/money';
 import { Transaction, TransactionType } from './transaction.entity';
+import type { WalletScope } from './wallet';
+export type { WalletScope };
 
 export interface TransactionFilter {
+  wallet?: WalletScope;
   type?: TransactionType;
   currency?: string;
   category?: string;
@@ -49,6 +52,11 @@ const ORDER_COLUMNS: Record<TransactionOrderField, string> = {
   created_at: 't.created_at',
 };
 
+/** One member's totals in one currency. */
+export interface MemberTotals extends CurrencyTotals {
+  userId: string;
+}
+
 /** Per currency: how many rows and their sum. */
 export interface CountedTotal {
   currency: string;
@@ -84,7 +92,13 @@ export class TransactionsRepository {
   constructor(@InjectRepository(Transaction) private readonly repo: Repository<Transaction>) {}
 
   private filtered(userId: string, filter: TransactionFilter): SelectQueryBuilder<Transaction> {
-    const qb = this.repo.createQueryBuilder('t').where('t.user_id = :userId', { userId });
+    const qb = this.repo.createQueryBuilder('t');
+    const wallet = filter.wallet;
+    if (wallet === undefined) qb.where('t.user_id = :userId', { userId });
+    else if (wallet === 'personal') qb.where('t.user_id = :userId AND t.household_id IS NULL', { userId });
+    else if (wallet.householdId)
+      qb.where('t.household_id = :householdId', { householdId: wallet.householdId });
+    else qb.where('false');
     if (filter.type) qb.andWhere('t.type = :type', { type: filter.type });
     if (filter.currency) qb.andWhere('t.currency = :currency', { currency: filter.currency });
     if (filter.category) qb.andWhere('t.category = :category', { category: filter.category });
@@ -467,6 +481,48 @@ export class TransactionsRepository {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getOne();
+  }
+
+  /** A row the user made, or a row of the household (when given), or null. */
+  findVisible(userId: string, householdId: string | null, id: string): Promise<Transaction | null> {
+    const qb = this.repo.createQueryBuilder('t').where('t.id = :id', { id });
+    if (householdId)
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('t.user_id = :userId', { userId })
+            .orWhere('t.household_id = :householdId', { householdId }),
+        ),
+      );
+    else qb.andWhere('t.user_id = :userId', { userId });
+    return qb.getOne();
+  }
+
+  /** Deletes one row of the household (its owner's right); false when the row is not in it (any more). */
+  async deleteInHousehold(householdId: string, id: string): Promise<boolean> {
+    const result = await this.repo.manager.delete(Transaction, { id, householdId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Per member: totals per currency of the household's rows matching the filter (the household's breakdown). */
+  async memberTotals(householdId: string, filter: TransactionFilter = {}): Promise<MemberTotals[]> {
+    const rows: Array<{ user_id: string; currency: string; income: string | null; expense: string | null }> =
+      await this.filtered('', { ...filter, wallet: { householdId } })
+        .select('t.user_id', 'user_id')
+        .addSelect('t.currency', 'currency')
+        .addSelect(`SUM(CASE WHEN t.type = 'income' THEN t.amount ELSE 0 END)`, 'income')
+        .addSelect(`SUM(CASE WHEN t.type = 'expense' THEN t.amount ELSE 0 END)`, 'expense')
+        .groupBy('t.user_id')
+        .addGroupBy('t.currency')
+        .orderBy('t.user_id', 'ASC')
+        .addOrderBy('t.currency', 'ASC')
+        .getRawMany();
+    return rows.map((r) => ({
+      userId: r.user_id,
+      currency: r.currency,
+      incomeMinor: toMinor(r.income),
+      expenseMinor: toMinor(r.expense),
+    }));
   }
 
   async deleteOwned(userId: string, id: string, manager?: EntityManager): Promise<boolean> {

@@ -9,6 +9,7 @@ import {
   type TransactionType,
 } from '../nlu/nlu.types';
 import type { TransactionSource } from './transaction.entity';
+import { WALLETS, type Wallet } from './wallet';
 
 /** The response schemas of /api/transactions/ (README "REST API"; the JSON of transactionJson and friends). */
 
@@ -62,6 +63,20 @@ export class TransactionResponse {
     description: 'What speech-to-text heard (source voice), else null',
   })
   transcript: string | null;
+
+  @ApiProperty({
+    enum: WALLETS,
+    example: 'personal',
+    description:
+      "personal: the maker's own (no one else sees it); household: the household's, seen by every member",
+  })
+  wallet: Wallet;
+
+  @ApiProperty({
+    format: 'uuid',
+    description: 'Who made the record (in a household, possibly another member)',
+  })
+  created_by: string;
 
   @ApiProperty(INSTANT)
   created_at: string;

@@ -29,8 +29,21 @@ import {
   TransactionFilter,
   TransactionOrder,
   TransactionsRepository,
+  MemberTotals,
+  WalletScope,
 } from './transactions.repository';
 import { dateRangeProblem, DESCRIPTION_MAX } from './transactions.rules';
+import { HouseholdsService } from '../households/households.service';
+import {
+  canChange,
+  canDelete,
+  canSee,
+  NOT_IN_HOUSEHOLD,
+  ONLY_YOUR_OWN_RECORDS,
+  targetHousehold,
+  Viewer,
+  Wallet,
+} from './wallet';
 
 export const PARSE_AMOUNT_TOO_LARGE =
   'The amount is too large: ensure that there are no more than 13 digits before the decimal point.';
@@ -77,6 +90,8 @@ export interface RevisedTransaction extends NewTransaction {
 /** Where recorded transactions come from; with `updateId`, a repeat of the same Telegram update is a no-op. */
 export interface RecordSource {
   kind: TransactionSource;
+  /** The wallet the message named ("в семью", "oilaga"); absent: the member's default (docs/households.md). */
+  wallet?: Wallet;
   updateId?: bigint;
   /** For `voice`: what speech-to-text heard, kept with each row. */
   transcript?: string;
@@ -96,6 +111,8 @@ export interface TransactionInput {
   category?: string;
   description?: string;
   date?: string;
+  /** Absent on a new record: the member's default; on a change: stays. */
+  wallet?: Wallet;
 }
 
 /** What POST /api/transactions/ creates: type and amount are required. */
@@ -109,6 +126,8 @@ interface TransactionChanges {
   category?: string;
   description?: string;
   occurredAt?: Date;
+  /** Moves the record between wallets (null: the maker's own). */
+  householdId?: string | null;
 }
 
 /** An Idempotency-Key claim and the response body to keep with it for the replays. */
@@ -153,10 +172,31 @@ export class TransactionsService {
     private readonly users: UsersService,
     private readonly dataSource: DataSource,
     private readonly rates: RatesService,
+    private readonly households: HouseholdsService,
   ) {}
+
+  /** Who is asking: the user and their household membership, read afresh (a removed member sees none at once). */
+  async viewer(userId: string): Promise<Viewer> {
+    return { userId, membership: await this.households.walletMembership(userId) };
+  }
+
+  /**
+   * The rows a wallet filter means for this user (`?wallet=` on the list, balance, analytics and export): absent,
+   * every row they made; `household`, their household's rows from every member (none when they are in none).
+   */
+  async walletScope(userId: string, wallet: Wallet | undefined): Promise<WalletScope | undefined> {
+    if (wallet === undefined) return undefined;
+    if (wallet === 'personal') return 'personal';
+    return { householdId: (await this.households.walletMembership(userId))?.householdId ?? null };
+  }
 
   list(userId: string, filter: TransactionFilter, order: TransactionOrder, page: number, pageSize: number) {
     return this.transactions.page(userId, filter, order, (page - 1) * pageSize, pageSize);
+  }
+
+  /** Per member, the totals of the household's rows matching the filter (`filter.wallet` is set to the household). */
+  memberTotals(householdId: string, filter: TransactionFilter = {}): Promise<MemberTotals[]> {
+    return this.transactions.memberTotals(householdId, filter);
   }
 
   /** Totals per currency (from the trigger-maintained user_balances: constant time however long the history). */
@@ -170,8 +210,14 @@ export class TransactionsService {
    * converted through UZS at the Central Bank's rates. Rates are looked up only when another currency is present;
    * `converted` is null when one is missing (mixed currencies are never added up as they are).
    */
-  async balanceSummary(userId: string, currency: string): Promise<BalanceSummary> {
-    const totals = await this.balance(userId);
+  async balanceSummary(userId: string, currency: string, wallet?: WalletScope): Promise<BalanceSummary> {
+    const totals =
+      wallet === undefined
+        ? await this.balance(userId)
+        : (await this.transactions.totals(userId, { wallet })).map((t) => ({
+            ...t,
+            balanceMinor: t.incomeMinor - t.expenseMinor,
+          }));
     const others = totals.filter((t) => t.currency !== currency).map((t) => t.currency);
     if (!others.length) {
       const own = convertTotals(totals, currency, new Map());
@@ -203,6 +249,16 @@ export class TransactionsService {
     return tx;
   }
 
+  /** A row the user may see (their own, or their household's), or 404. */
+  async getVisible(userId: string, id: string, viewer?: Viewer): Promise<Transaction> {
+    const v = viewer ?? (await this.viewer(userId));
+    const tx = isUuid(id)
+      ? await this.transactions.findVisible(userId, v.membership?.householdId ?? null, id)
+      : null;
+    if (!tx || !canSee(tx, v)) throw DomainError.notFound();
+    return tx;
+  }
+
   /**
    * The names of the user's category keys in the user's language (for presenting transactions). With `keys`, the
    * user's own categories are read only when one of them is a custom key.
@@ -227,9 +283,11 @@ export class TransactionsService {
       const prior = await this.idempotency.find(userId, idem.key);
       if (prior) return this.replay(prior, idem);
     }
-    const user = await this.users.getById(userId);
+    const [user, viewer] = await Promise.all([this.users.getById(userId), this.viewer(userId)]);
     const errors: FieldErrors = {};
     const occurredAt = this.readDate(input.date, user.timezone, errors);
+    const household = targetHousehold(input.wallet, viewer);
+    if (household === 'not_in_household') errors.wallet = [NOT_IN_HOUSEHOLD];
     const item: NewTransaction = {
       type: input.type,
       amountMinor: input.amountMinor,
@@ -241,7 +299,7 @@ export class TransactionsService {
     if (!(await this.categories.isAllowed(userId, item.type, item.category)))
       errors.category = [categoryError(item.type, item.category)];
     throwIfAny(errors);
-    const row = this.rowOf(userId, item, { kind: 'api' }, 0);
+    const row = this.rowOf(userId, item, { kind: 'api' }, 0, household as string | null);
 
     const outcome = await this.dataSource.transaction(async (em) => {
       if (idem && !(await this.idempotency.claim(em, userId, idem.key, idem.requestHash))) {
@@ -259,12 +317,19 @@ export class TransactionsService {
     return this.replay(outcome.prior, idem!);
   }
 
-  /** PUT (a whole checked body) and PATCH (some fields) of one of the user's transactions. */
+  /**
+   * PUT (a whole checked body) and PATCH (some fields) of a transaction: one the user sees but did not make (another
+   * member's household record) → 403; `wallet` moves it between the user's wallet and their household's.
+   */
   async update(userId: string, id: string, input: TransactionInput): Promise<Transaction> {
-    const existing = await this.getOwned(userId, id);
+    const viewer = await this.viewer(userId);
+    const existing = await this.getVisible(userId, id, viewer);
+    if (!canChange(existing, viewer)) throw new DomainError('permission_denied', ONLY_YOUR_OWN_RECORDS);
     const user = await this.users.getById(userId);
     const errors: FieldErrors = {};
     const occurredAt = this.readDate(input.date, user.timezone, errors);
+    const household = input.wallet === undefined ? undefined : targetHousehold(input.wallet, viewer);
+    if (household === 'not_in_household') errors.wallet = [NOT_IN_HOUSEHOLD];
     const type = input.type ?? existing.type;
     const category = input.category ?? existing.category;
     if (input.category !== undefined || type !== existing.type) {
@@ -279,7 +344,13 @@ export class TransactionsService {
       category,
       description: input.description,
       occurredAt,
+      householdId: household as string | null | undefined,
     });
+  }
+
+  /** Moves one of the user's records between their wallet and their household's (the record reply's button). */
+  async moveToWallet(userId: string, id: string, wallet: Wallet): Promise<Transaction> {
+    return this.update(userId, id, { wallet });
   }
 
   /** A checked `date` (ISO text) as an instant in the user's zone; a day outside the allowed range goes to `errors`. */
@@ -297,15 +368,31 @@ export class TransactionsService {
   }
 
   /**
+   * DELETE /api/transactions/{id}/: the user's own record, or, for the household's owner, any record of the
+   * household. One the user cannot see → 404; one they see but may not delete → 403.
+   */
+  async deleteVisible(userId: string, id: string): Promise<void> {
+    const viewer = await this.viewer(userId);
+    const tx = await this.getVisible(userId, id, viewer);
+    if (!canDelete(tx, viewer)) throw new DomainError('permission_denied', ONLY_YOUR_OWN_RECORDS);
+    const deleted = canChange(tx, viewer)
+      ? await this.transactions.deleteOwned(userId, id)
+      : await this.transactions.deleteInHousehold(tx.householdId!, id);
+    if (!deleted) throw DomainError.notFound();
+  }
+
+  /**
    * Records several transactions in one database transaction. With `source.updateId` the items are tied to
    * (update id, item index): a repeat of the same update returns the rows recorded the first time.
    */
   async recordMany(userId: string, items: NewTransaction[], source: RecordSource): Promise<Transaction[]> {
     if (!items.length) return [];
+    const household = targetHousehold(source.wallet, await this.viewer(userId));
+    if (household === 'not_in_household') throw DomainError.validation('wallet', NOT_IN_HOUSEHOLD);
     const rows: Array<Partial<Transaction>> = [];
     for (const [index, item] of items.entries()) {
       await this.checkItem(userId, item, index);
-      rows.push(this.rowOf(userId, item, source, index));
+      rows.push(this.rowOf(userId, item, source, index, household));
     }
     if (source.updateId !== undefined && rows.every((r) => !customCategoryId(r.category!))) {
       // The common bot case: built-in categories only, nothing to lock. One multi-row INSERT … ON CONFLICT DO NOTHING
@@ -441,6 +528,8 @@ export class TransactionsService {
             {
               ...values(item),
               userId,
+              // A new item of an edited message goes where the message's first record went.
+              householdId: existing[0]?.householdId ?? null,
               source: source.kind,
               sourceUpdateId: updateId,
               sourceItem: index,
@@ -509,9 +598,11 @@ export class TransactionsService {
     item: NewTransaction,
     source: RecordSource,
     index: number,
+    householdId: string | null,
   ): Partial<Transaction> {
     return {
       userId,
+      householdId,
       type: item.type,
       amount: item.amountMinor,
       currency: item.currency,
@@ -539,6 +630,7 @@ export class TransactionsService {
       if (values.category !== undefined) tx.category = values.category;
       if (values.description !== undefined) tx.description = values.description;
       if (values.occurredAt !== undefined) tx.occurredAt = values.occurredAt;
+      if (values.householdId !== undefined) tx.householdId = values.householdId;
       const saved = await this.transactions.save(tx, em);
       // A changed category is a correction: its key word is learned for the next records (docs/learning.md).
       await this.categories.learnFromChange(em, userId, before, saved);
