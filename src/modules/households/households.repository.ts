@@ -196,7 +196,10 @@ export class HouseholdsRepository {
   }
 
   /** The user's membership for the wallet (one read of the primary key), or null. */
-  async walletMembership(userId: string, em: EntityManager = this.db.manager): Promise<WalletMembership | null> {
+  async walletMembership(
+    userId: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<WalletMembership | null> {
     const rows: Row[] = await em.query(
       `SELECT household_id, role, records_to_household FROM household_members WHERE user_id = $1`,
       [userId],
