@@ -227,6 +227,7 @@ describe('analytics summary REST (e2e)', () => {
       'date_to',
       'period',
       'type',
+      'wallet',
     ]);
     expect(
       doc.paths['/api/transactions/export']?.get ?? doc.paths['/api/transactions/export/']?.get,

@@ -58,6 +58,8 @@ describe('transactions REST (e2e)', () => {
         date: '2026-11-29T07:00:00.000Z', // 12:00 in Tashkent
         source: 'api',
         transcript: null,
+        wallet: 'personal',
+        created_by: alice.userId,
         created_at: expect.any(String),
         updated_at: expect.any(String),
       });

@@ -2894,7 +2894,7 @@ export interface operations {
             learned_categories: {
               [key: string]: unknown;
             }[];
-            /** @description The rows of transactions: id, type, amount, currency, category, description, occurred_at, source, source_update_id, source_item, transcript, external_ref, card_last4, created_at, updated_at */
+            /** @description The rows of transactions: id, type, amount, currency, category, description, occurred_at, source, source_update_id, source_item, transcript, external_ref, card_last4, household_id, created_at, updated_at */
             transactions: {
               [key: string]: unknown;
             }[];
@@ -2946,8 +2946,12 @@ export interface operations {
             card_transfer_questions: {
               [key: string]: unknown;
             }[];
-            /** @description The rows of household_members: household_id, role, joined_at */
+            /** @description The rows of household_members: household_id, role, joined_at, records_to_household, notify_over */
             household_memberships: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of household_chats: chat_id, household_id, linked_at */
+            household_chats_linked: {
               [key: string]: unknown;
             }[];
             /** @description The rows of households: id, name, currency, created_at, updated_at */

@@ -41,7 +41,7 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     name: 'transactions',
     table: 'transactions',
     columns:
-      'id, type, amount::text AS amount, currency, category, description, occurred_at, source, source_update_id::text AS source_update_id, source_item, transcript, external_ref, card_last4, created_at, updated_at',
+      'id, type, amount::text AS amount, currency, category, description, occurred_at, source, source_update_id::text AS source_update_id, source_item, transcript, external_ref, card_last4, household_id, created_at, updated_at',
     orderBy: 'occurred_at, created_at, id',
   },
   {
@@ -127,8 +127,15 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
   {
     name: 'household_memberships',
     table: 'household_members',
-    columns: 'household_id, role, joined_at',
+    columns: 'household_id, role, joined_at, records_to_household, notify_over::text AS notify_over',
     orderBy: 'joined_at, household_id',
+  },
+  {
+    name: 'household_chats_linked',
+    table: 'household_chats',
+    userColumn: 'linked_by',
+    columns: 'chat_id::text AS chat_id, household_id, linked_at',
+    orderBy: 'linked_at, chat_id',
   },
   {
     name: 'households_owned',

@@ -43,6 +43,7 @@ import {
   targetHousehold,
   Viewer,
   Wallet,
+  walletOf,
 } from './wallet';
 
 export const PARSE_AMOUNT_TOO_LARGE =
@@ -346,6 +347,17 @@ export class TransactionsService {
       occurredAt,
       householdId: household as string | null | undefined,
     });
+  }
+
+  /**
+   * Where the user's records are, for a reply that offers to move them: undefined when the user is in no household
+   * (nothing to move to) or the records are not theirs to move.
+   */
+  async movableWallet(userId: string, rows: readonly Transaction[]): Promise<Wallet | undefined> {
+    if (!rows.length) return undefined;
+    const viewer = await this.viewer(userId);
+    if (!viewer.membership || !rows.every((r) => canChange(r, viewer))) return undefined;
+    return walletOf(rows[0]);
   }
 
   /** Moves one of the user's records between their wallet and their household's (the record reply's button). */

@@ -17,6 +17,9 @@ import {
 import { AsidesBot } from './asides/asides.bot';
 import { CardNotificationsBot } from './card-notifications.bot';
 import { itemView } from './recording';
+import type { Transaction } from '../../transactions/transaction.entity';
+import type { Wallet } from '../../transactions/wallet';
+import { walletTexts, withWalletLine } from '../texts/wallet.texts';
 
 /**
  * A press on one of the bot's own inline buttons (keyboards/callback-data.ts; the goal/debt, learned-word and report
@@ -98,19 +101,26 @@ export class ButtonPresses {
         const views = rows.map((r) => itemView(r.id === updated.id ? updated : r, name));
         const learned = correctionKeyword(row, updated);
         const toast = t.categorySet(name(updated.category));
+        const wallet = await this.transactions.movableWallet(user.id, rows);
         return {
           answer: { text: learned ? `${toast}\n${learnedTexts(user.language).learned(learned)}` : toast },
           edit: {
-            text: recordedText(user.language, views, user.timezone),
-            markup: recordedKeyboard(user.language, action.updateId),
+            text: withWalletLine(user.language, recordedText(user.language, views, user.timezone), wallet),
+            markup: recordedKeyboard(user.language, action.updateId, wallet),
           },
         };
       }
       case 'back': {
         const rows = await this.transactions.findByUpdate(user.id, action.updateId);
         if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
-        return { answer: { text: '' }, edit: { markup: recordedKeyboard(user.language, action.updateId) } };
+        const wallet = await this.transactions.movableWallet(user.id, rows);
+        return {
+          answer: { text: '' },
+          edit: { markup: recordedKeyboard(user.language, action.updateId, wallet) },
+        };
       }
+      case 'move_wallet':
+        return this.moveWallet(user, action.updateId, action.wallet);
       case 'language': {
         const updated = await this.users.setLanguage(user.id, action.language);
         const text = languageSetText(updated.language);
@@ -128,5 +138,37 @@ export class ButtonPresses {
       case 'goal_offer':
         return this.asides.onCallback(user, action);
     }
+  }
+
+  /**
+   * The record reply's wallet button: every row of the update moves to `wallet` (docs/households.md). Someone who
+   * left the household, or rows already there, get a short answer and nothing changes.
+   */
+  private async moveWallet(user: User, updateId: bigint, wallet: Wallet): Promise<CallbackReply> {
+    const t = callbackTexts(user.language);
+    const rows = await this.transactions.findByUpdate(user.id, updateId);
+    if (!rows.length) return { answer: { text: t.alreadyUndone, alert: true } };
+    if ((await this.transactions.movableWallet(user.id, rows)) === undefined)
+      return { answer: { text: t.notAvailable, alert: true } };
+    const moved: Transaction[] = [];
+    for (const row of rows) moved.push(await this.transactions.moveToWallet(user.id, row.id, wallet));
+    this.logger.log(`Records moved: update_id=${updateId}, user_id=${user.id}, wallet=${wallet}`);
+    const name = await this.categories.nameResolver(user.id, user.language);
+    const w = walletTexts(user.language);
+    return {
+      answer: { text: w.moved(wallet) },
+      edit: {
+        text: withWalletLine(
+          user.language,
+          recordedText(
+            user.language,
+            moved.map((r) => itemView(r, name)),
+            user.timezone,
+          ),
+          wallet,
+        ),
+        markup: recordedKeyboard(user.language, updateId, wallet),
+      },
+    };
   }
 }

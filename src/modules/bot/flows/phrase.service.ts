@@ -27,6 +27,7 @@ import {
   undoLastText,
 } from '../texts/bot.texts';
 import { CardNotificationsBot } from './card-notifications.bot';
+import { withWalletLine } from '../texts/wallet.texts';
 import { afterAnswer, bareAmount, PendingAmount, pendingAmount, readPending } from './pending-amount';
 import { AsidesBot } from './asides/asides.bot';
 import { PlansBot } from './plans.bot';
@@ -241,14 +242,19 @@ export class PhraseService {
     const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);
     const question = next ? pendingItemView(next.items[0], name, user.timezone, now) : undefined;
+    const wallet = await this.transactions.movableWallet(user.id, rows);
     return {
-      text: recordedText(
+      text: withWalletLine(
         user.language,
-        rows.map((r) => itemView(r, name)),
-        user.timezone,
-        question,
+        recordedText(
+          user.language,
+          rows.map((r) => itemView(r, name)),
+          user.timezone,
+          question,
+        ),
+        wallet,
       ),
-      markup: rows.length ? recordedKeyboard(user.language, BigInt(input.updateId)) : undefined,
+      markup: rows.length ? recordedKeyboard(user.language, BigInt(input.updateId), wallet) : undefined,
       effect: rows.length ? { kind: 'records', rows } : undefined,
     };
   }

@@ -5,6 +5,8 @@ import type { Language } from '../../../config/app-config';
 import { callbackButton } from './callback-data';
 import { LANGUAGES } from '../../../common/text/languages';
 import { buttonLabels, languageLabel } from '../texts/bot.texts';
+import { otherWallet, walletTexts } from '../texts/wallet.texts';
+import type { Wallet } from '../../transactions/wallet';
 
 const LABEL_MAX = 32;
 
@@ -24,17 +26,23 @@ function clip(text: string): string {
   return text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text;
 }
 
-/** ↩️ Undo and 🏷 Category under a recorded reply (every item of the update). */
-export function recordedKeyboard(lang: Language, updateId: bigint): InlineKeyboardMarkup {
+/**
+ * ↩️ Undo and 🏷 Category under a recorded reply (every item of the update); for someone in a household, with
+ * `wallet` (where the records are), a second row moves them to the other wallet.
+ */
+export function recordedKeyboard(lang: Language, updateId: bigint, wallet?: Wallet): InlineKeyboardMarkup {
   const l = buttonLabels(lang);
-  return {
-    inline_keyboard: [
-      [
-        callbackButton(l.undo, { kind: 'undo', updateId }),
-        callbackButton(l.category, { kind: 'category', updateId }),
-      ],
+  const rows = [
+    [
+      callbackButton(l.undo, { kind: 'undo', updateId }),
+      callbackButton(l.category, { kind: 'category', updateId }),
     ],
-  };
+  ];
+  if (wallet) {
+    const to = otherWallet(wallet);
+    rows.push([callbackButton(walletTexts(lang).moveTo(to), { kind: 'move_wallet', updateId, wallet: to })]);
+  }
+  return { inline_keyboard: rows };
 }
 
 /** Several items: which one gets a new category ("1. такси", "2. кофе"), then Back. */

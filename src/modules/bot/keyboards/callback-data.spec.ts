@@ -24,6 +24,8 @@ describe('callback data', () => {
       's:5:1:~0f8fad5bd9cb469fa16570867728950e',
     ],
     [{ kind: 'back', updateId: 77n }, 'b:77'],
+    [{ kind: 'move_wallet', updateId: 77n, wallet: 'household' }, 'w:77:h'],
+    [{ kind: 'move_wallet', updateId: 78n, wallet: 'personal' }, 'w:78:p'],
     [{ kind: 'language', language: 'uz' }, 'lang:uz'],
     [{ kind: 'currency', currency: 'USD' }, 'cur:USD'],
     [{ kind: 'card_side', updateId: 123456789n, card: '4410' }, 'm:123456789:4410'],

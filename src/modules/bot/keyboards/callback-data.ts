@@ -11,6 +11,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
  *   c:<update>:<item>           the category list for one item
  *   s:<update>:<item>:<cat>     pick a category: a default key ("transport") or "~" + the custom uuid's 32 hex digits
  *   b:<update>                  ⬅️ Back to the Undo / Category buttons
+ *   w:<update>:<p|h>            move every row of that update to the personal (p) or household (h) wallet
  *   lang:<ru|uz|en>             language chooser
  *   cur:<UZS|USD|RUB|EUR>       default currency chooser
  *   m:<update>:<last4>          "my card is ***last4" under the question about the transfer receipt of that update
@@ -45,6 +46,7 @@ import { CURRENCIES, Currency } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
 import { customCategoryId, customCategoryKey } from '../../categories/category-keys';
 import { LANGUAGES } from '../../../common/text/languages';
+import type { Wallet } from '../../transactions/wallet';
 
 export const CALLBACK_DATA_MAX_BYTES = 64;
 
@@ -53,6 +55,7 @@ export type CallbackAction =
   | { kind: 'category'; updateId: bigint; item?: number }
   | { kind: 'set_category'; updateId: bigint; item: number; category: string }
   | { kind: 'back'; updateId: bigint }
+  | { kind: 'move_wallet'; updateId: bigint; wallet: Wallet }
   | { kind: 'language'; language: Language }
   | { kind: 'currency'; currency: Currency }
   | { kind: 'card_side'; updateId: bigint; card: string }
@@ -109,6 +112,8 @@ export function encodeCallback(action: CallbackAction): string {
       return `s:${action.updateId}:${action.item}:${encodeCategory(action.category)}`;
     case 'back':
       return `b:${action.updateId}`;
+    case 'move_wallet':
+      return `w:${action.updateId}:${action.wallet === 'household' ? 'h' : 'p'}`;
     case 'language':
       return `lang:${action.language}`;
     case 'currency':
@@ -138,6 +143,7 @@ const CARD_SIDE_RE = new RegExp(`^m:${UPDATE}:(\\d{4})$`);
 const PICK_CURRENCY_RE = new RegExp(`^k:${UPDATE}:([A-Z]{3})$`);
 const PLANNED_RE = new RegExp(`^f:${UPDATE}:([a-z])$`);
 const GOAL_OFFER_RE = new RegExp(`^g:${UPDATE}$`);
+const MOVE_WALLET_RE = new RegExp(`^w:${UPDATE}:([ph])$`);
 
 /** The action a button press asks for, or null for anything else (stale or foreign data). */
 export function decodeCallback(data: string | undefined): CallbackAction | null {
@@ -145,6 +151,8 @@ export function decodeCallback(data: string | undefined): CallbackAction | null 
   let m: RegExpExecArray | null;
   if ((m = UNDO_RE.exec(data))) return { kind: 'undo', updateId: BigInt(m[1]) };
   if ((m = BACK_RE.exec(data))) return { kind: 'back', updateId: BigInt(m[1]) };
+  if ((m = MOVE_WALLET_RE.exec(data)))
+    return { kind: 'move_wallet', updateId: BigInt(m[1]), wallet: m[2] === 'h' ? 'household' : 'personal' };
   if ((m = CATEGORY_RE.exec(data))) {
     return m[2] === undefined
       ? { kind: 'category', updateId: BigInt(m[1]) }

@@ -1,0 +1,108 @@
+/**
+ * The household wallet in private chats, through the real webhook (docs/households.md, "Whose money"): a member's
+ * record reply says where the record went and offers to move it; the button moves every row of that message, and a
+ * member who has left gets a short answer and changes nothing. Someone in no household sees the replies as before.
+ */
+import { accessTokenFor } from './helpers/auth';
+import { BotChat, buttons } from './helpers/bot-chat';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+describe('household wallet in the private chat (e2e, webhook)', () => {
+  let t: TestApp;
+  let alice: BotChat; // owner
+  let bob: BotChat; // member
+  let carol: BotChat; // in no household
+  const token = async (chat: BotChat) => ({
+    Authorization: `Bearer ${(await accessTokenFor(t, chat.chatId)).token}`,
+  });
+  const walletOf = async (id: string): Promise<string | null> =>
+    (await t.db.query(`SELECT household_id FROM transactions WHERE id = $1`, [id]))[0].household_id;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    alice = new BotChat(t, 971_000_001, 'ru');
+    bob = new BotChat(t, 971_000_002, 'ru');
+    carol = new BotChat(t, 971_000_003, 'ru');
+    for (const chat of [alice, bob, carol]) await chat.start();
+    await t.http
+      .post('/api/households/')
+      .set(await token(alice))
+      .send({ name: 'Oila' })
+      .expect(201);
+    const invite = await t.http
+      .post('/api/households/current/invites/')
+      .set(await token(alice))
+      .expect(201);
+    await t.http
+      .post('/api/households/join/')
+      .set(await token(bob))
+      .send({ token: invite.body.token })
+      .expect(200);
+  });
+  afterAll(() => t?.close());
+
+  it('someone in no household: the reply and its buttons as before', async () => {
+    const answer = await carol.send('такси 20000');
+    expect(answer.replies).toHaveLength(1);
+    expect(answer.replies[0].text).not.toMatch(/Личное|семей/);
+    expect(buttons(answer.replies[0].markup)).toEqual([
+      [
+        ['↩️ Отменить', `u:${answer.updateId}`],
+        ['🏷 Категория', `c:${answer.updateId}`],
+      ],
+    ]);
+  });
+
+  it("a member's record: personal by default, and the button moves the whole message to the family and back", async () => {
+    const answer = await bob.send('хлеб 8000, молоко 12000');
+    const reply = answer.replies[0];
+    expect(reply.text).toMatch(/🔒 Личное: видно только вам$/);
+    expect(buttons(reply.markup)[1]).toEqual([['👨‍👩‍👧 В семью', `w:${answer.updateId}:h`]]);
+    const rows = await bob.rowsOf(answer.updateId);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(await walletOf(r.id)).toBeNull();
+
+    const moved = await bob.press(`w:${answer.updateId}:h`);
+    expect(moved.toast).toBe('Перенесено в семейный кошелёк');
+    expect(moved.edit).toMatch(/👨‍👩‍👧 В семейном кошельке$/);
+    expect(buttons(moved.markup)[1]).toEqual([['🔒 В личное', `w:${answer.updateId}:p`]]);
+    const household = await t.http
+      .get('/api/transactions/?wallet=household')
+      .set(await token(alice))
+      .expect(200);
+    expect(household.body.results.map((r: { amount: string }) => r.amount).sort()).toEqual([
+      '12000.00',
+      '8000.00',
+    ]);
+
+    const back = await bob.press(`w:${answer.updateId}:p`);
+    expect(back.toast).toBe('Перенесено в личное');
+    for (const r of rows) expect(await walletOf(r.id)).toBeNull();
+    expect((await t.http.get('/api/transactions/?wallet=household').set(await token(alice))).body.count).toBe(
+      0,
+    );
+  });
+
+  it("another member cannot press a member's button: their own update id names none of their rows", async () => {
+    const answer = await bob.send('сок 9000');
+    const pressed = await alice.press(`w:${answer.updateId}:h`);
+    expect(pressed.alert).toBe(true);
+    const [row] = await bob.rowsOf(answer.updateId);
+    expect(await walletOf(row.id)).toBeNull();
+  });
+
+  it('a member who has left: the old button answers shortly and moves nothing', async () => {
+    const answer = await bob.send('кофе 15000');
+    const [row] = await bob.rowsOf(answer.updateId);
+    await t.http
+      .post('/api/households/current/leave/')
+      .set(await token(bob))
+      .expect(204);
+    const pressed = await bob.press(`w:${answer.updateId}:h`);
+    expect(pressed.alert).toBe(true);
+    expect(await walletOf(row.id)).toBeNull();
+    const after = await bob.send('чай 5000');
+    expect(after.replies[0].text).not.toMatch(/Личное|семей/);
+    expect(buttons(after.replies[0].markup)).toHaveLength(1);
+  });
+});
