@@ -14,6 +14,8 @@ export interface IntentContext {
   hasVerb: boolean;
   /** First currency word or sign in the phrase. */
   currency?: Currency;
+  /** The phrase asks about the household (household.ts): "семейные расходы", "oila xarajatlari". */
+  household?: boolean;
 }
 
 export interface IntentMatch {
@@ -96,7 +98,7 @@ export function detectCommandIntent(ctx: IntentContext): IntentMatch | null {
     if (QUESTION.test(norm) && SPEND_EARN.test(norm)) return { intent: 'stats_query' };
     if (QUESTION_START.test(norm) && (SPEND_EARN.test(norm) || BUY_PAY.test(norm)))
       return { intent: 'stats_query' };
-    if (SHOW.test(norm) && SHOW_WHAT.test(norm)) return { intent: 'stats_query' };
+    if ((SHOW.test(norm) || ctx.household === true) && SHOW_WHAT.test(norm)) return { intent: 'stats_query' };
   }
   return null;
 }

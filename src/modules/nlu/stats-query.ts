@@ -5,6 +5,7 @@
  * ("март", "o'tgan oy", "last week", "2026-10") for the bot's /stats argument.
  */
 import { addDays, DEFAULT_TIME_ZONE, formatDate, localToday, weekdayOf, type LocalDate } from './dates';
+import { asksHousehold } from './household';
 import { analyze, type WordInfo } from './lexicon';
 import type { CategoryHit } from './lexicon.types';
 import type { CategoryKey, StatsPeriod, StatsQuery, TransactionType } from './nlu.types';
@@ -203,6 +204,7 @@ export function readStatsQuery(
 ): StatsQuery {
   const asked = typeOf(infos, norm);
   const query: StatsQuery = { period: periodOf(tokens, infos, norm, today) };
+  if (asksHousehold(tokens, infos)) query.scope = 'household';
   if (
     tokens.some(
       (t) =>

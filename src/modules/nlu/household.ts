@@ -1,0 +1,106 @@
+/**
+ * Whose money (docs/phrases.md, "Whose money"): the one matcher of the household wallet. A record saying "в семью",
+ * "oilaga", "for the family" goes to the household; a question "сколько семья потратила", "oila xarajatlari",
+ * "family balance" asks about it. The words are in the lexicon files (`household`); this file only combines them.
+ */
+import { EN } from './lexicon.en';
+import { RU } from './lexicon.ru';
+import { UZ } from './lexicon.uz';
+import { StemMap, type WordInfo } from './lexicon';
+import type { HouseholdWords } from './lexicon.types';
+import type { Token } from './normalize';
+
+type Role = keyof HouseholdWords;
+const ROLES: Role[] = ['family', 'shared', 'wallets', 'glue', 'company', 'others', 'self'];
+
+const roles = new StemMap<Role>();
+for (const src of [RU, UZ, EN]) {
+  for (const role of ROLES)
+    for (const p of src.household[role].split(/\s+/)) if (p !== '') roles.add(p, role, src.lang);
+}
+
+function has(tokens: Token[], i: number, role: Role): boolean {
+  const t = tokens[i];
+  if (t === undefined || t.kind !== 'word') return false;
+  return roles.lookup(t.f)?.some((e) => e.value === role) ?? false;
+}
+
+/** "akamning oilasi", "brother's family": the word before is someone's (a genitive that is not "our" or "my"). */
+function possessiveBefore(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || t.kind !== 'word' || has(tokens, i, 'glue')) return false;
+  return /(ning|нинг)$/.test(t.f) || /'s$/.test(t.raw);
+}
+
+/** One family word with the words said with it. */
+export interface HouseholdMention {
+  /** Token positions of the wallet phrase (the family word, a wallet noun beside it, prepositions, a ':'). */
+  used: number[];
+  /** "с семьёй", "oila bilan", "with my family": the family is company, not the wallet. */
+  company: boolean;
+  /** "семья брата", "akamning oilasi", "his family": someone else's family. */
+  others: boolean;
+}
+
+/** Every family word of the phrase ("общий бюджет", "shared wallet" count as one too). */
+export function householdMentions(tokens: Token[], infos: Array<WordInfo | undefined>): HouseholdMention[] {
+  const out: HouseholdMention[] = [];
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    const family = has(tokens, i, 'family');
+    const shared =
+      !family &&
+      has(tokens, i, 'shared') &&
+      (has(tokens, i + 1, 'wallets') || infos[i + 1]?.cue !== undefined);
+    if (!family && !shared) continue;
+    let start = i;
+    let end = i + 1;
+    if (has(tokens, end, 'wallets')) end++;
+    else if (has(tokens, start - 1, 'wallets')) start--;
+    while (start > 0 && has(tokens, start - 1, 'glue')) start--;
+    if (has(tokens, end, 'glue')) end++;
+    if (end < n && tokens[end].kind === 'sym' && tokens[end].f === ':') end++;
+    const company = has(tokens, start - 1, 'company') || has(tokens, end, 'company');
+    const others =
+      has(tokens, i - 1, 'others') ||
+      has(tokens, i + 1, 'others') ||
+      possessiveBefore(tokens, i - 1) ||
+      possessiveBefore(tokens, start - 1);
+    const used: number[] = [];
+    for (let p = start; p < end; p++) used.push(p);
+    out.push({ used, company, others });
+    i = end - 1;
+  }
+  return out;
+}
+
+/**
+ * A record phrase puts its money in the household wallet: the positions of the words that say so (to be dropped from
+ * the amounts, the category and the description), or null. Company ("ужин с семьёй") and someone else's family
+ * ("подарок семье брата") do not.
+ */
+export function recordWallet(mentions: HouseholdMention[]): number[] | null {
+  const own = mentions.filter((m) => !m.company && !m.others);
+  return own.length === 0 ? null : own.flatMap((m) => m.used);
+}
+
+/** Uzbek verbs of the speaker alone: sarfladim, ketkazdim, to'layapman. */
+const UZ_SELF_VERB_RE = /(dim|дим|man|ман)$/;
+
+/**
+ * A question (spending, balance) asks about the household: it names the family (as company too: "мы с семьёй"), not
+ * someone else's, and not with the speaker alone as its subject ("сколько я потратил на семью" is one's own money).
+ * A bare "мы", "biz", "we" does not count (docs/phrases.md, "Whose money").
+ */
+export function asksHousehold(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  mentions: HouseholdMention[] = householdMentions(tokens, infos),
+): boolean {
+  if (!mentions.some((m) => !m.others)) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    if (has(tokens, i, 'self')) return false;
+    if (infos[i]?.verb !== undefined && UZ_SELF_VERB_RE.test(tokens[i].f)) return false;
+  }
+  return true;
+}
