@@ -28,8 +28,11 @@ interface Row {
   };
 }
 
-/** The measured scores (hits out of the rows each field applies to). */
-const FLOOR = { intent: 109, wallet: 58, items: 70, scope: 37, stats: 37 };
+/**
+ * The measured scores (hits out of the rows each field applies to). First run (docs/phrases.md): intent 109, wallet
+ * 58, items 70, scope 37, stats 37.
+ */
+const FLOOR = { intent: 120, wallet: 69, items: 70, scope: 46, stats: 48 };
 
 it('the household held-out set is the frozen one', () => {
   expect(createHash('sha256').update(readFileSync(FILE)).digest('hex')).toBe(FROZEN_SHA256);

@@ -42,6 +42,10 @@ describe('a record said to go to the household wallet', () => {
     ['family: rent 3 million', 'expense 3000000.00 UZS housing rent'],
     ['taxi 40k to the family wallet', 'expense 40000.00 UZS transport taxi'],
     ['paid 500k for electricity from the shared budget', 'expense 500000.00 UZS housing electricity'],
+    // Russian typed in Latin letters: the soft sign and й are lost
+    ['taksi 30 tys v semju', 'expense 30000.00 UZS transport taksi'],
+    ['semeinye: arenda 3 mln', 'expense 3000000.00 UZS housing arenda'],
+    ['oilaviy hamyonga 300 ming dori', 'expense 300000.00 UZS health dori'],
   ])('%s → %s', (text, want) => {
     const result = parse(text);
     expect(read(text)).toBe(want);
@@ -61,6 +65,10 @@ describe('a record said to go to the household wallet', () => {
     ["gift for my brother's family 100k", 'expense 100000.00 UZS gifts gift'],
     ['мы потратили 100 тыс на продукты', 'expense 100000.00 UZS groceries продукты'],
     ['купил household товары 90 тыс', 'expense 90000.00 UZS shopping household'],
+    // an adjective naming a kind of thing
+    ['семейный стоматолог 400 тыс', 'expense 400000.00 UZS health стоматолог'],
+    ['oilaviy restoranda 500 ming', 'expense 500000.00 UZS cafe restoran'],
+    ['family pack of diapers 150k', 'expense 150000.00 UZS other family'],
   ])('not the wallet: %s → %s', (text, want) => {
     const result = parse(text);
     expect(read(text)).toBe(want);
@@ -99,6 +107,20 @@ describe('questions about the household', () => {
       { type: 'expense', category: 'groceries', period: NOV, scope: 'household' },
     ],
     ['family spending this week', { type: 'expense', period: WEEK, scope: 'household' }],
+    [
+      'family wallet: how much on taxis this week',
+      { type: 'expense', category: 'transport', term: 'taxi', period: WEEK, scope: 'household' },
+    ],
+    [
+      'семейные продукты за неделю?',
+      { type: 'expense', category: 'groceries', period: WEEK, scope: 'household' },
+    ],
+    ['oila hisobidan bu hafta qancha ketgan', { type: 'expense', period: WEEK, scope: 'household' }],
+    [
+      'skok semja potratila na produkty',
+      { type: 'expense', category: 'groceries', period: NOV, scope: 'household' },
+    ],
+    ['сколько у меня ушло на такси', { type: 'expense', category: 'transport', term: 'такси', period: NOV }],
     // the speaker alone, or a bare "we": one's own
     ['сколько я потратил на семью', { type: 'expense', period: NOV }],
     ['сколько мы потратили', { type: 'expense', period: NOV }],
@@ -122,6 +144,8 @@ describe('questions about the household', () => {
     ['баланс', undefined],
     ['мой баланс', undefined],
     ['balance', undefined],
+    ['сколько у меня денег', undefined],
+    ['qancha pulim qoldi', undefined],
   ])('balance: %s → %s', (text, wallet) => {
     const result = parse(text);
     expect(result.intent).toBe('balance_query');

@@ -9,20 +9,60 @@ import { UZ } from './lexicon.uz';
 import { StemMap, type WordInfo } from './lexicon';
 import type { HouseholdWords } from './lexicon.types';
 import type { Token } from './normalize';
+import { latinToCyrillic } from './translit';
 
 type Role = keyof HouseholdWords;
-const ROLES: Role[] = ['family', 'shared', 'wallets', 'glue', 'company', 'others', 'self'];
+
+const ROLES: Role[] = ['family', 'adjectives', 'shared', 'wallets', 'glue', 'company', 'others', 'self'];
+
+/**
+ * Russian typed in Latin letters loses its soft signs and й ("v semyu", "semeinyi", "semja"): those Russian words are
+ * also kept without them and tried on the Cyrillic readings of a Latin word (translit.ts).
+ */
+const plain = (w: string): string => w.replace(/[ьъ]/g, '').replace(/й/g, 'и');
 
 const roles = new StemMap<Role>();
+const typedInLatin = new StemMap<Role>();
 for (const src of [RU, UZ, EN]) {
-  for (const role of ROLES)
-    for (const p of src.household[role].split(/\s+/)) if (p !== '') roles.add(p, role, src.lang);
+  for (const role of ROLES) {
+    for (const p of src.household[role].split(/\s+/)) {
+      if (p === '') continue;
+      roles.add(p, role, src.lang);
+      if (src.lang === 'ru') typedInLatin.add(plain(p), role, src.lang);
+    }
+  }
+}
+
+const roleCache = new Map<string, Role[]>();
+
+function rolesOf(t: Token): Role[] {
+  let found = roleCache.get(t.f);
+  if (found === undefined) {
+    found = (roles.lookup(t.f) ?? []).map((e) => e.value);
+    if (found.length === 0 && !t.cyr) {
+      for (const cyr of latinToCyrillic(t.f)) {
+        found = (typedInLatin.lookup(plain(cyr)) ?? []).map((e) => e.value);
+        if (found.length > 0) break;
+      }
+    }
+    if (roleCache.size >= 10_000) roleCache.clear();
+    roleCache.set(t.f, found);
+  }
+  return found;
 }
 
 function has(tokens: Token[], i: number, role: Role): boolean {
   const t = tokens[i];
-  if (t === undefined || t.kind !== 'word') return false;
-  return roles.lookup(t.f)?.some((e) => e.value === role) ?? false;
+  return t !== undefined && t.kind === 'word' && rolesOf(t).includes(role);
+}
+
+/** A word that names a thing of its own ("врач", "restoranda", "pizza"), not a wallet, a money noun or a function word. */
+function namesAThing(tokens: Token[], infos: Array<WordInfo | undefined>, i: number): boolean {
+  const t = tokens[i];
+  const info = infos[i];
+  if (t === undefined || t.kind !== 'word' || info === undefined) return false;
+  if (info.stop || info.conj || info.verb || info.num || info.currency || info.cue) return false;
+  return rolesOf(t).length === 0;
 }
 
 /** "akamning oilasi", "brother's family": the word before is someone's (a genitive that is not "our" or "my"). */
@@ -40,6 +80,11 @@ export interface HouseholdMention {
   company: boolean;
   /** "семья брата", "akamning oilasi", "his family": someone else's family. */
   others: boolean;
+  /**
+   * An adjective naming a kind of thing, not the wallet: "семейный стоматолог", "oilaviy tarif", "family pack". A
+   * question may still mean the household by it ("family groceries this month?").
+   */
+  kind: boolean;
 }
 
 /** Every family word of the phrase ("общий бюджет", "shared wallet" count as one too). */
@@ -47,7 +92,7 @@ export function householdMentions(tokens: Token[], infos: Array<WordInfo | undef
   const out: HouseholdMention[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
-    const family = has(tokens, i, 'family');
+    const family = has(tokens, i, 'family') || has(tokens, i, 'adjectives');
     const shared =
       !family &&
       has(tokens, i, 'shared') &&
@@ -66,9 +111,11 @@ export function householdMentions(tokens: Token[], infos: Array<WordInfo | undef
       has(tokens, i + 1, 'others') ||
       possessiveBefore(tokens, i - 1) ||
       possessiveBefore(tokens, start - 1);
+    const kind =
+      has(tokens, i, 'adjectives') && end === i + 1 && start === i && namesAThing(tokens, infos, i + 1);
     const used: number[] = [];
     for (let p = start; p < end; p++) used.push(p);
-    out.push({ used, company, others });
+    out.push({ used, company, others, kind });
     i = end - 1;
   }
   return out;
@@ -80,7 +127,7 @@ export function householdMentions(tokens: Token[], infos: Array<WordInfo | undef
  * ("подарок семье брата") do not.
  */
 export function recordWallet(mentions: HouseholdMention[]): number[] | null {
-  const own = mentions.filter((m) => !m.company && !m.others);
+  const own = mentions.filter((m) => !m.company && !m.others && !m.kind);
   return own.length === 0 ? null : own.flatMap((m) => m.used);
 }
 

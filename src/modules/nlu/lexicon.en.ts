@@ -131,7 +131,8 @@ export const EN: LexiconSource = {
   ].join(' '),
   conjunctions: '=and =plus =also',
   household: {
-    family: '=family =families =familys',
+    family: '=family =families =familys =fam',
+    adjectives: '=family',
     shared: '=shared =joint =common =household',
     wallets: 'budget~1 wallet~1 =account =accounts =fund =funds =purse',
     glue: '=for =to =the =into =from =our =my =on',

@@ -75,6 +75,11 @@ export interface LexiconSource {
 export interface HouseholdWords {
   /** The family itself, nouns and adjectives in any form: семья, семейный, oila, oilaviy, family. */
   family: string;
+  /**
+   * Of those, the adjectives: before a word naming a thing they name a kind of it, not the wallet ("семейный врач",
+   * "oilaviy tarif", "family size pizza"); alone, before a wallet or money noun or a ':' they are the wallet.
+   */
+  adjectives: string;
   /** "Shared" adjectives, the wallet only beside a wallet noun or a расход/доход noun: общий бюджет, shared wallet. */
   shared: string;
   /** Wallet nouns dropped with a family word beside them: бюджет, hisob, wallet. */

@@ -190,6 +190,7 @@ export const UZ: LexiconSource = {
   conjunctions: '=va =ва =hamda =хамда =yana =яна',
   household: {
     family: 'oila оила',
+    adjectives: 'oilaviy оилавий',
     shared: 'umumiy умумий',
     wallets: 'hisob хисоб byudjet budjet бюджет hamyon хамён хамён kassa касса',
     glue: '=uchun =учун =bizning =бизнинг =mening =менинг',
