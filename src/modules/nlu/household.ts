@@ -6,9 +6,9 @@
 import { EN } from './lexicon.en';
 import { RU } from './lexicon.ru';
 import { UZ } from './lexicon.uz';
-import { StemMap, type WordInfo } from './lexicon';
+import { analyze, StemMap, type WordInfo } from './lexicon';
 import type { HouseholdWords } from './lexicon.types';
-import type { Token } from './normalize';
+import { tokenize, type Token } from './normalize';
 import { latinToCyrillic } from './translit';
 
 type Role = keyof HouseholdWords;
@@ -129,6 +129,13 @@ export function householdMentions(tokens: Token[], infos: Array<WordInfo | undef
 export function recordWallet(mentions: HouseholdMention[]): number[] | null {
   const own = mentions.filter((m) => !m.company && !m.others && !m.kind);
   return own.length === 0 ? null : own.flatMap((m) => m.used);
+}
+
+/** Words of one's own (the note forwarded with a card notification) put the record in the household wallet. */
+export function saysHouseholdWallet(text: string): boolean {
+  const tokens = tokenize(text);
+  const infos = tokens.map((t) => (t.kind === 'word' ? analyze(t.f) : undefined));
+  return recordWallet(householdMentions(tokens, infos)) !== null;
 }
 
 /** Uzbek verbs of the speaker alone: sarfladim, ketkazdim, to'layapman. */

@@ -111,8 +111,9 @@ export interface ParseResult {
   card?: CardNotification;
   /**
    * Whose money the phrase speaks of (internal, not in the JSON; docs/phrases.md, "Whose money"): a record said to go
-   * to the household wallet ("продукты 50000 в семью", "oilaga", "for the family") — on a transaction and on the
-   * asides that carry items — or a balance asked of the household ("семейный баланс"). Absent: the person's own.
+   * to the household wallet ("продукты 50000 в семью", "oilaga", "for the family") — on a transaction, on the asides
+   * that carry items and on a card notification whose note says so — or a balance asked of the household ("семейный
+   * баланс"). Absent: the person's own.
    */
   wallet?: 'household';
 }
