@@ -1182,6 +1182,14 @@ describe('the user’s own words pasted with a notification', () => {
     });
   });
 
+  it('words saying the family wallet put the record there; words that do not, or none, leave it personal', () => {
+    expect(parse(`оплатил садик в семью\n${RU_RECEIPT}`).wallet).toBe('household');
+    expect(parse(`ijara uchun oilaga to'ladim\n${UZ_RECEIPT}`).wallet).toBe('household');
+    expect(parse(`оплатил садик\n${RU_RECEIPT}`).wallet).toBeUndefined();
+    expect(parse(`ужин с семьёй оплатил\n${RU_RECEIPT}`).wallet).toBeUndefined();
+    expect(parse(RU_RECEIPT).wallet).toBeUndefined();
+  });
+
   it('the fingerprint is the notification’s, whatever the words say', () => {
     expect(read(`оплатил садик\n${RU_RECEIPT}`)?.fingerprint).toBe(read(RU_RECEIPT)?.fingerprint);
     expect(parse(`мама скинула\n${RU_NAMED}`).card?.fingerprint).toBe(read(RU_NAMED)?.fingerprint);

@@ -16,6 +16,7 @@ import { MAX_AMOUNT_MINOR, type Currency } from '../../common/money';
 import { isCalendarDate, zonedTimeToUtc } from '../../common/time/local-time';
 import { DEFAULT_TIME_ZONE, formatDate, localToday, mostRecentDayMonth } from './dates';
 import { analyze } from './lexicon';
+import { saysHouseholdWallet } from './household';
 import { merchantCategory } from './merchants';
 import type {
   CardDirection,
@@ -1429,5 +1430,7 @@ export function cardNotificationResult(
       },
     ],
     card: reading,
+    // "оплатил садик, в семью" forwarded with it: the record goes to the household wallet (docs/phrases.md)
+    ...(card.note !== '' && saysHouseholdWallet(card.note) ? { wallet: 'household' as const } : {}),
   };
 }

@@ -14,6 +14,8 @@ export interface IntentContext {
   hasVerb: boolean;
   /** First currency word or sign in the phrase. */
   currency?: Currency;
+  /** The phrase asks about the household (household.ts): "семейные расходы", "oila xarajatlari". */
+  household?: boolean;
 }
 
 export interface IntentMatch {
@@ -43,13 +45,16 @@ const CURRENCY_WORD = / (валют|valyut|currency|pul birligi|пул бирл�
 const BALANCE =
   / (баланс|balans|balance|остаток|остатке|qoldiq|колдик|hisobim|хисобим|hisobimda|счете|счету)|сколько (у меня )?(денег|осталось|есть денег)|(сколько|скока) у меня|(qancha|канча) pul|pul(im)? (qoldi|qancha|bor)|пул(им)? (колди|канча)|how much (money|is left|do i have|have i got)|money (do i have|left)|(сколько|how much|qancha|канча).*(осталось|left|qoldi|колди)/;
 const QUESTION =
-  / (сколько|скока|qancha|канча|how much|нечта|nechta|на что|what did i|на какие|куда ушл|куда я)/;
+  / (сколько|скока|скок|сколка|skolk|skok|qancha|канча|how much|нечта|nechta|на что|what did i|на какие|куда ушл|куда я)/;
 /** A question about past records: "что я купил вчера", "when did I pay rent", "nima sotib oldim". */
 const QUESTION_START =
   /^ (что|чего|когда|где|какие|какой|какую|зачем|what|when|where|which)( |$)| (nima|nimaga|qachon|qayerda|qaysi|нима|качон|каерда)( |$)/;
 const BUY_PAY = / (куп|покуп|плат|оплат|заплат|bought|buy|paid|pay|sotib|сотиб|xarid|харид|to'la|тўла|тула)/;
 const SPEND_EARN =
-  / (потрат|трат|израсход|расход|заработ|получил|ушло|ketdi|ketti|кетди|кетти|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
+  / (потрат|патрат|трат|израсход|расход|заработ|получил|ушло|ketdi|ketti|ketgan|ketkaz|кетди|кетти|кетган|кетказ|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
+/** A period named in a question: "this month", "bu hafta", "за неделю". */
+const PERIOD =
+  / (недел|месяц|сегодня|вчера|hafta|хафта|week|month|today|yesterday)| (год|году|oy|oyda|yil|bugun|kecha|ой|ойда|йил|бугун|кеча|year)( |$)/;
 const SHOW =
   / (покажи|показать|покажите|выведи|show|display|korsat|курсат|мои|my|mening|менинг|total|итого|всего|jami|жами)/;
 const SHOW_WHAT =
@@ -92,11 +97,16 @@ export function detectCommandIntent(ctx: IntentContext): IntentMatch | null {
     const switching = SWITCH_WORD.test(norm);
     if (langWord && switching) return { intent: 'set_language' };
     if (CURRENCY_WORD.test(norm) && switching) return { intent: 'set_currency' };
-    if (BALANCE.test(norm)) return { intent: 'balance_query' };
+    // "сколько у меня ушло на аренду", "qancha pul sarfladi": money asked about with a spending verb is spending
     if (QUESTION.test(norm) && SPEND_EARN.test(norm)) return { intent: 'stats_query' };
+    if (BALANCE.test(norm)) return { intent: 'balance_query' };
+    if (QUESTION.test(norm) && BUY_PAY.test(norm)) return { intent: 'stats_query' };
+    // "family wallet: how much on transport this week?", "family groceries this month?": no amount, no verb
+    if (ctx.household === true && !hasVerb && (QUESTION.test(norm) || PERIOD.test(norm)))
+      return { intent: 'stats_query' };
     if (QUESTION_START.test(norm) && (SPEND_EARN.test(norm) || BUY_PAY.test(norm)))
       return { intent: 'stats_query' };
-    if (SHOW.test(norm) && SHOW_WHAT.test(norm)) return { intent: 'stats_query' };
+    if ((SHOW.test(norm) || ctx.household === true) && SHOW_WHAT.test(norm)) return { intent: 'stats_query' };
   }
   return null;
 }

@@ -130,4 +130,14 @@ export const EN: LexiconSource = {
     'set currency whats up last ago every day please hey each',
   ].join(' '),
   conjunctions: '=and =plus =also',
+  household: {
+    family: '=family =families =familys =fam',
+    adjectives: '=family',
+    shared: '=shared =joint =common =household',
+    wallets: 'budget~1 wallet~1 =account =accounts =fund =funds =purse',
+    glue: '=for =to =the =into =from =our =my =on',
+    company: '=with',
+    others: '=his =her =their =someone =someones',
+    self: '=i',
+  },
 };

@@ -67,6 +67,31 @@ export interface LexiconSource {
   stopwords: string;
   /** Separators between items besides punctuation (и, va, and). */
   conjunctions: string;
+  /** Whose money (docs/phrases.md, "Whose money"): the words that name the household wallet. */
+  household: HouseholdWords;
+}
+
+/** Patterns (as above) read by household.ts, the one matcher of the household wallet. */
+export interface HouseholdWords {
+  /** The family itself, nouns and adjectives in any form: семья, семейный, oila, oilaviy, family. */
+  family: string;
+  /**
+   * Of those, the adjectives: before a word naming a thing they name a kind of it, not the wallet ("семейный врач",
+   * "oilaviy tarif", "family size pizza"); alone, before a wallet or money noun or a ':' they are the wallet.
+   */
+  adjectives: string;
+  /** "Shared" adjectives, the wallet only beside a wallet noun or a расход/доход noun: общий бюджет, shared wallet. */
+  shared: string;
+  /** Wallet nouns dropped with a family word beside them: бюджет, hisob, wallet. */
+  wallets: string;
+  /** Words said with the wallet phrase and dropped with it: в, на, для, uchun, for, the, our. */
+  glue: string;
+  /** Beside a family word, it is company, not the wallet: с семьёй, oila bilan, with the family. */
+  company: string;
+  /** Beside a family word, it is someone else's family: семья брата, akamning oilasi, his family. */
+  others: string;
+  /** A question with the speaker alone as its subject stays personal: я, men, I. */
+  self: string;
 }
 
 export interface CategoryHit {

@@ -188,4 +188,14 @@ export const UZ: LexiconSource = {
     'кушиш ёз салом рахмат тил тилни алмаштир узгартир курсат баланс категория ярат учир бекор кил валюта илтимос',
   ].join(' '),
   conjunctions: '=va =ва =hamda =хамда =yana =яна',
+  household: {
+    family: 'oila оила',
+    adjectives: 'oilaviy оилавий',
+    shared: 'umumiy умумий',
+    wallets: 'hisob хисоб byudjet budjet бюджет hamyon хамён хамён kassa касса',
+    glue: '=uchun =учун =bizning =бизнинг =mening =менинг',
+    company: '=bilan =билан',
+    others: '=uning =унинг =ularning =уларнинг',
+    self: '=men =мен',
+  },
 };

@@ -109,6 +109,13 @@ export interface ParseResult {
   stats?: StatsQuery;
   /** The text was a forwarded card notification (docs/card-notifications.md): the whole reading (internal, not in the JSON). */
   card?: CardNotification;
+  /**
+   * Whose money the phrase speaks of (internal, not in the JSON; docs/phrases.md, "Whose money"): a record said to go
+   * to the household wallet ("продукты 50000 в семью", "oilaga", "for the family") — on a transaction, on the asides
+   * that carry items and on a card notification whose note says so — or a balance asked of the household ("семейный
+   * баланс"). Absent: the person's own.
+   */
+  wallet?: 'household';
 }
 
 /** A period of whole local days, both ends inclusive (YYYY-MM-DD in the user's zone). */
@@ -132,6 +139,8 @@ export interface StatsQuery {
    */
   term?: string;
   period: StatsPeriod;
+  /** The question asks about the household ("сколько семья потратила", "oila xarajatlari"); absent: one's own. */
+  scope?: 'household';
 }
 
 /** The JSON shape of docs/interface.md §6 (npm run parse, POST /api/transactions/parse/). */

@@ -18,6 +18,7 @@ import {
 } from './dates';
 import { isFutureWord, readConversion, readFuture } from './asides';
 import { cardNotificationResult, readCardNotification } from './card-notification';
+import { asksHousehold, householdMentions, recordWallet } from './household';
 import { detectCommandIntent, isSmalltalk } from './intents';
 import { parseGoal } from './plans';
 import { readStatsQuery } from './stats-query';
@@ -933,6 +934,11 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
 
   const today = localToday(options.now, options.timeZone ?? DEFAULT_TIME_ZONE);
   const consumed = new Uint8Array(n);
+  // "в семью", "oilaga", "for the family": whose money, never an amount ("семью" is also seven), a category or a description
+  const mentions = householdMentions(tokens, infos);
+  const walletWords = recordWallet(mentions);
+  if (walletWords !== null) for (const p of walletWords) consumed[p] = 1;
+  const household = mentions.length > 0 && asksHousehold(tokens, infos, mentions);
   const dates = findDates(tokens, infos, today, consumed);
   const flags = { tooLarge: false };
   // money said about a later day ("завтра куплю …", "ertaga … to'lashim kerak") is a reminder, not a record
@@ -945,7 +951,14 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
     hasCue: hasCue || future !== null,
     hasCat,
   });
-  const aside = (a: Aside): ParseResult => ({ language, intent: 'unknown', items: [], aside: a });
+  const wallet = walletWords !== null ? { wallet: 'household' as const } : {};
+  const aside = (a: Aside): ParseResult => ({
+    language,
+    intent: 'unknown',
+    items: [],
+    aside: a,
+    ...('items' in a ? wallet : {}),
+  });
 
   const conversion = phraseCurrency === undefined ? null : readConversion(tokens, infos, cands, hasVerb);
   if (conversion !== null) return aside({ kind: 'conversion', ...conversion });
@@ -961,10 +974,12 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
     hasAmount: cands.length > 0,
     hasVerb,
     currency: phraseCurrency,
+    household,
   });
   if (command !== null) {
     const result: ParseResult = { language, intent: command.intent, items: [] };
     if (command.setting !== undefined) result.setting = command.setting;
+    if (command.intent === 'balance_query' && household) result.wallet = 'household';
     if (command.intent === 'stats_query') result.stats = readStatsQuery(tokens, infos, norm, today);
     return result;
   }
@@ -998,7 +1013,7 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
     if (guessed.scaledInDefault && options.defaultCurrency !== 'UZS') {
       return aside({ kind: 'ask_currency', items, choices: [options.defaultCurrency, 'UZS'] });
     }
-    return { language, intent: 'transaction', items };
+    return { language, intent: 'transaction', items, ...wallet };
   }
   return { language, intent: isSmalltalk(norm) ? 'smalltalk' : 'unknown', items: [] };
 }

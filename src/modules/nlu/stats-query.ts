@@ -5,6 +5,7 @@
  * ("март", "o'tgan oy", "last week", "2026-10") for the bot's /stats argument.
  */
 import { addDays, DEFAULT_TIME_ZONE, formatDate, localToday, weekdayOf, type LocalDate } from './dates';
+import { asksHousehold } from './household';
 import { analyze, type WordInfo } from './lexicon';
 import type { CategoryHit } from './lexicon.types';
 import type { CategoryKey, StatsPeriod, StatsQuery, TransactionType } from './nlu.types';
@@ -15,13 +16,13 @@ const PREV = '(прошл\\S*|предыдущ\\S*|otgan|утган|last|previou
 const PREV_MONTH = new RegExp(` ${PREV} (месяц\\S*|oy\\S*|ой\\S*|month)( |$)`);
 const PREV_WEEK = new RegExp(` ${PREV} (недел\\S*|hafta\\S*|хафта\\S*|week)( |$)`);
 const PREV_YEAR = new RegExp(` ${PREV} (год\\S*|yil\\S*|йил\\S*|year)( |$)`);
-const WEEK = / (недел|hafta|хафта|week)/;
-const MONTH = / (месяц|month)| (oy|oyda|oyi|oyning|ой|ойда|ойи)( |$)/;
+const WEEK = / (недел|nedel|hafta|хафта|week)/;
+const MONTH = / (месяц|mesya|mesec|month)| (oy|oyda|oyi|oyning|ой|ойда|ойи)( |$)/;
 const YEAR = / (год|году|года|yil|yilda|yili|йил|йилда|year)( |$)/;
 const EARN =
   / (заработ|получил|пришло|доход|ishlab|ишлаб|topdim|топдим|daromad|даромад|earn|made|income|received|got )/;
 const SPEND =
-  / (потрат|трат|израсход|расход|ушло|ушли|sarf|сарф|xarajat|harajat|харажат|ketdi|ketti|кетди|кетти|spen|spent|expens|paid|заплат)/;
+  / (потрат|трат|израсход|расход|ушло|ушли|sarf|сарф|xarajat|harajat|харажат|ketdi|ketti|ketgan|ketkaz|кетди|кетти|кетган|кетказ|spen|spent|expens|paid|заплат)/;
 
 function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -162,6 +163,7 @@ const CATEGORY_NAME_STEMS = new Set([
   ...[
     'mahsulot',
     'maxsulot',
+    'produkt',
     'oziq',
     'kafe',
     'restoran',
@@ -203,6 +205,7 @@ export function readStatsQuery(
 ): StatsQuery {
   const asked = typeOf(infos, norm);
   const query: StatsQuery = { period: periodOf(tokens, infos, norm, today) };
+  if (asksHousehold(tokens, infos)) query.scope = 'household';
   if (
     tokens.some(
       (t) =>
