@@ -91,6 +91,68 @@ describe('household wallet in the private chat (e2e, webhook)', () => {
     expect(await walletOf(row.id)).toBeNull();
   });
 
+  it('a phrase that says "в семью" records to the family at once', async () => {
+    const answer = await bob.send('продукты 50000 в семью');
+    expect(answer.replies[0].text).toMatch(/^✅/);
+    expect(answer.replies[0].text).toMatch(/👨‍👩‍👧 В семейном кошельке$/);
+    const [row] = await bob.rowsOf(answer.updateId);
+    expect(row).toMatchObject({ amount: '50000.00', category: 'groceries', description: 'продукты' });
+    expect(await walletOf(row.id)).not.toBeNull();
+  });
+
+  it('"в семью" from someone in no household: recorded as their own, and the reply says why', async () => {
+    const answer = await carol.send('такси 10000 в семью');
+    expect(answer.replies[0].text).toMatch(/Вы не в семье, записал в личное/);
+    const [row] = await carol.rowsOf(answer.updateId);
+    expect(row.amount).toBe('10000.00');
+    expect(await walletOf(row.id)).toBeNull();
+  });
+
+  it("/balance of a member: their own, then the family's totals and each member's expenses, never another's personal records", async () => {
+    await alice.send('аренда 3000000 в семью');
+    const own = await bob.send('кино 77000');
+    expect(own.replies[0].text).toMatch(/Личное/);
+    const answer = await alice.send('/balance');
+    const text = answer.replies[0].text;
+    expect(text).toContain('👨‍👩‍👧 Семья «Oila»');
+    expect(text).toContain('⚖️ Семейный баланс:');
+    expect(text).toContain('• -3,050,000.00 UZS');
+    expect(text).toMatch(/👥 Расходы по членам семьи:\n• .*: 3,000,000\.00 UZS\n• .*: 50,000\.00 UZS/);
+    expect(text).not.toContain('77,000.00');
+    const family = await alice.send('семейный баланс');
+    expect(family.replies[0].text).toMatch(/^👨‍👩‍👧 Семья «Oila»\n⚖️ Семейный баланс:/);
+    expect((await carol.send('/balance')).replies[0].text).not.toContain('Семья');
+    expect((await carol.send('семейный баланс')).replies[0].text).toBe(
+      'Вы пока не в семье. Создать семью или вступить: /family',
+    );
+  });
+
+  it('household spending questions answer from the family wallet', async () => {
+    const answer = await alice.send('сколько семья потратила на продукты в этом месяце');
+    expect(answer.replies[0].text).toMatch(/^👨‍👩‍👧 Семья «Oila»\n/);
+    expect(answer.replies[0].text).toContain('50,000.00 UZS');
+    const own = await alice.send('сколько я потратил на продукты в этом месяце');
+    expect(own.replies[0].text).not.toContain('Семья');
+    expect(own.replies[0].text).not.toContain('50,000.00');
+  });
+
+  it("/stats: a member switches to the family's chart with each member's expenses", async () => {
+    const answer = await alice.send('/stats');
+    const personal = answer.replies[0];
+    expect(buttons(personal.markup).at(-1)).toEqual([['👨‍👩‍👧 Семья', 'sf:month']]);
+    const pressed = await alice.press('sf:month');
+    const photo = pressed.calls.find((c) => c.method === 'sendPhoto');
+    expect(photo).toBeDefined();
+    const caption = String(photo!.params.caption);
+    expect(caption).toMatch(/^👨‍👩‍👧 Семья «Oila»\n/);
+    expect(caption).toMatch(/👥 Расходы по членам семьи:\n• .*: 3,000,000\.00 UZS\n• .*: 50,000\.00 UZS$/);
+    expect(caption).not.toContain('77,000.00');
+    const typed = await alice.send('/stats семья');
+    expect(typed.replies[0].text).toMatch(/^👨‍👩‍👧 Семья «Oila»/);
+    expect((await carol.send('/stats семья')).replies[0].text).toMatch(/Вы пока не в семье/);
+    expect(buttons((await carol.send('/stats')).replies[0].markup)).toHaveLength(2);
+  });
+
   it('a member who has left: the old button answers shortly and moves nothing', async () => {
     const answer = await bob.send('кофе 15000');
     const [row] = await bob.rowsOf(answer.updateId);

@@ -9,6 +9,7 @@ import { PlannedPaymentsModule } from '../planned/planned-payments.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { RatesModule } from '../rates/rates.module';
 import { StatsModule } from '../stats/stats.module';
+import { HouseholdsModule } from '../households/households.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { SttModule } from '../stt/stt.module';
 import { UsersModule } from '../users/users.module';
@@ -68,6 +69,7 @@ export class BotModule {
           PrivacyModule,
           RatesModule,
           PlannedPaymentsModule,
+          HouseholdsModule,
         ],
         providers: [
           BotSessionsRepository,

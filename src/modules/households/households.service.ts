@@ -79,6 +79,11 @@ export class HouseholdsService implements OnModuleInit {
     return this.repo.walletMembership(userId);
   }
 
+  /** The household the user is in, or null (the bot's family views; read afresh every time). */
+  async householdOf(userId: string): Promise<Household | null> {
+    return (await this.repo.membershipOf(userId))?.household ?? null;
+  }
+
   /** The caller's household, or 404. */
   async current(userId: string): Promise<HouseholdView> {
     const m = await this.repo.membershipOf(userId);

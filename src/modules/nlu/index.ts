@@ -4,3 +4,4 @@ export { parsePhrase, parsePhraseOrThrow, toParseJson } from './parser';
 export { categoryName, CATEGORY_NAMES } from './categories';
 export { readStatsPeriod, currentMonth, previousMonth, currentWeek, currentYear } from './stats-query';
 export { localToday, type LocalDate } from './dates';
+export { saysHouseholdWallet } from './household';

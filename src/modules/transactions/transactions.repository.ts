@@ -55,6 +55,7 @@ const ORDER_COLUMNS: Record<TransactionOrderField, string> = {
 /** One member's totals in one currency. */
 export interface MemberTotals extends CurrencyTotals {
   userId: string;
+  firstName: string;
 }
 
 /** Per currency: how many rows and their sum. */
@@ -506,19 +507,28 @@ export class TransactionsRepository {
 
   /** Per member: totals per currency of the household's rows matching the filter (the household's breakdown). */
   async memberTotals(householdId: string, filter: TransactionFilter = {}): Promise<MemberTotals[]> {
-    const rows: Array<{ user_id: string; currency: string; income: string | null; expense: string | null }> =
-      await this.filtered('', { ...filter, wallet: { householdId } })
-        .select('t.user_id', 'user_id')
-        .addSelect('t.currency', 'currency')
-        .addSelect(`SUM(CASE WHEN t.type = 'income' THEN t.amount ELSE 0 END)`, 'income')
-        .addSelect(`SUM(CASE WHEN t.type = 'expense' THEN t.amount ELSE 0 END)`, 'expense')
-        .groupBy('t.user_id')
-        .addGroupBy('t.currency')
-        .orderBy('t.user_id', 'ASC')
-        .addOrderBy('t.currency', 'ASC')
-        .getRawMany();
+    const rows: Array<{
+      user_id: string;
+      first_name: string;
+      currency: string;
+      income: string | null;
+      expense: string | null;
+    }> = await this.filtered('', { ...filter, wallet: { householdId } })
+      .innerJoin('users', 'u', 'u.id = t.user_id')
+      .select('t.user_id', 'user_id')
+      .addSelect('u.first_name', 'first_name')
+      .addSelect('t.currency', 'currency')
+      .addSelect(`SUM(CASE WHEN t.type = 'income' THEN t.amount ELSE 0 END)`, 'income')
+      .addSelect(`SUM(CASE WHEN t.type = 'expense' THEN t.amount ELSE 0 END)`, 'expense')
+      .groupBy('t.user_id')
+      .addGroupBy('u.first_name')
+      .addGroupBy('t.currency')
+      .orderBy('t.user_id', 'ASC')
+      .addOrderBy('t.currency', 'ASC')
+      .getRawMany();
     return rows.map((r) => ({
       userId: r.user_id,
+      firstName: r.first_name,
       currency: r.currency,
       incomeMinor: toMinor(r.income),
       expenseMinor: toMinor(r.expense),

@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { localDate } from '../../../common/time/local-time';
-import { localToday, readStatsPeriod } from '../../nlu';
+import { localToday, readStatsPeriod, saysHouseholdWallet } from '../../nlu';
+import { HouseholdsService } from '../../households/households.service';
+import { householdChartModel, householdSummaryText } from '../../stats/household.texts';
+import { walletTexts } from '../texts/wallet.texts';
 import { PrivacyService } from '../../privacy/privacy.service';
 import { chartModel, STATS_TEXTS, summaryText } from '../../stats/stats.texts';
 import { StatsChart } from '../../stats/stats.chart';
@@ -11,6 +14,9 @@ import { User } from '../../users/user.entity';
 import { decodeReport } from '../keyboards/callback-data';
 import { deleteKeyboard, periodKeyboard } from '../keyboards/reports.keyboards';
 import type { CallbackReply, FileReply } from '../replies';
+
+/** The family words of "/stats семья неделя", taken out before the period is read. */
+const FAMILY_WORD_RE = /\S*(семь|семей|oila|оила|famil)\S*/giu;
 
 /** A /deletemydata confirmation button is valid this long after it was asked. */
 export const DELETE_CONFIRM_SECONDS = 600;
@@ -31,19 +37,25 @@ export class BotReportsService {
     private readonly chart: StatsChart,
     private readonly transactions: TransactionsService,
     private readonly privacy: PrivacyService,
+    private readonly households: HouseholdsService,
   ) {}
 
-  /** /stats [period]: the chart with the summary as its caption (this month by default), buttons for other periods. */
+  /**
+   * /stats [period]: the chart with the summary as its caption (this month by default), buttons for other periods.
+   * "/stats семья" ("oila", "family"): the household's (docs/households.md, "Seeing it").
+   */
   async stats(user: User, argument: string, now: Date = new Date()): Promise<FileReply> {
     this.logger.log(`Handled /stats: chat_id=${user.telegramChatId}, user_id=${user.id}`);
-    const period = readStatsPeriod(argument, now, user.timezone);
+    const family = saysHouseholdWallet(argument);
+    const periodWords = family ? argument.replace(FAMILY_WORD_RE, ' ').trim() : argument;
+    const period = readStatsPeriod(periodWords, now, user.timezone);
     if (!period)
       return {
         kind: 'text',
         text: STATS_TEXTS[user.language].unknownPeriod,
         markup: periodKeyboard(user.language),
       };
-    return this.statsReply(user, toRange('custom', period, user.timezone), now);
+    return this.statsReply(user, toRange('custom', period, user.timezone), now, family);
   }
 
   async onCallback(user: User, input: ReportCallbackInput): Promise<CallbackReply> {
@@ -54,7 +66,12 @@ export class BotReportsService {
       case 'stats':
         return {
           answer: { text: '' },
-          reply: await this.statsReply(user, namedPeriod(action.period, now, user.timezone), now),
+          reply: await this.statsReply(
+            user,
+            namedPeriod(action.period, now, user.timezone),
+            now,
+            action.family === true,
+          ),
         };
       case 'delete_no':
         return { answer: { text: t.deleteCancelled }, edit: { text: t.deleteCancelled } };
@@ -101,15 +118,28 @@ export class BotReportsService {
     };
   }
 
-  private async statsReply(user: User, range: StatsRange, now: Date): Promise<FileReply> {
-    const summary = await this.statsService.summary(user.id, user.language, { range });
+  /**
+   * The /stats answer: the user's records, or (`family`) the household's from every member with each member's
+   * expenses; for someone in a household the buttons switch between the two. Someone in none asking for the family's
+   * gets a short hint.
+   */
+  private async statsReply(user: User, range: StatsRange, now: Date, family = false): Promise<FileReply> {
+    const household = await this.households.householdOf(user.id);
+    if (family && !household) return { kind: 'text', text: walletTexts(user.language).noFamilyStats };
+    const wallet = family && household ? { householdId: household.id } : undefined;
+    const summary = await this.statsService.summary(user.id, user.language, { range }, wallet);
     const year = localToday(now, user.timezone).y;
-    const caption = summaryText(user.language, summary, year);
-    const markup = periodKeyboard(user.language);
+    const caption = wallet
+      ? householdSummaryText(user.language, household!.name, summary, year)
+      : summaryText(user.language, summary, year);
+    const markup = periodKeyboard(user.language, household ? { family: Boolean(wallet) } : undefined);
     if (!summary.byCategory.length) return { kind: 'text', text: caption, markup };
+    const model = wallet
+      ? householdChartModel(user.language, household!.name, summary, year)
+      : chartModel(user.language, summary, year);
     return {
       kind: 'photo',
-      photo: this.chart.png(chartModel(user.language, summary, year)),
+      photo: this.chart.png(model),
       filename: `stats-${range.from}.png`,
       caption,
       markup,

@@ -27,7 +27,17 @@ import {
   undoLastText,
 } from '../texts/bot.texts';
 import { CardNotificationsBot } from './card-notifications.bot';
-import { withWalletLine } from '../texts/wallet.texts';
+import { walletTexts, withWalletLine } from '../texts/wallet.texts';
+import {
+  HOUSEHOLD_STATS_TEXTS,
+  householdBalanceText,
+  householdSummaryText,
+} from '../../stats/household.texts';
+import type { Summary } from '../../stats/stats.service';
+import type { TransactionType } from '../../transactions/transaction.entity';
+import { HouseholdsService } from '../../households/households.service';
+import { clipText, REPLY_TEXT_LIMIT } from '../../../common/text/message-limit';
+import type { Wallet } from '../../transactions/wallet';
 import { afterAnswer, bareAmount, PendingAmount, pendingAmount, readPending } from './pending-amount';
 import { AsidesBot } from './asides/asides.bot';
 import { PlansBot } from './plans.bot';
@@ -35,11 +45,13 @@ import { categoryFor, itemView, newTransactions, occurredAt, pendingItemView } f
 
 const RECENT_OPERATIONS = 5;
 
-function sourceOf(input: PhraseInput): RecordSource {
+function sourceOf(input: PhraseInput, wallet?: Wallet): RecordSource {
   const updateId = BigInt(input.updateId);
-  return input.transcript === undefined
-    ? { kind: 'text', updateId }
-    : { kind: 'voice', updateId, transcript: input.transcript };
+  const source: RecordSource =
+    input.transcript === undefined
+      ? { kind: 'text', updateId }
+      : { kind: 'voice', updateId, transcript: input.transcript };
+  return wallet ? { ...source, wallet } : source;
 }
 
 /**
@@ -60,6 +72,7 @@ export class PhraseService {
     private readonly plans: PlansBot,
     private readonly cards: CardNotificationsBot,
     private readonly asides: AsidesBot,
+    private readonly households: HouseholdsService,
   ) {}
 
   /**
@@ -109,9 +122,9 @@ export class PhraseService {
     switch (parsed.intent) {
       case 'transaction':
         if (!parsed.items.length) return this.notUnderstood(user, pending);
-        return this.record(user, input, parsed.items, pending);
+        return this.record(user, input, parsed.items, pending, parsed.wallet);
       case 'balance_query':
-        return this.balance(user, now);
+        return parsed.wallet === 'household' ? this.familyBalance(user) : this.balance(user, now);
       case 'stats_query':
         return this.stats(user, now, parsed.stats);
       case 'undo':
@@ -127,29 +140,49 @@ export class PhraseService {
     }
   }
 
-  /** The /balance answer (also for "какой у меня баланс?"). */
+  /**
+   * The /balance answer (also for "какой у меня баланс?"); for someone in a household, the household's totals and each
+   * member's expenses follow in the same message (docs/households.md, "Seeing it").
+   */
   async balance(user: User, now: Date): Promise<InlineReply> {
-    const [summary, recent, name] = await Promise.all([
+    const [summary, recent, name, family] = await Promise.all([
       this.transactions.balanceSummary(user.id, user.currency),
       this.transactions.recent(user.id, RECENT_OPERATIONS),
       this.categories.nameResolver(user.id, user.language),
+      this.familyBalanceText(user),
     ]);
-    return {
-      text: balanceText(user.language, {
-        totals: summary.totals,
-        converted: summary.converted,
-        recent: recent.map((t) => ({
-          type: t.type,
-          amountMinor: t.amount,
-          currency: t.currency,
-          description: t.description,
-          categoryName: name(t.category),
-        })),
-        defaultCurrency: user.currency,
-        at: now,
-        timeZone: user.timezone,
-      }),
-    };
+    const own = balanceText(user.language, {
+      totals: summary.totals,
+      converted: summary.converted,
+      recent: recent.map((t) => ({
+        type: t.type,
+        amountMinor: t.amount,
+        currency: t.currency,
+        description: t.description,
+        categoryName: name(t.category),
+      })),
+      defaultCurrency: user.currency,
+      at: now,
+      timeZone: user.timezone,
+    });
+    return { text: family ? clipText(`${own}\n\n${family}`, REPLY_TEXT_LIMIT) : own };
+  }
+
+  /** "семейный баланс", "oila balansi": the household's totals and each member's expenses only. */
+  private async familyBalance(user: User): Promise<InlineReply> {
+    return { text: (await this.familyBalanceText(user)) ?? walletTexts(user.language).noFamilyStats };
+  }
+
+  /** The household's part of /balance, or null for someone in none. */
+  private async familyBalanceText(user: User): Promise<string | null> {
+    const household = await this.households.householdOf(user.id);
+    if (!household) return null;
+    const scope = { householdId: household.id };
+    const [totals, members] = await Promise.all([
+      this.transactions.balanceSummary(user.id, household.currency, scope),
+      this.transactions.memberTotals(household.id),
+    ]);
+    return householdBalanceText(user.language, household.name, totals.totals, members);
   }
 
   /** /language: the language buttons. */
@@ -184,6 +217,7 @@ export class PhraseService {
     input: PhraseInput,
     parsed: ParsedItem[],
     pending: PendingAmount | null,
+    said?: Wallet,
   ): Promise<InlineReply> {
     const items = await this.categorize(user, parsed);
     const complete = items.filter(
@@ -194,13 +228,18 @@ export class PhraseService {
       return { text: tooLargeText(user.language) };
 
     const news = newTransactions(complete, input.sentAt, user.timezone);
-    const rows = await this.transactions.recordMany(user.id, news, sourceOf(input));
+    // "в семью" from someone in no household: recorded as their own, and the reply says so.
+    const wallet = said === 'household' && !(await this.households.householdOf(user.id)) ? undefined : said;
+    const rows = await this.transactions.recordMany(user.id, news, sourceOf(input, wallet));
     // The new phrase replaces whatever was asked before.
     const next = missing.length ? pendingAmount(missing, input.sentAt) : null;
     if (next) await this.sessions.setState(user.id, next);
     else if (pending) await this.sessions.replaceStateIf(user.id, pending.id, null);
     this.logRecorded(user, input, rows.length);
-    return this.recordedReply(user, input, rows, next);
+    const reply = await this.recordedReply(user, input, rows, next);
+    return said !== wallet && rows.length
+      ? { ...reply, text: `${reply.text}\n${walletTexts(user.language).noHousehold}` }
+      : reply;
   }
 
   /** The answer to "💬 Сколько?": the first pending item is recorded with it (tied to this update). */
@@ -271,15 +310,38 @@ export class PhraseService {
     const today = localToday(now, user.timezone);
     const q: StatsQuery = query ?? { period: currentMonth(today) };
     const range = toRange('custom', q.period, user.timezone);
-    const summary = await this.statsService.summary(user.id, user.language, {
-      range,
-      type: q.type,
-      category: q.category,
-    });
-    const t = STATS_TEXTS[user.language];
+    // "сколько семья потратила…": the household's records from every member (docs/households.md, "Seeing it").
+    const household = q.scope === 'household' ? await this.households.householdOf(user.id) : null;
+    if (q.scope === 'household' && !household) return { text: walletTexts(user.language).noFamilyStats };
+    const summary = await this.statsService.summary(
+      user.id,
+      user.language,
+      { range, type: q.type, category: q.category },
+      household ? { householdId: household.id } : undefined,
+    );
     const period = periodText(user.language, q.period, today.y);
     const type = q.type;
-    if (!type) return { text: summaryText(user.language, summary, today.y) };
+    if (!type)
+      return {
+        text: household
+          ? householdSummaryText(user.language, household.name, summary, today.y)
+          : summaryText(user.language, summary, today.y),
+      };
+    const answer = await this.statsAnswer(user, summary, q, type, period);
+    return {
+      text: household ? `${HOUSEHOLD_STATS_TEXTS[user.language].title(household.name)}\n${answer}` : answer,
+    };
+  }
+
+  /** A number per currency for one direction, of one category when asked. */
+  private async statsAnswer(
+    user: User,
+    summary: Summary,
+    q: StatsQuery,
+    type: TransactionType,
+    period: string,
+  ): Promise<string> {
+    const t = STATS_TEXTS[user.language];
     const amounts = amountsText(
       summary.totals.map((c) => ({
         currency: c.currency,
@@ -287,9 +349,9 @@ export class PhraseService {
       })),
       user.currency,
     );
-    if (!q.category) return { text: t.typeAnswer(type, period, amounts) };
+    if (!q.category) return t.typeAnswer(type, period, amounts);
     const name = await this.statsService.categoryName(user.id, user.language, q.category);
-    return { text: t.categoryAnswer(categoryEmoji(q.category, type), name, period, amounts) };
+    return t.categoryAnswer(categoryEmoji(q.category, type), name, period, amounts);
   }
 
   private async undoLast(user: User): Promise<InlineReply> {

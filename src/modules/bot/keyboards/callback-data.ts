@@ -36,6 +36,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
  * The report buttons (REPORT_CALLBACK_RE):
  *
  *   st:<week|month|prev_month|year>   the /stats chart for that period
+ *   sf:<week|month|prev_month|year>   the household's /stats chart for that period (docs/households.md)
  *   del:yes:<unix seconds>            confirm /deletemydata (valid for DELETE_CONFIRM_SECONDS after it was asked)
  *   del:no                            keep the data
  *
@@ -248,18 +249,18 @@ export function decodeForget(data: string | undefined): string | null {
 export type StatsButtonPeriod = 'week' | 'month' | 'prev_month' | 'year';
 
 export type ReportAction =
-  | { kind: 'stats'; period: StatsButtonPeriod }
+  | { kind: 'stats'; period: StatsButtonPeriod; family?: boolean }
   /** Confirm /deletemydata; `askedAt` is when it was asked (unix seconds). */
   | { kind: 'delete_yes'; askedAt: number }
   | { kind: 'delete_no' };
 
 /** callback_data that belongs to the report buttons (the bot routes it to them before its own). */
-export const REPORT_CALLBACK_RE = /^(st|del):/;
+export const REPORT_CALLBACK_RE = /^(st|sf|del):/;
 
 export function encodeReport(action: ReportAction): string {
   switch (action.kind) {
     case 'stats':
-      return `st:${action.period}`;
+      return `${action.family ? 'sf' : 'st'}:${action.period}`;
     case 'delete_yes':
       return `del:yes:${action.askedAt}`;
     case 'delete_no':
@@ -270,8 +271,10 @@ export function encodeReport(action: ReportAction): string {
 /** The report action a button names, or null for anything else. */
 export function decodeReport(data: string): ReportAction | null {
   let m: RegExpExecArray | null;
-  if ((m = /^st:(week|month|prev_month|year)$/.exec(data)))
-    return { kind: 'stats', period: m[1] as StatsButtonPeriod };
+  if ((m = /^(st|sf):(week|month|prev_month|year)$/.exec(data)))
+    return m[1] === 'sf'
+      ? { kind: 'stats', period: m[2] as StatsButtonPeriod, family: true }
+      : { kind: 'stats', period: m[2] as StatsButtonPeriod };
   if (data === 'del:no') return { kind: 'delete_no' };
   if ((m = /^del:yes:(\d{1,12})$/.exec(data))) return { kind: 'delete_yes', askedAt: Number(m[1]) };
   return null;

@@ -2,23 +2,36 @@
 import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { Language } from '../../../config/app-config';
 import { STATS_TEXTS } from '../../stats/stats.texts';
-import { encodeReport } from './callback-data';
+import { encodeReport, StatsButtonPeriod } from './callback-data';
+import { HOUSEHOLD_STATS_TEXTS } from '../../stats/household.texts';
 
-/** /stats: week, month, previous month, year. */
-export function periodKeyboard(lang: Language): InlineKeyboardMarkup {
+/**
+ * /stats: week, month, previous month, year. For someone in a household (`view` given) the periods stay in the view
+ * shown (personal or the family's) and a last row switches to the other view, this month.
+ */
+export function periodKeyboard(lang: Language, view?: { family: boolean }): InlineKeyboardMarkup {
   const b = STATS_TEXTS[lang].buttons;
-  return {
-    inline_keyboard: [
-      [
-        { text: b.week, callback_data: encodeReport({ kind: 'stats', period: 'week' }) },
-        { text: b.month, callback_data: encodeReport({ kind: 'stats', period: 'month' }) },
-      ],
-      [
-        { text: b.prevMonth, callback_data: encodeReport({ kind: 'stats', period: 'prev_month' }) },
-        { text: b.year, callback_data: encodeReport({ kind: 'stats', period: 'year' }) },
-      ],
-    ],
-  };
+  const family = view?.family === true;
+  const button = (text: string, period: StatsButtonPeriod) => ({
+    text,
+    callback_data: encodeReport(family ? { kind: 'stats', period, family } : { kind: 'stats', period }),
+  });
+  const rows = [
+    [button(b.week, 'week'), button(b.month, 'month')],
+    [button(b.prevMonth, 'prev_month'), button(b.year, 'year')],
+  ];
+  if (view) {
+    const h = HOUSEHOLD_STATS_TEXTS[lang];
+    rows.push([
+      {
+        text: family ? h.personalButton : h.familyButton,
+        callback_data: encodeReport(
+          family ? { kind: 'stats', period: 'month' } : { kind: 'stats', period: 'month', family: true },
+        ),
+      },
+    ]);
+  }
+  return { inline_keyboard: rows };
 }
 
 /** /deletemydata: confirm (carrying when it was asked, so an old button expires) or keep. */

@@ -14,6 +14,8 @@ interface WalletTexts {
   moved: (wallet: Wallet) => string;
   /** "в семью" said by someone in no household. */
   noHousehold: string;
+  /** The family's statistics or balance asked by someone in no household. */
+  noFamilyStats: string;
 }
 
 const WALLET_TEXTS: Record<Language, WalletTexts> = {
@@ -22,18 +24,21 @@ const WALLET_TEXTS: Record<Language, WalletTexts> = {
     moveTo: (w) => (w === 'household' ? '👨‍👩‍👧 В семью' : '🔒 В личное'),
     moved: (w) => (w === 'household' ? 'Перенесено в семейный кошелёк' : 'Перенесено в личное'),
     noHousehold: 'ℹ️ Вы не в семье, записал в личное. Создать семью или вступить: /family',
+    noFamilyStats: 'Вы пока не в семье. Создать семью или вступить: /family',
   },
   uz: {
     where: (w) => (w === 'household' ? '👨‍👩‍👧 Oila hamyonida' : "🔒 Shaxsiy: faqat sizga ko'rinadi"),
     moveTo: (w) => (w === 'household' ? '👨‍👩‍👧 Oilaga' : '🔒 Shaxsiyga'),
     moved: (w) => (w === 'household' ? "Oila hamyoniga o'tkazildi" : "Shaxsiyga o'tkazildi"),
     noHousehold: "ℹ️ Siz oilada emassiz, shaxsiyga yozdim. Oila yaratish yoki qo'shilish: /family",
+    noFamilyStats: "Siz hali oilada emassiz. Oila yaratish yoki qo'shilish: /family",
   },
   en: {
     where: (w) => (w === 'household' ? '👨‍👩‍👧 In the family wallet' : '🔒 Personal: only you see it'),
     moveTo: (w) => (w === 'household' ? '👨‍👩‍👧 To the family' : '🔒 To personal'),
     moved: (w) => (w === 'household' ? 'Moved to the family wallet' : 'Moved to personal'),
     noHousehold: "ℹ️ You're not in a family, so I recorded it as personal. Create or join one: /family",
+    noFamilyStats: "You're not in a family yet. Create or join one: /family",
   },
 };
 
