@@ -48,7 +48,8 @@ export class GroupUpdate implements OnModuleInit {
       return;
     }
     const m = ctx.message;
-    if (!m || !('text' in m) || m.from.is_bot || !ctx.botInfo) return;
+    if (!m || !('text' in m) || typeof m.text !== 'string' || !m.from || m.from.is_bot || !ctx.botInfo)
+      return;
     const answer = await this.groups.onText(
       {
         chatId,

@@ -55,7 +55,8 @@ function botMentions(message: GroupText, bot: BotIdentity): Array<{ offset: numb
       (e) =>
         (e.type === 'mention' &&
           message.text.slice(e.offset, e.offset + e.length).toLowerCase() === handle) ||
-        (e.type === 'text_mention' && e.user.id === bot.id),
+        // a malformed update may lack the user
+        (e.type === 'text_mention' && (e as { user?: { id?: number } }).user?.id === bot.id),
     );
   }
   // Hand-written updates carry no entities: the @username itself, as a whole word.
