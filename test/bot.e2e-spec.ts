@@ -656,15 +656,16 @@ describe('Telegram bot (e2e, webhook)', () => {
       expect((await userRow(chatId)).is_active).toBe(true);
     });
 
-    it('ignores group chats', async () => {
+    it('a group is no private chat: /start there creates no user, only the hint to link the group (docs/households.md)', async () => {
       const groupId = -100123456;
+      const fromId = newChatId();
       const update = buildMessage(
         ++nextUpdateId,
         groupId,
         { text: '/start' },
         {
           messageId: 1,
-          fromId: newChatId(),
+          fromId,
           firstName: 'A',
           group: { type: 'supergroup', title: 'G' },
           sentAt: 1000,
@@ -672,7 +673,10 @@ describe('Telegram bot (e2e, webhook)', () => {
         },
       );
       await post(update).expect(200);
-      expect(t.telegram.textsTo(groupId)).toEqual([]);
+      expect(t.telegram.textsTo(groupId)).toEqual([
+        expect.stringMatching(/^🏠 Эта группа не привязана к семье/),
+      ]);
+      expect(await userRow(fromId)).toBeUndefined();
     });
   });
 

@@ -35,6 +35,9 @@ import { TelegramFiles } from './infra/telegram-files';
 import { UpdateGuard, UpdateGuardModule } from './infra/update-guard';
 import { SenderResolver } from './infra/update-sender';
 import { VoiceWorker } from './flows/voice.worker';
+import { HouseholdsModule } from '../households/households.module';
+import { GroupsBot } from './flows/groups.bot';
+import { GroupUpdate } from './group.update';
 
 /**
  * The Telegram bot (nestjs-telegraf). Off (no module at all) when no token is configured or BOT_MODE=none.
@@ -89,6 +92,9 @@ export class BotModule {
           VoiceWorker,
           MessageLinksRepository,
           MessageEditsService,
+          // Group chats (docs/households.md, "Group chats").
+          GroupsBot,
+          GroupUpdate,
         ],
       },
     ];

@@ -152,3 +152,23 @@ export class HouseholdChat {
   @Column({ name: 'linked_at', type: 'timestamptz', default: () => 'now()' })
   linkedAt: Date;
 }
+
+/**
+ * Who was told in a linked group that only the household's members record there (one reply per person and group);
+ * the sender's Telegram id, since they may have no account. Mirrors migration 1764402100000.
+ */
+@Entity({ name: 'household_chat_notices' })
+export class HouseholdChatNotice {
+  @PrimaryColumn({ name: 'chat_id', type: 'bigint', transformer: bigintTransformer })
+  chatId: bigint;
+
+  @PrimaryColumn({ name: 'telegram_user_id', type: 'bigint', transformer: bigintTransformer })
+  telegramUserId: bigint;
+
+  @ManyToOne(() => HouseholdChat, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'chat_id', foreignKeyConstraintName: 'fk_household_chat_notices_chat' })
+  chat?: HouseholdChat;
+
+  @Column({ name: 'noticed_at', type: 'timestamptz', default: () => 'now()' })
+  noticedAt: Date;
+}

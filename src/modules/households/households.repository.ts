@@ -213,4 +213,54 @@ export class HouseholdsRepository {
         }
       : null;
   }
+
+  // ---- Group chats linked to a household (docs/households.md, "Group chats") ------------------------------------
+
+  /**
+   * Links the group to the household (linked again by the same household: kept, with the new linker). False when
+   * the group is linked to another household.
+   */
+  async linkChat(chatId: bigint, householdId: string, userId: string): Promise<boolean> {
+    const rows = await queryReturning<Row>(
+      this.db.manager,
+      `INSERT INTO household_chats (chat_id, household_id, linked_by) VALUES ($1, $2, $3)
+       ON CONFLICT (chat_id) DO UPDATE SET linked_by = EXCLUDED.linked_by
+        WHERE household_chats.household_id = EXCLUDED.household_id
+       RETURNING chat_id`,
+      [chatId.toString(), householdId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /** The household the group is linked to, or null. */
+  async householdOfChat(chatId: bigint): Promise<Household | null> {
+    const rows: Row[] = await this.db.query(
+      `SELECT h.id, h.name, h.currency, h.owner_id, h.created_at, h.updated_at
+         FROM household_chats c JOIN households h ON h.id = c.household_id
+        WHERE c.chat_id = $1`,
+      [chatId.toString()],
+    );
+    return rows[0] ? householdOf(rows[0]) : null;
+  }
+
+  /** Forgets the group's link (and who was told there); true when it was linked. */
+  async unlinkChat(chatId: bigint): Promise<boolean> {
+    const rows = await queryReturning<Row>(
+      this.db.manager,
+      `DELETE FROM household_chats WHERE chat_id = $1 RETURNING chat_id`,
+      [chatId.toString()],
+    );
+    return rows.length > 0;
+  }
+
+  /** Notes that this Telegram user was told in the linked group; true only the first time. */
+  async claimChatNotice(chatId: bigint, telegramUserId: bigint): Promise<boolean> {
+    const rows = await queryReturning<Row>(
+      this.db.manager,
+      `INSERT INTO household_chat_notices (chat_id, telegram_user_id) VALUES ($1, $2)
+       ON CONFLICT DO NOTHING RETURNING chat_id`,
+      [chatId.toString(), telegramUserId.toString()],
+    );
+    return rows.length > 0;
+  }
 }

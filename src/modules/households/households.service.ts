@@ -40,6 +40,10 @@ export interface NewInvite {
   expiresAt: Date;
 }
 
+/** What pressing "Link to my family" in a group did. */
+export type ChatLinkOutcome =
+  { kind: 'linked'; household: Household } | { kind: 'not_owner' } | { kind: 'taken' };
+
 export const ALREADY_IN_HOUSEHOLD = 'You are already in a household.';
 export const ONLY_THE_OWNER = 'Only the owner of the household can do this.';
 
@@ -238,5 +242,36 @@ export class HouseholdsService implements OnModuleInit {
 
   private async view(household: Household): Promise<HouseholdView> {
     return { household, members: await this.repo.members(household.id) };
+  }
+
+  // ---- Group chats linked to a household (docs/households.md, "Group chats") ------------------------------------
+
+  /**
+   * Links a Telegram group to the caller's household: only its owner may. Linked again by the same household: fine
+   * ('linked'); linked to another household: 'taken'.
+   */
+  async linkChat(userId: string, chatId: bigint): Promise<ChatLinkOutcome> {
+    const m = await this.repo.membershipOf(userId);
+    if (!m || m.household.ownerId !== userId) return { kind: 'not_owner' };
+    if (!(await this.repo.linkChat(chatId, m.household.id, userId))) return { kind: 'taken' };
+    this.logger.log(`Group chat linked: chat_id=${chatId}, household_id=${m.household.id}`);
+    return { kind: 'linked', household: m.household };
+  }
+
+  /** The household a group is linked to, or null. */
+  householdOfChat(chatId: bigint): Promise<Household | null> {
+    return this.repo.householdOfChat(chatId);
+  }
+
+  /** The bot left the group (or was removed): the link goes. True when there was one. */
+  async unlinkChat(chatId: bigint): Promise<boolean> {
+    const unlinked = await this.repo.unlinkChat(chatId);
+    if (unlinked) this.logger.log(`Group chat unlinked: chat_id=${chatId}`);
+    return unlinked;
+  }
+
+  /** True the first time someone who is not a member is told so in a linked group (one reply per person and group). */
+  firstChatNotice(chatId: bigint, telegramUserId: bigint): Promise<boolean> {
+    return this.repo.claimChatNotice(chatId, telegramUserId);
   }
 }

@@ -29,7 +29,8 @@ export const RETRY_LATER_BODY = { detail: 'Service temporarily unavailable, try 
 /**
  * The first middleware of every update (webhook and polling):
  * 1. the durable duplicate guard (processed_updates): a redelivered update_id has no second effect;
- * 2. only private chats are served (group messages are acknowledged and ignored);
+ * 2. private chats go on to the handlers; groups to the group handler (docs/households.md, "Group chats"); channels
+ *    and anything else are acknowledged and ignored;
  * 3. the error boundary: a handler failure is logged with the update_id and answered with a short apology (the
  *    webhook still says 200); "database unavailable" releases the guard row and answers 503 so Telegram retries.
  */
@@ -45,6 +46,9 @@ export class UpdateGuard {
   /** Updates handled (200) whose `done` mark failed because the database went away; marked when it is back. */
   private readonly unfinished = new Set<number>();
 
+  /** Serves group and supergroup updates (set by GroupUpdate); without it they are acknowledged and ignored. */
+  private groupHandler: ((ctx: Context) => Promise<void>) | undefined;
+
   constructor(
     private readonly updates: ProcessedUpdatesRepository,
     private readonly senders: SenderResolver,
@@ -52,6 +56,19 @@ export class UpdateGuard {
 
   middleware(): MiddlewareFn<Context> {
     return (ctx, next) => this.run(ctx, next);
+  }
+
+  /** Group updates go to `handler` (inside the duplicate guard and the error boundary), never to the private handlers. */
+  routeGroupsTo(handler: (ctx: Context) => Promise<void>): void {
+    this.groupHandler = handler;
+  }
+
+  /** Who serves the update: the private chat's handlers (`next`), the group handler, or nobody (null). */
+  private handlerFor(ctx: Context, next: () => Promise<void>): (() => Promise<void>) | null {
+    if (!ctx.chat || ctx.chat.type === 'private') return next;
+    const groups = this.groupHandler;
+    if (groups && (ctx.chat.type === 'group' || ctx.chat.type === 'supergroup')) return () => groups(ctx);
+    return null;
   }
 
   private async run(ctx: Context, next: () => Promise<void>): Promise<void> {
@@ -80,11 +97,12 @@ export class UpdateGuard {
       return this.retryLater(updateId, undefined, delivery, false);
     }
 
-    if (ctx.chat && ctx.chat.type !== 'private') {
+    const handle = this.handlerFor(ctx, next);
+    if (!handle) {
       if (delivery) delivery.outcome = 'ignored';
     } else {
       try {
-        await next();
+        await handle();
         if (delivery) delivery.outcome ??= 'handled';
       } catch (error) {
         if (isDatabaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);

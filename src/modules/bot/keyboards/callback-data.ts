@@ -279,3 +279,9 @@ export function decodeReport(data: string): ReportAction | null {
   if ((m = /^del:yes:(\d{1,12})$/.exec(data))) return { kind: 'delete_yes', askedAt: Number(m[1]) };
   return null;
 }
+
+/**
+ * The "Link to my family" button the bot posts when it is added to a group (docs/households.md, "Group chats"). Group
+ * updates never reach BotUpdate: the group router (infra/group-router.ts) reads this one.
+ */
+export const GROUP_LINK_CALLBACK = 'gl:link';

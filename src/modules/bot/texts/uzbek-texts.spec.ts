@@ -17,6 +17,7 @@ import { CATALOGUES } from './bot.texts';
 import { CARD_TEXTS } from './card-notifications.texts';
 import { EDIT_CATALOGUE } from './edits.texts';
 import { miniAppTexts } from './mini-app.texts';
+import { groupTexts } from './group.texts';
 import { VOICE_TEXTS } from './voice.texts';
 
 /** Every string in a catalogue value; functions are called with placeholder arguments. */
@@ -51,6 +52,7 @@ const UZ_CATALOGUES: Record<string, unknown> = {
   'card-notifications.texts': CARD_TEXTS.uz,
   'edits.texts': EDIT_CATALOGUE.uz,
   'learned.texts': LEARNED_TEXTS.uz,
+  'group.texts': groupTexts('uz'),
 };
 
 /** What is wrong with the apostrophes of one text (empty: nothing). */
