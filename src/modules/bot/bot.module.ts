@@ -35,7 +35,6 @@ import { TelegramFiles } from './infra/telegram-files';
 import { UpdateGuard, UpdateGuardModule } from './infra/update-guard';
 import { SenderResolver } from './infra/update-sender';
 import { VoiceWorker } from './flows/voice.worker';
-import { HouseholdsModule } from '../households/households.module';
 import { GroupsBot } from './flows/groups.bot';
 import { GroupUpdate } from './group.update';
 
