@@ -1,7 +1,7 @@
 /**
- * The personal / family switch (docs/households.md, "The Mini App"): shown only to a member of a household. The
- * choice is kept in sessionStorage (this tab), so it holds across the screens and a reload, and goes when the Mini
- * App closes. Without a household no `wallet` is ever sent and the app reads what it always read.
+ * The personal / family switch (docs/interface.md §7; README, "The Mini App"): shown only to a household's member.
+ * The choice is kept in sessionStorage (this tab), so it holds across the screens and a reload, and goes when the
+ * Mini App closes. Without a household no `wallet` is ever sent and the app reads what it always read.
  */
 import { api, Household, Me, Tx, Wallet } from './api';
 import { useT } from './ui';
@@ -39,7 +39,7 @@ export function makerName(tx: Tx, household: Household | null): string {
 }
 
 /**
- * What the user may do with a record (the API's rules, docs/households.md): change only their own; delete their
+ * What the user may do with a record (the API's rules for the household's records): change only their own; delete their
  * own, and the household's owner any of the household's.
  */
 export function rights(tx: Tx, me: Me | undefined, household: Household | null) {
