@@ -248,6 +248,7 @@ describe('Mini App: personal / family switch in Chromium (e2e)', () => {
     expect(await page.getByTestId('tx-maker').textContent()).toBe('Добавил(а): Alice');
     expect(await page.getByTestId('tx-delete').count()).toBe(0);
     expect(await page.getByTestId('tx-save').count()).toBe(0);
+    expect(await page.getByTestId('tx-amount').isDisabled()).toBe(true);
     await page.getByTestId('tx-form').getByRole('button', { name: 'Отмена' }).click();
     // His own family record: both buttons.
     await page.getByTestId('tx-item').filter({ hasText: 'хлеб Боба' }).click();

@@ -361,6 +361,7 @@ export function TxForm(props: {
           <select
             class="input"
             data-testid="tx-type"
+            disabled={!may.change}
             value={type}
             onChange={(e) => setType(e.currentTarget.value as TxType)}
           >
@@ -375,6 +376,7 @@ export function TxForm(props: {
               ref={amountInput}
               class={`input ${errors.amount ? 'invalid' : ''}`}
               data-testid="tx-amount"
+              disabled={!may.change}
               inputMode="decimal"
               autoComplete="off"
               value={amount}
@@ -391,6 +393,7 @@ export function TxForm(props: {
             <select
               class="input"
               data-testid="tx-currency"
+              disabled={!may.change}
               value={currency}
               onChange={(e) => setCurrency(e.currentTarget.value)}
             >
@@ -405,6 +408,7 @@ export function TxForm(props: {
           <select
             class="input"
             data-testid="tx-category"
+            disabled={!may.change}
             value={category}
             onChange={(e) => setCategory(e.currentTarget.value)}
           >
@@ -422,6 +426,7 @@ export function TxForm(props: {
           <input
             class="input"
             data-testid="tx-description"
+            disabled={!may.change}
             maxLength={500}
             value={description}
             onInput={(e) => setDescription(e.currentTarget.value)}
