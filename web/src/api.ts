@@ -4,6 +4,8 @@
  * presenting a rotated one twice revokes the whole login) and one retry.
  */
 export type TxType = 'income' | 'expense';
+/** Whose money (docs/households.md): one's own wallet or the household's. */
+export type Wallet = 'personal' | 'household';
 
 export interface Tx {
   id: string;
@@ -14,6 +16,9 @@ export interface Tx {
   category_name: string;
   description: string;
   date: string;
+  wallet?: Wallet;
+  /** The user id of whoever made the record. */
+  created_by?: string;
 }
 export interface Page<T> {
   count: number;
@@ -56,6 +61,22 @@ export interface Summary {
     count: number;
     share_percent: number | string;
   }>;
+  /** With ?wallet=household only: each member's totals per currency. */
+  by_member?: Array<{
+    user_id: string;
+    first_name: string;
+    currency: string;
+    income: string;
+    expense: string;
+    count: number;
+  }>;
+}
+export interface Household {
+  id: string;
+  name: string;
+  currency: string;
+  owner_id: string;
+  members: Array<{ user_id: string; first_name: string; role: string; joined_at: string }>;
 }
 export interface Goal {
   id: string;

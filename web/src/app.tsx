@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, Category, login, Me, Tx } from './api';
+import { api, ApiError, Category, Household, login, Me, Tx, Wallet } from './api';
 import { BalanceCard, Transactions, TxForm } from './home';
 import { Lang, Tab, TEXTS, toLang } from './i18n';
 import { Debts, Goals, Stats } from './screens';
 import { Launch, ready } from './telegram';
 import { LangContext, Skeleton } from './ui';
+import { currentHousehold, storedWallet, storeWallet, WalletSwitch } from './wallet';
 
 type Session =
   { state: 'starting' } | { state: 'failed'; reason: 'login' | 'network' | 'outside' } | { state: 'ready' };
@@ -16,6 +17,8 @@ export function App({ launch }: { launch: Launch | undefined }) {
   );
   const [me, setMe] = useState<Me>();
   const [categories, setCategories] = useState<Category[]>([]);
+  const [household, setHousehold] = useState<Household | null>(null);
+  const [wallet, setWallet] = useState<Wallet>(storedWallet);
   const [tab, setTab] = useState<Tab>('home');
   const [form, setForm] = useState<{ tx: Tx | null } | null>(null);
   const [version, setVersion] = useState(0);
@@ -43,13 +46,15 @@ export function App({ launch }: { launch: Launch | undefined }) {
           });
         return;
       }
-      const [user, cats] = await Promise.all([
+      const [user, cats, family] = await Promise.all([
         api<Me>('/api/users/me/').catch(() => undefined),
         api<Category[]>('/api/categories/').catch(() => []),
+        currentHousehold(),
       ]);
       if (cancelled) return;
       setMe(user);
       setCategories(cats);
+      setHousehold(family);
       const own = toLang(user?.language);
       if (own) setLang(own);
       setSession({ state: 'ready' });
@@ -98,19 +103,37 @@ export function App({ launch }: { launch: Launch | undefined }) {
     setForm(null);
     setVersion((v) => v + 1);
   };
+  // The wallet the screens read and the form writes to; undefined (no `wallet` sent) without a household.
+  const scope: Wallet | undefined = household ? wallet : undefined;
+  const pick = (w: Wallet) => {
+    storeWallet(w);
+    setWallet(w);
+  };
   return (
     <LangContext.Provider value={lang}>
       <main class="screen">
+        {household && <WalletSwitch value={wallet} onChange={pick} />}
         {tab === 'home' && (
           <>
-            <BalanceCard version={version} currency={me?.currency ?? 'UZS'} />
-            <Transactions version={version} categories={categories} onOpen={(tx) => setForm({ tx })} />
+            <BalanceCard
+              version={version}
+              currency={(scope === 'household' ? household?.currency : me?.currency) ?? 'UZS'}
+              wallet={scope}
+              household={household}
+            />
+            <Transactions
+              version={version}
+              categories={categories}
+              wallet={scope}
+              household={household}
+              onOpen={(tx) => setForm({ tx })}
+            />
             <button class="fab" data-testid="add-tx" onClick={() => setForm({ tx: null })} aria-label={t.add}>
               + {t.add}
             </button>
           </>
         )}
-        {tab === 'stats' && <Stats key={version} />}
+        {tab === 'stats' && <Stats key={version} wallet={scope} />}
         {tab === 'goals' && <Goals />}
         {tab === 'debts' && <Debts />}
       </main>
@@ -131,6 +154,8 @@ export function App({ launch }: { launch: Launch | undefined }) {
           key={form.tx?.id ?? 'new'}
           tx={form.tx}
           me={me}
+          wallet={scope}
+          household={household}
           categories={categories}
           onClose={() => setForm(null)}
           onSaved={saved}

@@ -1,18 +1,47 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, Balance, Category, Me, Page, query, Tx, TxType, uuid } from './api';
+import {
+  api,
+  ApiError,
+  Balance,
+  Category,
+  Household,
+  Me,
+  Page,
+  query,
+  Tx,
+  TxType,
+  uuid,
+  Wallet,
+} from './api';
 import { dateTime, day, isNegative, money, normalizeAmount, periodRange } from './format';
 import type { Period } from './i18n';
 import { Empty, Failed, Loaded, Skeleton, useLoad, useT } from './ui';
+import { makerName, rights } from './wallet';
 
 const CURRENCIES = ['UZS', 'USD', 'RUB', 'EUR'];
 const PAGE_SIZE = 20;
 
-export function BalanceCard({ version, currency }: { version: number; currency: string }) {
+export function BalanceCard({
+  version,
+  currency,
+  wallet,
+  household,
+}: {
+  version: number;
+  currency: string;
+  wallet: Wallet | undefined;
+  household: Household | null;
+}) {
   const t = useT();
-  const [load, retry] = useLoad(() => api<Balance>('/api/transactions/balance/'), [version]);
+  const [load, retry] = useLoad(
+    () => api<Balance>(`/api/transactions/balance/${query({ wallet })}`),
+    [version, wallet],
+  );
   return (
     <section class="card balance" data-testid="balance">
-      <div class="label">{t.balance}</div>
+      <div class="label">
+        {wallet === 'household' && household ? t.familyBalance(household.name) : t.balance}
+      </div>
       <Loaded load={load} retry={retry} rows={1}>
         {(b) =>
           b.totals.length === 0 ? (
@@ -53,10 +82,14 @@ interface Filters {
 export function Transactions({
   version,
   categories,
+  wallet,
+  household,
   onOpen,
 }: {
   version: number;
   categories: Category[];
+  wallet: Wallet | undefined;
+  household: Household | null;
   onOpen: (tx: Tx) => void;
 }) {
   const t = useT();
@@ -84,8 +117,9 @@ export function Transactions({
       ...(filters.period ? periodRange(filters.period) : {}),
       ordering: '-date',
       page_size: PAGE_SIZE,
+      wallet,
     }),
-    [filters],
+    [filters, wallet],
   );
 
   const fetchPage = async (page: number, mine: number) => {
@@ -199,6 +233,11 @@ export function Transactions({
               <button class="tx-item" data-testid="tx-item" data-id={tx.id} onClick={() => onOpen(tx)}>
                 <span class="tx-main">
                   <span class="tx-cat">{tx.category_name}</span>
+                  {wallet === 'household' && (
+                    <span class="hint small tx-member" data-testid="tx-member">
+                      {makerName(tx, household)}
+                    </span>
+                  )}
                   <span class="hint">{tx.description || dateTime(tx.date)}</span>
                   {tx.description && <span class="hint small">{dateTime(tx.date)}</span>}
                 </span>
@@ -222,6 +261,8 @@ export function Transactions({
 export function TxForm(props: {
   tx: Tx | null;
   me: Me | undefined;
+  wallet: Wallet | undefined;
+  household: Household | null;
   categories: Category[];
   onClose: () => void;
   onSaved: () => void;
@@ -238,6 +279,10 @@ export function TxForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const cats = props.categories.filter((c) => c.type === type);
   const amountInput = useRef<HTMLInputElement>(null);
+  // Another member's household record: shown, but only its maker changes it (the owner may delete it).
+  const may = editing ? rights(editing, props.me, props.household) : { change: true, delete: false };
+  const maker = editing && !may.change ? makerName(editing, props.household) : '';
+  const refused = (err: ApiError) => (err.status === 403 ? t.notYours : (err.detail() ?? t.errorTitle));
 
   useEffect(() => {
     if (!editing) amountInput.current?.focus();
@@ -248,6 +293,7 @@ export function TxForm(props: {
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (!may.change) return;
     const normalized = normalizeAmount(amount);
     if (!normalized || /^0+(\.0+)?$/.test(normalized)) {
       setErrors({ amount: t.amountInvalid });
@@ -264,12 +310,20 @@ export function TxForm(props: {
     };
     try {
       if (editing) await api(`/api/transactions/${editing.id}/`, { method: 'PATCH', body });
-      else await api('/api/transactions/', { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+      else
+        await api('/api/transactions/', {
+          method: 'POST',
+          // The switch's wallet; none without a household, as before.
+          body: props.wallet ? { ...body, wallet: props.wallet } : body,
+          headers: { 'Idempotency-Key': key },
+        });
       props.onSaved();
     } catch (err) {
       setBusy(false);
       setErrors(
-        err instanceof ApiError ? { ...err.fields(), form: err.detail() ?? '' } : { form: t.network },
+        err instanceof ApiError
+          ? { ...err.fields(), form: err.status === 403 ? t.notYours : (err.detail() ?? '') }
+          : { form: t.network },
       );
     }
   };
@@ -284,7 +338,7 @@ export function TxForm(props: {
       setBusy(false);
       // Already gone (deleted elsewhere): the list just needs a refresh.
       if (err instanceof ApiError && err.status === 404) props.onSaved();
-      else setErrors({ form: err instanceof ApiError ? (err.detail() ?? t.errorTitle) : t.network });
+      else setErrors({ form: err instanceof ApiError ? refused(err) : t.network });
     }
   };
 
@@ -293,6 +347,11 @@ export function TxForm(props: {
       <form class="sheet" onSubmit={(e) => void submit(e)} data-testid="tx-form" noValidate>
         <div class="row spread">
           <h2>{editing ? t.editTx : t.newTx}</h2>
+          {maker && (
+            <span class="hint" data-testid="tx-maker">
+              {t.addedBy(maker)}
+            </span>
+          )}
           <button type="button" class="link" onClick={props.onClose}>
             {t.cancel}
           </button>
@@ -302,6 +361,7 @@ export function TxForm(props: {
           <select
             class="input"
             data-testid="tx-type"
+            disabled={!may.change}
             value={type}
             onChange={(e) => setType(e.currentTarget.value as TxType)}
           >
@@ -316,6 +376,7 @@ export function TxForm(props: {
               ref={amountInput}
               class={`input ${errors.amount ? 'invalid' : ''}`}
               data-testid="tx-amount"
+              disabled={!may.change}
               inputMode="decimal"
               autoComplete="off"
               value={amount}
@@ -332,6 +393,7 @@ export function TxForm(props: {
             <select
               class="input"
               data-testid="tx-currency"
+              disabled={!may.change}
               value={currency}
               onChange={(e) => setCurrency(e.currentTarget.value)}
             >
@@ -346,6 +408,7 @@ export function TxForm(props: {
           <select
             class="input"
             data-testid="tx-category"
+            disabled={!may.change}
             value={category}
             onChange={(e) => setCategory(e.currentTarget.value)}
           >
@@ -363,6 +426,7 @@ export function TxForm(props: {
           <input
             class="input"
             data-testid="tx-description"
+            disabled={!may.change}
             maxLength={500}
             value={description}
             onInput={(e) => setDescription(e.currentTarget.value)}
@@ -375,7 +439,7 @@ export function TxForm(props: {
           </div>
         )}
         <div class="row">
-          {editing && (
+          {editing && may.delete && (
             <button
               type="button"
               class="button danger"
@@ -386,9 +450,11 @@ export function TxForm(props: {
               {t.delete}
             </button>
           )}
-          <button type="submit" class="button grow" data-testid="tx-save" disabled={busy}>
-            {busy ? t.saving : t.save}
-          </button>
+          {may.change && (
+            <button type="submit" class="button grow" data-testid="tx-save" disabled={busy}>
+              {busy ? t.saving : t.save}
+            </button>
+          )}
         </div>
       </form>
     </div>

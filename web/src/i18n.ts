@@ -52,6 +52,12 @@ interface Texts {
   notInTelegram: string;
   network: string;
   sessionExpired: string;
+  walletPersonal: string;
+  walletFamily: string;
+  familyBalance: (name: string) => string;
+  addedBy: (name: string) => string;
+  byMember: string;
+  notYours: string;
 }
 
 export const TEXTS: Record<Lang, Texts> = {
@@ -103,6 +109,13 @@ export const TEXTS: Record<Lang, Texts> = {
     notInTelegram: 'Откройте приложение из Telegram: кнопка «Открыть» в боте OvozPay.',
     network: 'Нет связи с сервером',
     sessionExpired: 'Сессия истекла. Откройте приложение снова.',
+    walletPersonal: 'Личное',
+    walletFamily: 'Семья',
+    familyBalance: (n) => `Баланс семьи «${n}»`,
+    addedBy: (n) => `Добавил(а): ${n}`,
+    byMember: 'По участникам',
+    notYours:
+      'Эту запись добавил другой участник семьи: изменить или удалить её может только он (удалить — ещё владелец семьи).',
   },
   uz: {
     tabs: { home: 'Asosiy', stats: 'Statistika', goals: 'Maqsadlar', debts: 'Qarzlar' },
@@ -151,6 +164,13 @@ export const TEXTS: Record<Lang, Texts> = {
     notInTelegram: 'Ilovani Telegramdan oching: OvozPay botidagi «Ochish» tugmasi.',
     network: 'Server bilan aloqa yoʻq',
     sessionExpired: 'Sessiya tugadi. Ilovani qayta oching.',
+    walletPersonal: 'Shaxsiy',
+    walletFamily: 'Oila',
+    familyBalance: (n) => `«${n}» oilasi balansi`,
+    addedBy: (n) => `Kiritdi: ${n}`,
+    byMember: 'Aʼzolar boʻyicha',
+    notYours:
+      'Bu yozuvni oilaning boshqa aʼzosi kiritgan: uni faqat oʻzi oʻzgartira yoki oʻchira oladi (oʻchirishni oila egasi ham).',
   },
   en: {
     tabs: { home: 'Home', stats: 'Statistics', goals: 'Goals', debts: 'Debts' },
@@ -200,6 +220,13 @@ export const TEXTS: Record<Lang, Texts> = {
     notInTelegram: 'Open the app from Telegram: the “Open” button in the OvozPay bot.',
     network: 'No connection to the server',
     sessionExpired: 'Your session has expired. Open the app again.',
+    walletPersonal: 'Personal',
+    walletFamily: 'Family',
+    familyBalance: (n) => `Family balance: ${n}`,
+    addedBy: (n) => `Added by ${n}`,
+    byMember: 'By member',
+    notYours:
+      'Another family member added this record: only they can change or delete it (the family owner can delete it too).',
   },
 };
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, Debt, Goal, Page, query, Summary } from './api';
+import { api, Debt, Goal, Page, query, Summary, Wallet } from './api';
 import { day, money, wholePercents } from './format';
 import type { Period } from './i18n';
 import { Empty, Loaded, useLoad, useT } from './ui';
@@ -38,21 +38,54 @@ function PeriodPicker({ value, onChange }: { value: Period; onChange: (p: Period
   );
 }
 
-/** Spending by category for a period: a donut (inline SVG) and its legend, one currency at a time. */
-export function Stats() {
+/** Each member's income and spending in the period (a household's summary only), per currency. */
+function MemberBreakdown({ rows }: { rows: NonNullable<Summary['by_member']> }) {
+  const t = useT();
+  return (
+    <div class="members" data-testid="member-breakdown">
+      <div class="label">{t.byMember}</div>
+      <ul class="legend">
+        {rows.map((m) => (
+          <li key={`${m.user_id}:${m.currency}`} data-testid="member-row" data-user={m.user_id}>
+            <span class="grow">{m.first_name}</span>
+            <span class="hint">↑ {money(m.income, m.currency)}</span>
+            <span class="amount">↓ {money(m.expense, m.currency)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
+ * Spending by category for a period: a donut (inline SVG) and its legend, one currency at a time; for the family
+ * wallet also each member's totals.
+ */
+export function Stats({ wallet }: { wallet?: Wallet }) {
   const t = useT();
   const [period, setPeriod] = useState<Period>('month');
   const [currency, setCurrency] = useState<string | undefined>();
-  const [load, retry] = useLoad(() => api<Summary>(`/api/analytics/summary/${query({ period })}`), [period]);
+  const [load, retry] = useLoad(
+    () => api<Summary>(`/api/analytics/summary/${query({ period, wallet })}`),
+    [period, wallet],
+  );
   return (
     <section class="card">
       <div class="label">{t.stats}</div>
       <PeriodPicker value={period} onChange={setPeriod} />
       <Loaded load={load} retry={retry} rows={4}>
         {(s) => {
+          const members =
+            wallet === 'household' && s.by_member?.length ? <MemberBreakdown rows={s.by_member} /> : null;
           const expenses = s.by_category.filter((c) => c.type === 'expense');
           const currencies = [...new Set(expenses.map((c) => c.currency))];
-          if (currencies.length === 0) return <Empty title={t.statsEmpty} testid="stats-empty" />;
+          if (currencies.length === 0)
+            return (
+              <>
+                <Empty title={t.statsEmpty} testid="stats-empty" />
+                {members}
+              </>
+            );
           const cur = currency && currencies.includes(currency) ? currency : currencies[0];
           const rows = expenses
             .filter((c) => c.currency === cur)
@@ -117,6 +150,7 @@ export function Stats() {
                   </li>
                 ))}
               </ul>
+              {members}
             </div>
           );
         }}
