@@ -330,6 +330,7 @@ describe('exports and personal data (e2e)', () => {
         'debts',
         'exported_at',
         'goals',
+        'household_chats_linked',
         'household_invites',
         'household_memberships',
         'households_owned',

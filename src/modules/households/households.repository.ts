@@ -263,4 +263,13 @@ export class HouseholdsRepository {
     );
     return rows.length > 0;
   }
+
+  /** The groups' "only the family records here" notices given to this user's Telegram id (their erasure). */
+  async forgetChatNotices(em: EntityManager, userId: string): Promise<void> {
+    await em.query(
+      `DELETE FROM household_chat_notices
+        WHERE telegram_user_id = (SELECT telegram_chat_id FROM users WHERE id = $1)`,
+      [userId],
+    );
+  }
 }

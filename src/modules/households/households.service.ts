@@ -219,6 +219,7 @@ export class HouseholdsService implements OnModuleInit {
     await this.repo.transaction(async (em) => {
       const m = await this.repo.membershipOf(userId, em, true);
       if (m && m.household.ownerId === userId) await this.handOver(em, m.household.id, userId);
+      await this.repo.forgetChatNotices(em, userId);
     });
   }
 

@@ -163,11 +163,15 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
 /**
  * Tables without a user_id that the deletion leaves alone, and why. processed_updates holds Telegram update ids,
  * a status and timestamps only: nothing that names or describes a person; typeorm_migrations is the schema's history;
- * exchange_rates are the central bank's public rates. (pg-boss keeps its jobs in its own schema, `pgboss`: a voice
- * job's data is the voice_messages id only.)
+ * exchange_rates are the central bank's public rates; household_chat_notices holds a group's chat id and the Telegram
+ * id of someone told once that only the family records there (no name, no message, no money; they may have no account
+ * at all): the erasure of an account removes its own Telegram id from it (HouseholdsService.handOverBeforeErasure), and
+ * unlinking the group removes the group's. (pg-boss keeps its jobs in its own schema, `pgboss`: a voice job's data is
+ * the voice_messages id only.)
  */
 export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = [
   'processed_updates',
   'typeorm_migrations',
   'exchange_rates',
+  'household_chat_notices',
 ];
