@@ -153,6 +153,41 @@ describe('household wallet in the private chat (e2e, webhook)', () => {
     expect(buttons((await carol.send('/stats')).replies[0].markup)).toHaveLength(2);
   });
 
+  it('family questions about food or a word answer from the family wallet too', async () => {
+    const food = await alice.send('сколько семья потратила на еду в этом месяце');
+    expect(food.replies[0].text).toMatch(/^👨‍👩‍👧 Семья «Oila»\n/);
+    expect(food.replies[0].text).toContain('50,000.00 UZS');
+    const word = await alice.send('сколько семья потратила на продукты за месяц');
+    expect(word.replies[0].text.match(/Семья «Oila»/g)).toHaveLength(1);
+  });
+
+  it('"в семью" with a currency question: the chosen currency records to the family', async () => {
+    await t.http
+      .patch('/api/users/me/')
+      .set(await token(alice))
+      .send({ currency: 'USD' })
+      .expect(200);
+    const asked = await alice.send('такси 40 тыс в семью');
+    const pick = buttons(asked.replies[0].markup)
+      .flat()
+      .find(([, data]) => data.endsWith(':UZS'));
+    expect(pick).toBeDefined();
+    const pressed = await alice.press(pick![1]);
+    expect(pressed.edit).toMatch(/👨‍👩‍👧 В семейном кошельке$/);
+    const [row] = await alice.rowsOf(asked.updateId);
+    expect(row).toMatchObject({ amount: '40000.00', currency: 'UZS' });
+    expect(await walletOf(row.id)).not.toBeNull();
+    await t.http
+      .delete(`/api/transactions/${row.id}/`)
+      .set(await token(alice))
+      .expect(204);
+    await t.http
+      .patch('/api/users/me/')
+      .set(await token(alice))
+      .send({ currency: 'UZS' })
+      .expect(200);
+  });
+
   it('a member who has left: the old button answers shortly and moves nothing', async () => {
     const answer = await bob.send('кофе 15000');
     const [row] = await bob.rowsOf(answer.updateId);

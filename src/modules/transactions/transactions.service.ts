@@ -453,13 +453,13 @@ export class TransactionsService {
   findByDescriptionWord(
     userId: string,
     term: string,
-    range: { from: Date; to: Date; type?: TransactionType },
+    range: { from: Date; to: Date; type?: TransactionType; wallet?: WalletScope },
     limit = 5,
   ): Promise<DescriptionMatches> {
     return this.transactions.matchingDescription(
       userId,
       term,
-      { dateFrom: range.from, dateTo: range.to, type: range.type },
+      { dateFrom: range.from, dateTo: range.to, type: range.type, wallet: range.wallet },
       limit,
     );
   }
