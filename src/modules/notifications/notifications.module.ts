@@ -3,9 +3,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/app-config';
 import { isBotEnabled } from '../../config/bot-enabled';
 import { DebtsModule } from '../debts/debts.module';
+import { HouseholdsModule } from '../households/households.module';
 import { PlannedPaymentsModule } from '../planned/planned-payments.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { UsersModule } from '../users/users.module';
+import { HouseholdNotifier } from './household-notifier';
 import { realTime } from './rate-limiter';
 import { CLOCK, ReminderScheduler, RemindersService, systemClock } from './reminders.service';
 import { SentReminder } from './sent-reminder.entity';
@@ -13,8 +15,8 @@ import { SentRemindersRepository } from './sent-reminders.repository';
 import { BOT_API, httpBotApi, SENDER_TIME, TelegramSender } from './telegram-sender';
 
 /**
- * Messages the bot starts itself: debt due-date reminders, the daily nudge and planned payments' reminders, sent
- * within Telegram's limits.
+ * Messages the bot starts itself: debt due-date reminders, the daily nudge, planned payments' reminders and the news
+ * household members are told, sent within Telegram's limits.
  * Only with the bot on (a token and BOT_MODE other than none).
  */
 @Module({})
@@ -30,6 +32,7 @@ export class NotificationsModule {
           DebtsModule,
           TransactionsModule,
           PlannedPaymentsModule,
+          HouseholdsModule,
         ],
         providers: [
           { provide: BOT_API, inject: [AppConfig], useFactory: httpBotApi },
@@ -39,8 +42,9 @@ export class NotificationsModule {
           SentRemindersRepository,
           RemindersService,
           ReminderScheduler,
+          HouseholdNotifier,
         ],
-        exports: [TelegramSender, RemindersService],
+        exports: [TelegramSender, RemindersService, HouseholdNotifier],
       },
     ];
   }
