@@ -29,6 +29,7 @@ import { MessageEditsService } from './flows/message-edits.service';
 import { MessageLinksRepository } from './infra/message-links.repository';
 import { PlansBot } from './flows/plans.bot';
 import { CategoriesBot } from './flows/categories.bot';
+import { FamilyBot } from './flows/family.bot';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './infra/bot.webhook';
 import { TelegramFiles } from './infra/telegram-files';
@@ -81,6 +82,7 @@ export class BotModule {
           ButtonPresses,
           PlansBot,
           CategoriesBot,
+          FamilyBot,
           CardNotificationsBot,
           AsidesBot,
           BotUpdate,

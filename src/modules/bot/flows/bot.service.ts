@@ -10,6 +10,7 @@ import { telegramMiniAppUrl } from '../../webapp/webapp.url';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
 import { miniAppTexts } from '../texts/mini-app.texts';
 import { ButtonPresses } from './button-presses';
+import { FamilyBot } from './family.bot';
 import { PhraseService } from './phrase.service';
 import type { UpdateSender } from '../infra/update-sender';
 import type { CallbackInput, CallbackReply, InlineReply, Reply, SenderProfile } from '../replies';
@@ -89,6 +90,7 @@ export class BotService {
     private readonly voiceNotes: VoiceService,
     private readonly edits: MessageEditsService,
     private readonly buttons: ButtonPresses,
+    private readonly family: FamilyBot,
   ) {}
 
   /** Albums answered lately: an album arrives as one message per photo and gets one answer. */
@@ -234,6 +236,9 @@ export class BotService {
   async onText(input: TextInput): Promise<InlineReply> {
     if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(input.language) };
     const user = await this.ensureUser(input);
+    // The answer to a household question ("what shall we call the family?"), or "семья" / "oila" / "family" alone.
+    const family = await this.family.onText(user, input.text);
+    if (family) return family;
     const reply = await this.phrases.onText(user, {
       chatId: input.chatId,
       text: input.text,

@@ -285,3 +285,91 @@ export function decodeReport(data: string): ReportAction | null {
  * updates never reach BotUpdate: the group router (infra/group-router.ts) reads this one.
  */
 export const GROUP_LINK_CALLBACK = 'gl:link';
+
+// --- The household buttons (flows/family.bot.ts, docs/households.md "Bot"). ------------------------------------
+//
+//   hf:c                 create a household: asks its name       hf:v          back to the household card
+//   hf:i                 a new invite link (owner)               hf:n          rename: asks the new name (owner)
+//   hf:r:<member>        remove that member? (owner)             hf:R:<member> remove them
+//   hf:t:<member>        hand ownership to that member?          hf:T:<member> hand it over
+//   hf:l / hf:L          leave? / leave                          hf:d / hf:D   dissolve? / dissolve (owner)
+//   hf:w:<1|0>           records go to the family by default: on / off
+//   hf:o                 notify me of family expenses over …: asks the amount    hf:o:0  turn it off
+//   hf:j:<token>         accept the invite with this token (43 characters: 48 bytes in all)
+
+export type FamilyAction =
+  | { kind: 'create' }
+  | { kind: 'view' }
+  | { kind: 'invite' }
+  | { kind: 'rename' }
+  | { kind: 'remove'; memberId: string; confirmed: boolean }
+  | { kind: 'transfer'; memberId: string; confirmed: boolean }
+  | { kind: 'leave'; confirmed: boolean }
+  | { kind: 'dissolve'; confirmed: boolean }
+  | { kind: 'default_wallet'; on: boolean }
+  | { kind: 'notify_ask' }
+  | { kind: 'notify_off' }
+  | { kind: 'join'; token: string };
+
+/** callback_data that belongs to the household buttons (the bot routes it here before its own). */
+export const FAMILY_CALLBACK_RE = /^hf:/;
+
+export function encodeFamily(action: FamilyAction): string {
+  switch (action.kind) {
+    case 'create':
+      return 'hf:c';
+    case 'view':
+      return 'hf:v';
+    case 'invite':
+      return 'hf:i';
+    case 'rename':
+      return 'hf:n';
+    case 'remove':
+      return `hf:${action.confirmed ? 'R' : 'r'}:${uuidToHex(action.memberId)}`;
+    case 'transfer':
+      return `hf:${action.confirmed ? 'T' : 't'}:${uuidToHex(action.memberId)}`;
+    case 'leave':
+      return action.confirmed ? 'hf:L' : 'hf:l';
+    case 'dissolve':
+      return action.confirmed ? 'hf:D' : 'hf:d';
+    case 'default_wallet':
+      return `hf:w:${action.on ? 1 : 0}`;
+    case 'notify_ask':
+      return 'hf:o';
+    case 'notify_off':
+      return 'hf:o:0';
+    case 'join':
+      return `hf:j:${action.token}`;
+  }
+}
+
+const FAMILY_SIMPLE: Record<string, FamilyAction> = {
+  'hf:c': { kind: 'create' },
+  'hf:v': { kind: 'view' },
+  'hf:i': { kind: 'invite' },
+  'hf:n': { kind: 'rename' },
+  'hf:l': { kind: 'leave', confirmed: false },
+  'hf:L': { kind: 'leave', confirmed: true },
+  'hf:d': { kind: 'dissolve', confirmed: false },
+  'hf:D': { kind: 'dissolve', confirmed: true },
+  'hf:w:1': { kind: 'default_wallet', on: true },
+  'hf:w:0': { kind: 'default_wallet', on: false },
+  'hf:o': { kind: 'notify_ask' },
+  'hf:o:0': { kind: 'notify_off' },
+};
+
+/** The household action a button names, or null for anything else. */
+export function decodeFamily(data: string | undefined): FamilyAction | null {
+  if (!data || Buffer.byteLength(data) > CALLBACK_DATA_MAX_BYTES) return null;
+  if (Object.prototype.hasOwnProperty.call(FAMILY_SIMPLE, data)) return FAMILY_SIMPLE[data];
+  let m: RegExpExecArray | null;
+  if ((m = /^hf:([rRtT]):([0-9a-f]{32})$/.exec(data))) {
+    const memberId = hexToUuid(m[2]);
+    const confirmed = m[1] === 'R' || m[1] === 'T';
+    return m[1].toLowerCase() === 'r'
+      ? { kind: 'remove', memberId, confirmed }
+      : { kind: 'transfer', memberId, confirmed };
+  }
+  if ((m = /^hf:j:([A-Za-z0-9_-]{43})$/.exec(data))) return { kind: 'join', token: m[1] };
+  return null;
+}

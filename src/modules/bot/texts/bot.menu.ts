@@ -3,15 +3,16 @@ import { learnedTexts } from '../../categories/learned.texts';
 import { STATS_TEXTS } from '../../stats/stats.texts';
 import { COMMANDS } from './bot.texts';
 
-type PlanCommand = 'goals' | 'goal' | 'debts' | 'remind' | 'app';
+type PlanCommand = 'goals' | 'goal' | 'debts' | 'remind' | 'family' | 'app';
 
-/** Menu descriptions of the planning commands and the Mini App (at most 256 characters each, per Telegram). */
+/** Menu descriptions of the planning commands, the household and the Mini App (at most 256 characters each, per Telegram). */
 const MORE: Record<Language, Record<PlanCommand, string>> = {
   ru: {
     goals: 'Цели и накопления',
     goal: 'Новая цель: /goal телефон 3 млн к 1 марта',
     debts: 'Долги: кому дал, у кого взял',
     remind: 'Ежедневное напоминание',
+    family: 'Семья: общий кошелёк',
     app: 'Открыть приложение OvozPay',
   },
   uz: {
@@ -19,6 +20,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     goal: 'Yangi maqsad: /goal mashina 100 million soʻm',
     debts: 'Qarzlar: kimga berdim, kimdan oldim',
     remind: 'Kundalik eslatma',
+    family: 'Oila: umumiy hamyon',
     app: 'OvozPay ilovasini ochish',
   },
   en: {
@@ -26,6 +28,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     goal: 'New goal: /goal laptop 1200 dollars by June 1',
     debts: 'Debts: lent and borrowed',
     remind: 'Daily reminder',
+    family: 'Family: the shared wallet',
     app: 'Open the OvozPay app',
   },
 };
@@ -42,6 +45,7 @@ export function menuCommands(lang: Language): Array<{ command: string; descripti
     { command: 'goal', description: more.goal },
     { command: 'debts', description: more.debts },
     { command: 'remind', description: more.remind },
+    { command: 'family', description: more.family },
     { command: 'categories', description: learnedTexts(lang).menu },
     { command: 'app', description: more.app },
     { command: 'deletemydata', description: reports.deletemydata },

@@ -84,6 +84,7 @@ const HELP: Record<Language, string> = {
 /goal - Новая цель: /goal телефон 3 млн к 1 марта
 /debts - Долги: кому дал, у кого взял
 /remind - Ежедневное напоминание: /remind 20:30, /remind off
+/family - Семья: общий кошелёк и участники
 
 ⚙️ Настройки:
 /language - Язык бота
@@ -122,6 +123,7 @@ const HELP: Record<Language, string> = {
 /goal - Yangi maqsad: /goal mashina 100 million soʻm
 /debts - Qarzlar: kimga berdim, kimdan oldim
 /remind - Kundalik eslatma: /remind 20:30, /remind off
+/family - Oila: umumiy hamyon va aʼzolar
 
 ⚙️ Sozlamalar:
 /language - Bot tili
@@ -160,6 +162,7 @@ const HELP: Record<Language, string> = {
 /goal - New goal: /goal laptop 1200 dollars by June 1
 /debts - Debts: lent and borrowed
 /remind - Daily reminder: /remind 20:30, /remind off
+/family - Family: the shared wallet and its members
 
 ⚙️ Settings:
 /language - Bot language
