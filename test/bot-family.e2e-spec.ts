@@ -33,7 +33,11 @@ describe('Telegram bot: the household (e2e, webhook)', () => {
   let t: TestApp;
   let notifier: HouseholdNotifier;
 
-  const deliver = (update: object) => deliverUpdate(t, update);
+  /** Posts an update once the news of earlier ones is out (so a chat's replies are only this update's). */
+  const deliver = async (update: object) => {
+    await notifier.settled();
+    return deliverUpdate(t, update);
+  };
   const sends = (calls: BotApiCall[], chatId: number) =>
     calls
       .filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chatId)
