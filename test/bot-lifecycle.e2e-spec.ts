@@ -64,6 +64,7 @@ describe('bot start-up with TELEGRAM_WEBHOOK_URL (e2e)', () => {
         'goal',
         'debts',
         'remind',
+        'family',
         'categories',
         'app',
         'deletemydata',

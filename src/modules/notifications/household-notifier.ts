@@ -5,6 +5,8 @@ import { UsersService } from '../users/users.service';
 import { householdNewsText } from './household-news.texts';
 import { TelegramSender } from './telegram-sender';
 
+const SHUTDOWN_WAIT_MS = 5_000;
+
 /**
  * Tells household members what changed (docs/households.md, "Bot"): HouseholdsService announces a join, leave,
  * removal, erasure, hand-over or dissolution after it is committed, and this sends each recipient one short message
@@ -37,8 +39,12 @@ export class HouseholdNotifier implements OnModuleInit, OnApplicationShutdown {
     return this.queue;
   }
 
+  /** Lets the news under way go out, for a few seconds at most. */
   async onApplicationShutdown(): Promise<void> {
-    await this.queue;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
+    await Promise.race([this.queue, limit]);
+    clearTimeout(timer);
   }
 
   private async tell(event: HouseholdEvent): Promise<void> {
