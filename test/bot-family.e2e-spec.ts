@@ -463,10 +463,17 @@ describe('Telegram bot: the household (e2e, webhook)', () => {
     expect(await membership(aziza)).toMatchObject({ role: 'owner', owner_id: aziza.userId });
   });
 
-  it('the owner dissolves the household after a confirmation; the members are told', async () => {
-    const dina = await register('Dina', 'en');
+  it('someone new opens the link, joins; the owner dissolves the household after a confirmation; the members are told', async () => {
+    // Dina's first message to the bot is the invite link: /start makes her user and welcomes her, then the invitation
+    const dina: Person = { chatId: ++nextChatId, userId: '', name: 'Dina', lang: 'en' };
     const { token } = await inviteBy(aziza);
-    await joinWith(dina, token);
+    const opened = await say(dina, `/start join_${token}`);
+    expect(opened.map((r) => r.text)).toEqual([
+      expect.stringContaining('OvozPay'),
+      '👋 Aziza invites you to the family “Каримовы и Ко”.\nThe family sees shared records only; your personal ones stay yours.',
+    ]);
+    dina.userId = (await t.db.query('SELECT id FROM users WHERE telegram_chat_id = $1', [dina.chatId]))[0].id;
+    expect((await press(dina, `hf:j:${token}`)).toast).toBe('🎉 You are in the family “Каримовы и Ко”!');
     const ask = await press(aziza, 'hf:d');
     expect(ask.text).toBe(
       'Распустить семью «Каримовы и Ко»? Все участники выйдут из неё; личные записи у каждого останутся.',
