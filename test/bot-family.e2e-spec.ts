@@ -1,13 +1,12 @@
 /**
  * The household in the bot (docs/households.md, "Bot"), three people and their private chats through the real
  * webhook: /family creates a household (a name asked for), the owner's invite link, `/start join_<token>` with the
- * Join button, unknown / expired / used / revoked tokens, already in a household, the default-wallet toggle, the
- * notification amount, rename, remove / hand over / leave / dissolve by buttons (with their confirmations), stale
+ * Join button, unknown / expired / used / revoked (by the button under the link) tokens, already in a household,
+ * the default-wallet toggle, the notification amount, rename, remove / hand over / leave / dissolve by buttons (with their confirmations), stale
  * buttons of a removed member or a former owner, and what the other members are told (in their language, to their
  * chats only, never an amount) when someone joins, leaves, is removed, erases their data, gets ownership, or the
  * household is dissolved.
  */
-import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { callbackUpdate, deliverUpdate, messageUpdate } from './helpers/updates';
 import type { BotApiCall } from './fakes/fake-telegram';
@@ -124,6 +123,7 @@ describe('Telegram bot: the household (e2e, webhook)', () => {
     expect(answer.replies).toHaveLength(1);
     const m = /https:\/\/t\.me\/OvozTestBot\?start=join_([A-Za-z0-9_-]{43})/.exec(answer.replies[0].text);
     expect(m).not.toBeNull();
+    expect(buttons(answer.replies[0].markup)).toEqual([[[expect.any(String), `hf:x:${m![1]}`]]]);
     return { token: m![1], text: answer.replies[0].text };
   };
   /** Opens the link and presses Join. */
@@ -256,10 +256,21 @@ describe('Telegram bot: the household (e2e, webhook)', () => {
     const { token: revoked } = await inviteBy(aziza);
     const shown = await say(chris, `/start join_${revoked}`);
     expect(buttons(shown[shown.length - 1].markup)).toEqual([[['✅ Join', `hf:j:${revoked}`]]]);
-    await t.http
-      .delete(`/api/households/current/invites/${revoked}/`)
-      .set('Authorization', `Bearer ${(await accessTokenFor(t, aziza.chatId)).token}`)
-      .expect(204);
+    // only the owner revokes (the button under the link)
+    expect(await press(bobur, `hf:x:${revoked}`)).toMatchObject({
+      alert: true,
+      toast: '⚠️ Buni faqat oila egasi qila oladi.',
+    });
+    const revoking = await press(aziza, `hf:x:${revoked}`);
+    expect(revoking).toMatchObject({
+      alert: false,
+      toast: '🚫 Приглашение отозвано: по этой ссылке больше не вступить.',
+      text: '🚫 Приглашение отозвано: по этой ссылке больше не вступить.',
+    });
+    expect(await press(aziza, `hf:x:${revoked}`)).toMatchObject({
+      alert: true,
+      toast: '⚠️ Это приглашение уже использовано, отозвано или истекло.',
+    });
     const pressed = await press(chris, `hf:j:${revoked}`);
     expect(pressed).toMatchObject({ alert: true, toast: '❌ This invite has been revoked.' });
     const reopened = await say(chris, `/start join_${revoked}`);

@@ -11,6 +11,7 @@ import { decodeFamily, FamilyAction } from '../keyboards/callback-data';
 import {
   confirmKeyboard,
   familyKeyboard,
+  inviteKeyboard,
   joinKeyboard,
   noFamilyKeyboard,
 } from '../keyboards/family.keyboards';
@@ -122,9 +123,27 @@ export class FamilyBot {
         const invite = await this.households.invite(user.id);
         return {
           answer: { text: '' },
-          reply: { kind: 'text', text: t.invite(invite.link, INVITE_LIFETIME_HOURS) },
+          reply: {
+            kind: 'text',
+            text: t.invite(invite.link, INVITE_LIFETIME_HOURS),
+            markup: inviteKeyboard(lang, invite.token),
+          },
         };
       }
+      case 'revoke':
+        try {
+          await this.households.revokeInvite(user.id, action.token);
+        } catch (error) {
+          // not the owner (any more), not in a household: the catch below; an unknown / used / revoked token: here
+          if (
+            !(error instanceof DomainError) ||
+            error.code !== 'not_found' ||
+            !(await this.households.mine(user.id))
+          )
+            throw error;
+          return { answer: { text: t.revokeGone, alert: true }, edit: { text: t.revokeGone } };
+        }
+        return { answer: { text: t.revoked }, edit: { text: t.revoked } };
       case 'rename': {
         await this.owned(user);
         return this.ask(user, 'rename', t.askRename);

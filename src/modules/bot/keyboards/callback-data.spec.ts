@@ -120,6 +120,7 @@ describe('household buttons (hf:…)', () => {
     [{ kind: 'notify_ask' }, 'hf:o'],
     [{ kind: 'notify_off' }, 'hf:o:0'],
     [{ kind: 'join', token: TOKEN }, `hf:j:${TOKEN}`],
+    [{ kind: 'revoke', token: TOKEN }, `hf:x:${TOKEN}`],
   ])('%#: ⇄ %s', (action, data) => {
     expect(encodeFamily(action)).toBe(data);
     expect(decodeFamily(data)).toEqual(action);

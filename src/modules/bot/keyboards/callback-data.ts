@@ -296,6 +296,7 @@ export const GROUP_LINK_CALLBACK = 'gl:link';
 //   hf:w:<1|0>           records go to the family by default: on / off
 //   hf:o                 notify me of family expenses over …: asks the amount    hf:o:0  turn it off
 //   hf:j:<token>         accept the invite with this token (43 characters: 48 bytes in all)
+//   hf:x:<token>         revoke this invite (owner; under the invite link)
 
 export type FamilyAction =
   | { kind: 'create' }
@@ -309,7 +310,8 @@ export type FamilyAction =
   | { kind: 'default_wallet'; on: boolean }
   | { kind: 'notify_ask' }
   | { kind: 'notify_off' }
-  | { kind: 'join'; token: string };
+  | { kind: 'join'; token: string }
+  | { kind: 'revoke'; token: string };
 
 /** callback_data that belongs to the household buttons (the bot routes it here before its own). */
 export const FAMILY_CALLBACK_RE = /^hf:/;
@@ -340,6 +342,8 @@ export function encodeFamily(action: FamilyAction): string {
       return 'hf:o:0';
     case 'join':
       return `hf:j:${action.token}`;
+    case 'revoke':
+      return `hf:x:${action.token}`;
   }
 }
 
@@ -370,6 +374,7 @@ export function decodeFamily(data: string | undefined): FamilyAction | null {
       ? { kind: 'remove', memberId, confirmed }
       : { kind: 'transfer', memberId, confirmed };
   }
-  if ((m = /^hf:j:([A-Za-z0-9_-]{43})$/.exec(data))) return { kind: 'join', token: m[1] };
+  if ((m = /^hf:([jx]):([A-Za-z0-9_-]{43})$/.exec(data)))
+    return { kind: m[1] === 'j' ? 'join' : 'revoke', token: m[2] };
   return null;
 }

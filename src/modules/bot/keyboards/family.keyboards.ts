@@ -73,3 +73,8 @@ export function confirmKeyboard(lang: Language, yes: string, action: FamilyActio
 export function joinKeyboard(lang: Language, token: string): InlineKeyboardMarkup {
   return { inline_keyboard: [[button(familyTexts(lang).joinButton, { kind: 'join', token })]] };
 }
+
+/** Under the invite link: revoke it. */
+export function inviteKeyboard(lang: Language, token: string): InlineKeyboardMarkup {
+  return { inline_keyboard: [[button(familyTexts(lang).revokeButton, { kind: 'revoke', token })]] };
+}

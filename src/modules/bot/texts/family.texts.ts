@@ -32,6 +32,9 @@ interface FamilyTexts {
   notifyOffButton: string;
   backButton: string;
   joinButton: string;
+  revokeButton: string;
+  revoked: string;
+  revokeGone: string;
   invite: (link: string, hours: number) => string;
   confirmRemove: (name: string) => string;
   confirmTransfer: (name: string) => string;
@@ -84,6 +87,9 @@ const F: Record<Language, FamilyTexts> = {
     notifyOffButton: '🔕 Не сообщать',
     backButton: '⬅️ Назад',
     joinButton: '✅ Вступить',
+    revokeButton: '🚫 Отозвать приглашение',
+    revoked: '🚫 Приглашение отозвано: по этой ссылке больше не вступить.',
+    revokeGone: '⚠️ Это приглашение уже использовано, отозвано или истекло.',
     invite: (link, hours) =>
       `🔗 Ссылка-приглашение — для одного человека, действует ${hours} ч:\n${link}\nОтправьте её тому, кого приглашаете.`,
     confirmRemove: (n) => `Исключить ${n} из семьи? Личные записи останутся у ${n}.`,
@@ -144,6 +150,9 @@ const F: Record<Language, FamilyTexts> = {
     notifyOffButton: '🔕 Xabar bermaslik',
     backButton: '⬅️ Orqaga',
     joinButton: '✅ Qoʻshilish',
+    revokeButton: '🚫 Taklifni bekor qilish',
+    revoked: '🚫 Taklif bekor qilindi: bu havola orqali endi qoʻshilib boʻlmaydi.',
+    revokeGone: '⚠️ Bu taklifdan foydalanilgan, u bekor qilingan yoki muddati tugagan.',
     invite: (link, hours) =>
       `🔗 Taklif havolasi — bir kishi uchun, ${hours} soat amal qiladi:\n${link}\nUni taklif qilayotgan odamingizga yuboring.`,
     confirmRemove: (n) => `${n} oiladan chiqarilsinmi? Uning shaxsiy yozuvlari oʻzida qoladi.`,
@@ -204,6 +213,9 @@ const F: Record<Language, FamilyTexts> = {
     notifyOffButton: '🔕 No notifications',
     backButton: '⬅️ Back',
     joinButton: '✅ Join',
+    revokeButton: '🚫 Revoke the invite',
+    revoked: '🚫 Invite revoked: nobody can join with this link any more.',
+    revokeGone: '⚠️ This invite was already used, revoked or has expired.',
     invite: (link, hours) =>
       `🔗 Invite link, for one person, valid for ${hours} h:\n${link}\nSend it to the person you invite.`,
     confirmRemove: (n) => `Remove ${n} from the family? ${n} keeps their personal records.`,
