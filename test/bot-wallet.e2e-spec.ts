@@ -6,6 +6,9 @@
 import { accessTokenFor } from './helpers/auth';
 import { BotChat, buttons } from './helpers/bot-chat';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { TransactionsService } from '../src/modules/transactions/transactions.service';
+import { HouseholdsService } from '../src/modules/households/households.service';
+import { HouseholdExpenseNotifier } from '../src/modules/notifications/household-expense-notifier';
 
 describe('household wallet in the private chat (e2e, webhook)', () => {
   let t: TestApp;
@@ -186,6 +189,44 @@ describe('household wallet in the private chat (e2e, webhook)', () => {
       .set(await token(alice))
       .send({ currency: 'UZS' })
       .expect(200);
+  });
+
+  it("expense notifications: a member hears of another's family expense over their threshold, and only that", async () => {
+    const households = t.app.get(HouseholdsService);
+    const notifier = t.app.get(HouseholdExpenseNotifier);
+    await households.setNotifyOver(alice.userId, 500_000_00n);
+    const toAlice = () => t.telegram.textsTo(alice.chatId).filter((m) => m.includes('записал(а) в семью'));
+    const before = toAlice().length;
+    await bob.send('продукты 600000 в семью');
+    await bob.send('хлеб 9000 в семью'); // under the threshold
+    await bob.send('телефон 900000'); // personal: never told
+    await alice.send('мебель 2000000 в семью'); // her own: never told
+    await notifier.settled();
+    const told = toAlice().slice(before);
+    expect(told).toEqual([
+      expect.stringMatching(
+        /^👨‍👩‍👧 .* записал\(а\) в семью «Oila»: 600,000\.00 UZS — Продукты, продукты\n\(больше 500,000\.00 UZS; порог: \/family\)$/,
+      ),
+    ]);
+    // The same update recorded again (a redelivery reaching the service) is not a new record: told once.
+    const service = t.app.get(TransactionsService);
+    const item = {
+      type: 'expense' as const,
+      amountMinor: 700_000_00n,
+      currency: 'UZS',
+      category: 'groceries',
+      description: 'сыр',
+      occurredAt: new Date(),
+    };
+    for (let i = 0; i < 2; i++)
+      await service.recordMany(bob.userId, [item], {
+        kind: 'text',
+        updateId: 88_000_001n,
+        wallet: 'household',
+      });
+    await notifier.settled();
+    expect(toAlice().slice(before)).toHaveLength(2);
+    await households.setNotifyOver(alice.userId, null);
   });
 
   it('a member who has left: the old button answers shortly and moves nothing', async () => {

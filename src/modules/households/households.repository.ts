@@ -21,6 +21,13 @@ export interface WalletMembership {
   recordsToHousehold: boolean;
 }
 
+/** A household's members who asked to hear of expenses over an amount (household currency). */
+export interface ExpenseWatchers {
+  name: string;
+  currency: string;
+  watchers: Array<{ userId: string; over: bigint }>;
+}
+
 /** Why an invite token could not be claimed. */
 export type InviteState = 'unknown' | 'expired' | 'used' | 'revoked';
 
@@ -338,5 +345,24 @@ export class HouseholdsRepository {
         WHERE telegram_user_id = (SELECT telegram_chat_id FROM users WHERE id = $1)`,
       [userId],
     );
+  }
+
+  /** The household's name and currency, and its members who asked to hear of expenses over an amount. */
+  async expenseWatchers(householdId: string): Promise<ExpenseWatchers | null> {
+    const rows: Row[] = await this.db.query(
+      `SELECT h.name, h.currency, m.user_id, m.notify_over::text AS notify_over
+         FROM households h LEFT JOIN household_members m ON m.household_id = h.id AND m.notify_over IS NOT NULL
+        WHERE h.id = $1
+        ORDER BY m.joined_at, m.user_id`,
+      [householdId],
+    );
+    if (!rows.length) return null;
+    return {
+      name: rows[0].name as string,
+      currency: (rows[0].currency as string).trim(),
+      watchers: rows.flatMap((r) =>
+        r.user_id ? [{ userId: r.user_id as string, over: parseDbDecimal(r.notify_over as string) }] : [],
+      ),
+    };
   }
 }

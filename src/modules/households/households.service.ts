@@ -15,6 +15,7 @@ import {
   MemberRow,
   MemberSettings,
   WalletMembership,
+  ExpenseWatchers,
 } from './households.repository';
 import {
   hashInviteToken,
@@ -148,6 +149,11 @@ export class HouseholdsService implements OnModuleInit {
   async peekInvite(token: string): Promise<InvitePeek | null> {
     if (!looksLikeInviteToken(token)) return null;
     return this.repo.peekInvite(hashInviteToken(token));
+  }
+
+  /** The household's name, currency and the members who asked to hear of expenses over an amount, or null. */
+  expenseWatchers(householdId: string): Promise<ExpenseWatchers | null> {
+    return this.repo.expenseWatchers(householdId);
   }
 
   /** The caller's household, or 404. */

@@ -8,6 +8,9 @@ import { PlannedPaymentsModule } from '../planned/planned-payments.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { UsersModule } from '../users/users.module';
 import { HouseholdNotifier } from './household-notifier';
+import { HouseholdExpenseNotifier } from './household-expense-notifier';
+import { CategoriesModule } from '../categories/categories.module';
+import { RatesModule } from '../rates/rates.module';
 import { realTime } from './rate-limiter';
 import { CLOCK, ReminderScheduler, RemindersService, systemClock } from './reminders.service';
 import { SentReminder } from './sent-reminder.entity';
@@ -33,6 +36,8 @@ export class NotificationsModule {
           TransactionsModule,
           PlannedPaymentsModule,
           HouseholdsModule,
+          CategoriesModule,
+          RatesModule,
         ],
         providers: [
           { provide: BOT_API, inject: [AppConfig], useFactory: httpBotApi },
@@ -43,8 +48,9 @@ export class NotificationsModule {
           RemindersService,
           ReminderScheduler,
           HouseholdNotifier,
+          HouseholdExpenseNotifier,
         ],
-        exports: [TelegramSender, RemindersService, HouseholdNotifier],
+        exports: [TelegramSender, RemindersService, HouseholdNotifier, HouseholdExpenseNotifier],
       },
     ];
   }
