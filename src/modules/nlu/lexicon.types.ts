@@ -142,6 +142,14 @@ export interface PlanWords {
   weekdayGlue: string;
   /** Words of the rule itself, dropped from the description: поставь, установи, set, make, qo'y, платить, to'lash. */
   command: string;
+  /** Beside a limit word, the household's limit: семейный, oilaviy, family, household. */
+  household: string;
+  /** People who send money, as the subject ("мама присылает", "dadam yuboradi", "mom sends"): an income. */
+  givers: string;
+  /** Relatives in any form ("маме", "onamga", "to mom"): money to them with no other purpose is a gift. */
+  relatives: string;
+  /** Sending verbs in the present: присылает, переводит, yuboradi, tashlaydi, sends. */
+  sends: string;
   /** Income said as a present verb or noun: получаю, приходит, tushadi, olaman, get, receive. */
   income: string;
 }

@@ -42,11 +42,18 @@ const ROLES: PlanRole[] = [
   'dayOfMonth',
   'weekdayGlue',
   'command',
+  'household',
+  'givers',
+  'relatives',
+  'sends',
   'income',
 ];
 
-/** Russian typed in Latin letters loses its soft signs and й ("kazhdyj" → каждыи): both sides are compared without. */
-const plain = (w: string): string => w.replace(/[ьъ]/g, '').replace(/й/g, 'и');
+/**
+ * Russian typed in Latin letters loses its soft signs and й ("kazhdyj" → каждыи) and writes е as e ("edu" → эду):
+ * both sides are compared without them.
+ */
+const plain = (w: string): string => w.replace(/[ьъ]/g, '').replace(/й/g, 'и').replace(/э/g, 'е');
 
 const roles = new StemMap<PlanRole>();
 const typedInLatin = new StemMap<PlanRole>();
@@ -105,6 +112,9 @@ export function rolePositions(tokens: Token[], role: PlanRole): number[] {
   return out;
 }
 
+/** A letter glued to digits meaning a million ("5m"); "5k" is read by numbers.ts already. */
+const MILLION_AFTER = new Set(['m', 'м', 'mn']);
+
 export interface PlanMoney {
   start: number;
   end: number;
@@ -133,10 +143,17 @@ export function readPlanMoney(
       continue;
     const next = infos[m.end];
     if (!m.currency && next?.nonMoney && !next.currency && !next.cats) continue;
-    const minor = (m.micro * 100n) / MICRO;
+    let { end, micro } = m;
+    // "5m", "1м": millions, the way a budget or a salary is written in short
+    const after = tokens[end];
+    if (!m.scaled && m.digits && after?.kind === 'word' && after.attached && MILLION_AFTER.has(after.f)) {
+      micro *= 1_000_000n;
+      end++;
+    }
+    const minor = (micro * 100n) / MICRO;
     if (minor <= 0n || minor > MAX_AMOUNT_MINOR) continue;
-    used.fill(1, m.start, m.end);
-    return { start: m.start, end: m.end, minor, currency: m.currency };
+    used.fill(1, m.start, end);
+    return { start: m.start, end, minor, currency: m.currency };
   }
   return null;
 }
@@ -150,6 +167,8 @@ export const FOOD_CATEGORIES: CategoryKey[] = ['groceries', 'cafe'];
  */
 export function isPastVerb(t: Token, info: WordInfo | undefined, before?: Token): boolean {
   if (t.kind !== 'word' || info?.verb === undefined) return false;
+  // an Uzbek present-future form as written, even when a typo reading made it past ("yuboradi" → yubordi)
+  if (/(adi|ydi|aman|ayman|ади|йди|аман|айман)$/.test(t.raw.toLowerCase())) return false;
   // "get paid", "gets paid": a passive present
   if (before?.kind === 'word' && /^(get|gets|getting)$/.test(before.f)) return false;
   const f = t.f;

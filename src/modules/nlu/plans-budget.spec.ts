@@ -17,7 +17,7 @@ const BUDGETS: Array<[string, string | null, string, string, 'month' | 'week', b
   ['haftasiga transportga 200 ming limit', 'transport', '200000.00', 'UZS', 'week', false],
   ['общий лимит 10 млн в месяц', null, '10000000.00', 'UZS', 'month', false],
   ['семейный лимит на продукты 4 млн', 'groceries', '4000000.00', 'UZS', 'month', true],
-  ['оилавий лимит озиқ-овқатга 4 млн', 'food', '4000000.00', 'UZS', 'month', true],
+  ['оилавий лимит озиқ-овқатга 4 млн', 'groceries', '4000000.00', 'UZS', 'month', true],
   ['family budget for groceries 4 mln', 'groceries', '4000000.00', 'UZS', 'month', true],
   ['поставь лимит 500 тысяч на рестораны', 'cafe', '500000.00', 'UZS', 'month', false],
   ['установи бюджет на транспорт 1 млн в месяц', 'transport', '1000000.00', 'UZS', 'month', false],
@@ -30,13 +30,21 @@ const BUDGETS: Array<[string, string | null, string, string, 'month' | 'week', b
   ['kafega oyiga 1 million limit', 'cafe', '1000000.00', 'UZS', 'month', false],
   ['ovqatga haftalik limit 500 ming', 'food', '500000.00', 'UZS', 'week', false],
   ["transport uchun limit 300 ming qo'y", 'transport', '300000.00', 'UZS', 'month', false],
-  ['oziq-ovqat uchun oʻylik limit 2 mln', 'food', '2000000.00', 'UZS', 'month', false],
+  ['oziq-ovqat uchun oʻylik limit 2 mln', 'groceries', '2000000.00', 'UZS', 'month', false],
   ['weekly budget 100 dollars for groceries', 'groceries', '100.00', 'USD', 'week', false],
   ['limit 300k on taxis per week', 'transport', '300000.00', 'UZS', 'week', false],
   ['monthly limit on restaurants 1.5 million', 'cafe', '1500000.00', 'UZS', 'month', false],
   ['overall budget 10 million per month', null, '10000000.00', 'UZS', 'month', false],
   ['no more than 200k a week on coffee', 'cafe', '200000.00', 'UZS', 'week', false],
+  ['household limit 3 million per month', null, '3000000.00', 'UZS', 'month', true],
+  ['не больше 5 млн в месяц', null, '5000000.00', 'UZS', 'month', false],
+  ['на кафе не больше 1 млн', 'cafe', '1000000.00', 'UZS', 'month', false],
+  ['kiyimga oyiga 800 ming dan ortiq sarflamay', 'clothing', '800000.00', 'UZS', 'month', false],
+  ['ограничь развлечения до 1 млн в месяц', 'entertainment', '1000000.00', 'UZS', 'month', false],
+  ['oziq-ovqatga oyiga 2 mln limit', 'groceries', '2000000.00', 'UZS', 'month', false],
+  ['budget 5m for clothes', 'clothing', '5000000.00', 'UZS', 'month', false],
   // Russian typed in Latin letters, a typo
+  ['postav limit na edu 2 lyama', 'food', '2000000.00', 'UZS', 'month', false],
   ['limit na kafe 500k v mesyac', 'cafe', '500000.00', 'UZS', 'month', false],
   ['лимт на кафе 500 тыс', 'cafe', '500000.00', 'UZS', 'month', false],
 ];
@@ -75,9 +83,10 @@ const QUERIES: Array<[string, string | null]> = [
   ['сколько осталось от бюджета на продукты', 'groceries'],
   ['сколько у меня осталось по лимиту', null],
   ['какой лимит на кафе', 'cafe'],
-  ['oziq-ovqat limitidan qancha qoldi', 'food'],
+  ['oziq-ovqat limitidan qancha qoldi', 'groceries'],
   ['how much budget left for food', 'food'],
   ["what's left of my transport limit", 'transport'],
+  ['лимит на кафе превышен?', 'cafe'],
 ];
 
 describe('budget_query', () => {
@@ -102,6 +111,8 @@ const NOT_BUDGETS: Array<[string, string]> = [
   ['кредитный лимит 20 млн', 'unknown'],
   ['card limit 5000 dollars', 'unknown'],
   ['karta limiti 10 mln', 'unknown'],
+  ['humo limiti 5 mln', 'unknown'],
+  ['сколько я трачу на такси в неделю', 'stats_query'],
 ];
 
 describe('not a budget', () => {

@@ -106,7 +106,10 @@ function categoryOf(
   let best: { key: CategoryKey; weight: number } | undefined;
   for (let i = 0; i < tokens.length; i++) {
     if (used[i] || tokens[i].kind !== 'word') continue;
-    if (hasRole(tokens, i, 'food')) return { category: FOOD_CATEGORIES[0], categories: [...FOOD_CATEGORIES] };
+    // "oziq-ovqat", "озиқ-овқат": groceries, the second half of a compound is not food of both kinds
+    const compound = infos[i - 1]?.cats?.some((h) => h.key === 'groceries') === true;
+    if (hasRole(tokens, i, 'food') && !compound)
+      return { category: FOOD_CATEGORIES[0], categories: [...FOOD_CATEGORIES] };
     if (planRoles(tokens[i]).length > 0) continue;
     for (const hit of infos[i]?.cats ?? []) {
       if (hit.side !== 'expense' || hit.key === 'other') continue;
@@ -138,7 +141,15 @@ export function readBudget(ctx: BudgetContext): BudgetReading | null {
     (m) => !m.company && !m.others && !m.used.some((p) => hasRole(tokens, p, 'overall')),
   );
   for (const m of ctx.mentions) for (const p of m.used) used[p] = 1;
-  const wallet = own.length > 0 ? { wallet: 'household' as const } : {};
+  // "household limit", "oilaviy limit": a family word right beside the limit word
+  let family = own.length > 0;
+  for (const p of limits)
+    for (const q of [p - 1, p + 1])
+      if (hasRole(tokens, q, 'household')) {
+        family = true;
+        used[q] = 1;
+      }
+  const wallet = family ? { wallet: 'household' as const } : {};
   const period = periodOf(tokens, used);
   for (let i = 0; i < tokens.length; i++) {
     const r: PlanRole[] = planRoles(tokens[i]);
@@ -161,9 +172,8 @@ export function readBudget(ctx: BudgetContext): BudgetReading | null {
   }
   // "потратил 200 тыс из лимита": what happened, not a limit to set
   for (let i = 0; i < tokens.length; i++) if (isPastVerb(tokens[i], infos[i], tokens[i - 1])) return null;
-  // "такси не больше 30 тыс" alone is a remark; a cap is a budget with a period ("… в неделю") or a category
-  if (limits.length === 0 && (category === null || !tokens.some((_, i) => periodWord(tokens, i))))
-    return null;
+  // a cap is a budget with a category or a period ("на такси не больше 300к", "не больше 5 млн в месяц")
+  if (limits.length === 0 && category === null && !tokens.some((_, i) => periodWord(tokens, i))) return null;
   if (period === null) return null;
   return {
     kind: 'set',

@@ -76,6 +76,12 @@ const RULES: Array<[string, string, string | null, string, string, string, 'mont
     ['аренда 3 млн в месяц', 'expense', '3000000.00', 'UZS', 'housing', 'аренда', 'month', null],
     ['платеж 2 млн 10 числа каждый месяц', 'expense', '2000000.00', 'UZS', 'other', 'платеж', 'month', 10],
     ['i get paid 2000 dollars every month', 'income', '2000.00', 'USD', 'other', '', 'month', null],
+    ['каждый месяц мама присылает 1 млн', 'income', '1000000.00', 'UZS', 'gifts', 'мама', 'month', null],
+    ['каждое воскресенье 100к маме', 'expense', '100000.00', 'UZS', 'gifts', 'маме', 'week', 7],
+    ['har oy dadam 2 mln yuboradi', 'income', '2000000.00', 'UZS', 'gifts', 'dadam', 'month', null],
+    ['har oy dadamga 2 mln beraman', 'expense', '2000000.00', 'UZS', 'gifts', 'dadamga', 'month', null],
+    ['every week groceries 1m', 'expense', '1000000.00', 'UZS', 'groceries', 'groceries', 'week', null],
+    ['po vtornikam yoga 80k', 'expense', '80000.00', 'UZS', 'health', 'yoga', 'week', 2],
     // no amount: the rule is set up and the amount asked
     ['каждый месяц аренда', 'expense', null, 'UZS', 'housing', 'аренда', 'month', null],
     ['every month rent', 'expense', null, 'UZS', 'housing', 'rent', 'month', null],

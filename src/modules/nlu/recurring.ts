@@ -150,11 +150,20 @@ export function readRecurring(ctx: RecurringContext): RecurringPhrase | null {
     }
   }
   const { income: inc, expense: exp } = best;
+  // "мама присылает 1 млн", "dadam yuboradi", "mom sends": a relative sending money in; "100к маме": a gift out
+  const sends = tokens.some((_, i) => !used[i] && hasRole(tokens, i, 'sends'));
+  const giver = tokens.findIndex((_, i) => !used[i] && hasRole(tokens, i, 'givers'));
+  const relative = tokens.findIndex(
+    (_, i) => !used[i] && (hasRole(tokens, i, 'relatives') || hasRole(tokens, i, 'givers')),
+  );
+  if (sends && (giver >= 0 || infos.some((info) => info?.toMe === true))) income = true;
   const type: TransactionType =
     income || (inc !== undefined && inc.key !== 'gifts' && (exp === undefined || inc.weight > exp.weight))
       ? 'income'
       : 'expense';
-  const hit = best[type];
+  let hit = best[type];
+  if ((hit === undefined || hit.key === 'other') && relative >= 0)
+    hit = { key: 'gifts', weight: 1, at: relative };
   let description = '';
   if (hit !== undefined) {
     const t = tokens[hit.at];
