@@ -82,6 +82,16 @@ const RULES: Array<[string, string, string | null, string, string, string, 'mont
     ['har oy dadamga 2 mln beraman', 'expense', '2000000.00', 'UZS', 'gifts', 'dadamga', 'month', null],
     ['every week groceries 1m', 'expense', '1000000.00', 'UZS', 'groceries', 'groceries', 'week', null],
     ['po vtornikam yoga 80k', 'expense', '80000.00', 'UZS', 'health', 'yoga', 'week', 2],
+    [
+      'ежемесячный платеж за кредит 2 млн 10 числа',
+      'expense',
+      '2000000.00',
+      'UZS',
+      'other',
+      'кредит',
+      'month',
+      10,
+    ],
     // no amount: the rule is set up and the amount asked
     ['каждый месяц аренда', 'expense', null, 'UZS', 'housing', 'аренда', 'month', null],
     ['every month rent', 'expense', null, 'UZS', 'housing', 'rent', 'month', null],
@@ -122,6 +132,9 @@ const NOT_RULES: Array<[string, string]> = [
   ['каждый день кофе', 'unknown'],
   ['каждый день обед 50 тыс', 'transaction'],
   ['трачу 20 тысяч на обед каждый день', 'transaction'],
+  // an adjective before a noun names the thing bought, with no day it is a record
+  ['weekly groceries 412k', 'transaction'],
+  ['ежемесячный платеж 2 млн', 'transaction'],
   // a span, not a repetition
   ['записать на семью: 300 тыс продукты на неделю', 'transaction'],
   // a saving plan is a goal

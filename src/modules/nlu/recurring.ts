@@ -45,6 +45,19 @@ function dayNumber(t: Token | undefined): number | null {
 
 type Every = 'month' | 'week' | 'day';
 
+/** A word naming a thing of its own ("groceries", "платёж"), not a number, a function or a plan word. */
+function namesAThing(
+  tokens: Token[],
+  infos: Array<WordInfo | undefined>,
+  used: Uint8Array,
+  i: number,
+): boolean {
+  const t = tokens[i];
+  const info = infos[i];
+  if (t?.kind !== 'word' || used[i] || planRoles(t).length > 0) return false;
+  return !(info?.stop || info?.conj || info?.verb || info?.num || info?.currency);
+}
+
 /** The unit a word names: month, week or day (a bare unit; "в месяце", "в прошлом месяце" are not "every"). */
 function unitOf(tokens: Token[], i: number): Every | null {
   const r = planRoles(tokens[i]);
@@ -103,10 +116,16 @@ export function readRecurring(ctx: RecurringContext): RecurringPhrase | null {
     }
   }
   // "каждый месяц", "har oyning", "every week", "ежемесячно", "oyiga", "в месяц", "per week", "a month"
+  const dated = monthDay !== null || weekDay !== null;
   for (let i = 0; i < n; i++) {
     const r = planRoles(tokens[i]);
-    if (r.includes('monthly')) set('month');
-    else if (r.includes('weekly')) set('week');
+    // "weekly groceries 412k", "ежемесячный платёж 2 млн": an adjective before a noun names the thing (a record)
+    // unless a day makes it a rule ("monthly rent 500 dollars on the 1st")
+    const adjective =
+      (r.includes('monthAdj') || r.includes('weekAdj')) && !dated && namesAThing(tokens, infos, used, i + 1);
+    if (adjective) continue;
+    if (r.includes('monthly') || (dated && r.includes('monthAdj'))) set('month');
+    else if (r.includes('weekly') || (dated && r.includes('weekAdj'))) set('week');
     else if (r.includes('daily')) set('day');
     else if (r.includes('every')) {
       const unit = unitOf(tokens, i + 1);
