@@ -136,6 +136,10 @@ export class PhraseService {
         return this.changeCurrency(user, parsed.setting?.currency);
       case 'smalltalk':
         return { text: smalltalkText(user.language) };
+      // budgets and recurring rules said in a phrase (issue 15): their flows are not in the bot yet
+      case 'set_budget':
+      case 'set_recurring':
+      case 'budget_query':
       case 'unknown':
         return this.notUnderstood(user, pending);
     }
