@@ -80,32 +80,48 @@ describe('recurring schedule', () => {
     const rent = { every: 'month' as const, day: 1 };
     it('not before 09:00 in Tashkent, then once', () => {
       // 08:59 Tashkent = 03:59 UTC
-      expect(dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T03:59:00Z'), TASHKENT, new Set())).toEqual([]);
-      expect(dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T04:00:00Z'), TASHKENT, new Set())).toEqual([
-        '2026-12-01',
-      ]);
       expect(
-        dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T04:00:00Z'), TASHKENT, new Set(['2026-12-01'])),
+        dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T03:59:00Z'), TASHKENT, new Set()),
+      ).toEqual([]);
+      expect(
+        dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T04:00:00Z'), TASHKENT, new Set()),
+      ).toEqual(['2026-12-01']);
+      expect(
+        dueOccurrences(
+          rent,
+          '2026-11-15',
+          new Date('2026-12-01T04:00:00Z'),
+          TASHKENT,
+          new Set(['2026-12-01']),
+        ),
       ).toEqual([]);
     });
 
     it('in New York the local day decides, not UTC', () => {
       // 2026-12-01 03:00 UTC is still 30 November, 22:00 in New York
-      expect(dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T03:00:00Z'), NEW_YORK, new Set())).toEqual([]);
+      expect(
+        dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T03:00:00Z'), NEW_YORK, new Set()),
+      ).toEqual([]);
       // 09:00 EST = 14:00 UTC
-      expect(dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T13:59:00Z'), NEW_YORK, new Set())).toEqual([]);
-      expect(dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T14:00:00Z'), NEW_YORK, new Set())).toEqual([
+      expect(
+        dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T13:59:00Z'), NEW_YORK, new Set()),
+      ).toEqual([]);
+      expect(
+        dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T14:00:00Z'), NEW_YORK, new Set()),
+      ).toEqual(['2026-12-01']);
+      expect(nextDate(rent, '2026-11-15', new Date('2026-12-01T03:00:00Z'), NEW_YORK, null)).toBe(
         '2026-12-01',
-      ]);
-      expect(nextDate(rent, '2026-11-15', new Date('2026-12-01T03:00:00Z'), NEW_YORK, null)).toBe('2026-12-01');
+      );
     });
 
     it('Kolkata (UTC+05:30)', () => {
       // 09:00 IST = 03:30 UTC
-      expect(dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T03:29:00Z'), KOLKATA, new Set())).toEqual([]);
-      expect(dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T03:30:00Z'), KOLKATA, new Set())).toEqual([
-        '2026-12-01',
-      ]);
+      expect(
+        dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T03:29:00Z'), KOLKATA, new Set()),
+      ).toEqual([]);
+      expect(
+        dueOccurrences(rent, '2026-11-15', new Date('2026-12-01T03:30:00Z'), KOLKATA, new Set()),
+      ).toEqual(['2026-12-01']);
     });
 
     it('catch-up: each missed occurrence of the last 31 days once, nothing before the rule started', () => {
@@ -118,19 +134,26 @@ describe('recurring schedule', () => {
         '2026-12-14',
       ]);
       // 9 November is 37 days back: skipped; started on 1 December: November's are not its own: November's are not its own
-      expect(dueOccurrences(gym, '2026-12-01', now, TASHKENT, new Set())).toEqual(['2026-12-07', '2026-12-14']);
-      // more than 31 days down: the older ones are skipped
-      expect(dueOccurrences(rent, '2026-01-01', new Date('2026-12-16T10:00:00Z'), TASHKENT, new Set())).toEqual([
-        '2026-12-01',
+      expect(dueOccurrences(gym, '2026-12-01', now, TASHKENT, new Set())).toEqual([
+        '2026-12-07',
+        '2026-12-14',
       ]);
+      // more than 31 days down: the older ones are skipped
+      expect(
+        dueOccurrences(rent, '2026-01-01', new Date('2026-12-16T10:00:00Z'), TASHKENT, new Set()),
+      ).toEqual(['2026-12-01']);
     });
   });
 
   describe('next_date', () => {
     const rent31 = { every: 'month' as const, day: 31 };
     it('the 31st in February, leap and not', () => {
-      expect(nextDate(rent31, '2027-02-01', new Date('2027-02-10T12:00:00Z'), TASHKENT, null)).toBe('2027-02-28');
-      expect(nextDate(rent31, '2028-02-01', new Date('2028-02-10T12:00:00Z'), TASHKENT, null)).toBe('2028-02-29');
+      expect(nextDate(rent31, '2027-02-01', new Date('2027-02-10T12:00:00Z'), TASHKENT, null)).toBe(
+        '2027-02-28',
+      );
+      expect(nextDate(rent31, '2028-02-01', new Date('2028-02-10T12:00:00Z'), TASHKENT, null)).toBe(
+        '2028-02-29',
+      );
     });
     it('after the occurrence of today was handled: the next one', () => {
       const now = new Date('2027-02-28T06:00:00Z');
@@ -138,9 +161,9 @@ describe('recurring schedule', () => {
       expect(nextDate(rent31, '2027-02-01', now, TASHKENT, '2027-02-28')).toBe('2027-03-31');
     });
     it('not before the rule starts', () => {
-      expect(nextDate({ every: 'week', day: 3 }, '2026-12-20', new Date('2026-12-07T06:00:00Z'), TASHKENT, null)).toBe(
-        '2026-12-23',
-      );
+      expect(
+        nextDate({ every: 'week', day: 3 }, '2026-12-20', new Date('2026-12-07T06:00:00Z'), TASHKENT, null),
+      ).toBe('2026-12-23');
     });
     it('month end in New York while it is already the 1st in UTC', () => {
       // 30 Nov 2026 23:30 EST = 1 Dec 04:30 UTC: today is still the 30th there

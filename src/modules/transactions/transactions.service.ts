@@ -727,4 +727,27 @@ export class TransactionsService {
     }
     return { replayed: true, status: prior.responseStatus, body: prior.responseBody };
   }
+
+  /**
+   * Records items inside the caller's database transaction (`em`), so that they commit or roll back with the caller's
+   * own rows: a recurring occurrence claims its key and records in one transaction (docs/recurring.md). The same checks
+   * as recordMany; no update id.
+   */
+  async recordManyIn(
+    em: EntityManager,
+    userId: string,
+    items: NewTransaction[],
+    source: RecordSource,
+  ): Promise<Transaction[]> {
+    if (!items.length) return [];
+    const household = targetHousehold(source.wallet, await this.viewer(userId));
+    if (household === 'not_in_household') throw DomainError.validation('wallet', NOT_IN_HOUSEHOLD);
+    const rows: Array<Partial<Transaction>> = [];
+    for (const [index, item] of items.entries()) {
+      await this.checkItem(userId, item, index);
+      await this.lockCategory(em, userId, item.type, item.category);
+      rows.push(this.rowOf(userId, item, { ...source, updateId: undefined }, index, household));
+    }
+    return this.transactions.insertMany(em, rows);
+  }
 }
