@@ -16,6 +16,7 @@ const WEEKDAYS: Record<Language, string[]> = {
 
 export const RECURRING_TEXTS = {
   ru: {
+    menu: 'Регулярные платежи и доходы',
     recorded: '🔁 Записал:',
     ask: (what: string, date: string) => `🔁 По плану на ${date}: ${what}. Записать?`,
     recordButton: '✅ Записать',
@@ -43,6 +44,7 @@ export const RECURRING_TEXTS = {
     failed: '⚠️ Не получилось записать.',
   },
   uz: {
+    menu: 'Muntazam toʻlovlar va daromadlar',
     recorded: '🔁 Yozdim:',
     ask: (what: string, date: string) => `🔁 ${date} rejasi: ${what}. Yozaymi?`,
     recordButton: '✅ Yozish',
@@ -70,6 +72,7 @@ export const RECURRING_TEXTS = {
     failed: "⚠️ Yozib bo'lmadi.",
   },
   en: {
+    menu: 'Recurring payments and incomes',
     recorded: '🔁 Recorded:',
     ask: (what: string, date: string) => `🔁 Due ${date}: ${what}. Record it?`,
     recordButton: '✅ Record',
