@@ -125,7 +125,7 @@ export class RecurringRepository {
     const rows: Array<{ id: string }> = await em.query(
       `WITH claimed AS (
          INSERT INTO recurring_occurrences (recurring_id, user_id, occurrence_date, status, amount, resolved_at)
-         VALUES ($1, $2, $3::date, $4, $5::numeric, CASE WHEN $4 = 'asked' THEN NULL ELSE now() END)
+         VALUES ($1, $2, $3::date, $4::varchar, $5::numeric, CASE WHEN $4::varchar = 'asked' THEN NULL ELSE now() END)
          ON CONFLICT ON CONSTRAINT uq_recurring_occurrences_key DO NOTHING RETURNING id)
        SELECT id FROM claimed`,
       [rule.id, rule.userId, date, status, amountMinor === null ? null : toDecimalString(amountMinor)],
