@@ -392,8 +392,8 @@ describe('Recurring payments (e2e)', () => {
     });
   });
 
-  // Last: closing a second app on the same database leaves this one's later requests failing ("Driver not
-  // Connected"; not understood yet, see the report), so nothing runs after it.
+  // Last: closing a second app in this process leaves the first one's pool closed ("Driver not Connected"; the
+  // same on main with any endpoint), so nothing may run after it.
   describe('two instances', () => {
     it('the due-day run records once with two app instances racing', async () => {
       now = new Date('2026-11-29T07:00:00Z');
@@ -428,6 +428,7 @@ describe('Recurring payments (e2e)', () => {
         await second.close();
       }
       // (the runs also catch up other tests' rules: count this user's rows and messages only)
+      // (with the embedded engine the second app has a database of its own, and nothing to record)
       expect(runs).toHaveLength(4);
       expect(await rowsOf(userId)).toHaveLength(1);
       expect(t.telegram.textsTo(chatId).filter((m) => m.startsWith('🔁'))).toEqual([

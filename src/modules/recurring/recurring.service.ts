@@ -202,21 +202,18 @@ export class RecurringService {
     timezone: string,
   ): Promise<'recorded' | 'taken' | 'failed'> {
     try {
-      return await this.dataSource.transaction(async (em) => {
-        const id = await this.repo.claim(em, rule, date, 'recorded', rule.amount);
-        if (!id) return 'taken';
-        const [row] = await this.transactions.recordManyIn(
-          em,
-          rule.userId,
-          [this.itemOf(rule, date, timezone, rule.amount)],
-          {
-            kind: 'api',
-            wallet: rule.wallet,
-          },
-        );
-        await this.repo.setTransaction(em, id, row.id);
-        return 'recorded';
-      });
+      return await this.transactions.recordManyInTransaction(
+        rule.userId,
+        [this.itemOf(rule, date, timezone, rule.amount)],
+        { kind: 'api', wallet: rule.wallet },
+        async (em, record) => {
+          const id = await this.repo.claim(em, rule, date, 'recorded', rule.amount);
+          if (!id) return 'taken' as const;
+          const [row] = await record();
+          await this.repo.setTransaction(em, id, row.id);
+          return 'recorded' as const;
+        },
+      );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn(`Recurring not recorded: recurring_id=${rule.id}, date=${date}: ${error.message}`);
@@ -250,17 +247,17 @@ export class RecurringService {
     const amount = amountMinor ?? rule.amount;
     checkAmountMinor('amount', amount);
     const user = await this.users.getById(userId);
-    const done = await this.dataSource.transaction(async (em) => {
-      if (!(await this.repo.resolve(em, userId, occurrence.id, 'recorded', amount))) return false;
-      const [row] = await this.transactions.recordManyIn(
-        em,
-        userId,
-        [this.itemOf(rule, occurrence.occurrenceDate, user.timezone, amount)],
-        { kind: 'api', wallet: rule.wallet },
-      );
-      await this.repo.setTransaction(em, occurrence.id, row.id);
-      return true;
-    });
+    const done = await this.transactions.recordManyInTransaction(
+      userId,
+      [this.itemOf(rule, occurrence.occurrenceDate, user.timezone, amount)],
+      { kind: 'api', wallet: rule.wallet },
+      async (em, recordRows) => {
+        if (!(await this.repo.resolve(em, userId, occurrence.id, 'recorded', amount))) return false;
+        const [row] = await recordRows();
+        await this.repo.setTransaction(em, occurrence.id, row.id);
+        return true;
+      },
+    );
     return done
       ? { kind: 'recorded', rule, date: occurrence.occurrenceDate, amountMinor: amount }
       : { kind: 'done' };

@@ -729,25 +729,29 @@ export class TransactionsService {
   }
 
   /**
-   * Records items inside the caller's database transaction (`em`), so that they commit or roll back with the caller's
-   * own rows: a recurring occurrence claims its key and records in one transaction (docs/recurring.md). The same checks
-   * as recordMany; no update id.
+   * Records items in a database transaction the caller takes part in: `work` runs inside it and calls `record()` when
+   * it wants the rows written (e.g. after claiming a recurring occurrence's key, docs/recurring.md), so the caller's
+   * rows and the records commit or roll back together. The same checks as recordMany, made before the transaction
+   * opens (the embedded engine has one connection); no update id.
    */
-  async recordManyIn(
-    em: EntityManager,
+  async recordManyInTransaction<T>(
     userId: string,
     items: NewTransaction[],
     source: RecordSource,
-  ): Promise<Transaction[]> {
-    if (!items.length) return [];
+    work: (em: EntityManager, record: () => Promise<Transaction[]>) => Promise<T>,
+  ): Promise<T> {
     const household = targetHousehold(source.wallet, await this.viewer(userId));
     if (household === 'not_in_household') throw DomainError.validation('wallet', NOT_IN_HOUSEHOLD);
     const rows: Array<Partial<Transaction>> = [];
     for (const [index, item] of items.entries()) {
       await this.checkItem(userId, item, index);
-      await this.lockCategory(em, userId, item.type, item.category);
       rows.push(this.rowOf(userId, item, { ...source, updateId: undefined }, index, household));
     }
-    return this.transactions.insertMany(em, rows);
+    return this.dataSource.transaction((em) =>
+      work(em, async () => {
+        for (const row of rows) await this.lockCategory(em, userId, row.type!, row.category!);
+        return this.transactions.insertMany(em, rows);
+      }),
+    );
   }
 }
