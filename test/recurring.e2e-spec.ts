@@ -7,6 +7,8 @@ import { createApp } from '../src/bootstrap';
 import type { Clock } from '../src/modules/notifications/reminders.service';
 import { RecurringRunner, RecurringScheduler } from '../src/modules/recurring/recurring.scheduler';
 import { RECURRING_CLOCK } from '../src/modules/recurring/recurring.service';
+import { RecurringBot } from '../src/modules/bot/flows/recurring.bot';
+import { UsersService } from '../src/modules/users/users.service';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { callbackUpdate, deliverUpdate, messageUpdate } from './helpers/updates';
@@ -355,6 +357,73 @@ describe('Recurring payments (e2e)', () => {
       expect(resumed.body.next_date).toBe('2026-11-30');
       await runner.runDue(new Date('2026-11-18T17:00:00Z'));
       expect(await rowsOf(userId)).toHaveLength(5);
+    });
+  });
+
+  describe('household wallet and phrases', () => {
+    it('a household rule records to the household wallet', async () => {
+      now = new Date('2026-11-29T07:00:00Z');
+      const { auth, userId } = await user();
+      await t.http.post('/api/households/').set(auth).send({ name: 'Oila' }).expect(201);
+      const { body } = await t.http
+        .post('/api/recurring/')
+        .set(auth)
+        .send({
+          type: 'expense',
+          amount: '400000',
+          description: 'kommunal',
+          every: 'month',
+          day: 3,
+          auto: true,
+          wallet: 'household',
+        })
+        .expect(201);
+      expect(body.wallet).toBe('household');
+      await runner.runDue(new Date('2026-12-03T04:00:00Z'));
+      const [row] = await rowsOf(userId);
+      expect(row.household_id).not.toBeNull();
+    });
+
+    it('fromPhrase: no amount → asked, the answer makes the rule; no day → today', async () => {
+      now = new Date('2026-11-29T07:00:00Z'); // a Sunday, the 29th
+      const { chatId, userId } = await user();
+      const bot = t.app.get(RecurringBot);
+      const person = await t.app.get(UsersService).getById(userId);
+      const asked = await bot.fromPhrase(
+        person,
+        {
+          type: 'expense',
+          amountMinor: null,
+          currency: 'UZS',
+          category: 'housing',
+          description: 'аренда',
+          every: 'month',
+          day: null,
+        },
+        now,
+      );
+      expect(asked.text).toBe('💬 Сколько платить за «аренда» каждый раз? Напишите сумму.');
+      const made = await say(chatId, '3 млн');
+      expect(made.text).toBe(
+        '🔁 Регулярный платёж добавлен: Аренда 3,000,000.00 UZS — каждый месяц 29 числа, следующий: 29.11.2026',
+      );
+      const gym = await bot.fromPhrase(
+        person,
+        {
+          type: 'expense',
+          amountMinor: 5_000_000n,
+          currency: 'UZS',
+          category: 'other',
+          description: 'gym',
+          every: 'week',
+          day: 1,
+        },
+        now,
+      );
+      expect(gym.text).toBe(
+        '🔁 Регулярный платёж добавлен: Gym 50,000.00 UZS — каждую неделю, понедельник, следующий: 30.11.2026',
+      );
+      expect(gym.markup!.inline_keyboard[0].map((b) => b.text)).toEqual(['⏸ Пауза', '🗑 Удалить']);
     });
   });
 

@@ -6,7 +6,12 @@ import { Currency, isCurrency } from '../../../common/money';
 import { parsePhrase } from '../../nlu';
 import { EVERY } from '../../recurring/recurring.schedule';
 import { decodeRecurring, ruleButtons } from '../../recurring/recurring.buttons';
-import { RecurringDraft, RecurringService, RecurringView } from '../../recurring/recurring.service';
+import {
+  AnswerOutcome,
+  RecurringDraft,
+  RecurringService,
+  RecurringView,
+} from '../../recurring/recurring.service';
 import {
   displayDate,
   recordedText,
@@ -95,10 +100,18 @@ export class RecurringBot {
     switch (action.kind) {
       case 'record':
       case 'skip': {
-        const outcome =
-          action.kind === 'record'
-            ? await this.recurring.record(user.id, action.occurrenceId)
-            : await this.recurring.skip(user.id, action.occurrenceId);
+        let outcome: AnswerOutcome;
+        try {
+          outcome =
+            action.kind === 'record'
+              ? await this.recurring.record(user.id, action.occurrenceId)
+              : await this.recurring.skip(user.id, action.occurrenceId);
+        } catch (error) {
+          // no longer recordable (the household left, the category deleted): say so, the ask stays
+          if (error instanceof DomainError && error.code === 'validation')
+            return { answer: { text: t.failed, alert: true } };
+          throw error;
+        }
         if (outcome.kind === 'not_found') return { answer: { text: t.gone, alert: true }, edit: {} };
         if (outcome.kind === 'done') return { answer: { text: t.done }, edit: {} };
         const text =
