@@ -339,6 +339,8 @@ describe('exports and personal data (e2e)', () => {
         'login_codes',
         'message_links',
         'planned_payments',
+        'recurring',
+        'recurring_occurrences',
         'refresh_tokens',
         'sent_reminders',
         'transactions',

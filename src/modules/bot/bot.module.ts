@@ -38,6 +38,8 @@ import { SenderResolver } from './infra/update-sender';
 import { VoiceWorker } from './flows/voice.worker';
 import { GroupsBot } from './flows/groups.bot';
 import { GroupUpdate } from './group.update';
+import { RecurringModule } from '../recurring/recurring.module';
+import { RecurringBot } from './flows/recurring.bot';
 
 /**
  * The Telegram bot (nestjs-telegraf). Off (no module at all) when no token is configured or BOT_MODE=none.
@@ -73,6 +75,8 @@ export class BotModule {
           RatesModule,
           PlannedPaymentsModule,
           HouseholdsModule,
+          // Recurring payments (docs/recurring.md).
+          RecurringModule,
         ],
         providers: [
           BotSessionsRepository,
@@ -96,6 +100,8 @@ export class BotModule {
           // Group chats (docs/households.md, "Group chats").
           GroupsBot,
           GroupUpdate,
+          // Recurring payments (docs/recurring.md).
+          RecurringBot,
         ],
       },
     ];

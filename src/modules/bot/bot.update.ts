@@ -9,6 +9,8 @@ import { BotService } from './flows/bot.service';
 import { CategoriesBot } from './flows/categories.bot';
 import { FamilyBot } from './flows/family.bot';
 import { PlansBot } from './flows/plans.bot';
+import { RecurringBot } from './flows/recurring.bot';
+import { RECURRING_CALLBACK_RE } from '../recurring/recurring.buttons';
 import {
   CAPTIONED,
   commandArgument,
@@ -75,6 +77,7 @@ export class BotUpdate {
     private readonly plans: PlansBot,
     private readonly categoriesBot: CategoriesBot,
     private readonly family: FamilyBot,
+    private readonly recurringBot: RecurringBot,
   ) {}
 
   /** /start; an invite link (`/start join_<token>`) then shows the invitation with its Join button. */
@@ -260,6 +263,19 @@ export class BotUpdate {
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
     await registeredPress(ctx, (user) => this.family.onCallback(user, pressOf(ctx)));
+  }
+
+  /** /recurring (docs/recurring.md) and its buttons (r…:), ahead of the catch-all. */
+  @Command('recurring')
+  async recurring(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.recurringBot.command(user));
+  }
+
+  @Action(RECURRING_CALLBACK_RE)
+  async recurringCallback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
+  ): Promise<void> {
+    await registeredPress(ctx, (user) => this.recurringBot.onCallback(user, pressOf(ctx)));
   }
 
   @On('callback_query')

@@ -5,6 +5,8 @@ import { isBotEnabled } from '../../config/bot-enabled';
 import { DebtsModule } from '../debts/debts.module';
 import { HouseholdsModule } from '../households/households.module';
 import { PlannedPaymentsModule } from '../planned/planned-payments.module';
+import { RecurringModule } from '../recurring/recurring.module';
+import { RecurringRunner, RecurringScheduler } from '../recurring/recurring.scheduler';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { UsersModule } from '../users/users.module';
 import { HouseholdNotifier } from './household-notifier';
@@ -38,6 +40,8 @@ export class NotificationsModule {
           HouseholdsModule,
           CategoriesModule,
           RatesModule,
+          // recurring payments' due-day run (docs/recurring.md)
+          RecurringModule,
         ],
         providers: [
           { provide: BOT_API, inject: [AppConfig], useFactory: httpBotApi },
@@ -49,6 +53,8 @@ export class NotificationsModule {
           ReminderScheduler,
           HouseholdNotifier,
           HouseholdExpenseNotifier,
+          RecurringRunner,
+          RecurringScheduler,
         ],
         exports: [TelegramSender, RemindersService, HouseholdNotifier, HouseholdExpenseNotifier],
       },

@@ -106,6 +106,20 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     orderBy: 'created_at, id',
   },
   {
+    name: 'recurring',
+    table: 'recurring_rules',
+    columns:
+      'id, type, amount::text AS amount, currency, category, description, every, day, auto, wallet, paused, starts_on::text AS starts_on, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  {
+    name: 'recurring_occurrences',
+    table: 'recurring_occurrences',
+    columns:
+      'id, recurring_id, occurrence_date::text AS occurrence_date, status, amount::text AS amount, transaction_id, created_at, resolved_at',
+    orderBy: 'created_at, id',
+  },
+  {
     name: 'balances',
     table: 'user_balances',
     columns: 'currency, income::text AS income, expense::text AS expense, tx_count',

@@ -727,4 +727,31 @@ export class TransactionsService {
     }
     return { replayed: true, status: prior.responseStatus, body: prior.responseBody };
   }
+
+  /**
+   * Records items in a database transaction the caller takes part in: `work` runs inside it and calls `record()` when
+   * it wants the rows written (e.g. after claiming a recurring occurrence's key, docs/recurring.md), so the caller's
+   * rows and the records commit or roll back together. The same checks as recordMany, made before the transaction
+   * opens (the embedded engine has one connection); no update id.
+   */
+  async recordManyInTransaction<T>(
+    userId: string,
+    items: NewTransaction[],
+    source: RecordSource,
+    work: (em: EntityManager, record: () => Promise<Transaction[]>) => Promise<T>,
+  ): Promise<T> {
+    const household = targetHousehold(source.wallet, await this.viewer(userId));
+    if (household === 'not_in_household') throw DomainError.validation('wallet', NOT_IN_HOUSEHOLD);
+    const rows: Array<Partial<Transaction>> = [];
+    for (const [index, item] of items.entries()) {
+      await this.checkItem(userId, item, index);
+      rows.push(this.rowOf(userId, item, { ...source, updateId: undefined }, index, household));
+    }
+    return this.dataSource.transaction((em) =>
+      work(em, async () => {
+        for (const row of rows) await this.lockCategory(em, userId, row.type!, row.category!);
+        return this.transactions.insertMany(em, rows);
+      }),
+    );
+  }
 }

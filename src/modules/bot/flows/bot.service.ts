@@ -12,6 +12,7 @@ import { miniAppTexts } from '../texts/mini-app.texts';
 import { ButtonPresses } from './button-presses';
 import { FamilyBot } from './family.bot';
 import { PhraseService } from './phrase.service';
+import { RecurringBot } from './recurring.bot';
 import type { UpdateSender } from '../infra/update-sender';
 import type { CallbackInput, CallbackReply, InlineReply, Reply, SenderProfile } from '../replies';
 import { commandEditedText, MediaKind, mediaHintText } from '../texts/edits.texts';
@@ -91,6 +92,7 @@ export class BotService {
     private readonly edits: MessageEditsService,
     private readonly buttons: ButtonPresses,
     private readonly family: FamilyBot,
+    private readonly recurringBot: RecurringBot,
   ) {}
 
   /** Albums answered lately: an album arrives as one message per photo and gets one answer. */
@@ -239,6 +241,9 @@ export class BotService {
     // The answer to a household question ("what shall we call the family?"), or "семья" / "oila" / "family" alone.
     const family = await this.family.onText(user, input.text);
     if (family) return family;
+    // The amount after a recurring payment's ✏️ Another amount (docs/recurring.md).
+    const recurring = await this.recurringBot.onText(user, input.text, input.sentAt ?? new Date());
+    if (recurring) return recurring;
     const reply = await this.phrases.onText(user, {
       chatId: input.chatId,
       text: input.text,

@@ -19,6 +19,7 @@ describe('command menu', () => {
         'goals',
         'goal',
         'debts',
+        'recurring',
         'remind',
         'family',
         'categories',

@@ -1,5 +1,6 @@
 import type { Language } from '../../../config/app-config';
 import { learnedTexts } from '../../categories/learned.texts';
+import { RECURRING_TEXTS } from '../../recurring/recurring.texts';
 import { STATS_TEXTS } from '../../stats/stats.texts';
 import { COMMANDS } from './bot.texts';
 
@@ -44,6 +45,7 @@ export function menuCommands(lang: Language): Array<{ command: string; descripti
     { command: 'goals', description: more.goals },
     { command: 'goal', description: more.goal },
     { command: 'debts', description: more.debts },
+    { command: 'recurring', description: RECURRING_TEXTS[lang].menu },
     { command: 'remind', description: more.remind },
     { command: 'family', description: more.family },
     { command: 'categories', description: learnedTexts(lang).menu },
