@@ -427,6 +427,32 @@ describe('Recurring payments (e2e)', () => {
     });
   });
 
+  describe('said in a phrase, through the webhook', () => {
+    it('ru, uz and en phrases make rules; a plain record stays a record', async () => {
+      now = new Date('2026-11-29T07:00:00Z');
+      const { chatId, userId } = await user();
+      expect((await say(chatId, 'каждый месяц 1 числа аренда 3 млн')).text).toBe(
+        '🔁 Регулярный платёж добавлен: Аренда 3,000,000.00 UZS — каждый месяц 1 числа, следующий: 01.12.2026',
+      );
+      expect((await say(chatId, 'har oy 10-sanada oylik 8 mln')).text).toMatch(
+        /^🔁 .*8,000,000\.00 UZS.*10 числа/,
+      );
+      expect((await say(chatId, 'every Monday gym 50k')).text).toMatch(/^🔁 .*50,000\.00 UZS.*понедельник/);
+      const rules: Array<{ type: string; every: string; day: number }> = await t.db.query(
+        `SELECT type, every, day FROM recurring_rules WHERE user_id = $1 ORDER BY created_at`,
+        [userId],
+      );
+      expect(rules).toEqual([
+        { type: 'expense', every: 'month', day: 1 },
+        { type: 'income', every: 'month', day: 10 },
+        { type: 'expense', every: 'week', day: 1 },
+      ]);
+      expect(await rowsOf(userId)).toEqual([]);
+      expect((await say(chatId, 'оплатил аренду 3 млн')).text).toMatch(/^✅/);
+      expect(await rowsOf(userId)).toHaveLength(1);
+    });
+  });
+
   describe('/recurring in the bot', () => {
     it('lists with next dates; pause, resume and delete by buttons', async () => {
       now = new Date('2026-11-29T07:00:00Z');

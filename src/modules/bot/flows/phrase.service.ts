@@ -2,7 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Currency, MAX_AMOUNT_MINOR } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
 import { CategoriesService } from '../../categories/categories.service';
-import { currentMonth, localToday, parsePhrase, ParsedItem, ParseResult, StatsQuery } from '../../nlu';
+import {
+  currentMonth,
+  localToday,
+  parsePhrase,
+  ParsedItem,
+  ParseResult,
+  StatsQuery,
+  RecurringPhrase,
+} from '../../nlu';
 import { toRange } from '../../stats/stats.period';
 import { StatsService } from '../../stats/stats.service';
 import { amountsText, categoryEmoji, periodText, STATS_TEXTS, summaryText } from '../../stats/stats.texts';
@@ -41,9 +49,25 @@ import type { Wallet } from '../../transactions/wallet';
 import { afterAnswer, bareAmount, PendingAmount, pendingAmount, readPending } from './pending-amount';
 import { AsidesBot } from './asides/asides.bot';
 import { PlansBot } from './plans.bot';
+import { RecurringBot } from './recurring.bot';
+import type { RecurringDraft } from '../../recurring/recurring.service';
 import { categoryFor, itemView, newTransactions, occurredAt, pendingItemView } from './recording';
 
 const RECENT_OPERATIONS = 5;
+
+/** "каждый месяц 1 числа аренда 3 млн" as read by the parser → the rule to create (docs/recurring.md). */
+function recurringDraft(r: RecurringPhrase): RecurringDraft {
+  return {
+    type: r.type,
+    amountMinor: r.amountMinor,
+    currency: r.currency,
+    category: categoryFor(r),
+    description: r.description,
+    every: r.every,
+    day: r.day,
+    ...(r.wallet ? { wallet: r.wallet } : {}),
+  };
+}
 
 function sourceOf(input: PhraseInput, wallet?: Wallet): RecordSource {
   const updateId = BigInt(input.updateId);
@@ -73,6 +97,7 @@ export class PhraseService {
     private readonly cards: CardNotificationsBot,
     private readonly asides: AsidesBot,
     private readonly households: HouseholdsService,
+    private readonly recurring: RecurringBot,
   ) {}
 
   /**
@@ -136,9 +161,12 @@ export class PhraseService {
         return this.changeCurrency(user, parsed.setting?.currency);
       case 'smalltalk':
         return { text: smalltalkText(user.language) };
-      // budgets and recurring rules said in a phrase (issue 15): their flows are not in the bot yet
-      case 'set_budget':
       case 'set_recurring':
+        return parsed.recurring
+          ? this.recurring.fromPhrase(user, recurringDraft(parsed.recurring), now)
+          : this.notUnderstood(user, pending);
+      // budgets said in a phrase (issue 15): their flow is not in the bot yet
+      case 'set_budget':
       case 'budget_query':
       case 'unknown':
         return this.notUnderstood(user, pending);
