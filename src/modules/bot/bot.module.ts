@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from '../../config/app-config';
 import { AuthModule } from '../auth/auth.module';
+import { BudgetsModule } from '../budgets/budgets.module';
+import { BudgetsBot } from './flows/budgets.bot';
 import { CategoriesModule } from '../categories/categories.module';
 import { DebtsModule } from '../debts/debts.module';
 import { GoalsModule } from '../goals/goals.module';
@@ -72,6 +74,8 @@ export class BotModule {
           RatesModule,
           PlannedPaymentsModule,
           HouseholdsModule,
+          // Budgets (docs/budgets.md).
+          BudgetsModule.forRoot(config),
         ],
         providers: [
           BotSessionsRepository,
@@ -94,6 +98,8 @@ export class BotModule {
           // Group chats (docs/households.md, "Group chats").
           GroupsBot,
           GroupUpdate,
+          // Budgets (docs/budgets.md).
+          BudgetsBot,
         ],
       },
     ];

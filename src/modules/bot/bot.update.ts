@@ -6,6 +6,7 @@ import type { User } from '../users/user.entity';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotReportsService } from './flows/bot.reports';
 import { BotService } from './flows/bot.service';
+import { BudgetsBot } from './flows/budgets.bot';
 import { CategoriesBot } from './flows/categories.bot';
 import { PlansBot } from './flows/plans.bot';
 import {
@@ -20,6 +21,7 @@ import {
 import { answerCallback, answerEdit, reply, sendFileReply } from './infra/send-reply';
 import { updateSender } from './infra/update-sender';
 import { LEARNED_CALLBACK_RE, PLAN_CALLBACK_RE, REPORT_CALLBACK_RE } from './keyboards/callback-data';
+import { BUDGET_CALLBACK_RE } from './keyboards/callback-data';
 import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
 import { needStartText } from './texts/bot.texts';
 
@@ -68,6 +70,7 @@ export class BotUpdate {
     private readonly reports: BotReportsService,
     private readonly plans: PlansBot,
     private readonly categoriesBot: CategoriesBot,
+    private readonly budgetsBot: BudgetsBot,
   ) {}
 
   @Start()
@@ -235,6 +238,19 @@ export class BotUpdate {
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
     await registeredPress(ctx, (user) => this.categoriesBot.onCallback(user, pressOf(ctx)));
+  }
+
+  /** /budget (docs/budgets.md): the list with progress; its ✖ buttons (bx:…) come here, ahead of the catch-all. */
+  @Command('budget')
+  async budget(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.budgetsBot.command(user));
+  }
+
+  @Action(BUDGET_CALLBACK_RE)
+  async budgetCallback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
+  ): Promise<void> {
+    await registeredPress(ctx, (user) => this.budgetsBot.onCallback(user, pressOf(ctx)));
   }
 
   @On('callback_query')

@@ -285,3 +285,18 @@ export function decodeReport(data: string): ReportAction | null {
  * updates never reach BotUpdate: the group router (infra/group-router.ts) reads this one.
  */
 export const GROUP_LINK_CALLBACK = 'gl:link';
+
+// --- The ✖ buttons under /budget (flows/budgets.bot.ts; docs/budgets.md). ----------------------------------------
+
+/** callback_data that belongs to these buttons (the bot routes it here before its own): bx:<budget id, 32 hex>. */
+export const BUDGET_CALLBACK_RE = /^bx:/;
+
+export function encodeBudgetDelete(id: string): string {
+  return `bx:${uuidToHex(id)}`;
+}
+
+/** The budget a ✖ button names, or null for anything else. */
+export function decodeBudgetDelete(data: string | undefined): string | null {
+  const m = /^bx:([0-9a-f]{32})$/.exec(data ?? '');
+  return m ? hexToUuid(m[1]) : null;
+}

@@ -3,7 +3,7 @@ import { learnedTexts } from '../../categories/learned.texts';
 import { STATS_TEXTS } from '../../stats/stats.texts';
 import { COMMANDS } from './bot.texts';
 
-type PlanCommand = 'goals' | 'goal' | 'debts' | 'remind' | 'app';
+type PlanCommand = 'goals' | 'goal' | 'debts' | 'budget' | 'remind' | 'app';
 
 /** Menu descriptions of the planning commands and the Mini App (at most 256 characters each, per Telegram). */
 const MORE: Record<Language, Record<PlanCommand, string>> = {
@@ -11,6 +11,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     goals: 'Цели и накопления',
     goal: 'Новая цель: /goal телефон 3 млн к 1 марта',
     debts: 'Долги: кому дал, у кого взял',
+    budget: 'Бюджеты: лимиты расходов',
     remind: 'Ежедневное напоминание',
     app: 'Открыть приложение OvozPay',
   },
@@ -18,6 +19,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     goals: 'Maqsadlar va jamgʻarmalar',
     goal: 'Yangi maqsad: /goal mashina 100 million soʻm',
     debts: 'Qarzlar: kimga berdim, kimdan oldim',
+    budget: 'Byudjetlar: xarajat limitlari',
     remind: 'Kundalik eslatma',
     app: 'OvozPay ilovasini ochish',
   },
@@ -25,6 +27,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     goals: 'Goals and savings',
     goal: 'New goal: /goal laptop 1200 dollars by June 1',
     debts: 'Debts: lent and borrowed',
+    budget: 'Budgets: spending limits',
     remind: 'Daily reminder',
     app: 'Open the OvozPay app',
   },
@@ -41,6 +44,7 @@ export function menuCommands(lang: Language): Array<{ command: string; descripti
     { command: 'goals', description: more.goals },
     { command: 'goal', description: more.goal },
     { command: 'debts', description: more.debts },
+    { command: 'budget', description: more.budget },
     { command: 'remind', description: more.remind },
     { command: 'categories', description: learnedTexts(lang).menu },
     { command: 'app', description: more.app },
