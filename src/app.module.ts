@@ -39,7 +39,7 @@ export class AppModule {
         GoalsModule,
         DebtsModule,
         HouseholdsModule,
-        BudgetsModule.forRoot(config),
+        BudgetsModule,
         ...BotModule.forRoot(config),
         ...NotificationsModule.forRoot(config),
       ],

@@ -75,7 +75,7 @@ export class BotModule {
           PlannedPaymentsModule,
           HouseholdsModule,
           // Budgets (docs/budgets.md).
-          BudgetsModule.forRoot(config),
+          BudgetsModule,
         ],
         providers: [
           BotSessionsRepository,

@@ -140,19 +140,19 @@ export class BudgetsRepository {
   }
 
   /**
-   * Claims a warning: true when this call inserted it (and so must send it), false when it was already claimed —
-   * by this instance, another one, or before a restart (uq_budget_alerts_once).
+   * Claims warnings in one statement: the thresholds this call inserted (and so must warn about); those already
+   * claimed — by this instance, another one, or before a restart — are left out (uq_budget_alerts_once).
    */
-  async claimAlert(budget: Budget, periodStart: string, threshold: number): Promise<boolean> {
-    const rows = await queryReturning(
+  async claimAlerts(budget: Budget, periodStart: string, thresholds: readonly number[]): Promise<number[]> {
+    const rows = await queryReturning<{ threshold: number }>(
       this.db.manager,
       `INSERT INTO budget_alerts (budget_id, user_id, period_start, threshold)
-       VALUES ($1, $2, $3, $4)
+       SELECT $1, $2, $3, t FROM unnest($4::smallint[]) AS t ORDER BY t
        ON CONFLICT ON CONSTRAINT uq_budget_alerts_once DO NOTHING
-       RETURNING id`,
-      [budget.id, budget.userId, periodStart, threshold],
+       RETURNING threshold`,
+      [budget.id, budget.userId, periodStart, thresholds],
     );
-    return rows.length > 0;
+    return rows.map((r) => Number(r.threshold));
   }
 
   /** Who a budget's warnings go to: a personal budget's owner, or every member of the household; active users. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import type { Currency, Rate } from '../../common/money';
 import { checkAmountMinor } from '../../common/validation/readers';
@@ -22,7 +22,6 @@ import {
   PeriodBounds,
   reachedThresholds,
   spentIn,
-  Threshold,
 } from './budget-status';
 import { BudgetOwner, BudgetsRepository } from './budgets.repository';
 import { budgetAlertText } from './budgets.texts';
@@ -35,6 +34,8 @@ export const BUDGET_CLOCK = Symbol('BUDGET_CLOCK');
 
 /** Sends a warning to a chat (the notifications module's rate-limited TelegramSender when the bot is on). */
 export interface BudgetAlertSender {
+  /** False when nothing can be sent (the bot is off): then no warning is claimed. */
+  available(): boolean;
   send(chatId: string, text: string): Promise<unknown>;
 }
 export const BUDGET_ALERT_SENDER = Symbol('BUDGET_ALERT_SENDER');
@@ -101,7 +102,7 @@ export class BudgetsService {
     private readonly categories: CategoriesService,
     private readonly rates: RatesService,
     @Inject(BUDGET_CLOCK) private readonly clock: BudgetClock,
-    @Optional() @Inject(BUDGET_ALERT_SENDER) private readonly sender: BudgetAlertSender | null = null,
+    @Inject(BUDGET_ALERT_SENDER) private readonly sender: BudgetAlertSender,
   ) {}
 
   private async owner(userId: string): Promise<BudgetOwner> {
@@ -235,27 +236,29 @@ export class BudgetsService {
   }
 
   /**
-   * Claims every threshold reached (INSERT … ON CONFLICT DO NOTHING: once per budget, period start and threshold,
-   * whichever instance gets there first), then sends one warning — the highest threshold this call claimed — to
-   * the budget's owner or to every member of its household. Without a sender (the bot is off) nothing is claimed.
+   * Claims every threshold reached in one INSERT … ON CONFLICT DO NOTHING (once per budget, period start and
+   * threshold, whichever instance gets there first), then sends one warning — for the highest threshold reached — if
+   * this call claimed that one, to the budget's owner or to every member of its household. A record that crosses 80%
+   * and 100% at once gives the 100% warning only, also when two instances race for the claims. Without a sender
+   * (the bot is off) nothing is claimed.
    */
   private async sendDueAlerts(budgets: Budget[], lines: BudgetLine[]): Promise<void> {
-    if (!this.sender) return;
+    if (!this.sender.available()) return;
     for (const [i, budget] of budgets.entries()) {
       const line = lines[i];
       if (line.spentMinor === null) continue;
-      let claimed: Threshold | null = null;
-      for (const t of reachedThresholds(line.spentMinor, line.amountMinor)) {
-        if (await this.budgets.claimAlert(budget, line.periodFrom, t)) claimed = t;
-      }
-      if (claimed === null) continue;
+      const reached = reachedThresholds(line.spentMinor, line.amountMinor);
+      if (!reached.length) continue;
+      const claimed = await this.budgets.claimAlerts(budget, line.periodFrom, reached);
+      const highest = reached[reached.length - 1];
+      if (!claimed.includes(highest)) continue;
       const recipients = await this.budgets.recipients(budget);
       this.logger.log(
-        `Budget warning ${claimed}%: budget_id=${budget.id}, period=${line.periodFrom}, recipients=${recipients.length}`,
+        `Budget warning ${highest}%: budget_id=${budget.id}, period=${line.periodFrom}, recipients=${recipients.length}`,
       );
       for (const r of recipients) {
         try {
-          await this.sender.send(r.chatId, budgetAlertText(r.language as Language, claimed, line));
+          await this.sender.send(r.chatId, budgetAlertText(r.language as Language, highest, line));
         } catch (error) {
           this.logger.error(`Budget warning not sent: chat_id=${r.chatId}: ${(error as Error).message}`);
         }
