@@ -83,6 +83,7 @@ const HELP: Record<Language, string> = {
 /goals - Цели и накопления
 /goal - Новая цель: /goal телефон 3 млн к 1 марта
 /debts - Долги: кому дал, у кого взял
+/budget - Бюджеты: лимиты расходов
 /remind - Ежедневное напоминание: /remind 20:30, /remind off
 
 ⚙️ Настройки:
@@ -121,6 +122,7 @@ const HELP: Record<Language, string> = {
 /goals - Maqsadlar va jamgʻarmalar
 /goal - Yangi maqsad: /goal mashina 100 million soʻm
 /debts - Qarzlar: kimga berdim, kimdan oldim
+/budget - Byudjetlar: xarajat limitlari
 /remind - Kundalik eslatma: /remind 20:30, /remind off
 
 ⚙️ Sozlamalar:
@@ -159,6 +161,7 @@ const HELP: Record<Language, string> = {
 /goals - Goals and savings
 /goal - New goal: /goal laptop 1200 dollars by June 1
 /debts - Debts: lent and borrowed
+/budget - Budgets: spending limits
 /remind - Daily reminder: /remind 20:30, /remind off
 
 ⚙️ Settings:
