@@ -95,3 +95,25 @@ export function coveredCategories(category: string | null): string[] | null {
   if (category === null) return null;
   return category === FOOD ? ['groceries', 'cafe'] : [category];
 }
+
+/** A budget and where it stands in the current period. */
+export interface BudgetLine {
+  id: string;
+  /** A category key, "food", or null (all spending). */
+  category: string | null;
+  /** A custom category's own name (null for default keys, "food" and null). */
+  customName: string | null;
+  wallet: 'personal' | 'household';
+  period: BudgetPeriod;
+  currency: string;
+  amountMinor: bigint;
+  /** Null when a rate needed to convert the period's spending cannot be had (docs/budgets.md, "Currencies"). */
+  spentMinor: bigint | null;
+  /** amount − spent; negative when overspent; null with spent. */
+  remainingMinor: bigint | null;
+  /** Whole percent spent (rounded down, above 100 when overspent); null with spent. */
+  percent: number | null;
+  /** The current period's local days. */
+  periodFrom: string;
+  periodTo: string;
+}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Currency } from '../../common/money';
 import { AmountField, CurrencyField, IsCategoryKey, IsChoice } from '../../common/validation/field-rules';
 import { WALLETS, type Wallet } from '../transactions/wallet';

@@ -14,6 +14,7 @@ import { NOT_IN_HOUSEHOLD, type Wallet } from '../transactions/wallet';
 import { UsersService } from '../users/users.service';
 import { Budget, BudgetPeriod } from './budget.entity';
 import {
+  BudgetLine,
   coveredCategories,
   daysNeedingRates,
   FOOD,
@@ -25,6 +26,8 @@ import {
 } from './budget-status';
 import { BudgetOwner, BudgetsRepository } from './budgets.repository';
 import { budgetAlertText } from './budgets.texts';
+
+export type { BudgetLine } from './budget-status';
 
 /** Where "now" comes from; tests give their own. */
 export interface BudgetClock {
@@ -61,28 +64,6 @@ export interface BudgetChanges {
   currency?: Currency;
   period?: BudgetPeriod;
   wallet?: Wallet;
-}
-
-/** A budget and where it stands in the current period. */
-export interface BudgetLine {
-  id: string;
-  /** A category key, "food", or null (all spending). */
-  category: string | null;
-  /** A custom category's own name (null for default keys, "food" and null). */
-  customName: string | null;
-  wallet: Wallet;
-  period: BudgetPeriod;
-  currency: string;
-  amountMinor: bigint;
-  /** Null when a rate needed to convert the period's spending cannot be had (docs/budgets.md, "Currencies"). */
-  spentMinor: bigint | null;
-  /** amount − spent; negative when overspent; null with spent. */
-  remainingMinor: bigint | null;
-  /** Whole percent spent (rounded down, above 100 when overspent); null with spent. */
-  percent: number | null;
-  /** The current period's local days. */
-  periodFrom: string;
-  periodTo: string;
 }
 
 /**

@@ -6,7 +6,7 @@ import { formatAmount } from '../../common/money';
 import type { Language } from '../../common/text/languages';
 import { defaultCategoryName } from '../categories/category-names';
 import { isAnyDefaultCategory } from '../categories/category-keys';
-import type { BudgetLine } from './budgets.service';
+import type { BudgetLine } from './budget-status';
 
 /** What a formatter needs of a budget line (BudgetLine without the ids). */
 export type LineView = Pick<
