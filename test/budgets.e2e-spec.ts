@@ -8,7 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BudgetsBot } from '../src/modules/bot/flows/budgets.bot';
 import { BUDGET_CLOCK, BudgetClock, BudgetsService } from '../src/modules/budgets/budgets.service';
+import { UsersService } from '../src/modules/users/users.service';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
 import { FakeTelegram } from './fakes/fake-telegram';
 import { accessTokenFor } from './helpers/auth';
@@ -281,6 +283,36 @@ describe('budgets REST (e2e)', () => {
 
   describe('/budget in the bot', () => {
     let nextUpdate = 910_000;
+    it("a budget said in a phrase: created, or why not, in the user's language", async () => {
+      const flow = t.app.get(BudgetsBot, { strict: false });
+      const users = t.app.get(UsersService, { strict: false });
+      const said = {
+        category: 'cafe',
+        amountMinor: 500_000_00n,
+        period: 'month' as const,
+        wallet: 'personal' as const,
+      };
+      const carolUser = await users.getById(carol.userId);
+      const created = await flow.fromPhrase(carolUser, said);
+      expect(created.text).toBe(
+        '✅ Бюджет «☕ Кафе и рестораны»: 500,000 UZS в месяц. Предупрежу на 80% и 100%.',
+      );
+      expect((await list(carol)).map((b) => [b.category, b.amount, b.currency])).toEqual([
+        ['cafe', '500000.00', 'UZS'],
+      ]);
+      expect((await flow.fromPhrase(carolUser, said)).text).toBe(
+        'Такой бюджет уже есть: измените его в /budget.',
+      );
+      const en = await users.setLanguage(carol.userId, 'en');
+      expect((await flow.fromPhrase(en, { ...said, wallet: 'household' })).text).toBe(
+        'You are not in a household: no family budget.',
+      );
+      expect((await flow.fromPhrase(en, { ...said, category: 'salary' })).text).toBe(
+        'There is no such expense category.',
+      );
+      expect(await list(carol)).toHaveLength(1);
+    });
+
     it('lists budgets with progress and deletes with ✖', async () => {
       const calls = await deliverUpdate(t, textUpdate(++nextUpdate, bob.chatId, '/budget'));
       const sent = calls.filter((c) => c.method === 'sendMessage');
