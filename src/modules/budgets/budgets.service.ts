@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
 import type { Currency, Rate } from '../../common/money';
 import { checkAmountMinor } from '../../common/validation/readers';
@@ -43,6 +43,9 @@ export interface BudgetAlertSender {
 }
 export const BUDGET_ALERT_SENDER = Symbol('BUDGET_ALERT_SENDER');
 
+/** How long a shutdown waits for warnings being sent. */
+const SHUTDOWN_WAIT_MS = 5_000;
+
 export const DUPLICATE_BUDGET = 'A budget for this category and period already exists.';
 
 export interface NewBudget {
@@ -71,7 +74,7 @@ export interface BudgetChanges {
  * REST, the bot and tests. The caller's household membership is read afresh on every call.
  */
 @Injectable()
-export class BudgetsService {
+export class BudgetsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(BudgetsService.name);
   /** Warnings being sent in the background (tests wait for them with `settled`). */
   private readonly pending = new Set<Promise<void>>();
@@ -206,6 +209,17 @@ export class BudgetsService {
   /** Resolves when the warnings started so far have been sent (or failed); for tests and shutdown. */
   async settled(): Promise<void> {
     while (this.pending.size) await Promise.all([...this.pending]);
+  }
+
+  /** Warnings already claimed are sent before the database closes (at most a few seconds' wait). */
+  async beforeApplicationShutdown(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
+      timer.unref();
+    });
+    await Promise.race([this.settled(), cap]);
+    clearTimeout(timer);
   }
 
   private track(work: Promise<void>): void {
