@@ -4,6 +4,7 @@
  * privacy mode on (commands, mentions, replies to the bot) and off (every message: chit-chat ignored silently);
  * non-members get one polite reply and are never recorded; a repeated update records once; removed → unlinked.
  */
+import { PrivacyService } from '../src/modules/privacy/privacy.service';
 import { accessTokenFor } from './helpers/auth';
 import { BotChat, buttons } from './helpers/bot-chat';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -260,6 +261,15 @@ describe('the bot in a group chat (e2e)', () => {
       ]);
       expect(daveUser).toEqual([]);
       expect((await householdRows()).map((r) => r.amount)).toEqual(['50000.00', '8000.00', '12000.00']);
+    });
+
+    it("an account's erasure forgets the group notice given to its Telegram id", async () => {
+      const notices = (chatId: number) =>
+        t.db.query('SELECT 1 FROM household_chat_notices WHERE telegram_user_id = $1', [chatId]);
+      expect(await notices(eve.chatId)).toHaveLength(1);
+      expect(await t.app.get(PrivacyService).eraseUser(eve.userId)).toBe(true);
+      expect(await notices(eve.chatId)).toHaveLength(0);
+      expect(await notices(dave.chatId)).toHaveLength(1);
     });
 
     it('removed from the group: unlinked, and the group’s messages record nothing', async () => {

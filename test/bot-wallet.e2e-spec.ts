@@ -6,6 +6,9 @@
 import { accessTokenFor } from './helpers/auth';
 import { BotChat, buttons } from './helpers/bot-chat';
 import { startTestApp, TestApp } from './helpers/test-app';
+import { TransactionsService } from '../src/modules/transactions/transactions.service';
+import { HouseholdsService } from '../src/modules/households/households.service';
+import { HouseholdExpenseNotifier } from '../src/modules/notifications/household-expense-notifier';
 
 describe('household wallet in the private chat (e2e, webhook)', () => {
   let t: TestApp;
@@ -151,6 +154,79 @@ describe('household wallet in the private chat (e2e, webhook)', () => {
     expect(typed.replies[0].text).toMatch(/^👨‍👩‍👧 Семья «Oila»/);
     expect((await carol.send('/stats семья')).replies[0].text).toMatch(/Вы пока не в семье/);
     expect(buttons((await carol.send('/stats')).replies[0].markup)).toHaveLength(2);
+  });
+
+  it('family questions about food or a word answer from the family wallet too', async () => {
+    const food = await alice.send('сколько семья потратила на еду в этом месяце');
+    expect(food.replies[0].text).toMatch(/^👨‍👩‍👧 Семья «Oila»\n/);
+    expect(food.replies[0].text).toContain('50,000.00 UZS');
+    const word = await alice.send('сколько семья потратила на продукты за месяц');
+    expect(word.replies[0].text.match(/Семья «Oila»/g)).toHaveLength(1);
+  });
+
+  it('"в семью" with a currency question: the chosen currency records to the family', async () => {
+    await t.http
+      .patch('/api/users/me/')
+      .set(await token(alice))
+      .send({ currency: 'USD' })
+      .expect(200);
+    const asked = await alice.send('такси 40 тыс в семью');
+    const pick = buttons(asked.replies[0].markup)
+      .flat()
+      .find(([, data]) => data.endsWith(':UZS'));
+    expect(pick).toBeDefined();
+    const pressed = await alice.press(pick![1]);
+    expect(pressed.edit).toMatch(/👨‍👩‍👧 В семейном кошельке$/);
+    const [row] = await alice.rowsOf(asked.updateId);
+    expect(row).toMatchObject({ amount: '40000.00', currency: 'UZS' });
+    expect(await walletOf(row.id)).not.toBeNull();
+    await t.http
+      .delete(`/api/transactions/${row.id}/`)
+      .set(await token(alice))
+      .expect(204);
+    await t.http
+      .patch('/api/users/me/')
+      .set(await token(alice))
+      .send({ currency: 'UZS' })
+      .expect(200);
+  });
+
+  it("expense notifications: a member hears of another's family expense over their threshold, and only that", async () => {
+    const households = t.app.get(HouseholdsService);
+    const notifier = t.app.get(HouseholdExpenseNotifier);
+    await households.setNotifyOver(alice.userId, 500_000_00n);
+    const toAlice = () => t.telegram.textsTo(alice.chatId).filter((m) => m.includes('записал(а) в семью'));
+    const before = toAlice().length;
+    await bob.send('продукты 600000 в семью');
+    await bob.send('хлеб 9000 в семью'); // under the threshold
+    await bob.send('телефон 900000'); // personal: never told
+    await alice.send('мебель 2000000 в семью'); // her own: never told
+    await notifier.settled();
+    const told = toAlice().slice(before);
+    expect(told).toEqual([
+      expect.stringMatching(
+        /^👨‍👩‍👧 .* записал\(а\) в семью «Oila»: 600,000\.00 UZS — Продукты, продукты\n\(больше 500,000\.00 UZS; порог: \/family\)$/,
+      ),
+    ]);
+    // The same update recorded again (a redelivery reaching the service) is not a new record: told once.
+    const service = t.app.get(TransactionsService);
+    const item = {
+      type: 'expense' as const,
+      amountMinor: 700_000_00n,
+      currency: 'UZS',
+      category: 'groceries',
+      description: 'сыр',
+      occurredAt: new Date(),
+    };
+    for (let i = 0; i < 2; i++)
+      await service.recordMany(bob.userId, [item], {
+        kind: 'text',
+        updateId: 88_000_001n,
+        wallet: 'household',
+      });
+    await notifier.settled();
+    expect(toAlice().slice(before)).toHaveLength(2);
+    await households.setNotifyOver(alice.userId, null);
   });
 
   it('a member who has left: the old button answers shortly and moves nothing', async () => {

@@ -6,7 +6,10 @@
  */
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp } from './helpers/test-app';
+import type { QueryRunner } from 'typeorm';
 import { PrivacyService } from '../src/modules/privacy/privacy.service';
+import { HouseholdWallet1764402000000 } from '../src/database/migrations/1764402000000-HouseholdWallet';
+import { HouseholdChatNotices1764402100000 } from '../src/database/migrations/1764402100000-HouseholdChatNotices';
 
 type Who = { token: string; userId: string };
 const NOT_FOUND = { detail: 'Not found.' };
@@ -301,5 +304,34 @@ describe('household wallet over REST (e2e)', () => {
     expect(b.body).toMatchObject({ wallet: 'personal', created_by: bob.userId });
     await t.http.get(`/api/transactions/${bobShared}/`).set(auth(alice)).expect(404);
     expect(await list(alice, '?wallet=household')).toMatchObject({ count: 0 });
+  });
+
+  it('the migrations: existing records stay personal; down removes everything the wallet added, up brings it back', async () => {
+    const notices = new HouseholdChatNotices1764402100000();
+    const wallet = new HouseholdWallet1764402000000();
+    const runner: QueryRunner = t.db.createQueryRunner();
+    const column = () =>
+      runner.query(
+        `SELECT count(*)::int AS n FROM information_schema.columns WHERE table_name = 'transactions' AND column_name = 'household_id'`,
+      );
+    try {
+      await runner.startTransaction();
+      const rows = await runner.query(`SELECT count(*)::int AS n FROM transactions`);
+      await notices.down(runner);
+      await wallet.down(runner);
+      expect(await column()).toEqual([{ n: 0 }]);
+      expect(await runner.query(`SELECT to_regclass('household_chats') AS c`)).toEqual([{ c: null }]);
+      await wallet.up(runner);
+      await notices.up(runner);
+      expect(await column()).toEqual([{ n: 1 }]);
+      // Every record there was is kept, and all are personal after a fresh up.
+      expect(await runner.query(`SELECT count(*)::int AS n FROM transactions`)).toEqual(rows);
+      expect(
+        await runner.query(`SELECT count(*)::int AS n FROM transactions WHERE household_id IS NOT NULL`),
+      ).toEqual([{ n: 0 }]);
+      await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
   });
 });

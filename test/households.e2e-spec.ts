@@ -326,7 +326,13 @@ describe('households REST (e2e)', () => {
       const exported = await t.http.get('/api/users/me/export/').set(auth(eve)).expect(200);
       const body = JSON.parse(exported.text);
       expect(body.household_memberships).toEqual([
-        { household_id: id, role: 'owner', joined_at: expect.any(String) },
+        {
+          household_id: id,
+          role: 'owner',
+          joined_at: expect.any(String),
+          records_to_household: false,
+          notify_over: null,
+        },
       ]);
       expect(body.households_owned).toEqual([expect.objectContaining({ id, name: 'Erase me' })]);
       expect(body.household_invites).toHaveLength(2);

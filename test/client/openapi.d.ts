@@ -579,6 +579,43 @@ export interface paths {
     patch: operations['BudgetsController_update'];
     trace?: never;
   };
+  '/api/recurring': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your recurring payments and incomes */
+    get: operations['RecurringController_list'];
+    put?: never;
+    /** Add a recurring payment or income */
+    post: operations['RecurringController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/recurring/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of your recurring payments */
+    get: operations['RecurringController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a recurring payment */
+    delete: operations['RecurringController_remove'];
+    options?: never;
+    head?: never;
+    /** Change a recurring payment: any of its fields, or pause / resume it */
+    patch: operations['RecurringController_update'];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1642,6 +1679,146 @@ export interface components {
        * @enum {string}
        */
       wallet?: 'personal' | 'household';
+    };
+    RecurringResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @example expense
+       * @enum {string}
+       */
+      type: 'income' | 'expense';
+      /** @example 3000000.00 */
+      amount: string;
+      /**
+       * @example UZS
+       * @enum {string}
+       */
+      currency: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /** @example housing */
+      category: string;
+      /** @example Аренда */
+      description: string;
+      /**
+       * @example month
+       * @enum {string}
+       */
+      every: 'month' | 'week';
+      /** @example 1 */
+      day: number;
+      /**
+       * @description Records by itself on the day; false: the bot asks.
+       * @example false
+       */
+      auto: boolean;
+      /**
+       * @example personal
+       * @enum {string}
+       */
+      wallet: 'personal' | 'household';
+      /**
+       * Format: date
+       * @description The next occurrence's local date (the user's zone).
+       * @example 2027-01-01
+       */
+      next_date: string;
+      /** @example false */
+      paused: boolean;
+    };
+    RecurringPageResponse: {
+      /** @example 42 */
+      count: number;
+      /**
+       * Format: uri
+       * @example https://ovozpay.example/api/transactions/?page=3
+       */
+      next: string | null;
+      /**
+       * Format: uri
+       * @example https://ovozpay.example/api/transactions/
+       */
+      previous: string | null;
+      results: components['schemas']['RecurringResponse'][];
+    };
+    RecurringBodyDto: {
+      /** @enum {string} */
+      type: 'income' | 'expense';
+      /**
+       * @description Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.
+       * @example 3000000.00
+       */
+      amount: string;
+      /**
+       * @description Any case. Default: the user's currency.
+       * @enum {string}
+       */
+      currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /**
+       * @description A default key of the type (GET /api/categories/) or custom:<uuid>. Default: other.
+       * @example housing
+       */
+      category?: string;
+      /**
+       * @description Trimmed; null is "".
+       * @example Аренда
+       */
+      description?: string;
+      /** @enum {string} */
+      every: 'month' | 'week';
+      /**
+       * @description month: 1–31 (a day the month lacks is its last day); week: 1–7, Monday = 1.
+       * @example 1
+       */
+      day: number;
+      /** @description Record by itself on the day (default false: ask). */
+      auto?: boolean;
+      /**
+       * @description Default: the member's default wallet.
+       * @enum {string}
+       */
+      wallet?: 'personal' | 'household';
+      /** @description PATCH only: pause (true) or resume (false). */
+      paused?: boolean;
+    };
+    RecurringPatchDto: {
+      /** @enum {string} */
+      type?: 'income' | 'expense';
+      /**
+       * @description Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.
+       * @example 3000000.00
+       */
+      amount?: string;
+      /**
+       * @description Any case. Default: the user's currency.
+       * @enum {string}
+       */
+      currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /**
+       * @description A default key of the type (GET /api/categories/) or custom:<uuid>. Default: other.
+       * @example housing
+       */
+      category?: string;
+      /**
+       * @description Trimmed; null is "".
+       * @example Аренда
+       */
+      description?: string;
+      /** @enum {string} */
+      every?: 'month' | 'week';
+      /**
+       * @description month: 1–31 (a day the month lacks is its last day); week: 1–7, Monday = 1.
+       * @example 1
+       */
+      day?: number;
+      /** @description Record by itself on the day (default false: ask). */
+      auto?: boolean;
+      /**
+       * @description Default: the member's default wallet.
+       * @enum {string}
+       */
+      wallet?: 'personal' | 'household';
+      /** @description PATCH only: pause (true) or resume (false). */
+      paused?: boolean;
     };
   };
   responses: never;
@@ -3099,6 +3276,14 @@ export interface operations {
             }[];
             /** @description The rows of planned_payments: id, source_update_id, source, transcript, items, planned_on, remind_on, status, sent_at, resolved_at, created_at, updated_at */
             planned_payments: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of recurring_rules: id, type, amount, currency, category, description, every, day, auto, wallet, paused, starts_on, created_at, updated_at */
+            recurring: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of recurring_occurrences: id, recurring_id, occurrence_date, status, amount, transaction_id, created_at, resolved_at */
+            recurring_occurrences: {
               [key: string]: unknown;
             }[];
             /** @description The rows of user_balances: currency, income, expense, tx_count */
@@ -4893,6 +5078,307 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BudgetResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Unsupported media type: the body must be application/json in UTF-8 */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  RecurringController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        /** @description Default 20, at most 100 */
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecurringPageResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  RecurringController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecurringBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecurringResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Unsupported media type: the body must be application/json in UTF-8 */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  RecurringController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecurringResponse'];
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  RecurringController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  RecurringController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecurringPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecurringResponse'];
         };
       };
       /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */

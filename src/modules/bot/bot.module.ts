@@ -31,6 +31,7 @@ import { MessageEditsService } from './flows/message-edits.service';
 import { MessageLinksRepository } from './infra/message-links.repository';
 import { PlansBot } from './flows/plans.bot';
 import { CategoriesBot } from './flows/categories.bot';
+import { FamilyBot } from './flows/family.bot';
 import { BotUpdate } from './bot.update';
 import { TelegramWebhook } from './infra/bot.webhook';
 import { TelegramFiles } from './infra/telegram-files';
@@ -39,6 +40,8 @@ import { SenderResolver } from './infra/update-sender';
 import { VoiceWorker } from './flows/voice.worker';
 import { GroupsBot } from './flows/groups.bot';
 import { GroupUpdate } from './group.update';
+import { RecurringModule } from '../recurring/recurring.module';
+import { RecurringBot } from './flows/recurring.bot';
 
 /**
  * The Telegram bot (nestjs-telegraf). Off (no module at all) when no token is configured or BOT_MODE=none.
@@ -76,6 +79,8 @@ export class BotModule {
           HouseholdsModule,
           // Budgets (docs/budgets.md).
           BudgetsModule,
+          // Recurring payments (docs/recurring.md).
+          RecurringModule,
         ],
         providers: [
           BotSessionsRepository,
@@ -85,6 +90,7 @@ export class BotModule {
           ButtonPresses,
           PlansBot,
           CategoriesBot,
+          FamilyBot,
           CardNotificationsBot,
           AsidesBot,
           BotUpdate,
@@ -100,6 +106,8 @@ export class BotModule {
           GroupUpdate,
           // Budgets (docs/budgets.md).
           BudgetsBot,
+          // Recurring payments (docs/recurring.md).
+          RecurringBot,
         ],
       },
     ];

@@ -8,7 +8,10 @@ import { BotReportsService } from './flows/bot.reports';
 import { BotService } from './flows/bot.service';
 import { BudgetsBot } from './flows/budgets.bot';
 import { CategoriesBot } from './flows/categories.bot';
+import { FamilyBot } from './flows/family.bot';
 import { PlansBot } from './flows/plans.bot';
+import { RecurringBot } from './flows/recurring.bot';
+import { RECURRING_CALLBACK_RE } from '../recurring/recurring.buttons';
 import {
   CAPTIONED,
   commandArgument,
@@ -20,7 +23,12 @@ import {
 } from './infra/read-update';
 import { answerCallback, answerEdit, reply, sendFileReply } from './infra/send-reply';
 import { updateSender } from './infra/update-sender';
-import { LEARNED_CALLBACK_RE, PLAN_CALLBACK_RE, REPORT_CALLBACK_RE } from './keyboards/callback-data';
+import {
+  FAMILY_CALLBACK_RE,
+  LEARNED_CALLBACK_RE,
+  PLAN_CALLBACK_RE,
+  REPORT_CALLBACK_RE,
+} from './keyboards/callback-data';
 import { BUDGET_CALLBACK_RE } from './keyboards/callback-data';
 import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
 import { needStartText } from './texts/bot.texts';
@@ -70,12 +78,19 @@ export class BotUpdate {
     private readonly reports: BotReportsService,
     private readonly plans: PlansBot,
     private readonly categoriesBot: CategoriesBot,
+    private readonly family: FamilyBot,
+    private readonly recurringBot: RecurringBot,
     private readonly budgetsBot: BudgetsBot,
   ) {}
 
+  /** /start; an invite link (`/start join_<token>`) then shows the invitation with its Join button. */
   @Start()
-  async start(@Ctx() ctx: MessageContext): Promise<void> {
+  async start(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
     await reply(ctx, await this.bot.start(updateSender(ctx)));
+    const payload = commandArgument(ctx.message.text ?? '');
+    if (!payload.startsWith('join_')) return;
+    const invitation = await this.family.startJoinInChat(ctx.chat.id, payload.slice('join_'.length));
+    if (invitation) await reply(ctx, invitation);
   }
 
   @Help()
@@ -238,6 +253,32 @@ export class BotUpdate {
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
     await registeredPress(ctx, (user) => this.categoriesBot.onCallback(user, pressOf(ctx)));
+  }
+
+  /** /family: the household card; its buttons (hf:…) come here, ahead of the catch-all. */
+  @Command('family')
+  async familyCommand(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.family.command(user));
+  }
+
+  @Action(FAMILY_CALLBACK_RE)
+  async familyCallback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
+  ): Promise<void> {
+    await registeredPress(ctx, (user) => this.family.onCallback(user, pressOf(ctx)));
+  }
+
+  /** /recurring (docs/recurring.md) and its buttons (r…:), ahead of the catch-all. */
+  @Command('recurring')
+  async recurring(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.recurringBot.command(user));
+  }
+
+  @Action(RECURRING_CALLBACK_RE)
+  async recurringCallback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
+  ): Promise<void> {
+    await registeredPress(ctx, (user) => this.recurringBot.onCallback(user, pressOf(ctx)));
   }
 
   /** /budget (docs/budgets.md): the list with progress; its ✖ buttons (bx:…) come here, ahead of the catch-all. */

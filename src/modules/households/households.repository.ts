@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { parseDbDecimal, toDecimalString } from '../../common/money';
 import { queryReturning } from '../../database/returning';
 import { Household, HouseholdRole } from './household.entity';
 import { INVITE_LIFETIME_HOURS } from './households.rules';
@@ -20,8 +21,31 @@ export interface WalletMembership {
   recordsToHousehold: boolean;
 }
 
+/** A household's members who asked to hear of expenses over an amount (household currency). */
+export interface ExpenseWatchers {
+  name: string;
+  currency: string;
+  watchers: Array<{ userId: string; over: bigint }>;
+}
+
 /** Why an invite token could not be claimed. */
 export type InviteState = 'unknown' | 'expired' | 'used' | 'revoked';
+
+/** A member's own settings (migration 1764402000000). */
+export interface MemberSettings {
+  /** The default wallet of records that name none: true = the household's. */
+  recordsToHousehold: boolean;
+  /** Tell this member about other members' household expenses above this amount (minor units); null = never. */
+  notifyOver: bigint | null;
+}
+
+/** An invite as its link shows it, before anyone claims it. */
+export interface InvitePeek {
+  householdName: string;
+  inviterFirstName: string;
+  /** 'valid': it can be claimed now. */
+  state: 'valid' | Exclude<InviteState, 'unknown'>;
+}
 
 type Row = Record<string, unknown>;
 
@@ -55,14 +79,64 @@ export class HouseholdsRepository {
     userId: string,
     em: EntityManager = this.db.manager,
     lock = false,
-  ): Promise<{ household: Household; role: HouseholdRole } | null> {
+  ): Promise<({ household: Household; role: HouseholdRole } & MemberSettings) | null> {
     const rows: Row[] = await em.query(
-      `SELECT h.id, h.name, h.currency, h.owner_id, h.created_at, h.updated_at, m.role
+      `SELECT h.id, h.name, h.currency, h.owner_id, h.created_at, h.updated_at, m.role,
+              m.records_to_household, m.notify_over::text AS notify_over
          FROM household_members m JOIN households h ON h.id = m.household_id
         WHERE m.user_id = $1${lock ? ' FOR UPDATE OF h' : ''}`,
       [userId],
     );
-    return rows[0] ? { household: householdOf(rows[0]), role: rows[0].role as HouseholdRole } : null;
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      household: householdOf(r),
+      role: r.role as HouseholdRole,
+      recordsToHousehold: r.records_to_household === true,
+      notifyOver:
+        r.notify_over === null || r.notify_over === undefined ? null : parseDbDecimal(String(r.notify_over)),
+    };
+  }
+
+  /** Sets the member's default wallet; false when the user is in no household. */
+  async setRecordsToHousehold(userId: string, on: boolean): Promise<boolean> {
+    const rows = await queryReturning<Row>(
+      this.db.manager,
+      `UPDATE household_members SET records_to_household = $2 WHERE user_id = $1 RETURNING user_id`,
+      [userId, on],
+    );
+    return rows.length > 0;
+  }
+
+  /** Sets (or, with null, clears) the member's notification threshold; false when the user is in no household. */
+  async setNotifyOver(userId: string, amountMinor: bigint | null): Promise<boolean> {
+    const rows = await queryReturning<Row>(
+      this.db.manager,
+      `UPDATE household_members SET notify_over = $2::numeric WHERE user_id = $1 RETURNING user_id`,
+      [userId, amountMinor === null ? null : toDecimalString(amountMinor)],
+    );
+    return rows.length > 0;
+  }
+
+  /** The invite with this token hash as its link shows it (not claimed), or null when there is none. */
+  async peekInvite(tokenHash: string): Promise<InvitePeek | null> {
+    const rows: Row[] = await this.db.query(
+      `SELECT h.name AS household_name, u.first_name AS inviter_first_name,
+              i.used_at IS NOT NULL AS used, i.revoked_at IS NOT NULL AS revoked, i.expires_at <= now() AS expired
+         FROM household_invites i
+         JOIN households h ON h.id = i.household_id
+         JOIN users u ON u.id = i.created_by
+        WHERE i.token_hash = $1`,
+      [tokenHash],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const state = r.revoked ? 'revoked' : r.used ? 'used' : r.expired ? 'expired' : 'valid';
+    return {
+      householdName: r.household_name as string,
+      inviterFirstName: r.inviter_first_name as string,
+      state,
+    };
   }
 
   /** Oldest member first (the owner who created it is the oldest until ownership moves). */
@@ -262,5 +336,33 @@ export class HouseholdsRepository {
       [chatId.toString(), telegramUserId.toString()],
     );
     return rows.length > 0;
+  }
+
+  /** The groups' "only the family records here" notices given to this user's Telegram id (their erasure). */
+  async forgetChatNotices(em: EntityManager, userId: string): Promise<void> {
+    await em.query(
+      `DELETE FROM household_chat_notices
+        WHERE telegram_user_id = (SELECT telegram_chat_id FROM users WHERE id = $1)`,
+      [userId],
+    );
+  }
+
+  /** The household's name and currency, and its members who asked to hear of expenses over an amount. */
+  async expenseWatchers(householdId: string): Promise<ExpenseWatchers | null> {
+    const rows: Row[] = await this.db.query(
+      `SELECT h.name, h.currency, m.user_id, m.notify_over::text AS notify_over
+         FROM households h LEFT JOIN household_members m ON m.household_id = h.id AND m.notify_over IS NOT NULL
+        WHERE h.id = $1
+        ORDER BY m.joined_at, m.user_id`,
+      [householdId],
+    );
+    if (!rows.length) return null;
+    return {
+      name: rows[0].name as string,
+      currency: (rows[0].currency as string).trim(),
+      watchers: rows.flatMap((r) =>
+        r.user_id ? [{ userId: r.user_id as string, over: parseDbDecimal(r.notify_over as string) }] : [],
+      ),
+    };
   }
 }

@@ -1,13 +1,22 @@
 import type { EntityManager } from 'typeorm';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../../common/errors/domain-error';
-import { Currency } from '../../common/money';
+import { Currency, MAX_AMOUNT_MINOR } from '../../common/money';
 import { isUuid } from '../../common/validation/uuid';
 import { AppConfig } from '../../config/app-config';
 import { PrivacyService } from '../privacy/privacy.service';
 import { UsersService } from '../users/users.service';
-import { Household } from './household.entity';
-import { HouseholdsRepository, InviteState, MemberRow, WalletMembership } from './households.repository';
+import { Household, HouseholdRole } from './household.entity';
+import type { HouseholdEvent, HouseholdListener } from './households.events';
+import {
+  HouseholdsRepository,
+  InvitePeek,
+  InviteState,
+  MemberRow,
+  MemberSettings,
+  WalletMembership,
+  ExpenseWatchers,
+} from './households.repository';
 import {
   hashInviteToken,
   inviteLink,
@@ -29,6 +38,12 @@ export interface NewHousehold {
   currency?: Currency;
 }
 
+/** The caller's household as they see it: the household, its members, their role and their own settings. */
+export interface MyHousehold extends HouseholdView {
+  role: HouseholdRole;
+  settings: MemberSettings;
+}
+
 export interface HouseholdChanges {
   name?: string;
   currency?: Currency;
@@ -43,6 +58,10 @@ export interface NewInvite {
 /** What pressing "Link to my family" in a group did. */
 export type ChatLinkOutcome =
   { kind: 'linked'; household: Household } | { kind: 'not_owner' } | { kind: 'taken' };
+
+/** Everyone in `members` but `userId`. */
+const others = (members: readonly MemberRow[], userId: string): string[] =>
+  members.filter((x) => x.userId !== userId).map((x) => x.userId);
 
 export const ALREADY_IN_HOUSEHOLD = 'You are already in a household.';
 export const ONLY_THE_OWNER = 'Only the owner of the household can do this.';
@@ -62,6 +81,7 @@ const INVITE_MESSAGES: Record<InviteState, string> = {
 @Injectable()
 export class HouseholdsService implements OnModuleInit {
   private readonly logger = new Logger(HouseholdsService.name);
+  private readonly listeners: HouseholdListener[] = [];
 
   constructor(
     private readonly repo: HouseholdsRepository,
@@ -86,6 +106,54 @@ export class HouseholdsService implements OnModuleInit {
   /** The household the user is in, or null (the bot's family views; read afresh every time). */
   async householdOf(userId: string): Promise<Household | null> {
     return (await this.repo.membershipOf(userId))?.household ?? null;
+  }
+
+  /**
+   * Registers someone to hear about joins, leaves, removals, erasures, hand-overs and dissolutions (the
+   * notifications module tells the members). Called after the change is committed; a listener's failure is logged
+   * and changes nothing.
+   */
+  onEvent(listener: HouseholdListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** The caller's household with their role and own settings, or null when they are in none (the bot's /family). */
+  async mine(userId: string): Promise<MyHousehold | null> {
+    const m = await this.repo.membershipOf(userId);
+    if (!m) return null;
+    return {
+      ...(await this.view(m.household)),
+      role: m.role,
+      settings: { recordsToHousehold: m.recordsToHousehold, notifyOver: m.notifyOver },
+    };
+  }
+
+  /** The member's default wallet for records that name none (true: the household's); 404 outside a household. */
+  async setRecordsToHousehold(userId: string, on: boolean): Promise<void> {
+    if (!(await this.repo.setRecordsToHousehold(userId, on))) throw DomainError.notFound();
+    this.logger.log(`Household default wallet: user_id=${userId}, records_to_household=${on}`);
+  }
+
+  /**
+   * Tell the member about other members' household expenses above this amount (minor units of the household's
+   * currency); null turns it off. 404 outside a household; not positive or too large → 400 on `notify_over`.
+   */
+  async setNotifyOver(userId: string, amountMinor: bigint | null): Promise<void> {
+    if (amountMinor !== null && (amountMinor <= 0n || amountMinor > MAX_AMOUNT_MINOR))
+      throw DomainError.validation('notify_over', 'Enter an amount greater than zero and within the limit.');
+    if (!(await this.repo.setNotifyOver(userId, amountMinor))) throw DomainError.notFound();
+    this.logger.log(`Household notification threshold: user_id=${userId}, on=${amountMinor !== null}`);
+  }
+
+  /** What an invite link shows before it is accepted (not claimed): the household, who invites, whether it is valid. */
+  async peekInvite(token: string): Promise<InvitePeek | null> {
+    if (!looksLikeInviteToken(token)) return null;
+    return this.repo.peekInvite(hashInviteToken(token));
+  }
+
+  /** The household's name, currency and the members who asked to hear of expenses over an amount, or null. */
+  expenseWatchers(householdId: string): Promise<ExpenseWatchers | null> {
+    return this.repo.expenseWatchers(householdId);
   }
 
   /** The caller's household, or 404. */
@@ -151,7 +219,15 @@ export class HouseholdsService implements OnModuleInit {
         return householdId;
       });
       this.logger.log(`Household joined: household_id=${household}, user_id=${userId}`);
-      return this.current(userId);
+      const joined = await this.current(userId);
+      const me = joined.members.find((x) => x.userId === userId);
+      this.emit({
+        kind: 'joined',
+        householdName: joined.household.name,
+        subjectName: me?.firstName ?? '',
+        recipients: others(joined.members, userId),
+      });
+      return joined;
     } catch (error) {
       if (isUniqueViolation(error)) throw DomainError.validation('non_field_errors', ALREADY_IN_HOUSEHOLD);
       if (isForeignKeyViolation(error)) throw DomainError.validation('token', INVITE_MESSAGES.unknown);
@@ -161,18 +237,24 @@ export class HouseholdsService implements OnModuleInit {
 
   /** Leaves the household; an owner hands it to the longest-standing member, or dissolves it when alone. */
   async leave(userId: string): Promise<void> {
-    const found = await this.repo.transaction(async (em) => {
+    const news = await this.repo.transaction(async (em): Promise<HouseholdEvent | null | false> => {
       const m = await this.repo.membershipOf(userId, em, true);
       if (!m) return false;
-      if (m.household.ownerId === userId && !(await this.handOver(em, m.household.id, userId))) {
-        this.logger.log(`Household dissolved: household_id=${m.household.id} (its owner left alone)`);
-        return true;
+      const members = await this.repo.members(m.household.id, em);
+      let newOwner: string | null = null;
+      if (m.household.ownerId === userId) {
+        newOwner = await this.handOver(em, m.household.id, userId);
+        if (!newOwner) {
+          this.logger.log(`Household dissolved: household_id=${m.household.id} (its owner left alone)`);
+          return null;
+        }
       }
       await this.repo.removeMember(m.household.id, userId, em);
       this.logger.log(`Household left: household_id=${m.household.id}, user_id=${userId}`);
-      return true;
+      return this.goneNews('left', m.household.name, members, userId, newOwner);
     });
-    if (!found) throw DomainError.notFound();
+    if (news === false) throw DomainError.notFound();
+    if (news) this.emit(news);
   }
 
   /** Removes another member (owner only); someone not in this household → 404, the owner themselves → 400. */
@@ -183,14 +265,23 @@ export class HouseholdsService implements OnModuleInit {
         'non_field_errors',
         'The owner cannot remove themselves: leave the household or hand ownership over first.',
       );
+    const members = await this.repo.members(household.id);
     if (!isUuid(memberId) || !(await this.repo.removeMember(household.id, memberId)))
       throw DomainError.notFound();
     this.logger.log(`Household member removed: household_id=${household.id}, user_id=${memberId}`);
+    const removed = members.find((x) => x.userId === memberId);
+    this.emit({
+      kind: 'removed',
+      householdName: household.name,
+      subjectName: removed?.firstName ?? '',
+      subjectId: memberId,
+      recipients: others(members, userId),
+    });
   }
 
   /** Hands ownership to another member (owner only). */
   async transfer(userId: string, toUserId: string): Promise<HouseholdView> {
-    await this.repo.transaction(async (em) => {
+    const news = await this.repo.transaction(async (em): Promise<HouseholdEvent> => {
       const m = await this.repo.membershipOf(userId, em, true);
       if (!m) throw DomainError.notFound();
       if (m.household.ownerId !== userId) throw new DomainError('permission_denied', ONLY_THE_OWNER);
@@ -199,16 +290,31 @@ export class HouseholdsService implements OnModuleInit {
       if (!members.some((x) => x.userId === toUserId))
         throw DomainError.validation('user_id', 'This person is not a member of your household.');
       await this.repo.transfer(em, m.household.id, toUserId);
+      return {
+        kind: 'transferred',
+        householdName: m.household.name,
+        subjectName: members.find((x) => x.userId === toUserId)?.firstName ?? '',
+        subjectId: toUserId,
+        recipients: others(members, userId),
+      };
     });
     this.logger.log(`Household ownership transferred: to user_id=${toUserId}`);
+    this.emit(news);
     return this.current(userId);
   }
 
   /** Deletes the household with its memberships and invites (owner only). */
   async dissolve(userId: string): Promise<void> {
     const household = await this.ownedBy(userId);
+    const members = await this.repo.members(household.id);
     await this.repo.dissolve(household.id);
     this.logger.log(`Household dissolved: household_id=${household.id}`);
+    this.emit({
+      kind: 'dissolved',
+      householdName: household.name,
+      subjectName: members.find((x) => x.userId === userId)?.firstName ?? '',
+      recipients: others(members, userId),
+    });
   }
 
   /**
@@ -216,21 +322,61 @@ export class HouseholdsService implements OnModuleInit {
    * nobody else is in it. A member's row simply follows the erasure by ON DELETE CASCADE.
    */
   async handOverBeforeErasure(userId: string): Promise<void> {
-    await this.repo.transaction(async (em) => {
+    const news = await this.repo.transaction(async (em) => {
       const m = await this.repo.membershipOf(userId, em, true);
-      if (m && m.household.ownerId === userId) await this.handOver(em, m.household.id, userId);
+      await this.repo.forgetChatNotices(em, userId);
+      if (!m) return null;
+      const members = await this.repo.members(m.household.id, em);
+      const newOwner =
+        m.household.ownerId === userId ? await this.handOver(em, m.household.id, userId) : null;
+      return this.goneNews('erased', m.household.name, members, userId, newOwner);
     });
+    // Told now, just before the user's row goes (their membership follows it by cascade).
+    if (news) this.emit(news);
   }
 
   /**
-   * The owner goes: ownership passes to the longest-standing other member (true), or the household is dissolved
-   * when nobody else is in it (false).
+   * The owner goes: ownership passes to the longest-standing other member (their id), or the household is dissolved
+   * when nobody else is in it (null).
    */
-  private async handOver(em: EntityManager, householdId: string, ownerId: string): Promise<boolean> {
+  private async handOver(em: EntityManager, householdId: string, ownerId: string): Promise<string | null> {
     const successor = successorOf(await this.repo.members(householdId, em), ownerId);
     if (successor) await this.repo.transfer(em, householdId, successor);
     else await this.repo.dissolve(householdId, em);
-    return successor !== null;
+    return successor;
+  }
+
+  /** The news of a member who left or erased their data (null when nobody is left to tell). */
+  private goneNews(
+    kind: 'left' | 'erased',
+    householdName: string,
+    members: MemberRow[],
+    userId: string,
+    newOwner: string | null,
+  ): HouseholdEvent | null {
+    const recipients = others(members, userId);
+    if (!recipients.length) return null;
+    return {
+      kind,
+      householdName,
+      subjectName: members.find((x) => x.userId === userId)?.firstName ?? '',
+      ...(newOwner
+        ? { newOwnerName: members.find((x) => x.userId === newOwner)?.firstName ?? '', subjectId: newOwner }
+        : {}),
+      recipients,
+    };
+  }
+
+  /** Tells the listeners; never throws (the change is committed already). */
+  private emit(event: HouseholdEvent): void {
+    if (!event.recipients.length) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.logger.error(`Household news not handed over: ${(error as Error).message}`);
+      }
+    }
   }
 
   private async ownedBy(userId: string): Promise<Household> {

@@ -51,7 +51,7 @@ const QUESTION_START =
   /^ (что|чего|когда|где|какие|какой|какую|зачем|what|when|where|which)( |$)| (nima|nimaga|qachon|qayerda|qaysi|нима|качон|каерда)( |$)/;
 const BUY_PAY = / (куп|покуп|плат|оплат|заплат|bought|buy|paid|pay|sotib|сотиб|xarid|харид|to'la|тўла|тула)/;
 const SPEND_EARN =
-  / (потрат|патрат|трат|израсход|расход|заработ|получил|ушло|ketdi|ketti|ketgan|ketkaz|кетди|кетти|кетган|кетказ|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
+  / (потрат|патрат|трат|трач|израсход|расход|заработ|получил|ушло|ketdi|ketti|ketgan|ketkaz|кетди|кетти|кетган|кетказ|sarf|сарф|xarajat|harajat|харажат|ishla|ишла|topdim|daromad|даромад|spen|spent|earn|made|income|expens|заплат)/;
 /** A period named in a question: "this month", "bu hafta", "за неделю". */
 const PERIOD =
   / (недел|месяц|сегодня|вчера|hafta|хафта|week|month|today|yesterday)| (год|году|oy|oyda|yil|bugun|kecha|ой|ойда|йил|бугун|кеча|year)( |$)/;

@@ -74,7 +74,7 @@ export const EN: LexiconSource = {
     communication: 'phone~1 mobile internet wifi =data topup =top-up =sim cellular',
     health: [
       'pharmacy medicine medic~3 pill~1 doctor~1 hospital clinic dentist dental drug~1 health~1 haircut barber salon',
-      '=gym fitness vitamin',
+      '=gym fitness vitamin =yoga',
     ].join(' '),
     clothing:
       'cloth clothes^ clothing shoe~1 sneaker~1 jacket shirt~1 tshirt jeans dress~2 boots coat~1 hoodie socks trousers pants sweater',
@@ -84,7 +84,7 @@ export const EN: LexiconSource = {
     ].join(' '),
     entertainment: [
       'movie~1 cinema theater theatre concert game~1 netflix spotify subscription club~1 party~1 vacation trip~1',
-      'travel hotel bowling museum =fun karaoke',
+      'travel hotel bowling museum =fun karaoke =entertainment =football =soccer',
     ].join(' '),
     education:
       'course~1 tuition school~1 university college tutor~1 book~1 textbook lesson~1 class~2 training education exam',
@@ -139,5 +139,37 @@ export const EN: LexiconSource = {
     company: '=with',
     others: '=his =her =their =someone =someones',
     self: '=i',
+  },
+  plans: {
+    limit: 'limit~3 budget~3 =cap',
+    cap: '=max =maximum =tops',
+    more: '=more =over =exceed',
+    not: '=no =not =dont',
+    notBudget:
+      '=uzcard =humo =visa =mastercard =узкард =хумо =card =cards =credit =withdrawal =withdrawals =overdraft =transfer =transfers =data',
+    overall: '=overall =total =general =whole',
+    remainder: '=left =remaining =remain =remains =leftover =exceeded',
+    question: '=how =what =whats',
+    food: '=food =foods',
+    every: '=every =each',
+    per: '=per =a =an',
+    span: '=for =within =in',
+    month: '=month =months =mo',
+    week: '=week =weeks =wk',
+    day: '=day =days',
+    monthly: '=monthly',
+    weekly: '=weekly',
+    daily: '=daily =everyday',
+    monthAdj: '=monthly',
+    weekAdj: '=weekly',
+    dayOfMonth: '=th =st =nd =rd',
+    weekdayGlue: '=on',
+    command: '=set =make =create =put',
+    household: '=family =household',
+    givers: '=mom =mum =dad =father =mother =parents =brother =sister =wife =husband',
+    relatives:
+      'mom~1 mum~1 dad~1 =father =mother =parents =brother =sister =wife =husband =son =daughter grandma~1 grandpa~1',
+    sends: '=sends =send =gives =transfers',
+    income: '=receive =receives =get =gets =comes',
   },
 };

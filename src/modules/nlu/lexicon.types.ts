@@ -69,6 +69,8 @@ export interface LexiconSource {
   conjunctions: string;
   /** Whose money (docs/phrases.md, "Whose money"): the words that name the household wallet. */
   household: HouseholdWords;
+  /** Budgets and recurring rules (docs/phrases.md, "Budgets and recurring payments"): the words plan-words.ts reads. */
+  plans: PlanWords;
 }
 
 /** Patterns (as above) read by household.ts, the one matcher of the household wallet. */
@@ -92,6 +94,64 @@ export interface HouseholdWords {
   others: string;
   /** A question with the speaker alone as its subject stays personal: я, men, I. */
   self: string;
+}
+
+/**
+ * Patterns (as above) read by plan-words.ts for the budget matcher (plans-budget.ts) and the recurring one
+ * (recurring.ts). Russian words are also tried on Russian typed in Latin letters, and longer words with one typo.
+ */
+export interface PlanWords {
+  /** A spending limit: лимит, бюджет, limit, byudjet, budget, cap. */
+  limit: string;
+  /** A cap said as one word (максимум, oshmasin, max) or after a negation (не больше, no more than). */
+  cap: string;
+  /** The comparatives a negation turns into a cap: больше, более, more, ortiq. */
+  more: string;
+  /** Negations: не, no, not. */
+  not: string;
+  /** Things with a limit that is not a budget: карта, кредит, card, karta, перевод, withdrawal. */
+  notBudget: string;
+  /** The whole spending, no category: общий, overall, total, umumiy. */
+  overall: string;
+  /** What is left: осталось, остаток, qoldi, left, remaining. */
+  remainder: string;
+  /** Question words: сколько, какой, qancha, qanday, how, what. */
+  question: string;
+  /** Food of both kinds (groceries and cafes): еда, ovqat, food. */
+  food: string;
+  /** Each: каждый, har, every, each. */
+  every: string;
+  /** Before a unit: "в месяц", "per month", "a week", "раз в неделю". */
+  per: string;
+  /** Before "a month", a span, not a repetition: "продукты на неделю", "groceries for a week". */
+  span: string;
+  /** The units: месяц, oy, month; неделя, hafta, week; день, kun, day. */
+  month: string;
+  week: string;
+  day: string;
+  /** Said alone, every month / week / day: ежемесячно, monthly, oyiga; еженедельно, weekly, haftasiga; daily. */
+  monthly: string;
+  weekly: string;
+  daily: string;
+  /** An adjective of a month or week beside a limit word ("oylik limit", "месячный лимит", "haftalik"). */
+  monthAdj: string;
+  weekAdj: string;
+  /** After a day number: числа, го, sanada, kuni, th, st. */
+  dayOfMonth: string;
+  /** Beside a weekday, dropped with it: kuni, kunlari, по, on. */
+  weekdayGlue: string;
+  /** Words of the rule itself, dropped from the description: поставь, установи, set, make, qo'y, платить, to'lash. */
+  command: string;
+  /** Beside a limit word, the household's limit: семейный, oilaviy, family, household. */
+  household: string;
+  /** People who send money, as the subject ("мама присылает", "dadam yuboradi", "mom sends"): an income. */
+  givers: string;
+  /** Relatives in any form ("маме", "onamga", "to mom"): money to them with no other purpose is a gift. */
+  relatives: string;
+  /** Sending verbs in the present: присылает, переводит, yuboradi, tashlaydi, sends. */
+  sends: string;
+  /** Income said as a present verb or noun: получаю, приходит, tushadi, olaman, get, receive. */
+  income: string;
 }
 
 export interface CategoryHit {

@@ -85,8 +85,8 @@ export const UZ: LexiconSource = {
       'telefon mobil internet aloqa~3 tarif ucell beeline uzmobile mobiuz paynet телефон мобил интернет алока~3 тариф',
     health: [
       'dori^ dorixona shifokor doktor vrach kasalxona shifoxona klinika poliklinika tish~3 analiz davolan stomatolog',
-      'sartarosh massaj',
-      'дори^ дорихона шифокор доктор врач касалхона шифохона клиника тиш~3 анализ даволан сартарош',
+      'sartarosh massaj sogliq~3 =yoga',
+      'соглик~3 дори^ дорихона шифокор доктор врач касалхона шифохона клиника тиш~3 анализ даволан сартарош',
     ].join(' '),
     clothing: [
       'kiyim^ poyabzal krossovka krasovka kurtka koylak~4 shim~3 etik tufli palto kostyum paypoq futbolka jinsi sumka',
@@ -98,8 +98,8 @@ export const UZ: LexiconSource = {
       'ноутбук компьютер планшет телевизор музлатгич мебел диван каравот идиш гилам смартфон айфон уйинчок',
     ].join(' '),
     entertainment: [
-      'kino kinoteatr teatr konsert oyin~4 sayohat park~3 muzey hayvonot attraksion obuna netflix klub dam~3 bayram?',
-      'кинотеатр уйин~4 саёхат саехат ҳайвонот аттракцион обуна',
+      'kino kinoteatr teatr konsert oyin~4 sayohat park~3 muzey hayvonot attraksion obuna netflix klub dam~3 bayram? kongilochar~3 futbol~3',
+      'кинотеатр кунгилочар~3 футбол~3 уйин~4 саёхат саехат ҳайвонот аттракцион обуна',
     ].join(' '),
     education: [
       "kurs~3 o'qish~4 oqishga oquv maktab universitet institut litsey kollej repetitor kitob darslik dars~3",
@@ -197,5 +197,39 @@ export const UZ: LexiconSource = {
     company: '=bilan =билан',
     others: '=uning =унинг =ularning =уларнинг',
     self: '=men =мен',
+  },
+  plans: {
+    limit: 'limit~6 лимит~6 byudjet~6 budjet~6 бюджет~6',
+    cap: 'oshmas~4 ошмас~4 =maksimum =максимум =kopi =купи',
+    more: 'ortiq~3 ортик~3',
+    not: '=emas =эмас sarflama~6 сарфлама~6 ishlatma~6 ишлатма~6',
+    notBudget:
+      '=uzcard =humo =visa =mastercard =узкард =хумо karta~4 карта~4 kredit~4 кредит~4 =otkazma =утказма yechish~2 ечиш~2',
+    overall: 'umumiy~2 умумий~2 =jami =жами =hammasi =хаммаси',
+    remainder:
+      'qoldi~4 колди~4 =qolgan =колган qoldiq~3 колдик~3 =qoladi =колади oshib~3 ошиб~3 =oshdi =ошди',
+    question: '=qancha =канча =qanday =кандай =nechpul =нечпул =necha =неча',
+    food: 'ovqat~4 овкат~4',
+    every: '=har =хар =harbir =харбир',
+    per: '',
+    span: '=uchun =учун',
+    month: '=oy =ой =oyning =ойнинг =oyda =ойда =oyi =ойи',
+    week: '=hafta =хафта =haftaning =хафтанинг =haftada =хафтада',
+    day: '=kun =кун =kuni =куни',
+    monthly: '=oyiga =ойига =oylab =ойлаб =oyma =ойма',
+    weekly: '=haftasiga =хафтасига =haftalab =хафталаб =haftama =хафтама',
+    daily: '=kuniga =кунига =kundalik =кундалик',
+    monthAdj: '=oylik =ойлик',
+    weekAdj: '=haftalik =хафталик',
+    dayOfMonth: 'sana~5 сана~5 =kuni =куни =chi =чи',
+    weekdayGlue: '=kuni =куни =kunlari =кунлари =kunlar =кунлар',
+    command: 'qoy~3 куй~3 belgila~4 белгила~4 ornat~4 урнат~4',
+    household: 'oilaviy~2 оилавий~2',
+    givers:
+      '=dadam =otam =onam =oyim =akam =opam =ukam =singlim =ota-onam =дадам =отам =онам =ойим =акам =опам =укам',
+    relatives:
+      'dadam~3 otam~3 onam~3 oyim~3 akam~3 opam~3 ukam~3 singlim~3 дадам~3 отам~3 онам~3 ойим~3 акам~3 опам~3 укам~3',
+    sends: 'beradi~2 беради~2 yuboradi~2 юборади~2 tashlaydi~2 ташлайди~2 otkazadi~2 утказади~2',
+    income: 'tushadi~2 тушади~2 =olaman =оламан =keladi =келади',
   },
 };

@@ -34,7 +34,8 @@ export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
 export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
 export type CategoryKey = ExpenseCategory | IncomeCategory;
 
-export type Intent =
+/** The intents of the docs/interface.md §6 JSON: a closed list. */
+export type JsonIntent =
   | 'transaction'
   | 'balance_query'
   | 'stats_query'
@@ -43,6 +44,13 @@ export type Intent =
   | 'set_currency'
   | 'smalltalk'
   | 'unknown';
+
+/**
+ * The parser's intents: the JSON ones and the internal ones the JSON shows as `unknown` with no items (toParseJson):
+ * setting a budget, setting a recurring payment or income, asking what is left of a budget (docs/phrases.md,
+ * "Budgets and recurring payments").
+ */
+export type Intent = JsonIntent | 'set_budget' | 'set_recurring' | 'budget_query';
 
 export interface ParseOptions {
   /** 'auto' (default) detects the language from the text. */
@@ -116,6 +124,49 @@ export interface ParseResult {
    * баланс"). Absent: the person's own.
    */
   wallet?: 'household';
+  /** For the set_budget intent: the limit to set (internal, not in the JSON). */
+  budget?: BudgetPhrase;
+  /** For the budget_query intent: which budget is asked about (internal, not in the JSON). */
+  budgetQuery?: BudgetQuery;
+  /** For the set_recurring intent: the rule to set (internal, not in the JSON). */
+  recurring?: RecurringPhrase;
+}
+
+/** "лимит на кафе 500 тыс в месяц", "haftasiga transportga 200 ming limit", "общий лимит 10 млн в месяц". */
+export interface BudgetPhrase {
+  /** null: the whole spending ("общий лимит"); for food, `groceries` with `categories`. */
+  category: CategoryKey | null;
+  /** Food ("еда", "ovqat", "food"): groceries and cafes together. */
+  categories?: CategoryKey[];
+  amountMinor: bigint;
+  currency: Currency;
+  /** A month unless the phrase names a week. */
+  period: 'month' | 'week';
+  /** "семейный лимит на продукты 4 млн": the household's budget; absent: one's own. */
+  wallet?: 'household';
+}
+
+/** "сколько осталось по лимиту на кафе", "kafe limitidan qancha qoldi": what is left of a budget. */
+export interface BudgetQuery {
+  /** null: no category named (the overall budget, or every budget). */
+  category: CategoryKey | null;
+  categories?: CategoryKey[];
+  wallet?: 'household';
+}
+
+/** "каждый месяц 1 числа аренда 3 млн", "har oy 10-sanada oylik 8 mln", "every Monday gym 50k". */
+export interface RecurringPhrase {
+  type: TransactionType;
+  /** null: the phrase names no amount (the bot asks). */
+  amountMinor: bigint | null;
+  currency: Currency;
+  category: CategoryKey;
+  /** The word naming the payment ("аренда", "netflix", "oylik"); '' when none. */
+  description: string;
+  every: 'month' | 'week';
+  /** 1–31 for a month (31 → the month's last day), 1–7 Monday first for a week; null: not named. */
+  day: number | null;
+  wallet?: 'household';
 }
 
 /** A period of whole local days, both ends inclusive (YYYY-MM-DD in the user's zone). */
@@ -154,7 +205,7 @@ export interface ParseResultJson {
     description: string;
     date: string;
   }>;
-  intent: Intent;
+  intent: JsonIntent;
 }
 
 // --- A forwarded card notification as read (src/modules/nlu/card-notification.ts reads it). ---

@@ -21,6 +21,8 @@ import { cardNotificationResult, readCardNotification } from './card-notificatio
 import { asksHousehold, householdMentions, recordWallet } from './household';
 import { detectCommandIntent, isSmalltalk } from './intents';
 import { parseGoal } from './plans';
+import { readBudget } from './plans-budget';
+import { readRecurring } from './recurring';
 import { readStatsQuery } from './stats-query';
 import { analyze, analyzeUnit, DAY_PHRASES, LANG_BIT, stripUzSuffix, type WordInfo } from './lexicon';
 import type { CategoryHit } from './lexicon.types';
@@ -33,6 +35,8 @@ import {
   type ParseOptions,
   type ParseResult,
   type ParseResultJson,
+  type Intent,
+  type JsonIntent,
   type TransactionType,
   type Aside,
 } from './nlu.types';
@@ -969,6 +973,15 @@ function parseInner(text: string, options: ParseOptions): ParseResult {
       return aside({ kind: 'saving_goal', title, amountMinor, currency, deadline });
     }
   }
+  // budgets and recurring rules (docs/phrases.md, "Budgets and recurring payments"): internal intents
+  const plan = { tokens, infos, mentions, defaultCurrency: options.defaultCurrency };
+  const budget = readBudget(plan);
+  if (budget?.kind === 'set') return { language, intent: 'set_budget', items: [], budget: budget.budget };
+  if (budget?.kind === 'query')
+    return { language, intent: 'budget_query', items: [], budgetQuery: budget.query };
+  if (budget?.kind === 'bank_limit') return { language, intent: 'unknown', items: [] };
+  const recurring = readRecurring(plan);
+  if (recurring !== null) return { language, intent: 'set_recurring', items: [], recurring };
   const command = detectCommandIntent({
     norm,
     hasAmount: cands.length > 0,
@@ -1040,8 +1053,29 @@ export function parsePhrase(text: string, options: ParseOptions): ParseResult {
   }
 }
 
+/** The internal intents (budgets, recurring rules) are `unknown` in the §6 JSON, with no items, like the asides. */
+function jsonIntent(intent: Intent): JsonIntent | null {
+  switch (intent) {
+    case 'set_budget':
+    case 'set_recurring':
+    case 'budget_query':
+      return null;
+    case 'transaction':
+    case 'balance_query':
+    case 'stats_query':
+    case 'undo':
+    case 'set_language':
+    case 'set_currency':
+    case 'smalltalk':
+    case 'unknown':
+      return intent;
+  }
+}
+
 /** The docs/interface.md §6 JSON shape: amounts as decimal strings. */
 export function toParseJson(result: ParseResult): ParseResultJson {
+  const intent = jsonIntent(result.intent);
+  if (intent === null) return { language: result.language, items: [], intent: 'unknown' };
   return {
     language: result.language,
     items: result.items.map((it) => ({
@@ -1052,6 +1086,6 @@ export function toParseJson(result: ParseResult): ParseResultJson {
       description: it.description,
       date: it.date,
     })),
-    intent: result.intent,
+    intent,
   };
 }

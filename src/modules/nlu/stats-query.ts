@@ -22,7 +22,7 @@ const YEAR = / (год|году|года|yil|yilda|yili|йил|йилда|year)(
 const EARN =
   / (заработ|получил|пришло|доход|ishlab|ишлаб|topdim|топдим|daromad|даромад|earn|made|income|received|got )/;
 const SPEND =
-  / (потрат|трат|израсход|расход|ушло|ушли|sarf|сарф|xarajat|harajat|харажат|ketdi|ketti|ketgan|ketkaz|кетди|кетти|кетган|кетказ|spen|spent|expens|paid|заплат)/;
+  / (потрат|трат|трач|израсход|расход|ушло|ушли|sarf|сарф|xarajat|harajat|харажат|ketdi|ketti|ketgan|ketkaz|кетди|кетти|кетган|кетказ|spen|spent|expens|paid|заплат)/;
 
 function lastDayOfMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

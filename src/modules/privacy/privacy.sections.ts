@@ -119,6 +119,20 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     orderBy: 'created_at, id',
   },
   {
+    name: 'recurring',
+    table: 'recurring_rules',
+    columns:
+      'id, type, amount::text AS amount, currency, category, description, every, day, auto, wallet, paused, starts_on::text AS starts_on, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  {
+    name: 'recurring_occurrences',
+    table: 'recurring_occurrences',
+    columns:
+      'id, recurring_id, occurrence_date::text AS occurrence_date, status, amount::text AS amount, transaction_id, created_at, resolved_at',
+    orderBy: 'created_at, id',
+  },
+  {
     name: 'balances',
     table: 'user_balances',
     columns: 'currency, income::text AS income, expense::text AS expense, tx_count',
@@ -176,11 +190,15 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
 /**
  * Tables without a user_id that the deletion leaves alone, and why. processed_updates holds Telegram update ids,
  * a status and timestamps only: nothing that names or describes a person; typeorm_migrations is the schema's history;
- * exchange_rates are the central bank's public rates. (pg-boss keeps its jobs in its own schema, `pgboss`: a voice
- * job's data is the voice_messages id only.)
+ * exchange_rates are the central bank's public rates; household_chat_notices holds a group's chat id and the Telegram
+ * id of someone told once that only the family records there (no name, no message, no money; they may have no account
+ * at all): the erasure of an account removes its own Telegram id from it (HouseholdsService.handOverBeforeErasure), and
+ * unlinking the group removes the group's. (pg-boss keeps its jobs in its own schema, `pgboss`: a voice job's data is
+ * the voice_messages id only.)
  */
 export const TABLES_WITHOUT_PERSONAL_DATA: readonly string[] = [
   'processed_updates',
   'typeorm_migrations',
   'exchange_rates',
+  'household_chat_notices',
 ];

@@ -343,16 +343,20 @@ export class TransactionsRepository {
 
   /**
    * Inserts the items of one Telegram update, each tied to (user_id, source_update_id, source_item); items already there
-   * (a redelivered update) are left alone: ON CONFLICT DO NOTHING. Returns the update's rows of this user.
+   * (a redelivered update) are left alone: ON CONFLICT DO NOTHING. Returns the update's rows of this user, and the
+   * ids of those this call inserted (none for a redelivery).
    */
   async insertForUpdate(
     em: EntityManager,
     userId: string,
     updateId: bigint,
     rows: Array<Partial<Transaction>>,
-  ): Promise<Transaction[]> {
-    await em.createQueryBuilder().insert().into(Transaction).values(rows).orIgnore().execute();
-    return em
+  ): Promise<{ rows: Transaction[]; insertedIds: Set<string> }> {
+    const result = await em.createQueryBuilder().insert().into(Transaction).values(rows).orIgnore().execute();
+    const insertedIds = new Set(
+      ((result.raw ?? []) as Array<{ id?: string }>).flatMap((r) => (r.id ? [r.id] : [])),
+    );
+    const all = await em
       .createQueryBuilder(Transaction, 't')
       .where('t.user_id = :userId AND t.source_update_id = :updateId', {
         userId,
@@ -360,6 +364,7 @@ export class TransactionsRepository {
       })
       .orderBy('t.source_item', 'ASC')
       .getMany();
+    return { rows: all, insertedIds };
   }
 
   /**

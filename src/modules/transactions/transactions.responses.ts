@@ -4,7 +4,7 @@ import { DAY, INSTANT, MONEY, PageResponse } from '../../common/openapi/schemas'
 import {
   LANGUAGES,
   TRANSACTION_TYPES,
-  type Intent,
+  type JsonIntent,
   type Language,
   type TransactionType,
 } from '../nlu/nlu.types';
@@ -14,7 +14,7 @@ import { WALLETS, type Wallet } from './wallet';
 /** The response schemas of /api/transactions/ (README "REST API"; the JSON of transactionJson and friends). */
 
 const SOURCES: readonly TransactionSource[] = ['text', 'voice', 'api'];
-const INTENTS: readonly Intent[] = [
+const INTENTS: readonly JsonIntent[] = [
   'transaction',
   'balance_query',
   'stats_query',
@@ -172,5 +172,5 @@ export class ParseResponse {
   items: ParsedItem[];
 
   @ApiProperty({ enum: INTENTS, example: 'transaction' })
-  intent: Intent;
+  intent: JsonIntent;
 }

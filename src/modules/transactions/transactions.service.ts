@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import {
@@ -176,6 +176,9 @@ export class TransactionsService {
     private readonly households: HouseholdsService,
   ) {}
 
+  private readonly logger = new Logger(TransactionsService.name);
+  private readonly householdListeners: Array<(rows: Transaction[]) => void> = [];
+
   /** Who is asking: the user and their household membership, read afresh (a removed member sees none at once). */
   async viewer(userId: string): Promise<Viewer> {
     return { userId, membership: await this.households.walletMembership(userId) };
@@ -312,7 +315,10 @@ export class TransactionsService {
         await this.idempotency.complete(em, userId, idem.key, 201, await idem.response(transaction, user));
       return { transaction, prior: null };
     });
-    if (outcome.transaction) return { replayed: false, transaction: outcome.transaction, user };
+    if (outcome.transaction) {
+      this.announce([outcome.transaction]);
+      return { replayed: false, transaction: outcome.transaction, user };
+    }
     if (!outcome.prior)
       throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
     return this.replay(outcome.prior, idem!);
@@ -338,7 +344,7 @@ export class TransactionsService {
         errors.category = [categoryError(type, category)];
     }
     throwIfAny(errors);
-    return this.applyChanges(userId, id, {
+    const saved = await this.applyChanges(userId, id, {
       type,
       amountMinor: input.amountMinor,
       currency: input.currency,
@@ -347,6 +353,9 @@ export class TransactionsService {
       occurredAt,
       householdId: household as string | null | undefined,
     });
+    // Moved into the household: the family hears of it as of a new record.
+    if (existing.householdId === null && saved.householdId !== null) this.announce([saved]);
+    return saved;
   }
 
   /**
@@ -406,17 +415,43 @@ export class TransactionsService {
       await this.checkItem(userId, item, index);
       rows.push(this.rowOf(userId, item, source, index, household));
     }
-    if (source.updateId !== undefined && rows.every((r) => !customCategoryId(r.category!))) {
-      // The common bot case: built-in categories only, nothing to lock. One multi-row INSERT … ON CONFLICT DO NOTHING
-      // is atomic by itself, and a concurrent duplicate waits for the first to commit: no explicit transaction
-      // (START/COMMIT were a third of the webhook's round trips).
-      return this.transactions.insertForUpdate(this.dataSource.manager, userId, source.updateId, rows);
+    const updateId = source.updateId;
+    const recorded =
+      updateId !== undefined && rows.every((r) => !customCategoryId(r.category!))
+        ? // The common bot case: built-in categories only, nothing to lock. One multi-row INSERT … ON CONFLICT DO
+          // NOTHING is atomic by itself, and a concurrent duplicate waits for the first to commit: no explicit
+          // transaction (START/COMMIT were a third of the webhook's round trips).
+          await this.transactions.insertForUpdate(this.dataSource.manager, userId, updateId, rows)
+        : await this.dataSource.transaction(async (em) => {
+            for (const row of rows) await this.lockCategory(em, userId, row.type!, row.category!);
+            if (updateId === undefined) {
+              const inserted = await this.transactions.insertMany(em, rows);
+              return { rows: inserted, insertedIds: new Set(inserted.map((r) => r.id)) };
+            }
+            return this.transactions.insertForUpdate(em, userId, updateId, rows);
+          });
+    if (household !== null) this.announce(recorded.rows.filter((r) => recorded.insertedIds.has(r.id)));
+    return recorded.rows;
+  }
+
+  /**
+   * Someone who wants to hear of new household records (the household expense notifications): called after the
+   * records are committed, once per record (never for a redelivered update), never awaited.
+   */
+  onHouseholdRecorded(listener: (rows: Transaction[]) => void): void {
+    this.householdListeners.push(listener);
+  }
+
+  private announce(rows: Transaction[]): void {
+    const shared = rows.filter((r) => r.householdId !== null);
+    if (!shared.length) return;
+    for (const listener of this.householdListeners) {
+      try {
+        listener(shared);
+      } catch (error) {
+        this.logger.error(`A household record listener failed: ${(error as Error).message}`);
+      }
     }
-    return this.dataSource.transaction(async (em) => {
-      for (const row of rows) await this.lockCategory(em, userId, row.type!, row.category!);
-      if (source.updateId === undefined) return this.transactions.insertMany(em, rows);
-      return this.transactions.insertForUpdate(em, userId, source.updateId, rows);
-    });
   }
 
   /**
@@ -453,13 +488,13 @@ export class TransactionsService {
   findByDescriptionWord(
     userId: string,
     term: string,
-    range: { from: Date; to: Date; type?: TransactionType },
+    range: { from: Date; to: Date; type?: TransactionType; wallet?: WalletScope },
     limit = 5,
   ): Promise<DescriptionMatches> {
     return this.transactions.matchingDescription(
       userId,
       term,
-      { dateFrom: range.from, dateTo: range.to, type: range.type },
+      { dateFrom: range.from, dateTo: range.to, type: range.type, wallet: range.wallet },
       limit,
     );
   }
@@ -691,5 +726,32 @@ export class TransactionsService {
       throw new DomainError('conflict', 'A request with this Idempotency-Key is still being processed.');
     }
     return { replayed: true, status: prior.responseStatus, body: prior.responseBody };
+  }
+
+  /**
+   * Records items in a database transaction the caller takes part in: `work` runs inside it and calls `record()` when
+   * it wants the rows written (e.g. after claiming a recurring occurrence's key, docs/recurring.md), so the caller's
+   * rows and the records commit or roll back together. The same checks as recordMany, made before the transaction
+   * opens (the embedded engine has one connection); no update id.
+   */
+  async recordManyInTransaction<T>(
+    userId: string,
+    items: NewTransaction[],
+    source: RecordSource,
+    work: (em: EntityManager, record: () => Promise<Transaction[]>) => Promise<T>,
+  ): Promise<T> {
+    const household = targetHousehold(source.wallet, await this.viewer(userId));
+    if (household === 'not_in_household') throw DomainError.validation('wallet', NOT_IN_HOUSEHOLD);
+    const rows: Array<Partial<Transaction>> = [];
+    for (const [index, item] of items.entries()) {
+      await this.checkItem(userId, item, index);
+      rows.push(this.rowOf(userId, item, { ...source, updateId: undefined }, index, household));
+    }
+    return this.dataSource.transaction((em) =>
+      work(em, async () => {
+        for (const row of rows) await this.lockCategory(em, userId, row.type!, row.category!);
+        return this.transactions.insertMany(em, rows);
+      }),
+    );
   }
 }

@@ -10,7 +10,9 @@ import { telegramMiniAppUrl } from '../../webapp/webapp.url';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
 import { miniAppTexts } from '../texts/mini-app.texts';
 import { ButtonPresses } from './button-presses';
+import { FamilyBot } from './family.bot';
 import { PhraseService } from './phrase.service';
+import { RecurringBot } from './recurring.bot';
 import type { UpdateSender } from '../infra/update-sender';
 import type { CallbackInput, CallbackReply, InlineReply, Reply, SenderProfile } from '../replies';
 import { commandEditedText, MediaKind, mediaHintText } from '../texts/edits.texts';
@@ -89,6 +91,8 @@ export class BotService {
     private readonly voiceNotes: VoiceService,
     private readonly edits: MessageEditsService,
     private readonly buttons: ButtonPresses,
+    private readonly family: FamilyBot,
+    private readonly recurringBot: RecurringBot,
   ) {}
 
   /** Albums answered lately: an album arrives as one message per photo and gets one answer. */
@@ -234,6 +238,12 @@ export class BotService {
   async onText(input: TextInput): Promise<InlineReply> {
     if (input.text.trimStart().startsWith('/')) return { text: unknownCommandText(input.language) };
     const user = await this.ensureUser(input);
+    // The answer to a household question ("what shall we call the family?"), or "семья" / "oila" / "family" alone.
+    const family = await this.family.onText(user, input.text);
+    if (family) return family;
+    // The amount after a recurring payment's ✏️ Another amount (docs/recurring.md).
+    const recurring = await this.recurringBot.onText(user, input.text, input.sentAt ?? new Date());
+    if (recurring) return recurring;
     const reply = await this.phrases.onText(user, {
       chatId: input.chatId,
       text: input.text,

@@ -2,6 +2,10 @@ import {
   CALLBACK_DATA_MAX_BYTES,
   CallbackAction,
   decodeCallback,
+  decodeFamily,
+  encodeFamily,
+  FAMILY_CALLBACK_RE,
+  FamilyAction,
   decodeCategory,
   encodeCallback,
   encodeCategory,
@@ -92,4 +96,43 @@ describe('callback data', () => {
     expect(encodeCategory(key)).toBe(code);
     expect(decodeCategory(code)).toBe(key);
   });
+});
+
+describe('household buttons (hf:…)', () => {
+  const MEMBER = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  const TOKEN = 'A'.repeat(21) + '-_' + 'z9'.repeat(10);
+
+  it.each<[FamilyAction, string]>([
+    [{ kind: 'create' }, 'hf:c'],
+    [{ kind: 'view' }, 'hf:v'],
+    [{ kind: 'invite' }, 'hf:i'],
+    [{ kind: 'rename' }, 'hf:n'],
+    [{ kind: 'remove', memberId: MEMBER, confirmed: false }, 'hf:r:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'remove', memberId: MEMBER, confirmed: true }, 'hf:R:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'transfer', memberId: MEMBER, confirmed: false }, 'hf:t:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'transfer', memberId: MEMBER, confirmed: true }, 'hf:T:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'leave', confirmed: false }, 'hf:l'],
+    [{ kind: 'leave', confirmed: true }, 'hf:L'],
+    [{ kind: 'dissolve', confirmed: false }, 'hf:d'],
+    [{ kind: 'dissolve', confirmed: true }, 'hf:D'],
+    [{ kind: 'default_wallet', on: true }, 'hf:w:1'],
+    [{ kind: 'default_wallet', on: false }, 'hf:w:0'],
+    [{ kind: 'notify_ask' }, 'hf:o'],
+    [{ kind: 'notify_off' }, 'hf:o:0'],
+    [{ kind: 'join', token: TOKEN }, `hf:j:${TOKEN}`],
+    [{ kind: 'revoke', token: TOKEN }, `hf:x:${TOKEN}`],
+  ])('%#: ⇄ %s', (action, data) => {
+    expect(encodeFamily(action)).toBe(data);
+    expect(decodeFamily(data)).toEqual(action);
+    expect(FAMILY_CALLBACK_RE.test(data)).toBe(true);
+    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(CALLBACK_DATA_MAX_BYTES);
+    expect(decodeCallback(data)).toBeNull();
+  });
+
+  it.each(['hf:', 'hf:x', 'hf:w:2', 'hf:r:123', 'hf:j:short', `hf:j:${TOKEN}x`, 'hf:constructor', undefined])(
+    'refuses %s',
+    (data) => {
+      expect(decodeFamily(data)).toBeNull();
+    },
+  );
 });

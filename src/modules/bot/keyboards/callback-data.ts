@@ -42,6 +42,9 @@ import type { InlineKeyboardButton } from 'telegraf/types';
  *
  * A planned payment's reminder is sent by notifications/ with the f:<update>:d / f:<update>:s buttons
  * (notifications/reminder-buttons.ts); they are read here as the `planned` action.
+ *
+ * The recurring payments' buttons (rr: rs: ra: under the due-day ask, rp: rx: under /recurring) have their codec in
+ * recurring/recurring.buttons.ts: the scheduler that sends the ask is not in the bot (RECURRING_CALLBACK_RE routes them).
  */
 import { CURRENCIES, Currency } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
@@ -285,6 +288,99 @@ export function decodeReport(data: string): ReportAction | null {
  * updates never reach BotUpdate: the group router (infra/group-router.ts) reads this one.
  */
 export const GROUP_LINK_CALLBACK = 'gl:link';
+
+// --- The household buttons (flows/family.bot.ts, docs/households.md "Bot"). ------------------------------------
+//
+//   hf:c                 create a household: asks its name       hf:v          back to the household card
+//   hf:i                 a new invite link (owner)               hf:n          rename: asks the new name (owner)
+//   hf:r:<member>        remove that member? (owner)             hf:R:<member> remove them
+//   hf:t:<member>        hand ownership to that member?          hf:T:<member> hand it over
+//   hf:l / hf:L          leave? / leave                          hf:d / hf:D   dissolve? / dissolve (owner)
+//   hf:w:<1|0>           records go to the family by default: on / off
+//   hf:o                 notify me of family expenses over …: asks the amount    hf:o:0  turn it off
+//   hf:j:<token>         accept the invite with this token (43 characters: 48 bytes in all)
+//   hf:x:<token>         revoke this invite (owner; under the invite link)
+
+export type FamilyAction =
+  | { kind: 'create' }
+  | { kind: 'view' }
+  | { kind: 'invite' }
+  | { kind: 'rename' }
+  | { kind: 'remove'; memberId: string; confirmed: boolean }
+  | { kind: 'transfer'; memberId: string; confirmed: boolean }
+  | { kind: 'leave'; confirmed: boolean }
+  | { kind: 'dissolve'; confirmed: boolean }
+  | { kind: 'default_wallet'; on: boolean }
+  | { kind: 'notify_ask' }
+  | { kind: 'notify_off' }
+  | { kind: 'join'; token: string }
+  | { kind: 'revoke'; token: string };
+
+/** callback_data that belongs to the household buttons (the bot routes it here before its own). */
+export const FAMILY_CALLBACK_RE = /^hf:/;
+
+export function encodeFamily(action: FamilyAction): string {
+  switch (action.kind) {
+    case 'create':
+      return 'hf:c';
+    case 'view':
+      return 'hf:v';
+    case 'invite':
+      return 'hf:i';
+    case 'rename':
+      return 'hf:n';
+    case 'remove':
+      return `hf:${action.confirmed ? 'R' : 'r'}:${uuidToHex(action.memberId)}`;
+    case 'transfer':
+      return `hf:${action.confirmed ? 'T' : 't'}:${uuidToHex(action.memberId)}`;
+    case 'leave':
+      return action.confirmed ? 'hf:L' : 'hf:l';
+    case 'dissolve':
+      return action.confirmed ? 'hf:D' : 'hf:d';
+    case 'default_wallet':
+      return `hf:w:${action.on ? 1 : 0}`;
+    case 'notify_ask':
+      return 'hf:o';
+    case 'notify_off':
+      return 'hf:o:0';
+    case 'join':
+      return `hf:j:${action.token}`;
+    case 'revoke':
+      return `hf:x:${action.token}`;
+  }
+}
+
+const FAMILY_SIMPLE: Record<string, FamilyAction> = {
+  'hf:c': { kind: 'create' },
+  'hf:v': { kind: 'view' },
+  'hf:i': { kind: 'invite' },
+  'hf:n': { kind: 'rename' },
+  'hf:l': { kind: 'leave', confirmed: false },
+  'hf:L': { kind: 'leave', confirmed: true },
+  'hf:d': { kind: 'dissolve', confirmed: false },
+  'hf:D': { kind: 'dissolve', confirmed: true },
+  'hf:w:1': { kind: 'default_wallet', on: true },
+  'hf:w:0': { kind: 'default_wallet', on: false },
+  'hf:o': { kind: 'notify_ask' },
+  'hf:o:0': { kind: 'notify_off' },
+};
+
+/** The household action a button names, or null for anything else. */
+export function decodeFamily(data: string | undefined): FamilyAction | null {
+  if (!data || Buffer.byteLength(data) > CALLBACK_DATA_MAX_BYTES) return null;
+  if (Object.prototype.hasOwnProperty.call(FAMILY_SIMPLE, data)) return FAMILY_SIMPLE[data];
+  let m: RegExpExecArray | null;
+  if ((m = /^hf:([rRtT]):([0-9a-f]{32})$/.exec(data))) {
+    const memberId = hexToUuid(m[2]);
+    const confirmed = m[1] === 'R' || m[1] === 'T';
+    return m[1].toLowerCase() === 'r'
+      ? { kind: 'remove', memberId, confirmed }
+      : { kind: 'transfer', memberId, confirmed };
+  }
+  if ((m = /^hf:([jx]):([A-Za-z0-9_-]{43})$/.exec(data)))
+    return { kind: m[1] === 'j' ? 'join' : 'revoke', token: m[2] };
+  return null;
+}
 
 // --- The ✖ buttons under /budget (flows/budgets.bot.ts; docs/budgets.md). ----------------------------------------
 

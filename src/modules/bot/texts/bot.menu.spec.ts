@@ -2,7 +2,7 @@ import { menuCommands } from './bot.menu';
 
 describe('command menu', () => {
   it.each(['ru', 'uz', 'en'] as const)(
-    '%s: the core commands, reports, planning and the Mini App, all valid for setMyCommands',
+    '%s: the core commands, reports, planning, the household and the Mini App, all valid for setMyCommands',
     (lang) => {
       const menu = menuCommands(lang);
       expect(menu.map((c) => c.command)).toEqual([
@@ -20,7 +20,9 @@ describe('command menu', () => {
         'goal',
         'debts',
         'budget',
+        'recurring',
         'remind',
+        'family',
         'categories',
         'app',
         'deletemydata',

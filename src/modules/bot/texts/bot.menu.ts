@@ -1,11 +1,12 @@
 import type { Language } from '../../../config/app-config';
 import { learnedTexts } from '../../categories/learned.texts';
+import { RECURRING_TEXTS } from '../../recurring/recurring.texts';
 import { STATS_TEXTS } from '../../stats/stats.texts';
 import { COMMANDS } from './bot.texts';
 
-type PlanCommand = 'goals' | 'goal' | 'debts' | 'budget' | 'remind' | 'app';
+type PlanCommand = 'goals' | 'goal' | 'debts' | 'budget' | 'remind' | 'family' | 'app';
 
-/** Menu descriptions of the planning commands and the Mini App (at most 256 characters each, per Telegram). */
+/** Menu descriptions of the planning commands, the household and the Mini App (at most 256 characters each, per Telegram). */
 const MORE: Record<Language, Record<PlanCommand, string>> = {
   ru: {
     goals: 'Цели и накопления',
@@ -13,6 +14,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     debts: 'Долги: кому дал, у кого взял',
     budget: 'Бюджеты: лимиты расходов',
     remind: 'Ежедневное напоминание',
+    family: 'Семья: общий кошелёк',
     app: 'Открыть приложение OvozPay',
   },
   uz: {
@@ -21,6 +23,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     debts: 'Qarzlar: kimga berdim, kimdan oldim',
     budget: 'Byudjetlar: xarajat limitlari',
     remind: 'Kundalik eslatma',
+    family: 'Oila: umumiy hamyon',
     app: 'OvozPay ilovasini ochish',
   },
   en: {
@@ -29,6 +32,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     debts: 'Debts: lent and borrowed',
     budget: 'Budgets: spending limits',
     remind: 'Daily reminder',
+    family: 'Family: the shared wallet',
     app: 'Open the OvozPay app',
   },
 };
@@ -45,7 +49,9 @@ export function menuCommands(lang: Language): Array<{ command: string; descripti
     { command: 'goal', description: more.goal },
     { command: 'debts', description: more.debts },
     { command: 'budget', description: more.budget },
+    { command: 'recurring', description: RECURRING_TEXTS[lang].menu },
     { command: 'remind', description: more.remind },
+    { command: 'family', description: more.family },
     { command: 'categories', description: learnedTexts(lang).menu },
     { command: 'app', description: more.app },
     { command: 'deletemydata', description: reports.deletemydata },

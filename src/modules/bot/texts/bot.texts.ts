@@ -84,7 +84,9 @@ const HELP: Record<Language, string> = {
 /goal - Новая цель: /goal телефон 3 млн к 1 марта
 /debts - Долги: кому дал, у кого взял
 /budget - Бюджеты: лимиты расходов
+/recurring - Регулярные платежи и доходы
 /remind - Ежедневное напоминание: /remind 20:30, /remind off
+/family - Семья: общий кошелёк и участники
 
 ⚙️ Настройки:
 /language - Язык бота
@@ -123,7 +125,9 @@ const HELP: Record<Language, string> = {
 /goal - Yangi maqsad: /goal mashina 100 million soʻm
 /debts - Qarzlar: kimga berdim, kimdan oldim
 /budget - Byudjetlar: xarajat limitlari
+/recurring - Muntazam toʻlovlar va daromadlar
 /remind - Kundalik eslatma: /remind 20:30, /remind off
+/family - Oila: umumiy hamyon va aʼzolar
 
 ⚙️ Sozlamalar:
 /language - Bot tili
@@ -162,7 +166,9 @@ const HELP: Record<Language, string> = {
 /goal - New goal: /goal laptop 1200 dollars by June 1
 /debts - Debts: lent and borrowed
 /budget - Budgets: spending limits
+/recurring - Recurring payments and incomes
 /remind - Daily reminder: /remind 20:30, /remind off
+/family - Family: the shared wallet and its members
 
 ⚙️ Settings:
 /language - Bot language

@@ -16,6 +16,8 @@ import { ASIDE_TEXTS } from './asides.texts';
 import { CATALOGUES } from './bot.texts';
 import { CARD_TEXTS } from './card-notifications.texts';
 import { EDIT_CATALOGUE } from './edits.texts';
+import { FAMILY_TEXTS } from './family.texts';
+import { HOUSEHOLD_NEWS_TEXTS } from '../../notifications/household-news.texts';
 import { miniAppTexts } from './mini-app.texts';
 import { groupTexts } from './group.texts';
 import { VOICE_TEXTS } from './voice.texts';
@@ -53,6 +55,8 @@ const UZ_CATALOGUES: Record<string, unknown> = {
   'edits.texts': EDIT_CATALOGUE.uz,
   'learned.texts': LEARNED_TEXTS.uz,
   'group.texts': groupTexts('uz'),
+  'family.texts': FAMILY_TEXTS.uz,
+  'household-news.texts': HOUSEHOLD_NEWS_TEXTS.uz,
 };
 
 /** What is wrong with the apostrophes of one text (empty: nothing). */

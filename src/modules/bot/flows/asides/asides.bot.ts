@@ -20,6 +20,9 @@ import type { CallbackAction, PlannedStep } from '../../keyboards/callback-data'
 import type { CallbackReply, PhraseInput, InlineReply } from '../../replies';
 import { PlansBot } from '../plans.bot';
 import { categoryFor, itemView, occurredAt } from '../recording';
+import { walletTexts, withWalletLine } from '../../texts/wallet.texts';
+import { HOUSEHOLD_STATS_TEXTS } from '../../../stats/household.texts';
+import { HouseholdsService } from '../../../households/households.service';
 import { currencyChoiceKeyboard, futureKeyboard, goalOfferKeyboard } from '../../keyboards/asides.keyboards';
 import { AsideQuestion, currencyQuestion, goalOffer, readAsideQuestion } from './asides.state';
 import {
@@ -75,6 +78,7 @@ export class AsidesBot {
     private readonly stats: StatsService,
     private readonly sessions: BotSessionsRepository,
     private readonly plans: PlansBot,
+    private readonly households: HouseholdsService,
   ) {}
 
   /**
@@ -91,7 +95,7 @@ export class AsidesBot {
   ): Promise<InlineReply | null> {
     const asked = readAsideQuestion(state);
     if (asked) await this.sessions.clearStateIf(user.id, asked.id);
-    if (parsed.aside) return this.aside(user, input, parsed.aside, state);
+    if (parsed.aside) return this.aside(user, input, parsed.aside, state, parsed.wallet);
     const q = parsed.stats;
     if (parsed.intent === 'stats_query' && q && (q.term || q.categories?.length))
       return this.spending(user, input.sentAt, q, statsLine);
@@ -116,6 +120,7 @@ export class AsidesBot {
     input: PhraseInput,
     aside: Aside,
     state: unknown,
+    wallet?: 'household',
   ): Promise<InlineReply | null> {
     const lang = user.language;
     switch (aside.kind) {
@@ -129,6 +134,7 @@ export class AsidesBot {
           input,
           this.answeringPending(aside.items, state, input.sentAt),
           aside.choices,
+          wallet,
         );
       case 'saving_goal':
         return this.offerGoal(user, input, aside);
@@ -230,6 +236,7 @@ export class AsidesBot {
     input: PhraseInput,
     parsed: ParsedItem[],
     choices: [Currency, Currency],
+    wallet?: 'household',
   ): Promise<InlineReply | null> {
     const items = parsed.filter(hasAmount);
     if (!items.length) return null;
@@ -240,7 +247,7 @@ export class AsidesBot {
     await this.sessions.setState(
       user.id,
       currencyQuestion(
-        { updateId, sentAt: input.sentAt, source, transcript: input.transcript, choices },
+        { updateId, sentAt: input.sentAt, source, transcript: input.transcript, choices, wallet },
         fixed,
       ),
     );
@@ -306,9 +313,15 @@ export class AsidesBot {
     const today = localToday(now, user.timezone);
     const range = toRange('custom', q.period, user.timezone);
     const period = periodText(lang, q.period, today.y);
+    // "сколько семья потратила на еду": the household's records (docs/households.md, "Seeing it").
+    const household = q.scope === 'household' ? await this.households.householdOf(user.id) : null;
+    if (q.scope === 'household' && !household) return { text: walletTexts(lang).noFamilyStats };
+    const wallet = household ? { householdId: household.id } : undefined;
+    const titled = (text: string) =>
+      household ? `${HOUSEHOLD_STATS_TEXTS[lang].title(household.name)}\n${text}` : text;
     if (q.categories?.length) {
       const type = q.type ?? 'expense';
-      const summary = await this.stats.summary(user.id, lang, { range, type });
+      const summary = await this.stats.summary(user.id, lang, { range, type }, wallet);
       const name = await this.categories.nameResolver(user.id, lang, q.categories);
       const categories = q.categories.map((key) => ({
         emoji: categoryEmoji(key, type),
@@ -317,14 +330,14 @@ export class AsidesBot {
           .filter((l) => l.category === key)
           .map((l) => ({ currency: l.currency, amountMinor: l.amountMinor })),
       }));
-      return { text: foodAnswerText(lang, { period, categories, userCurrency: user.currency }) };
+      return { text: titled(foodAnswerText(lang, { period, categories, userCurrency: user.currency })) };
     }
     const term = q.term!;
     const [matches, beside] = await Promise.all([
       this.transactions.findByDescriptionWord(
         user.id,
         term,
-        { from: range.start, to: range.end, type: q.type },
+        { from: range.start, to: range.end, type: q.type, wallet },
         SHOWN_RECORDS,
       ),
       q.category || q.type ? statsLine({ ...q, term: undefined }) : Promise.resolve(undefined),
@@ -335,20 +348,22 @@ export class AsidesBot {
       matches.latest.map((t) => t.category),
     );
     return {
-      text: termAnswerText(lang, {
-        term,
-        period,
-        totals: matches.totals,
-        latest: matches.latest.map((t) => ({
-          date: localDate(t.occurredAt, user.timezone),
-          description: t.description,
-          categoryName: name(t.category),
-          amountMinor: t.amount,
-          currency: t.currency,
-        })),
-        categoryLine: beside,
-        userCurrency: user.currency,
-      }),
+      text: titled(
+        termAnswerText(lang, {
+          term,
+          period,
+          totals: matches.totals,
+          latest: matches.latest.map((t) => ({
+            date: localDate(t.occurredAt, user.timezone),
+            description: t.description,
+            categoryName: name(t.category),
+            amountMinor: t.amount,
+            currency: t.currency,
+          })),
+          categoryLine: beside,
+          userCurrency: user.currency,
+        }),
+      ),
     };
   }
 
@@ -377,7 +392,15 @@ export class AsidesBot {
         description: i.description,
         occurredAt: occurredAt(i.date, sentAt, user.timezone),
       })),
-      { kind: asked.source, updateId, transcript: asked.transcript },
+      {
+        kind: asked.source,
+        updateId,
+        transcript: asked.transcript,
+        // Said "в семью" but no longer in a household by the press: their own wallet.
+        ...(asked.wallet && (await this.transactions.viewer(user.id)).membership
+          ? { wallet: asked.wallet }
+          : {}),
+      },
     );
     if (!(await this.sessions.clearStateIf(user.id, asked.id)))
       return { answer: { text: asideTexts(user.language).alreadyRecorded, alert: true } };
@@ -484,11 +507,12 @@ export class AsidesBot {
       rows.map((r) => r.category),
     );
     const views = rows.map((r) => itemView(r, name));
+    const wallet = await this.transactions.movableWallet(user.id, rows);
     return {
       answer: { text: '✅' },
       edit: {
-        text: recordedText(user.language, views, user.timezone),
-        markup: recordedKeyboard(user.language, updateId),
+        text: withWalletLine(user.language, recordedText(user.language, views, user.timezone), wallet),
+        markup: recordedKeyboard(user.language, updateId, wallet),
       },
     };
   }

@@ -34,6 +34,8 @@ export interface CurrencyQuestion extends Asked {
   /** The two readings offered. */
   choices: string[];
   items: AskedItem[];
+  /** The message said the household wallet ("в семью"): the press records there (docs/households.md). */
+  wallet?: 'household';
 }
 
 /** A saving intention the goals flow did not take: the goal to create on a press. */
@@ -57,6 +59,7 @@ export function currencyQuestion(
     source: 'text' | 'voice';
     transcript?: string;
     choices: readonly string[];
+    wallet?: 'household';
   },
   items: ReadonlyArray<{
     type: TransactionType;
@@ -74,6 +77,7 @@ export function currencyQuestion(
     source: o.source,
     ...(o.transcript === undefined ? {} : { transcript: o.transcript }),
     choices: [...o.choices],
+    ...(o.wallet ? { wallet: o.wallet } : {}),
     items: items.map((i) => ({
       type: i.type,
       amountMinor: i.amountMinor.toString(),
@@ -131,8 +135,9 @@ export function readAsideQuestion(state: unknown): AsideQuestion | null {
   if (typeof s.updateId !== 'string' || !/^\d{1,19}$/.test(s.updateId)) return null;
   const base = { id: s.id, askedAt: s.askedAt, updateId: s.updateId };
   if (s.awaiting === 'currency') {
-    const { source, choices, items, transcript } = s;
+    const { source, choices, items, transcript, wallet } = s;
     if (source !== 'text' && source !== 'voice') return null;
+    if (wallet !== undefined && wallet !== 'household') return null;
     if (!Array.isArray(choices) || !choices.every(isCurrency)) return null;
     if (!Array.isArray(items) || !items.length || !items.every(isAskedItem)) return null;
     if (transcript !== undefined && typeof transcript !== 'string') return null;
@@ -143,6 +148,7 @@ export function readAsideQuestion(state: unknown): AsideQuestion | null {
       ...(transcript === undefined ? {} : { transcript }),
       choices,
       items,
+      ...(wallet ? { wallet } : {}),
     };
   }
   if (s.awaiting === 'goal') {

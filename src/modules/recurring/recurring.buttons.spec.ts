@@ -1,0 +1,78 @@
+import {
+  askKeyboard,
+  decodeRecurring,
+  encodeRecurring,
+  RECURRING_CALLBACK_RE,
+  ruleButtons,
+} from './recurring.buttons';
+import { askText, recordedText, ruleLine } from './recurring.texts';
+import type { RecurringRule } from './recurring-rule.entity';
+
+const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+describe('recurring buttons', () => {
+  it.each([
+    [{ kind: 'record', occurrenceId: ID }, 'rr:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'skip', occurrenceId: ID }, 'rs:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'other_amount', occurrenceId: ID }, 'ra:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'toggle_pause', ruleId: ID }, 'rp:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'delete', ruleId: ID }, 'rx:0f8fad5bd9cb469fa16570867728950e'],
+  ] as const)('%o ⇄ %s', (action, data) => {
+    expect(encodeRecurring(action)).toBe(data);
+    expect(decodeRecurring(data)).toEqual(action);
+    expect(RECURRING_CALLBACK_RE.test(data)).toBe(true);
+    expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+  });
+
+  it('refuses anything else', () => {
+    for (const data of [undefined, '', 'rr:', 'rr:xyz', 'rq:0f8fad5bd9cb469fa16570867728950e', 'lr:0f8f'])
+      expect(decodeRecurring(data)).toBeNull();
+    // the other buttons of the bot are not routed here
+    for (const data of ['lr:0f8fad5bd9cb469fa16570867728950e', 'pg:0f8f', 'u:12', 'st:week'])
+      expect(RECURRING_CALLBACK_RE.test(data)).toBe(false);
+  });
+
+  it('the ask keyboard and a rule row in each language', () => {
+    expect(
+      askKeyboard('en', ID)
+        .inline_keyboard.flat()
+        .map((b) => b.text),
+    ).toEqual(['✅ Record', '⏭ Skip', '✏️ Another amount']);
+    expect(ruleButtons('uz', { id: ID, paused: true }).map((b) => b.text)).toEqual([
+      '▶️ Davom ettirish',
+      "🗑 O'chirish",
+    ]);
+  });
+});
+
+describe('recurring texts', () => {
+  const rent = {
+    id: ID,
+    type: 'expense',
+    amount: 300_000_000n,
+    currency: 'UZS',
+    category: 'housing',
+    description: 'аренда',
+    every: 'month',
+    day: 31,
+    auto: true,
+    paused: false,
+  } as RecurringRule;
+
+  it('recorded, asked, listed', () => {
+    expect(recordedText('ru', rent, rent.amount)).toBe('🔁 Записал: Аренда 3,000,000.00 UZS');
+    expect(askText('en', rent, '2027-02-28')).toBe('🔁 Due 28.02.2027: Аренда 3,000,000.00 UZS. Record it?');
+    expect(ruleLine('uz', rent, '2027-02-28')).toBe(
+      "Аренда 3,000,000.00 UZS — har oy 31-sanada (o'zi), keyingisi: 28.02.2027",
+    );
+    expect(
+      ruleLine('en', { ...rent, every: 'week', day: 1, auto: false, paused: true } as RecurringRule, ''),
+    ).toBe('Аренда 3,000,000.00 UZS — every Monday, ⏸ paused');
+  });
+
+  it('no description: the category name in the language', () => {
+    expect(recordedText('en', { ...rent, description: '' } as RecurringRule, 100n)).toMatch(
+      /^🔁 Recorded: \S.* 1\.00 UZS$/,
+    );
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The buttons of recurring payments (docs/recurring.md) as plain data (Bot API reply_markup JSON): the scheduler
+ * sends the ask with them, the bot reads their presses (bot/flows/recurring.bot.ts). Ids travel as 32 hex digits.
+ *
+ *   rr:<occurrence>   ✅ record the rule's amount        rs:<occurrence>   ⏭ skip
+ *   ra:<occurrence>   ✏️ another amount (asked in the next message)
+ *   rp:<rule>         ⏸ pause / ▶️ resume               rx:<rule>         🗑 delete
+ */
+import type { Language } from '../../config/app-config';
+import { RECURRING_TEXTS } from './recurring.texts';
+
+export type RecurringAction =
+  | { kind: 'record'; occurrenceId: string }
+  | { kind: 'skip'; occurrenceId: string }
+  | { kind: 'other_amount'; occurrenceId: string }
+  | { kind: 'toggle_pause'; ruleId: string }
+  | { kind: 'delete'; ruleId: string };
+
+/** callback_data that belongs to these buttons (the bot routes it here before its own). */
+export const RECURRING_CALLBACK_RE = /^r[rsapx]:/;
+
+const hex = (id: string) => id.replace(/-/g, '').toLowerCase();
+const uuid = (h: string) =>
+  `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+
+export function encodeRecurring(a: RecurringAction): string {
+  switch (a.kind) {
+    case 'record':
+      return `rr:${hex(a.occurrenceId)}`;
+    case 'skip':
+      return `rs:${hex(a.occurrenceId)}`;
+    case 'other_amount':
+      return `ra:${hex(a.occurrenceId)}`;
+    case 'toggle_pause':
+      return `rp:${hex(a.ruleId)}`;
+    case 'delete':
+      return `rx:${hex(a.ruleId)}`;
+  }
+}
+
+export function decodeRecurring(data: string | undefined): RecurringAction | null {
+  const m = /^r([rsapx]):([0-9a-f]{32})$/.exec(data ?? '');
+  if (!m) return null;
+  const id = uuid(m[2]);
+  switch (m[1]) {
+    case 'r':
+      return { kind: 'record', occurrenceId: id };
+    case 's':
+      return { kind: 'skip', occurrenceId: id };
+    case 'a':
+      return { kind: 'other_amount', occurrenceId: id };
+    case 'p':
+      return { kind: 'toggle_pause', ruleId: id };
+    default:
+      return { kind: 'delete', ruleId: id };
+  }
+}
+
+interface Markup {
+  inline_keyboard: Array<Array<{ text: string; callback_data: string }>>;
+}
+
+/** Under the ask on the due day: ✅ Record · ⏭ Skip · ✏️ Another amount. */
+export function askKeyboard(lang: Language, occurrenceId: string): Markup {
+  const t = RECURRING_TEXTS[lang];
+  return {
+    inline_keyboard: [
+      [
+        { text: t.recordButton, callback_data: encodeRecurring({ kind: 'record', occurrenceId }) },
+        { text: t.skipButton, callback_data: encodeRecurring({ kind: 'skip', occurrenceId }) },
+      ],
+      [{ text: t.otherButton, callback_data: encodeRecurring({ kind: 'other_amount', occurrenceId }) }],
+    ],
+  };
+}
+
+/** Under a rule (its creation, the /recurring list): pause or resume, delete. */
+export function ruleButtons(
+  lang: Language,
+  rule: { id: string; paused: boolean },
+  label = '',
+): Array<{ text: string; callback_data: string }> {
+  const t = RECURRING_TEXTS[lang];
+  const prefix = label ? `${label} ` : '';
+  return [
+    {
+      text: `${prefix}${rule.paused ? t.resumeButton : t.pauseButton}`,
+      callback_data: encodeRecurring({ kind: 'toggle_pause', ruleId: rule.id }),
+    },
+    {
+      text: `${prefix}${t.deleteButton}`,
+      callback_data: encodeRecurring({ kind: 'delete', ruleId: rule.id }),
+    },
+  ];
+}

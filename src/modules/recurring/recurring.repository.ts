@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { toDecimalString } from '../../common/money';
+import type { Language } from '../../config/app-config';
+import { OccurrenceStatus, RecurringOccurrence } from './recurring-occurrence.entity';
+import { RecurringRule } from './recurring-rule.entity';
+
+/** A rule to look at on a scheduler tick, with what the run needs about its user. */
+export interface ActiveRule {
+  rule: RecurringRule;
+  timezone: string;
+  language: Language;
+  chatId: bigint;
+  /** Occurrence dates already handled since `since`. */
+  handled: string[];
+}
+
+/** An occurrence with its rule (the buttons under an ask). */
+export interface OccurrenceWithRule {
+  occurrence: RecurringOccurrence;
+  rule: RecurringRule;
+}
+
+/** All SQL about recurring rules and their occurrences; every user-facing query is scoped by user id. */
+@Injectable()
+export class RecurringRepository {
+  constructor(
+    @InjectRepository(RecurringRule) private readonly rules: Repository<RecurringRule>,
+    @InjectRepository(RecurringOccurrence) private readonly occurrences: Repository<RecurringOccurrence>,
+  ) {}
+
+  async page(
+    userId: string,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: RecurringRule[]; count: number }> {
+    const [rows, count] = await this.rules.findAndCount({
+      where: { userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
+    return { rows, count };
+  }
+
+  findOwned(userId: string, id: string): Promise<RecurringRule | null> {
+    return this.rules.findOneBy({ id, userId });
+  }
+
+  insert(values: Partial<RecurringRule>): Promise<RecurringRule> {
+    return this.rules.save(this.rules.create(values));
+  }
+
+  save(rule: RecurringRule): Promise<RecurringRule> {
+    return this.rules.save(rule);
+  }
+
+  async deleteOwned(userId: string, id: string): Promise<boolean> {
+    const result = await this.rules.delete({ id, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** The latest handled occurrence date of each rule (for next_date). */
+  async lastHandled(ruleIds: readonly string[]): Promise<Map<string, string>> {
+    if (!ruleIds.length) return new Map();
+    const rows: Array<{ id: string; last: string }> = await this.rules.query(
+      `SELECT recurring_id AS id, max(occurrence_date)::text AS last FROM recurring_occurrences
+       WHERE recurring_id = ANY($1::uuid[]) GROUP BY recurring_id`,
+      [ruleIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.last]));
+  }
+
+  /** Every rule that is not paused, of users the bot can write to, with the occurrences handled since `since`. */
+  async active(since: string): Promise<ActiveRule[]> {
+    const rows: Array<{
+      id: string;
+      timezone: string;
+      language: Language;
+      chat_id: string;
+      handled: string[];
+    }> = await this.rules.query(
+      `SELECT r.id, u.timezone, u.language, u.telegram_chat_id::text AS chat_id,
+                COALESCE(array_agg(o.occurrence_date::text) FILTER (WHERE o.id IS NOT NULL), '{}') AS handled
+         FROM recurring_rules r
+         JOIN users u ON u.id = r.user_id
+         LEFT JOIN recurring_occurrences o ON o.recurring_id = r.id AND o.occurrence_date >= $1::date
+         WHERE NOT r.paused AND u.is_active
+         GROUP BY r.id, u.timezone, u.language, u.telegram_chat_id
+         ORDER BY r.id`,
+      [since],
+    );
+    if (!rows.length) return [];
+    const rules = new Map(
+      (
+        await this.rules
+          .createQueryBuilder('r')
+          .whereInIds(rows.map((r) => r.id))
+          .getMany()
+      ).map((r) => [r.id, r]),
+    );
+    return rows
+      .filter((r) => rules.has(r.id))
+      .map((r) => ({
+        rule: rules.get(r.id)!,
+        timezone: r.timezone,
+        language: r.language,
+        chatId: BigInt(r.chat_id),
+        handled: r.handled,
+      }));
+  }
+
+  /**
+   * Claims an occurrence (INSERT … ON CONFLICT DO NOTHING on (recurring_id, occurrence_date)): its id when this call
+   * took it, null when another tick or instance already has it.
+   */
+  async claim(
+    em: EntityManager,
+    rule: RecurringRule,
+    date: string,
+    status: OccurrenceStatus,
+    amountMinor: bigint | null,
+  ): Promise<string | null> {
+    const rows: Array<{ id: string }> = await em.query(
+      `WITH claimed AS (
+         INSERT INTO recurring_occurrences (recurring_id, user_id, occurrence_date, status, amount, resolved_at)
+         VALUES ($1, $2, $3::date, $4::varchar, $5::numeric, CASE WHEN $4::varchar = 'asked' THEN NULL ELSE now() END)
+         ON CONFLICT ON CONSTRAINT uq_recurring_occurrences_key DO NOTHING RETURNING id)
+       SELECT id FROM claimed`,
+      [rule.id, rule.userId, date, status, amountMinor === null ? null : toDecimalString(amountMinor)],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** Gives an ask back after a send that failed for a passing reason (a later tick asks again). */
+  async release(id: string): Promise<void> {
+    await this.occurrences.delete({ id, status: 'asked' });
+  }
+
+  async setTransaction(em: EntityManager, id: string, transactionId: string): Promise<void> {
+    await em.query(`UPDATE recurring_occurrences SET transaction_id = $2 WHERE id = $1`, [id, transactionId]);
+  }
+
+  /**
+   * Answers an ask: moves it from `asked` to `status` in one UPDATE, so of two presses one wins. Null when it is
+   * not the user's, or already answered.
+   */
+  async resolve(
+    em: EntityManager,
+    userId: string,
+    id: string,
+    status: 'recorded' | 'skipped',
+    amountMinor: bigint | null,
+  ): Promise<boolean> {
+    const rows: Array<{ id: string }> = await em.query(
+      `WITH changed AS (
+         UPDATE recurring_occurrences SET status = $3, amount = $4::numeric, resolved_at = now()
+         WHERE id = $1 AND user_id = $2 AND status = 'asked' RETURNING id)
+       SELECT id FROM changed`,
+      [id, userId, status, amountMinor === null ? null : toDecimalString(amountMinor)],
+    );
+    return rows.length > 0;
+  }
+
+  async findOccurrence(userId: string, id: string): Promise<OccurrenceWithRule | null> {
+    const occurrence = await this.occurrences.findOneBy({ id, userId });
+    if (!occurrence) return null;
+    const rule = await this.rules.findOneBy({ id: occurrence.recurringId, userId });
+    return rule ? { occurrence, rule } : null;
+  }
+}
