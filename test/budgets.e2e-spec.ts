@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BudgetsBot } from '../src/modules/bot/flows/budgets.bot';
 import { BUDGET_CLOCK, BudgetClock, BudgetsService } from '../src/modules/budgets/budgets.service';
+import { parsePhrase } from '../src/modules/nlu';
 import { UsersService } from '../src/modules/users/users.service';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
 import { FakeTelegram } from './fakes/fake-telegram';
@@ -283,6 +284,39 @@ describe('budgets REST (e2e)', () => {
 
   describe('/budget in the bot', () => {
     let nextUpdate = 910_000;
+    it('phrases the parser reads as set_budget and budget_query (fromParsed, whatIsLeft)', async () => {
+      const flow = t.app.get(BudgetsBot, { strict: false });
+      const erinUser = await t.app.get(UsersService, { strict: false }).getById(erin.userId);
+      const parse = (text: string) =>
+        parsePhrase(text, { defaultCurrency: 'UZS', now: NOW, timeZone: 'Asia/Tashkent' });
+      const food = parse('set a budget of 2 mln for food');
+      expect(food.intent).toBe('set_budget');
+      expect((await flow.fromParsed(erinUser, food.budget!)).text).toBe(
+        '✅ Бюджет «🍽 Еда»: 2,000,000 UZS в месяц. Предупрежу на 80% и 100%.',
+      );
+      // Erin is in her own household: "семейный" makes it the household's.
+      const family = parse('семейный лимит на продукты 4 млн');
+      expect((await flow.fromParsed(erinUser, family.budget!)).text).toBe(
+        '✅ Бюджет «🛒 Продукты (👨‍👩‍👧 семья)»: 4,000,000 UZS в месяц. Предупрежу на 80% и 100%.',
+      );
+      expect((await list(erin)).map((b) => [b.category, b.wallet])).toEqual([
+        ['groceries', 'household'],
+        ['food', 'personal'],
+      ]);
+      const query = parse('сколько осталось по лимиту на кафе');
+      expect(query.intent).toBe('budget_query');
+      expect((await flow.whatIsLeft(erinUser, query.budgetQuery!)).text).toBe(
+        'Такого бюджета нет. Все бюджеты — /budget.',
+      );
+      await spend(t, erin, '150000', { category: 'cafe' });
+      expect(
+        (await flow.whatIsLeft(erinUser, { category: 'groceries', categories: ['groceries', 'cafe'] })).text,
+      ).toBe('🍽 Еда: осталось 1,850,000 из 2,000,000 UZS');
+      expect((await flow.whatIsLeft(erinUser, { category: null })).text).toBe(
+        '🛒 Продукты: осталось 4,000,000 из 4,000,000 UZS\n🍽 Еда: осталось 1,850,000 из 2,000,000 UZS',
+      );
+    });
+
     it("a budget said in a phrase: created, or why not, in the user's language", async () => {
       const flow = t.app.get(BudgetsBot, { strict: false });
       const users = t.app.get(UsersService, { strict: false });

@@ -57,6 +57,7 @@ interface Texts {
   duplicate: string;
   notInHousehold: string;
   badCategory: string;
+  noSuchBudget: string;
 }
 
 const T: Record<Language, Texts> = {
@@ -80,6 +81,7 @@ const T: Record<Language, Texts> = {
     duplicate: 'Такой бюджет уже есть: измените его в /budget.',
     notInHousehold: 'Вы не в семье: семейный бюджет не задать.',
     badCategory: 'Такой категории расходов нет.',
+    noSuchBudget: 'Такого бюджета нет. Все бюджеты — /budget.',
   },
   uz: {
     all: 'Barcha xarajatlar',
@@ -102,6 +104,7 @@ const T: Record<Language, Texts> = {
     duplicate: 'Bunday byudjet bor: uni /budget da oʻzgartiring.',
     notInHousehold: 'Siz oilada emassiz: oilaviy byudjet qoʻyib boʻlmaydi.',
     badCategory: 'Bunday xarajat toifasi yoʻq.',
+    noSuchBudget: 'Bunday byudjet yoʻq. Barcha byudjetlar — /budget.',
   },
   en: {
     all: 'All spending',
@@ -124,6 +127,7 @@ const T: Record<Language, Texts> = {
     duplicate: 'There is such a budget already: change it in /budget.',
     notInHousehold: 'You are not in a household: no family budget.',
     badCategory: 'There is no such expense category.',
+    noSuchBudget: 'There is no such budget. All budgets: /budget.',
   },
 };
 

@@ -3,7 +3,9 @@ import { DomainError } from '../../../common/errors/domain-error';
 import type { Currency } from '../../../common/money';
 import type { BudgetPeriod } from '../../budgets/budget.entity';
 import { BudgetsService, DUPLICATE_BUDGET } from '../../budgets/budgets.service';
-import { budgetCreatedText, budgetListText, budgetTexts } from '../../budgets/budgets.texts';
+import { FOOD } from '../../budgets/budget-status';
+import { budgetCreatedText, budgetLinesText, budgetListText, budgetTexts } from '../../budgets/budgets.texts';
+import type { BudgetPhrase, BudgetQuery } from '../../nlu/nlu.types';
 import { NOT_IN_HOUSEHOLD, type Wallet } from '../../transactions/wallet';
 import type { User } from '../../users/user.entity';
 import { budgetsKeyboard } from '../keyboards/budgets.keyboards';
@@ -19,6 +21,13 @@ export interface BotBudget {
   currency?: Currency;
   period: BudgetPeriod;
   wallet: Wallet;
+}
+
+/** The parser's category of a budget phrase as a budget key: food (groceries and cafe) is "food". */
+export function budgetKeyOf(phrase: Pick<BudgetPhrase, 'category' | 'categories'>): string | null {
+  const c = phrase.categories;
+  if (c && c.length === 2 && c.includes('groceries') && c.includes('cafe')) return FOOD;
+  return phrase.category;
 }
 
 /**
@@ -58,6 +67,32 @@ export class BudgetsBot {
       if (error.fields?.category) return { text: t.badCategory };
       throw error;
     }
+  }
+
+  /** The parser's set_budget ("лимит на кафе 500 тыс в месяц", "семейный лимит на продукты 4 млн"): fromPhrase. */
+  fromParsed(user: User, phrase: BudgetPhrase): Promise<InlineReply> {
+    return this.fromPhrase(user, {
+      category: budgetKeyOf(phrase),
+      amountMinor: phrase.amountMinor,
+      currency: phrase.currency,
+      period: phrase.period,
+      wallet: phrase.wallet ?? 'personal',
+    });
+  }
+
+  /**
+   * The parser's budget_query ("сколько осталось по лимиту на кафе"): what is left of the budgets asked about — the
+   * named category's (the household's with "семейный"), or with no category the overall budget, else every budget.
+   */
+  async whatIsLeft(user: User, query: BudgetQuery): Promise<InlineReply> {
+    const all = await this.budgets.list(user.id);
+    const key = budgetKeyOf(query);
+    const inWallet = query.wallet ? all.filter((l) => l.wallet === 'household') : all;
+    const overall = inWallet.filter((l) => l.category === null);
+    const picked =
+      key !== null ? inWallet.filter((l) => l.category === key) : overall.length ? overall : inWallet;
+    if (!picked.length) return { text: budgetTexts(user.language).noSuchBudget };
+    return { text: budgetLinesText(user.language, picked) };
   }
 
   /** A ✖ press: deletes the budget, then shows the list as it is now (also when it was already gone). */
