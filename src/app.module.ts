@@ -5,6 +5,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BotModule } from './modules/bot/bot.module';
+import { BudgetsModule } from './modules/budgets/budgets.module';
 import { CategoriesModule } from './modules/categories/categories.module';
 import { DebtsModule } from './modules/debts/debts.module';
 import { GoalsModule } from './modules/goals/goals.module';
@@ -39,6 +40,7 @@ export class AppModule {
         GoalsModule,
         DebtsModule,
         HouseholdsModule,
+        BudgetsModule,
         RecurringModule,
         ...BotModule.forRoot(config),
         ...NotificationsModule.forRoot(config),

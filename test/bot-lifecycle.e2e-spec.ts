@@ -63,6 +63,7 @@ describe('bot start-up with TELEGRAM_WEBHOOK_URL (e2e)', () => {
         'goals',
         'goal',
         'debts',
+        'budget',
         'recurring',
         'remind',
         'family',

@@ -316,6 +316,15 @@ describe('exports and personal data (e2e)', () => {
         [alice.userId, 'b'.repeat(64)],
       );
 
+      const [aliceBudget] = await t.db.query(
+        `INSERT INTO budgets (user_id, category, amount, currency, period) VALUES ($1, 'cafe', 500000, 'UZS', 'month'), ($2, 'cafe', 1, 'UZS', 'week') RETURNING id`,
+        [alice.userId, bob.userId],
+      );
+      await t.db.query(
+        `INSERT INTO budget_alerts (budget_id, user_id, period_start, threshold) VALUES ($1, $2, '2026-12-01', 80)`,
+        [aliceBudget.id, alice.userId],
+      );
+
       const res = await t.http.get('/api/users/me/export/').set(auth(alice)).expect(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       const body = res.body as Record<string, unknown> & {
@@ -325,6 +334,8 @@ describe('exports and personal data (e2e)', () => {
       expect(Object.keys(body).sort()).toEqual([
         'balances',
         'bot_sessions',
+        'budget_alerts',
+        'budgets',
         'card_transfer_questions',
         'categories',
         'debts',
@@ -362,6 +373,17 @@ describe('exports and personal data (e2e)', () => {
         '100.00',
       ]);
       expect(body.transactions.every((r) => !('user_id' in r))).toBe(true);
+      expect(body.budgets).toEqual([
+        expect.objectContaining({
+          id: aliceBudget.id,
+          category: 'cafe',
+          amount: '500000.00',
+          period: 'month',
+        }),
+      ]);
+      expect(body.budget_alerts).toEqual([
+        expect.objectContaining({ budget_id: aliceBudget.id, period_start: '2026-12-01', threshold: 80 }),
+      ]);
       expect(body.categories).toEqual([expect.objectContaining({ type: 'expense', name: 'Кошка' })]);
       expect(body.bot_sessions).toEqual([expect.objectContaining({ state: { kind: 'pending' } })]);
       expect(body.learned_categories).toEqual([

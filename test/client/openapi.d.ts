@@ -542,6 +542,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/budgets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Your budgets and your household's, a page at a time */
+    get: operations['BudgetsController_list'];
+    put?: never;
+    /** Set a budget */
+    post: operations['BudgetsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/budgets/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One budget you see */
+    get: operations['BudgetsController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a budget */
+    delete: operations['BudgetsController_remove'];
+    options?: never;
+    head?: never;
+    /** Change a budget: any of its fields */
+    patch: operations['BudgetsController_update'];
+    trace?: never;
+  };
   '/api/recurring': {
     parameters: {
       query?: never;
@@ -1520,6 +1557,128 @@ export interface components {
        * @description A member of your household.
        */
       user_id: string;
+    };
+    BudgetResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description An expense category key, custom:<uuid>, "food" (groceries and cafe), or null: all spending.
+       * @example cafe
+       */
+      category: string | null;
+      /** @example 500000.00 */
+      amount: string;
+      /**
+       * @example UZS
+       * @enum {string}
+       */
+      currency: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /**
+       * @example month
+       * @enum {string}
+       */
+      period: 'month' | 'week';
+      /**
+       * @example personal
+       * @enum {string}
+       */
+      wallet: 'personal' | 'household';
+      /**
+       * @description Expenses of the current period (the user's time zone) in the budget's currency, each at the bank rate of its day; null when a rate needed is not available (never a sum of unconverted currencies).
+       * @example 380000.00
+       */
+      spent: string | null;
+      /**
+       * @description amount − spent; negative when overspent.
+       * @example 120000.00
+       */
+      remaining: string | null;
+      /**
+       * @description Whole percent spent, rounded down; above 100 when overspent.
+       * @example 76
+       */
+      percent: number | null;
+      /**
+       * Format: date
+       * @description First local day of the current period.
+       * @example 2026-12-01
+       */
+      period_start: string;
+      /**
+       * Format: date
+       * @description Last local day of the current period.
+       * @example 2026-12-31
+       */
+      period_end: string;
+    };
+    BudgetPageResponse: {
+      /** @example 42 */
+      count: number;
+      /**
+       * Format: uri
+       * @example https://ovozpay.example/api/transactions/?page=3
+       */
+      next: string | null;
+      /**
+       * Format: uri
+       * @example https://ovozpay.example/api/transactions/
+       */
+      previous: string | null;
+      results: components['schemas']['BudgetResponse'][];
+    };
+    BudgetBodyDto: {
+      /**
+       * @description An expense category key (GET /api/categories/), custom:<uuid> of your own, "food" (groceries and cafe), or null for all spending. Default: null.
+       * @example cafe
+       */
+      category?: string | null;
+      /**
+       * @description Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.
+       * @example 500000.00
+       */
+      amount: string;
+      /**
+       * @description Any case. Default: the user's currency.
+       * @enum {string}
+       */
+      currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /**
+       * @description month: 1st to last day; week: Monday to Sunday. Default: month.
+       * @enum {string}
+       */
+      period?: 'month' | 'week';
+      /**
+       * @description personal: your own records in your own wallet; household: your household's records from every member (you must be in one; every member sees and changes it). Default: personal.
+       * @enum {string}
+       */
+      wallet?: 'personal' | 'household';
+    };
+    BudgetPatchDto: {
+      /**
+       * @description An expense category key (GET /api/categories/), custom:<uuid> of your own, "food" (groceries and cafe), or null for all spending. Default: null.
+       * @example cafe
+       */
+      category?: string | null;
+      /**
+       * @description Decimal string (a JSON number is accepted too); > 0, at most 13 integer digits and 2 decimals.
+       * @example 500000.00
+       */
+      amount?: string;
+      /**
+       * @description Any case. Default: the user's currency.
+       * @enum {string}
+       */
+      currency?: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /**
+       * @description month: 1st to last day; week: Monday to Sunday. Default: month.
+       * @enum {string}
+       */
+      period?: 'month' | 'week';
+      /**
+       * @description personal: your own records in your own wallet; household: your household's records from every member (you must be in one; every member sees and changes it). Default: personal.
+       * @enum {string}
+       */
+      wallet?: 'personal' | 'household';
     };
     RecurringResponse: {
       /** Format: uuid */
@@ -3103,6 +3262,14 @@ export interface operations {
             debts: {
               [key: string]: unknown;
             }[];
+            /** @description The rows of budgets: id, household_id, category, amount, currency, period, created_at, updated_at */
+            budgets: {
+              [key: string]: unknown;
+            }[];
+            /** @description The rows of budget_alerts: budget_id, period_start, threshold, sent_at */
+            budget_alerts: {
+              [key: string]: unknown;
+            }[];
             /** @description The rows of sent_reminders: kind, reminder_key, sent_at */
             sent_reminders: {
               [key: string]: unknown;
@@ -4627,6 +4794,307 @@ export interface operations {
       };
       /** @description You may see this but not do this (e.g. only the owner of a household may) */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Unsupported media type: the body must be application/json in UTF-8 */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  BudgetsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        /** @description Default 20, at most 100 */
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetPageResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  BudgetsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BudgetBodyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Request body is too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Unsupported media type: the body must be application/json in UTF-8 */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  BudgetsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetResponse'];
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  BudgetsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Not found (or not yours), or an invalid page */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+      /** @description Throttled (a `Retry-After` header says when to come back) */
+      429: {
+        headers: {
+          /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  BudgetsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BudgetPatchDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BudgetResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TelegrafModule } from 'nestjs-telegraf';
 import { AppConfig } from '../../config/app-config';
 import { AuthModule } from '../auth/auth.module';
+import { BudgetsModule } from '../budgets/budgets.module';
+import { BudgetsBot } from './flows/budgets.bot';
 import { CategoriesModule } from '../categories/categories.module';
 import { DebtsModule } from '../debts/debts.module';
 import { GoalsModule } from '../goals/goals.module';
@@ -75,6 +77,8 @@ export class BotModule {
           RatesModule,
           PlannedPaymentsModule,
           HouseholdsModule,
+          // Budgets (docs/budgets.md).
+          BudgetsModule,
           // Recurring payments (docs/recurring.md).
           RecurringModule,
         ],
@@ -100,6 +104,8 @@ export class BotModule {
           // Group chats (docs/households.md, "Group chats").
           GroupsBot,
           GroupUpdate,
+          // Budgets (docs/budgets.md).
+          BudgetsBot,
           // Recurring payments (docs/recurring.md).
           RecurringBot,
         ],

@@ -6,6 +6,7 @@ import type { User } from '../users/user.entity';
 import { BotExceptionFilter } from './bot.exception-filter';
 import { BotReportsService } from './flows/bot.reports';
 import { BotService } from './flows/bot.service';
+import { BudgetsBot } from './flows/budgets.bot';
 import { CategoriesBot } from './flows/categories.bot';
 import { FamilyBot } from './flows/family.bot';
 import { PlansBot } from './flows/plans.bot';
@@ -28,6 +29,7 @@ import {
   PLAN_CALLBACK_RE,
   REPORT_CALLBACK_RE,
 } from './keyboards/callback-data';
+import { BUDGET_CALLBACK_RE } from './keyboards/callback-data';
 import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
 import { needStartText } from './texts/bot.texts';
 
@@ -78,6 +80,7 @@ export class BotUpdate {
     private readonly categoriesBot: CategoriesBot,
     private readonly family: FamilyBot,
     private readonly recurringBot: RecurringBot,
+    private readonly budgetsBot: BudgetsBot,
   ) {}
 
   /** /start; an invite link (`/start join_<token>`) then shows the invitation with its Join button. */
@@ -276,6 +279,19 @@ export class BotUpdate {
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
     await registeredPress(ctx, (user) => this.recurringBot.onCallback(user, pressOf(ctx)));
+  }
+
+  /** /budget (docs/budgets.md): the list with progress; its ✖ buttons (bx:…) come here, ahead of the catch-all. */
+  @Command('budget')
+  async budget(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.budgetsBot.command(user));
+  }
+
+  @Action(BUDGET_CALLBACK_RE)
+  async budgetCallback(
+    @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
+  ): Promise<void> {
+    await registeredPress(ctx, (user) => this.budgetsBot.onCallback(user, pressOf(ctx)));
   }
 
   @On('callback_query')

@@ -92,6 +92,19 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
       'id, direction, counterparty, amount::text AS amount, repaid_amount::text AS repaid_amount, currency, due_date::text AS due_date, status, description, closed_at, created_at, updated_at',
     orderBy: 'created_at, id',
   },
+  // Budgets the user set (a household budget they created too) and the warnings sent about them (docs/budgets.md).
+  {
+    name: 'budgets',
+    table: 'budgets',
+    columns: 'id, household_id, category, amount::text AS amount, currency, period, created_at, updated_at',
+    orderBy: 'created_at, id',
+  },
+  {
+    name: 'budget_alerts',
+    table: 'budget_alerts',
+    columns: 'budget_id, period_start::text AS period_start, threshold, sent_at',
+    orderBy: 'sent_at, id',
+  },
   {
     name: 'sent_reminders',
     table: 'sent_reminders',

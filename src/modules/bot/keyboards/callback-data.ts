@@ -381,3 +381,18 @@ export function decodeFamily(data: string | undefined): FamilyAction | null {
     return { kind: m[1] === 'j' ? 'join' : 'revoke', token: m[2] };
   return null;
 }
+
+// --- The ✖ buttons under /budget (flows/budgets.bot.ts; docs/budgets.md). ----------------------------------------
+
+/** callback_data that belongs to these buttons (the bot routes it here before its own): bx:<budget id, 32 hex>. */
+export const BUDGET_CALLBACK_RE = /^bx:/;
+
+export function encodeBudgetDelete(id: string): string {
+  return `bx:${uuidToHex(id)}`;
+}
+
+/** The budget a ✖ button names, or null for anything else. */
+export function decodeBudgetDelete(data: string | undefined): string | null {
+  const m = /^bx:([0-9a-f]{32})$/.exec(data ?? '');
+  return m ? hexToUuid(m[1]) : null;
+}

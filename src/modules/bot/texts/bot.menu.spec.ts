@@ -19,6 +19,7 @@ describe('command menu', () => {
         'goals',
         'goal',
         'debts',
+        'budget',
         'recurring',
         'remind',
         'family',

@@ -4,7 +4,7 @@ import { RECURRING_TEXTS } from '../../recurring/recurring.texts';
 import { STATS_TEXTS } from '../../stats/stats.texts';
 import { COMMANDS } from './bot.texts';
 
-type PlanCommand = 'goals' | 'goal' | 'debts' | 'remind' | 'family' | 'app';
+type PlanCommand = 'goals' | 'goal' | 'debts' | 'budget' | 'remind' | 'family' | 'app';
 
 /** Menu descriptions of the planning commands, the household and the Mini App (at most 256 characters each, per Telegram). */
 const MORE: Record<Language, Record<PlanCommand, string>> = {
@@ -12,6 +12,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     goals: 'Цели и накопления',
     goal: 'Новая цель: /goal телефон 3 млн к 1 марта',
     debts: 'Долги: кому дал, у кого взял',
+    budget: 'Бюджеты: лимиты расходов',
     remind: 'Ежедневное напоминание',
     family: 'Семья: общий кошелёк',
     app: 'Открыть приложение OvozPay',
@@ -20,6 +21,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     goals: 'Maqsadlar va jamgʻarmalar',
     goal: 'Yangi maqsad: /goal mashina 100 million soʻm',
     debts: 'Qarzlar: kimga berdim, kimdan oldim',
+    budget: 'Byudjetlar: xarajat limitlari',
     remind: 'Kundalik eslatma',
     family: 'Oila: umumiy hamyon',
     app: 'OvozPay ilovasini ochish',
@@ -28,6 +30,7 @@ const MORE: Record<Language, Record<PlanCommand, string>> = {
     goals: 'Goals and savings',
     goal: 'New goal: /goal laptop 1200 dollars by June 1',
     debts: 'Debts: lent and borrowed',
+    budget: 'Budgets: spending limits',
     remind: 'Daily reminder',
     family: 'Family: the shared wallet',
     app: 'Open the OvozPay app',
@@ -45,6 +48,7 @@ export function menuCommands(lang: Language): Array<{ command: string; descripti
     { command: 'goals', description: more.goals },
     { command: 'goal', description: more.goal },
     { command: 'debts', description: more.debts },
+    { command: 'budget', description: more.budget },
     { command: 'recurring', description: RECURRING_TEXTS[lang].menu },
     { command: 'remind', description: more.remind },
     { command: 'family', description: more.family },

@@ -83,6 +83,7 @@ const HELP: Record<Language, string> = {
 /goals - Цели и накопления
 /goal - Новая цель: /goal телефон 3 млн к 1 марта
 /debts - Долги: кому дал, у кого взял
+/budget - Бюджеты: лимиты расходов
 /recurring - Регулярные платежи и доходы
 /remind - Ежедневное напоминание: /remind 20:30, /remind off
 /family - Семья: общий кошелёк и участники
@@ -123,6 +124,7 @@ const HELP: Record<Language, string> = {
 /goals - Maqsadlar va jamgʻarmalar
 /goal - Yangi maqsad: /goal mashina 100 million soʻm
 /debts - Qarzlar: kimga berdim, kimdan oldim
+/budget - Byudjetlar: xarajat limitlari
 /recurring - Muntazam toʻlovlar va daromadlar
 /remind - Kundalik eslatma: /remind 20:30, /remind off
 /family - Oila: umumiy hamyon va aʼzolar
@@ -163,6 +165,7 @@ const HELP: Record<Language, string> = {
 /goals - Goals and savings
 /goal - New goal: /goal laptop 1200 dollars by June 1
 /debts - Debts: lent and borrowed
+/budget - Budgets: spending limits
 /recurring - Recurring payments and incomes
 /remind - Daily reminder: /remind 20:30, /remind off
 /family - Family: the shared wallet and its members
