@@ -15,6 +15,7 @@ import { UsersService } from '../src/modules/users/users.service';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
 import { FakeTelegram } from './fakes/fake-telegram';
 import { accessTokenFor } from './helpers/auth';
+import { BotChat } from './helpers/bot-chat';
 import { createTestDatabase, TestDatabase } from './helpers/test-database';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { callbackUpdate, deliverUpdate, textUpdate } from './helpers/updates';
@@ -36,6 +37,9 @@ async function login(t: TestApp, chatId: number): Promise<Who> {
 }
 
 const auth = (who: Who) => ({ Authorization: `Bearer ${who.token}` });
+
+const warningsTo = (telegram: FakeTelegram, chatId: number) =>
+  telegram.textsTo(chatId).filter((text) => /^(⚠️|🚨)/.test(text));
 
 async function spend(
   t: TestApp,
@@ -385,9 +389,6 @@ describe('budget warnings (e2e)', () => {
     return { id, lines };
   }
 
-  const warningsTo = (telegram: FakeTelegram, chatId: number) =>
-    telegram.textsTo(chatId).filter((text) => /^(⚠️|🚨)/.test(text));
-
   it("afterRecorded gives the lines and warns once at 80% and once at 100%, a household's to every member", async () => {
     const t = await startTestApp();
     try {
@@ -545,5 +546,40 @@ describe('budget warnings (e2e)', () => {
       await telegram.stop();
       await database.drop();
     }
+  });
+});
+
+describe('budgets said and met in the chat (e2e, webhook)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+    setClock(t, NOW);
+  });
+  afterAll(() => t?.close());
+
+  it('a limit by phrase; each record under it says what is left; one warning at 80%; the question answers', async () => {
+    const chat = new BotChat(t, 6_301_001, 'ru').at('2026-12-15 12:00');
+    await chat.start();
+    const set = await chat.send('лимит на кафе 500 тыс в месяц');
+    expect(set.replies[0].text).toBe(
+      '✅ Бюджет «☕ Кафе и рестораны»: 500,000 UZS в месяц. Предупрежу на 80% и 100%.',
+    );
+    const first = await chat.send('обед в кафе 300000');
+    expect(first.replies[0].text).toMatch(/^✅/);
+    expect(first.replies[0].text).toContain('☕ Кафе и рестораны: осталось 200,000 из 500,000 UZS');
+    const service = t.app.get(BudgetsService, { strict: false });
+    await service.settled();
+    expect(warningsTo(t.telegram, chat.chatId)).toEqual([]);
+    const second = await chat.send('ужин в ресторане 120000');
+    expect(second.replies[0].text).toContain('осталось 80,000 из 500,000 UZS');
+    await service.settled();
+    expect(warningsTo(t.telegram, chat.chatId)).toHaveLength(1);
+    // A record under no budget has no budget line.
+    expect((await chat.send('такси 20000')).replies[0].text).not.toContain('осталось');
+    await service.settled();
+    expect(warningsTo(t.telegram, chat.chatId)).toHaveLength(1);
+    expect((await chat.send('сколько осталось по лимиту на кафе')).replies[0].text).toBe(
+      '☕ Кафе и рестораны: осталось 80,000 из 500,000 UZS',
+    );
   });
 });

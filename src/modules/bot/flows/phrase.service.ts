@@ -50,6 +50,9 @@ import { afterAnswer, bareAmount, PendingAmount, pendingAmount, readPending } fr
 import { AsidesBot } from './asides/asides.bot';
 import { PlansBot } from './plans.bot';
 import { RecurringBot } from './recurring.bot';
+import { BudgetsBot } from './budgets.bot';
+import { BudgetsService } from '../../budgets/budgets.service';
+import { budgetLinesText } from '../../budgets/budgets.texts';
 import type { RecurringDraft } from '../../recurring/recurring.service';
 import { categoryFor, itemView, newTransactions, occurredAt, pendingItemView } from './recording';
 
@@ -98,6 +101,8 @@ export class PhraseService {
     private readonly asides: AsidesBot,
     private readonly households: HouseholdsService,
     private readonly recurring: RecurringBot,
+    private readonly budgetsBot: BudgetsBot,
+    private readonly budgets: BudgetsService,
   ) {}
 
   /**
@@ -165,9 +170,14 @@ export class PhraseService {
         return parsed.recurring
           ? this.recurring.fromPhrase(user, recurringDraft(parsed.recurring), now)
           : this.notUnderstood(user, pending);
-      // budgets said in a phrase (issue 15): their flow is not in the bot yet
       case 'set_budget':
+        return parsed.budget
+          ? this.budgetsBot.fromParsed(user, parsed.budget)
+          : this.notUnderstood(user, pending);
       case 'budget_query':
+        return parsed.budgetQuery
+          ? this.budgetsBot.whatIsLeft(user, parsed.budgetQuery)
+          : this.notUnderstood(user, pending);
       case 'unknown':
         return this.notUnderstood(user, pending);
     }
@@ -314,18 +324,20 @@ export class PhraseService {
     const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);
     const question = next ? pendingItemView(next.items[0], name, user.timezone, now) : undefined;
-    const wallet = await this.transactions.movableWallet(user.id, rows);
+    const [wallet, budgets] = await Promise.all([
+      this.transactions.movableWallet(user.id, rows),
+      // What the budgets these records fall under still allow (docs/budgets.md); warnings go out by themselves.
+      this.budgets.afterRecorded(user.id, rows),
+    ]);
+    const recorded = recordedText(
+      user.language,
+      rows.map((r) => itemView(r, name)),
+      user.timezone,
+      question,
+    );
+    const left = budgets.length ? budgetLinesText(user.language, budgets) : '';
     return {
-      text: withWalletLine(
-        user.language,
-        recordedText(
-          user.language,
-          rows.map((r) => itemView(r, name)),
-          user.timezone,
-          question,
-        ),
-        wallet,
-      ),
+      text: withWalletLine(user.language, left ? `${recorded}\n${left}` : recorded, wallet),
       markup: rows.length ? recordedKeyboard(user.language, BigInt(input.updateId), wallet) : undefined,
       effect: rows.length ? { kind: 'records', rows } : undefined,
     };
