@@ -161,6 +161,13 @@ describe('Noticing recurring patterns (e2e)', () => {
       },
     ]);
     expect((await rules(alice.userId))[0].category).toBe(november[0].category);
+    // November was paid by the record that completed the pattern: the rule starts with December
+    expect(
+      await t.db.query(
+        `SELECT occurrence_date::text AS date, status, transaction_id FROM recurring_occurrences WHERE user_id = $1`,
+        [alice.userId],
+      ),
+    ).toEqual([{ date: '2026-11-02', status: 'recorded', transaction_id: november[0].id }]);
     expect((await offers(alice.userId))[0]).toMatchObject({
       status: 'accepted',
       recurring_id: expect.any(String),
@@ -210,6 +217,7 @@ describe('Noticing recurring patterns (e2e)', () => {
     await say(dave.chatId, dave.userId, 'такси 30 тыс', '2026-11-03T07:00:00Z');
     // taken twice in November: a habit, not a monthly payment
     const taxi = await say(dave.chatId, dave.userId, 'такси 30 тыс', '2026-11-10T07:00:00Z');
+    expect(taxi[0].description).toBe('такси');
     expect(await service.offerFor(dave.userId, taxi, now)).toBeNull();
     expect(november).toHaveLength(1);
     // a rule with that description already: no offer in December
@@ -223,5 +231,12 @@ describe('Noticing recurring patterns (e2e)', () => {
     const december = await say(dave.chatId, dave.userId, 'интернет 150 тыс', '2026-12-05T07:00:00Z');
     expect(await service.offerFor(dave.userId, december, now)).toBeNull();
     expect(await offers(dave.userId)).toEqual([]);
+    // without the rule, October, November and December are a pattern
+    await t.db.query(`DELETE FROM recurring_rules WHERE user_id = $1`, [dave.userId]);
+    expect(await service.offerFor(dave.userId, december, now)).toMatchObject({
+      description: 'интернет',
+      amountMinor: 15_000_000n,
+      day: 5,
+    });
   });
 });

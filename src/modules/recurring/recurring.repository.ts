@@ -36,6 +36,9 @@ export interface PatternOffer {
   currency: string;
   day: number;
   wallet: Wallet;
+  /** The record that completed the pattern (null once deleted), and its local month's first day. */
+  transactionId: string | null;
+  paidMonth: string;
 }
 
 /** A description folded in SQL as patterns.ts `foldDescription` folds it in TypeScript. */
@@ -238,8 +241,9 @@ export class RecurringRepository {
   async claimOffer(userId: string, key: string, offer: Omit<PatternOffer, 'id'>): Promise<string | null> {
     const rows: Array<{ id: string }> = await this.rules.query(
       `WITH claimed AS (
-         INSERT INTO recurring_offers (user_id, type, description_key, description, category, amount, currency, day, wallet)
-         VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, $8, $9)
+         INSERT INTO recurring_offers
+           (user_id, type, description_key, description, category, amount, currency, day, wallet, transaction_id, paid_month)
+         VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, $8, $9, $10, $11::date)
          ON CONFLICT ON CONSTRAINT uq_recurring_offers_key DO NOTHING RETURNING id)
        SELECT id FROM claimed`,
       [
@@ -252,6 +256,8 @@ export class RecurringRepository {
         offer.currency,
         offer.day,
         offer.wallet,
+        offer.transactionId,
+        offer.paidMonth,
       ],
     );
     return rows[0]?.id ?? null;
@@ -275,11 +281,14 @@ export class RecurringRepository {
       currency: string;
       day: number;
       wallet: Wallet;
+      transaction_id: string | null;
+      paid_month: string;
     }> = await this.rules.query(
       `WITH changed AS (
          UPDATE recurring_offers SET status = $3, resolved_at = now()
          WHERE id = $1 AND user_id = $2 AND status = 'offered'
-         RETURNING id, type, description, category, amount::text AS amount, currency, day, wallet)
+         RETURNING id, type, description, category, amount::text AS amount, currency, day, wallet,
+                   transaction_id, paid_month::text AS paid_month)
        SELECT * FROM changed`,
       [id, userId, status],
     );
@@ -294,6 +303,8 @@ export class RecurringRepository {
       currency: r.currency.trim(),
       day: Number(r.day),
       wallet: r.wallet,
+      transactionId: r.transaction_id,
+      paidMonth: r.paid_month,
     };
   }
 

@@ -24,7 +24,15 @@ import {
   PATTERN_MONTHS,
 } from './patterns';
 import { ActiveRule, OccurrenceWithRule, PatternOffer, RecurringRepository } from './recurring.repository';
-import { addDays, CATCH_UP_DAYS, Every, isoWeekday, nextDate, validDay } from './recurring.schedule';
+import {
+  addDays,
+  CATCH_UP_DAYS,
+  Every,
+  isoWeekday,
+  nextDate,
+  occurrenceOnOrAfter,
+  validDay,
+} from './recurring.schedule';
 
 /** The clock of recurring payments (tests set `now`). */
 export const RECURRING_CLOCK = Symbol('RECURRING_CLOCK');
@@ -243,6 +251,8 @@ export class RecurringService {
         currency: pattern.currency,
         day: pattern.day,
         wallet: row.householdId ? 'household' : 'personal',
+        transactionId: row.id,
+        paidMonth: `${month}-01`,
       };
       const id = await this.repo.claimOffer(userId, key, offer);
       if (id) {
@@ -272,7 +282,18 @@ export class RecurringService {
         wallet: offer.wallet,
       });
       if (outcome.kind !== 'created') throw new Error('an offer always has an amount');
-      await this.repo.offerAccepted(offer.id, outcome.view.rule.id);
+      const { rule } = outcome.view;
+      await this.repo.offerAccepted(offer.id, rule.id);
+      if (offer.transactionId) {
+        // the month of the record that completed the pattern is paid: the rule does not ask for it again
+        const date = occurrenceOnOrAfter(rule, offer.paidMonth);
+        const occurrenceId = await this.dataSource.transaction(async (em) => {
+          const id = await this.repo.claim(em, rule, date, 'recorded', null);
+          if (id) await this.repo.setTransaction(em, id, offer.transactionId!);
+          return id;
+        });
+        if (occurrenceId) return { kind: 'created', view: (await this.views(userId, [rule]))[0] };
+      }
       return outcome;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
