@@ -6,6 +6,7 @@
 import { DataSource, In } from 'typeorm';
 import type { Clock } from '../src/modules/notifications/reminders.service';
 import { RecurringBot } from '../src/modules/bot/flows/recurring.bot';
+import { PrivacyService } from '../src/modules/privacy/privacy.service';
 import { RecurringScheduler } from '../src/modules/recurring/recurring.scheduler';
 import { RECURRING_CLOCK, RecurringService } from '../src/modules/recurring/recurring.service';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
@@ -29,8 +30,8 @@ describe('Noticing recurring patterns (e2e)', () => {
       t,
       messageUpdate(++nextUpdateId, chatId, { text: '/start' }, { sentAt: now.getTime(), languageCode }),
     );
-    const { userId } = await accessTokenFor(t, chatId);
-    return { chatId, userId };
+    const { userId, token } = await accessTokenFor(t, chatId);
+    return { chatId, userId, auth: { Authorization: `Bearer ${token}` } };
   };
   /** Says `text` at `at` (the record's time) and gives the rows it recorded. */
   const say = async (chatId: number, userId: string, text: string, at: string) => {
@@ -203,6 +204,22 @@ describe('Noticing recurring patterns (e2e)', () => {
     const november = await say(carol.chatId, carol.userId, 'netflix 10 dollars', '2026-11-15T07:00:00Z');
     expect(await service.offerFor(carol.userId, november, now)).toBeNull();
     expect(await rules(carol.userId)).toEqual([]);
+
+    // the offers are in the export and go with the erasure
+    const exported = (await t.http.get('/api/users/me/export/').set(carol.auth).expect(200)).body as {
+      recurring_offers: Array<Record<string, unknown>>;
+    };
+    expect(exported.recurring_offers).toEqual([
+      expect.objectContaining({
+        description: 'netflix',
+        amount: '10.00',
+        currency: 'USD',
+        day: 15,
+        status: 'declined',
+      }),
+    ]);
+    expect(await t.app.get(PrivacyService).eraseUser(carol.userId)).toBe(true);
+    expect(await offers(carol.userId)).toEqual([]);
   });
 
   it('a gap, a second record in a month, or a rule already there: no offer', async () => {
