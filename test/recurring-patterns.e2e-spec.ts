@@ -250,10 +250,18 @@ describe('Noticing recurring patterns (e2e)', () => {
     expect(await offers(dave.userId)).toEqual([]);
     // without the rule, October, November and December are a pattern
     await t.db.query(`DELETE FROM recurring_rules WHERE user_id = $1`, [dave.userId]);
-    expect(await service.offerFor(dave.userId, december, now)).toMatchObject({
-      description: 'интернет',
-      amountMinor: 15_000_000n,
-      day: 5,
-    });
+    const offer = (await service.offerFor(dave.userId, december, now))!;
+    expect(offer).toMatchObject({ description: 'интернет', amountMinor: 15_000_000n, day: 5 });
+    // the December record deleted before ✅: December is not marked paid, the rule asks for it today
+    await t.db.query(`DELETE FROM transactions WHERE id = $1`, [december[0].id]);
+    const yes = bot.offerReply(await profile(dave.userId), offer).markup.inline_keyboard[0][0] as {
+      callback_data: string;
+    };
+    expect((await press(dave.chatId, yes.callback_data)).edit).toBe(
+      '🔁 Регулярный платёж добавлен: Интернет 150,000.00 UZS — каждый месяц 5 числа, следующий: 05.12.2026',
+    );
+    expect(await t.db.query(`SELECT 1 FROM recurring_occurrences WHERE user_id = $1`, [dave.userId])).toEqual(
+      [],
+    );
   });
 });
