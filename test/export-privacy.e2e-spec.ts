@@ -352,6 +352,7 @@ describe('exports and personal data (e2e)', () => {
         'planned_payments',
         'recurring',
         'recurring_occurrences',
+        'recurring_offers',
         'refresh_tokens',
         'sent_reminders',
         'transactions',

@@ -133,6 +133,13 @@ export const TABLE_SECTIONS: readonly TableSection[] = [
     orderBy: 'created_at, id',
   },
   {
+    name: 'recurring_offers',
+    table: 'recurring_offers',
+    columns:
+      'id, type, description, description_key, category, amount::text AS amount, currency, day, wallet, status, recurring_id, created_at, resolved_at',
+    orderBy: 'created_at, id',
+  },
+  {
     name: 'balances',
     table: 'user_balances',
     columns: 'currency, income::text AS income, expense::text AS expense, tx_count',

@@ -2,10 +2,11 @@ import {
   askKeyboard,
   decodeRecurring,
   encodeRecurring,
+  offerKeyboard,
   RECURRING_CALLBACK_RE,
   ruleButtons,
 } from './recurring.buttons';
-import { askText, recordedText, ruleLine } from './recurring.texts';
+import { askText, offerText, recordedText, ruleLine } from './recurring.texts';
 import type { RecurringRule } from './recurring-rule.entity';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -17,6 +18,8 @@ describe('recurring buttons', () => {
     [{ kind: 'other_amount', occurrenceId: ID }, 'ra:0f8fad5bd9cb469fa16570867728950e'],
     [{ kind: 'toggle_pause', ruleId: ID }, 'rp:0f8fad5bd9cb469fa16570867728950e'],
     [{ kind: 'delete', ruleId: ID }, 'rx:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'offer', offerId: ID, accept: true }, 'ro:0f8fad5bd9cb469fa16570867728950e:y'],
+    [{ kind: 'offer', offerId: ID, accept: false }, 'ro:0f8fad5bd9cb469fa16570867728950e:n'],
   ] as const)('%o ⇄ %s', (action, data) => {
     expect(encodeRecurring(action)).toBe(data);
     expect(decodeRecurring(data)).toEqual(action);
@@ -25,7 +28,17 @@ describe('recurring buttons', () => {
   });
 
   it('refuses anything else', () => {
-    for (const data of [undefined, '', 'rr:', 'rr:xyz', 'rq:0f8fad5bd9cb469fa16570867728950e', 'lr:0f8f'])
+    for (const data of [
+      undefined,
+      '',
+      'rr:',
+      'rr:xyz',
+      'rq:0f8fad5bd9cb469fa16570867728950e',
+      'lr:0f8f',
+      'ro:0f8fad5bd9cb469fa16570867728950e',
+      'ro:0f8fad5bd9cb469fa16570867728950e:x',
+      'rr:0f8fad5bd9cb469fa16570867728950e:y',
+    ])
       expect(decodeRecurring(data)).toBeNull();
     // the other buttons of the bot are not routed here
     for (const data of ['lr:0f8fad5bd9cb469fa16570867728950e', 'pg:0f8f', 'u:12', 'st:week'])
@@ -41,6 +54,39 @@ describe('recurring buttons', () => {
     expect(ruleButtons('uz', { id: ID, paused: true }).map((b) => b.text)).toEqual([
       '▶️ Davom ettirish',
       "🗑 O'chirish",
+    ]);
+  });
+});
+
+describe('the offer of a noticed pattern', () => {
+  const offer = { description: 'аренда', amountMinor: 300_000_000n, currency: 'UZS', day: 1 };
+
+  it.each([
+    [
+      'ru',
+      '🔁 Похоже, «аренда» каждый месяц ~3,000,000.00 UZS около 1 числа. Сделать регулярным?',
+      '✅ Да',
+      '✖ Нет',
+    ],
+    [
+      'uz',
+      '🔁 «аренда» har oy ~3,000,000.00 UZS, taxminan 1-sanada takrorlanayotganga oʻxshaydi. Muntazam qilaymi?',
+      '✅ Ha',
+      '✖ Yoʻq',
+    ],
+    [
+      'en',
+      '🔁 Looks like “аренда” is ~3,000,000.00 UZS every month, around day 1. Make it recurring?',
+      '✅ Yes',
+      '✖ No',
+    ],
+  ] as const)('%s', (lang, text, yes, no) => {
+    expect(offerText(lang, offer)).toBe(text);
+    expect(offerKeyboard(lang, ID).inline_keyboard).toEqual([
+      [
+        { text: yes, callback_data: 'ro:0f8fad5bd9cb469fa16570867728950e:y' },
+        { text: no, callback_data: 'ro:0f8fad5bd9cb469fa16570867728950e:n' },
+      ],
     ]);
   });
 });

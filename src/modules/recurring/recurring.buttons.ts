@@ -5,6 +5,7 @@
  *   rr:<occurrence>   ✅ record the rule's amount        rs:<occurrence>   ⏭ skip
  *   ra:<occurrence>   ✏️ another amount (asked in the next message)
  *   rp:<rule>         ⏸ pause / ▶️ resume               rx:<rule>         🗑 delete
+ *   ro:<offer>:y      ✅ make a noticed pattern recurring  ro:<offer>:n     ✖ no (remembered)
  */
 import type { Language } from '../../config/app-config';
 import { RECURRING_TEXTS } from './recurring.texts';
@@ -14,10 +15,11 @@ export type RecurringAction =
   | { kind: 'skip'; occurrenceId: string }
   | { kind: 'other_amount'; occurrenceId: string }
   | { kind: 'toggle_pause'; ruleId: string }
-  | { kind: 'delete'; ruleId: string };
+  | { kind: 'delete'; ruleId: string }
+  | { kind: 'offer'; offerId: string; accept: boolean };
 
 /** callback_data that belongs to these buttons (the bot routes it here before its own). */
-export const RECURRING_CALLBACK_RE = /^r[rsapx]:/;
+export const RECURRING_CALLBACK_RE = /^r[rsapxo]:/;
 
 const hex = (id: string) => id.replace(/-/g, '').toLowerCase();
 const uuid = (h: string) =>
@@ -35,10 +37,14 @@ export function encodeRecurring(a: RecurringAction): string {
       return `rp:${hex(a.ruleId)}`;
     case 'delete':
       return `rx:${hex(a.ruleId)}`;
+    case 'offer':
+      return `ro:${hex(a.offerId)}:${a.accept ? 'y' : 'n'}`;
   }
 }
 
 export function decodeRecurring(data: string | undefined): RecurringAction | null {
+  const offer = /^ro:([0-9a-f]{32}):([yn])$/.exec(data ?? '');
+  if (offer) return { kind: 'offer', offerId: uuid(offer[1]), accept: offer[2] === 'y' };
   const m = /^r([rsapx]):([0-9a-f]{32})$/.exec(data ?? '');
   if (!m) return null;
   const id = uuid(m[2]);
@@ -92,4 +98,17 @@ export function ruleButtons(
       callback_data: encodeRecurring({ kind: 'delete', ruleId: rule.id }),
     },
   ];
+}
+
+/** Under the offer of a noticed pattern: ✅ Yes · ✖ No. */
+export function offerKeyboard(lang: Language, offerId: string): Markup {
+  const t = RECURRING_TEXTS[lang];
+  return {
+    inline_keyboard: [
+      [
+        { text: t.offerYesButton, callback_data: encodeRecurring({ kind: 'offer', offerId, accept: true }) },
+        { text: t.offerNoButton, callback_data: encodeRecurring({ kind: 'offer', offerId, accept: false }) },
+      ],
+    ],
+  };
 }

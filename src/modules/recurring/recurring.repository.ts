@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { toDecimalString } from '../../common/money';
+import { parseDbDecimal, toDecimalString } from '../../common/money';
 import type { Language } from '../../config/app-config';
+import type { TransactionType } from '../nlu/nlu.types';
+import { FOLD_FROM, FOLD_TO } from '../transactions/transactions.repository';
+import type { Wallet } from '../transactions/wallet';
+import type { PatternRecord } from './patterns';
 import { OccurrenceStatus, RecurringOccurrence } from './recurring-occurrence.entity';
 import { RecurringRule } from './recurring-rule.entity';
 
@@ -21,6 +25,25 @@ export interface OccurrenceWithRule {
   occurrence: RecurringOccurrence;
   rule: RecurringRule;
 }
+
+/** An offer to make a pattern recurring (recurring_offers, docs/recurring.md "Noticing patterns"). */
+export interface PatternOffer {
+  id: string;
+  type: TransactionType;
+  description: string;
+  category: string;
+  amountMinor: bigint;
+  currency: string;
+  day: number;
+  wallet: Wallet;
+  /** The record that completed the pattern (null once deleted), and its local month's first day. */
+  transactionId: string | null;
+  paidMonth: string;
+}
+
+/** A description folded in SQL as patterns.ts `foldDescription` folds it in TypeScript. */
+const FOLDED = (column: string) =>
+  `translate(lower(btrim(${column})), '${FOLD_FROM.replace(/'/g, "''")}', '${FOLD_TO}')`;
 
 /** All SQL about recurring rules and their occurrences; every user-facing query is scoped by user id. */
 @Injectable()
@@ -168,5 +191,133 @@ export class RecurringRepository {
     if (!occurrence) return null;
     const rule = await this.rules.findOneBy({ id: occurrence.recurringId, userId });
     return rule ? { occurrence, rule } : null;
+  }
+
+  // --- noticing patterns (docs/recurring.md) ------------------------------------------------------------------------
+
+  /**
+   * The user's records of a type whose folded description is `key`, in [from, to). The range scan runs on
+   * ix_transactions_user_occurred (user_id, occurred_at DESC); the description test on those rows only — three
+   * months of one person's records, a few hundred rows at most.
+   */
+  async patternRecords(
+    userId: string,
+    type: TransactionType,
+    key: string,
+    from: Date,
+    to: Date,
+  ): Promise<PatternRecord[]> {
+    const rows: Array<{ id: string; amount: string; currency: string; occurred_at: Date }> =
+      await this.rules.query(
+        `SELECT id, amount::text AS amount, currency, occurred_at FROM transactions
+         WHERE user_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND type = $4
+           AND ${FOLDED('description')} = $5`,
+        [userId, from, to, type, key],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      amountMinor: parseDbDecimal(r.amount),
+      currency: r.currency.trim(),
+      occurredAt: new Date(r.occurred_at),
+    }));
+  }
+
+  /** Was this description offered already (whatever the answer), or has the user a rule with it? */
+  async patternKnown(userId: string, type: TransactionType, key: string): Promise<boolean> {
+    const rows: unknown[] = await this.rules.query(
+      `SELECT 1 FROM recurring_offers WHERE user_id = $1 AND type = $2 AND description_key = $3
+       UNION ALL
+       SELECT 1 FROM recurring_rules WHERE user_id = $1 AND type = $2 AND ${FOLDED('description')} = $3
+       LIMIT 1`,
+      [userId, type, key],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Claims the offer of a pattern (INSERT … ON CONFLICT DO NOTHING on (user_id, type, description_key)): its id when
+   * this call made it, null when it was offered before (by another instance too).
+   */
+  async claimOffer(userId: string, key: string, offer: Omit<PatternOffer, 'id'>): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.rules.query(
+      `WITH claimed AS (
+         INSERT INTO recurring_offers
+           (user_id, type, description_key, description, category, amount, currency, day, wallet, transaction_id, paid_month)
+         VALUES ($1, $2, $3, $4, $5, $6::numeric, $7, $8, $9, $10, $11::date)
+         ON CONFLICT ON CONSTRAINT uq_recurring_offers_key DO NOTHING RETURNING id)
+       SELECT id FROM claimed`,
+      [
+        userId,
+        offer.type,
+        key,
+        offer.description,
+        offer.category,
+        toDecimalString(offer.amountMinor),
+        offer.currency,
+        offer.day,
+        offer.wallet,
+        offer.transactionId,
+        offer.paidMonth,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Answers an offer: moves it from `offered` to `status` in one UPDATE, so of two presses one wins. Null when it is
+   * not the user's or already answered.
+   */
+  async answerOffer(
+    userId: string,
+    id: string,
+    status: 'accepted' | 'declined',
+  ): Promise<PatternOffer | null> {
+    const rows: Array<{
+      id: string;
+      type: TransactionType;
+      description: string;
+      category: string;
+      amount: string;
+      currency: string;
+      day: number;
+      wallet: Wallet;
+      transaction_id: string | null;
+      paid_month: string;
+    }> = await this.rules.query(
+      `WITH changed AS (
+         UPDATE recurring_offers SET status = $3, resolved_at = now()
+         WHERE id = $1 AND user_id = $2 AND status = 'offered'
+         RETURNING id, type, description, category, amount::text AS amount, currency, day, wallet,
+                   transaction_id, paid_month::text AS paid_month)
+       SELECT * FROM changed`,
+      [id, userId, status],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      type: r.type,
+      description: r.description,
+      category: r.category,
+      amountMinor: parseDbDecimal(r.amount),
+      currency: r.currency.trim(),
+      day: Number(r.day),
+      wallet: r.wallet,
+      transactionId: r.transaction_id,
+      paidMonth: r.paid_month,
+    };
+  }
+
+  /** ✅ made the rule: remember which. */
+  async offerAccepted(id: string, ruleId: string): Promise<void> {
+    await this.rules.query(`UPDATE recurring_offers SET recurring_id = $2 WHERE id = $1`, [id, ruleId]);
+  }
+
+  /** ✅ could not make the rule (the category deleted, the household left): the offer stands again. */
+  async reopenOffer(id: string): Promise<void> {
+    await this.rules.query(
+      `UPDATE recurring_offers SET status = 'offered', resolved_at = NULL WHERE id = $1 AND status = 'accepted'`,
+      [id],
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
 import { Currency } from '../../common/money';
-import { localDate, readDateOrDateTime } from '../../common/time/local-time';
+import { localDate, readDateOrDateTime, zonedTimeToUtc } from '../../common/time/local-time';
 import { invalidChoice } from '../../common/validation/messages';
 import { checkAmountMinor } from '../../common/validation/readers';
 import { isUuid } from '../../common/validation/uuid';
@@ -10,12 +10,29 @@ import { CategoriesService } from '../categories/categories.service';
 import { HouseholdsService } from '../households/households.service';
 import type { TransactionType } from '../nlu/nlu.types';
 import type { Clock } from '../notifications/reminders.service';
+import type { Transaction } from '../transactions/transaction.entity';
 import { TransactionsService } from '../transactions/transactions.service';
 import { NOT_IN_HOUSEHOLD, Wallet } from '../transactions/wallet';
 import { UsersService } from '../users/users.service';
 import { RecurringRule } from './recurring-rule.entity';
-import { ActiveRule, OccurrenceWithRule, RecurringRepository } from './recurring.repository';
-import { addDays, CATCH_UP_DAYS, Every, isoWeekday, nextDate, validDay } from './recurring.schedule';
+import {
+  detectPattern,
+  foldDescription,
+  isPatternDescription,
+  localMonth,
+  monthBefore,
+  PATTERN_MONTHS,
+} from './patterns';
+import { ActiveRule, OccurrenceWithRule, PatternOffer, RecurringRepository } from './recurring.repository';
+import {
+  addDays,
+  CATCH_UP_DAYS,
+  Every,
+  isoWeekday,
+  nextDate,
+  occurrenceOnOrAfter,
+  validDay,
+} from './recurring.schedule';
 
 /** The clock of recurring payments (tests set `now`). */
 export const RECURRING_CLOCK = Symbol('RECURRING_CLOCK');
@@ -61,6 +78,13 @@ export type AnswerOutcome =
   | { kind: 'skipped'; rule: RecurringRule; date: string }
   | { kind: 'done' }
   | { kind: 'not_found' };
+
+/** What ✅ under a pattern's offer did. */
+export type OfferOutcome =
+  { kind: 'created'; view: RecurringView } | { kind: 'failed' } | { kind: 'not_found' };
+
+/** A record dated further back than this says nothing about a pattern now (docs/recurring.md). */
+const PATTERN_RECENT_MS = 31 * 86_400_000;
 
 /**
  * Recurring payments and incomes of one user (docs/recurring.md): the REST API, the bot and the scheduler share it.
@@ -181,6 +205,106 @@ export class RecurringService {
       wallet: draft.wallet,
     });
     return { kind: 'created', view };
+  }
+
+  // --- noticing patterns (docs/recurring.md) ------------------------------------------------------------------------
+
+  /**
+   * After a record: does one of `rows` (just recorded) complete a monthly pattern (patterns.ts) that was never
+   * offered and has no rule yet? Then the offer is claimed (INSERT … ON CONFLICT DO NOTHING, so it is made once even
+   * with two instances) and returned; otherwise null. Rows dated more than 31 days before `now` are not looked at.
+   */
+  async offerFor(userId: string, rows: Transaction[], now: Date): Promise<PatternOffer | null> {
+    const looked = new Set<string>();
+    let timezone: string | null = null;
+    for (const row of rows) {
+      if (!isPatternDescription(row.description)) continue;
+      if (now.getTime() - row.occurredAt.getTime() > PATTERN_RECENT_MS) continue;
+      const key = foldDescription(row.description);
+      if (looked.has(`${row.type}:${key}`)) continue;
+      looked.add(`${row.type}:${key}`);
+      if (await this.repo.patternKnown(userId, row.type, key)) continue;
+      timezone ??= (await this.users.getById(userId)).timezone;
+      const month = localMonth(row.occurredAt, timezone);
+      const first = monthBefore(month, PATTERN_MONTHS - 1)
+        .split('-')
+        .map(Number);
+      const next = monthBefore(month, -1).split('-').map(Number);
+      const records = await this.repo.patternRecords(
+        userId,
+        row.type,
+        key,
+        zonedTimeToUtc(timezone, first[0], first[1], 1),
+        zonedTimeToUtc(timezone, next[0], next[1], 1),
+      );
+      const pattern = detectPattern(
+        { id: row.id, amountMinor: row.amount, currency: row.currency, occurredAt: row.occurredAt },
+        records,
+        timezone,
+      );
+      if (!pattern) continue;
+      const offer: Omit<PatternOffer, 'id'> = {
+        type: row.type,
+        description: row.description.trim(),
+        category: row.category,
+        amountMinor: pattern.amountMinor,
+        currency: pattern.currency,
+        day: pattern.day,
+        wallet: row.householdId ? 'household' : 'personal',
+        transactionId: row.id,
+        paidMonth: `${month}-01`,
+      };
+      const id = await this.repo.claimOffer(userId, key, offer);
+      if (id) {
+        this.logger.log(`Recurring offered: user_id=${userId}, offer_id=${id}`);
+        return { id, ...offer };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * ✅ under an offer: the monthly rule is made (once, however often pressed). A rule that cannot be made any more
+   * (the category deleted, the household left) leaves the offer open.
+   */
+  async acceptOffer(userId: string, offerId: string): Promise<OfferOutcome> {
+    const offer = isUuid(offerId) ? await this.repo.answerOffer(userId, offerId, 'accepted') : null;
+    if (!offer) return { kind: 'not_found' };
+    try {
+      const outcome = await this.createFromBot(userId, {
+        type: offer.type,
+        amountMinor: offer.amountMinor,
+        currency: offer.currency as Currency,
+        category: offer.category,
+        description: offer.description,
+        every: 'month',
+        day: offer.day,
+        wallet: offer.wallet,
+      });
+      if (outcome.kind !== 'created') throw new Error('an offer always has an amount');
+      const { rule } = outcome.view;
+      await this.repo.offerAccepted(offer.id, rule.id);
+      if (offer.transactionId) {
+        // the month of the record that completed the pattern is paid: the rule does not ask for it again
+        const date = occurrenceOnOrAfter(rule, offer.paidMonth);
+        const occurrenceId = await this.dataSource.transaction(async (em) => {
+          const id = await this.repo.claim(em, rule, date, 'recorded', null);
+          if (id) await this.repo.setTransaction(em, id, offer.transactionId!);
+          return id;
+        });
+        if (occurrenceId) return { kind: 'created', view: (await this.views(userId, [rule]))[0] };
+      }
+      return outcome;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await this.repo.reopenOffer(offer.id);
+      return { kind: 'failed' };
+    }
+  }
+
+  /** ✖ under an offer: remembered, never offered again. False when it is not the user's or already answered. */
+  async declineOffer(userId: string, offerId: string): Promise<boolean> {
+    return isUuid(offerId) && (await this.repo.answerOffer(userId, offerId, 'declined')) !== null;
   }
 
   // --- the scheduler ------------------------------------------------------------------------------------------------

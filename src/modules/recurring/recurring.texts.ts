@@ -42,6 +42,12 @@ export const RECURRING_TEXTS = {
     resumedToast: '▶️ Возобновлён',
     deletedToast: '🗑 Удалён',
     failed: '⚠️ Не получилось записать.',
+    offer: (what: string, money: string, day: number) =>
+      `🔁 Похоже, «${what}» каждый месяц ~${money} около ${day} числа. Сделать регулярным?`,
+    offerYesButton: '✅ Да',
+    offerNoButton: '✖ Нет',
+    offerDeclined: '✖ Хорошо, больше не предложу.',
+    offerGone: 'Это предложение уже не действует.',
   },
   uz: {
     menu: 'Muntazam toʻlovlar va daromadlar',
@@ -70,6 +76,12 @@ export const RECURRING_TEXTS = {
     resumedToast: '▶️ Davom etadi',
     deletedToast: "🗑 O'chirildi",
     failed: "⚠️ Yozib bo'lmadi.",
+    offer: (what: string, money: string, day: number) =>
+      `🔁 «${what}» har oy ~${money}, taxminan ${day}-sanada takrorlanayotganga oʻxshaydi. Muntazam qilaymi?`,
+    offerYesButton: '✅ Ha',
+    offerNoButton: '✖ Yoʻq',
+    offerDeclined: '✖ Xoʻp, boshqa taklif qilmayman.',
+    offerGone: 'Bu taklif endi amal qilmaydi.',
   },
   en: {
     menu: 'Recurring payments and incomes',
@@ -98,6 +110,12 @@ export const RECURRING_TEXTS = {
     resumedToast: '▶️ Resumed',
     deletedToast: '🗑 Deleted',
     failed: '⚠️ Could not record it.',
+    offer: (what: string, money: string, day: number) =>
+      `🔁 Looks like “${what}” is ~${money} every month, around day ${day}. Make it recurring?`,
+    offerYesButton: '✅ Yes',
+    offerNoButton: '✖ No',
+    offerDeclined: '✖ OK, I won’t offer it again.',
+    offerGone: 'This offer is no longer open.',
   },
 } satisfies Record<Language, Record<string, unknown>>;
 
@@ -148,4 +166,16 @@ export function ruleLine(lang: Language, rule: RecurringRule, next: string): str
   const t = RECURRING_TEXTS[lang];
   const tail = rule.paused ? t.paused : t.next(displayDate(next));
   return `${ruleMoney(lang, rule, rule.amount)} — ${timingText(lang, rule)}${rule.auto ? ` (${t.auto})` : ''}, ${tail}`;
+}
+
+/** "🔁 Похоже, «аренда» каждый месяц ~3,000,000.00 UZS около 1 числа. Сделать регулярным?" */
+export function offerText(
+  lang: Language,
+  offer: { description: string; amountMinor: bigint; currency: string; day: number },
+): string {
+  return RECURRING_TEXTS[lang].offer(
+    offer.description,
+    formatMoney(offer.amountMinor, offer.currency),
+    offer.day,
+  );
 }

@@ -76,8 +76,8 @@ export interface DescriptionMatches {
  * ё → е, Uzbek Cyrillic ў қ ғ ҳ → у к г х, every apostrophe form dropped — so «Такси», "taksiga" and "soʻm" meet
  * the parser's "такси", "taksi" and "som". translate() drops the characters that have no counterpart.
  */
-const FOLD_FROM = "ёўқғҳ'‘’ʻʼ`´′";
-const FOLD_TO = 'еукгх';
+export const FOLD_FROM = "ёўқғҳ'‘’ʻʼ`´′";
+export const FOLD_TO = 'еукгх';
 
 /** A literal for a PostgreSQL regular expression. */
 const regexLiteral = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

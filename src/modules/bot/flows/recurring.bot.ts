@@ -5,7 +5,8 @@ import { DomainError } from '../../../common/errors/domain-error';
 import { Currency, isCurrency } from '../../../common/money';
 import { parsePhrase } from '../../nlu';
 import { EVERY } from '../../recurring/recurring.schedule';
-import { decodeRecurring, ruleButtons } from '../../recurring/recurring.buttons';
+import { decodeRecurring, offerKeyboard, ruleButtons } from '../../recurring/recurring.buttons';
+import type { PatternOffer } from '../../recurring/recurring.repository';
 import {
   AnswerOutcome,
   RecurringDraft,
@@ -14,6 +15,7 @@ import {
 } from '../../recurring/recurring.service';
 import {
   displayDate,
+  offerText,
   recordedText,
   RECURRING_TEXTS,
   ruleLine,
@@ -21,6 +23,7 @@ import {
   ruleName,
   timingText,
 } from '../../recurring/recurring.texts';
+import type { Transaction } from '../../transactions/transaction.entity';
 import type { User } from '../../users/user.entity';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
 import type { CallbackInput, CallbackReply, InlineReply } from '../replies';
@@ -92,12 +95,38 @@ export class RecurringBot {
     return { text: t.howMuchNew(ruleName(user.language, { ...draft, description: draft.description })) };
   }
 
+  /**
+   * After a record (docs/recurring.md, "Noticing patterns"): the offer to make a monthly pattern recurring, as a
+   * second message, or null when the rows complete none (or it was offered before).
+   */
+  async offerAfterRecord(user: User, rows: Transaction[], now: Date): Promise<InlineReply | null> {
+    const offer = await this.recurring.offerFor(user.id, rows, now);
+    return offer ? this.offerReply(user, offer) : null;
+  }
+
+  /** "🔁 Похоже, «аренда» каждый месяц ~3,000,000.00 UZS около 1 числа. Сделать регулярным?" ✅ Да · ✖ Нет */
+  offerReply(user: User, offer: PatternOffer): { text: string; markup: InlineKeyboardMarkup } {
+    return { text: offerText(user.language, offer), markup: offerKeyboard(user.language, offer.id) };
+  }
+
   /** The buttons (callback_data r…:). */
   async onCallback(user: User, press: CallbackInput): Promise<CallbackReply> {
     const t = RECURRING_TEXTS[user.language];
     const action = decodeRecurring(press.data);
     if (!action) return { answer: { text: t.gone } };
     switch (action.kind) {
+      case 'offer': {
+        if (!action.accept) {
+          if (!(await this.recurring.declineOffer(user.id, action.offerId)))
+            return { answer: { text: t.offerGone }, edit: {} };
+          return { answer: { text: t.offerNoButton }, edit: { text: t.offerDeclined } };
+        }
+        const outcome = await this.recurring.acceptOffer(user.id, action.offerId);
+        if (outcome.kind === 'not_found') return { answer: { text: t.offerGone }, edit: {} };
+        if (outcome.kind === 'failed') return { answer: { text: t.failed, alert: true } };
+        const created = this.created(user, outcome.view);
+        return { answer: { text: t.created }, edit: { text: created.text, markup: created.markup } };
+      }
       case 'record':
       case 'skip': {
         let outcome: AnswerOutcome;
