@@ -52,6 +52,8 @@ export interface Reply<M = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKey
   effect?: ReplyEffect;
   /** Called with the message_id of the reply once it is sent (null: sending failed), e.g. to follow the message's edits. */
   sent?: (replyMessageId: number | null) => Promise<void>;
+  /** A second message sent after this one, with buttons of its own (e.g. "make it recurring?" after a record). */
+  followUp?: Reply<InlineKeyboardMarkup>;
 }
 
 /** A text reply whose buttons, if any, are inline (it can be edited in place). */

@@ -100,8 +100,8 @@ export class MessageEditsService {
 
   /** The reply to a message; when the message did something, `sent` links it to its reply for its later edits. */
   followed(user: User, message: MessageRef, reply: InlineReply): InlineReply {
-    const { text, markup, effect } = reply;
-    if (!effect || message.messageId === undefined) return { text, markup };
+    const { text, markup, effect, followUp } = reply;
+    if (!effect || message.messageId === undefined) return { text, markup, followUp };
     const key = keyOf(user.id, message.chatId, message.messageId);
     const updateId = BigInt(message.updateId);
     const items: LinkedItem[] =
@@ -110,6 +110,7 @@ export class MessageEditsService {
     return {
       text,
       markup,
+      followUp,
       sent: (replyMessageId) =>
         this.links.remember({
           ...key,

@@ -280,6 +280,9 @@ export class PhraseService {
     else if (pending) await this.sessions.replaceStateIf(user.id, pending.id, null);
     this.logRecorded(user, input, rows.length);
     const reply = await this.recordedReply(user, input, rows, next);
+    // The third month of the same payment: offer to make it recurring, once (docs/recurring.md, "Noticing patterns").
+    const offer = rows.length ? await this.recurring.offerAfterRecord(user, rows, input.sentAt) : null;
+    if (offer) reply.followUp = offer;
     return said !== wallet && rows.length
       ? { ...reply, text: `${reply.text}\n${walletTexts(user.language).noHousehold}` }
       : reply;

@@ -166,6 +166,7 @@ export class VoiceWorker implements OnApplicationBootstrap {
     }
 
     let reply: { text: string; markup?: InlineKeyboardMarkup };
+    let followUp: { text: string; markup?: InlineKeyboardMarkup } | undefined;
     if (isNoiseTranscript(transcript)) {
       this.logger.log(`Voice note without words: update_id=${note.updateId}, user_id=${user.id}`);
       reply = { text: noSpeechText(user.language) };
@@ -178,9 +179,11 @@ export class VoiceWorker implements OnApplicationBootstrap {
         transcript,
       });
       reply = { text: voiceReplyText(user.language, transcript, answer.text), markup: answer.markup };
+      followUp = answer.followUp;
     }
     await this.voice.saveReply(note.id, reply);
     await this.answer(note, user, reply.text, reply.markup);
+    if (followUp) await this.send(note, user, followUp.text, followUp.markup);
     await this.voice.markDone(note.id);
   }
 

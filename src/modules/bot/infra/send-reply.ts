@@ -20,6 +20,11 @@ export async function reply(ctx: Context, answer: Reply, replyTo?: number): Prom
     throw error;
   }
   await answer.sent?.(sent.message_id);
+  if (answer.followUp)
+    await ctx.reply(
+      answer.followUp.text,
+      answer.followUp.markup ? { reply_markup: answer.followUp.markup } : undefined,
+    );
 }
 
 /**
