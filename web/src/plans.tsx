@@ -68,7 +68,7 @@ export function Budgets({
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<unknown>();
-  const [load, retry] = useLoad(() => api<Page<Budget>>('/api/budgets/?page_size=100'), []);
+  const [load, retry] = useLoad(() => api<Page<Budget>>('/api/budgets/?page_size=100'), [wallet]);
 
   const remove = async (id: string) => {
     setBusy(id);
@@ -295,7 +295,7 @@ export function RecurringList({
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<unknown>();
-  const [load, retry] = useLoad(() => api<Page<Recurring>>('/api/recurring/?page_size=100'), []);
+  const [load, retry] = useLoad(() => api<Page<Recurring>>('/api/recurring/?page_size=100'), [wallet]);
 
   const act = async (id: string, method: 'PATCH' | 'DELETE', body?: unknown) => {
     setBusy(id);
