@@ -105,7 +105,7 @@ describe('Mini App: budgets, recurring payments and the forecast in Chromium (e2
   /** A page opened the way Telegram opens the Mini App; page errors and the bodies POSTed to the API are kept. */
   async function open(
     who: { chatId: number; firstName: string },
-    opts: { lang?: string; before?: (page: Page) => Promise<void> } = {},
+    opts: { lang?: string; before?: (page: Page) => Promise<unknown> } = {},
   ) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     contexts.push(context);
