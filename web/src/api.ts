@@ -141,6 +141,8 @@ export interface Forecast {
   recurring_expense: string | null;
   budgets_left: string | null;
   expected: string | null;
+  /** Why `expected` is null: "no_rate". */
+  reason?: 'no_rate' | null;
   parts: Array<{
     kind: 'balance' | 'recurring_income' | 'recurring_expense' | 'budget';
     label: string;
