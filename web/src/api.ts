@@ -100,6 +100,57 @@ export interface Debt {
   status: string;
 }
 
+/** GET /api/budgets/ (docs/budgets.md): where a limit stands this period; null figures when no rate converts. */
+export interface Budget {
+  id: string;
+  /** An expense category key, or null for all spending. */
+  category: string | null;
+  amount: string;
+  currency: string;
+  period: 'month' | 'week';
+  wallet: Wallet;
+  spent: string | null;
+  remaining: string | null;
+  percent: number | null;
+  period_start: string;
+  period_end: string;
+}
+export type Every = 'month' | 'week';
+/** GET /api/recurring/ (docs/recurring.md). `day`: 1–31 for a month, 1–7 (Monday first) for a week. */
+export interface Recurring {
+  id: string;
+  type: TxType;
+  amount: string;
+  currency: string;
+  category: string;
+  description: string;
+  every: Every;
+  day: number;
+  auto: boolean;
+  wallet: Wallet;
+  next_date: string;
+  paused: boolean;
+}
+/** GET /api/analytics/forecast/: the expected balance at month end and the parts it is made of. */
+export interface Forecast {
+  currency: string;
+  as_of: string;
+  month_end: string;
+  balance: string | null;
+  recurring_income: string | null;
+  recurring_expense: string | null;
+  budgets_left: string | null;
+  expected: string | null;
+  /** Why `expected` is null: "no_rate". */
+  reason?: 'no_rate' | null;
+  parts: Array<{
+    kind: 'balance' | 'recurring_income' | 'recurring_expense' | 'budget';
+    label: string;
+    date: string | null;
+    amount: string | null;
+  }>;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,

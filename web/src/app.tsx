@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, Category, Household, login, Me, Tx, Wallet } from './api';
 import { BalanceCard, Transactions, TxForm } from './home';
 import { Lang, Tab, TEXTS, toLang } from './i18n';
+import { Budgets, Forecast, RecurringList } from './plans';
 import { Debts, Goals, Stats } from './screens';
 import { Launch, ready } from './telegram';
 import { LangContext, Skeleton } from './ui';
@@ -133,12 +134,23 @@ export function App({ launch }: { launch: Launch | undefined }) {
             </button>
           </>
         )}
-        {tab === 'stats' && <Stats key={version} wallet={scope} />}
+        {tab === 'stats' && (
+          <>
+            <Forecast key={`f${version}`} wallet={scope} />
+            <Stats key={version} wallet={scope} />
+          </>
+        )}
+        {tab === 'plans' && (
+          <>
+            <Budgets key={version} wallet={scope} categories={categories} me={me} />
+            <RecurringList key={`r${version}`} wallet={scope} categories={categories} me={me} />
+          </>
+        )}
         {tab === 'goals' && <Goals />}
         {tab === 'debts' && <Debts />}
       </main>
       <nav class="tabs">
-        {(['home', 'stats', 'goals', 'debts'] as const).map((name) => (
+        {(['home', 'stats', 'plans', 'goals', 'debts'] as const).map((name) => (
           <button
             key={name}
             class={name === tab ? 'on' : ''}

@@ -3,7 +3,9 @@ export type Lang = 'ru' | 'uz' | 'en';
 export const LANGS: readonly Lang[] = ['ru', 'uz', 'en'];
 
 export type Period = 'week' | 'month' | 'prev_month' | 'year';
-export type Tab = 'home' | 'stats' | 'goals' | 'debts';
+export type Tab = 'home' | 'stats' | 'plans' | 'goals' | 'debts';
+export type PlanPeriod = 'month' | 'week';
+export type ForecastKind = 'balance' | 'recurring_income' | 'recurring_expense' | 'budget';
 
 interface Texts {
   tabs: Record<Tab, string>;
@@ -58,11 +60,41 @@ interface Texts {
   addedBy: (name: string) => string;
   byMember: string;
   notYours: string;
+  budgets: string;
+  budgetsEmpty: string;
+  addBudget: string;
+  newBudget: string;
+  everything: string;
+  foodBoth: string;
+  budgetPeriod: string;
+  budgetPeriods: Record<PlanPeriod, string>;
+  spentOf: (spent: string, amount: string) => string;
+  left: (amount: string) => string;
+  over: (amount: string) => string;
+  noRate: string;
+  recurring: string;
+  recurringEmpty: string;
+  addRecurring: string;
+  newRecurring: string;
+  every: string;
+  everyChoice: Record<PlanPeriod, string>;
+  day: string;
+  weekdays: readonly string[];
+  schedule: (every: PlanPeriod, day: number) => string;
+  next: (date: string) => string;
+  auto: string;
+  autoTag: string;
+  pause: string;
+  resume: string;
+  paused: string;
+  forecast: string;
+  forecastExpected: (date: string) => string;
+  forecastParts: Record<ForecastKind, string>;
 }
 
 export const TEXTS: Record<Lang, Texts> = {
   ru: {
-    tabs: { home: 'Главная', stats: 'Статистика', goals: 'Цели', debts: 'Долги' },
+    tabs: { home: 'Главная', stats: 'Статистика', plans: 'Планы', goals: 'Цели', debts: 'Долги' },
     balance: 'Баланс',
     converted: (c, d) => `Итого в ${c} по курсу ЦБ на ${d}`,
     income: 'Доход',
@@ -116,9 +148,45 @@ export const TEXTS: Record<Lang, Texts> = {
     byMember: 'По участникам',
     notYours:
       'Эту запись добавил другой участник семьи: изменить или удалить её может только он (удалить — ещё владелец семьи).',
+    budgets: 'Бюджеты',
+    budgetsEmpty: 'Лимитов пока нет: задайте, сколько тратить в месяц или в неделю',
+    addBudget: 'Новый бюджет',
+    newBudget: 'Бюджет',
+    everything: 'Все расходы',
+    foodBoth: 'Еда (продукты и кафе)',
+    budgetPeriod: 'Период',
+    budgetPeriods: { month: 'В месяц', week: 'В неделю' },
+    spentOf: (s, a) => `${s} из ${a}`,
+    left: (a) => `Осталось ${a}`,
+    over: (a) => `Перерасход ${a}`,
+    noRate: 'Нет курса ЦБ для пересчёта',
+    recurring: 'Регулярные платежи и доходы',
+    recurringEmpty: 'Регулярных платежей пока нет: аренда, зарплата, подписки',
+    addRecurring: 'Новый регулярный',
+    newRecurring: 'Регулярный платёж',
+    every: 'Повторять',
+    everyChoice: { month: 'Каждый месяц', week: 'Каждую неделю' },
+    day: 'День',
+    weekdays: ['понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье'],
+    schedule: (e, d) =>
+      e === 'month' ? `каждый месяц, ${d}-го` : `каждую неделю, ${TEXTS.ru.weekdays[d - 1]}`,
+    next: (d) => `следующий ${d}`,
+    auto: 'Записывать сам, не спрашивая',
+    autoTag: 'авто',
+    pause: 'Пауза',
+    resume: 'Возобновить',
+    paused: 'на паузе',
+    forecast: 'Прогноз на конец месяца',
+    forecastExpected: (d) => `Ожидается на ${d}`,
+    forecastParts: {
+      balance: 'Баланс сейчас',
+      recurring_income: 'Ожидаемый доход',
+      recurring_expense: 'Регулярный платёж',
+      budget: 'Остаток бюджета',
+    },
   },
   uz: {
-    tabs: { home: 'Asosiy', stats: 'Statistika', goals: 'Maqsadlar', debts: 'Qarzlar' },
+    tabs: { home: 'Asosiy', stats: 'Statistika', plans: 'Rejalar', goals: 'Maqsadlar', debts: 'Qarzlar' },
     balance: 'Balans',
     converted: (c, d) => `Jami ${c}da, MB kursi ${d} boʻyicha`,
     income: 'Daromad',
@@ -171,9 +239,44 @@ export const TEXTS: Record<Lang, Texts> = {
     byMember: 'Aʼzolar boʻyicha',
     notYours:
       'Bu yozuvni oilaning boshqa aʼzosi kiritgan: uni faqat oʻzi oʻzgartira yoki oʻchira oladi (oʻchirishni oila egasi ham).',
+    budgets: 'Byudjetlar',
+    budgetsEmpty: 'Hozircha limitlar yoʻq: oyiga yoki haftasiga qancha sarflashni belgilang',
+    addBudget: 'Yangi byudjet',
+    newBudget: 'Byudjet',
+    everything: 'Barcha xarajatlar',
+    foodBoth: 'Ovqat (oziq-ovqat va kafe)',
+    budgetPeriod: 'Davr',
+    budgetPeriods: { month: 'Oyiga', week: 'Haftasiga' },
+    spentOf: (s, a) => `${a} dan ${s}`,
+    left: (a) => `Qoldi ${a}`,
+    over: (a) => `Ortiqcha sarf ${a}`,
+    noRate: 'Hisoblash uchun MB kursi yoʻq',
+    recurring: 'Muntazam toʻlovlar va daromadlar',
+    recurringEmpty: 'Hozircha muntazam toʻlovlar yoʻq: ijara, oylik, obunalar',
+    addRecurring: 'Yangi muntazam',
+    newRecurring: 'Muntazam toʻlov',
+    every: 'Takrorlash',
+    everyChoice: { month: 'Har oy', week: 'Har hafta' },
+    day: 'Kun',
+    weekdays: ['dushanba', 'seshanba', 'chorshanba', 'payshanba', 'juma', 'shanba', 'yakshanba'],
+    schedule: (e, d) => (e === 'month' ? `har oy, ${d}-sanada` : `har hafta, ${TEXTS.uz.weekdays[d - 1]}`),
+    next: (d) => `keyingisi ${d}`,
+    auto: 'Soʻramasdan oʻzi yozsin',
+    autoTag: 'avto',
+    pause: 'Toʻxtatish',
+    resume: 'Davom ettirish',
+    paused: 'toʻxtatilgan',
+    forecast: 'Oy oxiriga prognoz',
+    forecastExpected: (d) => `${d} holatiga kutilmoqda`,
+    forecastParts: {
+      balance: 'Hozirgi balans',
+      recurring_income: 'Kutilayotgan daromad',
+      recurring_expense: 'Muntazam toʻlov',
+      budget: 'Byudjet qoldigʻi',
+    },
   },
   en: {
-    tabs: { home: 'Home', stats: 'Statistics', goals: 'Goals', debts: 'Debts' },
+    tabs: { home: 'Home', stats: 'Statistics', plans: 'Plans', goals: 'Goals', debts: 'Debts' },
     balance: 'Balance',
     converted: (c, d) => `Total in ${c} at the CBU rate of ${d}`,
     income: 'Income',
@@ -227,6 +330,41 @@ export const TEXTS: Record<Lang, Texts> = {
     byMember: 'By member',
     notYours:
       'Another family member added this record: only they can change or delete it (the family owner can delete it too).',
+    budgets: 'Budgets',
+    budgetsEmpty: 'No limits yet: set how much to spend in a month or a week',
+    addBudget: 'New budget',
+    newBudget: 'Budget',
+    everything: 'All spending',
+    foodBoth: 'Food (groceries and cafe)',
+    budgetPeriod: 'Period',
+    budgetPeriods: { month: 'Per month', week: 'Per week' },
+    spentOf: (s, a) => `${s} of ${a}`,
+    left: (a) => `${a} left`,
+    over: (a) => `Over by ${a}`,
+    noRate: 'No CBU rate to convert with',
+    recurring: 'Recurring payments and incomes',
+    recurringEmpty: 'No recurring payments yet: rent, salary, subscriptions',
+    addRecurring: 'New recurring',
+    newRecurring: 'Recurring payment',
+    every: 'Repeat',
+    everyChoice: { month: 'Every month', week: 'Every week' },
+    day: 'Day',
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    schedule: (e, d) => (e === 'month' ? `every month on day ${d}` : `every ${TEXTS.en.weekdays[d - 1]}`),
+    next: (d) => `next ${d}`,
+    auto: 'Record it by itself, without asking',
+    autoTag: 'auto',
+    pause: 'Pause',
+    resume: 'Resume',
+    paused: 'paused',
+    forecast: 'Month-end forecast',
+    forecastExpected: (d) => `Expected on ${d}`,
+    forecastParts: {
+      balance: 'Balance now',
+      recurring_income: 'Expected income',
+      recurring_expense: 'Recurring payment',
+      budget: 'Budget still allowed',
+    },
   },
 };
 
