@@ -183,6 +183,23 @@ export class RecurringService {
     return { kind: 'created', view };
   }
 
+  /**
+   * The rules recording into a wallet, with their next dates in `timeZone` (the viewer's): the user's personal
+   * rules, or the household rules of every current member (the forecast, docs/forecast.md).
+   */
+  async inWallet(
+    scope: { userId: string } | { householdId: string },
+    timeZone: string,
+  ): Promise<RecurringView[]> {
+    const rules = await this.repo.inWallet(scope);
+    const last = await this.repo.lastHandled(rules.map((r) => r.id));
+    const now = this.now();
+    return rules.map((rule) => ({
+      rule,
+      nextDate: nextDate(rule, rule.startsOn, now, timeZone, last.get(rule.id) ?? null),
+    }));
+  }
+
   // --- the scheduler ------------------------------------------------------------------------------------------------
 
   /** Rules not paused, of users the bot can reach, with what was handled in the catch-up window. */
