@@ -63,7 +63,12 @@ export class ForecastResponse {
   })
   expected: string | null;
 
-  @ApiProperty({ enum: ['no_rate'], nullable: true, description: 'Why `expected` is null' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'Why `expected` is null: "no_rate" (a rate needed is missing); null when it is computed',
+  })
   reason: 'no_rate' | null;
 
   @ApiProperty({ type: [ForecastPartResponse] })

@@ -35,12 +35,17 @@ export class ForecastService {
   /**
    * Absent wallet: every record the user made, their personal rules and budgets; personal: the same over their
    * own wallet's records; household: the household's records, its members' household rules and its budgets
-   * (nothing for someone in no household). In the user's currency, in their time zone.
+   * (nothing for someone in no household). In the user's currency, in their time zone; `now`: the moment asked
+   * about (the bot passes the message's time; budgets are read at their own clock, the same moment in production).
    */
-  async ofUser(userId: string, wallet?: Wallet, lang?: Language): Promise<Forecast> {
+  async ofUser(
+    userId: string,
+    wallet?: Wallet,
+    lang?: Language,
+    now: Date = this.clock.now(),
+  ): Promise<Forecast> {
     const user = await this.users.getById(userId);
     const language = lang ?? user.language;
-    const now = this.clock.now();
     const today = localDate(now, user.timezone);
     const currency = user.currency;
     const householdId =
@@ -53,7 +58,7 @@ export class ForecastService {
 
     const views = outside
       ? []
-      : await this.recurring.inWallet(householdId ? { householdId } : { userId }, user.timezone);
+      : await this.recurring.inWallet(householdId ? { householdId } : { userId }, user.timezone, now);
     const names = await this.categories.nameResolver(
       userId,
       language,

@@ -190,10 +190,10 @@ export class RecurringService {
   async inWallet(
     scope: { userId: string } | { householdId: string },
     timeZone: string,
+    now: Date = this.now(),
   ): Promise<RecurringView[]> {
     const rules = await this.repo.inWallet(scope);
     const last = await this.repo.lastHandled(rules.map((r) => r.id));
-    const now = this.now();
     return rules.map((rule) => ({
       rule,
       nextDate: nextDate(rule, rule.startsOn, now, timeZone, last.get(rule.id) ?? null),

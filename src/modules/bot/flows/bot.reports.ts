@@ -162,7 +162,7 @@ export class BotReportsService {
   ): Promise<string | null> {
     const month = namedPeriod('month', now, user.timezone);
     if (range.from !== month.from || range.to !== month.to) return null;
-    const f = await this.forecasts.ofUser(user.id, family ? 'household' : undefined, user.language);
+    const f = await this.forecasts.ofUser(user.id, family ? 'household' : undefined, user.language, now);
     return forecastBlock(user.language, f);
   }
 }
