@@ -14,6 +14,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { PrivacyModule } from './modules/privacy/privacy.module';
+import { ForecastModule } from './modules/forecast/forecast.module';
 import { RecurringModule } from './modules/recurring/recurring.module';
 import { StatsModule } from './modules/stats/stats.module';
 import { TransactionsModule } from './modules/transactions/transactions.module';
@@ -42,6 +43,7 @@ export class AppModule {
         HouseholdsModule,
         BudgetsModule,
         RecurringModule,
+        ForecastModule,
         ...BotModule.forRoot(config),
         ...NotificationsModule.forRoot(config),
       ],

@@ -148,7 +148,10 @@ describe('household wallet in the private chat (e2e, webhook)', () => {
     expect(photo).toBeDefined();
     const caption = String(photo!.params.caption);
     expect(caption).toMatch(/^👨‍👩‍👧 Семья «Oila»\n/);
-    expect(caption).toMatch(/👥 Расходы по членам семьи:\n• .*: 3,000,000\.00 UZS\n• .*: 50,000\.00 UZS$/);
+    // then the household's month-end forecast (docs/forecast.md): its balance, no rules or budgets
+    expect(caption).toMatch(
+      /👥 Расходы по членам семьи:\n• .*: 3,000,000\.00 UZS\n• .*: 50,000\.00 UZS\n\n🔮 Прогноз на \d\d\.\d\d: -3,050,000 UZS = баланс -3,050,000 \+ доходы 0 − платежи 0 − бюджеты 0$/,
+    );
     expect(caption).not.toContain('77,000.00');
     const typed = await alice.send('/stats семья');
     expect(typed.replies[0].text).toMatch(/^👨‍👩‍👧 Семья «Oila»/);

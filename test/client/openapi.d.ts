@@ -616,6 +616,23 @@ export interface paths {
     patch: operations['RecurringController_update'];
     trace?: never;
   };
+  '/api/analytics/forecast': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The expected balance at the month's end: today's balance + recurring incomes still due − recurring payments still due − what budgets still allow, each part listed */
+    get: operations['ForecastController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1819,6 +1836,80 @@ export interface components {
       wallet?: 'personal' | 'household';
       /** @description PATCH only: pause (true) or resume (false). */
       paused?: boolean;
+    };
+    ForecastPartResponse: {
+      /**
+       * @example recurring_expense
+       * @enum {string}
+       */
+      kind: 'balance' | 'recurring_income' | 'recurring_expense' | 'budget';
+      /**
+       * @description A rule's description or category, a budget's category
+       * @example Аренда
+       */
+      label: string;
+      /**
+       * Format: date
+       * @description The occurrence date (recurring parts); null otherwise
+       * @example 2026-11-29
+       */
+      date: string | null;
+      /**
+       * @description In `currency`, positive; null when it cannot be converted (no rate)
+       * @example 3000000.00
+       */
+      amount: string | null;
+    };
+    ForecastResponse: {
+      /**
+       * @description The user's currency
+       * @example UZS
+       * @enum {string}
+       */
+      currency: 'UZS' | 'USD' | 'RUB' | 'EUR';
+      /**
+       * Format: date
+       * @description Today, the user's local date
+       * @example 2026-11-29
+       */
+      as_of: string;
+      /**
+       * Format: date
+       * @description The last day of the user's current month
+       * @example 2026-12-31
+       */
+      month_end: string;
+      /**
+       * @description Today's balance
+       * @example 50000.00
+       */
+      balance: string | null;
+      /**
+       * @description Recurring incomes still due this month
+       * @example 50000.00
+       */
+      recurring_income: string | null;
+      /**
+       * @description Recurring payments still due this month
+       * @example 50000.00
+       */
+      recurring_expense: string | null;
+      /**
+       * @description What budgets still allow this month, beyond the recurring payments under them
+       * @example 50000.00
+       */
+      budgets_left: string | null;
+      /**
+       * @description balance + recurring_income − recurring_expense − budgets_left; null when a rate is missing
+       * @example 1250000.00
+       */
+      expected: string | null;
+      /**
+       * @description Why `expected` is null: "no_rate" (a rate needed is missing); null when it is computed
+       * @example null
+       */
+      reason: string | null;
+      parts: components['schemas']['ForecastPartResponse'][];
     };
   };
   responses: never;
@@ -5435,6 +5526,50 @@ export interface operations {
         headers: {
           /** @description Seconds to wait before trying again (always with 429, with 503 when known) */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorDetail'];
+        };
+      };
+    };
+  };
+  ForecastController_get: {
+    parameters: {
+      query?: {
+        /** @description Absent: every record you made. personal: your own wallet only. household: your household's records from every member (none when you are in no household). */
+        wallet?: 'personal' | 'household';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ForecastResponse'];
+        };
+      };
+      /** @description Invalid request: field errors, or `{"detail"}` for a body that is not JSON */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | components['schemas']['ErrorDetail']
+            | {
+                [key: string]: string[];
+              };
+        };
+      };
+      /** @description No credentials, or a refused token or Telegram proof */
+      401: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

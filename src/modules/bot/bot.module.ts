@@ -40,6 +40,7 @@ import { SenderResolver } from './infra/update-sender';
 import { VoiceWorker } from './flows/voice.worker';
 import { GroupsBot } from './flows/groups.bot';
 import { GroupUpdate } from './group.update';
+import { ForecastModule } from '../forecast/forecast.module';
 import { RecurringModule } from '../recurring/recurring.module';
 import { RecurringBot } from './flows/recurring.bot';
 
@@ -81,6 +82,8 @@ export class BotModule {
           BudgetsModule,
           // Recurring payments (docs/recurring.md).
           RecurringModule,
+          // The month-end forecast under /stats (docs/forecast.md).
+          ForecastModule,
         ],
         providers: [
           BotSessionsRepository,

@@ -84,6 +84,27 @@ export class RecurringRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * The rules that record into a wallet (the forecast, docs/forecast.md): the user's personal rules, or the
+   * household rules of the household's current members.
+   */
+  inWallet(scope: { userId: string } | { householdId: string }): Promise<RecurringRule[]> {
+    if ('userId' in scope)
+      return this.rules.find({
+        where: { userId: scope.userId, wallet: 'personal' },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+    return this.rules
+      .createQueryBuilder('r')
+      .innerJoin('household_members', 'm', 'm.user_id = r.user_id AND m.household_id = :household', {
+        household: scope.householdId,
+      })
+      .where(`r.wallet = 'household'`)
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getMany();
+  }
+
   /** The latest handled occurrence date of each rule (for next_date). */
   async lastHandled(ruleIds: readonly string[]): Promise<Map<string, string>> {
     if (!ruleIds.length) return new Map();

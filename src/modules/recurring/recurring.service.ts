@@ -207,6 +207,23 @@ export class RecurringService {
     return { kind: 'created', view };
   }
 
+  /**
+   * The rules recording into a wallet, with their next dates in `timeZone` (the viewer's): the user's personal
+   * rules, or the household rules of every current member (the forecast, docs/forecast.md).
+   */
+  async inWallet(
+    scope: { userId: string } | { householdId: string },
+    timeZone: string,
+    now: Date = this.now(),
+  ): Promise<RecurringView[]> {
+    const rules = await this.repo.inWallet(scope);
+    const last = await this.repo.lastHandled(rules.map((r) => r.id));
+    return rules.map((rule) => ({
+      rule,
+      nextDate: nextDate(rule, rule.startsOn, now, timeZone, last.get(rule.id) ?? null),
+    }));
+  }
+
   // --- noticing patterns (docs/recurring.md) ------------------------------------------------------------------------
 
   /**

@@ -71,14 +71,15 @@ export function householdSummaryText(
   name: string,
   summary: Summary,
   currentYear: number,
+  limit: number = TELEGRAM_CAPTION_LIMIT,
 ): string {
   const t = HOUSEHOLD_STATS_TEXTS[lang];
   const members = memberLines(summary.byMember ?? []);
   const tail = members.length ? `\n\n${t.byMember}:\n${members.join('\n')}` : '';
   const head = t.title(name);
   const body = summaryText(lang, summary, currentYear);
-  const room = TELEGRAM_CAPTION_LIMIT - head.length - tail.length - 1;
-  return clipText(`${head}\n${room > 200 ? clipText(body, room) : body}${tail}`, TELEGRAM_CAPTION_LIMIT);
+  const room = limit - head.length - tail.length - 1;
+  return clipText(`${head}\n${room > 200 ? clipText(body, room) : body}${tail}`, limit);
 }
 
 /** The household's chart: the categories as for one person, then a block per currency with each member's expenses. */

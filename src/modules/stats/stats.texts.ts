@@ -258,7 +258,12 @@ function blocks(
 }
 
 /** The text summary (also the photo's caption, so at most 1024 characters). */
-export function summaryText(lang: Language, summary: Summary, currentYear: number): string {
+export function summaryText(
+  lang: Language,
+  summary: Summary,
+  currentYear: number,
+  limit: number = TELEGRAM_CAPTION_LIMIT,
+): string {
   const t = STATS_TEXTS[lang];
   if (!summary.byCategory.length) return t.statsEmpty(periodText(lang, summary.range, currentYear));
   const title = t.statsTitle(periodText(lang, summary.range, currentYear, 'title'));
@@ -284,9 +289,9 @@ export function summaryText(lang: Language, summary: Summary, currentYear: numbe
   };
   for (let per = LINES_PER_BLOCK; per >= 0; per--) {
     const text = render(per);
-    if (text.length <= TELEGRAM_CAPTION_LIMIT) return text;
+    if (text.length <= limit) return text;
   }
-  return clipText(render(0), TELEGRAM_CAPTION_LIMIT);
+  return clipText(render(0), limit);
 }
 
 const BARS_PER_BLOCK = 10;

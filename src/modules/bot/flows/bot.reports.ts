@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { localDate } from '../../../common/time/local-time';
 import { localToday, readStatsPeriod, saysHouseholdWallet } from '../../nlu';
+import { TELEGRAM_CAPTION_LIMIT } from '../../../common/text/message-limit';
+import { ForecastService } from '../../forecast/forecast.service';
+import { forecastBlock } from '../../forecast/forecast.texts';
 import { HouseholdsService } from '../../households/households.service';
 import { householdChartModel, householdSummaryText } from '../../stats/household.texts';
 import { walletTexts } from '../texts/wallet.texts';
@@ -38,6 +41,7 @@ export class BotReportsService {
     private readonly transactions: TransactionsService,
     private readonly privacy: PrivacyService,
     private readonly households: HouseholdsService,
+    private readonly forecasts: ForecastService,
   ) {}
 
   /**
@@ -129,9 +133,12 @@ export class BotReportsService {
     const wallet = family && household ? { householdId: household.id } : undefined;
     const summary = await this.statsService.summary(user.id, user.language, { range }, wallet);
     const year = localToday(now, user.timezone).y;
-    const caption = wallet
-      ? householdSummaryText(user.language, household!.name, summary, year)
-      : summaryText(user.language, summary, year);
+    const forecast = await this.forecastBlock(user, range, now, Boolean(wallet));
+    const limit = TELEGRAM_CAPTION_LIMIT - (forecast ? forecast.length + 2 : 0);
+    const text = wallet
+      ? householdSummaryText(user.language, household!.name, summary, year, limit)
+      : summaryText(user.language, summary, year, limit);
+    const caption = forecast ? `${text}\n\n${forecast}` : text;
     const markup = periodKeyboard(user.language, household ? { family: Boolean(wallet) } : undefined);
     if (!summary.byCategory.length) return { kind: 'text', text: caption, markup };
     const model = wallet
@@ -144,5 +151,18 @@ export class BotReportsService {
       caption,
       markup,
     };
+  }
+
+  /** The month-end forecast's line (docs/forecast.md), only when the period shown is the current month. */
+  private async forecastBlock(
+    user: User,
+    range: StatsRange,
+    now: Date,
+    family: boolean,
+  ): Promise<string | null> {
+    const month = namedPeriod('month', now, user.timezone);
+    if (range.from !== month.from || range.to !== month.to) return null;
+    const f = await this.forecasts.ofUser(user.id, family ? 'household' : undefined, user.language, now);
+    return forecastBlock(user.language, f);
   }
 }
