@@ -3377,6 +3377,10 @@ export interface operations {
             recurring_occurrences: {
               [key: string]: unknown;
             }[];
+            /** @description The rows of recurring_offers: id, type, description, description_key, category, amount, currency, day, wallet, status, recurring_id, created_at, resolved_at */
+            recurring_offers: {
+              [key: string]: unknown;
+            }[];
             /** @description The rows of user_balances: currency, income, expense, tx_count */
             balances: {
               [key: string]: unknown;
