@@ -3,6 +3,7 @@ import { localDate } from '../../../common/time/local-time';
 import { localToday, readStatsPeriod, saysHouseholdWallet } from '../../nlu';
 import { TELEGRAM_CAPTION_LIMIT } from '../../../common/text/message-limit';
 import { ForecastService } from '../../forecast/forecast.service';
+import { isDatabaseUnavailable } from '../../../common/errors/domain-error';
 import { forecastBlock } from '../../forecast/forecast.texts';
 import { HouseholdsService } from '../../households/households.service';
 import { householdChartModel, householdSummaryText } from '../../stats/household.texts';
@@ -162,7 +163,14 @@ export class BotReportsService {
   ): Promise<string | null> {
     const month = namedPeriod('month', now, user.timezone);
     if (range.from !== month.from || range.to !== month.to) return null;
-    const f = await this.forecasts.ofUser(user.id, family ? 'household' : undefined, user.language, now);
-    return forecastBlock(user.language, f);
+    try {
+      const f = await this.forecasts.ofUser(user.id, family ? 'household' : undefined, user.language, now);
+      return forecastBlock(user.language, f);
+    } catch (error) {
+      // The statistics stand without the forecast; a database outage still fails the update (retried).
+      if (isDatabaseUnavailable(error)) throw error;
+      this.logger.error(`Forecast not computed: user_id=${user.id}: ${(error as Error).message}`);
+      return null;
+    }
   }
 }
