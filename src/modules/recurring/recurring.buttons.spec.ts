@@ -18,6 +18,7 @@ describe('recurring buttons', () => {
     [{ kind: 'other_amount', occurrenceId: ID }, 'ra:0f8fad5bd9cb469fa16570867728950e'],
     [{ kind: 'toggle_pause', ruleId: ID }, 'rp:0f8fad5bd9cb469fa16570867728950e'],
     [{ kind: 'delete', ruleId: ID }, 'rx:0f8fad5bd9cb469fa16570867728950e'],
+    [{ kind: 'edit', ruleId: ID }, 're:0f8fad5bd9cb469fa16570867728950e'],
     [{ kind: 'offer', offerId: ID, accept: true }, 'ro:0f8fad5bd9cb469fa16570867728950e:y'],
     [{ kind: 'offer', offerId: ID, accept: false }, 'ro:0f8fad5bd9cb469fa16570867728950e:n'],
   ] as const)('%o ⇄ %s', (action, data) => {
@@ -52,6 +53,7 @@ describe('recurring buttons', () => {
         .map((b) => b.text),
     ).toEqual(['✅ Record', '⏭ Skip', '✏️ Another amount']);
     expect(ruleButtons('uz', { id: ID, paused: true }).map((b) => b.text)).toEqual([
+      "✏️ O'zgartirish",
       '▶️ Davom ettirish',
       "🗑 O'chirish",
     ]);

@@ -5,6 +5,7 @@
  *   rr:<occurrence>   ✅ record the rule's amount        rs:<occurrence>   ⏭ skip
  *   ra:<occurrence>   ✏️ another amount (asked in the next message)
  *   rp:<rule>         ⏸ pause / ▶️ resume               rx:<rule>         🗑 delete
+ *   re:<rule>         ✏️ edit (the new amount, and optionally the day, asked in the next message)
  *   ro:<offer>:y      ✅ make a noticed pattern recurring  ro:<offer>:n     ✖ no (remembered)
  */
 import type { Language } from '../../config/app-config';
@@ -16,10 +17,11 @@ export type RecurringAction =
   | { kind: 'other_amount'; occurrenceId: string }
   | { kind: 'toggle_pause'; ruleId: string }
   | { kind: 'delete'; ruleId: string }
+  | { kind: 'edit'; ruleId: string }
   | { kind: 'offer'; offerId: string; accept: boolean };
 
 /** callback_data that belongs to these buttons (the bot routes it here before its own). */
-export const RECURRING_CALLBACK_RE = /^r[rsapxo]:/;
+export const RECURRING_CALLBACK_RE = /^r[rsapxeo]:/;
 
 const hex = (id: string) => id.replace(/-/g, '').toLowerCase();
 const uuid = (h: string) =>
@@ -37,6 +39,8 @@ export function encodeRecurring(a: RecurringAction): string {
       return `rp:${hex(a.ruleId)}`;
     case 'delete':
       return `rx:${hex(a.ruleId)}`;
+    case 'edit':
+      return `re:${hex(a.ruleId)}`;
     case 'offer':
       return `ro:${hex(a.offerId)}:${a.accept ? 'y' : 'n'}`;
   }
@@ -45,7 +49,7 @@ export function encodeRecurring(a: RecurringAction): string {
 export function decodeRecurring(data: string | undefined): RecurringAction | null {
   const offer = /^ro:([0-9a-f]{32}):([yn])$/.exec(data ?? '');
   if (offer) return { kind: 'offer', offerId: uuid(offer[1]), accept: offer[2] === 'y' };
-  const m = /^r([rsapx]):([0-9a-f]{32})$/.exec(data ?? '');
+  const m = /^r([rsapxe]):([0-9a-f]{32})$/.exec(data ?? '');
   if (!m) return null;
   const id = uuid(m[2]);
   switch (m[1]) {
@@ -57,6 +61,8 @@ export function decodeRecurring(data: string | undefined): RecurringAction | nul
       return { kind: 'other_amount', occurrenceId: id };
     case 'p':
       return { kind: 'toggle_pause', ruleId: id };
+    case 'e':
+      return { kind: 'edit', ruleId: id };
     default:
       return { kind: 'delete', ruleId: id };
   }
@@ -80,7 +86,7 @@ export function askKeyboard(lang: Language, occurrenceId: string): Markup {
   };
 }
 
-/** Under a rule (its creation, the /recurring list): pause or resume, delete. */
+/** Under a rule (its creation, the /recurring list): edit, pause or resume, delete. */
 export function ruleButtons(
   lang: Language,
   rule: { id: string; paused: boolean },
@@ -89,6 +95,10 @@ export function ruleButtons(
   const t = RECURRING_TEXTS[lang];
   const prefix = label ? `${label} ` : '';
   return [
+    {
+      text: `${prefix}${t.editButton}`,
+      callback_data: encodeRecurring({ kind: 'edit', ruleId: rule.id }),
+    },
     {
       text: `${prefix}${rule.paused ? t.resumeButton : t.pauseButton}`,
       callback_data: encodeRecurring({ kind: 'toggle_pause', ruleId: rule.id }),

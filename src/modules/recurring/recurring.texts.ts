@@ -25,6 +25,16 @@ export const RECURRING_TEXTS = {
     pauseButton: '⏸ Пауза',
     resumeButton: '▶️ Возобновить',
     deleteButton: '🗑 Удалить',
+    editButton: '✏️ Изменить',
+    editAsk: (what: string, money: string, dayExample: string) =>
+      `✏️ Новая сумма для «${what}»? Сейчас: ${money}. Можно поменять и день: «${dayExample}». /cancel — оставить как есть.`,
+    editDayExample: (every: 'month' | 'week') =>
+      every === 'month' ? '4 млн, день: 15' : '60 тыс, день: 3 (среда)',
+    edited: '✏️ Изменено:',
+    editBadDay: (every: 'month' | 'week') =>
+      `⚠️ ${every === 'month' ? 'День — от 1 до 31' : 'День недели — от 1 до 7 (понедельник = 1)'}. Напишите ещё раз или /cancel.`,
+    editBadAmount: '⚠️ Такая сумма не подходит. Напишите ещё раз или /cancel.',
+    editFailed: '⚠️ Не получилось изменить.',
     skipped: (what: string) => `⏭ Пропущено: ${what}`,
     done: 'Уже отмечено.',
     gone: '⚠️ Этого регулярного платежа больше нет.',
@@ -59,6 +69,16 @@ export const RECURRING_TEXTS = {
     pauseButton: '⏸ Pauza',
     resumeButton: '▶️ Davom ettirish',
     deleteButton: "🗑 O'chirish",
+    editButton: "✏️ O'zgartirish",
+    editAsk: (what: string, money: string, dayExample: string) =>
+      `✏️ «${what}» uchun yangi summa? Hozir: ${money}. Kunini ham o'zgartirsa bo'ladi: «${dayExample}». /cancel — o'zgartirmaslik.`,
+    editDayExample: (every: 'month' | 'week') =>
+      every === 'month' ? '4 mln, kun: 15' : '60 ming, kun: 3 (chorshanba)',
+    edited: "✏️ O'zgartirildi:",
+    editBadDay: (every: 'month' | 'week') =>
+      `⚠️ ${every === 'month' ? 'Kun — 1 dan 31 gacha' : 'Hafta kuni — 1 dan 7 gacha (dushanba = 1)'}. Qayta yozing yoki /cancel.`,
+    editBadAmount: "⚠️ Bu summa to'g'ri kelmaydi. Qayta yozing yoki /cancel.",
+    editFailed: "⚠️ O'zgartirib bo'lmadi.",
     skipped: (what: string) => `⏭ O'tkazib yuborildi: ${what}`,
     done: 'Allaqachon belgilangan.',
     gone: "⚠️ Bu muntazam to'lov endi yo'q.",
@@ -93,6 +113,16 @@ export const RECURRING_TEXTS = {
     pauseButton: '⏸ Pause',
     resumeButton: '▶️ Resume',
     deleteButton: '🗑 Delete',
+    editButton: '✏️ Edit',
+    editAsk: (what: string, money: string, dayExample: string) =>
+      `✏️ New amount for “${what}”? Now: ${money}. You can change the day too: “${dayExample}”. /cancel keeps it as it is.`,
+    editDayExample: (every: 'month' | 'week') =>
+      every === 'month' ? '4 mln, day 15' : '60k, day 3 (Wednesday)',
+    edited: '✏️ Changed:',
+    editBadDay: (every: 'month' | 'week') =>
+      `⚠️ ${every === 'month' ? 'The day is 1 to 31' : 'The weekday is 1 to 7 (Monday = 1)'}. Type it again or /cancel.`,
+    editBadAmount: '⚠️ That amount will not do. Type it again or /cancel.',
+    editFailed: '⚠️ Could not change it.',
     skipped: (what: string) => `⏭ Skipped: ${what}`,
     done: 'Already answered.',
     gone: '⚠️ This recurring payment no longer exists.',
@@ -166,6 +196,16 @@ export function ruleLine(lang: Language, rule: RecurringRule, next: string): str
   const t = RECURRING_TEXTS[lang];
   const tail = rule.paused ? t.paused : t.next(displayDate(next));
   return `${ruleMoney(lang, rule, rule.amount)} — ${timingText(lang, rule)}${rule.auto ? ` (${t.auto})` : ''}, ${tail}`;
+}
+
+/** The question after ✏️ under a rule: "✏️ Новая сумма для «Аренда»? Сейчас: 3,000,000.00 UZS. …" */
+export function editAskText(lang: Language, rule: RecurringRule): string {
+  const t = RECURRING_TEXTS[lang];
+  return t.editAsk(
+    ruleName(lang, rule),
+    formatMoney(rule.amount, rule.currency),
+    t.editDayExample(rule.every),
+  );
 }
 
 /** "🔁 Похоже, «аренда» каждый месяц ~3,000,000.00 UZS около 1 числа. Сделать регулярным?" */

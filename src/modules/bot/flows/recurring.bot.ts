@@ -15,6 +15,7 @@ import {
 } from '../../recurring/recurring.service';
 import {
   displayDate,
+  editAskText,
   offerText,
   recordedText,
   RECURRING_TEXTS,
@@ -28,10 +29,12 @@ import type { User } from '../../users/user.entity';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
 import type { CallbackInput, CallbackReply, InlineReply } from '../replies';
 import { bareAmount, PENDING_TTL_MS } from './pending-amount';
+import { splitEditAnswer } from './recurring-edit';
 
 /**
  * The amount the bot waits for in the next message (bot_sessions.state): for an ask's ✏️ Another amount
- * (`occurrenceId`), or for a rule a phrase named without one (`draft`).
+ * (`occurrenceId`), for a rule a phrase named without one (`draft`), or the new amount (and day) of a rule after
+ * ✏️ under it in /recurring (`ruleId`).
  */
 interface RecurringAmountState {
   awaiting: 'recurring_amount';
@@ -40,6 +43,7 @@ interface RecurringAmountState {
   currency: string;
   occurrenceId?: string;
   draft?: Omit<RecurringDraft, 'amountMinor'>;
+  ruleId?: string;
 }
 
 function readState(state: unknown, now: Date): RecurringAmountState | null {
@@ -48,12 +52,17 @@ function readState(state: unknown, now: Date): RecurringAmountState | null {
     return null;
   const at = Date.parse(String(s.askedAt));
   if (Number.isNaN(at) || now.getTime() - at > PENDING_TTL_MS || !isCurrency(s.currency)) return null;
-  if (typeof s.occurrenceId !== 'string' && !(s.draft && EVERY.includes(s.draft.every))) return null;
+  if (
+    typeof s.occurrenceId !== 'string' &&
+    typeof s.ruleId !== 'string' &&
+    !(s.draft && EVERY.includes(s.draft.every))
+  )
+    return null;
   return s as RecurringAmountState;
 }
 
 /**
- * Recurring payments in the bot (docs/recurring.md): /recurring (the list with pause / resume / delete), the buttons
+ * Recurring payments in the bot (docs/recurring.md): /recurring (the list with edit / pause / resume / delete), the buttons
  * under the due-day ask (✅ Record · ⏭ Skip · ✏️ Another amount), the amount typed after ✏️, and the rule a phrase
  * set (`fromPhrase`, for the parser's set_recurring).
  */
@@ -183,6 +192,21 @@ export class RecurringBot {
           edit: { text: list.text, markup: list.markup },
         };
       }
+      case 'edit': {
+        let view: RecurringView;
+        try {
+          view = await this.recurring.getOwned(user.id, action.ruleId);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'not_found')
+            return { answer: { text: t.gone, alert: true } };
+          throw error;
+        }
+        await this.askEdit(user, view.rule);
+        return {
+          answer: { text: t.editButton },
+          reply: { kind: 'text', text: editAskText(user.language, view.rule) },
+        };
+      }
       case 'delete': {
         if (!(await this.recurring.deleteOwned(user.id, action.ruleId)))
           return { answer: { text: t.gone, alert: true } };
@@ -194,11 +218,13 @@ export class RecurringBot {
 
   /**
    * A message while the bot waits for a recurring amount: a bare amount ("3 млн", "250000") answers it; anything
-   * else drops the question and is read as usual (null).
+   * else drops the question and is read as usual (null). After ✏️ under a rule, a day may come with the amount or
+   * alone ("4 млн, день: 15"); a value the rule cannot take is said and asked again.
    */
   async onText(user: User, text: string, now: Date): Promise<InlineReply | null> {
     const state = readState(await this.sessions.getState(user.id), now);
     if (!state) return null;
+    if (state.ruleId) return this.onEditAnswer(user, state, state.ruleId, text, now);
     const parsed = parsePhrase(text, {
       language: /\p{L}/u.test(text) ? 'auto' : user.language,
       defaultCurrency: state.currency as Currency,
@@ -224,6 +250,70 @@ export class RecurringBot {
         effect: { kind: 'action' },
       };
     return { text: outcome.kind === 'not_found' ? t.gone : t.done };
+  }
+
+  /** Waits for the new amount (and day) of `rule` in the next message. */
+  private async askEdit(user: User, rule: RecurringView['rule']): Promise<void> {
+    await this.sessions.setState(user.id, {
+      awaiting: 'recurring_amount',
+      id: randomUUID(),
+      askedAt: this.recurring.now().toISOString(),
+      currency: rule.currency,
+      ruleId: rule.id,
+    } satisfies RecurringAmountState);
+  }
+
+  /**
+   * The answer after ✏️ under a rule: the change goes through RecurringService.update (the checks of PATCH
+   * /api/recurring/{id}/); the rule's currency stays unless the answer names another.
+   */
+  private async onEditAnswer(
+    user: User,
+    state: RecurringAmountState,
+    ruleId: string,
+    text: string,
+    now: Date,
+  ): Promise<InlineReply | null> {
+    const { amountText, day } = splitEditAnswer(text);
+    let amount: { amountMinor: bigint; currency: string } | null = null;
+    if (amountText) {
+      amount = bareAmount(
+        parsePhrase(amountText, {
+          language: /\p{L}/u.test(amountText) ? 'auto' : user.language,
+          defaultCurrency: state.currency as Currency,
+          now,
+          timeZone: user.timezone,
+        }),
+      );
+      if (!amount) {
+        await this.sessions.clearStateIf(user.id, state.id);
+        return null;
+      }
+    } else if (day === null) return null;
+    if (!(await this.sessions.clearStateIf(user.id, state.id))) return null;
+    const t = RECURRING_TEXTS[user.language];
+    let view: RecurringView;
+    try {
+      view = await this.recurring.update(user.id, ruleId, {
+        ...(amount && { amountMinor: amount.amountMinor, currency: amount.currency as Currency }),
+        ...(day !== null && { day }),
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'not_found') return { text: t.gone };
+      if (error.code !== 'validation') throw error;
+      // a day or an amount the rule cannot take: asked again (the rule is as it was); anything else (its custom
+      // category deleted, the household left) is said once
+      if (!error.fields?.day && !error.fields?.amount) return { text: t.editFailed };
+      const { rule } = await this.recurring.getOwned(user.id, ruleId);
+      await this.askEdit(user, rule);
+      return { text: error.fields.day ? t.editBadDay(rule.every) : t.editBadAmount };
+    }
+    return {
+      text: `${t.edited} ${ruleLine(user.language, view.rule, view.nextDate)}`,
+      markup: { inline_keyboard: [ruleButtons(user.language, view.rule)] },
+      effect: { kind: 'action' },
+    };
   }
 
   private created(user: User, view: RecurringView): InlineReply {

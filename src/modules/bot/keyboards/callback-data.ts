@@ -43,7 +43,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
  * A planned payment's reminder is sent by notifications/ with the f:<update>:d / f:<update>:s buttons
  * (notifications/reminder-buttons.ts); they are read here as the `planned` action.
  *
- * The recurring payments' buttons (rr: rs: ra: under the due-day ask, rp: rx: under /recurring, ro: under the offer
+ * The recurring payments' buttons (rr: rs: ra: under the due-day ask, re: rp: rx: under /recurring, ro: under the offer
  * of a noticed pattern) have their codec in recurring/recurring.buttons.ts: the scheduler that sends the ask is not
  * in the bot (RECURRING_CALLBACK_RE routes them).
  */
