@@ -1,7 +1,7 @@
 /**
  * Recurring payments and incomes (docs/recurring.md): REST CRUD, validation and the IDOR rows; the due-day run with
  * an injected clock — recorded exactly once with two app instances, the ask and its buttons through the real
- * webhook (record, skip, another amount), catch-up after downtime, pause; /recurring in the bot.
+ * webhook (record, skip, another amount), catch-up after downtime, pause; /recurring in the bot (edit by ✏️).
  */
 import { createApp } from '../src/bootstrap';
 import type { Clock } from '../src/modules/notifications/reminders.service';
@@ -423,7 +423,11 @@ describe('Recurring payments (e2e)', () => {
       expect(gym.text).toBe(
         '🔁 Регулярный платёж добавлен: Gym 50,000.00 UZS — каждую неделю, понедельник, следующий: 30.11.2026',
       );
-      expect(gym.markup!.inline_keyboard[0].map((b) => b.text)).toEqual(['⏸ Пауза', '🗑 Удалить']);
+      expect(gym.markup!.inline_keyboard[0].map((b) => b.text)).toEqual([
+        '✏️ Изменить',
+        '⏸ Пауза',
+        '🗑 Удалить',
+      ]);
     });
   });
 
@@ -473,8 +477,8 @@ describe('Recurring payments (e2e)', () => {
       expect(list.text).toBe(
         '🔁 Регулярные платежи и доходы:\n1. Аренда 3,000,000.00 UZS — каждый месяц 1 числа, следующий: 01.12.2026',
       );
-      const [pause, remove] = list.markup!.inline_keyboard![0];
-      expect([pause.text, remove.text]).toEqual(['1. ⏸ Пауза', '1. 🗑 Удалить']);
+      const [edit, pause, remove] = list.markup!.inline_keyboard![0];
+      expect([edit.text, pause.text, remove.text]).toEqual(['1. ✏️ Изменить', '1. ⏸ Пауза', '1. 🗑 Удалить']);
       const paused = await press(chatId, pause.callback_data!);
       expect(paused.answer.text).toBe('⏸ На паузе');
       expect(paused.edit).toContain('⏸ на паузе');
@@ -484,6 +488,100 @@ describe('Recurring payments (e2e)', () => {
       expect(deleted.edit).toBe(
         '🔁 Регулярных платежей пока нет. Например: «каждый месяц 1 числа аренда 3 млн».',
       );
+    });
+
+    it('✏️ edits the amount and the day; a bad answer is asked again; /cancel; a stranger changes nothing', async () => {
+      now = new Date('2026-11-29T07:00:00Z');
+      const { auth, chatId, userId } = await user();
+      const made = await t.http
+        .post('/api/recurring/')
+        .set(auth)
+        .send({
+          type: 'expense',
+          amount: '3000000',
+          category: 'housing',
+          description: 'Аренда',
+          every: 'month',
+          day: 1,
+        })
+        .expect(201);
+      const id = made.body.id as string;
+      const rule = async () => {
+        const { body } = await t.http.get(`/api/recurring/${id}/`).set(auth).expect(200);
+        return { amount: body.amount, currency: body.currency, day: body.day, next_date: body.next_date };
+      };
+      const edit = (await say(chatId, '/recurring')).markup!.inline_keyboard![0][0];
+      expect(edit.text).toBe('1. ✏️ Изменить');
+      const asked = await press(chatId, edit.callback_data!);
+      expect(asked.reply).toBe(
+        '✏️ Новая сумма для «Аренда»? Сейчас: 3,000,000.00 UZS. Можно поменять и день: «4 млн, день: 15». /cancel — оставить как есть.',
+      );
+      const changed = await say(chatId, '3.5 млн');
+      expect(changed.text).toBe(
+        '✏️ Изменено: Аренда 3,500,000.00 UZS — каждый месяц 1 числа, следующий: 01.12.2026',
+      );
+      expect(changed.markup!.inline_keyboard![0].map((b) => b.text)).toEqual([
+        '✏️ Изменить',
+        '⏸ Пауза',
+        '🗑 Удалить',
+      ]);
+      expect(await rule()).toEqual({
+        amount: '3500000.00',
+        currency: 'UZS',
+        day: 1,
+        next_date: '2026-12-01',
+      });
+      // the question is gone: the next amount is an ordinary record
+      expect((await say(chatId, '5000')).text).toMatch(/^✅/);
+      expect(await rowsOf(userId)).toHaveLength(1);
+
+      // an amount in another currency, and the day
+      await press(chatId, edit.callback_data!);
+      expect((await say(chatId, '$250, день: 15')).text).toBe(
+        '✏️ Изменено: Аренда 250.00 USD — каждый месяц 15 числа, следующий: 15.12.2026',
+      );
+      const edited = { amount: '250.00', currency: 'USD', day: 15, next_date: '2026-12-15' };
+      expect(await rule()).toEqual(edited);
+
+      // a bad answer: a day no month has → said, asked again, the rule as it was
+      await press(chatId, edit.callback_data!);
+      expect((await say(chatId, 'день: 40')).text).toBe(
+        '⚠️ День — от 1 до 31. Напишите ещё раз или /cancel.',
+      );
+      expect((await say(chatId, 'day 0')).text).toBe('⚠️ День — от 1 до 31. Напишите ещё раз или /cancel.');
+      expect(await rule()).toEqual(edited);
+      // still asked: the rule keeps its currency
+      expect((await say(chatId, '300')).text).toBe(
+        '✏️ Изменено: Аренда 300.00 USD — каждый месяц 15 числа, следующий: 15.12.2026',
+      );
+      // not an amount: the question is dropped and the message read as usual
+      await press(chatId, edit.callback_data!);
+      expect((await say(chatId, 'привет')).text).not.toContain('✏️');
+      expect((await say(chatId, '400')).text).toMatch(/^✅/);
+      expect(await rule()).toMatchObject({ amount: '300.00', currency: 'USD', day: 15 });
+
+      // /cancel
+      await press(chatId, edit.callback_data!);
+      expect((await say(chatId, '/cancel')).text).toBe('✖️ Действие отменено.');
+      expect((await say(chatId, '700')).text).toMatch(/^✅/);
+      expect(await rule()).toMatchObject({ amount: '300.00', currency: 'USD', day: 15 });
+      expect(await rowsOf(userId)).toHaveLength(3);
+
+      // another user's rule id in the button: nothing asked, nothing changes
+      const stranger = await user();
+      const pressed = await press(stranger.chatId, edit.callback_data!);
+      expect(pressed.answer).toMatchObject({
+        text: '⚠️ Этого регулярного платежа больше нет.',
+        show_alert: true,
+      });
+      expect(pressed.reply).toBeUndefined();
+      expect((await say(stranger.chatId, '1 млн')).text).not.toContain('Аренда');
+      expect(await rule()).toMatchObject({ amount: '300.00', currency: 'USD', day: 15 });
+      const [stored] = await t.db.query(
+        `SELECT user_id, amount::text AS amount FROM recurring_rules WHERE id = $1`,
+        [id],
+      );
+      expect(stored).toEqual({ user_id: userId, amount: '300.00' });
     });
   });
 
