@@ -1,9 +1,13 @@
 /**
  * IDOR: one row per per-user endpoint. Bob, holding a valid token, aims each endpoint at Alice's rows. Every row
  * must answer without any of Alice's data (404 for her ids, only Bob's rows in lists), and afterwards Alice's rows are
- * exactly as they were. New per-user endpoints (goals, debts, analytics, …) are one more row here.
+ * exactly as they were. New per-user endpoints (goals, debts, analytics, …) are one more row here. The clocks of
+ * budgets and recurring payments are fixed, so the forecast's figures are exact.
  */
 import type { Response } from 'supertest';
+import { BUDGET_CLOCK, BudgetClock } from '../../src/modules/budgets/budgets.service';
+import type { Clock } from '../../src/modules/notifications/reminders.service';
+import { RECURRING_CLOCK } from '../../src/modules/recurring/recurring.service';
 import { accessTokenFor } from '../helpers/auth';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
@@ -13,6 +17,8 @@ interface World {
   aliceDebt: string;
   aliceCategory: string;
   aliceLearned: string;
+  aliceBudget: string;
+  aliceRule: string;
   aliceUserId: string;
   aliceChatId: number;
   bobUserId: string;
@@ -35,6 +41,12 @@ const ALICE_CATEGORY = 'Alice only category';
 const ALICE_GOAL = 'Alice secret goal';
 const ALICE_DEBTOR = 'Alicefriend';
 const ALICE_WORD = 'alicelunchword';
+const ALICE_RULE = 'Alice secret rent';
+const ALICE_RULE_AMOUNT = '4444444.44';
+const ALICE_INCOME_AMOUNT = '8888888.88';
+const ALICE_BUDGET_AMOUNT = '333333.33';
+/** Tuesday 15 December 2026, 12:00 in Tashkent: the budgets' and recurring payments' clock. */
+const NOW = new Date('2026-12-15T07:00:00Z');
 const NOT_FOUND = { detail: 'Not found.' };
 const noAliceData = (res: Response, w: World) => {
   const text = JSON.stringify(res.body);
@@ -46,6 +58,11 @@ const noAliceData = (res: Response, w: World) => {
   expect(text).not.toContain(ALICE_GOAL);
   expect(text).not.toContain(ALICE_DEBTOR);
   expect(text).not.toContain(ALICE_WORD);
+  expect(text).not.toContain(w.aliceBudget);
+  expect(text).not.toContain(w.aliceRule);
+  expect(text).not.toContain(ALICE_RULE);
+  for (const amount of [ALICE_RULE_AMOUNT, ALICE_INCOME_AMOUNT, ALICE_BUDGET_AMOUNT])
+    expect(text).not.toContain(amount);
 };
 
 const ROWS: Row[] = [
@@ -262,6 +279,74 @@ const ROWS: Row[] = [
     status: 200,
     check: (r) => expect(r.body.count).toBe(0),
   },
+  // budgets
+  {
+    name: 'GET budget by id',
+    method: 'get',
+    path: (w) => `/api/budgets/${w.aliceBudget}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'PATCH budget',
+    method: 'patch',
+    path: (w) => `/api/budgets/${w.aliceBudget}/`,
+    body: () => ({ amount: '1.00' }),
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'DELETE budget',
+    method: 'delete',
+    path: (w) => `/api/budgets/${w.aliceBudget}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'GET budgets list',
+    method: 'get',
+    path: () => '/api/budgets/?page_size=100',
+    status: 200,
+    check: (r) => {
+      expect(r.body.count).toBe(1);
+      expect(r.body.results).toEqual([expect.objectContaining({ category: 'cafe', amount: '900.00' })]);
+    },
+  },
+  // recurring payments
+  {
+    name: 'GET recurring rule by id',
+    method: 'get',
+    path: (w) => `/api/recurring/${w.aliceRule}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'PATCH recurring rule',
+    method: 'patch',
+    path: (w) => `/api/recurring/${w.aliceRule}/`,
+    body: () => ({ amount: '1.00', paused: true }),
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'DELETE recurring rule',
+    method: 'delete',
+    path: (w) => `/api/recurring/${w.aliceRule}/`,
+    status: 404,
+    check: (r) => expect(r.body).toEqual(NOT_FOUND),
+  },
+  {
+    name: 'GET recurring list',
+    method: 'get',
+    path: () => '/api/recurring/?page_size=100',
+    status: 200,
+    check: (r) => {
+      expect(r.body.count).toBe(1);
+      expect(r.body.results).toEqual([
+        expect.objectContaining({ description: 'Bob gym', amount: '1234.00' }),
+      ]);
+    },
+  },
   // analytics and exports
   {
     name: 'GET analytics summary',
@@ -270,6 +355,30 @@ const ROWS: Row[] = [
     status: 200,
     check: (r) =>
       expect(r.body.totals).toEqual([expect.objectContaining({ currency: 'UZS', expense: '10.00' })]),
+  },
+  {
+    name: 'GET analytics forecast: her rules and budgets never counted',
+    method: 'get',
+    path: () => '/api/analytics/forecast/',
+    status: 200,
+    // Bob's own figures only: his 10.00 spent, his rule of 1,234.00 on the 20th, his 900.00 cafe budget untouched
+    check: (r) =>
+      expect(r.body).toEqual({
+        currency: 'UZS',
+        as_of: '2026-12-15',
+        month_end: '2026-12-31',
+        balance: '-10.00',
+        recurring_income: '0.00',
+        recurring_expense: '1234.00',
+        budgets_left: '900.00',
+        expected: '-2144.00',
+        reason: null,
+        parts: [
+          { kind: 'balance', label: expect.any(String), date: null, amount: '-10.00' },
+          { kind: 'recurring_expense', label: 'Bob gym', date: '2026-12-20', amount: '1234.00' },
+          { kind: 'budget', label: expect.any(String), date: null, amount: '900.00' },
+        ],
+      }),
   },
   {
     name: 'GET transactions CSV export',
@@ -328,10 +437,21 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
       `SELECT id, counterparty, repaid_amount, status, updated_at FROM debts WHERE user_id = $1`,
       [w.aliceUserId],
     ),
+    budgets: await t.db.query(
+      `SELECT id, household_id, category, amount, currency, period, updated_at FROM budgets WHERE user_id = $1 ORDER BY id`,
+      [w.aliceUserId],
+    ),
+    recurring: await t.db.query(
+      `SELECT id, type, amount, currency, category, description, every, day, auto, wallet, paused, starts_on, updated_at
+       FROM recurring_rules WHERE user_id = $1 ORDER BY id`,
+      [w.aliceUserId],
+    ),
   });
 
   beforeAll(async () => {
     t = await startTestApp({ BOT_MODE: 'none' });
+    t.app.get<BudgetClock>(BUDGET_CLOCK, { strict: false }).now = () => NOW;
+    (t.app.get(RECURRING_CLOCK, { strict: false }) as Clock).now = () => NOW;
     const alice = await accessTokenFor(t, 55_501);
     bob = await accessTokenFor(t, 55_502);
     const a = { Authorization: `Bearer ${alice.token}` };
@@ -367,12 +487,36 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
       .set(a)
       .send({ direction: 'lent', counterparty: ALICE_DEBTOR, amount: '500.00', currency: 'UZS' })
       .expect(201);
+    const b = { Authorization: `Bearer ${bob.token}` };
+    const budget = await t.http
+      .post('/api/budgets/')
+      .set(a)
+      .send({ category: 'cafe', amount: ALICE_BUDGET_AMOUNT })
+      .expect(201);
+    const rule = await t.http
+      .post('/api/recurring/')
+      .set(a)
+      .send({ type: 'expense', amount: ALICE_RULE_AMOUNT, description: ALICE_RULE, every: 'month', day: 20 })
+      .expect(201);
+    await t.http
+      .post('/api/recurring/')
+      .set(a)
+      .send({ type: 'income', category: 'salary', amount: ALICE_INCOME_AMOUNT, every: 'week', day: 5 })
+      .expect(201);
+    await t.http.post('/api/budgets/').set(b).send({ category: 'cafe', amount: '900.00' }).expect(201);
+    await t.http
+      .post('/api/recurring/')
+      .set(b)
+      .send({ type: 'expense', amount: '1234.00', description: 'Bob gym', every: 'month', day: 20 })
+      .expect(201);
     const [learned] = (await t.db.query(
       `INSERT INTO learned_categories (user_id, type, keyword, category) VALUES ($1, 'expense', $2, $3) RETURNING id`,
       [alice.userId, ALICE_WORD, category.body.key],
     )) as Array<{ id: string }>;
     w = {
       aliceLearned: learned.id,
+      aliceBudget: budget.body.id,
+      aliceRule: rule.body.id,
       aliceTx: tx.body.id,
       aliceGoal: goal.body.id,
       aliceDebt: debt.body.id,
@@ -410,5 +554,16 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
     ]);
     await t.http.get(`/api/goals/${w.aliceGoal}/`).set(a).expect(200);
     await t.http.get(`/api/debts/${w.aliceDebt}/`).set(a).expect(200);
+    await t.http.get(`/api/budgets/${w.aliceBudget}/`).set(a).expect(200);
+    await t.http.get(`/api/recurring/${w.aliceRule}/`).set(a).expect(200);
+    // and her forecast counts them
+    const forecast = (await t.http.get('/api/analytics/forecast/').set(a).expect(200)).body;
+    expect(forecast.parts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'recurring_expense', label: ALICE_RULE, amount: ALICE_RULE_AMOUNT }),
+        expect.objectContaining({ kind: 'recurring_income', amount: ALICE_INCOME_AMOUNT }),
+        expect.objectContaining({ kind: 'budget', amount: ALICE_BUDGET_AMOUNT }),
+      ]),
+    );
   });
 });
