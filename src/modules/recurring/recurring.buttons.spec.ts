@@ -6,7 +6,7 @@ import {
   RECURRING_CALLBACK_RE,
   ruleButtons,
 } from './recurring.buttons';
-import { askText, offerText, recordedText, ruleLine } from './recurring.texts';
+import { askText, editAskText, offerText, recordedText, RECURRING_TEXTS, ruleLine } from './recurring.texts';
 import type { RecurringRule } from './recurring-rule.entity';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -116,6 +116,24 @@ describe('recurring texts', () => {
     expect(
       ruleLine('en', { ...rent, every: 'week', day: 1, auto: false, paused: true } as RecurringRule, ''),
     ).toBe('Аренда 3,000,000.00 UZS — every Monday, ⏸ paused');
+  });
+
+  it('✏️ edit: the question names the rule, its amount and a day example by its timing, in each language', () => {
+    expect(editAskText('ru', rent)).toBe(
+      '✏️ Новая сумма для «аренда»? Сейчас: 3,000,000.00 UZS. Можно поменять и день: «4 млн, день: 15». /cancel — оставить как есть.',
+    );
+    expect(editAskText('uz', { ...rent, every: 'week', day: 1 } as RecurringRule)).toBe(
+      "✏️ «аренда» uchun yangi summa? Hozir: 3,000,000.00 UZS. Kunini ham o'zgartirsa bo'ladi: «60 ming, kun: 3» (3 — chorshanba). /cancel — o'zgartirmaslik.",
+    );
+    expect(editAskText('en', { ...rent, currency: 'USD', amount: 1_000n } as RecurringRule)).toBe(
+      '✏️ New amount for “аренда”? Now: 10.00 USD. You can change the day too: “4 mln, day 15”. /cancel keeps it as it is.',
+    );
+    expect(RECURRING_TEXTS.en.editBadDay('week')).toBe(
+      '⚠️ The weekday is 1 to 7 (Monday = 1). Type it again or /cancel.',
+    );
+    expect(RECURRING_TEXTS.uz.editBadDay('month')).toBe(
+      '⚠️ Kun — 1 dan 31 gacha. Qayta yozing yoki /cancel.',
+    );
   });
 
   it('no description: the category name in the language', () => {

@@ -26,10 +26,8 @@ export const RECURRING_TEXTS = {
     resumeButton: '▶️ Возобновить',
     deleteButton: '🗑 Удалить',
     editButton: '✏️ Изменить',
-    editAsk: (what: string, money: string, dayExample: string) =>
-      `✏️ Новая сумма для «${what}»? Сейчас: ${money}. Можно поменять и день: «${dayExample}». /cancel — оставить как есть.`,
-    editDayExample: (every: 'month' | 'week') =>
-      every === 'month' ? '4 млн, день: 15' : '60 тыс, день: 3 (среда)',
+    editAsk: (what: string, money: string, every: 'month' | 'week') =>
+      `✏️ Новая сумма для «${what}»? Сейчас: ${money}. Можно поменять и день: ${every === 'month' ? '«4 млн, день: 15»' : '«60 тыс, день: 3» (3 — среда)'}. /cancel — оставить как есть.`,
     edited: '✏️ Изменено:',
     editBadDay: (every: 'month' | 'week') =>
       `⚠️ ${every === 'month' ? 'День — от 1 до 31' : 'День недели — от 1 до 7 (понедельник = 1)'}. Напишите ещё раз или /cancel.`,
@@ -70,10 +68,8 @@ export const RECURRING_TEXTS = {
     resumeButton: '▶️ Davom ettirish',
     deleteButton: "🗑 O'chirish",
     editButton: "✏️ O'zgartirish",
-    editAsk: (what: string, money: string, dayExample: string) =>
-      `✏️ «${what}» uchun yangi summa? Hozir: ${money}. Kunini ham o'zgartirsa bo'ladi: «${dayExample}». /cancel — o'zgartirmaslik.`,
-    editDayExample: (every: 'month' | 'week') =>
-      every === 'month' ? '4 mln, kun: 15' : '60 ming, kun: 3 (chorshanba)',
+    editAsk: (what: string, money: string, every: 'month' | 'week') =>
+      `✏️ «${what}» uchun yangi summa? Hozir: ${money}. Kunini ham o'zgartirsa bo'ladi: ${every === 'month' ? '«4 mln, kun: 15»' : '«60 ming, kun: 3» (3 — chorshanba)'}. /cancel — o'zgartirmaslik.`,
     edited: "✏️ O'zgartirildi:",
     editBadDay: (every: 'month' | 'week') =>
       `⚠️ ${every === 'month' ? 'Kun — 1 dan 31 gacha' : 'Hafta kuni — 1 dan 7 gacha (dushanba = 1)'}. Qayta yozing yoki /cancel.`,
@@ -114,10 +110,8 @@ export const RECURRING_TEXTS = {
     resumeButton: '▶️ Resume',
     deleteButton: '🗑 Delete',
     editButton: '✏️ Edit',
-    editAsk: (what: string, money: string, dayExample: string) =>
-      `✏️ New amount for “${what}”? Now: ${money}. You can change the day too: “${dayExample}”. /cancel keeps it as it is.`,
-    editDayExample: (every: 'month' | 'week') =>
-      every === 'month' ? '4 mln, day 15' : '60k, day 3 (Wednesday)',
+    editAsk: (what: string, money: string, every: 'month' | 'week') =>
+      `✏️ New amount for “${what}”? Now: ${money}. You can change the day too: ${every === 'month' ? '“4 mln, day 15”' : '“60k, day 3” (3 is Wednesday)'}. /cancel keeps it as it is.`,
     edited: '✏️ Changed:',
     editBadDay: (every: 'month' | 'week') =>
       `⚠️ ${every === 'month' ? 'The day is 1 to 31' : 'The weekday is 1 to 7 (Monday = 1)'}. Type it again or /cancel.`,
@@ -201,11 +195,7 @@ export function ruleLine(lang: Language, rule: RecurringRule, next: string): str
 /** The question after ✏️ under a rule: "✏️ Новая сумма для «Аренда»? Сейчас: 3,000,000.00 UZS. …" */
 export function editAskText(lang: Language, rule: RecurringRule): string {
   const t = RECURRING_TEXTS[lang];
-  return t.editAsk(
-    ruleName(lang, rule),
-    formatMoney(rule.amount, rule.currency),
-    t.editDayExample(rule.every),
-  );
+  return t.editAsk(ruleName(lang, rule), formatMoney(rule.amount, rule.currency), rule.every);
 }
 
 /** "🔁 Похоже, «аренда» каждый месяц ~3,000,000.00 UZS около 1 числа. Сделать регулярным?" */
