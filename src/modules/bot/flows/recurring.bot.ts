@@ -62,9 +62,9 @@ function readState(state: unknown, now: Date): RecurringAmountState | null {
 }
 
 /**
- * Recurring payments in the bot (docs/recurring.md): /recurring (the list with edit / pause / resume / delete), the buttons
- * under the due-day ask (✅ Record · ⏭ Skip · ✏️ Another amount), the amount typed after ✏️, and the rule a phrase
- * set (`fromPhrase`, for the parser's set_recurring).
+ * Recurring payments in the bot (docs/recurring.md): /recurring (the list with edit / pause / resume / delete), the
+ * buttons under the due-day ask (✅ Record · ⏭ Skip · ✏️ Another amount), the amount typed after either ✏️, and the
+ * rule a phrase set (`fromPhrase`, for the parser's set_recurring).
  */
 @Injectable()
 export class RecurringBot {
