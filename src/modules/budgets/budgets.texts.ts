@@ -69,7 +69,6 @@ interface Texts {
   personalButton: string;
   howMuch: (period: string, name: string) => string;
   stale: string;
-  badAmount: string;
 }
 
 const T: Record<Language, Texts> = {
@@ -105,7 +104,6 @@ const T: Record<Language, Texts> = {
     howMuch: (period, name) =>
       `Сколько ${period} на «${name}»? Напишите сумму, например: 500 тыс. Отмена — /cancel.`,
     stale: 'Эта кнопка устарела: откройте /budget заново.',
-    badAmount: 'Такую сумму не задать.',
   },
   uz: {
     all: 'Barcha xarajatlar',
@@ -140,7 +138,6 @@ const T: Record<Language, Texts> = {
     howMuch: (period, name) =>
       `«${name}» uchun ${period} qancha? Summani yozing, masalan: 500 ming. Bekor qilish — /cancel.`,
     stale: 'Bu tugma eskirgan: /budget ni qayta oching.',
-    badAmount: 'Bunday summani qoʻyib boʻlmaydi.',
   },
   en: {
     all: 'All spending',
@@ -175,7 +172,6 @@ const T: Record<Language, Texts> = {
     howMuch: (period, name) =>
       `How much ${period} for “${name}”? Type the amount, e.g. 500k. To stop: /cancel.`,
     stale: 'This button is out of date: open /budget again.',
-    badAmount: 'That amount cannot be set.',
   },
 };
 

@@ -234,7 +234,8 @@ export class BudgetsBot {
    * A message while ➕ New budget waits for the amount: a bare amount ("500 тыс", "2 mln", "$300") creates the budget
    * (its currency the one named, else the user's), answered with the new budget and the list; a refusal (a
    * duplicate, the household left) is said as for a phrase. Anything else drops the question and is read as usual
-   * (null), as the other flows' questions do; an amount the budget cannot take (too large) is said and asked again.
+   * (null), as the other flows' questions do: "такси 20000" is recorded, not lost. (The parser reads no amount
+   * larger than a budget can take.)
    */
   async onText(user: User, text: string, now: Date): Promise<InlineReply | null> {
     const state = readState(await this.sessions.getState(user.id), now);
@@ -249,19 +250,17 @@ export class BudgetsBot {
     );
     if (!(await this.sessions.clearStateIf(user.id, state.id))) return null;
     if (!amount) return null;
-    const budget = { category: state.category, period: state.period, wallet: state.wallet };
-    try {
-      return await this.create(
-        user,
-        { ...budget, amountMinor: amount.amountMinor, currency: amount.currency as Currency },
-        true,
-      );
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'validation' || !error.fields?.amount)
-        throw error;
-      await this.sessions.setState(user.id, { ...state, id: randomUUID(), askedAt: now.toISOString() });
-      return { text: `${budgetTexts(user.language).badAmount}\n${budgetHowMuchText(user.language, budget)}` };
-    }
+    return this.create(
+      user,
+      {
+        category: state.category,
+        period: state.period,
+        wallet: state.wallet,
+        ...amount,
+        currency: amount.currency as Currency,
+      },
+      true,
+    );
   }
 
   private async view(user: User): Promise<InlineReply> {
