@@ -15,7 +15,7 @@ import { UsersService } from '../src/modules/users/users.service';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
 import { FakeTelegram } from './fakes/fake-telegram';
 import { accessTokenFor } from './helpers/auth';
-import { BotChat } from './helpers/bot-chat';
+import { BotChat, buttons } from './helpers/bot-chat';
 import { createTestDatabase, TestDatabase } from './helpers/test-database';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { callbackUpdate, deliverUpdate, textUpdate } from './helpers/updates';
@@ -353,7 +353,8 @@ describe('budgets REST (e2e)', () => {
 
     it('lists budgets with progress and deletes with ✖', async () => {
       const calls = await deliverUpdate(t, textUpdate(++nextUpdate, bob.chatId, '/budget'));
-      const sent = calls.filter((c) => c.method === 'sendMessage');
+      // Only Bob's chat: a household notice to Alice may still be on its way.
+      const sent = calls.filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === bob.chatId);
       expect(sent).toHaveLength(1);
       const text = String(sent[0].params.text);
       expect(text).toContain('📊 Бюджеты');
@@ -371,6 +372,132 @@ describe('budgets REST (e2e)', () => {
         'Этого бюджета уже нет',
       );
       await get(bob, (await list(bob))[0].id as string).expect(200);
+    });
+
+    it('➕ New budget: category, month, then the amount typed next; /cancel; a duplicate; a changed subject', async () => {
+      const chat = new BotChat(t, 5201, 'ru').at('2026-12-15 12:00');
+      await chat.start();
+      const frank = await login(t, chat.chatId);
+      const shown = await chat.send('/budget');
+      expect(shown.replies[0].text).toMatch(/^Бюджетов пока нет/);
+      expect(buttons(shown.replies[0].markup)).toEqual([[['➕ Новый бюджет', 'bn:']]]);
+
+      const start = await chat.press('bn:');
+      expect(start.edit).toBe('Новый бюджет: на какие расходы?');
+      expect(buttons(start.markup).flat()).toContainEqual(['☕ Кафе и рестораны', 'bc:cafe']);
+      expect(buttons(start.markup).flat()).toContainEqual(['💰 Все расходы', 'bc:*']);
+      const category = await chat.press('bc:cafe');
+      expect(category.edit).toBe('Бюджет «☕ Кафе и рестораны»: на какой срок?');
+      expect(buttons(category.markup)).toEqual([
+        [
+          ['в месяц', 'bp:cafe:m'],
+          ['в неделю', 'bp:cafe:w'],
+        ],
+      ]);
+      // Frank is in no household: no family-or-personal step.
+      const period = await chat.press('bp:cafe:m');
+      expect(period.edit).toBe(
+        'Сколько в месяц на «☕ Кафе и рестораны»? Напишите сумму, например: 500 тыс. Отмена — /cancel.',
+      );
+      expect(period.markup).toBeUndefined();
+      const created = await chat.send('500 тыс');
+      expect(created.replies).toHaveLength(1);
+      expect(created.replies[0].text).toBe(
+        '✅ Бюджет «☕ Кафе и рестораны»: 500,000 UZS в месяц. Предупрежу на 80% и 100%.\n\n' +
+          '📊 Бюджеты\n☕ Кафе и рестораны 0 / 500,000 UZS (0%) в месяц',
+      );
+      const cafe = (await list(frank))[0];
+      expect(buttons(created.replies[0].markup)).toEqual([
+        [['✖ ☕ Кафе и рестораны', `bx:${(cafe.id as string).replace(/-/g, '')}`]],
+        [['➕ Новый бюджет', 'bn:']],
+      ]);
+      expect(await list(frank)).toEqual([
+        expect.objectContaining({ category: 'cafe', amount: '500000.00', currency: 'UZS', period: 'month' }),
+      ]);
+      expect(await chat.count()).toBe(0);
+
+      // Another currency said with the amount; a week.
+      await chat.press('bc:food');
+      expect((await chat.press('bp:food:w')).edit).toMatch(/^Сколько в неделю на «🍽 Еда»\?/);
+      expect((await chat.send('$300')).replies[0].text).toMatch(
+        /^✅ Бюджет «🍽 Еда»: 300 USD в неделю\. Предупрежу на 80% и 100%\.\n\n📊 Бюджеты/,
+      );
+
+      // The same category and period again: the refusal a phrase gets; nothing is added.
+      await chat.press('bp:cafe:m');
+      expect((await chat.send('1 млн')).replies[0].text).toBe(
+        'Такой бюджет уже есть: измените его в /budget.',
+      );
+      expect(await list(frank)).toHaveLength(2);
+
+      // /cancel forgets the question: the next amount is no budget.
+      await chat.press('bp:*:m');
+      expect((await chat.send('/cancel')).replies[0].text).toBe('✖️ Действие отменено.');
+      await chat.send('2 млн');
+      expect(await list(frank)).toHaveLength(2);
+
+      // Decided: a message that is not a bare amount drops the question and is read as usual (here: recorded).
+      await chat.press('bp:*:m');
+      const other = await chat.send('такси 20000');
+      expect(other.replies[0].text).toMatch(/^✅/);
+      expect(other.replies[0].text).not.toContain('Бюджет «');
+      await chat.send('3 млн');
+      expect(await list(frank)).toHaveLength(2);
+      // The question answered after all: the amount counts.
+      await chat.press('bp:*:m');
+      expect((await chat.send('4 млн')).replies[0].text).toMatch(
+        /^✅ Бюджет «💰 Все расходы»: 4,000,000 UZS в месяц/,
+      );
+      expect(await list(frank)).toHaveLength(3);
+
+      // Stale or foreign data under the budget router: an alert, the message stays.
+      for (const data of ['bc:salary', 'bp:cafe:y', 'bn:x']) {
+        const stale = await chat.press(data);
+        expect([stale.toast, stale.alert, stale.edit]).toEqual([
+          'Эта кнопка устарела: откройте /budget заново.',
+          true,
+          undefined,
+        ]);
+      }
+      expect(await list(frank)).toHaveLength(3);
+    });
+
+    it('➕ New budget for a household member: family or personal; not in a household → an alert', async () => {
+      const bobChat = new BotChat(t, bob.chatId, 'ru').at('2026-12-15 12:00');
+      const wallet = await bobChat.press('bp:transport:m');
+      expect(wallet.edit).toBe('Бюджет «🚕 Транспорт»: семейный или личный?');
+      expect(buttons(wallet.markup)).toEqual([
+        [
+          ['👨‍👩‍👧 Семья', 'bw:transport:m:h'],
+          ['🔒 Личное', 'bw:transport:m:p'],
+        ],
+      ]);
+      expect((await bobChat.press('bw:transport:m:h')).edit).toBe(
+        'Сколько в месяц на «🚕 Транспорт (👨‍👩‍👧 семья)»? Напишите сумму, например: 500 тыс. Отмена — /cancel.',
+      );
+      // (Bob may also get the notice of Dave's removal, sent in the background.)
+      const answered = (await bobChat.send('2 млн')).replies.filter((r) => r.text.startsWith('✅'));
+      expect(answered.map((r) => r.text)).toEqual([
+        expect.stringMatching(/^✅ Бюджет «🚕 Транспорт \(👨‍👩‍👧 семья\)»: 2,000,000 UZS в месяц/),
+      ]);
+      // Alice, another member, sees it.
+      expect((await list(alice)).map((b) => [b.category, b.wallet, b.amount])).toContainEqual([
+        'transport',
+        'household',
+        '2000000.00',
+      ]);
+
+      // Carol (English, in no household): no wallet step; a family button from elsewhere is refused.
+      const carolChat = new BotChat(t, carol.chatId, 'en').at('2026-12-15 12:00');
+      expect((await carolChat.press('bp:transport:w')).edit).toMatch(/^How much a week for “🚕 /);
+      await carolChat.send('/cancel');
+      const refused = await carolChat.press('bw:transport:m:h');
+      expect([refused.toast, refused.alert, refused.edit]).toEqual([
+        'You are not in a household: no family budget.',
+        true,
+        undefined,
+      ]);
+      expect(await list(carol)).toHaveLength(1);
     });
   });
 });
@@ -571,7 +698,10 @@ describe('budgets said and met in the chat (e2e, webhook)', () => {
     await service.settled();
     expect(warningsTo(t.telegram, chat.chatId)).toEqual([]);
     const second = await chat.send('ужин в ресторане 120000');
-    expect(second.replies[0].text).toContain('осталось 80,000 из 500,000 UZS');
+    // The 80% warning is sent in the background and may come before the reply.
+    expect(second.replies.find((r) => r.text.startsWith('✅'))?.text).toContain(
+      'осталось 80,000 из 500,000 UZS',
+    );
     await service.settled();
     expect(warningsTo(t.telegram, chat.chatId)).toHaveLength(1);
     // A record under no budget has no budget line.

@@ -89,6 +89,11 @@ export class BudgetsService implements BeforeApplicationShutdown {
     @Inject(BUDGET_ALERT_SENDER) private readonly sender: BudgetAlertSender,
   ) {}
 
+  /** The service's clock (the bot stamps its questions with it). */
+  now(): Date {
+    return this.clock.now();
+  }
+
   private async owner(userId: string): Promise<BudgetOwner> {
     const membership = await this.households.walletMembership(userId);
     return { userId, householdId: membership?.householdId ?? null };

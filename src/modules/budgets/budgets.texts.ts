@@ -58,6 +58,17 @@ interface Texts {
   notInHousehold: string;
   badCategory: string;
   noSuchBudget: string;
+  /** ➕ New budget (docs/budgets.md "In the bot"): the buttons and the questions. */
+  newButton: string;
+  pickCategory: string;
+  pickPeriod: (name: string) => string;
+  monthButton: string;
+  weekButton: string;
+  pickWallet: (name: string) => string;
+  familyButton: string;
+  personalButton: string;
+  howMuch: (period: string, name: string) => string;
+  stale: string;
 }
 
 const T: Record<Language, Texts> = {
@@ -82,6 +93,17 @@ const T: Record<Language, Texts> = {
     notInHousehold: 'Вы не в семье: семейный бюджет не задать.',
     badCategory: 'Такой категории расходов нет.',
     noSuchBudget: 'Такого бюджета нет. Все бюджеты — /budget.',
+    newButton: '➕ Новый бюджет',
+    pickCategory: 'Новый бюджет: на какие расходы?',
+    pickPeriod: (name) => `Бюджет «${name}»: на какой срок?`,
+    monthButton: 'в месяц',
+    weekButton: 'в неделю',
+    pickWallet: (name) => `Бюджет «${name}»: семейный или личный?`,
+    familyButton: '👨‍👩‍👧 Семья',
+    personalButton: '🔒 Личное',
+    howMuch: (period, name) =>
+      `Сколько ${period} на «${name}»? Напишите сумму, например: 500 тыс. Отмена — /cancel.`,
+    stale: 'Эта кнопка устарела: откройте /budget заново.',
   },
   uz: {
     all: 'Barcha xarajatlar',
@@ -105,6 +127,17 @@ const T: Record<Language, Texts> = {
     notInHousehold: 'Siz oilada emassiz: oilaviy byudjet qoʻyib boʻlmaydi.',
     badCategory: 'Bunday xarajat toifasi yoʻq.',
     noSuchBudget: 'Bunday byudjet yoʻq. Barcha byudjetlar — /budget.',
+    newButton: '➕ Yangi byudjet',
+    pickCategory: 'Yangi byudjet: qaysi xarajatlarga?',
+    pickPeriod: (name) => `«${name}» byudjeti: qancha muddatga?`,
+    monthButton: 'oyiga',
+    weekButton: 'haftasiga',
+    pickWallet: (name) => `«${name}» byudjeti: oilaviymi yoki shaxsiy?`,
+    familyButton: '👨‍👩‍👧 Oila',
+    personalButton: '🔒 Shaxsiy',
+    howMuch: (period, name) =>
+      `«${name}» uchun ${period} qancha? Summani yozing, masalan: 500 ming. Bekor qilish — /cancel.`,
+    stale: 'Bu tugma eskirgan: /budget ni qayta oching.',
   },
   en: {
     all: 'All spending',
@@ -128,6 +161,17 @@ const T: Record<Language, Texts> = {
     notInHousehold: 'You are not in a household: no family budget.',
     badCategory: 'There is no such expense category.',
     noSuchBudget: 'There is no such budget. All budgets: /budget.',
+    newButton: '➕ New budget',
+    pickCategory: 'New budget: for which spending?',
+    pickPeriod: (name) => `Budget “${name}”: for what period?`,
+    monthButton: 'a month',
+    weekButton: 'a week',
+    pickWallet: (name) => `Budget “${name}”: family or personal?`,
+    familyButton: '👨‍👩‍👧 Family',
+    personalButton: '🔒 Personal',
+    howMuch: (period, name) =>
+      `How much ${period} for “${name}”? Type the amount, e.g. 500k. To stop: /cancel.`,
+    stale: 'This button is out of date: open /budget again.',
   },
 };
 
@@ -200,5 +244,18 @@ export function budgetCreatedText(lang: Language, line: LineView): string {
     budgetName(lang, line) + family,
     `${shortAmount(line.amountMinor)} ${line.currency}`,
     line.period === 'week' ? t.perWeek : t.perMonth,
+  );
+}
+
+/** "Сколько в месяц на «☕ Кафе и рестораны»? …" (with "(👨‍👩‍👧 семья)" for the household's budget). */
+export function budgetHowMuchText(
+  lang: Language,
+  budget: { category: string | null; period: 'month' | 'week'; wallet: 'personal' | 'household' },
+): string {
+  const t = budgetTexts(lang);
+  const family = budget.wallet === 'household' ? ` (${t.household})` : '';
+  return t.howMuch(
+    budget.period === 'week' ? t.perWeek : t.perMonth,
+    budgetName(lang, { category: budget.category, customName: null }) + family,
   );
 }

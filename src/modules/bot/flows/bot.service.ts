@@ -9,6 +9,7 @@ import { VoiceNote, VoiceService } from '../../voice/voice.service';
 import { telegramMiniAppUrl } from '../../webapp/webapp.url';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
 import { miniAppTexts } from '../texts/mini-app.texts';
+import { BudgetsBot } from './budgets.bot';
 import { ButtonPresses } from './button-presses';
 import { FamilyBot } from './family.bot';
 import { PhraseService } from './phrase.service';
@@ -93,6 +94,7 @@ export class BotService {
     private readonly buttons: ButtonPresses,
     private readonly family: FamilyBot,
     private readonly recurringBot: RecurringBot,
+    private readonly budgetsBot: BudgetsBot,
   ) {}
 
   /** Albums answered lately: an album arrives as one message per photo and gets one answer. */
@@ -244,6 +246,9 @@ export class BotService {
     // The amount after a recurring payment's ✏️ Another amount (docs/recurring.md).
     const recurring = await this.recurringBot.onText(user, input.text, input.sentAt ?? new Date());
     if (recurring) return recurring;
+    // The amount after /budget's ➕ New budget buttons (docs/budgets.md, "In the bot").
+    const budget = await this.budgetsBot.onText(user, input.text, input.sentAt ?? new Date());
+    if (budget) return budget;
     const reply = await this.phrases.onText(user, {
       chatId: input.chatId,
       text: input.text,

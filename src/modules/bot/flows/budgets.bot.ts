@@ -1,16 +1,33 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../common/errors/domain-error';
-import type { Currency } from '../../../common/money';
+import { type Currency, isCurrency } from '../../../common/money';
 import type { BudgetPeriod } from '../../budgets/budget.entity';
 import { BudgetsService, DUPLICATE_BUDGET } from '../../budgets/budgets.service';
 import { FOOD } from '../../budgets/budget-status';
-import { budgetCreatedText, budgetLinesText, budgetListText, budgetTexts } from '../../budgets/budgets.texts';
+import {
+  budgetCreatedText,
+  budgetHowMuchText,
+  budgetLinesText,
+  budgetListText,
+  budgetName,
+  budgetTexts,
+} from '../../budgets/budgets.texts';
+import { HouseholdsService } from '../../households/households.service';
+import { parsePhrase } from '../../nlu';
 import type { BudgetPhrase, BudgetQuery } from '../../nlu/nlu.types';
 import { NOT_IN_HOUSEHOLD, type Wallet } from '../../transactions/wallet';
 import type { User } from '../../users/user.entity';
-import { budgetsKeyboard } from '../keyboards/budgets.keyboards';
-import { decodeBudgetDelete } from '../keyboards/callback-data';
+import { BotSessionsRepository } from '../infra/bot-sessions.repository';
+import {
+  budgetCategoryKeyboard,
+  budgetPeriodKeyboard,
+  budgetsKeyboard,
+  budgetWalletKeyboard,
+} from '../keyboards/budgets.keyboards';
+import { BUDGET_BUTTON_CATEGORIES, decodeBudgetDelete, decodeBudgetNew } from '../keyboards/callback-data';
 import type { CallbackInput, CallbackReply, InlineReply } from '../replies';
+import { bareAmount, PENDING_TTL_MS } from './pending-amount';
 
 /** A budget said in a phrase (intent set_budget), as the parser gives it. */
 export interface BotBudget {
@@ -31,14 +48,45 @@ export function budgetKeyOf(phrase: Pick<BudgetPhrase, 'category' | 'categories'
 }
 
 /**
- * Budgets in the bot (docs/budgets.md): /budget lists them with progress and a ✖ button each; a budget said in a
- * phrase is created here. Plain values in, replies out.
+ * The amount the bot waits for after ➕ New budget's buttons (bot_sessions.state): the budget chosen, without its
+ * amount. /cancel forgets it (BotService.cancel clears any state).
+ */
+interface BudgetAmountState {
+  awaiting: 'budget_amount';
+  id: string;
+  askedAt: string;
+  /** The user's currency when asked: the answer's currency unless it names another. */
+  currency: string;
+  category: string | null;
+  period: BudgetPeriod;
+  wallet: Wallet;
+}
+
+function readState(state: unknown, now: Date): BudgetAmountState | null {
+  const s = state as Partial<BudgetAmountState> | null;
+  if (!s || typeof s !== 'object' || s.awaiting !== 'budget_amount' || typeof s.id !== 'string') return null;
+  const at = Date.parse(String(s.askedAt));
+  if (Number.isNaN(at) || now.getTime() - at > PENDING_TTL_MS || !isCurrency(s.currency)) return null;
+  if (s.category === undefined || !BUDGET_BUTTON_CATEGORIES.includes(s.category)) return null;
+  if ((s.period !== 'month' && s.period !== 'week') || (s.wallet !== 'personal' && s.wallet !== 'household'))
+    return null;
+  return s as BudgetAmountState;
+}
+
+/**
+ * Budgets in the bot (docs/budgets.md): /budget lists them with progress and a ✖ button each, and ➕ New budget
+ * (category → period → for a household member family or personal → the amount in the next message); a budget said in
+ * a phrase is created here. Plain values in, replies out.
  */
 @Injectable()
 export class BudgetsBot {
   private readonly logger = new Logger(BudgetsBot.name);
 
-  constructor(private readonly budgets: BudgetsService) {}
+  constructor(
+    private readonly budgets: BudgetsService,
+    private readonly households: HouseholdsService,
+    private readonly sessions: BotSessionsRepository,
+  ) {}
 
   /** /budget */
   async command(user: User): Promise<InlineReply> {
@@ -47,7 +95,12 @@ export class BudgetsBot {
   }
 
   /** A parsed "лимит на кафе 500 тыс в месяц": the new budget, or why not (a duplicate, no household, a bad key). */
-  async fromPhrase(user: User, budget: BotBudget): Promise<InlineReply> {
+  fromPhrase(user: User, budget: BotBudget): Promise<InlineReply> {
+    return this.create(user, budget, false);
+  }
+
+  /** Creates `budget`; the reply is the created line (then the list's text too with `withList`) and the list's buttons. */
+  private async create(user: User, budget: BotBudget, withList: boolean): Promise<InlineReply> {
     const t = budgetTexts(user.language);
     try {
       const line = await this.budgets.createFromBot(user.id, {
@@ -55,8 +108,9 @@ export class BudgetsBot {
         currency: budget.currency ?? (user.currency as Currency),
       });
       const list = await this.view(user);
+      const created = budgetCreatedText(user.language, line);
       return {
-        text: budgetCreatedText(user.language, line),
+        text: withList ? `${created}\n\n${list.text}` : created,
         markup: list.markup,
         effect: { kind: 'action' },
       };
@@ -95,9 +149,13 @@ export class BudgetsBot {
     return { text: budgetLinesText(user.language, picked) };
   }
 
-  /** A ✖ press: deletes the budget, then shows the list as it is now (also when it was already gone). */
+  /**
+   * A press under /budget: ➕ New budget's steps (newBudgetStep), or ✖, which deletes the budget and then shows the
+   * list as it is now (also when it was already gone).
+   */
   async onCallback(user: User, input: CallbackInput): Promise<CallbackReply> {
     const t = budgetTexts(user.language);
+    if (!input.data?.startsWith('bx:')) return this.newBudgetStep(user, input);
     const id = decodeBudgetDelete(input.data);
     let answer: CallbackReply['answer'] = { text: t.gone, alert: true };
     if (id) {
@@ -113,6 +171,96 @@ export class BudgetsBot {
     }
     const view = await this.view(user);
     return { answer, edit: { text: view.text, markup: view.markup } };
+  }
+
+  /**
+   * ➕ New budget, one press at a time; the choices so far travel in the buttons' data, so nothing is stored until
+   * the amount is asked for. A press the codec does not know, or 👨‍👩‍👧 Семья after leaving the household: a short
+   * alert, nothing changes.
+   */
+  private async newBudgetStep(user: User, input: CallbackInput): Promise<CallbackReply> {
+    const lang = user.language;
+    const t = budgetTexts(lang);
+    const action = decodeBudgetNew(input.data);
+    if (!action) return { answer: { text: t.stale, alert: true } };
+    switch (action.kind) {
+      case 'start':
+        return { answer: { text: '' }, edit: { text: t.pickCategory, markup: budgetCategoryKeyboard(lang) } };
+      case 'category': {
+        const name = budgetName(lang, { category: action.category, customName: null });
+        return {
+          answer: { text: '' },
+          edit: { text: t.pickPeriod(name), markup: budgetPeriodKeyboard(lang, action.category) },
+        };
+      }
+      case 'period': {
+        if (await this.households.walletMembership(user.id)) {
+          const name = budgetName(lang, { category: action.category, customName: null });
+          return {
+            answer: { text: '' },
+            edit: {
+              text: t.pickWallet(name),
+              markup: budgetWalletKeyboard(lang, action.category, action.period),
+            },
+          };
+        }
+        return this.askAmount(user, { category: action.category, period: action.period, wallet: 'personal' });
+      }
+      case 'wallet':
+        if (action.wallet === 'household' && !(await this.households.walletMembership(user.id)))
+          return { answer: { text: t.notInHousehold, alert: true } };
+        return this.askAmount(user, action);
+    }
+  }
+
+  /** Waits for the amount in the next message; the message with the buttons becomes the question. */
+  private async askAmount(
+    user: User,
+    budget: { category: string | null; period: BudgetPeriod; wallet: Wallet },
+  ): Promise<CallbackReply> {
+    await this.sessions.setState(user.id, {
+      awaiting: 'budget_amount',
+      id: randomUUID(),
+      askedAt: this.budgets.now().toISOString(),
+      currency: user.currency,
+      category: budget.category,
+      period: budget.period,
+      wallet: budget.wallet,
+    } satisfies BudgetAmountState);
+    return { answer: { text: '' }, edit: { text: budgetHowMuchText(user.language, budget) } };
+  }
+
+  /**
+   * A message while ➕ New budget waits for the amount: a bare amount ("500 тыс", "2 mln", "$300") creates the budget
+   * (its currency the one named, else the user's), answered with the new budget and the list; a refusal (a
+   * duplicate, the household left) is said as for a phrase. Anything else drops the question and is read as usual
+   * (null), as the other flows' questions do: "такси 20000" is recorded, not lost. (The parser reads no amount
+   * larger than a budget can take.)
+   */
+  async onText(user: User, text: string, now: Date): Promise<InlineReply | null> {
+    const state = readState(await this.sessions.getState(user.id), now);
+    if (!state) return null;
+    const amount = bareAmount(
+      parsePhrase(text, {
+        language: /\p{L}/u.test(text) ? 'auto' : user.language,
+        defaultCurrency: state.currency as Currency,
+        now,
+        timeZone: user.timezone,
+      }),
+    );
+    if (!(await this.sessions.clearStateIf(user.id, state.id))) return null;
+    if (!amount) return null;
+    return this.create(
+      user,
+      {
+        category: state.category,
+        period: state.period,
+        wallet: state.wallet,
+        ...amount,
+        currency: amount.currency as Currency,
+      },
+      true,
+    );
   }
 
   private async view(user: User): Promise<InlineReply> {

@@ -49,7 +49,7 @@ import type { InlineKeyboardButton } from 'telegraf/types';
  */
 import { CURRENCIES, Currency } from '../../../common/money';
 import type { Language } from '../../../config/app-config';
-import { customCategoryId, customCategoryKey } from '../../categories/category-keys';
+import { customCategoryId, customCategoryKey, DEFAULT_CATEGORY_KEYS } from '../../categories/category-keys';
 import { LANGUAGES } from '../../../common/text/languages';
 import type { Wallet } from '../../transactions/wallet';
 
@@ -385,8 +385,11 @@ export function decodeFamily(data: string | undefined): FamilyAction | null {
 
 // --- The ✖ buttons under /budget (flows/budgets.bot.ts; docs/budgets.md). ----------------------------------------
 
-/** callback_data that belongs to these buttons (the bot routes it here before its own): bx:<budget id, 32 hex>. */
-export const BUDGET_CALLBACK_RE = /^bx:/;
+/**
+ * callback_data that belongs to these buttons (the bot routes it here before its own): bx:<budget id, 32 hex> for ✖,
+ * and the steps of ➕ New budget (BudgetNewAction below). Never the record's back button "b:<update id>".
+ */
+export const BUDGET_CALLBACK_RE = /^b[xncpw]:/;
 
 export function encodeBudgetDelete(id: string): string {
   return `bx:${uuidToHex(id)}`;
@@ -396,4 +399,63 @@ export function encodeBudgetDelete(id: string): string {
 export function decodeBudgetDelete(data: string | undefined): string | null {
   const m = /^bx:([0-9a-f]{32})$/.exec(data ?? '');
   return m ? hexToUuid(m[1]) : null;
+}
+
+// --- ➕ New budget under /budget (flows/budgets.bot.ts; docs/budgets.md "In the bot"). -----------------------------
+//
+//   bn:                     ➕ New budget: pick a category
+//   bc:<cat>                that category: pick the period
+//   bp:<cat>:<m|w>          that period: pick the wallet (a household member) or type the amount
+//   bw:<cat>:<m|w>:<h|p>    that wallet (household / personal): type the amount
+//
+// <cat> is a default expense key, "food" (groceries and cafe) or "*" (all spending): at most 16 bytes in all.
+
+export type BudgetPeriodCode = 'month' | 'week';
+
+export type BudgetNewAction =
+  | { kind: 'start' }
+  | { kind: 'category'; category: string | null }
+  | { kind: 'period'; category: string | null; period: BudgetPeriodCode }
+  | { kind: 'wallet'; category: string | null; period: BudgetPeriodCode; wallet: Wallet };
+
+/** The categories a budget can be made for with buttons: the default expense keys, "food", null (all spending). */
+export const BUDGET_BUTTON_CATEGORIES: ReadonlyArray<string | null> = [
+  ...DEFAULT_CATEGORY_KEYS.expense,
+  'food',
+  null,
+];
+
+const budgetCategoryCode = (category: string | null): string => category ?? '*';
+
+function budgetCategoryOf(code: string): string | null | undefined {
+  if (code === '*') return null;
+  return BUDGET_BUTTON_CATEGORIES.includes(code) ? code : undefined;
+}
+
+export function encodeBudgetNew(action: BudgetNewAction): string {
+  switch (action.kind) {
+    case 'start':
+      return 'bn:';
+    case 'category':
+      return `bc:${budgetCategoryCode(action.category)}`;
+    case 'period':
+      return `bp:${budgetCategoryCode(action.category)}:${action.period[0]}`;
+    case 'wallet':
+      return `bw:${budgetCategoryCode(action.category)}:${action.period[0]}:${action.wallet[0]}`;
+  }
+}
+
+/** The step of ➕ New budget a button names, or null for anything else (strictly: unknown categories included). */
+export function decodeBudgetNew(data: string | undefined): BudgetNewAction | null {
+  if (data === 'bn:') return { kind: 'start' };
+  const m = /^b([cpw]):([a-z_]{1,16}|\*)(?::([mw]))?(?::([hp]))?$/.exec(data ?? '');
+  if (!m) return null;
+  const category = budgetCategoryOf(m[2]);
+  if (category === undefined) return null;
+  const period: BudgetPeriodCode = m[3] === 'w' ? 'week' : 'month';
+  if (m[1] === 'c') return m[3] === undefined && m[4] === undefined ? { kind: 'category', category } : null;
+  if (m[1] === 'p')
+    return m[3] !== undefined && m[4] === undefined ? { kind: 'period', category, period } : null;
+  if (m[3] === undefined || m[4] === undefined) return null;
+  return { kind: 'wallet', category, period, wallet: m[4] === 'h' ? 'household' : 'personal' };
 }
