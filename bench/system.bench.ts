@@ -15,7 +15,9 @@ import { Client, Pool } from 'pg';
 import { signInitData } from '../src/modules/auth/telegram-proof';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
-import { BARE_SERVER, Child, ensureBuilt, MINIMAL_BOT, peakRss, startChild } from './child';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { BARE_SERVER, Child, ensureBuilt, MINIMAL_BOT, peakRss, ROOT, startChild } from './child';
 import { closedLoop, LoadResult, openLoop, send, Target } from './load';
 import { median, percentile } from './stats';
 import { Agent } from 'node:http';
@@ -81,8 +83,11 @@ export interface SystemBenchResult {
   coldStart: { appMs: number[]; bareMs: number[] };
   recorded: number;
   replies: number;
-  /** The fake Bot API alone (sendMessage), open loop at `rate` calls/s from the load generator's process. */
-  botApi: { rate: number; result: LoadResult };
+  /**
+   * The fake Bot API alone (sendMessage), open loop at `rate` calls/s: as it runs in the bench (in the load generator's
+   * process, so the generator's own work counts too) and in a process of its own.
+   */
+  botApi: { rate: number; result: LoadResult; ownProcess: LoadResult };
 }
 
 function textUpdate(updateId: number, chatId: number, text: string): string {
@@ -198,6 +203,34 @@ async function pgAlone(
     maxMs: latencies.reduce((a, b) => (b > a ? b : a), -Infinity),
     errors: 0,
   };
+}
+
+/** The fake Bot API in a process of its own (bench/fake-bot-api-server.ts), sendMessage at `rate` calls/s. */
+async function fakeBotApiOwnProcess(rate: number, durationMs: number): Promise<LoadResult> {
+  const proc = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'fake-bot-api-server.ts')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      proc.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]);
+      });
+      proc.on('exit', (code) => reject(new Error(`fake Bot API exited ${code}`)));
+    });
+    const port = Number(new URL(url).port);
+    const target = { port, path: `/bot${TOKEN}/sendMessage` };
+    await openLoop(1000, 1000, (i) => ({ target, body: JSON.stringify({ chat_id: i, text: 'warm-up' }) }));
+    return await openLoop(rate, durationMs, (i) => ({
+      target,
+      body: JSON.stringify({ chat_id: 900_000 + (i % 32), text: '✅ bench' }),
+    }));
+  } finally {
+    proc.kill('SIGTERM');
+  }
 }
 
 async function statementCount(url: string): Promise<number> {
@@ -459,8 +492,10 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       target: { port: Number(new URL(telegram.url).port), path: `/bot${TOKEN}/sendMessage` },
       body: JSON.stringify({ chat_id: 900_000 + (i % senders), text: '✅ bench' }),
     }));
+    const ownProcess = await fakeBotApiOwnProcess(botApiRate, Math.min(scale.durationMs, 5000));
     log(
-      `fake Bot API at ${botApiRate}/s: p50 ${botApi.p50Ms.toFixed(2)} ms, p99 ${botApi.p99Ms.toFixed(2)} ms, errors ${botApi.errors}`,
+      `fake Bot API at ${botApiRate}/s: p50 ${botApi.p50Ms.toFixed(2)} ms, p99 ${botApi.p99Ms.toFixed(2)} ms, errors ${botApi.errors}; ` +
+        `own process p50 ${ownProcess.p50Ms.toFixed(2)} ms, p99 ${ownProcess.p99Ms.toFixed(2)} ms`,
     );
     return {
       scale,
@@ -485,7 +520,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       coldStart: { appMs, bareMs },
       recorded,
       replies,
-      botApi: { rate: botApiRate, result: botApi },
+      botApi: { rate: botApiRate, result: botApi, ownProcess },
     };
   } finally {
     for (const ch of children) await ch.stop();
