@@ -103,3 +103,6 @@ export async function peakRss<T>(
 
 /** The baseline: a bare Node HTTP server (own process) that reads and JSON-parses the POST and answers 200. */
 export const BARE_SERVER = join(ROOT, 'bench', 'bare-server.js');
+
+/** The anchor (issue 16): a minimal telegraf + pg bot, one INSERT … ON CONFLICT and one reply per text update. */
+export const MINIMAL_BOT = join(ROOT, 'bench', 'minimal-bot.js');

@@ -4,8 +4,11 @@
  * database ran per update (pg_stat_statements is not needed: it counts calls with pg_stat_database.xact_commit).
  *   node -r ts-node/register/transpile-only bench/profile-webhook.ts            # figures only
  *   CPU_PROF=1 node -r ts-node/register/transpile-only bench/profile-webhook.ts # + a .cpuprofile in ./profiles/
+ *   PG_STATEMENTS=1 …                     # + the statements the app sent per update, by text (bench/pg-statements.js)
+ * Summarise a profile with bench/profile-summary.ts (`--last 11.5` for the load window of a 10 s run).
  * Env: DATABASE_URL (a test database server), DATABASE_POOL_SIZE, LOG_LEVEL (default info).
  */
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
@@ -34,6 +37,8 @@ async function main(): Promise<void> {
   const telegram = await new FakeTelegram().start();
   const db = await createTestDatabase();
   const args = process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'profiles')}`] : [];
+  const statementsFile = join(ROOT, 'profiles', `pg-statements-${process.pid}.json`);
+  if (process.env.PG_STATEMENTS) args.push('-r', join(ROOT, 'bench', 'pg-statements.js'));
   const app = await startChild(
     {
       DATABASE_URL: db.url,
@@ -44,10 +49,12 @@ async function main(): Promise<void> {
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
+      ...(process.env.PG_STATEMENTS ? { PG_STATEMENTS_FILE: statementsFile } : {}),
     },
     undefined,
     args,
   );
+  let sent = 0;
   try {
     const target = {
       port: app.port,
@@ -79,12 +86,21 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const statements = (await commits()) - c0;
     await stats.end();
+    sent = r.requests + 32;
     process.stdout.write(
       `${r.perSecond.toFixed(0)} updates/s, p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, errors ${r.errors}; ` +
         `app CPU ${(cpu / r.requests).toFixed(2)} ms/update; ${(statements / r.requests).toFixed(1)} database transactions/update\n`,
     );
   } finally {
     await app.stop();
+    if (process.env.PG_STATEMENTS) {
+      // Counted over the whole process life: start-up, 32 /start and the load (per update: divided by all updates sent).
+      const counts = JSON.parse(readFileSync(statementsFile, 'utf8')) as Array<[string, number]>;
+      const total = counts.reduce((a, [, n]) => a + n, 0);
+      process.stdout.write(`${(total / sent).toFixed(1)} statements per update through pg, by text:\n`);
+      for (const [text, n] of counts.slice(0, 30))
+        process.stdout.write(`${(n / sent).toFixed(2)}  ${text}\n`);
+    }
     await telegram.stop();
     await db.drop();
   }

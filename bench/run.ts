@@ -149,9 +149,19 @@ records the transaction, sends the reply to the fake Bot API, marks the update d
 | | throughput | p50 | p99 | errors |
 |---|---|---|---|---|
 ${row('OvozPay webhook', w.app)}
+${row('minimal bot, same load (the anchor): telegraf webhook callback on `node:http` + `pg`, one `INSERT … ON CONFLICT (update_id)` and one reply', w.minimal)}
 ${row('bare Node HTTP server, same POST (baseline)', w.bare)}
 ${row("the same 6 statements with pg alone, 32 connections (the database's limit)", w.pgAlone)}
 
+- **OvozPay vs the minimal bot: ${pct(w.app.perSecond, w.minimal.perSecond)}** of its throughput (target ≥ 70 % and ≥ 1,000 updates/s: ${met(w.app.perSecond >= 0.7 * w.minimal.perSecond && w.app.perSecond >= 1000)}).
+  The minimal bot ran right after OvozPay with the same ${w.senders} senders, phrases and fake Bot API (\`bench/minimal-bot.js\`,
+  pool of 10 like the app, keep-alive to the Bot API like the app); its app CPU per update: ${fmt(w.minimalCpuMsPerUpdate, 2)} ms
+  (OvozPay ${fmt(w.cpuMsPerUpdate, 2)} ms, ${fmt(w.cpuMsPerUpdate / w.minimalCpuMsPerUpdate, 1)}×). It stored ${fmt(w.minimalRows)} rows and sent
+  ${fmt(w.minimalReplies)} replies for ${fmt(w.minimal.requests)} updates answered (none lost, none doubled: ${w.minimalRows === w.minimal.requests - w.minimal.errors && w.minimalReplies === w.minimalRows ? 'yes' : '**no**'}).
+- The fake Bot API alone, \`sendMessage\` at a fixed ${fmt(s.botApi.rate)} calls/s (open loop from the load generator's process, where it
+  runs during the bench, so the generator's own client work is in it): p50 ${fmt(s.botApi.result.p50Ms, 2)} ms, p99 ${fmt(s.botApi.result.p99Ms, 2)} ms,
+  ${s.botApi.result.errors} errors; in a process of its own (\`bench/fake-bot-api-server.ts\`): p50 ${fmt(s.botApi.ownProcess.p50Ms, 2)} ms,
+  p99 ${fmt(s.botApi.ownProcess.p99Ms, 2)} ms, ${s.botApi.ownProcess.errors} errors (target: well under 1 ms at 5,000 calls/s: ${met(s.botApi.ownProcess.p50Ms < 1 && s.botApi.ownProcess.p99Ms < 1)}).
 - Webhook vs bare server: **${pct(w.app.perSecond, w.bare.perSecond)}** (target ≥ 40 % or ≥ 1,000 updates/s: ${met(w.app.perSecond >= 1000 || w.app.perSecond >= 0.4 * w.bare.perSecond)}).
 - Webhook vs pg alone: ${pct(w.app.perSecond, w.pgAlone.perSecond)} of what the database does with the same statements.
 - App process CPU per update: **${fmt(w.cpuMsPerUpdate, 2)} ms** vs ${fmt(w.bareCpuMsPerRequest, 3)} ms per request for the bare server

@@ -2,6 +2,8 @@
  * The system benchmarks: the app runs as its own process (`node dist/main.js`) on a fresh database with a fake Bot
  * API on loopback, and every figure is measured next to a baseline in the same run:
  *   - webhook throughput and p50/p99 (32 senders, closed loop) vs a bare Node HTTP server answering the same POST;
+ *   - the anchor: a minimal telegraf + pg bot (bench/minimal-bot.js) under the same load, right after the app;
+ *   - the fake Bot API alone at a fixed 5,000 calls/s (it must not be the bottleneck);
  *   - the same statements done with pg alone (the database's own limit);
  *   - p50/p99 at a fixed 200 updates/s (open loop);
  *   - /balance and GET /api/transactions/ for a user with 100 and with 100,000 transactions;
@@ -13,7 +15,9 @@ import { Client, Pool } from 'pg';
 import { signInitData } from '../src/modules/auth/telegram-proof';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
-import { BARE_SERVER, Child, ensureBuilt, peakRss, startChild } from './child';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { BARE_SERVER, Child, ensureBuilt, MINIMAL_BOT, peakRss, ROOT, startChild } from './child';
 import { closedLoop, LoadResult, openLoop, send, Target } from './load';
 import { median, percentile } from './stats';
 import { Agent } from 'node:http';
@@ -55,6 +59,12 @@ export interface SystemBenchResult {
   webhook: {
     app: LoadResult;
     bare: LoadResult;
+    /** The anchor: bench/minimal-bot.js under the same load (issue 16). */
+    minimal: LoadResult;
+    minimalCpuMsPerUpdate: number;
+    /** Rows the minimal bot stored and replies it sent during its run, against the updates answered 200. */
+    minimalRows: number;
+    minimalReplies: number;
     pgAlone: LoadResult;
     commitsPerUpdate: number;
     senders: number;
@@ -73,6 +83,11 @@ export interface SystemBenchResult {
   coldStart: { appMs: number[]; bareMs: number[] };
   recorded: number;
   replies: number;
+  /**
+   * The fake Bot API alone (sendMessage), open loop at `rate` calls/s: as it runs in the bench (in the load generator's
+   * process, so the generator's own work counts too) and in a process of its own.
+   */
+  botApi: { rate: number; result: LoadResult; ownProcess: LoadResult };
 }
 
 function textUpdate(updateId: number, chatId: number, text: string): string {
@@ -190,6 +205,34 @@ async function pgAlone(
   };
 }
 
+/** The fake Bot API in a process of its own (bench/fake-bot-api-server.ts), sendMessage at `rate` calls/s. */
+async function fakeBotApiOwnProcess(rate: number, durationMs: number): Promise<LoadResult> {
+  const proc = spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'fake-bot-api-server.ts')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      proc.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0]);
+      });
+      proc.on('exit', (code) => reject(new Error(`fake Bot API exited ${code}`)));
+    });
+    const port = Number(new URL(url).port);
+    const target = { port, path: `/bot${TOKEN}/sendMessage` };
+    await openLoop(1000, 1000, (i) => ({ target, body: JSON.stringify({ chat_id: i, text: 'warm-up' }) }));
+    return await openLoop(rate, durationMs, (i) => ({
+      target,
+      body: JSON.stringify({ chat_id: 900_000 + (i % 32), text: '✅ bench' }),
+    }));
+  } finally {
+    proc.kill('SIGTERM');
+  }
+}
+
 async function statementCount(url: string): Promise<number> {
   const c = new Client({ connectionString: url });
   await c.connect();
@@ -237,7 +280,16 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
 
     const app = await startChild(env);
     const bare = await startChild({}, BARE_SERVER);
-    children.push(app, bare);
+    const minimal = await startChild(
+      {
+        DATABASE_URL: database.url,
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: telegram.url,
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+      },
+      MINIMAL_BOT,
+    );
+    children.push(app, bare, minimal);
     const idleMb = app.rssMb();
     const bareIdleMb = bare.rssMb();
     const agent = new Agent({ keepAlive: true });
@@ -272,6 +324,34 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     log(
       `webhook: ${appLoad.perSecond.toFixed(0)} updates/s, p50 ${appLoad.p50Ms.toFixed(1)} ms, p99 ${appLoad.p99Ms.toFixed(1)} ms, peak RSS ${peakMb.toFixed(0)} MB`,
     );
+    // The anchor right after the app, same senders, same updates, same fake Bot API.
+    await closedLoop(senders, 2000, (i, s) => ({
+      target: hook(minimal.port),
+      body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
+    }));
+    const minimalFirstId = updateId;
+    const minimalSent0 = telegram.sent('sendMessage').length;
+    const minimalCpu0 = minimal.cpuMs();
+    const minimalLoad = await closedLoop(senders, scale.durationMs, (i, s) => ({
+      target: hook(minimal.port),
+      body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
+    }));
+    const minimalCpuMs = minimal.cpuMs() - minimalCpu0;
+    const minimalReplies = telegram.sent('sendMessage').length - minimalSent0;
+    const minimalRows = await (async () => {
+      const c = new Client({ connectionString: database.url });
+      await c.connect();
+      const r = await c.query(`SELECT count(*)::int AS n FROM minimal_updates WHERE update_id >= $1`, [
+        minimalFirstId,
+      ]);
+      await c.end();
+      return Number(r.rows[0].n);
+    })();
+    log(
+      `minimal bot: ${minimalLoad.perSecond.toFixed(0)} updates/s, p50 ${minimalLoad.p50Ms.toFixed(1)} ms, p99 ${minimalLoad.p99Ms.toFixed(1)} ms, ` +
+        `${(minimalCpuMs / Math.max(1, minimalLoad.requests)).toFixed(2)} ms CPU/update; ${minimalRows} rows, ${minimalReplies} replies for ${minimalLoad.requests} updates`,
+    );
+    await minimal.stop();
     const bareCpu0 = bare.cpuMs();
     const { result: bareLoad, peakMb: barePeakMb } = await peakRss(bare, () =>
       closedLoop(senders, scale.durationMs, (i, s) => ({
@@ -405,12 +485,28 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     );
     await stats.end();
     agent.destroy();
+    const replies = telegram.sent('sendMessage').length;
+    // The fake Bot API alone: sendMessage at a fixed 5,000 calls/s from this process (where it also runs in the bench).
+    const botApiRate = 5000;
+    const botApi = await openLoop(botApiRate, Math.min(scale.durationMs, 5000), (i) => ({
+      target: { port: Number(new URL(telegram.url).port), path: `/bot${TOKEN}/sendMessage` },
+      body: JSON.stringify({ chat_id: 900_000 + (i % senders), text: '✅ bench' }),
+    }));
+    const ownProcess = await fakeBotApiOwnProcess(botApiRate, Math.min(scale.durationMs, 5000));
+    log(
+      `fake Bot API at ${botApiRate}/s: p50 ${botApi.p50Ms.toFixed(2)} ms, p99 ${botApi.p99Ms.toFixed(2)} ms, errors ${botApi.errors}; ` +
+        `own process p50 ${ownProcess.p50Ms.toFixed(2)} ms, p99 ${ownProcess.p99Ms.toFixed(2)} ms`,
+    );
     return {
       scale,
       database: 'PostgreSQL (local, 127.0.0.1)',
       webhook: {
         app: appLoad,
         bare: bareLoad,
+        minimal: minimalLoad,
+        minimalCpuMsPerUpdate: minimalCpuMs / Math.max(1, minimalLoad.requests),
+        minimalRows,
+        minimalReplies,
         pgAlone: pg,
         commitsPerUpdate: commits / Math.max(1, appLoad.requests),
         senders,
@@ -423,7 +519,8 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       rss: { idleMb, peakUnderLoadMb: peakMb, bareIdleMb, barePeakMb },
       coldStart: { appMs, bareMs },
       recorded,
-      replies: telegram.sent('sendMessage').length,
+      replies,
+      botApi: { rate: botApiRate, result: botApi, ownProcess },
     };
   } finally {
     for (const ch of children) await ch.stop();
