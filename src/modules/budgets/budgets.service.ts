@@ -10,6 +10,8 @@ import { isAnyDefaultCategory, isDefaultCategory } from '../categories/category-
 import { HouseholdsService } from '../households/households.service';
 import { RatesService } from '../rates/rates.service';
 import type { Transaction } from '../transactions/transaction.entity';
+import type { User } from '../users/user.entity';
+import type { WalletMembership } from '../households/households.repository';
 import { NOT_IN_HOUSEHOLD, type Wallet } from '../transactions/wallet';
 import { UsersService } from '../users/users.service';
 import { Budget, BudgetPeriod } from './budget.entity';
@@ -183,10 +185,17 @@ export class BudgetsService implements BeforeApplicationShutdown {
    * own wallet; a household budget the household's records (docs/budgets.md). Only expenses dated in a budget's
    * current period count.
    */
-  async afterRecorded(userId: string, rows: Transaction[]): Promise<BudgetLine[]> {
+  async afterRecorded(
+    userId: string,
+    rows: Transaction[],
+    /** What the caller has already read this update (the bot's record flow): not read again. */
+    known?: { user: User; membership: WalletMembership | null },
+  ): Promise<BudgetLine[]> {
     const expenses = rows.filter((r) => r.type === 'expense' && r.userId === userId);
     if (!expenses.length) return [];
-    const [owner, user] = await Promise.all([this.owner(userId), this.users.getById(userId)]);
+    const [owner, user] = known
+      ? [{ userId, householdId: known.membership?.householdId ?? null }, known.user]
+      : await Promise.all([this.owner(userId), this.users.getById(userId)]);
     const now = this.clock.now();
     const candidates = [
       ...(expenses.some((r) => r.householdId === null) ? await this.budgets.ofScope(owner, 'personal') : []),

@@ -231,9 +231,15 @@ export class RecurringService {
    * offered and has no rule yet? Then the offer is claimed (INSERT … ON CONFLICT DO NOTHING, so it is made once even
    * with two instances) and returned; otherwise null. Rows dated more than 31 days before `now` are not looked at.
    */
-  async offerFor(userId: string, rows: Transaction[], now: Date): Promise<PatternOffer | null> {
+  async offerFor(
+    userId: string,
+    rows: Transaction[],
+    now: Date,
+    /** The user's time zone when the caller has it (not read again). */
+    timeZone?: string,
+  ): Promise<PatternOffer | null> {
     const looked = new Set<string>();
-    let timezone: string | null = null;
+    let timezone: string | null = timeZone ?? null;
     for (const row of rows) {
       if (!isPatternDescription(row.description)) continue;
       if (now.getTime() - row.occurredAt.getTime() > PATTERN_RECENT_MS) continue;

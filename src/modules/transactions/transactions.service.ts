@@ -362,9 +362,13 @@ export class TransactionsService {
    * Where the user's records are, for a reply that offers to move them: undefined when the user is in no household
    * (nothing to move to) or the records are not theirs to move.
    */
-  async movableWallet(userId: string, rows: readonly Transaction[]): Promise<Wallet | undefined> {
+  async movableWallet(
+    userId: string,
+    rows: readonly Transaction[],
+    known?: Viewer,
+  ): Promise<Wallet | undefined> {
     if (!rows.length) return undefined;
-    const viewer = await this.viewer(userId);
+    const viewer = known ?? (await this.viewer(userId));
     if (!viewer.membership || !rows.every((r) => canChange(r, viewer))) return undefined;
     return walletOf(rows[0]);
   }
@@ -406,9 +410,15 @@ export class TransactionsService {
    * Records several transactions in one database transaction. With `source.updateId` the items are tied to
    * (update id, item index): a repeat of the same update returns the rows recorded the first time.
    */
-  async recordMany(userId: string, items: NewTransaction[], source: RecordSource): Promise<Transaction[]> {
+  async recordMany(
+    userId: string,
+    items: NewTransaction[],
+    source: RecordSource,
+    /** The caller's fresh read of who is recording (not read again). */
+    viewer?: Viewer,
+  ): Promise<Transaction[]> {
     if (!items.length) return [];
-    const household = targetHousehold(source.wallet, await this.viewer(userId));
+    const household = targetHousehold(source.wallet, viewer ?? (await this.viewer(userId)));
     if (household === 'not_in_household') throw DomainError.validation('wallet', NOT_IN_HOUSEHOLD);
     const rows: Array<Partial<Transaction>> = [];
     for (const [index, item] of items.entries()) {

@@ -45,7 +45,7 @@ import type { Summary } from '../../stats/stats.service';
 import type { TransactionType } from '../../transactions/transaction.entity';
 import { HouseholdsService } from '../../households/households.service';
 import { clipText, REPLY_TEXT_LIMIT } from '../../../common/text/message-limit';
-import type { Wallet } from '../../transactions/wallet';
+import type { Viewer, Wallet } from '../../transactions/wallet';
 import { afterAnswer, bareAmount, PendingAmount, pendingAmount, readPending } from './pending-amount';
 import { AsidesBot } from './asides/asides.bot';
 import { PlansBot } from './plans.bot';
@@ -271,15 +271,17 @@ export class PhraseService {
       return { text: tooLargeText(user.language) };
 
     const news = newTransactions(complete, input.sentAt, user.timezone);
+    // Who records, read once for this message: the recording, the wallet button and the budgets share it.
+    const viewer = await this.transactions.viewer(user.id);
     // "в семью" from someone in no household: recorded as their own, and the reply says so.
-    const wallet = said === 'household' && !(await this.households.householdOf(user.id)) ? undefined : said;
-    const rows = await this.transactions.recordMany(user.id, news, sourceOf(input, wallet));
+    const wallet = said === 'household' && !viewer.membership ? undefined : said;
+    const rows = await this.transactions.recordMany(user.id, news, sourceOf(input, wallet), viewer);
     // The new phrase replaces whatever was asked before.
     const next = missing.length ? pendingAmount(missing, input.sentAt) : null;
     if (next) await this.sessions.setState(user.id, next);
     else if (pending) await this.sessions.replaceStateIf(user.id, pending.id, null);
     this.logRecorded(user, input, rows.length);
-    const reply = await this.recordedReply(user, input, rows, next);
+    const reply = await this.recordedReply(user, input, rows, next, viewer);
     // The third month of the same payment: offer to make it recurring, once (docs/recurring.md, "Noticing patterns").
     const offer = rows.length ? await this.recurring.offerAfterRecord(user, rows, input.sentAt) : null;
     if (offer) reply.followUp = offer;
@@ -322,15 +324,17 @@ export class PhraseService {
     input: PhraseInput,
     rows: Transaction[],
     next: PendingAmount | null,
+    viewer?: Viewer,
   ): Promise<InlineReply> {
     const now = input.sentAt;
     const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);
     const question = next ? pendingItemView(next.items[0], name, user.timezone, now) : undefined;
+    const known = viewer ?? (await this.transactions.viewer(user.id));
     const [wallet, budgets] = await Promise.all([
-      this.transactions.movableWallet(user.id, rows),
+      this.transactions.movableWallet(user.id, rows, known),
       // What the budgets these records fall under still allow (docs/budgets.md); warnings go out by themselves.
-      this.budgets.afterRecorded(user.id, rows),
+      this.budgets.afterRecorded(user.id, rows, { user, membership: known.membership }),
     ]);
     const recorded = recordedText(
       user.language,

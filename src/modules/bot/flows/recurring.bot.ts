@@ -109,7 +109,7 @@ export class RecurringBot {
    * second message, or null when the rows complete none (or it was offered before).
    */
   async offerAfterRecord(user: User, rows: Transaction[], now: Date): Promise<InlineReply | null> {
-    const offer = await this.recurring.offerFor(user.id, rows, now);
+    const offer = await this.recurring.offerFor(user.id, rows, now, user.timezone);
     return offer ? this.offerReply(user, offer) : null;
   }
 
