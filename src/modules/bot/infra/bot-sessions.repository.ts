@@ -1,13 +1,38 @@
 import { Injectable } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
+
+/**
+ * The states read during one update (UpdateGuard runs each update inside `withSessionMemo`): the flows that look for
+ * their own pending question one after another (family, recurring, budgets, the phrase reading) share one read
+ * (docs/benchmarks-analysis.md, issue 16). Every write through this repository forgets the user's entry, so a read
+ * after a write is fresh; outside an update (jobs, REST) nothing is remembered.
+ */
+const sessionMemo = new AsyncLocalStorage<Map<string, string>>();
+
+/** Runs `work` (one update) with its own memo of session states. */
+export function withSessionMemo<T>(work: () => Promise<T>): Promise<T> {
+  return sessionMemo.run(new Map(), work);
+}
 
 /** All SQL about bot_sessions: at most one active session per user (a partial unique index holds it). */
 @Injectable()
 export class BotSessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The user's state as this update last read it (a fresh copy each time), or undefined: not read yet. */
+  private remembered(userId: string): unknown {
+    const json = sessionMemo.getStore()?.get(userId);
+    return json === undefined ? undefined : JSON.parse(json);
+  }
+
+  private forget(userId: string): void {
+    sessionMemo.getStore()?.delete(userId);
+  }
+
   /** Closes the user's active session, if any, and opens a new one; one transaction. */
   async open(userId: string): Promise<string> {
+    this.forget(userId);
     return this.dataSource.transaction(async (em) => {
       await em.query(
         `UPDATE bot_sessions SET is_active = false, closed_at = now(), updated_at = now() WHERE user_id = $1 AND is_active`,
@@ -25,6 +50,7 @@ export class BotSessionsRepository {
 
   /** Clears the pending state of the active session; true when there was something to clear. */
   async clearState(userId: string): Promise<boolean> {
+    this.forget(userId);
     // A data-modifying CTE: the plain UPDATE … RETURNING form comes back from TypeORM as [rows, count].
     const rows: Array<{ had: boolean }> = await this.dataSource.query(
       `WITH old AS (
@@ -41,15 +67,20 @@ export class BotSessionsRepository {
 
   /** The conversation state of the user's active session (null: none, or no active session). */
   async getState(userId: string): Promise<unknown> {
+    const known = this.remembered(userId);
+    if (known !== undefined) return known;
     const rows: Array<{ state: unknown }> = await this.dataSource.query(
       `SELECT state FROM bot_sessions WHERE user_id = $1 AND is_active`,
       [userId],
     );
-    return rows[0]?.state ?? null;
+    const state = rows[0]?.state ?? null;
+    sessionMemo.getStore()?.set(userId, JSON.stringify(state));
+    return state;
   }
 
   /** Sets the conversation state of the user's active session, opening one when there is none. */
   async setState(userId: string, state: object): Promise<void> {
+    this.forget(userId);
     await this.dataSource.query(
       `INSERT INTO bot_sessions (user_id, is_active, state) VALUES ($1, true, $2::jsonb)
        ON CONFLICT (user_id) WHERE is_active DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
@@ -62,6 +93,7 @@ export class BotSessionsRepository {
    * /cancel in between wins).
    */
   async replaceStateIf(userId: string, id: string, state: object | null): Promise<void> {
+    this.forget(userId);
     await this.dataSource.query(
       `UPDATE bot_sessions SET state = $3::jsonb, updated_at = now() WHERE user_id = $1 AND is_active AND state->>'id' = $2`,
       [userId, id, state === null ? null : JSON.stringify(state)],
@@ -73,6 +105,7 @@ export class BotSessionsRepository {
    * racing presses, the other gets false).
    */
   async clearStateIf(userId: string, id: string): Promise<boolean> {
+    this.forget(userId);
     const rows: Array<{ id: string }> = await this.dataSource.query(
       `WITH cleared AS (
          UPDATE bot_sessions SET state = NULL, updated_at = now() WHERE user_id = $1 AND is_active AND state->>'id' = $2 RETURNING id

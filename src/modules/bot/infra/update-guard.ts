@@ -9,6 +9,7 @@ import { installBotApiRetry } from './bot-api.retry';
 import { apologyText } from '../texts/bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
 import { peekSender, SenderResolver } from './update-sender';
+import { withSessionMemo } from './bot-sessions.repository';
 
 /** Set by the webhook layer around one delivery, so the guard can ask Telegram to retry (5xx). Absent when polling. */
 export interface WebhookDelivery {
@@ -102,7 +103,7 @@ export class UpdateGuard {
       if (delivery) delivery.outcome = 'ignored';
     } else {
       try {
-        await handle();
+        await withSessionMemo(handle);
         if (delivery) delivery.outcome ??= 'handled';
       } catch (error) {
         if (isDatabaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);
