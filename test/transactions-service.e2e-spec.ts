@@ -129,4 +129,17 @@ describe('TransactionsService for the bot (e2e)', () => {
     expect(await service.deleteOwned(alice.userId, tx.id)).toBe(true);
     expect(await service.deleteOwned(alice.userId, tx.id)).toBe(false);
   });
+
+  it("an update's new rows come back as stored (no read-back), and a redelivery reads them as stored", async () => {
+    const items = [
+      item({ description: '  хлеб  ', amountMinor: 800_000n }),
+      item({ description: 'молоко', amountMinor: 1_200_000n, currency: 'USD' }),
+    ];
+    const first = await service.recordMany(alice.userId, items, { kind: 'text', updateId: 7_700_001n });
+    const stored = await service.findByUpdate(alice.userId, 7_700_001n);
+    expect(first.map((r) => r.sourceItem)).toEqual([0, 1]);
+    expect(first).toEqual(stored);
+    const again = await service.recordMany(alice.userId, items, { kind: 'text', updateId: 7_700_001n });
+    expect(again).toEqual(stored);
+  });
 });

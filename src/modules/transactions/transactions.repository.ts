@@ -352,10 +352,44 @@ export class TransactionsRepository {
     updateId: bigint,
     rows: Array<Partial<Transaction>>,
   ): Promise<{ rows: Transaction[]; insertedIds: Set<string> }> {
-    const result = await em.createQueryBuilder().insert().into(Transaction).values(rows).orIgnore().execute();
-    const insertedIds = new Set(
-      ((result.raw ?? []) as Array<{ id?: string }>).flatMap((r) => (r.id ? [r.id] : [])),
-    );
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(Transaction)
+      .values(rows)
+      .orIgnore()
+      .returning(['id', 'source_item', 'created_at', 'updated_at'])
+      .execute();
+    const returned = (result.raw ?? []) as Array<{
+      id: string;
+      source_item: number;
+      created_at: Date;
+      updated_at: Date;
+    }>;
+    const insertedIds = new Set(returned.map((r) => r.id));
+    // The common case, every item new: the rows are what was sent plus what the database made (issue 16: no read-back).
+    // The items are matched by source_item, not by the order RETURNING gives.
+    if (returned.length === rows.length) {
+      const made = new Map(returned.map((r) => [Number(r.source_item), r]));
+      const built = rows.map((row) => {
+        const m = made.get(row.sourceItem!);
+        return m
+          ? em.create(Transaction, {
+              externalRef: null,
+              cardLast4: null,
+              transcript: null,
+              householdId: null,
+              ...row,
+              id: m.id,
+              createdAt: new Date(m.created_at),
+              updatedAt: new Date(m.updated_at),
+            })
+          : null;
+      });
+      if (built.every((t) => t !== null))
+        return { rows: built.sort((x, y) => x.sourceItem - y.sourceItem), insertedIds };
+    }
+    // A redelivery (some or all items there already): read the update's rows as stored.
     const all = await em
       .createQueryBuilder(Transaction, 't')
       .where('t.user_id = :userId AND t.source_update_id = :updateId', {
