@@ -5,11 +5,12 @@
  * member get 404 and change nothing. Then the 80% / 100% warnings: once per budget, period and threshold, with two
  * instances on one database and across a restart, on both engines. The budgets' clock is set by the test.
  */
+import { CLOCK, type Clock } from '../src/common/time/clock';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BudgetsBot } from '../src/modules/bot/flows/budgets.bot';
-import { BUDGET_CLOCK, BudgetClock, BudgetsService } from '../src/modules/budgets/budgets.service';
+import { BudgetsService } from '../src/modules/budgets/budgets.service';
 import { parsePhrase } from '../src/modules/nlu';
 import { UsersService } from '../src/modules/users/users.service';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
@@ -29,7 +30,7 @@ type Who = { token: string; userId: string; chatId: number };
 type Markup = { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> };
 
 const setClock = (t: TestApp, at: Date) => {
-  t.app.get<BudgetClock>(BUDGET_CLOCK, { strict: false }).now = () => at;
+  t.app.get<Clock>(CLOCK, { strict: false }).now = () => at;
 };
 
 async function login(t: TestApp, chatId: number): Promise<Who> {

@@ -4,9 +4,7 @@
  * partly spent with a recurring payment under it, a dollar rule at the bank's rate, a missing rate, a time zone other
  * than Tashkent at a month's end, the household wallet, and the IDOR rows: another user's data never counts.
  */
-import { BUDGET_CLOCK, BudgetClock } from '../src/modules/budgets/budgets.service';
-import type { Clock } from '../src/modules/notifications/reminders.service';
-import { RECURRING_CLOCK } from '../src/modules/recurring/recurring.service';
+import { CLOCK, type Clock } from '../src/common/time/clock';
 import { accessTokenFor } from './helpers/auth';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { deliverUpdate, messageUpdate } from './helpers/updates';
@@ -27,8 +25,7 @@ describe('forecast (e2e)', () => {
   let dave: Who;
 
   const setClock = (at: Date) => {
-    t.app.get<BudgetClock>(BUDGET_CLOCK, { strict: false }).now = () => at;
-    (t.app.get(RECURRING_CLOCK, { strict: false }) as Clock).now = () => at;
+    t.app.get<Clock>(CLOCK, { strict: false }).now = () => at;
   };
   const login = async (chatId: number): Promise<Who> => ({ ...(await accessTokenFor(t, chatId)), chatId });
   const post = (who: Who, path: string, body: object) =>

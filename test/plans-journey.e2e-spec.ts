@@ -3,8 +3,8 @@
  * user sets a cafe limit and a monthly rent by text, records cafe expenses and is warned once at 80%, is asked about
  * the rent on its day and records it with one tap, and sees the month-end forecast under /stats.
  */
-import { BUDGET_CLOCK, BudgetClock, BudgetsService } from '../src/modules/budgets/budgets.service';
-import { RECURRING_CLOCK } from '../src/modules/recurring/recurring.service';
+import { CLOCK, type Clock } from '../src/common/time/clock';
+import { BudgetsService } from '../src/modules/budgets/budgets.service';
 import { RecurringRunner, RecurringScheduler } from '../src/modules/recurring/recurring.scheduler';
 import { BotChat } from './helpers/bot-chat';
 import { startTestApp, TestApp } from './helpers/test-app';
@@ -36,8 +36,7 @@ describe('budgets, a recurring rent and the forecast, start to end (e2e, webhook
   beforeAll(async () => {
     t = await startTestApp();
     t.app.get(RecurringScheduler, { strict: false }).stop(); // the test drives the due-day run itself
-    (t.app.get(RECURRING_CLOCK, { strict: false }) as { now: () => Date }).now = () => now;
-    t.app.get<BudgetClock>(BUDGET_CLOCK, { strict: false }).now = () => now;
+    t.app.get<Clock>(CLOCK, { strict: false }).now = () => now; // the budgets and the recurring run share it
   });
   afterAll(() => t?.close());
 

@@ -3,12 +3,12 @@
  * offer (RecurringService.offerFor, once, also with two calls at the same time), then nothing; ✖ is remembered; ✅
  * makes the monthly rule; another user's press does nothing; a gap, or a description with a rule already, gives none.
  */
+import { CLOCK, type Clock } from '../src/common/time/clock';
 import { DataSource, In } from 'typeorm';
-import type { Clock } from '../src/modules/notifications/reminders.service';
 import { RecurringBot } from '../src/modules/bot/flows/recurring.bot';
 import { PrivacyService } from '../src/modules/privacy/privacy.service';
 import { RecurringScheduler } from '../src/modules/recurring/recurring.scheduler';
-import { RECURRING_CLOCK, RecurringService } from '../src/modules/recurring/recurring.service';
+import { RecurringService } from '../src/modules/recurring/recurring.service';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
 import { UsersService } from '../src/modules/users/users.service';
 import { accessTokenFor } from './helpers/auth';
@@ -90,7 +90,7 @@ describe('Noticing recurring patterns (e2e)', () => {
   beforeAll(async () => {
     t = await startTestApp();
     t.app.get(RecurringScheduler).stop();
-    (t.app.get(RECURRING_CLOCK) as Clock).now = () => now;
+    t.app.get<Clock>(CLOCK).now = () => now;
     service = t.app.get(RecurringService);
     bot = t.app.get(RecurringBot);
   });

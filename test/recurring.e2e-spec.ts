@@ -3,10 +3,9 @@
  * an injected clock — recorded exactly once with two app instances, the ask and its buttons through the real
  * webhook (record, skip, another amount), catch-up after downtime, pause; /recurring in the bot (edit by ✏️).
  */
+import { CLOCK, type Clock } from '../src/common/time/clock';
 import { createApp } from '../src/bootstrap';
-import type { Clock } from '../src/modules/notifications/reminders.service';
 import { RecurringRunner, RecurringScheduler } from '../src/modules/recurring/recurring.scheduler';
-import { RECURRING_CLOCK } from '../src/modules/recurring/recurring.service';
 import { RecurringBot } from '../src/modules/bot/flows/recurring.bot';
 import { UsersService } from '../src/modules/users/users.service';
 import { accessTokenFor } from './helpers/auth';
@@ -24,7 +23,7 @@ describe('Recurring payments (e2e)', () => {
   let now = new Date('2026-11-29T07:00:00Z'); // 12:00 in Tashkent
 
   const setClock = (app: TestApp['app'] | Awaited<ReturnType<typeof createApp>>) => {
-    (app.get(RECURRING_CLOCK) as Clock).now = () => now;
+    app.get<Clock>(CLOCK).now = () => now;
   };
   const user = async () => {
     const chatId = ++nextChatId;

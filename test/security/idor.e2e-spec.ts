@@ -4,10 +4,8 @@
  * exactly as they were. New per-user endpoints (goals, debts, analytics, …) are one more row here. The clocks of
  * budgets and recurring payments are fixed, so the forecast's figures are exact.
  */
+import { CLOCK, type Clock } from '../../src/common/time/clock';
 import type { Response } from 'supertest';
-import { BUDGET_CLOCK, BudgetClock } from '../../src/modules/budgets/budgets.service';
-import type { Clock } from '../../src/modules/notifications/reminders.service';
-import { RECURRING_CLOCK } from '../../src/modules/recurring/recurring.service';
 import { accessTokenFor } from '../helpers/auth';
 import { startTestApp, TestApp } from '../helpers/test-app';
 
@@ -450,8 +448,7 @@ describe('security: IDOR across every per-user endpoint (e2e)', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ BOT_MODE: 'none' });
-    t.app.get<BudgetClock>(BUDGET_CLOCK, { strict: false }).now = () => NOW;
-    (t.app.get(RECURRING_CLOCK, { strict: false }) as Clock).now = () => NOW;
+    t.app.get<Clock>(CLOCK, { strict: false }).now = () => NOW;
     const alice = await accessTokenFor(t, 55_501);
     bob = await accessTokenFor(t, 55_502);
     const a = { Authorization: `Bearer ${alice.token}` };

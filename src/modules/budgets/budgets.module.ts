@@ -9,7 +9,7 @@ import { TelegramBudgetAlertSender } from './budget-alert.sender';
 import { Budget } from './budget.entity';
 import { BudgetsController } from './budgets.controller';
 import { BudgetsRepository } from './budgets.repository';
-import { BUDGET_ALERT_SENDER, BUDGET_CLOCK, BudgetClock, BudgetsService } from './budgets.service';
+import { BUDGET_ALERT_SENDER, BudgetsService } from './budgets.service';
 
 /**
  * Budgets (docs/budgets.md): REST, the service the bot calls, and the warnings, sent through the notifications
@@ -27,7 +27,6 @@ import { BUDGET_ALERT_SENDER, BUDGET_CLOCK, BudgetClock, BudgetsService } from '
   providers: [
     BudgetsRepository,
     BudgetsService,
-    { provide: BUDGET_CLOCK, useFactory: (): BudgetClock => ({ now: () => new Date() }) },
     { provide: BUDGET_ALERT_SENDER, useClass: TelegramBudgetAlertSender },
   ],
   exports: [BudgetsService],

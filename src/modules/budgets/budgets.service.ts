@@ -28,14 +28,10 @@ import {
 } from './budget-status';
 import { BudgetOwner, BudgetsRepository } from './budgets.repository';
 import { budgetAlertText } from './budgets.texts';
+import { CLOCK, type Clock } from '../../common/time/clock';
+import { BackgroundWork } from '../../common/background/background-work';
 
 export type { BudgetLine } from './budget-status';
-
-/** Where "now" comes from; tests give their own. */
-export interface BudgetClock {
-  now(): Date;
-}
-export const BUDGET_CLOCK = Symbol('BUDGET_CLOCK');
 
 /** Sends a warning to a chat (the notifications module's rate-limited TelegramSender when the bot is on). */
 export interface BudgetAlertSender {
@@ -44,9 +40,6 @@ export interface BudgetAlertSender {
   send(chatId: string, text: string): Promise<unknown>;
 }
 export const BUDGET_ALERT_SENDER = Symbol('BUDGET_ALERT_SENDER');
-
-/** How long a shutdown waits for warnings being sent. */
-const SHUTDOWN_WAIT_MS = 5_000;
 
 export const DUPLICATE_BUDGET = 'A budget for this category and period already exists.';
 
@@ -79,7 +72,7 @@ export interface BudgetChanges {
 export class BudgetsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(BudgetsService.name);
   /** Warnings being sent in the background (tests wait for them with `settled`). */
-  private readonly pending = new Set<Promise<void>>();
+  private readonly warnings = new BackgroundWork(this.logger, 'Budget warnings failed');
 
   constructor(
     private readonly budgets: BudgetsRepository,
@@ -87,7 +80,7 @@ export class BudgetsService implements BeforeApplicationShutdown {
     private readonly households: HouseholdsService,
     private readonly categories: CategoriesService,
     private readonly rates: RatesService,
-    @Inject(BUDGET_CLOCK) private readonly clock: BudgetClock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(BUDGET_ALERT_SENDER) private readonly sender: BudgetAlertSender,
   ) {}
 
@@ -216,32 +209,18 @@ export class BudgetsService implements BeforeApplicationShutdown {
     });
     if (!hit.length) return [];
     const lines = await this.lines(userId, hit, user.timezone, now);
-    this.track(this.sendDueAlerts(hit, lines));
+    this.warnings.add(() => this.sendDueAlerts(hit, lines));
     return lines;
   }
 
   /** Resolves when the warnings started so far have been sent (or failed); for tests and shutdown. */
-  async settled(): Promise<void> {
-    while (this.pending.size) await Promise.all([...this.pending]);
+  settled(): Promise<void> {
+    return this.warnings.settled();
   }
 
   /** Warnings already claimed are sent before the database closes (at most a few seconds' wait). */
-  async beforeApplicationShutdown(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const cap = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, SHUTDOWN_WAIT_MS);
-      timer.unref();
-    });
-    await Promise.race([this.settled(), cap]);
-    clearTimeout(timer);
-  }
-
-  private track(work: Promise<void>): void {
-    const p = work.catch((error: unknown) => {
-      this.logger.error(`Budget warnings failed: ${(error as Error).message}`);
-    });
-    this.pending.add(p);
-    void p.finally(() => this.pending.delete(p));
+  beforeApplicationShutdown(): Promise<void> {
+    return this.warnings.drain();
   }
 
   /**

@@ -6,8 +6,8 @@ import { budgetName } from '../budgets/budgets.texts';
 import { CategoriesService } from '../categories/categories.service';
 import { HouseholdsService } from '../households/households.service';
 import { RatesService } from '../rates/rates.service';
-import { RECURRING_CLOCK, RecurringService } from '../recurring/recurring.service';
-import type { Clock } from '../notifications/reminders.service';
+import { RecurringService } from '../recurring/recurring.service';
+import { CLOCK, type Clock } from '../../common/time/clock';
 import { TransactionsService } from '../transactions/transactions.service';
 import type { Wallet } from '../transactions/wallet';
 import { UsersService } from '../users/users.service';
@@ -29,7 +29,7 @@ export class ForecastService {
     private readonly categories: CategoriesService,
     private readonly rates: RatesService,
     // the clock shared with recurring payments, so that tests move both together
-    @Inject(RECURRING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**

@@ -14,7 +14,7 @@ import { HouseholdExpenseNotifier } from './household-expense-notifier';
 import { CategoriesModule } from '../categories/categories.module';
 import { RatesModule } from '../rates/rates.module';
 import { realTime } from './rate-limiter';
-import { CLOCK, ReminderScheduler, RemindersService, systemClock } from './reminders.service';
+import { ReminderScheduler, RemindersService } from './reminders.service';
 import { SentReminder } from './sent-reminder.entity';
 import { SentRemindersRepository } from './sent-reminders.repository';
 import { BOT_API, httpBotApi, SENDER_TIME, TelegramSender } from './telegram-sender';
@@ -46,7 +46,6 @@ export class NotificationsModule {
         providers: [
           { provide: BOT_API, inject: [AppConfig], useFactory: httpBotApi },
           { provide: SENDER_TIME, useValue: realTime },
-          { provide: CLOCK, useValue: systemClock },
           TelegramSender,
           SentRemindersRepository,
           RemindersService,

@@ -21,12 +21,7 @@ import { ReminderKind } from './sent-reminder.entity';
 import { SentRemindersRepository } from './sent-reminders.repository';
 import { SendOutcome, TelegramSender } from './telegram-sender';
 
-/** Where "now" comes from; tests give a fixed clock. */
-export interface Clock {
-  now(): Date;
-}
-export const CLOCK = Symbol('CLOCK');
-export const systemClock: Clock = { now: () => new Date() };
+import { CLOCK, type Clock } from '../../common/time/clock';
 
 export interface ReminderRun {
   sent: number;

@@ -8,7 +8,7 @@ import { RecurringOccurrence } from './recurring-occurrence.entity';
 import { RecurringRule } from './recurring-rule.entity';
 import { RecurringController } from './recurring.controller';
 import { RecurringRepository } from './recurring.repository';
-import { RECURRING_CLOCK, RecurringService } from './recurring.service';
+import { RecurringService } from './recurring.service';
 
 /**
  * Recurring payments and incomes (docs/recurring.md): the REST API and the service. The due-day run
@@ -24,11 +24,7 @@ import { RECURRING_CLOCK, RecurringService } from './recurring.service';
   ],
   controllers: [RecurringController],
   // A clock of its own (an object tests may set `now` on), not the process-wide one.
-  providers: [
-    RecurringRepository,
-    RecurringService,
-    { provide: RECURRING_CLOCK, useFactory: () => ({ now: () => new Date() }) },
-  ],
-  exports: [RecurringService, RECURRING_CLOCK],
+  providers: [RecurringRepository, RecurringService],
+  exports: [RecurringService],
 })
 export class RecurringModule {}

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JobsService } from '../jobs/jobs.service';
-import type { Clock } from '../notifications/reminders.service';
+import { CLOCK, type Clock } from '../../common/time/clock';
 import { SendOutcome, TelegramSender } from '../notifications/telegram-sender';
 import { UsersService } from '../users/users.service';
 import { askKeyboard } from './recurring.buttons';
 import { dueOccurrences } from './recurring.schedule';
-import { RECURRING_CLOCK, RecurringService } from './recurring.service';
+import { RecurringService } from './recurring.service';
 import { askText, recordedText, RECURRING_TEXTS, ruleMoney } from './recurring.texts';
 
 export interface RecurringRun {
@@ -92,7 +92,7 @@ export class RecurringScheduler implements OnApplicationBootstrap {
   constructor(
     private readonly runner: RecurringRunner,
     private readonly jobs: JobsService,
-    @Inject(RECURRING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

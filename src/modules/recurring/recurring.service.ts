@@ -9,7 +9,7 @@ import { isUuid } from '../../common/validation/uuid';
 import { CategoriesService } from '../categories/categories.service';
 import { HouseholdsService } from '../households/households.service';
 import type { TransactionType } from '../nlu/nlu.types';
-import type { Clock } from '../notifications/reminders.service';
+import { CLOCK, type Clock } from '../../common/time/clock';
 import type { Transaction } from '../transactions/transaction.entity';
 import { TransactionsService } from '../transactions/transactions.service';
 import { NOT_IN_HOUSEHOLD, Wallet } from '../transactions/wallet';
@@ -33,9 +33,6 @@ import {
   occurrenceOnOrAfter,
   validDay,
 } from './recurring.schedule';
-
-/** The clock of recurring payments (tests set `now`). */
-export const RECURRING_CLOCK = Symbol('RECURRING_CLOCK');
 
 export interface NewRecurring {
   type: TransactionType;
@@ -102,7 +99,7 @@ export class RecurringService {
     private readonly households: HouseholdsService,
     private readonly transactions: TransactionsService,
     private readonly dataSource: DataSource,
-    @Inject(RECURRING_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   now(): Date {
