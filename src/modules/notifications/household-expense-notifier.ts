@@ -7,8 +7,7 @@ import { TransactionsService } from '../transactions/transactions.service';
 import { UsersService } from '../users/users.service';
 import { householdExpenseText } from './household-expense.texts';
 import { TelegramSender } from './telegram-sender';
-
-const SHUTDOWN_WAIT_MS = 5_000;
+import { BackgroundWork } from '../../common/background/background-work';
 
 /**
  * Issue 14 item 7 (docs/households.md, "Expense notifications"): a household expense above a member's threshold
@@ -20,7 +19,7 @@ const SHUTDOWN_WAIT_MS = 5_000;
 @Injectable()
 export class HouseholdExpenseNotifier implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(HouseholdExpenseNotifier.name);
-  private queue: Promise<void> = Promise.resolve();
+  private readonly work = new BackgroundWork(this.logger, 'Household expense news not sent');
 
   constructor(
     private readonly transactions: TransactionsService,
@@ -33,24 +32,17 @@ export class HouseholdExpenseNotifier implements OnModuleInit, OnApplicationShut
 
   onModuleInit(): void {
     this.transactions.onHouseholdRecorded((rows) => {
-      this.queue = this.queue
-        .then(() => this.tell(rows))
-        .catch((error: unknown) =>
-          this.logger.error(`Household expense news not sent: ${(error as Error).message}`),
-        );
+      this.work.add(() => this.tell(rows));
     });
   }
 
   /** Resolves once every message announced so far was sent or given up (tests, shutdown). */
   settled(): Promise<void> {
-    return this.queue;
+    return this.work.settled();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
-    await Promise.race([this.queue, limit]);
-    clearTimeout(timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.work.drain();
   }
 
   private async tell(rows: Transaction[]): Promise<void> {

@@ -4,8 +4,7 @@ import { HouseholdsService } from '../households/households.service';
 import { UsersService } from '../users/users.service';
 import { householdNewsText } from './household-news.texts';
 import { TelegramSender } from './telegram-sender';
-
-const SHUTDOWN_WAIT_MS = 5_000;
+import { BackgroundWork } from '../../common/background/background-work';
 
 /**
  * Tells household members what changed (docs/households.md, "Bot"): HouseholdsService announces a join, leave,
@@ -16,7 +15,7 @@ const SHUTDOWN_WAIT_MS = 5_000;
 @Injectable()
 export class HouseholdNotifier implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(HouseholdNotifier.name);
-  private queue: Promise<void> = Promise.resolve();
+  private readonly work = new BackgroundWork(this.logger, 'Household news not sent');
 
   constructor(
     private readonly households: HouseholdsService,
@@ -26,25 +25,18 @@ export class HouseholdNotifier implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.households.onEvent((event) => {
-      this.queue = this.queue
-        .then(() => this.tell(event))
-        .catch((error: unknown) => {
-          this.logger.error(`Household news not sent: ${(error as Error).message}`);
-        });
+      this.work.add(() => this.tell(event));
     });
   }
 
   /** Resolves once every message announced so far was sent or given up (tests, shutdown). */
   settled(): Promise<void> {
-    return this.queue;
+    return this.work.settled();
   }
 
   /** Lets the news under way go out, for a few seconds at most. */
-  async onApplicationShutdown(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
-    await Promise.race([this.queue, limit]);
-    clearTimeout(timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.work.drain();
   }
 
   private async tell(event: HouseholdEvent): Promise<void> {
