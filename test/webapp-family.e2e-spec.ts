@@ -5,98 +5,34 @@
  * form (it is in the family list, not in the other member's personal list), cannot change another member's record;
  * someone in no household sees no switch and the app sends no `wallet` at all.
  */
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { launchHash, signedInitData } from './helpers/init-data';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { ensureWebBuild } from './helpers/web-build';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import type { TestApp } from './helpers/test-app';
+import { countReaches, restFor, RestSession, startBrowserApp } from './helpers/browser-app';
 
 jest.setTimeout(120_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls from Node (the page's CSP forbids the string evaluation waitForFunction would need). */
-async function countReaches(locator: Locator, n: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let count = await locator.count();
-  while (count !== n) {
-    if (Date.now() > deadline) throw new Error(`expected ${n} elements, found ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    count = await locator.count();
-  }
-}
 
 let nextChatId = 820_000_000;
 const newChatId = () => nextChatId++;
 
-type Rest = Awaited<ReturnType<typeof restFor>>;
 let t: TestApp;
+let base: string;
+let browser: Browser;
 
-/** A REST session for the user (login with initData, like the app; the first name comes from initData). */
-async function restFor(chatId: number, firstName: string) {
-  const res = await t.http
-    .post('/api/users/auth/telegram-login/')
-    .send({
-      telegram_chat_id: chatId,
-      init_data: signedInitData(chatId, { user: { first_name: firstName } }),
-    })
-    .expect(200);
-  const auth = { Authorization: `Bearer ${res.body.access as string}` };
-  const me = await t.http.get('/api/users/me/').set(auth).expect(200);
-  return {
-    chatId,
-    firstName,
-    id: me.body.id as string,
-    auth,
-    get: (path: string) => t.http.get(path).set(auth),
-    post: (path: string, body: object = {}) => t.http.post(path).set(auth).send(body),
-  };
-}
+const restOf = (chatId: number, firstName: string) => restFor(t, chatId, firstName);
+type Rest = RestSession;
 
 describe('Mini App: personal / family switch in Chromium (e2e)', () => {
-  let base: string;
-  let browser: Browser;
   const contexts: BrowserContext[] = [];
   let alice: Rest; // the household's owner
   let bob: Rest; // a member
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The Mini App browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`,
-      );
-    }
-    await ensureWebBuild();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp({ PUBLIC_URL: base });
-    await t.app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    ({ t, base, browser } = await startBrowserApp());
 
-    alice = await restFor(newChatId(), 'Alice');
-    bob = await restFor(newChatId(), 'Bob');
+    alice = await restOf(newChatId(), 'Alice');
+    bob = await restOf(newChatId(), 'Bob');
     await alice.post('/api/households/', { name: 'Oila', currency: 'UZS' }).expect(201);
     const invite = await alice.post('/api/households/current/invites/').expect(201);
     await bob.post('/api/households/join/', { token: invite.body.token }).expect(200);
@@ -278,7 +214,7 @@ describe('Mini App: personal / family switch in Chromium (e2e)', () => {
   });
 
   it('someone in no household sees no switch and the app sends no wallet anywhere; the texts follow the language', async () => {
-    const carol = await restFor(newChatId(), 'Carol');
+    const carol = await restOf(newChatId(), 'Carol');
     await carol
       .post('/api/transactions/', { type: 'expense', amount: '5000', currency: 'UZS', description: 'кофе' })
       .expect(201);

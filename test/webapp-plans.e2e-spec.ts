@@ -5,93 +5,29 @@
  * rule is made, paused, resumed and deleted; the forecast card shows the server's figures, or is not there when the
  * server has no forecast; in the family view both lists are the household's and new ones go to the household.
  */
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { launchHash, signedInitData } from './helpers/init-data';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { ensureWebBuild } from './helpers/web-build';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import type { TestApp } from './helpers/test-app';
+import { countReaches, reaches, restFor, RestSession, startBrowserApp } from './helpers/browser-app';
 
 jest.setTimeout(120_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls from Node (the page's CSP forbids the string evaluation waitForFunction would need). */
-async function reaches<T>(read: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let got = await read();
-  while (got !== want) {
-    if (Date.now() > deadline) throw new Error(`expected ${String(want)}, got ${String(got)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    got = await read();
-  }
-}
-const countReaches = (locator: Locator, n: number) => reaches(() => locator.count(), n);
 
 let nextChatId = 830_000_000;
 const newChatId = () => nextChatId++;
 
-type Rest = Awaited<ReturnType<typeof restFor>>;
 let t: TestApp;
+let base: string;
+let browser: Browser;
 
-async function restFor(chatId: number, firstName: string) {
-  const res = await t.http
-    .post('/api/users/auth/telegram-login/')
-    .send({
-      telegram_chat_id: chatId,
-      init_data: signedInitData(chatId, { user: { first_name: firstName } }),
-    })
-    .expect(200);
-  const auth = { Authorization: `Bearer ${res.body.access as string}` };
-  const me = await t.http.get('/api/users/me/').set(auth).expect(200);
-  return {
-    chatId,
-    firstName,
-    id: me.body.id as string,
-    auth,
-    get: (path: string) => t.http.get(path).set(auth),
-    post: (path: string, body: object = {}) => t.http.post(path).set(auth).send(body),
-  };
-}
+const restOf = (chatId: number, firstName: string) => restFor(t, chatId, firstName);
+type Rest = RestSession;
 
 describe('Mini App: budgets, recurring payments and the forecast in Chromium (e2e)', () => {
-  let base: string;
-  let browser: Browser;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The Mini App browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`,
-      );
-    }
-    await ensureWebBuild();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp({ PUBLIC_URL: base });
-    await t.app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    ({ t, base, browser } = await startBrowserApp());
   });
   afterAll(async () => {
     await browser?.close();
@@ -142,7 +78,7 @@ describe('Mini App: budgets, recurring payments and the forecast in Chromium (e2
   }
 
   it('a budget made in the Plans tab fills up as expenses are added through the form, changes colour at 80% and 100%, and is deleted', async () => {
-    const dina = await restFor(newChatId(), 'Dina');
+    const dina = await restOf(newChatId(), 'Dina');
     const { page, problems, posts } = await open(dina);
     await page.getByTestId('tab-plans').click();
     await page.getByTestId('budgets').getByTestId('budgets-empty').waitFor();
@@ -199,7 +135,7 @@ describe('Mini App: budgets, recurring payments and the forecast in Chromium (e2
   });
 
   it('a recurring payment is made, paused, resumed and deleted; a weekly income reads its weekday', async () => {
-    const emil = await restFor(newChatId(), 'Emil');
+    const emil = await restOf(newChatId(), 'Emil');
     const { page, problems, posts } = await open(emil);
     await page.getByTestId('tab-plans').click();
     await page.getByTestId('recurring-empty').waitFor();
@@ -278,7 +214,7 @@ describe('Mini App: budgets, recurring payments and the forecast in Chromium (e2
   });
 
   it('the forecast card shows the expected month-end balance and its parts, signed by what they do', async () => {
-    const fay = await restFor(newChatId(), 'Fay');
+    const fay = await restOf(newChatId(), 'Fay');
     const seen: string[] = [];
     const forecast = {
       currency: 'UZS',
@@ -317,7 +253,7 @@ describe('Mini App: budgets, recurring payments and the forecast in Chromium (e2
   });
 
   it('without a forecast on the server (404) the card is not there and the statistics work as before', async () => {
-    const gul = await restFor(newChatId(), 'Gul');
+    const gul = await restOf(newChatId(), 'Gul');
     await gul
       .post('/api/transactions/', { type: 'expense', amount: '1000', currency: 'UZS', category: 'cafe' })
       .expect(201);
@@ -337,7 +273,7 @@ describe('Mini App: budgets, recurring payments and the forecast in Chromium (e2
   });
 
   it("the real server's forecast: shown with the server's figures when it has one, absent when it answers 404", async () => {
-    const hana = await restFor(newChatId(), 'Hana');
+    const hana = await restOf(newChatId(), 'Hana');
     await hana
       .post('/api/transactions/', { type: 'income', amount: '2000000', currency: 'UZS', category: 'salary' })
       .expect(201);
@@ -373,8 +309,8 @@ describe('Mini App: budgets, recurring payments and the forecast in Chromium (e2
     let bob: Rest; // a member
 
     beforeAll(async () => {
-      alice = await restFor(newChatId(), 'Alice');
-      bob = await restFor(newChatId(), 'Bob');
+      alice = await restOf(newChatId(), 'Alice');
+      bob = await restOf(newChatId(), 'Bob');
       await alice.post('/api/households/', { name: 'Oila', currency: 'UZS' }).expect(201);
       const invite = await alice.post('/api/households/current/invites/').expect(201);
       await bob.post('/api/households/join/', { token: invite.body.token }).expect(200);
