@@ -4,6 +4,7 @@
  * (`UpdateSender`, infra/update-sender.ts, a `SenderProfile` with its user and language) and send the
  * `Reply` / `CallbackReply` they get back.
  */
+import type { KnownAboutUser } from './infra/sender-reads';
 import type { InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove } from 'telegraf/types';
 import type { Transaction } from '../transactions/transaction.entity';
 
@@ -28,6 +29,8 @@ export interface PhraseInput {
   transcript?: string;
   /** A forwarded text: when its author wrote it; a card notification without its own date is dated by it. */
   writtenAt?: Date;
+  /** What the update's claim read about the user (infra/sender-reads.ts): not read again when recording. */
+  known?: KnownAboutUser | null;
 }
 
 /** A press on an inline button: who pressed, its callback_data, and the update that brought it. */

@@ -182,17 +182,25 @@ export class BudgetsService implements BeforeApplicationShutdown {
     userId: string,
     rows: Transaction[],
     /** What the caller has already read this update (the bot's record flow): not read again. */
-    known?: { user: User; membership: WalletMembership | null },
+    known?: {
+      user: User;
+      membership: WalletMembership | null;
+      /** Whether any personal / household budget exists at all (false: that scope is not read). */
+      budgetsExist?: { personal: boolean; household: boolean };
+    },
   ): Promise<BudgetLine[]> {
     const expenses = rows.filter((r) => r.type === 'expense' && r.userId === userId);
     if (!expenses.length) return [];
+    const exist = known?.budgetsExist ?? { personal: true, household: true };
     const [owner, user] = known
       ? [{ userId, householdId: known.membership?.householdId ?? null }, known.user]
       : await Promise.all([this.owner(userId), this.users.getById(userId)]);
     const now = this.clock.now();
     const candidates = [
-      ...(expenses.some((r) => r.householdId === null) ? await this.budgets.ofScope(owner, 'personal') : []),
-      ...(owner.householdId && expenses.some((r) => r.householdId === owner.householdId)
+      ...(exist.personal && expenses.some((r) => r.householdId === null)
+        ? await this.budgets.ofScope(owner, 'personal')
+        : []),
+      ...(exist.household && owner.householdId && expenses.some((r) => r.householdId === owner.householdId)
         ? await this.budgets.ofScope(owner, 'household')
         : []),
     ];

@@ -1,3 +1,4 @@
+import type { LearnedCategory } from './learned-category.entity';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../common/errors/domain-error';
@@ -195,9 +196,11 @@ export class CategoriesService {
   async applyLearned<T extends LearnableItem>(
     userId: string,
     items: readonly T[],
+    /** The user's taught words when the caller has read them already (the most recently learned first). */
+    known?: ReadonlyArray<Pick<LearnedCategory, 'type' | 'keyword' | 'category'>>,
   ): Promise<Array<WithLearnedCategory<T>>> {
     if (!items.some((item) => keywordsOf(item.description).length)) return [...items];
-    const rules = await this.learned.list(userId, [...new Set(items.map((item) => item.type))]);
+    const rules = known ?? (await this.learned.list(userId, [...new Set(items.map((item) => item.type))]));
     if (!rules.length) return [...items];
     return items.map((item) => {
       const own = rules.filter((r) => r.type === item.type);

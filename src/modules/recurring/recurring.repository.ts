@@ -217,11 +217,12 @@ export class RecurringRepository {
   // --- noticing patterns (docs/recurring.md) ------------------------------------------------------------------------
 
   /**
-   * The user's records of a type whose folded description is `key`, in [from, to). The range scan runs on
-   * ix_transactions_user_occurred (user_id, occurred_at DESC); the description test on those rows only — three
+   * The user's records of this type and folded description in [from, to) — none when the description was offered
+   * already (whatever the answer) or the user has a rule with it: then there is nothing to offer. The range scan runs
+   * on ix_transactions_user_occurred (user_id, occurred_at DESC); the description test on those rows only — three
    * months of one person's records, a few hundred rows at most.
    */
-  async patternRecords(
+  async patternRecordsUnlessKnown(
     userId: string,
     type: TransactionType,
     key: string,
@@ -230,9 +231,11 @@ export class RecurringRepository {
   ): Promise<PatternRecord[]> {
     const rows: Array<{ id: string; amount: string; currency: string; occurred_at: Date }> =
       await this.rules.query(
-        `SELECT id, amount::text AS amount, currency, occurred_at FROM transactions
-         WHERE user_id = $1 AND occurred_at >= $2 AND occurred_at < $3 AND type = $4
-           AND ${FOLDED('description')} = $5`,
+        `SELECT t.id, t.amount::text AS amount, t.currency, t.occurred_at FROM transactions t
+         WHERE t.user_id = $1 AND t.occurred_at >= $2 AND t.occurred_at < $3 AND t.type = $4
+           AND ${FOLDED('t.description')} = $5
+           AND NOT EXISTS (SELECT 1 FROM recurring_offers o WHERE o.user_id = $1 AND o.type = $4 AND o.description_key = $5)
+           AND NOT EXISTS (SELECT 1 FROM recurring_rules r WHERE r.user_id = $1 AND r.type = $4 AND ${FOLDED('r.description')} = $5)`,
         [userId, from, to, type, key],
       );
     return rows.map((r) => ({
@@ -241,18 +244,6 @@ export class RecurringRepository {
       currency: r.currency.trim(),
       occurredAt: new Date(r.occurred_at),
     }));
-  }
-
-  /** Was this description offered already (whatever the answer), or has the user a rule with it? */
-  async patternKnown(userId: string, type: TransactionType, key: string): Promise<boolean> {
-    const rows: unknown[] = await this.rules.query(
-      `SELECT 1 FROM recurring_offers WHERE user_id = $1 AND type = $2 AND description_key = $3
-       UNION ALL
-       SELECT 1 FROM recurring_rules WHERE user_id = $1 AND type = $2 AND ${FOLDED('description')} = $3
-       LIMIT 1`,
-      [userId, type, key],
-    );
-    return rows.length > 0;
   }
 
   /**

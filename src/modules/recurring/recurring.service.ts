@@ -243,14 +243,14 @@ export class RecurringService {
       const key = foldDescription(row.description);
       if (looked.has(`${row.type}:${key}`)) continue;
       looked.add(`${row.type}:${key}`);
-      if (await this.repo.patternKnown(userId, row.type, key)) continue;
       timezone ??= (await this.users.getById(userId)).timezone;
       const month = localMonth(row.occurredAt, timezone);
       const first = monthBefore(month, PATTERN_MONTHS - 1)
         .split('-')
         .map(Number);
       const next = monthBefore(month, -1).split('-').map(Number);
-      const records = await this.repo.patternRecords(
+      // Nothing when the description was offered before or has a rule (one statement for both questions).
+      const records = await this.repo.patternRecordsUnlessKnown(
         userId,
         row.type,
         key,

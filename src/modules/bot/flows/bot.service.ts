@@ -255,6 +255,7 @@ export class BotService {
       updateId: input.updateId,
       sentAt: input.sentAt ?? new Date(),
       writtenAt: input.writtenAt,
+      known: input.known,
     });
     return this.edits.followed(user, input, reply);
   }

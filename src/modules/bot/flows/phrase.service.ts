@@ -19,6 +19,7 @@ import { RecordSource, TransactionsService } from '../../transactions/transactio
 import { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import { BotSessionsRepository } from '../infra/bot-sessions.repository';
+import type { KnownAboutUser } from '../infra/sender-reads';
 import type { InlineReply, PhraseInput } from '../replies';
 import { currencyKeyboard, languageKeyboard, recordedKeyboard } from '../keyboards/bot.keyboards';
 import {
@@ -109,10 +110,15 @@ export class PhraseService {
    * The categories items are recorded with: the parser's (a key that fits the type), then what the user taught by
    * correcting earlier records (the learned words win). Shared by new and edited messages.
    */
-  async categorize<T extends ParsedItem>(user: User, items: readonly T[]): Promise<T[]> {
+  async categorize<T extends ParsedItem>(
+    user: User,
+    items: readonly T[],
+    known?: KnownAboutUser,
+  ): Promise<T[]> {
     return this.categories.applyLearned(
       user.id,
       items.map((i) => ({ ...i, category: categoryFor(i) })),
+      known?.learned,
     ) as Promise<T[]>;
   }
 
@@ -262,7 +268,9 @@ export class PhraseService {
     pending: PendingAmount | null,
     said?: Wallet,
   ): Promise<InlineReply> {
-    const items = await this.categorize(user, parsed);
+    // What the update's claim read about this user (infra/sender-reads.ts), so not read again here.
+    const known = input.known?.userId === user.id ? input.known : undefined;
+    const items = await this.categorize(user, parsed, known);
     const complete = items.filter(
       (i): i is (typeof items)[number] & { amountMinor: bigint } => i.amountMinor !== null,
     );
@@ -272,7 +280,9 @@ export class PhraseService {
 
     const news = newTransactions(complete, input.sentAt, user.timezone);
     // Who records, read once for this message: the recording, the wallet button and the budgets share it.
-    const viewer = await this.transactions.viewer(user.id);
+    const viewer: Viewer = known
+      ? { userId: user.id, membership: known.membership }
+      : await this.transactions.viewer(user.id);
     // "в семью" from someone in no household: recorded as their own, and the reply says so.
     const wallet = said === 'household' && !viewer.membership ? undefined : said;
     const rows = await this.transactions.recordMany(user.id, news, sourceOf(input, wallet), viewer);
@@ -281,7 +291,7 @@ export class PhraseService {
     if (next) await this.sessions.setState(user.id, next);
     else if (pending) await this.sessions.replaceStateIf(user.id, pending.id, null);
     this.logRecorded(user, input, rows.length);
-    const reply = await this.recordedReply(user, input, rows, next, viewer);
+    const reply = await this.recordedReply(user, input, rows, next, viewer, known?.budgets);
     // The third month of the same payment: offer to make it recurring, once (docs/recurring.md, "Noticing patterns").
     const offer = rows.length ? await this.recurring.offerAfterRecord(user, rows, input.sentAt) : null;
     if (offer) reply.followUp = offer;
@@ -325,6 +335,7 @@ export class PhraseService {
     rows: Transaction[],
     next: PendingAmount | null,
     viewer?: Viewer,
+    budgetsExist?: KnownAboutUser['budgets'],
   ): Promise<InlineReply> {
     const now = input.sentAt;
     const keys = [...rows.map((r) => r.category), ...(next ? [next.items[0].category] : [])];
@@ -334,7 +345,7 @@ export class PhraseService {
     const [wallet, budgets] = await Promise.all([
       this.transactions.movableWallet(user.id, rows, known),
       // What the budgets these records fall under still allow (docs/budgets.md); warnings go out by themselves.
-      this.budgets.afterRecorded(user.id, rows, { user, membership: known.membership }),
+      this.budgets.afterRecorded(user.id, rows, { user, membership: known.membership, budgetsExist }),
     ]);
     const recorded = recordedText(
       user.language,

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { BotSessionsRepository, withSessionMemo } from './bot-sessions.repository';
+import { BotSessionsRepository } from './bot-sessions.repository';
+import { inUpdateScope } from './update-scope';
 
 /** A DataSource that answers SELECT state with the current value and counts the statements. */
 function fakeDb() {
@@ -23,7 +24,7 @@ function fakeDb() {
 describe('BotSessionsRepository: one read of the state per update', () => {
   it('inside an update, the flows share one read; a write makes the next read fresh', async () => {
     const { db, repo } = fakeDb();
-    await withSessionMemo(async () => {
+    await inUpdateScope(async () => {
       expect(await repo.getState('u1')).toEqual({ awaiting: 'amount', id: 'q1' });
       expect(await repo.getState('u1')).toEqual({ awaiting: 'amount', id: 'q1' });
       expect(db.selects).toBe(1);
@@ -42,7 +43,7 @@ describe('BotSessionsRepository: one read of the state per update', () => {
 
   it('a caller changing the object it got does not change what the next one reads', async () => {
     const { repo } = fakeDb();
-    await withSessionMemo(async () => {
+    await inUpdateScope(async () => {
       const first = (await repo.getState('u1')) as { id: string };
       first.id = 'changed';
       expect(await repo.getState('u1')).toEqual({ awaiting: 'amount', id: 'q1' });
@@ -58,10 +59,7 @@ describe('BotSessionsRepository: one read of the state per update', () => {
 
   it('two updates at once do not share their memos', async () => {
     const { db, repo } = fakeDb();
-    await Promise.all([
-      withSessionMemo(() => repo.getState('u1')),
-      withSessionMemo(() => repo.getState('u1')),
-    ]);
+    await Promise.all([inUpdateScope(() => repo.getState('u1')), inUpdateScope(() => repo.getState('u1'))]);
     expect(db.selects).toBe(2);
   });
 });

@@ -1,33 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource } from 'typeorm';
+import { updateScope } from './update-scope';
 
 /**
- * The states read during one update (UpdateGuard runs each update inside `withSessionMemo`): the flows that look for
- * their own pending question one after another (family, recurring, budgets, the phrase reading) share one read
- * (docs/benchmarks-analysis.md, issue 16). Every write through this repository forgets the user's entry, so a read
- * after a write is fresh; outside an update (jobs, REST) nothing is remembered.
+ * All SQL about bot_sessions: at most one active session per user (a partial unique index holds it). Within an update
+ * the state read is remembered (update-scope.ts): the flows that look for their own pending question one after
+ * another (family, recurring, budgets, the phrase reading) share one read; every write here forgets the user's entry,
+ * so a read after a write is fresh.
  */
-const sessionMemo = new AsyncLocalStorage<Map<string, string>>();
-
-/** Runs `work` (one update) with its own memo of session states. */
-export function withSessionMemo<T>(work: () => Promise<T>): Promise<T> {
-  return sessionMemo.run(new Map(), work);
-}
-
-/** All SQL about bot_sessions: at most one active session per user (a partial unique index holds it). */
 @Injectable()
 export class BotSessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The user's state as this update last read it (a fresh copy each time), or undefined: not read yet. */
   private remembered(userId: string): unknown {
-    const json = sessionMemo.getStore()?.get(userId);
+    const json = updateScope()?.sessions.get(userId);
     return json === undefined ? undefined : JSON.parse(json);
   }
 
   private forget(userId: string): void {
-    sessionMemo.getStore()?.delete(userId);
+    updateScope()?.sessions.delete(userId);
   }
 
   /** Closes the user's active session, if any, and opens a new one; one transaction. */
@@ -74,7 +66,7 @@ export class BotSessionsRepository {
       [userId],
     );
     const state = rows[0]?.state ?? null;
-    sessionMemo.getStore()?.set(userId, JSON.stringify(state));
+    updateScope()?.sessions.set(userId, JSON.stringify(state));
     return state;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TransactionType } from '../../transactions/transaction.entity';
+import { updateScope } from './update-scope';
 
 /** `records`: the message recorded transactions; `action`: it did something an edit must not repeat (goal, debt, undo). */
 export type MessageLinkKind = 'records' | 'action';
@@ -79,17 +80,18 @@ export class MessageLinksRepository {
 
   /**
    * Writes what the message did, once its reply went out (`replyMessageId` null: the send failed). A message edited
-   * into something new replaces its link; a late duplicate of an older update changes nothing.
+   * into something new replaces its link; a late duplicate of an older update changes nothing. Inside an update the
+   * write goes with the update's done-mark, in its statement (update-scope.ts); elsewhere at once.
    */
   async remember(link: MessageLink): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO message_links AS l (user_id, chat_id, message_id, kind, update_id, items, reply_message_id, last_update_id)
+    const write = {
+      sql: `INSERT INTO message_links AS l (user_id, chat_id, message_id, kind, update_id, items, reply_message_id, last_update_id)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)
        ON CONFLICT (user_id, chat_id, message_id) DO UPDATE
          SET kind = EXCLUDED.kind, update_id = EXCLUDED.update_id, items = EXCLUDED.items, reply_message_id = EXCLUDED.reply_message_id,
              last_update_id = EXCLUDED.last_update_id, updated_at = now()
          WHERE l.last_update_id < EXCLUDED.last_update_id`,
-      [
+      params: [
         ...keyParams(link),
         link.kind,
         link.updateId.toString(),
@@ -97,7 +99,10 @@ export class MessageLinksRepository {
         link.replyMessageId?.toString() ?? null,
         link.lastUpdateId.toString(),
       ],
-    );
+    };
+    const scope = updateScope();
+    if (scope && !scope.atFinish) scope.atFinish = write;
+    else await this.dataSource.query(write.sql, write.params);
   }
 
   /** After an edit was applied (in the transaction that changed the rows): the new item slots and the edit's update id. */

@@ -8,8 +8,8 @@ import { UsersModule } from '../../users/users.module';
 import { installBotApiRetry } from './bot-api.retry';
 import { apologyText } from '../texts/bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
-import { peekSender, SenderResolver } from './update-sender';
-import { withSessionMemo } from './bot-sessions.repository';
+import { keepSenderReads, peekSender, privateSenderChatId, SenderResolver } from './update-sender';
+import { inUpdateScope, UpdateScope } from './update-scope';
 
 /** Set by the webhook layer around one delivery, so the guard can ask Telegram to retry (5xx). Absent when polling. */
 export interface WebhookDelivery {
@@ -79,9 +79,18 @@ export class UpdateGuard {
     installBotApiRetry(ctx.telegram);
 
     let claim: ClaimResult;
+    // A private chat's sender is read with the claim, in the same round trip (SenderResolver and the flows use it).
+    const chatId = privateSenderChatId(ctx);
+    let sessionState: [string, unknown] | undefined;
     try {
       if (this.unreleased.size || this.unfinished.size) await this.settleLeftovers();
-      claim = await this.updates.claim(updateId, UPDATE_LEASE_SECONDS);
+      if (chatId === undefined) claim = await this.updates.claim(updateId, UPDATE_LEASE_SECONDS);
+      else {
+        const read = await this.updates.claimReading(updateId, UPDATE_LEASE_SECONDS, chatId);
+        claim = read.claim;
+        keepSenderReads(ctx, chatId, read.reads);
+        if (read.reads.user) sessionState = [read.reads.user.id, read.reads.sessionState];
+      }
     } catch (error) {
       // The connection may have died after the claim committed but before its answer arrived: release it later too
       // (a no-op when there is no such claim).
@@ -99,11 +108,15 @@ export class UpdateGuard {
     }
 
     const handle = this.handlerFor(ctx, next);
+    let scope: UpdateScope | undefined;
     if (!handle) {
       if (delivery) delivery.outcome = 'ignored';
     } else {
       try {
-        await withSessionMemo(handle);
+        await inUpdateScope((s) => {
+          scope = s;
+          return handle();
+        }, sessionState);
         if (delivery) delivery.outcome ??= 'handled';
       } catch (error) {
         if (isDatabaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);
@@ -115,7 +128,7 @@ export class UpdateGuard {
     }
 
     try {
-      await this.updates.finish(updateId);
+      await this.updates.finish(updateId, scope?.atFinish);
     } catch (error) {
       // The effect happened and Telegram gets 200; the row stays `processing` (its lease keeps a retry away) until the
       // database answers again, when it is marked done.

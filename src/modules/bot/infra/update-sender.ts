@@ -5,6 +5,7 @@ import type { User } from '../../users/user.entity';
 import { UsersService } from '../../users/users.service';
 import type { SenderProfile } from '../replies';
 import { languageFromCode } from '../texts/bot.texts';
+import type { KnownAboutUser, SenderReads } from './sender-reads';
 
 /**
  * Who sent the update, resolved once per update by SenderResolver: the chat, the profile Telegram gives, the
@@ -14,12 +15,30 @@ import { languageFromCode } from '../texts/bot.texts';
 export interface UpdateSender extends SenderProfile {
   user: User | null;
   language: Language;
+  /** What the update's claim read about the user besides (null: nothing, e.g. before /start). */
+  known: KnownAboutUser | null;
 }
 
 const STATE_KEY = 'sender';
+const READS_KEY = 'senderReads';
 
 interface SenderState {
   [STATE_KEY]?: UpdateSender;
+  [READS_KEY]?: { chatId: number; reads: SenderReads };
+}
+
+/**
+ * The chat id of the person an update is from, in a private chat (a button press: the presser's); undefined for
+ * groups, channels and updates without a chat, whose senders SenderResolver does not resolve.
+ */
+export function privateSenderChatId(ctx: Context): number | undefined {
+  if (ctx.chat?.type !== 'private') return undefined;
+  return ctx.callbackQuery ? ctx.callbackQuery.from.id : ctx.chat.id;
+}
+
+/** The update guard's claim read the sender already (one round trip): SenderResolver uses it instead of reading. */
+export function keepSenderReads(ctx: Context, chatId: number, reads: SenderReads): void {
+  (ctx.state as SenderState)[READS_KEY] = { chatId, reads };
 }
 
 /** The update's sender, as SenderResolver put it on ctx.state; null when it did not run (no chat, or it failed). */
@@ -62,7 +81,9 @@ export class SenderResolver {
 
   private async resolve(ctx: Context, chatId: number): Promise<UpdateSender> {
     const from = ctx.from;
-    const user = await this.users.findByChatId(BigInt(chatId));
+    const kept = (ctx.state as SenderState)[READS_KEY];
+    const reads = kept?.chatId === chatId ? kept.reads : undefined;
+    const user = reads ? reads.user : await this.users.findByChatId(BigInt(chatId));
     return {
       chatId,
       languageCode: from?.language_code,
@@ -71,6 +92,7 @@ export class SenderResolver {
       username: from?.username,
       user,
       language: user?.language ?? this.fallbackLanguage(from?.language_code),
+      known: reads?.known ?? null,
     };
   }
 }
