@@ -139,4 +139,46 @@ describe('local time', () => {
       expect(wallClock(new Date(utcMillis(-1, 5, 1, 12)), 'UTC').year).toBe(-1);
     });
   });
+
+  describe('wallClock, with the offset remembered per zone and hour', () => {
+    // What Intl says, field by field: the reference the remembered offsets must agree with.
+    const intl = (instant: Date, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }).formatToParts(instant);
+      const n = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+      return {
+        year: n('year'),
+        month: n('month'),
+        day: n('day'),
+        hour: n('hour'),
+        minute: n('minute'),
+        second: n('second'),
+      };
+    };
+
+    it.each([
+      // transitions on the hour in UTC, at half past (St. John's), by half an hour (Lord Howe), none (Tashkent)
+      ['Europe/Berlin', '2026-03-29T00:00:00Z', '2026-10-25T00:00:00Z'],
+      ['America/St_Johns', '2026-03-08T03:00:00Z', '2026-11-01T02:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T13:00:00Z', '2026-10-03T14:00:00Z'],
+      ['Asia/Tashkent', '2026-03-29T00:00:00Z', '2026-10-25T00:00:00Z'],
+    ])('%s agrees with Intl every 7 min 13 s across its transitions', (zone, spring, autumn) => {
+      for (const from of [spring, autumn]) {
+        const start = Date.parse(from);
+        for (let t = start; t < start + 4 * 3_600_000; t += 433_000) {
+          // asked twice: the first fills the hour's entry, the second is served from it
+          expect(wallClock(new Date(t), zone)).toEqual(intl(new Date(t), zone));
+          expect(wallClock(new Date(t), zone)).toEqual(intl(new Date(t), zone));
+        }
+      }
+    });
+  });
 });

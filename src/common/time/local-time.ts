@@ -33,8 +33,44 @@ export interface WallClock {
   second: number;
 }
 
-/** What the zone's clocks show at an instant (cached formatter per zone). */
+const HOUR_MS = 3_600_000;
+
+/**
+ * Per zone, the offset of the last UTC hour asked about, when the offset is the same at both ends of that hour (no
+ * transition inside it; zones change at most once an hour): any instant of that hour then needs no Intl call
+ * (formatToParts was 2–3 % of the bot's CPU per update, docs/benchmarks-analysis.md). An hour with a transition in it
+ * (e.g. America/St_Johns at 05:30 UTC) is always asked of Intl.
+ */
+const hourOffsets = new Map<string, { hour: number; offsetMs: number }>();
+
+function steadyOffset(instant: Date, timeZone: string): number | null {
+  const hour = Math.floor(instant.getTime() / HOUR_MS);
+  const known = hourOffsets.get(timeZone);
+  if (known?.hour === hour) return known.offsetMs;
+  const start = zoneOffsetMs(new Date(hour * HOUR_MS), timeZone);
+  const end = zoneOffsetMs(new Date((hour + 1) * HOUR_MS - 1000), timeZone);
+  if (start !== end) return null;
+  hourOffsets.set(timeZone, { hour, offsetMs: start });
+  return start;
+}
+
+/** What the zone's clocks show at an instant. */
 export function wallClock(instant: Date, timeZone: string): WallClock {
+  const offsetMs = steadyOffset(instant, timeZone);
+  if (offsetMs === null) return intlWallClock(instant, timeZone);
+  const local = new Date(instant.getTime() + offsetMs);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+/** What the zone's clocks show at an instant, as Intl tells it (cached formatter per zone). */
+function intlWallClock(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   let beforeChrist = false;
   for (const p of formatter(timeZone).formatToParts(instant)) {
@@ -73,7 +109,7 @@ export function utcMillis(
 
 /** Offset of the zone from UTC at an instant, in milliseconds (Tashkent: +5 h). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const w = wallClock(instant, timeZone);
+  const w = intlWallClock(instant, timeZone);
   const asUtc = utcMillis(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   const whole = instant.getTime() - (((instant.getTime() % 1000) + 1000) % 1000);
   return asUtc - whole;

@@ -1,3 +1,4 @@
+import { insertStatement } from '../../database/raw-entities';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
@@ -352,20 +353,14 @@ export class TransactionsRepository {
     updateId: bigint,
     rows: Array<Partial<Transaction>>,
   ): Promise<{ rows: Transaction[]; insertedIds: Set<string> }> {
-    const result = await em
-      .createQueryBuilder()
-      .insert()
-      .into(Transaction)
-      .values(rows)
-      .orIgnore()
-      .returning(['id', 'source_item', 'created_at', 'updated_at'])
-      .execute();
-    const returned = (result.raw ?? []) as Array<{
-      id: string;
-      source_item: number;
-      created_at: Date;
-      updated_at: Date;
-    }>;
+    const insert = insertStatement(
+      em.connection,
+      Transaction,
+      rows,
+      'ON CONFLICT DO NOTHING RETURNING id, source_item, created_at, updated_at',
+    );
+    const returned: Array<{ id: string; source_item: number; created_at: Date; updated_at: Date }> =
+      await em.query(insert.sql, insert.params);
     const insertedIds = new Set(returned.map((r) => r.id));
     // The common case, every item new: the rows are what was sent plus what the database made (issue 16: no read-back).
     // The items are matched by source_item, not by the order RETURNING gives.

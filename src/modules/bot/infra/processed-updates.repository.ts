@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityFromRow } from '../../../database/entity-from-row';
+import { entityFromRow } from '../../../database/raw-entities';
 import type { HouseholdRole } from '../../households/household.entity';
 import { User } from '../../users/user.entity';
 import type { LearnedRule, SenderReads } from './sender-reads';
