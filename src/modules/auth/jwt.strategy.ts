@@ -8,6 +8,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { readBearer } from '../../common/guards/jwt-auth.guard';
 import { UsersService } from '../users/users.service';
 import { claimsShapeOk } from './tokens.service';
+import { hs256Key } from './jwt-key';
 
 function bearerRefused(message: string): DomainError {
   return new DomainError('token_not_valid', 'Given token not valid for any token type', undefined, {
@@ -34,7 +35,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         const b = readBearer(req.headers.authorization);
         return b.kind === 'token' ? b.token : null;
       },
-      secretOrKey: config.secretKey,
+      // passport-jwt hands the key to jsonwebtoken, which takes a KeyObject; its types only name string | Buffer.
+      secretOrKey: hs256Key(config.secretKey) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
@@ -43,20 +45,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: unknown): Promise<AuthUser> {
     if (!claimsShapeOk(claims)) throw bearerRefused('Token is invalid');
     if (claims.token_type !== 'access') throw bearerRefused('Token has wrong type');
-    if (!(await this.userExists(claims.user_id))) {
+    if (!(await this.users.exists(claims.user_id))) {
       this.logger.warn(`Access token of a deleted user refused: user_id=${claims.user_id}`);
       throw new DomainError('not_authenticated', 'User not found', undefined, { code: 'user_not_found' });
     }
     return { userId: claims.user_id };
-  }
-
-  private userExists(id: string): Promise<boolean> {
-    return this.users.getById(id).then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof DomainError && error.code === 'not_found') return false;
-        throw error;
-      },
-    );
   }
 }

@@ -62,6 +62,11 @@ export class UsersService {
     return this.users.findByChatId(chatId);
   }
 
+  /** Whether the user still exists (one cheap statement). */
+  exists(id: string): Promise<boolean> {
+    return this.users.exists(id);
+  }
+
   async getById(id: string): Promise<User> {
     const user = await this.users.findById(id);
     if (!user) throw DomainError.notFound();
