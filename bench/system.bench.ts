@@ -1,18 +1,22 @@
 /**
  * The system benchmarks: the app runs as its own process (`node dist/main.js`) on a fresh database with a fake Bot
  * API on loopback, and every figure is measured next to a baseline in the same run:
- *   - webhook throughput and p50/p99 (32 senders, closed loop) vs a bare Node HTTP server answering the same POST;
- *   - the anchor: a minimal telegraf + pg bot (bench/minimal-bot.js) under the same load, right after the app;
+ *   - webhook throughput, p50/p99 and app CPU per update (32 senders, closed loop): OvozPay and the anchor (a minimal
+ *     telegraf + pg bot, bench/minimal-bot.js) alternate three times each (A B A B A B), medians reported; each run
+ *     is checked for lost or doubled updates (rows recorded and replies sent against the updates answered);
+ *   - a bare Node HTTP server answering the same POST; the same statements done with pg alone (the database's limit);
  *   - the fake Bot API alone at a fixed 5,000 calls/s (it must not be the bottleneck);
- *   - the same statements done with pg alone (the database's own limit);
- *   - p50/p99 at a fixed 200 updates/s (open loop);
+ *   - p50/p99 at a fixed 200 updates/s (open loop), OvozPay, the anchor and the bare server;
+ *   - two app instances on one database: throughput 1 vs 2 instances, and every update sent to both at once
+ *     (one transaction and one reply each);
  *   - /balance and GET /api/transactions/ for a user with 100 and with 100,000 transactions;
- *   - REST login and list throughput; RSS under load vs the bare server; cold start to ready.
+ *   - REST login, list and balance throughput (three runs each, medians); RSS under load vs the bare server; cold start.
  */
 import { randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
 import { Client, Pool } from 'pg';
 import { signInitData } from '../src/modules/auth/telegram-proof';
+import { parsePhrase } from '../src/modules/nlu';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
 import { spawn } from 'node:child_process';
@@ -32,6 +36,24 @@ const PHRASES = [
   'кофе 18000',
   'зарплата 5 млн',
 ];
+/** The phrase of update `id`: by id, so what an update must record is known from its id alone. */
+const phraseOf = (id: number) => PHRASES[id % PHRASES.length];
+const SENDERS = 32;
+const RUNS = 3;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Transactions each bench phrase records, by the parser as the bot calls it (each of the five records one). */
+function itemsPerPhrase(): number[] {
+  return PHRASES.map(
+    (text) =>
+      parsePhrase(text, {
+        language: 'auto',
+        defaultCurrency: 'UZS',
+        now: new Date(),
+        timeZone: 'Asia/Tashkent',
+      }).items.length,
+  );
+}
 
 export interface Scale {
   name: string;
@@ -53,16 +75,53 @@ export function scaleFromEnv(): Scale {
   };
 }
 
+/**
+ * Exactly-once over one run's update ids: rows recorded (OvozPay: transactions by source_update_id; the anchor:
+ * minimal_updates) and replies sent (the fake Bot API's sendMessage calls) against the updates answered 200.
+ */
+export interface Effects {
+  updates: number;
+  answered: number;
+  /** Rows the updates' phrases record (updates × 1 here: each bench phrase records one transaction). */
+  expectedRows: number;
+  rows: number;
+  /** Updates with fewer rows than their phrase records, and with more. */
+  lost: number;
+  doubled: number;
+  replies: number;
+}
+
+export const exactlyOnce = (e: Effects): boolean =>
+  e.answered === e.updates &&
+  e.lost === 0 &&
+  e.doubled === 0 &&
+  e.rows === e.expectedRows &&
+  e.replies === e.answered;
+
+/** One closed-loop webhook run. */
+export interface WebhookRun {
+  load: LoadResult;
+  /** App process CPU (user + system) per update; with two instances, both processes' CPU. */
+  cpuMsPerUpdate: number;
+  /** pg_stat_database.xact_commit per update (OvozPay runs). */
+  commitsPerUpdate: number;
+  peakRssMb: number;
+  effects: Effects;
+}
+
 export interface SystemBenchResult {
   scale: Scale;
   database: string;
   webhook: {
+    /** OvozPay and the anchor alternated (A B A B A B): every run. */
+    runs: { app: WebhookRun[]; minimal: WebhookRun[] };
+    /** Medians over the runs (each field its own median; errors summed). */
     app: LoadResult;
     bare: LoadResult;
-    /** The anchor: bench/minimal-bot.js under the same load (issue 16). */
+    /** The anchor: bench/minimal-bot.js under the same load (issue 16); medians over its runs. */
     minimal: LoadResult;
     minimalCpuMsPerUpdate: number;
-    /** Rows the minimal bot stored and replies it sent during its run, against the updates answered 200. */
+    /** Rows the minimal bot stored and replies it sent over its runs, against the updates answered 200. */
     minimalRows: number;
     minimalReplies: number;
     pgAlone: LoadResult;
@@ -70,15 +129,47 @@ export interface SystemBenchResult {
     senders: number;
     cpuMsPerUpdate: number;
     bareCpuMsPerRequest: number;
+    /** Transactions each bench phrase records (parser), in PHRASES order. */
+    itemsPerPhrase: number[];
+    phrases: string[];
   };
-  openLoop: { rate: number; app: LoadResult; bare: LoadResult };
+  openLoop: { rate: number; app: LoadResult; minimal: LoadResult; bare: LoadResult };
+  /** A second app process on the same database. */
+  twoInstances: {
+    /** Length of each run (the webhook's, at most 10 s). */
+    durationMs: number;
+    /** One instance with all senders and two with half each, alternated (1 2 1 2 1 2): every run. */
+    runs: { one: WebhookRun[]; two: WebhookRun[] };
+    /** Medians over the runs (errors summed); CPU per update of both processes together for two. */
+    one: LoadResult;
+    two: LoadResult;
+    oneCpuMsPerUpdate: number;
+    twoCpuMsPerUpdate: number;
+    /** Each update POSTed to both instances at the same moment; non-200 answers retried until 200. */
+    duplicates: {
+      updates: number;
+      concurrency: number;
+      /** First answers by HTTP status (both instances' answers). */
+      firstStatuses: Record<string, number>;
+      retries: number;
+      effects: Effects;
+    };
+  };
   largeUser: {
     rows: { small: number; large: number };
     balanceCommand: { small: LoadResult; large: LoadResult };
     restBalance: { small: LoadResult; large: LoadResult };
     restList: { small: LoadResult; large: LoadResult };
   };
-  rest: { login: LoadResult; list: LoadResult; bare: LoadResult; senders: number };
+  /** login, list, balance: medians over `runs` (interleaved rounds); bare: one run. */
+  rest: {
+    login: LoadResult;
+    list: LoadResult;
+    balance: LoadResult;
+    bare: LoadResult;
+    senders: number;
+    runs: { login: LoadResult[]; list: LoadResult[]; balance: LoadResult[] };
+  };
   rss: { idleMb: number; peakUnderLoadMb: number; bareIdleMb: number; barePeakMb: number };
   coldStart: { appMs: number[]; bareMs: number[] };
   recorded: number;
@@ -88,6 +179,20 @@ export interface SystemBenchResult {
    * process, so the generator's own work counts too) and in a process of its own.
    */
   botApi: { rate: number; result: LoadResult; ownProcess: LoadResult };
+}
+
+/** Each field the median over the runs, except errors: their sum. */
+export function medianLoad(runs: LoadResult[]): LoadResult {
+  const m = (f: (r: LoadResult) => number) => median(runs.map(f));
+  return {
+    requests: m((r) => r.requests),
+    seconds: m((r) => r.seconds),
+    perSecond: m((r) => r.perSecond),
+    p50Ms: m((r) => r.p50Ms),
+    p99Ms: m((r) => r.p99Ms),
+    maxMs: m((r) => r.maxMs),
+    errors: runs.reduce((a, r) => a + r.errors, 0),
+  };
 }
 
 function textUpdate(updateId: number, chatId: number, text: string): string {
@@ -248,6 +353,7 @@ async function statementCount(url: string): Promise<number> {
 
 export async function runSystemBench(scale: Scale, log: (line: string) => void): Promise<SystemBenchResult> {
   ensureBuilt();
+  const items = itemsPerPhrase();
   const telegram = await new FakeTelegram().start();
   const database = await createTestDatabase();
   if (database.url.startsWith('pglite'))
@@ -262,6 +368,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   };
   const children: Child[] = [];
+  const db = new Client({ connectionString: database.url });
   try {
     // Cold start: the first start migrates; then three starts on the migrated database.
     const first = await startChild(env);
@@ -290,74 +397,121 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       MINIMAL_BOT,
     );
     children.push(app, bare, minimal);
+    await db.connect();
     const idleMb = app.rssMb();
     const bareIdleMb = bare.rssMb();
     const agent = new Agent({ keepAlive: true });
-    const senders = 32;
+    const senders = SENDERS;
     let updateId = 1;
     for (let s = 0; s < senders; s++)
       await send(agent, hook(app.port), textUpdate(updateId++, 900_000 + s, '/start'));
-    const users: Array<{ id: string }> = await (async () => {
-      const c = new Client({ connectionString: database.url });
-      await c.connect();
-      const r = await c.query(`SELECT id FROM users ORDER BY telegram_chat_id`);
-      await c.end();
-      return r.rows;
-    })();
-    // Warm-up.
-    await closedLoop(senders, 2000, (i, s) => ({
-      target: hook(app.port),
-      body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
-    }));
+    const users: Array<{ id: string }> = (await db.query(`SELECT id FROM users ORDER BY telegram_chat_id`))
+      .rows;
+    const replies = () => telegram.sent('sendMessage').length;
 
-    const before = await statementCount(database.url);
-    const appCpu0 = app.cpuMs();
-    const { result: appLoad, peakMb } = await peakRss(app, () =>
-      closedLoop(senders, scale.durationMs, (i, s) => ({
-        target: hook(app.port),
-        body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
-      })),
-    );
-    const appCpuMs = app.cpuMs() - appCpu0;
-    await new Promise((r) => setTimeout(r, 1500)); // pg_stat counters are flushed about once a second
-    const commits = (await statementCount(database.url)) - before;
-    log(
-      `webhook: ${appLoad.perSecond.toFixed(0)} updates/s, p50 ${appLoad.p50Ms.toFixed(1)} ms, p99 ${appLoad.p99Ms.toFixed(1)} ms, peak RSS ${peakMb.toFixed(0)} MB`,
-    );
-    // The anchor right after the app, same senders, same updates, same fake Bot API.
-    await closedLoop(senders, 2000, (i, s) => ({
-      target: hook(minimal.port),
-      body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
-    }));
-    const minimalFirstId = updateId;
-    const minimalSent0 = telegram.sent('sendMessage').length;
-    const minimalCpu0 = minimal.cpuMs();
-    const minimalLoad = await closedLoop(senders, scale.durationMs, (i, s) => ({
-      target: hook(minimal.port),
-      body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
-    }));
-    const minimalCpuMs = minimal.cpuMs() - minimalCpu0;
-    const minimalReplies = telegram.sent('sendMessage').length - minimalSent0;
-    const minimalRows = await (async () => {
-      const c = new Client({ connectionString: database.url });
-      await c.connect();
-      const r = await c.query(`SELECT count(*)::int AS n FROM minimal_updates WHERE update_id >= $1`, [
-        minimalFirstId,
-      ]);
-      await c.end();
-      return Number(r.rows[0].n);
-    })();
-    log(
-      `minimal bot: ${minimalLoad.perSecond.toFixed(0)} updates/s, p50 ${minimalLoad.p50Ms.toFixed(1)} ms, p99 ${minimalLoad.p99Ms.toFixed(1)} ms, ` +
-        `${(minimalCpuMs / Math.max(1, minimalLoad.requests)).toFixed(2)} ms CPU/update; ${minimalRows} rows, ${minimalReplies} replies for ${minimalLoad.requests} updates`,
-    );
-    await minimal.stop();
+    /** Rows recorded per update id in [first, end): OvozPay's transactions or the anchor's minimal_updates. */
+    const rowsPerUpdate = async (store: 'app' | 'anchor', first: number, end: number) => {
+      const sql =
+        store === 'app'
+          ? `SELECT source_update_id::text AS id, count(*)::int AS n FROM transactions
+             WHERE source_update_id >= $1 AND source_update_id < $2 GROUP BY source_update_id`
+          : `SELECT update_id::text AS id, 1 AS n FROM minimal_updates WHERE update_id >= $1 AND update_id < $2`;
+      const rows: Array<{ id: string; n: number }> = (await db.query(sql, [first, end])).rows;
+      return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+    };
+    const effectsOf = async (
+      store: 'app' | 'anchor',
+      first: number,
+      end: number,
+      answered: number,
+      replies0: number,
+    ): Promise<Effects> => {
+      await sleep(300); // a reply still on its way after the answer would be counted too
+      const rows = await rowsPerUpdate(store, first, end);
+      let expectedRows = 0;
+      let total = 0;
+      let lost = 0;
+      let doubled = 0;
+      for (let id = first; id < end; id++) {
+        const expected = store === 'app' ? items[id % PHRASES.length] : 1;
+        const n = rows.get(id) ?? 0;
+        expectedRows += expected;
+        total += n;
+        if (n < expected) lost++;
+        if (n > expected) doubled++;
+      }
+      return {
+        updates: end - first,
+        answered,
+        expectedRows,
+        rows: total,
+        lost,
+        doubled,
+        replies: replies() - replies0,
+      };
+    };
+    /** A closed-loop run against `targets` (the senders split evenly), with its CPU, commits and effects. */
+    const webhookRun = async (
+      targets: Child[],
+      store: 'app' | 'anchor',
+      durationMs = scale.durationMs,
+    ): Promise<WebhookRun> => {
+      const firstId = updateId;
+      const replies0 = replies();
+      const commits0 = await statementCount(database.url);
+      const cpu0 = targets.map((t) => t.cpuMs());
+      const { result: load, peakMb } = await peakRss(targets[0], () =>
+        closedLoop(senders, durationMs, (_i, s) => {
+          const id = updateId++;
+          return {
+            target: hook(targets[s % targets.length].port),
+            body: textUpdate(id, 900_000 + s, phraseOf(id)),
+          };
+        }),
+      );
+      const cpuMs = targets.reduce((a, t, k) => a + t.cpuMs() - cpu0[k], 0);
+      const effects = await effectsOf(store, firstId, updateId, load.requests - load.errors, replies0);
+      // Approximate: PostgreSQL publishes a pooled connection's counters on its first transaction at least 1 s after
+      // the last time, not when it goes idle, so a run's last second shows up in the next run on that connection.
+      const commits = (await statementCount(database.url)) - commits0;
+      return {
+        load,
+        cpuMsPerUpdate: cpuMs / Math.max(1, load.requests),
+        commitsPerUpdate: commits / Math.max(1, load.requests),
+        peakRssMb: peakMb,
+        effects,
+      };
+    };
+    const describe = (r: WebhookRun) =>
+      `${r.load.perSecond.toFixed(0)} updates/s, p50 ${r.load.p50Ms.toFixed(1)} ms, p99 ${r.load.p99Ms.toFixed(1)} ms, ` +
+      `${r.cpuMsPerUpdate.toFixed(2)} ms CPU/update; ${r.effects.rows}/${r.effects.expectedRows} rows, ` +
+      `${r.effects.replies} replies for ${r.effects.answered}/${r.effects.updates} answered (${exactlyOnce(r.effects) ? 'exactly once' : 'NOT exactly once'})`;
+
+    // Warm-up, both bots.
+    for (const child of [app, minimal])
+      await closedLoop(senders, 2000, (_i, s) => {
+        const id = updateId++;
+        return { target: hook(child.port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
+      });
+    // OvozPay and the anchor alternate, same senders, same phrases, same fake Bot API.
+    const appRuns: WebhookRun[] = [];
+    const minimalRuns: WebhookRun[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      appRuns.push(await webhookRun([app], 'app'));
+      log(`webhook run ${r + 1}: ${describe(appRuns[r])}`);
+      minimalRuns.push(await webhookRun([minimal], 'anchor'));
+      log(`minimal bot run ${r + 1}: ${describe(minimalRuns[r])}`);
+    }
+    const appLoad = medianLoad(appRuns.map((r) => r.load));
+    const minimalLoad = medianLoad(minimalRuns.map((r) => r.load));
+    const peakMb = Math.max(...appRuns.map((r) => r.peakRssMb));
+
     const bareCpu0 = bare.cpuMs();
     const { result: bareLoad, peakMb: barePeakMb } = await peakRss(bare, () =>
-      closedLoop(senders, scale.durationMs, (i, s) => ({
-        target: hook(bare.port),
-        body: textUpdate(updateId++, 900_000 + s, PHRASES[i % PHRASES.length]),
-      })),
+      closedLoop(senders, scale.durationMs, (_i, s) => {
+        const id = updateId++;
+        return { target: hook(bare.port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
+      }),
     );
     const bareCpuMs = bare.cpuMs() - bareCpu0;
     log(
@@ -372,31 +526,95 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     log(`pg alone: ${pg.perSecond.toFixed(0)} updates/s (6 statements each)`);
 
     const rate = 200;
-    const appOpen = await openLoop(rate, scale.openLoopMs, (i) => ({
-      target: hook(app.port),
-      body: textUpdate(updateId++, 900_000 + (i % senders), PHRASES[i % PHRASES.length]),
-    }));
-    const bareOpen = await openLoop(rate, scale.openLoopMs, (i) => ({
-      target: hook(bare.port),
-      body: textUpdate(updateId++, 900_000 + (i % senders), PHRASES[i % PHRASES.length]),
-    }));
+    const fixedRate = (child: Child) =>
+      openLoop(rate, scale.openLoopMs, (i) => {
+        const id = updateId++;
+        return { target: hook(child.port), body: textUpdate(id, 900_000 + (i % senders), phraseOf(id)) };
+      });
+    const appOpen = await fixedRate(app);
+    const minimalOpen = await fixedRate(minimal);
+    const bareOpen = await fixedRate(bare);
     log(
-      `open loop ${rate}/s: app p50 ${appOpen.p50Ms.toFixed(1)} ms p99 ${appOpen.p99Ms.toFixed(1)} ms; bare p99 ${bareOpen.p99Ms.toFixed(1)} ms`,
+      `open loop ${rate}/s: app p50 ${appOpen.p50Ms.toFixed(1)} ms p99 ${appOpen.p99Ms.toFixed(1)} ms; ` +
+        `minimal bot p99 ${minimalOpen.p99Ms.toFixed(1)} ms; bare p99 ${bareOpen.p99Ms.toFixed(1)} ms`,
     );
+    await minimal.stop();
+
+    // Two instances on one database: a second app process, same environment, another port.
+    const app2 = await startChild(env);
+    children.push(app2);
+    await closedLoop(senders, 2000, (_i, s) => {
+      const id = updateId++;
+      return { target: hook((s % 2 ? app2 : app).port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
+    });
+    const oneRuns: WebhookRun[] = [];
+    const twoRuns: WebhookRun[] = [];
+    const twoMs = Math.min(scale.durationMs, 10_000);
+    for (let r = 0; r < RUNS; r++) {
+      oneRuns.push(await webhookRun([app], 'app', twoMs));
+      log(`one instance, run ${r + 1}: ${describe(oneRuns[r])}`);
+      twoRuns.push(await webhookRun([app, app2], 'app', twoMs));
+      log(`two instances, run ${r + 1}: ${describe(twoRuns[r])}`);
+    }
+    // The same update to both instances at the same moment (a redelivery racing the first delivery); an answer
+    // other than 200 is retried as Telegram would, until 200.
+    const duplicateUpdates = scale.name === 'quick' ? 200 : 1000;
+    const concurrency = 16;
+    const dupFirst = updateId;
+    updateId += duplicateUpdates;
+    const dupReplies0 = replies();
+    const firstStatuses: Record<string, number> = {};
+    let retries = 0;
+    let answered = 0;
+    let next = dupFirst;
+    const dupAgent = new Agent({ keepAlive: true, maxSockets: 2 * concurrency });
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, w) => {
+        while (next < dupFirst + duplicateUpdates) {
+          const id = next++;
+          const body = textUpdate(id, 900_000 + w, phraseOf(id));
+          const deliver = async (child: Child): Promise<boolean> => {
+            const status = await send(dupAgent, hook(child.port), body).then(
+              (res) => res.status,
+              () => 0,
+            );
+            firstStatuses[status] = (firstStatuses[status] ?? 0) + 1;
+            let s = status;
+            for (let k = 0; s !== 200 && k < 50; k++) {
+              await sleep(50);
+              retries++;
+              s = await send(dupAgent, hook(child.port), body).then(
+                (res) => res.status,
+                () => 0,
+              );
+            }
+            return s === 200;
+          };
+          const [a, b] = await Promise.all([deliver(app), deliver(app2)]);
+          if (a && b) answered++;
+        }
+      }),
+    );
+    dupAgent.destroy();
+    const dupEffects = await effectsOf('app', dupFirst, dupFirst + duplicateUpdates, answered, dupReplies0);
+    log(
+      `duplicates: ${duplicateUpdates} updates to both instances, first answers ${JSON.stringify(firstStatuses)}, ` +
+        `${retries} retries; ${dupEffects.rows}/${dupEffects.expectedRows} rows, ${dupEffects.replies} replies ` +
+        `(${exactlyOnce(dupEffects) ? 'exactly once' : 'NOT exactly once'})`,
+    );
+    await app2.stop();
 
     // A user with 100 and a user with many transactions.
     const smallChat = 1_000_001;
     const largeChat = 1_000_002;
     await send(agent, hook(app.port), textUpdate(updateId++, smallChat, '/start'));
     await send(agent, hook(app.port), textUpdate(updateId++, largeChat, '/start'));
-    const c = new Client({ connectionString: database.url });
-    await c.connect();
     const idOf = async (chat: number) =>
-      (await c.query(`SELECT id FROM users WHERE telegram_chat_id = $1`, [chat])).rows[0].id as string;
+      (await db.query(`SELECT id FROM users WHERE telegram_chat_id = $1`, [chat])).rows[0].id as string;
     const smallId = await idOf(smallChat);
     const largeId = await idOf(largeChat);
     const seed = (userId: string, n: number) =>
-      c.query(
+      db.query(
         `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at, source)
          SELECT $1, CASE WHEN g % 5 = 0 THEN 'income' ELSE 'expense' END, (g % 997 + 1) * 100, CASE WHEN g % 7 = 0 THEN 'USD' ELSE 'UZS' END,
                 CASE WHEN g % 5 = 0 THEN 'salary' ELSE 'groceries' END, 'bench ' || g, now() - (g || ' minutes')::interval, 'api'
@@ -405,8 +623,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       );
     await seed(smallId, 100);
     await seed(largeId, scale.bigUserRows);
-    await c.query('ANALYZE transactions');
-    await c.end();
+    await db.query('ANALYZE transactions');
     const bearer = (userId: string) =>
       `Bearer ${sign({ token_type: 'access', user_id: userId, jti: randomUUID() }, SECRET_KEY, { algorithm: 'HS256', expiresIn: 3600 })}`;
     const get = (path: string, userId: string): Target => ({
@@ -438,54 +655,63 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       `/balance: ${balanceCommand.small.p50Ms.toFixed(1)} ms (100) vs ${balanceCommand.large.p50Ms.toFixed(1)} ms (${scale.bigUserRows}); list ${restList.small.p50Ms.toFixed(1)} vs ${restList.large.p50Ms.toFixed(1)} ms`,
     );
 
-    // REST: login (verified, Mini App init_data; a distinct client address per request, so the per-IP limit does not
-    // apply) and list, 16 senders each.
+    // REST, 16 clients each, login / list / balance in interleaved rounds: login (verified, Mini App init_data; a
+    // distinct client address per request, so the per-IP limit does not apply), the list's first page of 20 and the
+    // balance of the 32 bench users.
     const restSenders = 16;
-    const login = await closedLoop(restSenders, Math.min(scale.durationMs, 10_000), (i) => {
-      const chat = 2_000_000 + (i % 500);
-      const init = signInitData(TOKEN, {
-        user: JSON.stringify({ id: chat, first_name: 'Bench' }),
-        auth_date: String(Math.floor(Date.now() / 1000)),
+    const restMs = Math.min(scale.durationMs, 10_000);
+    const tokens = users.map((u) => bearer(u.id));
+    const loginRun = () =>
+      closedLoop(restSenders, restMs, (i) => {
+        const chat = 2_000_000 + (i % 500);
+        const init = signInitData(TOKEN, {
+          user: JSON.stringify({ id: chat, first_name: 'Bench' }),
+          auth_date: String(Math.floor(Date.now() / 1000)),
+        });
+        return {
+          target: {
+            port: app.port,
+            path: '/api/users/auth/telegram-login/',
+            headers: { 'x-forwarded-for': `198.18.${(i >> 8) & 255}.${i & 255}` },
+          },
+          body: JSON.stringify({ telegram_chat_id: chat, init_data: init }),
+        };
       });
-      return {
+    const getRun = (path: string) =>
+      closedLoop(restSenders, restMs, (i) => ({
         target: {
           port: app.port,
-          path: '/api/users/auth/telegram-login/',
-          headers: { 'x-forwarded-for': `198.18.${(i >> 8) & 255}.${i & 255}` },
+          path,
+          method: 'GET',
+          headers: { authorization: tokens[i % tokens.length] },
         },
-        body: JSON.stringify({ telegram_chat_id: chat, init_data: init }),
-      };
-    });
-    const tokens = users.map((u) => bearer(u.id));
-    const list = await closedLoop(restSenders, Math.min(scale.durationMs, 10_000), (i) => ({
-      target: {
-        port: app.port,
-        path: '/api/transactions/?page_size=20',
-        method: 'GET',
-        headers: { authorization: tokens[i % tokens.length] },
-      },
-    }));
-    const bareRest = await closedLoop(restSenders, Math.min(scale.durationMs, 10_000), () => ({
+      }));
+    const restRuns = { login: [] as LoadResult[], list: [] as LoadResult[], balance: [] as LoadResult[] };
+    for (let r = 0; r < RUNS; r++) {
+      restRuns.login.push(await loginRun());
+      restRuns.list.push(await getRun('/api/transactions/?page_size=20'));
+      restRuns.balance.push(await getRun('/api/transactions/balance/'));
+      log(
+        `REST run ${r + 1}: login ${restRuns.login[r].perSecond.toFixed(0)}/s, list ${restRuns.list[r].perSecond.toFixed(0)}/s, ` +
+          `balance ${restRuns.balance[r].perSecond.toFixed(0)}/s`,
+      );
+    }
+    const bareRest = await closedLoop(restSenders, restMs, () => ({
       target: { port: bare.port, path: '/api/transactions/' },
       body: '{}',
     }));
-    log(
-      `REST: login ${login.perSecond.toFixed(0)}/s, list ${list.perSecond.toFixed(0)}/s, bare ${bareRest.perSecond.toFixed(0)}/s`,
-    );
+    log(`REST: bare ${bareRest.perSecond.toFixed(0)}/s`);
 
-    const stats = new Client({ connectionString: database.url });
-    await stats.connect();
     // The bot's own recordings (pg alone's rows use update ids from 50,000,000 up).
     const recorded = Number(
       (
-        await stats.query(
+        await db.query(
           `SELECT count(*)::int AS n FROM transactions WHERE source = 'text' AND source_update_id < 50000000`,
         )
       ).rows[0].n,
     );
-    await stats.end();
     agent.destroy();
-    const replies = telegram.sent('sendMessage').length;
+    const repliesTotal = replies();
     // The fake Bot API alone: sendMessage at a fixed 5,000 calls/s from this process (where it also runs in the bench).
     const botApiRate = 5000;
     const botApi = await openLoop(botApiRate, Math.min(scale.durationMs, 5000), (i) => ({
@@ -501,28 +727,54 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       scale,
       database: 'PostgreSQL (local, 127.0.0.1)',
       webhook: {
+        runs: { app: appRuns, minimal: minimalRuns },
         app: appLoad,
         bare: bareLoad,
         minimal: minimalLoad,
-        minimalCpuMsPerUpdate: minimalCpuMs / Math.max(1, minimalLoad.requests),
-        minimalRows,
-        minimalReplies,
+        minimalCpuMsPerUpdate: median(minimalRuns.map((r) => r.cpuMsPerUpdate)),
+        minimalRows: minimalRuns.reduce((a, r) => a + r.effects.rows, 0),
+        minimalReplies: minimalRuns.reduce((a, r) => a + r.effects.replies, 0),
         pgAlone: pg,
-        commitsPerUpdate: commits / Math.max(1, appLoad.requests),
+        commitsPerUpdate: median(appRuns.map((r) => r.commitsPerUpdate)),
         senders,
-        cpuMsPerUpdate: appCpuMs / Math.max(1, appLoad.requests),
+        cpuMsPerUpdate: median(appRuns.map((r) => r.cpuMsPerUpdate)),
         bareCpuMsPerRequest: bareCpuMs / Math.max(1, bareLoad.requests),
+        itemsPerPhrase: items,
+        phrases: PHRASES,
       },
-      openLoop: { rate, app: appOpen, bare: bareOpen },
+      openLoop: { rate, app: appOpen, minimal: minimalOpen, bare: bareOpen },
+      twoInstances: {
+        durationMs: twoMs,
+        runs: { one: oneRuns, two: twoRuns },
+        one: medianLoad(oneRuns.map((r) => r.load)),
+        two: medianLoad(twoRuns.map((r) => r.load)),
+        oneCpuMsPerUpdate: median(oneRuns.map((r) => r.cpuMsPerUpdate)),
+        twoCpuMsPerUpdate: median(twoRuns.map((r) => r.cpuMsPerUpdate)),
+        duplicates: {
+          updates: duplicateUpdates,
+          concurrency,
+          firstStatuses,
+          retries,
+          effects: dupEffects,
+        },
+      },
       largeUser: { rows: { small: 100, large: scale.bigUserRows }, balanceCommand, restBalance, restList },
-      rest: { login, list, bare: bareRest, senders: restSenders },
+      rest: {
+        login: medianLoad(restRuns.login),
+        list: medianLoad(restRuns.list),
+        balance: medianLoad(restRuns.balance),
+        bare: bareRest,
+        senders: restSenders,
+        runs: restRuns,
+      },
       rss: { idleMb, peakUnderLoadMb: peakMb, bareIdleMb, barePeakMb },
       coldStart: { appMs, bareMs },
       recorded,
-      replies,
+      replies: repliesTotal,
       botApi: { rate: botApiRate, result: botApi, ownProcess },
     };
   } finally {
+    await db.end().catch(() => undefined);
     for (const ch of children) await ch.stop();
     await telegram.stop();
     await database.drop();
