@@ -515,6 +515,7 @@ async function main(): Promise<void> {
         ) as Record<QueryName, Measured>,
     );
 
+    const sqlOf = new Map<QueryName, string[]>();
     /** One call of the real repository method, timed; then each of its statements under EXPLAIN (ANALYZE, BUFFERS). */
     const measure = async (vi: number, q: QueryName, call: () => Promise<unknown>, keep: boolean) => {
       capture.capturing = [];
@@ -535,6 +536,11 @@ async function main(): Promise<void> {
         plan += Number(out['Planning Time']);
         exec += Number(out['Execution Time']);
       }
+      if (vi === 0 && !sqlOf.has(q))
+        sqlOf.set(
+          q,
+          statements.map((x) => x.sql.replace(/\s+/g, ' ').trim()),
+        );
       const m = results[vi][q];
       m.times.push(elapsed);
       m.hits.push(hits);
@@ -602,6 +608,7 @@ async function main(): Promise<void> {
         monthStart,
         runtime,
         hashPartitions,
+        sqlOf,
       }),
     );
   } finally {
@@ -639,6 +646,7 @@ function report(r: {
   monthStart: Date;
   runtime: number;
   hashPartitions: number;
+  sqlOf: Map<QueryName, string[]>;
 }): string {
   const hows = [...new Set(r.load.map((l) => l.how))];
   const loadLine = hows
@@ -736,6 +744,12 @@ ${queryRows.join('\n')}
     .map(() => '---')
     .join('|')}|
 ${ratios.join('\n')}
+
+The statements, as the repositories sent them (TypeORM's text; the same on every copy, through search_path):
+
+\`\`\`sql
+${QUERIES.map((q) => `-- ${q}\n${(r.sqlOf.get(q) ?? []).join(';\n')};`).join('\n')}
+\`\`\`
 `;
 }
 
