@@ -746,7 +746,7 @@ ${queryRows.join('\n')}
     .join('|')}|
 ${ratios.join('\n')}
 
-The statements, as the repositories sent them (TypeORM's text; the same on every copy, through search_path):
+The statements, as the repositories sent them (the same text on every copy, through search_path):
 
 \`\`\`sql
 ${QUERIES.map((q) => `-- ${q}\n${(r.sqlOf.get(q) ?? []).join(';\n')};`).join('\n')}
