@@ -53,7 +53,11 @@ async function main(): Promise<void> {
     for (let s = 0; s < CLIENTS; s++)
       await send(
         agent,
-        { port: app.port, path: '/telegram/webhook/', headers: { 'x-telegram-bot-api-secret-token': SECRET } },
+        {
+          port: app.port,
+          path: '/telegram/webhook/',
+          headers: { 'x-telegram-bot-api-secret-token': SECRET },
+        },
         JSON.stringify({
           update_id: s + 1,
           message: {
@@ -69,7 +73,9 @@ async function main(): Promise<void> {
     agent.destroy();
     const c = new Client({ connectionString: db.url });
     await c.connect();
-    const ids = (await c.query(`SELECT id FROM users ORDER BY telegram_chat_id`)).rows.map((r) => r.id as string);
+    const ids = (await c.query(`SELECT id FROM users ORDER BY telegram_chat_id`)).rows.map(
+      (r) => r.id as string,
+    );
     await c.query(
       `INSERT INTO transactions (user_id, type, amount, currency, category, description, occurred_at, source)
        SELECT u, CASE WHEN g % 5 = 0 THEN 'income' ELSE 'expense' END, 1000 + g, 'UZS', CASE WHEN g % 5 = 0 THEN 'salary' ELSE 'groceries' END, 'bench', now() - g * interval '1 hour', 'api'
@@ -96,7 +102,14 @@ async function main(): Promise<void> {
               }),
             }),
           }
-        : { target: { port: app.port, path, method: 'GET', headers: { authorization: tokens[i % tokens.length] } } };
+        : {
+            target: {
+              port: app.port,
+              path,
+              method: 'GET',
+              headers: { authorization: tokens[i % tokens.length] },
+            },
+          };
     const cpu0 = app.cpuMs();
     const r = await closedLoop(CLIENTS, Number(process.env.PROFILE_SECONDS ?? 10) * 1000, (i) => request(i));
     const cpu = app.cpuMs() - cpu0;
@@ -110,8 +123,11 @@ async function main(): Promise<void> {
     if (process.env.PG_STATEMENTS && sent) {
       const counts = JSON.parse(readFileSync(statementsFile, 'utf8')) as Array<[string, number]>;
       const total = counts.reduce((a, [, n]) => a + n, 0);
-      process.stdout.write(`${(total / sent).toFixed(2)} statements per request through pg (start-up included), by text:\n`);
-      for (const [text, n] of counts.slice(0, 12)) process.stdout.write(`${(n / sent).toFixed(2)}  ${text}\n`);
+      process.stdout.write(
+        `${(total / sent).toFixed(2)} statements per request through pg (start-up included), by text:\n`,
+      );
+      for (const [text, n] of counts.slice(0, 12))
+        process.stdout.write(`${(n / sent).toFixed(2)}  ${text}\n`);
     }
     await telegram.stop();
     await db.drop();

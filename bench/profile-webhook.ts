@@ -6,7 +6,8 @@
  *   CPU_PROF=1 node -r ts-node/register/transpile-only bench/profile-webhook.ts # + a .cpuprofile in ./profiles/
  *   PG_STATEMENTS=1 …                     # + the statements the app sent per update, by text (bench/pg-statements.js)
  * Summarise a profile with bench/profile-summary.ts (`--last 11.5` for the load window of a 10 s run).
- * Env: DATABASE_URL (a test database server), DATABASE_POOL_SIZE, LOG_LEVEL (default info).
+ * Env: DATABASE_URL (a test database server), DATABASE_POOL_SIZE, LOG_LEVEL (default info), PROFILE_TEXT (the message
+ * every sender sends; default a phrase that records, e.g. /help for the floor: claim, reply, done-mark).
  */
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     const cpu0 = app.cpuMs();
     const r = await closedLoop(32, Number(process.env.PROFILE_SECONDS ?? 10) * 1000, (_i, s) => ({
       target,
-      body: update(id++, 900_000 + s, 'Потратил 50000 сум на продукты'),
+      body: update(id++, 900_000 + s, process.env.PROFILE_TEXT ?? 'Потратил 50000 сум на продукты'),
     }));
     const cpu = app.cpuMs() - cpu0;
     await new Promise((resolve) => setTimeout(resolve, 1500));
