@@ -49,3 +49,18 @@ export function insertStatement<T extends ObjectLiteral>(
     params,
   };
 }
+
+/**
+ * The entity's columns by name, for a select list written by hand (`alias.col, …`): a statement that names its
+ * columns keeps its result's shape when a migration adds one (prepared.ts).
+ */
+export function columnsOf(
+  dataSource: DataSource,
+  target: EntityTarget<ObjectLiteral>,
+  alias: string,
+): string {
+  return dataSource
+    .getMetadata(target)
+    .columns.map((c) => `${alias}."${c.databaseName}"`)
+    .join(', ');
+}

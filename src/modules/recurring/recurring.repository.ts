@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../database/prepared';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -229,15 +230,15 @@ export class RecurringRepository {
     from: Date,
     to: Date,
   ): Promise<PatternRecord[]> {
-    const rows: Array<{ id: string; amount: string; currency: string; occurred_at: Date }> =
-      await this.rules.query(
-        `SELECT t.id, t.amount::text AS amount, t.currency, t.occurred_at FROM transactions t
+    const rows = await preparedQuery<{ id: string; amount: string; currency: string; occurred_at: Date }>(
+      this.rules.manager.connection,
+      `SELECT t.id, t.amount::text AS amount, t.currency, t.occurred_at FROM transactions t
          WHERE t.user_id = $1 AND t.occurred_at >= $2 AND t.occurred_at < $3 AND t.type = $4
            AND ${FOLDED('t.description')} = $5
            AND NOT EXISTS (SELECT 1 FROM recurring_offers o WHERE o.user_id = $1 AND o.type = $4 AND o.description_key = $5)
            AND NOT EXISTS (SELECT 1 FROM recurring_rules r WHERE r.user_id = $1 AND r.type = $4 AND ${FOLDED('r.description')} = $5)`,
-        [userId, from, to, type, key],
-      );
+      [userId, from, to, type, key],
+    );
     return rows.map((r) => ({
       id: r.id,
       amountMinor: parseDbDecimal(r.amount),

@@ -1,4 +1,5 @@
-import { entityFromRow, insertStatement } from '../../database/raw-entities';
+import { preparedQuery } from '../../database/prepared';
+import { columnsOf, entityFromRow, insertStatement } from '../../database/raw-entities';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
@@ -144,16 +145,15 @@ export class TransactionsRepository {
     const clause = this.filterClause(userId, filter);
     const dir = order.direction === 'ASC' ? 'ASC' : 'DESC';
     const [sql, params] = this.repo.manager.connection.driver.escapeQueryWithParameters(
-      `SELECT t.* FROM transactions t WHERE ${clause.where}
+      `SELECT ${columnsOf(this.repo.manager.connection, Transaction, 't')} FROM transactions t WHERE ${clause.where}
        ORDER BY ${ORDER_COLUMNS[order.field]} ${dir}, t.created_at ${dir}, t.id ${dir} LIMIT :limit OFFSET :offset`,
       { ...clause.params, limit, offset },
       {},
     );
-    const rows = this.repo
-      .query(sql, params)
-      .then((found: Array<Record<string, unknown>>) =>
+    const rows = preparedQuery(this.repo.manager.connection, sql, params).then(
+      (found: Array<Record<string, unknown>>) =>
         found.map((r) => entityFromRow(this.repo.manager.connection, Transaction, r)),
-      );
+    );
     const counter = this.countFromBalances(filter);
     const [found, count] = await Promise.all([
       rows,
@@ -172,7 +172,8 @@ export class TransactionsRepository {
     );
     if (used.some((k) => k !== 'currency')) return null;
     return async (userId) => {
-      const rows: Array<{ n: string | null }> = await this.repo.query(
+      const rows = await preparedQuery<{ n: string | null }>(
+        this.repo.manager.connection,
         `SELECT SUM(tx_count)::text AS n FROM user_balances WHERE user_id = $1${filter.currency ? ' AND currency = $2' : ''}`,
         filter.currency ? [userId, filter.currency] : [userId],
       );
@@ -192,7 +193,8 @@ export class TransactionsRepository {
 
   /** The user's totals per currency from the trigger-maintained user_balances (currencies with transactions only). */
   async balances(userId: string): Promise<CurrencyTotals[]> {
-    const rows: Array<{ currency: string; income: string; expense: string }> = await this.repo.query(
+    const rows = await preparedQuery<{ currency: string; income: string; expense: string }>(
+      this.repo.manager.connection,
       `SELECT currency, income::text AS income, expense::text AS expense FROM user_balances WHERE user_id = $1 AND tx_count > 0 ORDER BY currency`,
       [userId],
     );
@@ -383,8 +385,11 @@ export class TransactionsRepository {
       rows,
       'ON CONFLICT DO NOTHING RETURNING id, source_item, created_at, updated_at',
     );
-    const returned: Array<{ id: string; source_item: number; created_at: Date; updated_at: Date }> =
-      await em.query(insert.sql, insert.params);
+    // Inside a transaction (custom categories are locked first) on its connection; else as a prepared statement.
+    const returned: Array<{ id: string; source_item: number; created_at: Date; updated_at: Date }> = em
+      .queryRunner?.isTransactionActive
+      ? await em.query(insert.sql, insert.params)
+      : await preparedQuery(em.connection, insert.sql, insert.params);
     const insertedIds = new Set(returned.map((r) => r.id));
     // The common case, every item new: the rows are what was sent plus what the database made (issue 16: no read-back).
     // The items are matched by source_item, not by the order RETURNING gives.

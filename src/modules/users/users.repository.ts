@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { entityFromRow } from '../../database/raw-entities';
+import { preparedQuery } from '../../database/prepared';
+import { columnsOf, entityFromRow } from '../../database/raw-entities';
 import { User } from './user.entity';
 
 export interface NewUserProfile {
@@ -33,15 +34,16 @@ export class UsersRepository {
 
   /** Whether the user still exists (the bearer check: a deleted user's token is refused). */
   async exists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.repo.query(`SELECT 1 FROM users WHERE id = $1`, [id]);
+    const rows = await preparedQuery(this.repo.manager.connection, `SELECT 1 FROM users WHERE id = $1`, [id]);
     return rows.length > 0;
   }
 
   private async findOne(where: string, value: string): Promise<User | null> {
-    const rows: Array<Record<string, unknown>> = await this.repo.query(`SELECT * FROM users WHERE ${where}`, [
+    const db = this.repo.manager.connection;
+    const rows = await preparedQuery(db, `SELECT ${columnsOf(db, User, 'u')} FROM users u WHERE u.${where}`, [
       value,
     ]);
-    return rows[0] ? entityFromRow(this.repo.manager.connection, User, rows[0]) : null;
+    return rows[0] ? entityFromRow(db, User, rows[0]) : null;
   }
 
   /**

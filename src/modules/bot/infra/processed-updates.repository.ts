@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { entityFromRow } from '../../../database/raw-entities';
+import { preparedQuery } from '../../../database/prepared';
+import { columnsOf, entityFromRow } from '../../../database/raw-entities';
 import type { HouseholdRole } from '../../households/household.entity';
 import { User } from '../../users/user.entity';
 import type { LearnedRule, SenderReads } from './sender-reads';
@@ -48,7 +49,7 @@ export class ProcessedUpdatesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async claim(updateId: number, leaseSeconds: number): Promise<ClaimResult> {
-    const claimed: unknown[] = await this.dataSource.query(`${CLAIM} RETURNING p.update_id`, [
+    const claimed = await preparedQuery(this.dataSource, `${CLAIM} RETURNING p.update_id`, [
       updateId,
       leaseSeconds,
     ]);
@@ -66,9 +67,10 @@ export class ProcessedUpdatesRepository {
     leaseSeconds: number,
     chatId: number,
   ): Promise<{ claim: ClaimResult; reads: SenderReads }> {
-    const rows: ClaimReadingRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<ClaimReadingRow>(
+      this.dataSource,
       `WITH claimed AS (${CLAIM} RETURNING p.update_id)
-       SELECT c.n AS claimed_n, c.status AS claim_status, u.*,
+       SELECT c.n AS claimed_n, c.status AS claim_status, ${columnsOf(this.dataSource, User, 'u')},
          (SELECT state FROM bot_sessions s WHERE s.user_id = u.id AND s.is_active) AS session_state,
          m.household_id AS member_household_id, m.role AS member_role,
          m.records_to_household AS member_records_to_household,
@@ -120,7 +122,8 @@ export class ProcessedUpdatesRepository {
 
   /** The status of an update this delivery could not claim: handled already, or in flight elsewhere. */
   private async found(updateId: number): Promise<ClaimResult> {
-    const rows: Array<{ status: string }> = await this.dataSource.query(
+    const rows = await preparedQuery<{ status: string }>(
+      this.dataSource,
       `SELECT status FROM processed_updates WHERE update_id = $1`,
       [updateId],
     );
@@ -134,11 +137,12 @@ export class ProcessedUpdatesRepository {
   async finish(updateId: number, alsoWrite?: { sql: string; params: unknown[] }): Promise<void> {
     const done = (n: number) =>
       `UPDATE processed_updates SET status = 'done', finished_at = now() WHERE update_id = $${n}`;
-    if (!alsoWrite) return void (await this.dataSource.query(done(1), [updateId]));
-    await this.dataSource.query(`WITH also AS (${alsoWrite.sql}) ${done(alsoWrite.params.length + 1)}`, [
-      ...alsoWrite.params,
-      updateId,
-    ]);
+    if (!alsoWrite) return void (await preparedQuery(this.dataSource, done(1), [updateId]));
+    await preparedQuery(
+      this.dataSource,
+      `WITH also AS (${alsoWrite.sql}) ${done(alsoWrite.params.length + 1)}`,
+      [...alsoWrite.params, updateId],
+    );
   }
 
   /** Gives the update back so that Telegram's retry is processed. */
