@@ -55,23 +55,33 @@ export class UsersRepository {
     manager?: EntityManager,
   ): Promise<{ user: User; created: boolean }> {
     const em = manager ?? this.repo.manager;
-    const rows: Array<{ id: string }> = await em.query(
-      `INSERT INTO users (telegram_chat_id, first_name, last_name, username, language, currency, timezone)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (telegram_chat_id) DO NOTHING
-       RETURNING id`,
-      [
-        profile.telegramChatId.toString(),
-        profile.firstName ?? '',
-        profile.lastName ?? '',
-        profile.username ?? null,
-        profile.language,
-        profile.currency,
-        profile.timezone,
-      ],
-    );
+    const db = em.connection;
+    const columns = columnsOf(db, User, 'u');
+    // One statement: the new row, or the existing one. The existing row is read in the statement's snapshot, so a
+    // row another request inserts at the same moment is not there yet: then it is read again once that one is done.
+    const sql = `WITH made AS (
+         INSERT INTO users AS u (telegram_chat_id, first_name, last_name, username, language, currency, timezone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (telegram_chat_id) DO NOTHING
+         RETURNING ${columns})
+       SELECT made.*, true AS created FROM made
+       UNION ALL
+       SELECT ${columns}, false AS created FROM users u WHERE u.telegram_chat_id = $1 AND NOT EXISTS (SELECT 1 FROM made)`;
+    const params = [
+      profile.telegramChatId.toString(),
+      profile.firstName ?? '',
+      profile.lastName ?? '',
+      profile.username ?? null,
+      profile.language,
+      profile.currency,
+      profile.timezone,
+    ];
+    const rows: Array<Record<string, unknown>> = em.queryRunner?.isTransactionActive
+      ? await em.query(sql, params)
+      : await preparedQuery(db, sql, params);
+    if (rows[0]) return { user: entityFromRow(db, User, rows[0]), created: rows[0].created === true };
     const user = await em.findOneByOrFail(User, { telegramChatId: profile.telegramChatId });
-    return { user, created: rows.length === 1 };
+    return { user, created: false };
   }
 
   async update(
