@@ -1,6 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '../errors/domain-error';
+import { RateLimiter } from '../rate-limit/rate-limiter';
+import { countWrite } from '../rate-limit/write-rate-limit';
 
 export type BearerHeader = { kind: 'none' } | { kind: 'malformed' } | { kind: 'token'; token: string };
 
@@ -19,9 +21,20 @@ export function readBearer(header: string | undefined): BearerHeader {
  * Bearer access token required (strategy `jwt`, registered by AuthModule). Errors come out simplejwt-shaped:
  * no header → {"detail": "Authentication credentials were not provided."}; a bad token →
  * {"detail": "Given token not valid for any token type", "code": "token_not_valid", "messages": [...]}.
+ * An authenticated write then counts against the user's write limit (write-rate-limit.ts).
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly limiter: RateLimiter) {
+    super();
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const allowed = (await super.canActivate(context)) as boolean;
+    if (allowed) await countWrite(this.limiter, context);
+    return allowed;
+  }
+
   handleRequest<TUser>(err: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
     if (err instanceof DomainError) throw err;
     if (err) throw err;
