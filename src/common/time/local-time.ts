@@ -36,27 +36,30 @@ export interface WallClock {
 const HOUR_MS = 3_600_000;
 
 /**
- * Per zone, the offset of the last UTC hour asked about, when the offset is the same at both ends of that hour (no
- * transition inside it; zones change at most once an hour): any instant of that hour then needs no Intl call
- * (formatToParts was 2–3 % of the bot's CPU per update, docs/benchmarks-analysis.md). An hour with a transition in it
- * (e.g. America/St_Johns at 05:30 UTC) is always asked of Intl.
+ * Per zone and UTC hour: the zone's offset through that hour, or null when it changes within it (a DST switch, e.g.
+ * America/St_Johns at 05:30 UTC; zones change at most once an hour). Intl is asked twice per zone and hour, not once
+ * per date: formatToParts was 2–3 % of the bot's CPU per update (docs/benchmarks-analysis.md) and the whole cost of a
+ * CSV export's dates. Hours with a switch go through Intl date by date.
  */
-const hourOffsets = new Map<string, { hour: number; offsetMs: number }>();
+const hourOffsets = new Map<string, Map<number, number | null>>();
 
-function steadyOffset(instant: Date, timeZone: string): number | null {
+function offsetThroughHour(instant: Date, timeZone: string): number | null {
   const hour = Math.floor(instant.getTime() / HOUR_MS);
-  const known = hourOffsets.get(timeZone);
-  if (known?.hour === hour) return known.offsetMs;
-  const start = zoneOffsetMs(new Date(hour * HOUR_MS), timeZone);
-  const end = zoneOffsetMs(new Date((hour + 1) * HOUR_MS - 1000), timeZone);
-  if (start !== end) return null;
-  hourOffsets.set(timeZone, { hour, offsetMs: start });
-  return start;
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    const start = exactOffsetMs(new Date(hour * HOUR_MS), timeZone);
+    offset = start === exactOffsetMs(new Date((hour + 1) * HOUR_MS - 1000), timeZone) ? start : null;
+    if (zone.size >= 50_000) zone.clear();
+    zone.set(hour, offset);
+  }
+  return offset;
 }
 
 /** What the zone's clocks show at an instant. */
 export function wallClock(instant: Date, timeZone: string): WallClock {
-  const offsetMs = steadyOffset(instant, timeZone);
+  const offsetMs = offsetThroughHour(instant, timeZone);
   if (offsetMs === null) return intlWallClock(instant, timeZone);
   const local = new Date(instant.getTime() + offsetMs);
   return {
@@ -109,6 +112,11 @@ export function utcMillis(
 
 /** Offset of the zone from UTC at an instant, in milliseconds (Tashkent: +5 h). */
 export function zoneOffsetMs(instant: Date, timeZone: string): number {
+  return offsetThroughHour(instant, timeZone) ?? exactOffsetMs(instant, timeZone);
+}
+
+/** zoneOffsetMs as Intl tells it. */
+function exactOffsetMs(instant: Date, timeZone: string): number {
   const w = intlWallClock(instant, timeZone);
   const asUtc = utcMillis(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   const whole = instant.getTime() - (((instant.getTime() % 1000) + 1000) % 1000);

@@ -9,7 +9,7 @@
  * they stay numbers (a leading minus on an amount would be the number's sign, not a formula).
  */
 import { toDecimalString } from '../../common/money';
-import { wallClock, zoneOffsetMs } from '../../common/time/local-time';
+import { wallClock } from '../../common/time/local-time';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_COLUMNS = [
@@ -52,36 +52,14 @@ export function csvLine(cells: readonly string[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
-const HOUR_MS = 3_600_000;
-/** Per zone and UTC hour: the zone's offset through that hour, or null when it changes within it (a DST switch). */
-const hourOffsets = new Map<string, Map<number, number | null>>();
-
-function offsetThroughHour(hour: number, timeZone: string): number | null {
-  let zone = hourOffsets.get(timeZone);
-  if (!zone) hourOffsets.set(timeZone, (zone = new Map()));
-  let offset = zone.get(hour);
-  if (offset === undefined) {
-    const start = zoneOffsetMs(new Date(hour * HOUR_MS), timeZone);
-    offset = start === zoneOffsetMs(new Date((hour + 1) * HOUR_MS - 1000), timeZone) ? start : null;
-    if (zone.size >= 50_000) zone.clear();
-    zone.set(hour, offset);
-  }
-  return offset;
-}
-
 /**
- * "2026-11-29 14:30:05" in the zone. An export formats one date per row: the zone's offset is looked up once per
- * hour of time (Intl is asked twice per hour, not once per row), and hours with a DST switch go through Intl row by row.
+ * "2026-11-29 14:30:05" in the zone. An export formats one date per row; wallClock asks Intl only twice per zone and
+ * hour of time (common/time/local-time.ts), so rows cost no Intl call.
  */
 export function localDateTime(instant: Date, timeZone: string): string {
   const p = (n: number) => String(n).padStart(2, '0');
-  const offset = offsetThroughHour(Math.floor(instant.getTime() / HOUR_MS), timeZone);
-  if (offset === null) {
-    const w = wallClock(instant, timeZone);
-    return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
-  }
-  const l = new Date(instant.getTime() + offset);
-  return `${l.getUTCFullYear()}-${p(l.getUTCMonth() + 1)}-${p(l.getUTCDate())} ${p(l.getUTCHours())}:${p(l.getUTCMinutes())}:${p(l.getUTCSeconds())}`;
+  const w = wallClock(instant, timeZone);
+  return `${w.year}-${p(w.month)}-${p(w.day)} ${p(w.hour)}:${p(w.minute)}:${p(w.second)}`;
 }
 
 export interface CsvTransaction {
