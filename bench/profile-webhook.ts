@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   const args = process.env.CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'profiles')}`] : [];
   const statementsFile = join(ROOT, 'profiles', `pg-statements-${process.pid}.json`);
   if (process.env.PG_STATEMENTS) args.push('-r', join(ROOT, 'bench', 'pg-statements.js'));
+  // e.g. PROFILE_NODE_ARGS=--max-semi-space-size=32: node flags for the app process
+  if (process.env.PROFILE_NODE_ARGS) args.push(...process.env.PROFILE_NODE_ARGS.split(/\s+/).filter(Boolean));
   const app = await startChild(
     {
       DATABASE_URL: db.url,
