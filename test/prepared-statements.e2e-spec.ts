@@ -52,7 +52,7 @@ describe('prepared statements (e2e)', () => {
       const read = await everywhere(() => users.getById(userId));
       expect(outcomes(read)).toEqual(Array(20).fill('ok'));
       expect(read[0]).toMatchObject({ value: { telegramChatId: 7001n } });
-      expect(await users.exists(userId)).toBe(true);
+      expect((await users.findById(userId))?.id).toBe(userId);
     });
   });
 

@@ -45,10 +45,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: unknown): Promise<AuthUser> {
     if (!claimsShapeOk(claims)) throw bearerRefused('Token is invalid');
     if (claims.token_type !== 'access') throw bearerRefused('Token has wrong type');
-    if (!(await this.users.exists(claims.user_id))) {
+    const user = await this.users.findById(claims.user_id);
+    if (!user) {
       this.logger.warn(`Access token of a deleted user refused: user_id=${claims.user_id}`);
       throw new DomainError('not_authenticated', 'User not found', undefined, { code: 'user_not_found' });
     }
-    return { userId: claims.user_id };
+    return { userId: claims.user_id, principal: user };
   }
 }

@@ -32,7 +32,7 @@ export class StatsController {
   @ApiOkResponse({ type: SummaryResponse })
   @ApiErrors(400, 401)
   async summary(@CurrentUser() auth: AuthUser, @Query() query: SummaryQueryDto) {
-    const user = await this.users.getById(auth.userId);
+    const user = await this.users.ofRequest(auth);
     const parsed = parseSummaryQuery({ ...query }, new Date(), user.timezone);
     const wallet = await this.transactions.walletScope(user.id, query.wallet);
     return summaryJson(await this.stats.summary(user.id, user.language, parsed, wallet));

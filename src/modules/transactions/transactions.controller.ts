@@ -87,7 +87,7 @@ export class TransactionsController {
     errors: [400, 401, 404],
   })
   async list(@CurrentUser() auth: AuthUser, @Query() query: TransactionListQueryDto, @Req() req: Request) {
-    const user = await this.users.getById(auth.userId);
+    const user = await this.users.ofRequest(auth);
     const filter = listFilter(query, user.timezone);
     filter.wallet = await this.transactions.walletScope(auth.userId, query.wallet);
     const { page, pageSize } = readPagination(query);
@@ -181,7 +181,7 @@ export class TransactionsController {
     },
   })
   async balance(@CurrentUser() auth: AuthUser, @Query() query: WalletQueryDto) {
-    const user = await this.users.getById(auth.userId);
+    const user = await this.users.ofRequest(auth);
     const wallet = await this.transactions.walletScope(auth.userId, query.wallet);
     return balanceJson(await this.transactions.balanceSummary(auth.userId, user.currency, wallet));
   }
@@ -223,7 +223,7 @@ export class TransactionsController {
     @Query() query: TransactionExportQueryDto,
     @Res() res: Response,
   ): Promise<void> {
-    const user = await this.users.getById(auth.userId);
+    const user = await this.users.ofRequest(auth);
     const filter = listFilter(query, user.timezone);
     filter.wallet = await this.transactions.walletScope(auth.userId, query.wallet);
     const day = localDate(new Date(), user.timezone);

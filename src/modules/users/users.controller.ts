@@ -19,7 +19,7 @@ export class UsersController {
   @Get()
   @ApiEndpoint({ summary: 'Your profile', ok: UserResponse, errors: [401] })
   async me(@CurrentUser() auth: AuthUser) {
-    return userJson(await this.users.getById(auth.userId));
+    return userJson(await this.users.ofRequest(auth));
   }
 
   /** A typed phone number proves nothing: stored unverified whoever else has it (README, "The Telegram bot"); limited per user. */

@@ -32,12 +32,6 @@ export class UsersRepository {
     return this.findOne(`telegram_chat_id = $1`, chatId.toString());
   }
 
-  /** Whether the user still exists (the bearer check: a deleted user's token is refused). */
-  async exists(id: string): Promise<boolean> {
-    const rows = await preparedQuery(this.repo.manager.connection, `SELECT 1 FROM users WHERE id = $1`, [id]);
-    return rows.length > 0;
-  }
-
   private async findOne(where: string, value: string): Promise<User | null> {
     const db = this.repo.manager.connection;
     const rows = await preparedQuery(db, `SELECT ${columnsOf(db, User, 'u')} FROM users u WHERE u.${where}`, [

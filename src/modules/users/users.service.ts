@@ -1,3 +1,4 @@
+import type { AuthUser } from '../../common/decorators/current-user.decorator';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { Currency } from '../../common/money';
@@ -62,9 +63,17 @@ export class UsersService {
     return this.users.findByChatId(chatId);
   }
 
-  /** Whether the user still exists (one cheap statement). */
-  exists(id: string): Promise<boolean> {
-    return this.users.exists(id);
+  /** The user, or null when there is none. */
+  findById(id: string): Promise<User | null> {
+    return this.users.findById(id);
+  }
+
+  /** The authenticated user of a REST request: as the bearer check read it moments ago, else read now. */
+  ofRequest(auth: AuthUser): Promise<User> {
+    const read = auth.principal;
+    return read instanceof User && read.id === auth.userId
+      ? Promise.resolve(read)
+      : this.getById(auth.userId);
   }
 
   async getById(id: string): Promise<User> {
