@@ -6,53 +6,21 @@
  *
  * `SCREENSHOTS=1` (or `npm run screenshots`) also writes docs/screenshots/*.png.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { RateLimitStorage } from '../src/common/rate-limit/rate-limit.storage';
 import { DARK_THEME, launchHash, LIGHT_THEME, signedInitData } from './helpers/init-data';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { BrowserApp, countReaches, startBrowserApp } from './helpers/browser-app';
+import type { TestApp } from './helpers/test-app';
 import { ensureWebBuild, WEB_DIST } from './helpers/web-build';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const JS_BUDGET_GZIP_BYTES = 150 * 1024;
 const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 const SHOTS_DIR = join(__dirname, '..', 'docs', 'screenshots');
 
 jest.setTimeout(120_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls from Node (the page's CSP forbids the string evaluation waitForFunction would need). */
-async function countReaches(locator: Locator, n: number, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let count = await locator.count();
-  while (count !== n) {
-    if (Date.now() > deadline) throw new Error(`expected ${n} elements, found ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    count = await locator.count();
-  }
-}
 
 let nextChatId = 810_000_000;
 const newChatId = () => nextChatId++;
@@ -63,23 +31,13 @@ describe('Mini App in Chromium (e2e)', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
+  let app: BrowserApp;
+
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The Mini App browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (.ci/run does).`,
-      );
-    }
-    await ensureWebBuild();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await startTestApp({ PUBLIC_URL: base });
-    await t.app.listen(port, '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    app = await startBrowserApp();
+    ({ t, base, browser } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => app?.close());
   beforeEach(() => t.app.get(RateLimitStorage).reset());
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
