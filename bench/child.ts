@@ -106,3 +106,14 @@ export const BARE_SERVER = join(ROOT, 'bench', 'bare-server.js');
 
 /** The anchor (issue 16): a minimal telegraf + pg bot, one INSERT … ON CONFLICT and one reply per text update. */
 export const MINIMAL_BOT = join(ROOT, 'bench', 'minimal-bot.js');
+
+/**
+ * The statements a child run with `-r bench/pg-statements.js` sent through pg (the JSON it wrote to `file` at exit),
+ * printed per `unit` (update, request): `sent` of them over the whole process life, start-up included.
+ */
+export function printStatements(file: string, sent: number, unit: string, top: number): void {
+  const counts = JSON.parse(readFileSync(file, 'utf8')) as Array<[string, number]>;
+  const total = counts.reduce((a, [, n]) => a + n, 0);
+  process.stdout.write(`${(total / sent).toFixed(2)} statements per ${unit} through pg, by text:\n`);
+  for (const [text, n] of counts.slice(0, top)) process.stdout.write(`${(n / sent).toFixed(2)}  ${text}\n`);
+}

@@ -9,7 +9,6 @@
  * Env: DATABASE_URL (a test database server), LOG_LEVEL (default info).
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
@@ -17,7 +16,7 @@ import { Client } from 'pg';
 import { signInitData } from '../src/modules/auth/telegram-proof';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
-import { ensureBuilt, ROOT, startChild } from './child';
+import { ensureBuilt, printStatements, ROOT, startChild } from './child';
 import { closedLoop, send, Target } from './load';
 
 const SECRET = 'profile-rest-secret';
@@ -121,13 +120,7 @@ async function main(): Promise<void> {
   } finally {
     await app.stop();
     if (process.env.PG_STATEMENTS && sent) {
-      const counts = JSON.parse(readFileSync(statementsFile, 'utf8')) as Array<[string, number]>;
-      const total = counts.reduce((a, [, n]) => a + n, 0);
-      process.stdout.write(
-        `${(total / sent).toFixed(2)} statements per request through pg (start-up included), by text:\n`,
-      );
-      for (const [text, n] of counts.slice(0, 12))
-        process.stdout.write(`${(n / sent).toFixed(2)}  ${text}\n`);
+      printStatements(statementsFile, sent, 'request (start-up included)', 12);
     }
     await telegram.stop();
     await db.drop();

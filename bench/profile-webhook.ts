@@ -9,12 +9,11 @@
  * Env: DATABASE_URL (a test database server), DATABASE_POOL_SIZE, LOG_LEVEL (default info), PROFILE_TEXT (the message
  * every sender sends; default a phrase that records, e.g. /help for the floor: claim, reply, done-mark).
  */
-import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
-import { ensureBuilt, ROOT, startChild } from './child';
+import { ensureBuilt, printStatements, ROOT, startChild } from './child';
 import { closedLoop, send } from './load';
 
 const SECRET = 'profile-webhook-secret';
@@ -98,11 +97,7 @@ async function main(): Promise<void> {
     await app.stop();
     if (process.env.PG_STATEMENTS) {
       // Counted over the whole process life: start-up, 32 /start and the load (per update: divided by all updates sent).
-      const counts = JSON.parse(readFileSync(statementsFile, 'utf8')) as Array<[string, number]>;
-      const total = counts.reduce((a, [, n]) => a + n, 0);
-      process.stdout.write(`${(total / sent).toFixed(1)} statements per update through pg, by text:\n`);
-      for (const [text, n] of counts.slice(0, 30))
-        process.stdout.write(`${(n / sent).toFixed(2)}  ${text}\n`);
+      printStatements(statementsFile, sent, 'update', 30);
     }
     await telegram.stop();
     await db.drop();

@@ -1,6 +1,6 @@
 /**
  * npm run bench:sizing: the figures of docs/operations.md, "Sizing for 1 million users". On a scratch database of its
- * own (test_sizing_<random>, migrated with the real migrations, dropped at the end) it generates a `transactions`
+ * own (test_ovozpay_<random>, migrated with the real migrations, dropped at the end) it generates a `transactions`
  * table of ROWS rows (default 10,000,000) with a skewed spread over users, copies the same rows into two partitioned
  * side tables (by month of occurred_at; by HASH(user_id)), and measures the table and index sizes and the per-user
  * hot queries on each: the list page, the balance, a month's statistics and the export pages.
@@ -10,7 +10,6 @@
  * (user_balances stays the one in public). Each statement is also run once under EXPLAIN (ANALYZE, BUFFERS) for
  * the pages it touches.
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource, DataSourceOptions, Logger as OrmLogger } from 'typeorm';
@@ -19,12 +18,12 @@ import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from '../src/modules/nlu/nlu.ty
 import { StatsRepository } from '../src/modules/stats/stats.repository';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
 import { TransactionsRepository } from '../src/modules/transactions/transactions.repository';
-import { assertTestDatabaseUrl } from '../test/helpers/test-database';
+import { assertTestDatabaseUrl, createTestDatabase } from '../test/helpers/test-database';
 import { fmt, median, percentile } from './stats';
 
 const USAGE = `Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:sizing [-- --help]
 
-Generates a transactions table on a scratch database (test_sizing_<random>, real migrations, dropped at the end),
+Generates a transactions table on a scratch database (test_ovozpay_<random>, real migrations, dropped at the end),
 copies it into a table partitioned by month and one partitioned by HASH(user_id), and prints in markdown: table and
 index sizes, bytes per row, and the per-user queries' median / p99 on each. Progress goes to stderr.
 At 10,000,000 rows it took 14 minutes on 2 busy cores (ROWS=1000000: 1.5 minutes) and needs about 8 GB of disk.
@@ -65,7 +64,7 @@ const DESCRIPTIONS = [
   '',
 ];
 
-function checkInvocation(argv: string[], url: string | undefined): string {
+function checkInvocation(argv: string[], url: string | undefined): void {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE);
     process.exit(0);
@@ -82,7 +81,6 @@ function checkInvocation(argv: string[], url: string | undefined): string {
   } catch (error) {
     refuse(`DATABASE_URL: ${(error as Error).message}`);
   }
-  return url!;
 }
 
 const log = (text: string) =>
@@ -343,7 +341,7 @@ const QUERIES = [
 type QueryName = (typeof QUERIES)[number];
 
 async function main(): Promise<void> {
-  const base = checkInvocation(process.argv.slice(2), process.env.DATABASE_URL);
+  checkInvocation(process.argv.slice(2), process.env.DATABASE_URL);
   const total = Number(process.env.ROWS ?? 10_000_000);
   const sample = Number(process.env.SAMPLE ?? 200);
   const hashPartitions = Number(process.env.HASH_PARTITIONS ?? 16);
@@ -352,13 +350,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const started = performance.now();
-  const name = `test_sizing_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const scratch = await createTestDatabase();
+  const url = new URL(scratch.url);
+  const name = url.pathname.slice(1);
   log(`database ${name}, ${fmt(total)} rows`);
 
   const capture = new CaptureLogger();
@@ -618,10 +612,7 @@ async function main(): Promise<void> {
     await db.end().catch(() => undefined);
     if (process.env.SIZING_KEEP) log(`kept database ${name}`);
     else {
-      const c = new Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await scratch.drop();
       log(`dropped ${name}`);
     }
   }
