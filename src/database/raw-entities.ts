@@ -50,6 +50,9 @@ export function insertStatement<T extends ObjectLiteral>(
   };
 }
 
+/** columnsOf's lists, made once per entity and alias (they are asked for on every update and request). */
+const columnLists = new WeakMap<object, Map<string, string>>();
+
 /**
  * The entity's columns by name, for a select list written by hand (`alias.col, …`): a statement that names its
  * columns keeps its result's shape when a migration adds one (prepared.ts).
@@ -59,8 +62,13 @@ export function columnsOf(
   target: EntityTarget<ObjectLiteral>,
   alias: string,
 ): string {
-  return dataSource
-    .getMetadata(target)
-    .columns.map((c) => `${alias}."${c.databaseName}"`)
-    .join(', ');
+  const metadata = dataSource.getMetadata(target);
+  let lists = columnLists.get(metadata);
+  if (!lists) columnLists.set(metadata, (lists = new Map()));
+  let list = lists.get(alias);
+  if (list === undefined) {
+    list = metadata.columns.map((c) => `${alias}."${c.databaseName}"`).join(', ');
+    lists.set(alias, list);
+  }
+  return list;
 }

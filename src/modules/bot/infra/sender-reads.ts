@@ -1,13 +1,9 @@
-import type { TransactionType } from '../../transactions/transaction.entity';
+import type { LearnedCategory } from '../../categories/learned-category.entity';
 import type { User } from '../../users/user.entity';
 import type { WalletMembership } from '../../households/households.repository';
 
 /** A word the user taught (learned_categories), as CategoriesService.applyLearned matches it. */
-export interface LearnedRule {
-  type: TransactionType;
-  keyword: string;
-  category: string;
-}
+export type LearnedRule = Pick<LearnedCategory, 'type' | 'keyword' | 'category'>;
 
 /**
  * What the update's first statement read about the user besides claiming the update (issue 16,
