@@ -106,7 +106,7 @@ export class BotService {
       ? { user: sender.user, created: false }
       : await this.findOrCreate(sender);
     if (!user.isActive) await this.users.setActiveByChatId(user.telegramChatId, true);
-    await this.sessions.open(user.id);
+    await this.sessions.open(user);
     // test/bot.e2e-spec.ts reads this line as it is.
     this.logger.log(`Handled /start: chat_id=${sender.chatId}, user_id=${user.id}, new_user=${created}`);
     const lang = user.language;
@@ -197,7 +197,7 @@ export class BotService {
 
   /** /cancel: forgets whatever the session was waiting for. */
   async cancel(user: User): Promise<Reply> {
-    const hadPending = await this.sessions.clearState(user.id);
+    const hadPending = await this.sessions.clearState(user);
     this.logger.log(`Handled /cancel: chat_id=${user.telegramChatId}, user_id=${user.id}`);
     return { text: cancelText(user.language, hadPending) };
   }
@@ -316,7 +316,7 @@ export class BotService {
     }
     const { user, created } = await this.findOrCreate(sender);
     if (created) {
-      await this.sessions.open(user.id);
+      await this.sessions.open(user);
       this.logger.log(`New user: chat_id=${sender.chatId}, user_id=${user.id}`);
     }
     return user;

@@ -218,7 +218,7 @@ export class BudgetsBot {
     user: User,
     budget: { category: string | null; period: BudgetPeriod; wallet: Wallet },
   ): Promise<CallbackReply> {
-    await this.sessions.setState(user.id, {
+    await this.sessions.setState(user, {
       awaiting: 'budget_amount',
       id: randomUUID(),
       askedAt: this.budgets.now().toISOString(),
@@ -238,7 +238,7 @@ export class BudgetsBot {
    * larger than a budget can take.)
    */
   async onText(user: User, text: string, now: Date): Promise<InlineReply | null> {
-    const state = readState(await this.sessions.getState(user.id), now);
+    const state = readState(await this.sessions.getState(user), now);
     if (!state) return null;
     const amount = bareAmount(
       parsePhrase(text, {
@@ -248,7 +248,7 @@ export class BudgetsBot {
         timeZone: user.timezone,
       }),
     );
-    if (!(await this.sessions.clearStateIf(user.id, state.id))) return null;
+    if (!(await this.sessions.clearStateIf(user, state.id))) return null;
     if (!amount) return null;
     return this.create(
       user,

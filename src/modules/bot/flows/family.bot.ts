@@ -54,7 +54,7 @@ export class FamilyBot {
    * Null: not for this flow.
    */
   async onText(user: User, text: string, now = new Date()): Promise<InlineReply | null> {
-    const pending = readFamilyPending(await this.sessions.getState(user.id), now);
+    const pending = readFamilyPending(await this.sessions.getState(user), now);
     if (pending) {
       const answer = await this.answer(user, pending, text, now);
       if (answer) return answer;
@@ -255,7 +255,7 @@ export class FamilyBot {
     if (pending.step === 'notify') return this.answerNotify(user, pending, text, now);
     const name = readHouseholdName(text);
     if (!name) return { text: t.badName };
-    await this.sessions.clearStateIf(user.id, pending.id);
+    await this.sessions.clearStateIf(user, pending.id);
     try {
       if (pending.step === 'name') {
         const created = await this.households.create(user.id, { name });
@@ -287,7 +287,7 @@ export class FamilyBot {
     const t = familyTexts(user.language);
     const mine = await this.households.mine(user.id);
     if (!mine) {
-      await this.sessions.clearStateIf(user.id, pending.id);
+      await this.sessions.clearStateIf(user, pending.id);
       return { text: t.notMember };
     }
     const currency = mine.household.currency;
@@ -300,7 +300,7 @@ export class FamilyBot {
     const amount = bareAmount(parsed);
     if (!amount) {
       // Not an amount: the question is dropped and the text is read as usual.
-      await this.sessions.clearStateIf(user.id, pending.id);
+      await this.sessions.clearStateIf(user, pending.id);
       return null;
     }
     if (amount.currency !== currency || amount.amountMinor <= 0n) return { text: t.badAmount(currency) };
@@ -310,7 +310,7 @@ export class FamilyBot {
       if (error instanceof DomainError && error.code === 'validation') return { text: t.badAmount(currency) };
       throw error;
     }
-    await this.sessions.clearStateIf(user.id, pending.id);
+    await this.sessions.clearStateIf(user, pending.id);
     const after = await this.households.mine(user.id);
     const header = t.notifySet(formatMoney(amount.amountMinor, currency));
     return after ? this.cardOf(user, after, header) : { text: header };
@@ -318,7 +318,7 @@ export class FamilyBot {
 
   /** Asks a question whose answer is the next message (kept in the session; /cancel forgets it). */
   private async ask(user: User, step: FamilyStep, question: string): Promise<CallbackReply> {
-    await this.sessions.setState(user.id, familyPending(step, new Date()));
+    await this.sessions.setState(user, familyPending(step, new Date()));
     return { answer: { text: '' }, reply: { kind: 'text', text: question } };
   }
 

@@ -112,7 +112,7 @@ export class MessageEditsService {
       markup,
       followUp,
       sent: (replyMessageId) =>
-        this.links.remember({
+        this.links.remember(user, {
           ...key,
           kind,
           updateId,
@@ -238,7 +238,7 @@ export class MessageEditsService {
     r: Extract<Revision, { kind: 'revised' }>,
   ): Promise<EditAnswer> {
     const pending = r.missing.length ? pendingAmount(r.missing, input.editedAt) : null;
-    if (pending) await this.sessions.setState(user.id, pending);
+    if (pending) await this.sessions.setState(user, pending);
     const shown = r.rows.length ? r.rows : r.removed;
     const keys = [...shown.map((t) => t.category), ...(pending ? [categoryFor(pending.items[0])] : [])];
     const name = await this.categories.nameResolver(user.id, user.language, keys);

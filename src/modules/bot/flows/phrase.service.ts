@@ -127,7 +127,7 @@ export class PhraseService {
     // Goals and debts ("цель: …", "дал в долг …", "Алишер вернул …") come before the transaction reading.
     const plan = await this.plans.onText(user, input.text, now);
     if (plan) return plan;
-    const state = await this.sessions.getState(user.id);
+    const state = await this.sessions.getState(user);
     const pending = readPending(state, now);
     if (pending) {
       const answer = bareAmount(this.parse(user, input.text, now, pending.items[0].currency as Currency));
@@ -288,8 +288,8 @@ export class PhraseService {
     const rows = await this.transactions.recordMany(user.id, news, sourceOf(input, wallet), viewer);
     // The new phrase replaces whatever was asked before.
     const next = missing.length ? pendingAmount(missing, input.sentAt) : null;
-    if (next) await this.sessions.setState(user.id, next);
-    else if (pending) await this.sessions.replaceStateIf(user.id, pending.id, null);
+    if (next) await this.sessions.setState(user, next);
+    else if (pending) await this.sessions.replaceStateIf(user, pending.id, null);
     this.logRecorded(user, input, rows.length);
     const reply = await this.recordedReply(user, input, rows, next, viewer, known?.budgets);
     // The third month of the same payment: offer to make it recurring, once (docs/recurring.md, "Noticing patterns").
@@ -324,7 +324,7 @@ export class PhraseService {
       sourceOf(input),
     );
     const next = afterAnswer(pending);
-    await this.sessions.replaceStateIf(user.id, pending.id, next);
+    await this.sessions.replaceStateIf(user, pending.id, next);
     this.logRecorded(user, input, rows.length);
     return this.recordedReply(user, input, rows, next);
   }

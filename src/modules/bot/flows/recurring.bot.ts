@@ -94,7 +94,7 @@ export class RecurringBot {
     const outcome = await this.recurring.createFromBot(user.id, draft);
     if (outcome.kind === 'created') return this.created(user, outcome.view);
     const { amountMinor: _none, ...rest } = draft;
-    await this.sessions.setState(user.id, {
+    await this.sessions.setState(user, {
       awaiting: 'recurring_amount',
       id: randomUUID(),
       askedAt: now.toISOString(),
@@ -164,7 +164,7 @@ export class RecurringBot {
         const found = await this.recurring.findOccurrence(user.id, action.occurrenceId);
         if (!found) return { answer: { text: t.gone, alert: true } };
         if (found.occurrence.status !== 'asked') return { answer: { text: t.done } };
-        await this.sessions.setState(user.id, {
+        await this.sessions.setState(user, {
           awaiting: 'recurring_amount',
           id: randomUUID(),
           askedAt: this.recurring.now().toISOString(),
@@ -222,7 +222,7 @@ export class RecurringBot {
    * alone ("4 млн, день: 15"); a value the rule cannot take is said and asked again.
    */
   async onText(user: User, text: string, now: Date): Promise<InlineReply | null> {
-    const state = readState(await this.sessions.getState(user.id), now);
+    const state = readState(await this.sessions.getState(user), now);
     if (!state) return null;
     if (state.ruleId) return this.onEditAnswer(user, state, state.ruleId, text, now);
     const parsed = parsePhrase(text, {
@@ -232,7 +232,7 @@ export class RecurringBot {
       timeZone: user.timezone,
     });
     const amount = bareAmount(parsed);
-    if (!(await this.sessions.clearStateIf(user.id, state.id))) return null;
+    if (!(await this.sessions.clearStateIf(user, state.id))) return null;
     if (!amount) return null;
     const t = RECURRING_TEXTS[user.language];
     if (state.draft) {
@@ -254,7 +254,7 @@ export class RecurringBot {
 
   /** Waits for the new amount (and day) of `rule` in the next message. */
   private async askEdit(user: User, rule: RecurringView['rule']): Promise<void> {
-    await this.sessions.setState(user.id, {
+    await this.sessions.setState(user, {
       awaiting: 'recurring_amount',
       id: randomUUID(),
       askedAt: this.recurring.now().toISOString(),
@@ -286,11 +286,11 @@ export class RecurringBot {
         }),
       );
       if (!amount) {
-        await this.sessions.clearStateIf(user.id, state.id);
+        await this.sessions.clearStateIf(user, state.id);
         return null;
       }
     } else if (day === null) return null;
-    if (!(await this.sessions.clearStateIf(user.id, state.id))) return null;
+    if (!(await this.sessions.clearStateIf(user, state.id))) return null;
     const t = RECURRING_TEXTS[user.language];
     let view: RecurringView;
     try {

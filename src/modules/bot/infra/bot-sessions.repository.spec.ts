@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { BotSessionsRepository } from './bot-sessions.repository';
-import { inUpdateScope } from './update-scope';
+import { openUpdateScope } from './update-scope';
 
 /** A DataSource that answers SELECT state with the current value and counts the statements. */
 function fakeDb() {
@@ -22,44 +22,58 @@ function fakeDb() {
 }
 
 describe('BotSessionsRepository: one read of the state per update', () => {
-  it('inside an update, the flows share one read; a write makes the next read fresh', async () => {
+  it('inside an update, the flows share the state its claim read; a write makes the next read fresh', async () => {
     const { db, repo } = fakeDb();
-    await inUpdateScope(async () => {
-      expect(await repo.getState('u1')).toEqual({ awaiting: 'amount', id: 'q1' });
-      expect(await repo.getState('u1')).toEqual({ awaiting: 'amount', id: 'q1' });
-      expect(db.selects).toBe(1);
-      await repo.setState('u1', { awaiting: 'currency', id: 'q2' });
-      expect(await repo.getState('u1')).toEqual({ awaiting: 'currency', id: 'q2' });
-      expect(db.selects).toBe(2);
-      await repo.clearStateIf('u1', 'q2');
-      expect(await repo.getState('u1')).toBeNull();
-      expect(await repo.getState('u1')).toBeNull();
-      expect(db.selects).toBe(3);
-      // another user is another entry
-      await repo.getState('u2');
-      expect(db.selects).toBe(4);
-    });
+    const u1 = { id: 'u1' };
+    openUpdateScope(u1, db.state);
+    expect(await repo.getState(u1)).toEqual({ awaiting: 'amount', id: 'q1' });
+    expect(await repo.getState(u1)).toEqual({ awaiting: 'amount', id: 'q1' });
+    expect(db.selects).toBe(0);
+    await repo.setState(u1, { awaiting: 'currency', id: 'q2' });
+    expect(await repo.getState(u1)).toEqual({ awaiting: 'currency', id: 'q2' });
+    expect(await repo.getState(u1)).toEqual({ awaiting: 'currency', id: 'q2' });
+    expect(db.selects).toBe(1);
+    await repo.clearStateIf(u1, 'q2');
+    expect(await repo.getState(u1)).toBeNull();
+    expect(await repo.getState(u1)).toBeNull();
+    expect(db.selects).toBe(2);
+  });
+
+  it('a claim that found no session state gives null without a read', async () => {
+    const { db, repo } = fakeDb();
+    const u1 = { id: 'u1' };
+    openUpdateScope(u1, undefined);
+    expect(await repo.getState(u1)).toBeNull();
+    expect(db.selects).toBe(0);
   });
 
   it('a caller changing the object it got does not change what the next one reads', async () => {
     const { repo } = fakeDb();
-    await inUpdateScope(async () => {
-      const first = (await repo.getState('u1')) as { id: string };
-      first.id = 'changed';
-      expect(await repo.getState('u1')).toEqual({ awaiting: 'amount', id: 'q1' });
-    });
+    const u1 = { id: 'u1' };
+    openUpdateScope(u1, { awaiting: 'amount', id: 'q1' });
+    const first = (await repo.getState(u1)) as { id: string };
+    first.id = 'changed';
+    expect(await repo.getState(u1)).toEqual({ awaiting: 'amount', id: 'q1' });
   });
 
-  it('outside an update (jobs, REST) every read goes to the database', async () => {
+  it('a user object without a scope (jobs, REST, another person) is read from the database every time', async () => {
     const { db, repo } = fakeDb();
-    await repo.getState('u1');
-    await repo.getState('u1');
-    expect(db.selects).toBe(2);
+    await repo.getState({ id: 'u1' });
+    const u1 = { id: 'u1' };
+    await repo.getState(u1);
+    await repo.getState(u1);
+    expect(db.selects).toBe(3);
   });
 
-  it('two updates at once do not share their memos', async () => {
+  it('two updates of one user at once do not share their scopes', async () => {
     const { db, repo } = fakeDb();
-    await Promise.all([inUpdateScope(() => repo.getState('u1')), inUpdateScope(() => repo.getState('u1'))]);
-    expect(db.selects).toBe(2);
+    const [a, b] = [{ id: 'u1' }, { id: 'u1' }];
+    openUpdateScope(a, db.state);
+    openUpdateScope(b, db.state);
+    await repo.setState(a, { awaiting: 'currency', id: 'q2' });
+    // b still has what its own claim read; a write by a does not reach b's memo (nor did it with one memo per update)
+    expect(await repo.getState(b)).toEqual({ awaiting: 'amount', id: 'q1' });
+    expect(await repo.getState(a)).toEqual({ awaiting: 'currency', id: 'q2' });
+    expect(db.selects).toBe(1);
   });
 });

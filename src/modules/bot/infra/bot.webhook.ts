@@ -12,7 +12,7 @@ import { AppConfig } from '../../../config/app-config';
 import { BotLifecycle } from './bot.lifecycle';
 import { isBotEnabled } from '../../../config/bot-enabled';
 import { WEBHOOK_MAX_BODY_BYTES, WEBHOOK_PATHS, WEBHOOK_SECRET_HEADER } from './bot.options';
-import { RETRY_LATER_BODY, webhookDelivery, WebhookDelivery } from './update-guard';
+import { RETRY_LATER_BODY, webhookDeliveries, WebhookDelivery } from './update-guard';
 
 export type ParsedUpdate = { ok: true; update: Update } | { ok: false; detail: string };
 
@@ -143,12 +143,11 @@ export class TelegramWebhook {
     req.url = path; // telegraf's callback matches its path exactly (a query string would not match)
     req.body = parsed.update;
     const delivery: WebhookDelivery = { res };
-    await webhookDelivery.run(delivery, () =>
-      this.callbacks.get(path)!(req, res, () => {
-        // Only reachable if telegraf's own filter disagreed with the checks above.
-        res.status(401).json({ detail: 'Invalid secret token.' });
-      }),
-    );
+    webhookDeliveries.set(parsed.update, delivery);
+    await this.callbacks.get(path)!(req, res, () => {
+      // Only reachable if telegraf's own filter disagreed with the checks above.
+      res.status(401).json({ detail: 'Invalid secret token.' });
+    });
     if (!res.writableEnded) res.end();
     this.logger.debug(`update_id=${parsed.update.update_id}: ${delivery.outcome ?? 'handled'}`);
   }

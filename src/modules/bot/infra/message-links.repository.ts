@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TransactionType } from '../../transactions/transaction.entity';
-import { updateScope } from './update-scope';
+import { ScopedUser, updateScopeOf } from './update-scope';
 
 /** `records`: the message recorded transactions; `action`: it did something an edit must not repeat (goal, debt, undo). */
 export type MessageLinkKind = 'records' | 'action';
@@ -81,9 +81,10 @@ export class MessageLinksRepository {
   /**
    * Writes what the message did, once its reply went out (`replyMessageId` null: the send failed). A message edited
    * into something new replaces its link; a late duplicate of an older update changes nothing. Inside an update the
-   * write goes with the update's done-mark, in its statement (update-scope.ts); elsewhere at once.
+   * write goes with the update's done-mark, in its statement (`user` is the object its claim read: update-scope.ts);
+   * elsewhere at once.
    */
-  async remember(link: MessageLink): Promise<void> {
+  async remember(user: ScopedUser, link: MessageLink): Promise<void> {
     const write = {
       sql: `INSERT INTO message_links AS l (user_id, chat_id, message_id, kind, update_id, items, reply_message_id, last_update_id)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8)
@@ -100,7 +101,7 @@ export class MessageLinksRepository {
         link.lastUpdateId.toString(),
       ],
     };
-    const scope = updateScope();
+    const scope = updateScopeOf(user);
     if (scope && !scope.atFinish) scope.atFinish = write;
     else await this.dataSource.query(write.sql, write.params);
   }

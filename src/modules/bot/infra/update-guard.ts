@@ -1,6 +1,5 @@
 import { Injectable, Logger, Module } from '@nestjs/common';
 import type { Response } from 'express';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Context, MiddlewareFn } from 'telegraf';
 import { isDatabaseUnavailable } from '../../../common/errors/domain-error';
 import type { Language } from '../../../config/app-config';
@@ -9,15 +8,20 @@ import { installBotApiRetry } from './bot-api.retry';
 import { apologyText } from '../texts/bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
 import { keepSenderReads, peekSender, privateSenderChatId, SenderResolver } from './update-sender';
-import { inUpdateScope, UpdateScope } from './update-scope';
+import { openUpdateScope, UpdateScope } from './update-scope';
 
-/** Set by the webhook layer around one delivery, so the guard can ask Telegram to retry (5xx). Absent when polling. */
+/** Set by the webhook layer for one delivery, so the guard can ask Telegram to retry (5xx). Absent when polling. */
 export interface WebhookDelivery {
   res: Response;
   /** What the guard decided; the webhook layer logs it. */
   outcome?: 'handled' | 'duplicate' | 'ignored' | 'retry_later';
 }
-export const webhookDelivery = new AsyncLocalStorage<WebhookDelivery>();
+
+/**
+ * The delivery of each update the webhook layer is handling, by the update object it hands telegraf (telegraf passes
+ * that object on as ctx.update).
+ */
+export const webhookDeliveries = new WeakMap<object, WebhookDelivery>();
 
 /**
  * A `processing` guard row older than this is taken to belong to a dead attempt and may be claimed again (longer than
@@ -74,14 +78,14 @@ export class UpdateGuard {
 
   private async run(ctx: Context, next: () => Promise<void>): Promise<void> {
     const updateId = ctx.update.update_id;
-    const delivery = webhookDelivery.getStore();
+    const delivery = webhookDeliveries.get(ctx.update);
     // telegraf builds a Telegram client per update: its replies get the bounded 429/5xx retry too.
     installBotApiRetry(ctx.telegram);
 
     let claim: ClaimResult;
+    let scope: UpdateScope | undefined;
     // A private chat's sender is read with the claim, in the same round trip (SenderResolver and the flows use it).
     const chatId = privateSenderChatId(ctx);
-    let sessionState: [string, unknown] | undefined;
     try {
       if (this.unreleased.size || this.unfinished.size) await this.settleLeftovers();
       if (chatId === undefined) claim = await this.updates.claim(updateId, UPDATE_LEASE_SECONDS);
@@ -89,7 +93,7 @@ export class UpdateGuard {
         const read = await this.updates.claimReading(updateId, UPDATE_LEASE_SECONDS, chatId);
         claim = read.claim;
         keepSenderReads(ctx, chatId, read.reads);
-        if (read.reads.user) sessionState = [read.reads.user.id, read.reads.sessionState];
+        if (read.reads.user) scope = openUpdateScope(read.reads.user, read.reads.sessionState);
       }
     } catch (error) {
       // The connection may have died after the claim committed but before its answer arrived: release it later too
@@ -108,15 +112,11 @@ export class UpdateGuard {
     }
 
     const handle = this.handlerFor(ctx, next);
-    let scope: UpdateScope | undefined;
     if (!handle) {
       if (delivery) delivery.outcome = 'ignored';
     } else {
       try {
-        await inUpdateScope((s) => {
-          scope = s;
-          return handle();
-        }, sessionState);
+        await handle();
         if (delivery) delivery.outcome ??= 'handled';
       } catch (error) {
         if (isDatabaseUnavailable(error)) return this.retryLater(updateId, error, delivery, true);

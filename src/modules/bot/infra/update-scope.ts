@@ -1,13 +1,17 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
- * What one update carries through its handlers (UpdateGuard runs each update inside `inUpdateScope`), so that work
- * the flows would repeat is done once (docs/benchmarks-analysis.md, issue 16). Outside an update (jobs, REST) there
- * is no scope and everything is read and written at once.
+ * What one update carries through its handlers, so that work the flows would repeat is done once
+ * (docs/benchmarks-analysis.md, issue 16).
+ *
+ * The scope hangs on the sender's user object that the update's claim read (UpdateGuard opens it): that object is
+ * made for this update and passed by the flows to the repositories (BotSessionsRepository, MessageLinksRepository),
+ * so a repository finds the scope from the user it is given. No other update, job or REST request holds that object:
+ * a user read anywhere else (a job, REST, a user created by /start, another person in a household flow) has no scope,
+ * and everything about it is read and written at once. This replaces an AsyncLocalStorage, whose promise hooks cost
+ * every promise of the process (REST included) about a tenth of its CPU on Node 20.
  */
 export interface UpdateScope {
-  /** The session states read during this update, by user id, as JSON (BotSessionsRepository; every write forgets). */
-  sessions: Map<string, string>;
+  /** The session state this update last read, as JSON (BotSessionsRepository; every write forgets it). */
+  sessionState?: string;
   /**
    * A write that may wait for the update's done-mark and go in its statement (one round trip fewer): the link of the
    * message to its reply (MessageLinksRepository.remember). Parameters are numbered from $1.
@@ -15,20 +19,19 @@ export interface UpdateScope {
   atFinish?: { sql: string; params: unknown[] };
 }
 
-const scope = new AsyncLocalStorage<UpdateScope>();
+/** The user a scope hangs on: the object itself is the key, its id says whose state it is. */
+export type ScopedUser = { readonly id: string };
 
-/** Runs one update's handling in its own scope (starting with a session state already read, when given). */
-export function inUpdateScope<T>(
-  work: (scope: UpdateScope) => Promise<T>,
-  known?: [userId: string, state: unknown],
-): Promise<T> {
-  const sessions = new Map<string, string>();
-  if (known) sessions.set(known[0], JSON.stringify(known[1] ?? null));
-  const current: UpdateScope = { sessions };
-  return scope.run(current, () => work(current));
+const scopes = new WeakMap<ScopedUser, UpdateScope>();
+
+/** Opens the update's scope on the sender's user object its claim read (with the session state read with it). */
+export function openUpdateScope(user: ScopedUser, sessionState: unknown): UpdateScope {
+  const scope: UpdateScope = { sessionState: JSON.stringify(sessionState ?? null) };
+  scopes.set(user, scope);
+  return scope;
 }
 
-/** The running update's scope, or undefined outside an update. */
-export function updateScope(): UpdateScope | undefined {
-  return scope.getStore();
+/** The scope of the update this user object belongs to, or undefined (not the claim's object: no scope). */
+export function updateScopeOf(user: ScopedUser): UpdateScope | undefined {
+  return scopes.get(user);
 }

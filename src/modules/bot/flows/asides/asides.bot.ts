@@ -94,7 +94,7 @@ export class AsidesBot {
     statsLine: StatsLine,
   ): Promise<InlineReply | null> {
     const asked = readAsideQuestion(state);
-    if (asked) await this.sessions.clearStateIf(user.id, asked.id);
+    if (asked) await this.sessions.clearStateIf(user, asked.id);
     if (parsed.aside) return this.aside(user, input, parsed.aside, state, parsed.wallet);
     const q = parsed.stats;
     if (parsed.intent === 'stats_query' && q && (q.term || q.categories?.length))
@@ -245,7 +245,7 @@ export class AsidesBot {
     const source = input.transcript === undefined ? 'text' : 'voice';
     const fixed = items.map((i) => ({ ...i, category: categoryFor(i) }));
     await this.sessions.setState(
-      user.id,
+      user,
       currencyQuestion(
         { updateId, sentAt: input.sentAt, source, transcript: input.transcript, choices, wallet },
         fixed,
@@ -297,7 +297,7 @@ export class AsidesBot {
       currency: aside.currency,
       deadline: aside.deadline,
     };
-    await this.sessions.setState(user.id, goalOffer({ updateId, sentAt: input.sentAt }, goal));
+    await this.sessions.setState(user, goalOffer({ updateId, sentAt: input.sentAt }, goal));
     return {
       text: goalOfferText(user.language, goal.title, goal.amountMinor, goal.currency),
       markup: goalOfferKeyboard(user.language, updateId),
@@ -372,7 +372,7 @@ export class AsidesBot {
    * is cleared after recording; of two presses only the one that cleared it answers "recorded".
    */
   private async pickCurrency(user: User, updateId: bigint, currency: Currency): Promise<CallbackReply> {
-    const asked = readAsideQuestion(await this.sessions.getState(user.id));
+    const asked = readAsideQuestion(await this.sessions.getState(user));
     if (
       !asked ||
       asked.awaiting !== 'currency' ||
@@ -402,7 +402,7 @@ export class AsidesBot {
           : {}),
       },
     );
-    if (!(await this.sessions.clearStateIf(user.id, asked.id)))
+    if (!(await this.sessions.clearStateIf(user, asked.id)))
       return { answer: { text: asideTexts(user.language).alreadyRecorded, alert: true } };
     this.logger.log(
       `Recorded in the chosen currency: update_id=${updateId}, user_id=${user.id}, currency=${currency}, recorded=${rows.length}`,
@@ -472,12 +472,12 @@ export class AsidesBot {
 
   /** 🎯 Create the goal: the offered goal, once (the press that clears the offer creates it). */
   private async createOfferedGoal(user: User, updateId: bigint): Promise<CallbackReply> {
-    const asked: AsideQuestion | null = readAsideQuestion(await this.sessions.getState(user.id));
+    const asked: AsideQuestion | null = readAsideQuestion(await this.sessions.getState(user));
     if (
       !asked ||
       asked.awaiting !== 'goal' ||
       asked.updateId !== updateId.toString() ||
-      !(await this.sessions.clearStateIf(user.id, asked.id))
+      !(await this.sessions.clearStateIf(user, asked.id))
     ) {
       return { answer: { text: callbackTexts(user.language).notAvailable, alert: true } };
     }
