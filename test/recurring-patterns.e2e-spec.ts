@@ -7,6 +7,7 @@ import { CLOCK, type Clock } from '../src/common/time/clock';
 import { DataSource, In } from 'typeorm';
 import { RecurringBot } from '../src/modules/bot/flows/recurring.bot';
 import { PrivacyService } from '../src/modules/privacy/privacy.service';
+import { RecurringRepository } from '../src/modules/recurring/recurring.repository';
 import { RecurringScheduler } from '../src/modules/recurring/recurring.scheduler';
 import { RecurringService } from '../src/modules/recurring/recurring.service';
 import { Transaction } from '../src/modules/transactions/transaction.entity';
@@ -235,6 +236,31 @@ describe('Noticing recurring patterns (e2e)', () => {
     ]);
     expect(await t.app.get(PrivacyService).eraseUser(carol.userId)).toBe(true);
     expect(await offers(carol.userId)).toEqual([]);
+  });
+
+  it('a daily habit: no offer, and the read behind it stays at four rows however many there are', async () => {
+    const erin = await user();
+    for (const day of ['01', '02', '03', '04', '05', '06', '07', '08'])
+      await say(erin.chatId, erin.userId, 'кофе 18 тыс', `2026-09-${day}T07:00:00Z`);
+    await say(erin.chatId, erin.userId, 'кофе 18 тыс', '2026-10-02T07:00:00Z');
+    const november = await say(erin.chatId, erin.userId, 'кофе 18 тыс', '2026-11-02T07:00:00Z');
+    expect(offered()).toBeUndefined();
+    expect(await service.offerFor(erin.userId, november, now)).toBeNull();
+    const read = await t.app
+      .get(RecurringRepository)
+      .patternRecordsUnlessKnown(
+        erin.userId,
+        'expense',
+        'кофе',
+        new Date('2026-08-31T19:00:00Z'),
+        new Date('2026-11-30T19:00:00Z'),
+      );
+    expect(read.map((r) => r.occurredAt.toISOString())).toEqual([
+      '2026-11-02T07:00:00.000Z',
+      '2026-10-02T07:00:00.000Z',
+      '2026-09-08T07:00:00.000Z',
+      '2026-09-07T07:00:00.000Z',
+    ]);
   });
 
   it('a gap, a second record in a month, or a rule already there: no offer', async () => {

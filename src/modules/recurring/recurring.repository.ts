@@ -7,7 +7,7 @@ import type { Language } from '../../config/app-config';
 import type { TransactionType } from '../nlu/nlu.types';
 import { FOLD_FROM, FOLD_TO } from '../transactions/transactions.repository';
 import type { Wallet } from '../transactions/wallet';
-import type { PatternRecord } from './patterns';
+import { PATTERN_MONTHS, type PatternRecord } from './patterns';
 import { OccurrenceStatus, RecurringOccurrence } from './recurring-occurrence.entity';
 import { RecurringRule } from './recurring-rule.entity';
 
@@ -220,8 +220,9 @@ export class RecurringRepository {
   /**
    * The user's records of this type and folded description in [from, to) — none when the description was offered
    * already (whatever the answer) or the user has a rule with it: then there is nothing to offer. The range scan runs
-   * on ix_transactions_user_occurred (user_id, occurred_at DESC); the description test on those rows only — three
-   * months of one person's records, a few hundred rows at most.
+   * on ix_transactions_user_occurred (user_id, occurred_at DESC); the description test on those rows only. At most
+   * PATTERN_MONTHS + 1 rows come back: [from, to) is the pattern's months, and more records than months in it means
+   * some month has two — a habit (daily coffee), never a pattern — however many there are.
    */
   async patternRecordsUnlessKnown(
     userId: string,
@@ -236,7 +237,8 @@ export class RecurringRepository {
          WHERE t.user_id = $1 AND t.occurred_at >= $2 AND t.occurred_at < $3 AND t.type = $4
            AND ${FOLDED('t.description')} = $5
            AND NOT EXISTS (SELECT 1 FROM recurring_offers o WHERE o.user_id = $1 AND o.type = $4 AND o.description_key = $5)
-           AND NOT EXISTS (SELECT 1 FROM recurring_rules r WHERE r.user_id = $1 AND r.type = $4 AND ${FOLDED('r.description')} = $5)`,
+           AND NOT EXISTS (SELECT 1 FROM recurring_rules r WHERE r.user_id = $1 AND r.type = $4 AND ${FOLDED('r.description')} = $5)
+         ORDER BY t.occurred_at DESC LIMIT ${PATTERN_MONTHS + 1}`,
       [userId, from, to, type, key],
     );
     return rows.map((r) => ({
