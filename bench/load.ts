@@ -23,6 +23,23 @@ export interface LoadResult {
   errors: number;
 }
 
+/** A private-chat text update as Telegram sends it (a command gets its bot_command entity). */
+export function textUpdate(updateId: number, chatId: number, text: string): string {
+  return JSON.stringify({
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      from: { id: chatId, is_bot: false, first_name: 'Bench', language_code: 'ru' },
+      chat: { id: chatId, first_name: 'Bench', type: 'private' },
+      date: Math.floor(Date.now() / 1000),
+      text,
+      ...(text.startsWith('/')
+        ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] }
+        : {}),
+    },
+  });
+}
+
 export function send(
   agent: Agent,
   target: Target,

@@ -14,24 +14,9 @@ import { join } from 'node:path';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
 import { ensureBuilt, printStatements, ROOT, startChild } from './child';
-import { closedLoop, send } from './load';
+import { closedLoop, send, textUpdate } from './load';
 
 const SECRET = 'profile-webhook-secret';
-const update = (id: number, chat: number, text: string) =>
-  JSON.stringify({
-    update_id: id,
-    message: {
-      message_id: id,
-      from: { id: chat, is_bot: false, first_name: 'P', language_code: 'ru' },
-      chat: { id: chat, type: 'private', first_name: 'P' },
-      date: Math.floor(Date.now() / 1000),
-      text,
-      ...(text.startsWith('/')
-        ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] }
-        : {}),
-    },
-  });
-
 async function main(): Promise<void> {
   ensureBuilt();
   const telegram = await new FakeTelegram().start();
@@ -65,7 +50,7 @@ async function main(): Promise<void> {
     };
     const agent = new Agent({ keepAlive: true });
     let id = 1;
-    for (let s = 0; s < 32; s++) await send(agent, target, update(id++, 900_000 + s, '/start'));
+    for (let s = 0; s < 32; s++) await send(agent, target, textUpdate(id++, 900_000 + s, '/start'));
     agent.destroy();
     const { Client } = await import('pg');
     const stats = new Client({ connectionString: db.url });
@@ -82,7 +67,7 @@ async function main(): Promise<void> {
     const cpu0 = app.cpuMs();
     const r = await closedLoop(32, Number(process.env.PROFILE_SECONDS ?? 10) * 1000, (_i, s) => ({
       target,
-      body: update(id++, 900_000 + s, process.env.PROFILE_TEXT ?? 'Потратил 50000 сум на продукты'),
+      body: textUpdate(id++, 900_000 + s, process.env.PROFILE_TEXT ?? 'Потратил 50000 сум на продукты'),
     }));
     const cpu = app.cpuMs() - cpu0;
     await new Promise((resolve) => setTimeout(resolve, 1500));

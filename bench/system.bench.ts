@@ -22,7 +22,7 @@ import { createTestDatabase } from '../test/helpers/test-database';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { BARE_SERVER, Child, ensureBuilt, MINIMAL_BOT, peakRss, ROOT, startChild } from './child';
-import { closedLoop, LoadResult, openLoop, send, Target } from './load';
+import { closedLoop, LoadResult, openLoop, send, Target, textUpdate } from './load';
 import { median, percentile } from './stats';
 import { Agent } from 'node:http';
 
@@ -193,22 +193,6 @@ export function medianLoad(runs: LoadResult[]): LoadResult {
     maxMs: m((r) => r.maxMs),
     errors: runs.reduce((a, r) => a + r.errors, 0),
   };
-}
-
-function textUpdate(updateId: number, chatId: number, text: string): string {
-  return JSON.stringify({
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Bench', language_code: 'ru' },
-      chat: { id: chatId, first_name: 'Bench', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      text,
-      ...(text.startsWith('/')
-        ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] }
-        : {}),
-    },
-  });
 }
 
 const hook = (port: number): Target => ({
