@@ -43,11 +43,20 @@ export function parseUpdate(body: Buffer | undefined, limits: JsonShapeLimits): 
   return { ok: true, update: value as Update };
 }
 
-/** Constant-time comparison of the secret header with the configured secret (no secret configured: accept). */
+const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+/**
+ * Constant-time comparison of the secret header with the configured secret (no secret configured: accept); the
+ * configured secret's digest is made once, when the check is made.
+ */
+export function secretCheck(expected: string | undefined): (given: string | undefined) => boolean {
+  if (!expected) return () => true;
+  const wanted = sha256(expected);
+  return (given) => timingSafeEqual(wanted, sha256(given ?? ''));
+}
+
 export function secretMatches(expected: string | undefined, given: string | undefined): boolean {
-  if (!expected) return true;
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(expected), digest(given ?? ''));
+  return secretCheck(expected)(given);
 }
 
 /**
@@ -73,6 +82,7 @@ export class TelegramWebhook {
   private readonly readBody = raw({ type: () => true, limit: WEBHOOK_MAX_BODY_BYTES });
   private readonly callbacks: Map<string, ReturnType<Telegraf['webhookCallback']>>;
   private readonly shapeLimits: JsonShapeLimits;
+  private readonly secretMatches: (given: string | undefined) => boolean;
 
   constructor(
     @InjectBot() bot: Telegraf<Context>,
@@ -85,6 +95,7 @@ export class TelegramWebhook {
       maxDepth: config.requestLimits.jsonMaxDepth,
     };
     const secretToken = config.bot.webhookSecret;
+    this.secretMatches = secretCheck(secretToken);
     this.callbacks = new Map(WEBHOOK_PATHS.map((path) => [path, bot.webhookCallback(path, { secretToken })]));
   }
 
@@ -103,7 +114,7 @@ export class TelegramWebhook {
       res.status(401).json({ detail: 'Webhook is disabled: TELEGRAM_WEBHOOK_SECRET is not configured.' });
       return;
     }
-    if (!secretMatches(this.config.bot.webhookSecret, secret)) {
+    if (!this.secretMatches(secret)) {
       this.logger.warn(
         `Webhook refused: secret token ${secret === undefined ? 'missing' : 'wrong'} (ip=${req.ip})`,
       );
