@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { BotSessionsRepository } from './bot-sessions.repository';
-import { openUpdateScope } from './update-scope';
+import { closeUpdateScope, openUpdateScope } from './update-scope';
 
 /** A DataSource that answers SELECT state with the current value and counts the statements. */
 function fakeDb() {
@@ -63,6 +63,18 @@ describe('BotSessionsRepository: one read of the state per update', () => {
     await repo.getState(u1);
     await repo.getState(u1);
     expect(db.selects).toBe(3);
+  });
+
+  it('once the update is closed (before its done-mark), its user object is read from the database again', async () => {
+    const { db, repo } = fakeDb();
+    const u1 = { id: 'u1' };
+    openUpdateScope(u1, db.state);
+    await repo.getState(u1);
+    expect(db.selects).toBe(0);
+    expect(closeUpdateScope(u1)?.sessionState).toBe(JSON.stringify({ awaiting: 'amount', id: 'q1' }));
+    await repo.getState(u1);
+    expect(db.selects).toBe(1);
+    expect(closeUpdateScope(u1)).toBeUndefined();
   });
 
   it('two updates of one user at once do not share their scopes', async () => {

@@ -6,7 +6,7 @@ import { ScopedUser, updateScopeOf } from './update-scope';
  * All SQL about bot_sessions: at most one active session per user (a partial unique index holds it). Within an update
  * the state read is remembered on the update's scope (update-scope.ts, found from the user object the flows pass):
  * the flows that look for their own pending question one after another (family, recurring, budgets, the phrase
- * reading) share one read; every write here forgets it, so a read after a write is fresh.
+ * reading) share one read; every write through that object forgets it, so a read after a write is fresh.
  */
 @Injectable()
 export class BotSessionsRepository {

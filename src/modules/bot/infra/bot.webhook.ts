@@ -82,7 +82,7 @@ export class TelegramWebhook {
   private readonly readBody = raw({ type: () => true, limit: WEBHOOK_MAX_BODY_BYTES });
   private readonly callbacks: Map<string, ReturnType<Telegraf['webhookCallback']>>;
   private readonly shapeLimits: JsonShapeLimits;
-  private readonly secretMatches: (given: string | undefined) => boolean;
+  private readonly checkSecret: (given: string | undefined) => boolean;
 
   constructor(
     @InjectBot() bot: Telegraf<Context>,
@@ -95,7 +95,7 @@ export class TelegramWebhook {
       maxDepth: config.requestLimits.jsonMaxDepth,
     };
     const secretToken = config.bot.webhookSecret;
-    this.secretMatches = secretCheck(secretToken);
+    this.checkSecret = secretCheck(secretToken);
     this.callbacks = new Map(WEBHOOK_PATHS.map((path) => [path, bot.webhookCallback(path, { secretToken })]));
   }
 
@@ -114,7 +114,7 @@ export class TelegramWebhook {
       res.status(401).json({ detail: 'Webhook is disabled: TELEGRAM_WEBHOOK_SECRET is not configured.' });
       return;
     }
-    if (!this.secretMatches(secret)) {
+    if (!this.checkSecret(secret)) {
       this.logger.warn(
         `Webhook refused: secret token ${secret === undefined ? 'missing' : 'wrong'} (ip=${req.ip})`,
       );

@@ -8,7 +8,7 @@ import { installBotApiRetry } from './bot-api.retry';
 import { apologyText } from '../texts/bot.texts';
 import { ClaimResult, ProcessedUpdatesRepository } from './processed-updates.repository';
 import { keepSenderReads, peekSender, privateSenderChatId, SenderResolver } from './update-sender';
-import { openUpdateScope, UpdateScope } from './update-scope';
+import { closeUpdateScope, openUpdateScope, ScopedUser } from './update-scope';
 
 /** Set by the webhook layer for one delivery, so the guard can ask Telegram to retry (5xx). Absent when polling. */
 export interface WebhookDelivery {
@@ -83,7 +83,7 @@ export class UpdateGuard {
     installBotApiRetry(ctx.telegram);
 
     let claim: ClaimResult;
-    let scope: UpdateScope | undefined;
+    let scoped: ScopedUser | undefined;
     // A private chat's sender is read with the claim, in the same round trip (SenderResolver and the flows use it).
     const chatId = privateSenderChatId(ctx);
     try {
@@ -93,7 +93,10 @@ export class UpdateGuard {
         const read = await this.updates.claimReading(updateId, UPDATE_LEASE_SECONDS, chatId);
         claim = read.claim;
         keepSenderReads(ctx, chatId, read.reads);
-        if (read.reads.user) scope = openUpdateScope(read.reads.user, read.reads.sessionState);
+        if (read.reads.user) {
+          scoped = read.reads.user;
+          openUpdateScope(scoped, read.reads.sessionState);
+        }
       }
     } catch (error) {
       // The connection may have died after the claim committed but before its answer arrived: release it later too
@@ -127,6 +130,7 @@ export class UpdateGuard {
       }
     }
 
+    const scope = scoped && closeUpdateScope(scoped);
     try {
       await this.updates.finish(updateId, scope?.atFinish);
     } catch (error) {

@@ -19,7 +19,11 @@ export interface UpdateScope {
   atFinish?: { sql: string; params: unknown[] };
 }
 
-/** The user a scope hangs on: the object itself is the key, its id says whose state it is. */
+/**
+ * The user a scope hangs on: the object itself is the key, its id says whose state it is. So the flows hand the
+ * repositories the update's own user object (never a copy or `{ id }`, which have no scope: correct, but read and
+ * written at once), and a write through one object forgets only that object's memo.
+ */
 export type ScopedUser = { readonly id: string };
 
 const scopes = new WeakMap<ScopedUser, UpdateScope>();
@@ -28,6 +32,16 @@ const scopes = new WeakMap<ScopedUser, UpdateScope>();
 export function openUpdateScope(user: ScopedUser, sessionState: unknown): UpdateScope {
   const scope: UpdateScope = { sessionState: JSON.stringify(sessionState ?? null) };
   scopes.set(user, scope);
+  return scope;
+}
+
+/**
+ * Closes the update's scope (UpdateGuard, before the done-mark): what waits for the done-mark is handed back, and
+ * anything done with the object later is read and written at once instead of waiting for a mark already written.
+ */
+export function closeUpdateScope(user: ScopedUser): UpdateScope | undefined {
+  const scope = scopes.get(user);
+  scopes.delete(user);
   return scope;
 }
 
