@@ -3,8 +3,38 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { Target } from './load';
 
 export const ROOT = join(__dirname, '..');
+
+/** What every benchmark app process runs with: made-up secrets, loopback only. */
+export const BENCH_SECRETS = {
+  webhookSecret: 'bench-webhook-secret',
+  botToken: '123456789:BENCH-token_abcdefghijklmnopqrstu',
+  secretKey: 'bench-secret-key-0123456789abcdef',
+};
+
+/** The environment of an app process with its webhook on, on `databaseUrl`, talking to the fake Bot API at `botApiUrl`. */
+export function benchAppEnv(databaseUrl: string, botApiUrl: string): Record<string, string> {
+  return {
+    DATABASE_URL: databaseUrl,
+    SECRET_KEY: BENCH_SECRETS.secretKey,
+    TELEGRAM_BOT_TOKEN: BENCH_SECRETS.botToken,
+    TELEGRAM_API_ROOT: botApiUrl,
+    BOT_MODE: 'webhook',
+    TELEGRAM_WEBHOOK_SECRET: BENCH_SECRETS.webhookSecret,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+}
+
+/** An app process's webhook as a load target (with the secret header Telegram sends). */
+export function webhookTarget(port: number): Target {
+  return {
+    port,
+    path: '/telegram/webhook/',
+    headers: { 'x-telegram-bot-api-secret-token': BENCH_SECRETS.webhookSecret },
+  };
+}
 
 export function ensureBuilt(): void {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-if-needed.js')], {

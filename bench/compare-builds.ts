@@ -5,17 +5,16 @@
  * update) and a fixed 200 updates/s (open loop, 5 s: app CPU share and p50/p99 from the scheduled send time).
  *   git worktree add --detach ../before <commit> && (cd ../before && ln -s ../main/node_modules && npx nest build)
  *   node -r ts-node/register/transpile-only bench/compare-builds.ts ../before/dist dist
- * Env: DATABASE_URL (a test database server), TEXT (what every sender sends; default a phrase that records),
+ * Env: DATABASE_URL (a test database server), LOG_LEVEL (info), TEXT (what every sender sends; default a phrase that records),
  * ROUNDS (3), NODE_ARGS (node flags for every app process).
  */
 import { Agent } from 'node:http';
 import { resolve } from 'node:path';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
-import { Child, ROOT, startChild } from './child';
+import { benchAppEnv, Child, ROOT, startChild, webhookTarget } from './child';
 import { closedLoop, openLoop, send, Target, textUpdate } from './load';
 
-const SECRET = 'compare-builds-webhook-secret';
 const SENDERS = 32;
 const RATE = 200;
 const TEXT = process.env.TEXT ?? 'Потратил 50000 сум на продукты';
@@ -31,23 +30,14 @@ async function main(): Promise<void> {
     for (const build of builds) {
       const db = await createTestDatabase();
       const app = await startChild(
-        {
-          DATABASE_URL: db.url,
-          SECRET_KEY: 'compare-secret-key-0123456789abcdef',
-          TELEGRAM_BOT_TOKEN: '123456789:COMPARE-token_abcdefghijklmnopq',
-          TELEGRAM_API_ROOT: telegram.url,
-          BOT_MODE: 'webhook',
-          TELEGRAM_WEBHOOK_SECRET: SECRET,
-          LOG_LEVEL: 'info',
-        },
+        benchAppEnv(db.url, telegram.url),
         resolve(ROOT, build, 'main.js'),
         (process.env.NODE_ARGS ?? '').split(/\s+/).filter(Boolean),
-      );
-      const target = {
-        port: app.port,
-        path: '/telegram/webhook/',
-        headers: { 'x-telegram-bot-api-secret-token': SECRET },
-      };
+      ).catch(async (error: unknown) => {
+        await db.drop();
+        throw error;
+      });
+      const target = webhookTarget(app.port);
       started.push({ build, app, target, drop: () => db.drop() });
       const agent = new Agent({ keepAlive: true });
       for (let s = 0; s < SENDERS; s++) await send(agent, target, textUpdate(id++, 900_000 + s, '/start'));

@@ -16,12 +16,18 @@ import { Client } from 'pg';
 import { signInitData } from '../src/modules/auth/telegram-proof';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
-import { ensureBuilt, printStatements, ROOT, startChild } from './child';
+import {
+  benchAppEnv,
+  BENCH_SECRETS,
+  ensureBuilt,
+  printStatements,
+  ROOT,
+  startChild,
+  webhookTarget,
+} from './child';
 import { closedLoop, send, Target } from './load';
 
-const SECRET = 'profile-rest-secret';
-const SECRET_KEY = 'profile-rest-secret-key-0123456789abcdef';
-const TOKEN = '123456789:PROFILE-token_abcdefghijklmnopq';
+const { secretKey: SECRET_KEY, botToken: TOKEN } = BENCH_SECRETS;
 const CLIENTS = 16;
 
 async function main(): Promise<void> {
@@ -34,13 +40,7 @@ async function main(): Promise<void> {
   if (process.env.PG_STATEMENTS) args.push('-r', join(ROOT, 'bench', 'pg-statements.js'));
   const app = await startChild(
     {
-      DATABASE_URL: db.url,
-      SECRET_KEY,
-      TELEGRAM_BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: telegram.url,
-      BOT_MODE: 'webhook',
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ...benchAppEnv(db.url, telegram.url),
       ...(process.env.PG_STATEMENTS ? { PG_STATEMENTS_FILE: statementsFile } : {}),
     },
     undefined,
@@ -52,11 +52,7 @@ async function main(): Promise<void> {
     for (let s = 0; s < CLIENTS; s++)
       await send(
         agent,
-        {
-          port: app.port,
-          path: '/telegram/webhook/',
-          headers: { 'x-telegram-bot-api-secret-token': SECRET },
-        },
+        webhookTarget(app.port),
         JSON.stringify({
           update_id: s + 1,
           message: {

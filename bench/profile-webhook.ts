@@ -13,10 +13,9 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
-import { ensureBuilt, printStatements, ROOT, startChild } from './child';
+import { benchAppEnv, ensureBuilt, printStatements, ROOT, startChild, webhookTarget } from './child';
 import { closedLoop, send, textUpdate } from './load';
 
-const SECRET = 'profile-webhook-secret';
 async function main(): Promise<void> {
   ensureBuilt();
   const telegram = await new FakeTelegram().start();
@@ -28,13 +27,7 @@ async function main(): Promise<void> {
   if (process.env.PROFILE_NODE_ARGS) args.push(...process.env.PROFILE_NODE_ARGS.split(/\s+/).filter(Boolean));
   const app = await startChild(
     {
-      DATABASE_URL: db.url,
-      SECRET_KEY: 'profile-secret-key-0123456789abcdef',
-      TELEGRAM_BOT_TOKEN: '123456789:PROFILE-token_abcdefghijklmnopq',
-      TELEGRAM_API_ROOT: telegram.url,
-      BOT_MODE: 'webhook',
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ...benchAppEnv(db.url, telegram.url),
       ...(process.env.DATABASE_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE } : {}),
       ...(process.env.PG_STATEMENTS ? { PG_STATEMENTS_FILE: statementsFile } : {}),
     },
@@ -43,11 +36,7 @@ async function main(): Promise<void> {
   );
   let sent = 0;
   try {
-    const target = {
-      port: app.port,
-      path: '/telegram/webhook/',
-      headers: { 'x-telegram-bot-api-secret-token': SECRET },
-    };
+    const target = webhookTarget(app.port);
     const agent = new Agent({ keepAlive: true });
     let id = 1;
     for (let s = 0; s < 32; s++) await send(agent, target, textUpdate(id++, 900_000 + s, '/start'));

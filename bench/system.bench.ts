@@ -21,14 +21,25 @@ import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { BARE_SERVER, Child, ensureBuilt, MINIMAL_BOT, peakRss, ROOT, startChild } from './child';
+import {
+  BARE_SERVER,
+  benchAppEnv,
+  BENCH_SECRETS,
+  Child,
+  ensureBuilt,
+  MINIMAL_BOT,
+  peakRss,
+  ROOT,
+  startChild,
+  webhookTarget,
+} from './child';
 import { closedLoop, LoadResult, openLoop, send, Target, textUpdate } from './load';
 import { median, percentile } from './stats';
 import { Agent } from 'node:http';
 
-const SECRET = 'bench-webhook-secret';
-const TOKEN = '123456789:BENCH-token_abcdefghijklmnopqrstu';
-const SECRET_KEY = 'bench-secret-key-0123456789abcdef';
+const SECRET = BENCH_SECRETS.webhookSecret;
+const TOKEN = BENCH_SECRETS.botToken;
+const SECRET_KEY = BENCH_SECRETS.secretKey;
 const PHRASES = [
   'Потратил 50000 сум на продукты',
   'taksiga 20 ming berdim',
@@ -195,12 +206,6 @@ export function medianLoad(runs: LoadResult[]): LoadResult {
   };
 }
 
-const hook = (port: number): Target => ({
-  port,
-  path: '/telegram/webhook/',
-  headers: { 'x-telegram-bot-api-secret-token': SECRET },
-});
-
 /** Sequential requests (one at a time): latency without queueing. */
 async function sequential(
   n: number,
@@ -343,12 +348,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
   if (database.url.startsWith('pglite'))
     throw new Error('npm run bench needs DATABASE_URL (a PostgreSQL database whose name contains "test")');
   const env = {
-    DATABASE_URL: database.url,
-    SECRET_KEY,
-    TELEGRAM_BOT_TOKEN: TOKEN,
-    TELEGRAM_API_ROOT: telegram.url,
-    BOT_MODE: 'webhook',
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
+    ...benchAppEnv(database.url, telegram.url),
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   };
   const children: Child[] = [];
@@ -388,7 +388,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     const senders = SENDERS;
     let updateId = 1;
     for (let s = 0; s < senders; s++)
-      await send(agent, hook(app.port), textUpdate(updateId++, 900_000 + s, '/start'));
+      await send(agent, webhookTarget(app.port), textUpdate(updateId++, 900_000 + s, '/start'));
     const users: Array<{ id: string }> = (await db.query(`SELECT id FROM users ORDER BY telegram_chat_id`))
       .rows;
     const replies = () => telegram.sent('sendMessage').length;
@@ -448,7 +448,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
         closedLoop(senders, durationMs, (_i, s) => {
           const id = updateId++;
           return {
-            target: hook(targets[s % targets.length].port),
+            target: webhookTarget(targets[s % targets.length].port),
             body: textUpdate(id, 900_000 + s, phraseOf(id)),
           };
         }),
@@ -475,7 +475,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     for (const child of [app, minimal])
       await closedLoop(senders, 2000, (_i, s) => {
         const id = updateId++;
-        return { target: hook(child.port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
+        return { target: webhookTarget(child.port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
       });
     // OvozPay and the anchor alternate, same senders, same phrases, same fake Bot API.
     const appRuns: WebhookRun[] = [];
@@ -494,7 +494,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     const { result: bareLoad, peakMb: barePeakMb } = await peakRss(bare, () =>
       closedLoop(senders, scale.durationMs, (_i, s) => {
         const id = updateId++;
-        return { target: hook(bare.port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
+        return { target: webhookTarget(bare.port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
       }),
     );
     const bareCpuMs = bare.cpuMs() - bareCpu0;
@@ -513,7 +513,10 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     const fixedRate = (child: Child) =>
       openLoop(rate, scale.openLoopMs, (i) => {
         const id = updateId++;
-        return { target: hook(child.port), body: textUpdate(id, 900_000 + (i % senders), phraseOf(id)) };
+        return {
+          target: webhookTarget(child.port),
+          body: textUpdate(id, 900_000 + (i % senders), phraseOf(id)),
+        };
       });
     const appOpen = await fixedRate(app);
     const minimalOpen = await fixedRate(minimal);
@@ -529,7 +532,10 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     children.push(app2);
     await closedLoop(senders, 2000, (_i, s) => {
       const id = updateId++;
-      return { target: hook((s % 2 ? app2 : app).port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
+      return {
+        target: webhookTarget((s % 2 ? app2 : app).port),
+        body: textUpdate(id, 900_000 + s, phraseOf(id)),
+      };
     });
     const oneRuns: WebhookRun[] = [];
     const twoRuns: WebhookRun[] = [];
@@ -558,7 +564,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
           const id = next++;
           const body = textUpdate(id, 900_000 + w, phraseOf(id));
           const deliver = async (child: Child): Promise<boolean> => {
-            const status = await send(dupAgent, hook(child.port), body).then(
+            const status = await send(dupAgent, webhookTarget(child.port), body).then(
               (res) => res.status,
               () => 0,
             );
@@ -567,7 +573,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
             for (let k = 0; s !== 200 && k < 50; k++) {
               await sleep(50);
               retries++;
-              s = await send(dupAgent, hook(child.port), body).then(
+              s = await send(dupAgent, webhookTarget(child.port), body).then(
                 (res) => res.status,
                 () => 0,
               );
@@ -591,8 +597,8 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     // A user with 100 and a user with many transactions.
     const smallChat = 1_000_001;
     const largeChat = 1_000_002;
-    await send(agent, hook(app.port), textUpdate(updateId++, smallChat, '/start'));
-    await send(agent, hook(app.port), textUpdate(updateId++, largeChat, '/start'));
+    await send(agent, webhookTarget(app.port), textUpdate(updateId++, smallChat, '/start'));
+    await send(agent, webhookTarget(app.port), textUpdate(updateId++, largeChat, '/start'));
     const idOf = async (chat: number) =>
       (await db.query(`SELECT id FROM users WHERE telegram_chat_id = $1`, [chat])).rows[0].id as string;
     const smallId = await idOf(smallChat);
@@ -619,11 +625,11 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     const n = scale.latencySamples;
     const balanceCommand = {
       small: await sequential(n, () => ({
-        target: hook(app.port),
+        target: webhookTarget(app.port),
         body: textUpdate(updateId++, smallChat, '/balance'),
       })),
       large: await sequential(n, () => ({
-        target: hook(app.port),
+        target: webhookTarget(app.port),
         body: textUpdate(updateId++, largeChat, '/balance'),
       })),
     };
