@@ -1,0 +1,98 @@
+/**
+ * What the stack costs by itself (docs/benchmarks-analysis.md, "The floor of the prescribed stack"): the anchor's work
+ * (one INSERT … ON CONFLICT and one reply per text update) on plain node:http (bench/minimal-bot.js) and on NestJS +
+ * Express + nestjs-telegraf (bench/minimal-nest-bot.ts), beside OvozPay answering `/help` (the claim, one reply, the
+ * done-mark) and recording a phrase. Each its own process on one database and one fake Bot API, 32 senders in a
+ * closed loop, ROUNDS (3) alternating rounds of SECONDS (5) each; prints updates/s and app CPU per update, and the
+ * medians.
+ *   npm run build && node -r ts-node/register/transpile-only bench/stack-floor.ts
+ * Env: DATABASE_URL (a test database server), ROUNDS, SECONDS.
+ */
+import { Agent } from 'node:http';
+import { join } from 'node:path';
+import { FakeTelegram } from '../test/fakes/fake-telegram';
+import { createTestDatabase } from '../test/helpers/test-database';
+import {
+  benchAppEnv,
+  BENCH_SECRETS,
+  Child,
+  ensureBuilt,
+  MINIMAL_BOT,
+  ROOT,
+  startChild,
+  webhookTarget,
+} from './child';
+import { closedLoop, send, textUpdate } from './load';
+import { median } from './stats';
+
+const SENDERS = 32;
+const PHRASE = 'Потратил 50000 сум на продукты';
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const telegram = await new FakeTelegram().start();
+  const db = await createTestDatabase();
+  const children: Child[] = [];
+  try {
+    const botEnv = {
+      DATABASE_URL: db.url,
+      TELEGRAM_BOT_TOKEN: BENCH_SECRETS.botToken,
+      TELEGRAM_API_ROOT: telegram.url,
+      TELEGRAM_WEBHOOK_SECRET: BENCH_SECRETS.webhookSecret,
+    };
+    const app = await startChild(benchAppEnv(db.url, telegram.url));
+    children.push(app);
+    const anchor = await startChild(botEnv, MINIMAL_BOT);
+    children.push(anchor);
+    const nest = await startChild(botEnv, join(ROOT, 'bench', 'minimal-nest-bot.ts'), [
+      '-r',
+      'ts-node/register/transpile-only',
+    ]);
+    children.push(nest);
+    let id = 1;
+    const agent = new Agent({ keepAlive: true });
+    for (let s = 0; s < SENDERS; s++)
+      await send(agent, webhookTarget(app.port), textUpdate(id++, 900_000 + s, '/start'));
+    agent.destroy();
+    const rows: Array<{ name: string; child: Child; text: string }> = [
+      { name: 'anchor: node:http + telegraf + pg', child: anchor, text: PHRASE },
+      { name: 'the same on Nest + Express + nestjs-telegraf', child: nest, text: PHRASE },
+      { name: 'OvozPay, /help (claim, reply, done-mark)', child: app, text: '/help' },
+      { name: 'OvozPay, a phrase recorded', child: app, text: PHRASE },
+    ];
+    const seconds = Number(process.env.SECONDS ?? 5);
+    const run = async (child: Child, text: string, ms: number) => {
+      const cpu0 = child.cpuMs();
+      const r = await closedLoop(SENDERS, ms, (_i, s) => ({
+        target: webhookTarget(child.port),
+        body: textUpdate(id++, 900_000 + s, text),
+      }));
+      return { perSecond: r.perSecond, cpuMs: (child.cpuMs() - cpu0) / r.requests, errors: r.errors };
+    };
+    for (const row of rows) await run(row.child, row.text, 2000); // warm-up
+    const results = rows.map(() => [] as Array<{ perSecond: number; cpuMs: number; errors: number }>);
+    for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++)
+      for (const [i, row] of rows.entries()) {
+        const r = await run(row.child, row.text, seconds * 1000);
+        results[i].push(r);
+        process.stdout.write(
+          `${row.name}: ${r.perSecond.toFixed(0)} updates/s, ${r.cpuMs.toFixed(2)} ms CPU/update, errors ${r.errors}\n`,
+        );
+      }
+    process.stdout.write('\nmedians:\n');
+    for (const [i, row] of rows.entries())
+      process.stdout.write(
+        `${row.name}: ${median(results[i].map((r) => r.perSecond)).toFixed(0)} updates/s, ` +
+          `${median(results[i].map((r) => r.cpuMs)).toFixed(2)} ms CPU/update\n`,
+      );
+  } finally {
+    for (const child of children) await child.stop();
+    await telegram.stop();
+    await db.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
