@@ -23,8 +23,8 @@ export interface LoadResult {
   errors: number;
 }
 
-/** A private-chat text update as Telegram sends it (a command gets its bot_command entity). */
-export function textUpdate(updateId: number, chatId: number, text: string): string {
+/** A private-chat message update as Telegram sends it, with `content` (text, voice, …) in its message. */
+export function messageUpdate(updateId: number, chatId: number, content: object): string {
   return JSON.stringify({
     update_id: updateId,
     message: {
@@ -32,11 +32,16 @@ export function textUpdate(updateId: number, chatId: number, text: string): stri
       from: { id: chatId, is_bot: false, first_name: 'Bench', language_code: 'ru' },
       chat: { id: chatId, first_name: 'Bench', type: 'private' },
       date: Math.floor(Date.now() / 1000),
-      text,
-      ...(text.startsWith('/')
-        ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] }
-        : {}),
+      ...content,
     },
+  });
+}
+
+/** A private-chat text update (a command gets its bot_command entity). */
+export function textUpdate(updateId: number, chatId: number, text: string): string {
+  return messageUpdate(updateId, chatId, {
+    text,
+    ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.length }] } : {}),
   });
 }
 

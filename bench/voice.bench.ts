@@ -18,6 +18,7 @@ import { FakeStt, voiceFixtures } from '../test/fakes/fake-stt';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
 import { fmt, median, percentile } from './stats';
+import { messageUpdate } from './load';
 
 const SECRET = 'bench-webhook-secret';
 /** Telegram's default webhook max_connections: how many updates it delivers in parallel. */
@@ -64,19 +65,6 @@ function post(agent: Agent, port: number, body: string): Promise<number> {
     );
     req.on('error', reject);
     req.end(body);
-  });
-}
-
-function message(updateId: number, chatId: number, content: object): string {
-  return JSON.stringify({
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      from: { id: chatId, is_bot: false, first_name: 'Bench', language_code: 'ru' },
-      chat: { id: chatId, first_name: 'Bench', type: 'private' },
-      date: Math.floor(Date.now() / 1000),
-      ...content,
-    },
   });
 }
 
@@ -150,15 +138,18 @@ export async function runVoiceBench(sequential = 60, burst = 200): Promise<Voice
       const f = i % fixtures.length;
       const t0 = process.hrtime.bigint();
       if (
-        (await post(agent, port, message(updateId++, chatId, voice(`fx${f}`, fixtures[f].bytes.length)))) !==
-        200
+        (await post(
+          agent,
+          port,
+          messageUpdate(updateId++, chatId, voice(`fx${f}`, fixtures[f].bytes.length)),
+        )) !== 200
       )
         throw new Error('voice update refused');
       await waitFor(() => replies.has(chatId), 30_000);
       const t3 = replies.get(chatId)!;
       // The same user types the same phrase: the text path's full round trip (recorded and answered in the request).
       const t4 = process.hrtime.bigint();
-      await post(agent, port, message(updateId++, chatId, { text: fixtures[f].phrase }));
+      await post(agent, port, messageUpdate(updateId++, chatId, { text: fixtures[f].phrase }));
       if (i < 5) continue; // warm-up
       toStt.push(ms(sttAt - t0));
       toReply.push(ms(t3 - sttAt));
@@ -168,7 +159,7 @@ export async function runVoiceBench(sequential = 60, burst = 200): Promise<Voice
     // A burst of voice updates from known users, delivered the way Telegram does: over at most `max_connections`
     // (default 40) parallel connections. Acknowledgement latency while the worker drains the queue behind it.
     for (let i = 0; i < burst; i++)
-      await post(agent, port, message(updateId++, 800_000 + i, { text: '/start' }));
+      await post(agent, port, messageUpdate(updateId++, 800_000 + i, { text: '/start' }));
     const burstAck = async (content: (i: number) => object): Promise<number[]> => {
       const latencies: number[] = [];
       let next = 0;
@@ -177,7 +168,7 @@ export async function runVoiceBench(sequential = 60, burst = 200): Promise<Voice
           while (next < burst) {
             const i = next++;
             const t0 = process.hrtime.bigint();
-            const status = await post(agent, port, message(updateId++, 800_000 + i, content(i)));
+            const status = await post(agent, port, messageUpdate(updateId++, 800_000 + i, content(i)));
             if (status !== 200) throw new Error(`burst update answered ${status}`);
             latencies.push(ms(process.hrtime.bigint() - t0));
           }
