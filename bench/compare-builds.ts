@@ -3,7 +3,7 @@
  * each build as its own process on its own fresh database, the same fake Bot API, 32 registered senders; then, in
  * ROUNDS alternating rounds (A B A B …), for each build a closed loop (32 senders, 5 s: updates/s and app CPU per
  * update) and a fixed 200 updates/s (open loop, 5 s: app CPU share and p50/p99 from the scheduled send time).
- *   git worktree add --detach ../before <commit> && (cd ../before && ln -s ../main/node_modules && npx nest build)
+ *   git worktree add --detach ../before <commit> && ln -s "$PWD/node_modules" ../before/ && (cd ../before && npx nest build)
  *   node -r ts-node/register/transpile-only bench/compare-builds.ts ../before/dist dist
  * Env: DATABASE_URL (a test database server), LOG_LEVEL (info), TEXT (what every sender sends; default a phrase that records),
  * ROUNDS (3), NODE_ARGS (node flags for every app process).

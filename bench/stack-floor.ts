@@ -34,17 +34,13 @@ async function main(): Promise<void> {
   const db = await createTestDatabase();
   const children: Child[] = [];
   try {
-    const botEnv = {
-      DATABASE_URL: db.url,
-      TELEGRAM_BOT_TOKEN: BENCH_SECRETS.botToken,
-      TELEGRAM_API_ROOT: telegram.url,
-      TELEGRAM_WEBHOOK_SECRET: BENCH_SECRETS.webhookSecret,
-    };
-    const app = await startChild(benchAppEnv(db.url, telegram.url));
+    // the minimal bots read their four variables (database, token, Bot API, secret) from the app's environment
+    const env = benchAppEnv(db.url, telegram.url);
+    const app = await startChild(env);
     children.push(app);
-    const anchor = await startChild(botEnv, MINIMAL_BOT);
+    const anchor = await startChild(env, MINIMAL_BOT);
     children.push(anchor);
-    const nest = await startChild(botEnv, join(ROOT, 'bench', 'minimal-nest-bot.ts'), [
+    const nest = await startChild(env, join(ROOT, 'bench', 'minimal-nest-bot.ts'), [
       '-r',
       'ts-node/register/transpile-only',
     ]);

@@ -37,7 +37,6 @@ import { closedLoop, LoadResult, openLoop, send, Target, textUpdate } from './lo
 import { median, percentile } from './stats';
 import { Agent } from 'node:http';
 
-const SECRET = BENCH_SECRETS.webhookSecret;
 const TOKEN = BENCH_SECRETS.botToken;
 const SECRET_KEY = BENCH_SECRETS.secretKey;
 const PHRASES = [
@@ -371,15 +370,7 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
 
     const app = await startChild(env);
     const bare = await startChild({}, BARE_SERVER);
-    const minimal = await startChild(
-      {
-        DATABASE_URL: database.url,
-        TELEGRAM_BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: telegram.url,
-        TELEGRAM_WEBHOOK_SECRET: SECRET,
-      },
-      MINIMAL_BOT,
-    );
+    const minimal = await startChild(env, MINIMAL_BOT); // it reads the same four variables as the app
     children.push(app, bare, minimal);
     await db.connect();
     const idleMb = app.rssMb();
