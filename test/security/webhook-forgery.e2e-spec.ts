@@ -3,7 +3,7 @@
  * Every forged request is a 401 with no effect at all (no user, no reply); the comparison is constant-time.
  */
 import fc from 'fast-check';
-import { secretMatches } from '../../src/modules/bot/infra/bot.webhook';
+import { secretCheck } from '../../src/modules/bot/infra/bot.webhook';
 import { startTestApp, TEST_WEBHOOK_SECRET, TestApp } from '../helpers/test-app';
 import { SECRET_HEADER, textUpdate, WEBHOOK } from '../helpers/updates';
 
@@ -81,10 +81,10 @@ describe('security: webhook forgery (e2e)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const spy = jest.spyOn(require('node:crypto') as typeof import('node:crypto'), 'timingSafeEqual');
     try {
-      expect(secretMatches('s3cret', 's3cret')).toBe(true);
-      expect(secretMatches('s3cret', 'x')).toBe(false);
-      expect(secretMatches('s3cret', 'x'.repeat(10_000))).toBe(false);
-      expect(secretMatches('s3cret', undefined)).toBe(false);
+      expect(secretCheck('s3cret')('s3cret')).toBe(true);
+      expect(secretCheck('s3cret')('x')).toBe(false);
+      expect(secretCheck('s3cret')('x'.repeat(10_000))).toBe(false);
+      expect(secretCheck('s3cret')(undefined)).toBe(false);
       expect(spy).toHaveBeenCalledTimes(4);
       for (const [a, b] of spy.mock.calls) expect((a as Buffer).length).toBe((b as Buffer).length);
     } finally {
@@ -95,8 +95,8 @@ describe('security: webhook forgery (e2e)', () => {
   it('matches exactly the configured secret (property)', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), fc.string(), (secret, given) => {
-        expect(secretMatches(secret, given)).toBe(secret === given);
-        expect(secretMatches(secret, secret)).toBe(true);
+        expect(secretCheck(secret)(given)).toBe(secret === given);
+        expect(secretCheck(secret)(secret)).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -1,4 +1,4 @@
-import { parseUpdate, secretMatches, webhookOpenWithoutSecret } from './bot.webhook';
+import { parseUpdate, secretCheck, webhookOpenWithoutSecret } from './bot.webhook';
 import { missingCommandEntity } from './command-entity.middleware';
 import { normalizeContactPhone } from '../flows/bot.service';
 import { commandArgument } from './read-update';
@@ -53,7 +53,7 @@ describe('parseUpdate', () => {
   });
 });
 
-describe('secretMatches', () => {
+describe('secretCheck', () => {
   it.each([
     ['s3cret', 's3cret', true],
     ['s3cret', 's3cret ', false],
@@ -63,7 +63,7 @@ describe('secretMatches', () => {
     [undefined, undefined, true], // no secret configured (DEBUG only)
     [undefined, 'anything', true],
   ])('expected %j, given %j → %s', (expected, given, result) => {
-    expect(secretMatches(expected, given)).toBe(result);
+    expect(secretCheck(expected)(given)).toBe(result);
   });
 });
 

@@ -55,10 +55,6 @@ export function secretCheck(expected: string | undefined): (given: string | unde
   return (given) => timingSafeEqual(wanted, sha256(given ?? ''));
 }
 
-export function secretMatches(expected: string | undefined, given: string | undefined): boolean {
-  return secretCheck(expected)(given);
-}
-
 /**
  * May the webhook run without TELEGRAM_WEBHOOK_SECRET? Only webhook mode with DEBUG=True (a local tunnel while
  * developing). Polling mode never: there the webhook is only a side door, and the README's dev setup

@@ -29,10 +29,8 @@ export type ScopedUser = { readonly id: string };
 const scopes = new WeakMap<ScopedUser, UpdateScope>();
 
 /** Opens the update's scope on the sender's user object its claim read (with the session state read with it). */
-export function openUpdateScope(user: ScopedUser, sessionState: unknown): UpdateScope {
-  const scope: UpdateScope = { sessionState: JSON.stringify(sessionState ?? null) };
-  scopes.set(user, scope);
-  return scope;
+export function openUpdateScope(user: ScopedUser, sessionState: unknown): void {
+  scopes.set(user, { sessionState: JSON.stringify(sessionState ?? null) });
 }
 
 /**
