@@ -2,8 +2,6 @@ import type { Pool } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
-/** Slower than this is logged as a slow query, as TypeORM does for its own (data-source.ts, maxQueryExecutionTime). */
-const SLOW_MS = 1000;
 /** Distinct statements kept as named ones; past it (generated SQL gone wrong) they run unnamed. */
 const MAX_NAMES = 500;
 const names = new Map<string, string>();
@@ -32,7 +30,9 @@ export async function preparedQuery<T = Record<string, unknown>>(
   try {
     const result = await pool.query<T & object>(name ? { name, text, values } : { text, values });
     const took = Date.now() - started;
-    if (took > SLOW_MS) dataSource.logger.logQuerySlow(took, text, values);
+    // logged as slow past the data source's maxQueryExecutionTime, as TypeORM logs its own statements
+    const slowMs = dataSource.options.maxQueryExecutionTime;
+    if (slowMs && took > slowMs) dataSource.logger.logQuerySlow(took, text, values);
     return result.rows;
   } catch (error) {
     dataSource.logger.logQueryError(error as Error, text, values);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { preparedQuery } from '../../database/prepared';
 import { columnsOf, entityFromRow } from '../../database/raw-entities';
 import { User } from './user.entity';
@@ -44,12 +44,8 @@ export class UsersRepository {
    * Creates the user for a chat id unless one exists; the unique constraint decides under concurrency.
    * Returns the user and whether this call created it (exactly one concurrent caller gets `created: true`).
    */
-  async insertOrGet(
-    profile: NewUserProfile,
-    manager?: EntityManager,
-  ): Promise<{ user: User; created: boolean }> {
-    const em = manager ?? this.repo.manager;
-    const db = em.connection;
+  async insertOrGet(profile: NewUserProfile): Promise<{ user: User; created: boolean }> {
+    const db = this.repo.manager.connection;
     const columns = columnsOf(db, User, 'u');
     // One statement: the new row, or the existing one. The existing row is read in the statement's snapshot, so a
     // row another request inserts at the same moment is not there yet: then it is read again once that one is done.
@@ -70,11 +66,11 @@ export class UsersRepository {
       profile.currency,
       profile.timezone,
     ];
-    const rows: Array<Record<string, unknown>> = em.queryRunner?.isTransactionActive
-      ? await em.query(sql, params)
-      : await preparedQuery(db, sql, params);
+    const rows = await preparedQuery(db, sql, params);
     if (rows[0]) return { user: entityFromRow(db, User, rows[0]), created: rows[0].created === true };
-    const user = await em.findOneByOrFail(User, { telegramChatId: profile.telegramChatId });
+    const user = await this.findByChatId(profile.telegramChatId);
+    if (!user)
+      throw new Error(`users: no row for chat ${profile.telegramChatId} after ON CONFLICT DO NOTHING`);
     return { user, created: false };
   }
 

@@ -68,12 +68,14 @@ export class UsersService {
     return this.users.findById(id);
   }
 
-  /** The authenticated user of a REST request: as the bearer check read it moments ago, else read now. */
+  /**
+   * The authenticated user of a REST request: as the bearer check read it moments ago (the strategy sets `principal`
+   * and `userId` from the same row), else read now. For reads before any write of the request: after a write it is
+   * stale.
+   */
   ofRequest(auth: AuthUser): Promise<User> {
     const read = auth.principal;
-    return read instanceof User && read.id === auth.userId
-      ? Promise.resolve(read)
-      : this.getById(auth.userId);
+    return read instanceof User ? Promise.resolve(read) : this.getById(auth.userId);
   }
 
   async getById(id: string): Promise<User> {
