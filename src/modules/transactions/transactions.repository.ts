@@ -142,19 +142,23 @@ export class TransactionsRepository {
   ): Promise<{ rows: Transaction[]; count: number }> {
     // Written by hand (the list is the most asked-for page: the builder and its hydration cost more CPU than the
     // statement, docs/benchmarks-analysis.md, issue 16); the count below still goes through the builder when filtered.
+    const db = this.repo.manager.connection;
     const clause = this.filterClause(userId, filter);
     const dir = order.direction === 'ASC' ? 'ASC' : 'DESC';
-    const [sql, params] = this.repo.manager.connection.driver.escapeQueryWithParameters(
-      `SELECT ${columnsOf(this.repo.manager.connection, Transaction, 't')} FROM transactions t WHERE ${clause.where}
+    const [sql, params] = db.driver.escapeQueryWithParameters(
+      `SELECT ${columnsOf(db, Transaction, 't')} FROM transactions t WHERE ${clause.where}
        ORDER BY ${ORDER_COLUMNS[order.field]} ${dir}, t.created_at ${dir}, t.id ${dir} LIMIT :limit OFFSET :offset`,
       { ...clause.params, limit, offset },
       {},
     );
-    const rows = preparedQuery(this.repo.manager.connection, sql, params).then(
-      (found: Array<Record<string, unknown>>) =>
-        found.map((r) => entityFromRow(this.repo.manager.connection, Transaction, r)),
-    );
     const counter = this.countFromBalances(filter);
+    // Unfiltered or by currency only (the usual pages), the statement's text has a few dozen forms and is kept
+    // prepared; filtered otherwise it has hundreds, with plans that depend on the values (a search, a date range):
+    // those run unnamed, so they neither use up prepared.ts's names nor keep a generic plan.
+    const run = counter ? preparedQuery(db, sql, params) : db.query(sql, params);
+    const rows = run.then((found: Array<Record<string, unknown>>) =>
+      found.map((r) => entityFromRow(db, Transaction, r)),
+    );
     const [found, count] = await Promise.all([
       rows,
       counter ? counter(userId) : this.filtered(userId, filter).getCount(),
