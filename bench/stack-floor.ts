@@ -3,10 +3,10 @@
  * (one INSERT … ON CONFLICT and one reply per text update) on plain node:http (bench/minimal-bot.js) and on NestJS +
  * Express + nestjs-telegraf (bench/minimal-nest-bot.ts), beside OvozPay answering `/help` (the claim, one reply, the
  * done-mark) and recording a phrase. Each its own process on one database and one fake Bot API, 32 senders in a
- * closed loop, ROUNDS (3) alternating rounds of SECONDS (5) each; prints updates/s and app CPU per update, and the
+ * closed loop, ROUNDS (3) alternating rounds of RUN_SECONDS (5) each; prints updates/s and app CPU per update, and the
  * medians.
  *   npm run build && node -r ts-node/register/transpile-only bench/stack-floor.ts
- * Env: DATABASE_URL (a test database server), ROUNDS, SECONDS.
+ * Env: DATABASE_URL (a test database server), ROUNDS, RUN_SECONDS (not SECONDS: bash keeps its own).
  */
 import { Agent } from 'node:http';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       { name: 'OvozPay, /help (claim, reply, done-mark)', child: app, text: '/help' },
       { name: 'OvozPay, a phrase recorded', child: app, text: PHRASE },
     ];
-    const seconds = Number(process.env.SECONDS ?? 5);
+    const seconds = Number(process.env.RUN_SECONDS ?? 5);
     const run = async (child: Child, text: string, ms: number) => {
       const cpu0 = child.cpuMs();
       const r = await closedLoop(SENDERS, ms, (_i, s) => ({
