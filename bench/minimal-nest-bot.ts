@@ -3,13 +3,16 @@
  * stack the design card prescribes for OvozPay: NestJS on Express, nestjs-telegraf's TelegrafModule with an @Update
  * handler, telegraf's webhook callback mounted as Express middleware. Nothing else: no guard, session, parser or
  * helmet. It measures what that stack costs by itself per update (bench/stack-floor.ts), the floor under OvozPay.
+ * NEST_ADAPTER=fastify runs the same module on Nest's Fastify adapter (@nestjs/platform-fastify), the webhook callback
+ * mounted as middleware there too (Fastify's middie): what the issue's "Fastify adapter" step could save at most.
  * Runs under ts-node (decorators). Env: PORT, DATABASE_URL, TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT,
- * TELEGRAM_WEBHOOK_SECRET.
+ * TELEGRAM_WEBHOOK_SECRET, NEST_ADAPTER (express by default).
  */
 import 'reflect-metadata';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Agent } from 'node:http';
 import { Ctx, getBotToken, On, TelegrafModule, Update } from 'nestjs-telegraf';
 import { Pool } from 'pg';
@@ -59,7 +62,16 @@ async function main(): Promise<void> {
     `CREATE TABLE IF NOT EXISTS minimal_updates (
        update_id bigint PRIMARY KEY, chat_id bigint NOT NULL, text text NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`,
   );
-  const app = await NestFactory.create<NestExpressApplication>(MinimalModule, { logger: false });
+  const app =
+    env.NEST_ADAPTER === 'fastify'
+      ? await NestFactory.create<NestFastifyApplication>(
+          MinimalModule,
+          new FastifyAdapter({ ignoreTrailingSlash: true }),
+          {
+            logger: false,
+          },
+        )
+      : await NestFactory.create<NestExpressApplication>(MinimalModule, { logger: false });
   const bot = app.get<Telegraf<Context>>(getBotToken());
   bot.telegram.options.agent = new Agent({ keepAlive: true, maxSockets: 64 });
   bot.botInfo = {

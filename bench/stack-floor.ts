@@ -1,8 +1,8 @@
 /**
  * What the stack costs by itself (docs/benchmarks-analysis.md, "The floor of the prescribed stack"): the anchor's work
  * (one INSERT … ON CONFLICT and one reply per text update) on plain node:http (bench/minimal-bot.js) and on NestJS +
- * Express + nestjs-telegraf (bench/minimal-nest-bot.ts), beside OvozPay answering `/help` (the claim, one reply, the
- * done-mark) and recording a phrase. Each its own process on one database and one fake Bot API, 32 senders in a
+ * nestjs-telegraf over Express and over Fastify (bench/minimal-nest-bot.ts), beside OvozPay answering `/help` (the
+ * claim, one reply, the done-mark) and recording a phrase. Each its own process on one database and one fake Bot API, 32 senders in a
  * closed loop, ROUNDS (3) alternating rounds of RUN_SECONDS (5) each; prints updates/s and app CPU per update, and the
  * medians.
  *   npm run build && node -r ts-node/register/transpile-only bench/stack-floor.ts
@@ -14,7 +14,6 @@ import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
 import {
   benchAppEnv,
-  BENCH_SECRETS,
   Child,
   ensureBuilt,
   MINIMAL_BOT,
@@ -45,6 +44,12 @@ async function main(): Promise<void> {
       'ts-node/register/transpile-only',
     ]);
     children.push(nest);
+    const nestFastify = await startChild(
+      { ...env, NEST_ADAPTER: 'fastify' },
+      join(ROOT, 'bench', 'minimal-nest-bot.ts'),
+      ['-r', 'ts-node/register/transpile-only'],
+    );
+    children.push(nestFastify);
     let id = 1;
     const agent = new Agent({ keepAlive: true });
     for (let s = 0; s < SENDERS; s++)
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
     const rows: Array<{ name: string; child: Child; text: string }> = [
       { name: 'anchor: node:http + telegraf + pg', child: anchor, text: PHRASE },
       { name: 'the same on Nest + Express + nestjs-telegraf', child: nest, text: PHRASE },
+      { name: 'the same on Nest + Fastify + nestjs-telegraf', child: nestFastify, text: PHRASE },
       { name: 'OvozPay, /help (claim, reply, done-mark)', child: app, text: '/help' },
       { name: 'OvozPay, a phrase recorded', child: app, text: PHRASE },
     ];

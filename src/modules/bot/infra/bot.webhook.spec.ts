@@ -1,4 +1,5 @@
-import { parseUpdate, secretCheck, webhookOpenWithoutSecret } from './bot.webhook';
+import type { IncomingMessage } from 'node:http';
+import { parseUpdate, secretCheck, webhookFilter, webhookOpenWithoutSecret } from './bot.webhook';
 import { missingCommandEntity } from './command-entity.middleware';
 import { normalizeContactPhone } from '../flows/bot.service';
 import { commandArgument } from './read-update';
@@ -64,6 +65,33 @@ describe('secretCheck', () => {
     [undefined, 'anything', true],
   ])('expected %j, given %j → %s', (expected, given, result) => {
     expect(secretCheck(expected)(given)).toBe(result);
+  });
+});
+
+describe('webhookFilter (telegraf callback, bound to its path)', () => {
+  const filter = webhookFilter(secretCheck('s3cret')).bind({ path: '/telegram/webhook/' });
+  const req = (method: string, url: string, secret?: string | string[]) =>
+    ({
+      method,
+      url,
+      headers: secret === undefined ? {} : { 'x-telegram-bot-api-secret-token': secret },
+    }) as unknown as IncomingMessage;
+
+  it.each([
+    ['POST', '/telegram/webhook/', 's3cret', true],
+    ['GET', '/telegram/webhook/', 's3cret', false],
+    ['POST', '/telegram/webhook', 's3cret', false],
+    ['POST', '/telegram/webhook/?x=1', 's3cret', false],
+    ['POST', '/telegram/webhook/', 'wrong', false],
+    ['POST', '/telegram/webhook/', undefined, false],
+    ['POST', '/telegram/webhook/', ['s3cret', 's3cret'], false],
+  ])('%s %s secret %j → %s', (method, url, secret, result) => {
+    expect(filter(req(method, url, secret))).toBe(result);
+  });
+
+  it('passes any secret when none is configured (DEBUG only)', () => {
+    const open = webhookFilter(secretCheck(undefined)).bind({ path: '/telegram/webhook/' });
+    expect(open(req('POST', '/telegram/webhook/'))).toBe(true);
   });
 });
 

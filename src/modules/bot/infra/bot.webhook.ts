@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { raw } from 'express';
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { InjectBot } from 'nestjs-telegraf';
 import { Context, Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
@@ -56,6 +57,25 @@ export function secretCheck(expected: string | undefined): (given: string | unde
 }
 
 /**
+ * The filter telegraf's webhook callback runs before an update (assigned to `bot.webhookFilter`, bound to the
+ * callback's `{ path }`): POST, the exact path, the secret token. telegraf's own makes a `debug` logger on every
+ * request (a TTY check each time); this one makes the same checks with the digest made once. TelegramWebhook.handle
+ * has made them already, so it refuses only what handle would have.
+ */
+export function webhookFilter(
+  checkSecret: (given: string | undefined) => boolean,
+): (this: { path: string }, req: IncomingMessage) => boolean {
+  return function (this: { path: string }, req: IncomingMessage) {
+    const given = req.headers[WEBHOOK_SECRET_HEADER];
+    return (
+      req.method === 'POST' &&
+      req.url === this.path &&
+      checkSecret(typeof given === 'string' ? given : undefined)
+    );
+  };
+}
+
+/**
  * May the webhook run without TELEGRAM_WEBHOOK_SECRET? Only webhook mode with DEBUG=True (a local tunnel while
  * developing). Polling mode never: there the webhook is only a side door, and the README's dev setup
  * (`BOT_MODE=polling DEBUG=True`) must not let anyone on the network forge updates.
@@ -92,6 +112,7 @@ export class TelegramWebhook {
     };
     const secretToken = config.bot.webhookSecret;
     this.checkSecret = secretCheck(secretToken);
+    bot.webhookFilter = webhookFilter(this.checkSecret);
     this.callbacks = new Map(WEBHOOK_PATHS.map((path) => [path, bot.webhookCallback(path, { secretToken })]));
   }
 
