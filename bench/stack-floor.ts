@@ -2,9 +2,10 @@
  * What the stack costs by itself (docs/benchmarks-analysis.md, "The floor of the prescribed stack"): the anchor's work
  * (one INSERT … ON CONFLICT and one reply per text update) on plain node:http (bench/minimal-bot.js) and on NestJS +
  * nestjs-telegraf over Express and over Fastify (bench/minimal-nest-bot.ts), beside OvozPay answering `/help` (the
- * claim, one reply, the done-mark) and recording a phrase. Each its own process on one database and one fake Bot API, 32 senders in a
- * closed loop, ROUNDS (3) alternating rounds of RUN_SECONDS (5) each; prints updates/s and app CPU per update, and the
- * medians.
+ * claim, one reply, the done-mark) and recording a phrase. Each its own process on one database and one fake Bot API,
+ * 32 senders in a closed loop, ROUNDS (3) alternating rounds of RUN_SECONDS (5) each; prints updates/s and app CPU per
+ * update, and the medians. Then the HTTP layer alone: GET /health/ (a constant answer) on a bare node:http server and on both Nest
+ * adapters, 16 clients.
  *   npm run build && node -r ts-node/register/transpile-only bench/stack-floor.ts
  * Env: DATABASE_URL (a test database server), ROUNDS, RUN_SECONDS (not SECONDS: bash keeps its own).
  */
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { FakeTelegram } from '../test/fakes/fake-telegram';
 import { createTestDatabase } from '../test/helpers/test-database';
 import {
+  BARE_SERVER,
   benchAppEnv,
   Child,
   ensureBuilt,
@@ -86,6 +88,39 @@ async function main(): Promise<void> {
       process.stdout.write(
         `${row.name}: ${median(results[i].map((r) => r.perSecond)).toFixed(0)} updates/s, ` +
           `${median(results[i].map((r) => r.cpuMs)).toFixed(2)} ms CPU/update\n`,
+      );
+
+    // The HTTP layer alone: GET /health/ answered with a constant (no database), 16 clients, as the REST runs.
+    const bare = await startChild(env, BARE_SERVER);
+    children.push(bare);
+    const getRows = [
+      { name: 'GET /health/, bare node:http', child: bare },
+      { name: 'GET /health/, Nest + Express', child: nest },
+      { name: 'GET /health/, Nest + Fastify', child: nestFastify },
+    ];
+    const get = async (child: Child, ms: number) => {
+      const cpu0 = child.cpuMs();
+      const r = await closedLoop(16, ms, () => ({
+        target: { port: child.port, path: '/health/', method: 'GET' },
+        body: '',
+      }));
+      return { perSecond: r.perSecond, cpuMs: (child.cpuMs() - cpu0) / r.requests, errors: r.errors };
+    };
+    for (const row of getRows) await get(row.child, 1000); // warm-up
+    const getResults = getRows.map(() => [] as Array<{ perSecond: number; cpuMs: number }>);
+    for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++)
+      for (const [i, row] of getRows.entries()) {
+        const r = await get(row.child, seconds * 1000);
+        getResults[i].push(r);
+        process.stdout.write(
+          `${row.name}: ${r.perSecond.toFixed(0)} requests/s, ${r.cpuMs.toFixed(3)} ms CPU/request, errors ${r.errors}\n`,
+        );
+      }
+    process.stdout.write('\nmedians:\n');
+    for (const [i, row] of getRows.entries())
+      process.stdout.write(
+        `${row.name}: ${median(getResults[i].map((r) => r.perSecond)).toFixed(0)} requests/s, ` +
+          `${median(getResults[i].map((r) => r.cpuMs)).toFixed(3)} ms CPU/request\n`,
       );
   } finally {
     for (const child of children) await child.stop();
