@@ -136,6 +136,8 @@ export const BARE_SERVER = join(ROOT, 'bench', 'bare-server.js');
 
 /** The anchor (issue 16): a minimal telegraf + pg bot, one INSERT … ON CONFLICT and one reply per text update. */
 export const MINIMAL_BOT = join(ROOT, 'bench', 'minimal-bot.js');
+/** OvozPay's statements, parser and reply for a recorded phrase without the framework (bench/lean-bot.js). */
+export const LEAN_BOT = join(ROOT, 'bench', 'lean-bot.js');
 
 /**
  * The statements a child run with `-r bench/pg-statements.js` sent through pg (the JSON it wrote to `file` at exit),

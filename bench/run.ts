@@ -150,7 +150,7 @@ function markdown(
   const met = (ok: boolean) => (ok ? 'met' : '**not met**');
   const t = s.twoInstances;
   const d = t.duplicates;
-  const allOnce = [...w.runs.app, ...w.runs.minimal].every((r) => exactlyOnce(r.effects));
+  const allOnce = [...w.runs.app, ...w.runs.minimal, ...w.runs.lean].every((r) => exactlyOnce(r.effects));
   return `# Benchmarks
 
 Written by \`npm run bench\` (scale: ${s.scale.name}, ${s.scale.durationMs / 1000} s runs) on ${date}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'},
@@ -165,21 +165,29 @@ ${w.senders} concurrent senders (closed loop, keep-alive), each a registered use
 Per update the app checks the secret, claims the update id (processed_updates), loads the user and the bot session,
 parses, records the transaction, sends the reply to the fake Bot API, marks the update done. The anchor is a
 minimal bot (\`bench/minimal-bot.js\`: telegraf's webhook callback on \`node:http\` + \`pg\`, pool of 10 like the app,
-keep-alive to the Bot API like the app; per update one \`INSERT … ON CONFLICT (update_id)\` and one reply). OvozPay and
-the anchor alternate, ${w.runs.app.length} runs of ${s.scale.durationMs / 1000} s each (A B A B A B), with the same senders, phrases and fake Bot API;
+keep-alive to the Bot API like the app; per update one \`INSERT … ON CONFLICT (update_id)\` and one reply). Beside them
+the lean bot (\`bench/lean-bot.js\`): what OvozPay itself must do for a recorded phrase — its four statements (the
+claim with the sender's reads, the insert, the recurring pattern read, the done-mark with the message's link), its
+parser and a reply with buttons, the app's compiled code — on the anchor's \`node:http\` + telegraf, without NestJS,
+Express, nestjs-telegraf or the app's checks: the bound any HTTP layer leaves. The three alternate, ${w.runs.app.length} runs of
+${s.scale.durationMs / 1000} s each (A B C A B C A B C), with the same senders, phrases and fake Bot API;
 the medians are each figure's median over its runs (errors: the sum). App CPU is the bot process's user + system time
 per update answered (CPU time, so less sensitive to the machine's other load than the rates).
 
 | | throughput | p50 | p99 | app CPU per update | errors |
 |---|---|---|---|---|---|
-${w.runs.app.map((r, i) => `${runRow(`OvozPay, run ${i + 1}`, r)}\n${runRow(`anchor, run ${i + 1}`, w.runs.minimal[i])}`).join('\n')}
+${w.runs.app.map((r, i) => `${runRow(`OvozPay, run ${i + 1}`, r)}\n${runRow(`anchor, run ${i + 1}`, w.runs.minimal[i])}\n${runRow(`lean bot, run ${i + 1}`, w.runs.lean[i])}`).join('\n')}
 | **OvozPay, median** | **${fmt(w.app.perSecond)}/s** | ${ms(w.app.p50Ms)} | ${ms(w.app.p99Ms)} | **${fmt(w.cpuMsPerUpdate, 2)} ms** | ${w.app.errors} |
 | **anchor, median** | **${fmt(w.minimal.perSecond)}/s** | ${ms(w.minimal.p50Ms)} | ${ms(w.minimal.p99Ms)} | ${fmt(w.minimalCpuMsPerUpdate, 2)} ms | ${w.minimal.errors} |
+| **lean bot (OvozPay's own work, no framework), median** | **${fmt(w.lean.perSecond)}/s** | ${ms(w.lean.p50Ms)} | ${ms(w.lean.p99Ms)} | ${fmt(w.leanCpuMsPerUpdate, 2)} ms | ${w.lean.errors} |
 | bare Node HTTP server, same POST (baseline, one run) | ${fmt(w.bare.perSecond)}/s | ${ms(w.bare.p50Ms)} | ${ms(w.bare.p99Ms)} | ${fmt(w.bareCpuMsPerRequest, 3)} ms | ${w.bare.errors} |
 | the same 6 statements with pg alone, 32 connections (the database's limit; one run) | ${fmt(w.pgAlone.perSecond)}/s | ${ms(w.pgAlone.p50Ms)} | ${ms(w.pgAlone.p99Ms)} | — | ${w.pgAlone.errors} |
 
 Side by side (medians): **OvozPay / anchor = ${pct(w.app.perSecond, w.minimal.perSecond)}** of the throughput; app CPU per update
-${fmt(w.cpuMsPerUpdate / w.minimalCpuMsPerUpdate, 1)}× the anchor's.
+${fmt(w.cpuMsPerUpdate / w.minimalCpuMsPerUpdate, 1)}× the anchor's. OvozPay's own work without the framework reaches
+**${pct(w.lean.perSecond, w.minimal.perSecond)}** of the anchor at ${fmt(w.leanCpuMsPerUpdate, 2)} ms of CPU per update; OvozPay reaches
+**${pct(w.app.perSecond, w.lean.perSecond)}** of that bound, at ${fmt(w.cpuMsPerUpdate / w.leanCpuMsPerUpdate, 2)}× its CPU (what NestJS, Express,
+nestjs-telegraf and the app's checks and bookkeeping add).
 
 Targets (issue 16), from the medians above and the fixed-rate table below:
 
@@ -193,10 +201,11 @@ Exactly once, per run: the rows each bot recorded for the run's update ids (Ovoz
 \`source_update_id\`; the anchor: \`minimal_updates\`) and the replies it sent (the fake Bot API's \`sendMessage\` calls
 during the run) against the updates answered 200. Each of the five phrases records one transaction (the parser, as
 the bot calls it, finds ${w.itemsPerPhrase.join(', ')} item(s)), so an update is lost with fewer rows than that and doubled with more.
+The lean bot writes the same \`transactions\` rows and is counted the same way.
 
 | run | updates sent / answered 200 | rows / expected | lost | doubled | replies | exactly once |
 |---|---|---|---|---|---|---|
-${w.runs.app.map((r, i) => `${onceRow(`OvozPay, run ${i + 1}`, r.effects)}\n${onceRow(`anchor, run ${i + 1}`, w.runs.minimal[i].effects)}`).join('\n')}
+${w.runs.app.map((r, i) => `${onceRow(`OvozPay, run ${i + 1}`, r.effects)}\n${onceRow(`anchor, run ${i + 1}`, w.runs.minimal[i].effects)}\n${onceRow(`lean bot, run ${i + 1}`, w.runs.lean[i].effects)}`).join('\n')}
 
 - The fake Bot API alone, \`sendMessage\` at a fixed ${fmt(s.botApi.rate)} calls/s (open loop from the load generator's process, where it
   runs during the bench, so the generator's own client work is in it): p50 ${fmt(s.botApi.result.p50Ms, 2)} ms, p99 ${fmt(s.botApi.result.p99Ms, 2)} ms,

@@ -3,7 +3,9 @@
  * API on loopback, and every figure is measured next to a baseline in the same run:
  *   - webhook throughput, p50/p99 and app CPU per update (32 senders, closed loop): OvozPay and the anchor (a minimal
  *     telegraf + pg bot, bench/minimal-bot.js) alternate three times each (A B A B A B), medians reported; each run
- *     is checked for lost or doubled updates (rows recorded and replies sent against the updates answered);
+ *     is checked for lost or doubled updates (rows recorded and replies sent against the updates answered); beside
+ *     them, OvozPay's own statements, parser and reply without the framework (bench/lean-bot.js), the bound any HTTP
+ *     layer leaves (A B C A B C A B C);
  *   - a bare Node HTTP server answering the same POST; the same statements done with pg alone (the database's limit);
  *   - the fake Bot API alone at a fixed 5,000 calls/s (it must not be the bottleneck);
  *   - p50/p99 at a fixed 200 updates/s (open loop), OvozPay, the anchor and the bare server;
@@ -27,6 +29,7 @@ import {
   BENCH_SECRETS,
   Child,
   ensureBuilt,
+  LEAN_BOT,
   MINIMAL_BOT,
   peakRss,
   ROOT,
@@ -124,7 +127,7 @@ export interface SystemBenchResult {
   database: string;
   webhook: {
     /** OvozPay and the anchor alternated (A B A B A B): every run. */
-    runs: { app: WebhookRun[]; minimal: WebhookRun[] };
+    runs: { app: WebhookRun[]; minimal: WebhookRun[]; lean: WebhookRun[] };
     /** Medians over the runs (each field its own median; errors summed). */
     app: LoadResult;
     bare: LoadResult;
@@ -134,6 +137,9 @@ export interface SystemBenchResult {
     /** Rows the minimal bot stored and replies it sent over its runs, against the updates answered 200. */
     minimalRows: number;
     minimalReplies: number;
+    /** OvozPay's own work without the framework (bench/lean-bot.js); medians over its runs. */
+    lean: LoadResult;
+    leanCpuMsPerUpdate: number;
     pgAlone: LoadResult;
     commitsPerUpdate: number;
     senders: number;
@@ -371,7 +377,8 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
     const app = await startChild(env);
     const bare = await startChild({}, BARE_SERVER);
     const minimal = await startChild(env, MINIMAL_BOT); // it reads the same four variables as the app
-    children.push(app, bare, minimal);
+    const lean = await startChild(env, LEAN_BOT); // and on the database the app migrated
+    children.push(app, bare, minimal, lean);
     await db.connect();
     const idleMb = app.rssMb();
     const bareIdleMb = bare.rssMb();
@@ -462,21 +469,25 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       `${r.cpuMsPerUpdate.toFixed(2)} ms CPU/update; ${r.effects.rows}/${r.effects.expectedRows} rows, ` +
       `${r.effects.replies} replies for ${r.effects.answered}/${r.effects.updates} answered (${exactlyOnce(r.effects) ? 'exactly once' : 'NOT exactly once'})`;
 
-    // Warm-up, both bots.
-    for (const child of [app, minimal])
+    // Warm-up, the three bots.
+    for (const child of [app, minimal, lean])
       await closedLoop(senders, 2000, (_i, s) => {
         const id = updateId++;
         return { target: webhookTarget(child.port), body: textUpdate(id, 900_000 + s, phraseOf(id)) };
       });
-    // OvozPay and the anchor alternate, same senders, same phrases, same fake Bot API.
+    // OvozPay, the anchor and OvozPay's work without the framework alternate: same senders, phrases, fake Bot API.
     const appRuns: WebhookRun[] = [];
     const minimalRuns: WebhookRun[] = [];
+    const leanRuns: WebhookRun[] = [];
     for (let r = 0; r < RUNS; r++) {
       appRuns.push(await webhookRun([app], 'app'));
       log(`webhook run ${r + 1}: ${describe(appRuns[r])}`);
       minimalRuns.push(await webhookRun([minimal], 'anchor'));
       log(`minimal bot run ${r + 1}: ${describe(minimalRuns[r])}`);
+      leanRuns.push(await webhookRun([lean], 'app'));
+      log(`lean bot run ${r + 1}: ${describe(leanRuns[r])}`);
     }
+    await lean.stop();
     const appLoad = medianLoad(appRuns.map((r) => r.load));
     const minimalLoad = medianLoad(minimalRuns.map((r) => r.load));
     const peakMb = Math.max(...appRuns.map((r) => r.peakRssMb));
@@ -708,13 +719,15 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       scale,
       database: 'PostgreSQL (local, 127.0.0.1)',
       webhook: {
-        runs: { app: appRuns, minimal: minimalRuns },
+        runs: { app: appRuns, minimal: minimalRuns, lean: leanRuns },
         app: appLoad,
         bare: bareLoad,
         minimal: minimalLoad,
         minimalCpuMsPerUpdate: median(minimalRuns.map((r) => r.cpuMsPerUpdate)),
         minimalRows: minimalRuns.reduce((a, r) => a + r.effects.rows, 0),
         minimalReplies: minimalRuns.reduce((a, r) => a + r.effects.replies, 0),
+        lean: medianLoad(leanRuns.map((r) => r.load)),
+        leanCpuMsPerUpdate: median(leanRuns.map((r) => r.cpuMsPerUpdate)),
         pgAlone: pg,
         commitsPerUpdate: median(appRuns.map((r) => r.commitsPerUpdate)),
         senders,

@@ -1,0 +1,143 @@
+// OvozPay's own work for a recorded phrase without the framework (issue 16, docs/benchmarks-analysis.md): the bound
+// any HTTP layer leaves. telegraf's webhook callback on plain node:http and pg, like the anchor (bench/minimal-bot.js),
+// running the app's compiled code (dist/) for what a recorded text message must do: the update's claim with the
+// sender's reads (ProcessedUpdatesRepository.claimReading), the phrase parser, the insert of the update's rows
+// (TransactionsRepository.insertForUpdate), the recurring pattern read (RecurringRepository.patternRecordsUnlessKnown,
+// detectPattern), a reply with buttons, and the done-mark with the message's link in its statement (the update scope
+// and MessageLinksRepository.remember) — the same four statements per update. Left out, as no framework needs them:
+// NestJS, Express, nestjs-telegraf's handler chain, helmet, the host and webhook checks, the reply's retry wrapper,
+// logging, the learned keywords, budgets and households. Measurement only: nothing here is the app's behaviour.
+// Env: PORT, DATABASE_URL (migrated by the app), TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_SECRET.
+'use strict';
+const { Agent, createServer } = require('node:http');
+const { join } = require('node:path');
+const { Telegraf } = require('telegraf');
+const { DataSource } = require('typeorm');
+
+const DIST = join(__dirname, '..', 'dist');
+const dist = (path) => require(join(DIST, path));
+const { buildDataSourceOptions } = dist('database/data-source');
+const { ProcessedUpdatesRepository } = dist('modules/bot/infra/processed-updates.repository');
+const { MessageLinksRepository } = dist('modules/bot/infra/message-links.repository');
+const { openUpdateScope, closeUpdateScope } = dist('modules/bot/infra/update-scope');
+const { TransactionsRepository } = dist('modules/transactions/transactions.repository');
+const { Transaction } = dist('modules/transactions/transaction.entity');
+const { RecurringRepository } = dist('modules/recurring/recurring.repository');
+const { RecurringRule } = dist('modules/recurring/recurring-rule.entity');
+const { RecurringOccurrence } = dist('modules/recurring/recurring-occurrence.entity');
+const { detectPattern, foldDescription, localMonth, monthBefore, PATTERN_MONTHS } = dist(
+  'modules/recurring/patterns',
+);
+const { zonedTimeToUtc } = dist('common/time/local-time');
+const { parsePhrase } = dist('modules/nlu/parser');
+
+const env = process.env;
+const LEASE_SECONDS = 60;
+
+async function main() {
+  const dataSource = await new DataSource(
+    buildDataSourceOptions(env.DATABASE_URL, { embedded: false, poolSize: 10 }),
+  ).initialize();
+  const updates = new ProcessedUpdatesRepository(dataSource);
+  const links = new MessageLinksRepository(dataSource);
+  const transactions = new TransactionsRepository(dataSource.getRepository(Transaction));
+  const recurring = new RecurringRepository(
+    dataSource.getRepository(RecurringRule),
+    dataSource.getRepository(RecurringOccurrence),
+  );
+
+  const bot = new Telegraf(env.TELEGRAM_BOT_TOKEN, {
+    telegram: { apiRoot: env.TELEGRAM_API_ROOT, webhookReply: false },
+  });
+  bot.telegram.options.agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  bot.botInfo = { id: 7000000001, is_bot: true, first_name: 'Lean', username: 'lean_bench_bot' };
+
+  bot.on('text', async (ctx) => {
+    const m = ctx.message;
+    const updateId = ctx.update.update_id;
+    const { claim, reads } = await updates.claimReading(updateId, LEASE_SECONDS, m.chat.id);
+    if (claim !== 'claimed' || !reads.user) return;
+    const user = reads.user;
+    openUpdateScope(user, reads.sessionState);
+    const now = new Date();
+    const parsed = parsePhrase(m.text, { defaultCurrency: user.currency, now, timeZone: user.timezone });
+    let answer = '🤔';
+    if (parsed.intent === 'transaction' && parsed.items.every((it) => it.amountMinor !== null)) {
+      const rows = parsed.items.map((item, index) => ({
+        userId: user.id,
+        householdId: null,
+        type: item.type,
+        amount: item.amountMinor,
+        currency: item.currency,
+        category: item.category,
+        description: item.description.trim(),
+        occurredAt: now,
+        source: 'text',
+        sourceUpdateId: BigInt(updateId),
+        sourceItem: index,
+        transcript: null,
+      }));
+      const saved = await transactions.insertForUpdate(dataSource.manager, user.id, BigInt(updateId), rows);
+      const first = saved.rows[0];
+      const month = localMonth(first.occurredAt, user.timezone);
+      const from = monthBefore(month, PATTERN_MONTHS - 1)
+        .split('-')
+        .map(Number);
+      const to = monthBefore(month, -1).split('-').map(Number);
+      const records = await recurring.patternRecordsUnlessKnown(
+        user.id,
+        first.type,
+        foldDescription(first.description),
+        zonedTimeToUtc(user.timezone, from[0], from[1], 1),
+        zonedTimeToUtc(user.timezone, to[0], to[1], 1),
+      );
+      detectPattern(
+        { id: first.id, amountMinor: first.amount, currency: first.currency, occurredAt: first.occurredAt },
+        records,
+        user.timezone,
+      );
+      answer = saved.rows
+        .map((t) => `✅ ${t.type === 'expense' ? '−' : '+'}${t.amount / 100n} ${t.currency} · ${t.category}`)
+        .join('\n');
+      const sent = await ctx.reply(answer, {
+        reply_markup: {
+          inline_keyboard: saved.rows.map((t) => [
+            { text: '✏️', callback_data: `tx:edit:${t.id}` },
+            { text: '🗑', callback_data: `tx:del:${t.id}` },
+          ]),
+        },
+      });
+      await links.remember(user, {
+        userId: user.id,
+        chatId: BigInt(m.chat.id),
+        messageId: BigInt(m.message_id),
+        kind: 'records',
+        updateId: BigInt(updateId),
+        items: saved.rows.map((t) => ({ type: t.type, category: t.category })),
+        replyMessageId: BigInt(sent.message_id),
+        lastUpdateId: BigInt(updateId),
+      });
+    } else {
+      await ctx.reply(answer);
+    }
+    await updates.finish(updateId, closeUpdateScope(user)?.atFinish);
+  });
+
+  const webhook = bot.webhookCallback('/telegram/webhook/', { secretToken: env.TELEGRAM_WEBHOOK_SECRET });
+  createServer((req, res) => {
+    if (req.url.startsWith('/health'))
+      return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    webhook(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  }).listen(Number(env.PORT), '127.0.0.1');
+}
+
+// a normal exit on SIGTERM, so that a --cpu-prof run (STACK_FLOOR_PROFILE=1 bench/stack-floor.ts) writes its profile
+process.on('SIGTERM', () => process.exit(0));
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+});
