@@ -68,7 +68,11 @@ async function registeredPress(ctx: Context, run: (user: User) => Promise<Callba
  * update (their user and language) was resolved once before the handlers (infra/update-sender.ts); the commands and
  * buttons that need a registered user go through `registered` / `registeredPress`, which answer everyone else with
  * the /start hint in their language.
- * Methods are registered in this order, so the catch-all text handler stays last.
+ * Methods are registered in this order, and an update passes every handler before the one that takes it (telegraf
+ * chains them: each one passed costs a few promises and closures). So the commands come first, then the catch-all text
+ * handler, which takes every other text message — the commonest update — and then the handlers of other kinds of
+ * update (contacts, voice, media, edits, buttons), which never see a text message; each button's handler stays ahead
+ * of the catch-all button handler (docs/benchmarks-analysis.md, issue 16).
  */
 @Update()
 @UseFilters(BotExceptionFilter)
@@ -149,6 +153,69 @@ export class BotUpdate {
     await registered(ctx, (user) => this.bot.cancel(user));
   }
 
+  @Command('goals')
+  async goals(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.plans.goalsCommand(user, ''));
+  }
+
+  @Command('goal')
+  async goal(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    const at = new Date(ctx.message.date * 1000);
+    await registered(ctx, (user) => this.plans.goalsCommand(user, commandArgument(ctx.message.text), at));
+  }
+
+  @Command('debts')
+  async debts(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.plans.debtsCommand(user));
+  }
+
+  @Command('remind')
+  async remind(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    await registered(ctx, (user) => this.plans.remindCommand(user, commandArgument(ctx.message.text)));
+  }
+
+  /** /categories: own categories and learned words (its ✖ buttons, lr:…: learnedCallback below). */
+  @Command('categories')
+  async categories(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.categoriesBot.command(user));
+  }
+
+  /** /family: the household card (its buttons, hf:…: familyCallback below). */
+  @Command('family')
+  async familyCommand(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.family.command(user));
+  }
+
+  /** /recurring (docs/recurring.md; its buttons, r…:, recurringCallback below). */
+  @Command('recurring')
+  async recurring(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.recurringBot.command(user));
+  }
+
+  /** /budget (docs/budgets.md): the list with progress (its ✖ buttons, bx:…: budgetCallback below). */
+  @Command('budget')
+  async budget(@Ctx() ctx: MessageContext): Promise<void> {
+    await registered(ctx, (user) => this.budgetsBot.command(user));
+  }
+
+  /** Every text message that is no command: a phrase to record, a question, an answer the bot asked for. */
+  @On('text')
+  async text(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+    const m = ctx.message;
+    // every origin kind carries the original date (telegraf's types leave it out)
+    const origin = m.forward_origin as { date?: unknown } | undefined;
+    const writtenAt = typeof origin?.date === 'number' ? new Date(origin.date * 1000) : undefined;
+    const input = {
+      ...updateSender(ctx),
+      text: m.text,
+      updateId: ctx.update.update_id,
+      sentAt: new Date(m.date * 1000),
+      messageId: m.message_id,
+      writtenAt,
+    };
+    await reply(ctx, await this.bot.onText(input));
+  }
+
   @On('contact')
   async contact(@Ctx() ctx: MessageContext<Message.ContactMessage>): Promise<void> {
     const { user_id, phone_number } = ctx.message.contact;
@@ -213,39 +280,12 @@ export class BotUpdate {
     await registeredPress(ctx, (user) => this.reports.onCallback(user, { data }));
   }
 
-  @Command('goals')
-  async goals(@Ctx() ctx: MessageContext): Promise<void> {
-    await registered(ctx, (user) => this.plans.goalsCommand(user, ''));
-  }
-
-  @Command('goal')
-  async goal(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    const at = new Date(ctx.message.date * 1000);
-    await registered(ctx, (user) => this.plans.goalsCommand(user, commandArgument(ctx.message.text), at));
-  }
-
-  @Command('debts')
-  async debts(@Ctx() ctx: MessageContext): Promise<void> {
-    await registered(ctx, (user) => this.plans.debtsCommand(user));
-  }
-
-  @Command('remind')
-  async remind(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    await registered(ctx, (user) => this.plans.remindCommand(user, commandArgument(ctx.message.text)));
-  }
-
   /** Goal and debt buttons (callback_data p…:), ahead of the catch-all callback handler. */
   @Action(PLAN_CALLBACK_RE)
   async planCallback(
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
     await registeredPress(ctx, (user) => this.plans.onCallback(user, pressOf(ctx)));
-  }
-
-  /** /categories: own categories and learned words; its ✖ buttons (lr:…) come here, ahead of the catch-all. */
-  @Command('categories')
-  async categories(@Ctx() ctx: MessageContext): Promise<void> {
-    await registered(ctx, (user) => this.categoriesBot.command(user));
   }
 
   @Action(LEARNED_CALLBACK_RE)
@@ -255,12 +295,6 @@ export class BotUpdate {
     await registeredPress(ctx, (user) => this.categoriesBot.onCallback(user, pressOf(ctx)));
   }
 
-  /** /family: the household card; its buttons (hf:…) come here, ahead of the catch-all. */
-  @Command('family')
-  async familyCommand(@Ctx() ctx: MessageContext): Promise<void> {
-    await registered(ctx, (user) => this.family.command(user));
-  }
-
   @Action(FAMILY_CALLBACK_RE)
   async familyCallback(
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
@@ -268,23 +302,11 @@ export class BotUpdate {
     await registeredPress(ctx, (user) => this.family.onCallback(user, pressOf(ctx)));
   }
 
-  /** /recurring (docs/recurring.md) and its buttons (r…:), ahead of the catch-all. */
-  @Command('recurring')
-  async recurring(@Ctx() ctx: MessageContext): Promise<void> {
-    await registered(ctx, (user) => this.recurringBot.command(user));
-  }
-
   @Action(RECURRING_CALLBACK_RE)
   async recurringCallback(
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
     await registeredPress(ctx, (user) => this.recurringBot.onCallback(user, pressOf(ctx)));
-  }
-
-  /** /budget (docs/budgets.md): the list with progress; its ✖ buttons (bx:…) come here, ahead of the catch-all. */
-  @Command('budget')
-  async budget(@Ctx() ctx: MessageContext): Promise<void> {
-    await registered(ctx, (user) => this.budgetsBot.command(user));
   }
 
   @Action(BUDGET_CALLBACK_RE)
@@ -299,22 +321,5 @@ export class BotUpdate {
     @Ctx() ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>,
   ): Promise<void> {
     await registeredPress(ctx, (user) => this.bot.onCallback(user, pressOf(ctx)));
-  }
-
-  @On('text')
-  async text(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
-    const m = ctx.message;
-    // every origin kind carries the original date (telegraf's types leave it out)
-    const origin = m.forward_origin as { date?: unknown } | undefined;
-    const writtenAt = typeof origin?.date === 'number' ? new Date(origin.date * 1000) : undefined;
-    const input = {
-      ...updateSender(ctx),
-      text: m.text,
-      updateId: ctx.update.update_id,
-      sentAt: new Date(m.date * 1000),
-      messageId: m.message_id,
-      writtenAt,
-    };
-    await reply(ctx, await this.bot.onText(input));
   }
 }
