@@ -1,5 +1,5 @@
 import { UseFilters } from '@nestjs/common';
-import { Action, Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
+import { Action, Command, Ctx, On, Update } from 'nestjs-telegraf';
 import type { Context, NarrowedContext } from 'telegraf';
 import type { CallbackQuery, Message, Update as TgUpdate } from 'telegraf/types';
 import type { User } from '../users/user.entity';
@@ -32,6 +32,34 @@ import {
 import { BUDGET_CALLBACK_RE } from './keyboards/callback-data';
 import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
 import { needStartText } from './texts/bot.texts';
+
+/** The commands the bot answers in a private chat (/help and the menu list each one: texts/bot.commands.spec.ts). */
+const COMMANDS = [
+  'start',
+  'help',
+  'balance',
+  'phone',
+  'login',
+  'stats',
+  'export',
+  'deletemydata',
+  'language',
+  'currency',
+  'app',
+  'cancel',
+  'goals',
+  'goal',
+  'debts',
+  'remind',
+  'categories',
+  'family',
+  'recurring',
+  'budget',
+] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+/** A command's message, as telegraf's command matcher leaves it: `command` is the name without the slash. */
+type CommandContext = MessageContext<Message.TextMessage> & { command: string };
 
 /** The press of an inline button as plain values: the presser, its callback_data, the update. */
 function pressOf(ctx: NarrowedContext<Context, TgUpdate.CallbackQueryUpdate<CallbackQuery>>): CallbackInput {
@@ -69,7 +97,8 @@ async function registeredPress(ctx: Context, run: (user: User) => Promise<Callba
  * buttons that need a registered user go through `registered` / `registeredPress`, which answer everyone else with
  * the /start hint in their language.
  * Methods are registered in this order, and an update passes every handler before the one that takes it (telegraf
- * chains them: each one passed costs a few promises and closures). So the commands come first, then the catch-all text
+ * chains them: each one passed costs a few promises and closures). So the commands come first (one handler for all of
+ * them, `command`), then the catch-all text
  * handler, which takes every other text message — the commonest update — and then the handlers of other kinds of
  * update (contacts, voice, media, edits, buttons), which never see a text message; each button's handler stays ahead
  * of the catch-all button handler (docs/benchmarks-analysis.md, issue 16).
@@ -87,9 +116,45 @@ export class BotUpdate {
     private readonly budgetsBot: BudgetsBot,
   ) {}
 
+  /**
+   * Every command in one handler: telegraf chains the handlers, and an update passes each one ahead of its own (a few
+   * promises and closures apiece), so the commands are one link instead of twenty — every text message passes them
+   * on its way to the text handler (docs/benchmarks-analysis.md, issue 16). telegraf matches the name (and
+   * `@<this bot>`) and sets `ctx.command`; the table below hands the message to that command's method.
+   */
+  @Command([...COMMANDS])
+  async command(@Ctx() ctx: CommandContext): Promise<void> {
+    await this.commands[ctx.command as CommandName](ctx);
+  }
+
+  private readonly commands: Record<
+    CommandName,
+    (ctx: MessageContext<Message.TextMessage>) => Promise<void>
+  > = {
+    start: (ctx) => this.start(ctx),
+    help: (ctx) => this.help(ctx),
+    balance: (ctx) => this.balance(ctx),
+    phone: (ctx) => this.phone(ctx),
+    login: (ctx) => this.login(ctx),
+    stats: (ctx) => this.stats(ctx),
+    export: (ctx) => this.export(ctx),
+    deletemydata: (ctx) => this.deleteMyData(ctx),
+    language: (ctx) => this.language(ctx),
+    currency: (ctx) => this.currency(ctx),
+    app: (ctx) => this.miniApp(ctx),
+    cancel: (ctx) => this.cancel(ctx),
+    goals: (ctx) => this.goals(ctx),
+    goal: (ctx) => this.goal(ctx),
+    debts: (ctx) => this.debts(ctx),
+    remind: (ctx) => this.remind(ctx),
+    categories: (ctx) => this.categories(ctx),
+    family: (ctx) => this.familyCommand(ctx),
+    recurring: (ctx) => this.recurring(ctx),
+    budget: (ctx) => this.budget(ctx),
+  };
+
   /** /start; an invite link (`/start join_<token>`) then shows the invitation with its Join button. */
-  @Start()
-  async start(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  private async start(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     await reply(ctx, await this.bot.start(updateSender(ctx)));
     const payload = commandArgument(ctx.message.text ?? '');
     if (!payload.startsWith('join_')) return;
@@ -97,104 +162,85 @@ export class BotUpdate {
     if (invitation) await reply(ctx, invitation);
   }
 
-  @Help()
-  async help(@Ctx() ctx: MessageContext): Promise<void> {
+  private async help(ctx: MessageContext): Promise<void> {
     await reply(ctx, this.bot.help(updateSender(ctx)));
   }
 
-  @Command('balance')
-  async balance(@Ctx() ctx: MessageContext): Promise<void> {
+  private async balance(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.balance(user));
   }
 
-  @Command('phone')
-  async phone(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  private async phone(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     await registered(ctx, (user) => this.bot.setPhone(user, commandArgument(ctx.message.text)));
   }
 
-  @Command('login')
-  async login(@Ctx() ctx: MessageContext): Promise<void> {
+  private async login(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.login(user));
   }
 
-  @Command('stats')
-  async stats(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  private async stats(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     const at = new Date(ctx.message.date * 1000);
     await registered(ctx, (user) => this.reports.stats(user, commandArgument(ctx.message.text), at));
   }
 
-  @Command('export')
-  async export(@Ctx() ctx: MessageContext): Promise<void> {
+  private async export(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.reports.exportCsv(user));
   }
 
-  @Command('deletemydata')
-  async deleteMyData(@Ctx() ctx: MessageContext): Promise<void> {
+  private async deleteMyData(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.reports.deleteAsk(user));
   }
 
-  @Command('language')
-  async language(@Ctx() ctx: MessageContext): Promise<void> {
+  private async language(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.chooseLanguage(user));
   }
 
-  @Command('currency')
-  async currency(@Ctx() ctx: MessageContext): Promise<void> {
+  private async currency(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.chooseCurrency(user));
   }
 
-  @Command('app')
-  async miniApp(@Ctx() ctx: MessageContext): Promise<void> {
+  private async miniApp(ctx: MessageContext): Promise<void> {
     await reply(ctx, this.bot.miniApp(updateSender(ctx)));
   }
 
-  @Command('cancel')
-  async cancel(@Ctx() ctx: MessageContext): Promise<void> {
+  private async cancel(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.cancel(user));
   }
 
-  @Command('goals')
-  async goals(@Ctx() ctx: MessageContext): Promise<void> {
+  private async goals(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.plans.goalsCommand(user, ''));
   }
 
-  @Command('goal')
-  async goal(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  private async goal(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     const at = new Date(ctx.message.date * 1000);
     await registered(ctx, (user) => this.plans.goalsCommand(user, commandArgument(ctx.message.text), at));
   }
 
-  @Command('debts')
-  async debts(@Ctx() ctx: MessageContext): Promise<void> {
+  private async debts(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.plans.debtsCommand(user));
   }
 
-  @Command('remind')
-  async remind(@Ctx() ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  private async remind(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     await registered(ctx, (user) => this.plans.remindCommand(user, commandArgument(ctx.message.text)));
   }
 
   /** /categories: own categories and learned words (its ✖ buttons, lr:…: learnedCallback below). */
-  @Command('categories')
-  async categories(@Ctx() ctx: MessageContext): Promise<void> {
+  private async categories(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.categoriesBot.command(user));
   }
 
   /** /family: the household card (its buttons, hf:…: familyCallback below). */
-  @Command('family')
-  async familyCommand(@Ctx() ctx: MessageContext): Promise<void> {
+  private async familyCommand(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.family.command(user));
   }
 
   /** /recurring (docs/recurring.md; its buttons, r…:, recurringCallback below). */
-  @Command('recurring')
-  async recurring(@Ctx() ctx: MessageContext): Promise<void> {
+  private async recurring(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.recurringBot.command(user));
   }
 
   /** /budget (docs/budgets.md): the list with progress (its ✖ buttons, bx:…: budgetCallback below). */
-  @Command('budget')
-  async budget(@Ctx() ctx: MessageContext): Promise<void> {
+  private async budget(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.budgetsBot.command(user));
   }
 

@@ -1,7 +1,7 @@
 /**
  * Every command the bot answers is listed in /help and in the command menu (setMyCommands), in every language, and
- * nothing is listed that the bot does not answer. The handled commands are read from the @Start, @Help and @Command
- * decorators of BotUpdate, so a new handler without a /help line or a menu entry fails here.
+ * nothing is listed that the bot does not answer. The handled commands are read from the listener
+ * decorators of BotUpdate (@Start, @Help, @Command), so a new command without a /help line or a menu entry fails here.
  */
 import 'reflect-metadata';
 import { LISTENERS_METADATA } from 'nestjs-telegraf/dist/telegraf.constants';
