@@ -138,6 +138,8 @@ export const BARE_SERVER = join(ROOT, 'bench', 'bare-server.js');
 export const MINIMAL_BOT = join(ROOT, 'bench', 'minimal-bot.js');
 /** OvozPay's statements, parser and reply for a recorded phrase without the framework (bench/lean-bot.js). */
 export const LEAN_BOT = join(ROOT, 'bench', 'lean-bot.js');
+/** The REST list and balance's statements and JSON without the framework (bench/lean-rest.js). */
+export const LEAN_REST = join(ROOT, 'bench', 'lean-rest.js');
 
 /**
  * The statements a child run with `-r bench/pg-statements.js` sent through pg (the JSON it wrote to `file` at exit),

@@ -276,14 +276,23 @@ large/small ratio stays ≤ 1.5 — ${met([big.balanceCommand, big.restBalance, 
 ${s.rest.senders} concurrent clients, closed loop, ${Math.min(s.scale.durationMs, 10_000) / 1000} s per run. Login, list and balance run in ${s.rest.runs.list.length} interleaved rounds
 (login, list, balance, login, …); the table gives each run's throughput and the medians (errors: the sum); the bare
 server one run after them. Login verifies Mini App init_data and issues new tokens each time; list and balance use the
-Bearer tokens of the ${w.senders} webhook senders.
+Bearer tokens of the ${w.senders} webhook senders. In the same rounds, right after each of OvozPay's list and balance runs, the
+same request to the lean REST server (\`bench/lean-rest.js\`: the app's compiled code for the bearer check, the same
+statements and the same JSON on \`node:http\`, without NestJS, Express, helmet, passport, guards and pipes): the
+bound any HTTP layer leaves.
 
 | | runs | **median** | p50 | p99 | errors |
 |---|---|---|---|---|---|
 ${restRow('POST /api/users/auth/telegram-login/', s.rest.runs.login, s.rest.login)}
 ${restRow('GET /api/transactions/ (page of 20)', s.rest.runs.list, s.rest.list)}
 ${restRow('GET /api/transactions/balance/', s.rest.runs.balance, s.rest.balance)}
+${restRow('lean REST server, GET /api/transactions/ (page of 20)', s.rest.lean.runs.list, s.rest.lean.list)}
+${restRow('lean REST server, GET /api/transactions/balance/', s.rest.lean.runs.balance, s.rest.lean.balance)}
 | bare Node HTTP server (baseline) | one run | **${fmt(s.rest.bare.perSecond)}/s** | ${ms(s.rest.bare.p50Ms)} | ${ms(s.rest.bare.p99Ms)} | ${s.rest.bare.errors} |
+
+App CPU per request (medians): list ${fmt(s.rest.cpuMs.list, 2)} ms (lean ${fmt(s.rest.leanCpuMs.list, 2)} ms), balance
+${fmt(s.rest.cpuMs.balance, 2)} ms (lean ${fmt(s.rest.leanCpuMs.balance, 2)} ms). OvozPay reaches ${pct(s.rest.list.perSecond, s.rest.lean.list.perSecond)} of the lean server's list
+and ${pct(s.rest.balance.perSecond, s.rest.lean.balance.perSecond)} of its balance.
 
 Targets (issue 16), medians:
 

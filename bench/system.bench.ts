@@ -12,7 +12,8 @@
  *   - two app instances on one database: throughput 1 vs 2 instances, and every update sent to both at once
  *     (one transaction and one reply each);
  *   - /balance and GET /api/transactions/ for a user with 100 and with 100,000 transactions;
- *   - REST login, list and balance throughput (three runs each, medians); RSS under load vs the bare server; cold start.
+ *   - REST login, list and balance throughput (three runs each, medians), list and balance beside the same statements
+ *     and JSON without the framework (bench/lean-rest.js); RSS under load vs the bare server; cold start.
  */
 import { randomUUID } from 'node:crypto';
 import { sign } from 'jsonwebtoken';
@@ -30,6 +31,7 @@ import {
   Child,
   ensureBuilt,
   LEAN_BOT,
+  LEAN_REST,
   MINIMAL_BOT,
   peakRss,
   ROOT,
@@ -185,6 +187,14 @@ export interface SystemBenchResult {
     bare: LoadResult;
     senders: number;
     runs: { login: LoadResult[]; list: LoadResult[]; balance: LoadResult[] };
+    /** App CPU per request, medians over the runs (the process's user + system time). */
+    cpuMs: { list: number; balance: number };
+    /**
+     * The same two GETs on bench/lean-rest.js (the app's statements and JSON on node:http, no framework), in the
+     * same rounds: the bound any HTTP layer leaves.
+     */
+    lean: { list: LoadResult; balance: LoadResult; runs: { list: LoadResult[]; balance: LoadResult[] } };
+    leanCpuMs: { list: number; balance: number };
   };
   rss: { idleMb: number; peakUnderLoadMb: number; bareIdleMb: number; barePeakMb: number };
   coldStart: { appMs: number[]; bareMs: number[] };
@@ -669,25 +679,41 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
           body: JSON.stringify({ telegram_chat_id: chat, init_data: init }),
         };
       });
-    const getRun = (path: string) =>
-      closedLoop(restSenders, restMs, (i) => ({
+    const leanRest = await startChild(env, LEAN_REST);
+    children.push(leanRest);
+    /** A closed loop of GETs on `child`, with its CPU per request. */
+    const getRun = async (child: Child, path: string, cpu: number[]) => {
+      const cpu0 = child.cpuMs();
+      const r = await closedLoop(restSenders, restMs, (i) => ({
         target: {
-          port: app.port,
+          port: child.port,
           path,
           method: 'GET',
           headers: { authorization: tokens[i % tokens.length] },
         },
       }));
+      cpu.push((child.cpuMs() - cpu0) / Math.max(1, r.requests));
+      return r;
+    };
+    const LIST = '/api/transactions/?page_size=20';
+    const BALANCE = '/api/transactions/balance/';
     const restRuns = { login: [] as LoadResult[], list: [] as LoadResult[], balance: [] as LoadResult[] };
+    const leanRestRuns = { list: [] as LoadResult[], balance: [] as LoadResult[] };
+    const cpu = { list: [] as number[], balance: [] as number[] };
+    const leanCpu = { list: [] as number[], balance: [] as number[] };
     for (let r = 0; r < RUNS; r++) {
       restRuns.login.push(await loginRun());
-      restRuns.list.push(await getRun('/api/transactions/?page_size=20'));
-      restRuns.balance.push(await getRun('/api/transactions/balance/'));
+      restRuns.list.push(await getRun(app, LIST, cpu.list));
+      leanRestRuns.list.push(await getRun(leanRest, LIST, leanCpu.list));
+      restRuns.balance.push(await getRun(app, BALANCE, cpu.balance));
+      leanRestRuns.balance.push(await getRun(leanRest, BALANCE, leanCpu.balance));
       log(
-        `REST run ${r + 1}: login ${restRuns.login[r].perSecond.toFixed(0)}/s, list ${restRuns.list[r].perSecond.toFixed(0)}/s, ` +
-          `balance ${restRuns.balance[r].perSecond.toFixed(0)}/s`,
+        `REST run ${r + 1}: login ${restRuns.login[r].perSecond.toFixed(0)}/s, list ${restRuns.list[r].perSecond.toFixed(0)}/s ` +
+          `(lean ${leanRestRuns.list[r].perSecond.toFixed(0)}/s), balance ${restRuns.balance[r].perSecond.toFixed(0)}/s ` +
+          `(lean ${leanRestRuns.balance[r].perSecond.toFixed(0)}/s)`,
       );
     }
+    await leanRest.stop();
     const bareRest = await closedLoop(restSenders, restMs, () => ({
       target: { port: bare.port, path: '/api/transactions/' },
       body: '{}',
@@ -760,6 +786,13 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
         bare: bareRest,
         senders: restSenders,
         runs: restRuns,
+        cpuMs: { list: median(cpu.list), balance: median(cpu.balance) },
+        lean: {
+          list: medianLoad(leanRestRuns.list),
+          balance: medianLoad(leanRestRuns.balance),
+          runs: leanRestRuns,
+        },
+        leanCpuMs: { list: median(leanCpu.list), balance: median(leanCpu.balance) },
       },
       rss: { idleMb, peakUnderLoadMb: peakMb, bareIdleMb, barePeakMb },
       coldStart: { appMs, bareMs },
