@@ -24,6 +24,8 @@ export function benchAppEnv(databaseUrl: string, botApiUrl: string): Record<stri
     BOT_MODE: 'webhook',
     TELEGRAM_WEBHOOK_SECRET: BENCH_SECRETS.webhookSecret,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    // No bank to ask here: the rates refresh fails at once (a closed local port) instead of waiting for cbu.uz.
+    CBU_RATES_URL: 'http://127.0.0.1:9/',
   };
 }
 

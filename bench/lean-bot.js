@@ -1,12 +1,13 @@
 // OvozPay's own work for a recorded phrase without the framework (issue 16, docs/benchmarks-analysis.md): the bound
 // any HTTP layer leaves. telegraf's webhook callback on plain node:http and pg, like the anchor (bench/minimal-bot.js),
-// running the app's compiled code (dist/) for what a recorded text message must do: the update's claim with the
-// sender's reads (ProcessedUpdatesRepository.claimReading), the phrase parser, the insert of the update's rows
-// (TransactionsRepository.insertForUpdate), the recurring pattern read (RecurringRepository.patternRecordsUnlessKnown,
-// detectPattern), a reply with buttons, and the done-mark with the message's link in its statement (the update scope
-// and MessageLinksRepository.remember) — the same four statements per update. Left out, as no framework needs them:
-// NestJS, Express, nestjs-telegraf's handler chain, helmet, the host and webhook checks, the reply's retry wrapper,
-// logging, the learned keywords, budgets and households. Measurement only: nothing here is the app's behaviour.
+// running the app's compiled code (dist/) for the statements, parser and reply of a recorded text message: the claim
+// with the sender's reads (ProcessedUpdatesRepository.claimReading), the phrase parser, the insert of the update's rows
+// (TransactionsRepository.insertForUpdate), the recurring pattern read for a record with a description
+// (RecurringRepository.patternRecordsUnlessKnown, detectPattern), a reply with buttons, and the done-mark with the
+// message's link in its statement (the update scope and MessageLinksRepository.remember) — the app's statements
+// (four, three for a record without a description). Left out: NestJS, Express, nestjs-telegraf's handler chain, helmet,
+// the host and webhook checks, the reply's retry wrapper, the INFO line per update, applying the learned keywords,
+// category names, budgets and households. Measurement only: nothing here is the app's behaviour.
 // Env: PORT, DATABASE_URL (migrated by the app), TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_SECRET.
 'use strict';
 const { Agent, createServer } = require('node:http');
@@ -25,9 +26,8 @@ const { Transaction } = dist('modules/transactions/transaction.entity');
 const { RecurringRepository } = dist('modules/recurring/recurring.repository');
 const { RecurringRule } = dist('modules/recurring/recurring-rule.entity');
 const { RecurringOccurrence } = dist('modules/recurring/recurring-occurrence.entity');
-const { detectPattern, foldDescription, localMonth, monthBefore, PATTERN_MONTHS } = dist(
-  'modules/recurring/patterns',
-);
+const { detectPattern, foldDescription, isPatternDescription, localMonth, monthBefore, PATTERN_MONTHS } =
+  dist('modules/recurring/patterns');
 const { zonedTimeToUtc } = dist('common/time/local-time');
 const { parsePhrase } = dist('modules/nlu/parser');
 
@@ -78,24 +78,31 @@ async function main() {
         transcript: null,
       }));
       const saved = await transactions.insertForUpdate(dataSource.manager, user.id, BigInt(updateId), rows);
-      const first = saved.rows[0];
-      const month = localMonth(first.occurredAt, user.timezone);
-      const from = monthBefore(month, PATTERN_MONTHS - 1)
-        .split('-')
-        .map(Number);
-      const to = monthBefore(month, -1).split('-').map(Number);
-      const records = await recurring.patternRecordsUnlessKnown(
-        user.id,
-        first.type,
-        foldDescription(first.description),
-        zonedTimeToUtc(user.timezone, from[0], from[1], 1),
-        zonedTimeToUtc(user.timezone, to[0], to[1], 1),
-      );
-      detectPattern(
-        { id: first.id, amountMinor: first.amount, currency: first.currency, occurredAt: first.occurredAt },
-        records,
-        user.timezone,
-      );
+      // the pattern read, as RecurringService.offerFor does it: per record with a description, once per description
+      const looked = new Set();
+      for (const row of saved.rows) {
+        if (!isPatternDescription(row.description)) continue;
+        const key = foldDescription(row.description);
+        if (looked.has(`${row.type}:${key}`)) continue;
+        looked.add(`${row.type}:${key}`);
+        const month = localMonth(row.occurredAt, user.timezone);
+        const from = monthBefore(month, PATTERN_MONTHS - 1)
+          .split('-')
+          .map(Number);
+        const to = monthBefore(month, -1).split('-').map(Number);
+        const records = await recurring.patternRecordsUnlessKnown(
+          user.id,
+          row.type,
+          key,
+          zonedTimeToUtc(user.timezone, from[0], from[1], 1),
+          zonedTimeToUtc(user.timezone, to[0], to[1], 1),
+        );
+        detectPattern(
+          { id: row.id, amountMinor: row.amount, currency: row.currency, occurredAt: row.occurredAt },
+          records,
+          user.timezone,
+        );
+      }
       answer = saved.rows
         .map((t) => `✅ ${t.type === 'expense' ? '−' : '+'}${t.amount / 100n} ${t.currency} · ${t.category}`)
         .join('\n');

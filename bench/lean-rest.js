@@ -2,11 +2,12 @@
 // (issue 16, docs/benchmarks-analysis.md): the bound any HTTP layer leaves for REST, as bench/lean-bot.js is for the
 // webhook. Plain node:http running the app's compiled code (dist/): the bearer token read and verified (HS256 with
 // the key object the app makes, the claims' shape and type), the user read by id (UsersRepository.findById), then the
-// balances (TransactionsRepository.balances, convertTotals, balanceJson) or the page and its count
+// balances with the conversion to the user's currency at the Central Bank's rates (TransactionsService's own
+// balanceSummary on its repositories and RatesService, balanceJson) or the page and its count
 // (TransactionsRepository.page, transactionJson with the category's name, DRF's count/next/previous/results) — the
 // same statements as the app's. Left out: NestJS, Express, helmet, passport, the guards, the validation pipe, the
-// host check, CORS, the rate limit's count, currency conversion at the bank's rates. Measurement only.
-// Env: PORT, DATABASE_URL (migrated by the app), SECRET_KEY.
+// host check, CORS. Measurement only.
+// Env: PORT, DATABASE_URL (migrated by the app), SECRET_KEY, CBU_RATES_URL.
 'use strict';
 const { createServer } = require('node:http');
 const { join } = require('node:path');
@@ -24,7 +25,11 @@ const { TransactionsRepository } = dist('modules/transactions/transactions.repos
 const { Transaction } = dist('modules/transactions/transaction.entity');
 const { balanceJson, transactionJson } = dist('modules/transactions/transactions.presenter');
 const { listOrder } = dist('modules/transactions/transactions.query');
-const { convertTotals } = dist('common/money/convert');
+const { TransactionsService } = dist('modules/transactions/transactions.service');
+const { RatesService } = dist('modules/rates/rates.service');
+const { RatesRepository } = dist('modules/rates/rates.repository');
+const { ExchangeRate } = dist('modules/rates/exchange-rate.entity');
+const { CbuRatesClient } = dist('modules/rates/cbu-rates.client');
 const { defaultCategoryName } = dist('modules/categories/category-names');
 const { isAnyDefaultCategory } = dist('modules/categories/category-keys');
 
@@ -44,6 +49,12 @@ async function main() {
   const users = new UsersRepository(dataSource.getRepository(User));
   const transactions = new TransactionsRepository(dataSource.getRepository(Transaction));
   const key = hs256Key(env.SECRET_KEY);
+  const rates = new RatesService(
+    new RatesRepository(dataSource.getRepository(ExchangeRate)),
+    new CbuRatesClient({ cbuRatesUrl: env.CBU_RATES_URL }),
+  );
+  // TransactionsService.balanceSummary with the two collaborators it uses for an unfiltered balance
+  const summary = { transactions, rates, balance: TransactionsService.prototype.balance };
 
   /** The bearer's user, or null (401). */
   async function userOf(req) {
@@ -60,14 +71,9 @@ async function main() {
   }
 
   async function balance(user) {
-    const totals = (await transactions.balances(user.id)).map((t) => ({
-      ...t,
-      balanceMinor: t.incomeMinor - t.expenseMinor,
-    }));
-    const own = totals.every((t) => t.currency === user.currency)
-      ? convertTotals(totals, user.currency, new Map())
-      : null;
-    return balanceJson({ totals, converted: own && { ...own, rateDate: null, rates: {} } });
+    return balanceJson(
+      await TransactionsService.prototype.balanceSummary.call(summary, user.id, user.currency),
+    );
   }
 
   async function page(user, host) {

@@ -681,6 +681,15 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       });
     const leanRest = await startChild(env, LEAN_REST);
     children.push(leanRest);
+    for (const path of ['/api/transactions/?page_size=20', '/api/transactions/balance/'])
+      await closedLoop(restSenders, 2000, (i) => ({
+        target: {
+          port: leanRest.port,
+          path,
+          method: 'GET',
+          headers: { authorization: tokens[i % tokens.length] },
+        },
+      })); // warm-up (the app has served the /balance and list latency runs above)
     /** A closed loop of GETs on `child`, with its CPU per request. */
     const getRun = async (child: Child, path: string, cpu: number[]) => {
       const cpu0 = child.cpuMs();

@@ -98,10 +98,10 @@ async function registeredPress(ctx: Context, run: (user: User) => Promise<Callba
  * the /start hint in their language.
  * Methods are registered in this order, and an update passes every handler before the one that takes it (telegraf
  * chains them: each one passed costs a few promises and closures). So the commands come first (one handler for all of
- * them, `command`), then the catch-all text
- * handler, which takes every other text message — the commonest update — and then the handlers of other kinds of
- * update (contacts, voice, media, edits, buttons), which never see a text message; each button's handler stays ahead
- * of the catch-all button handler (docs/benchmarks-analysis.md, issue 16).
+ * them, `command`), then the catch-all text handler, which takes every other text message — the commonest update —
+ * and then the handlers of other kinds of update (contacts, voice, media, edits, buttons), which never see a text
+ * message; each button's handler stays ahead of the catch-all button handler (docs/benchmarks-analysis.md, issue 16;
+ * bot.update.spec.ts holds the order).
  */
 @Update()
 @UseFilters(BotExceptionFilter)
@@ -124,6 +124,7 @@ export class BotUpdate {
    */
   @Command([...COMMANDS])
   async command(@Ctx() ctx: CommandContext): Promise<void> {
+    // telegraf ran this handler because the name equals one of COMMANDS (exact match), so the cast holds
     await this.commands[ctx.command as CommandName](ctx);
   }
 

@@ -1,7 +1,8 @@
 /**
  * Every command the bot answers is listed in /help and in the command menu (setMyCommands), in every language, and
- * nothing is listed that the bot does not answer. The handled commands are read from the listener
- * decorators of BotUpdate (@Start, @Help, @Command), so a new command without a /help line or a menu entry fails here.
+ * nothing is listed that the bot does not answer. The handled commands are read from BotUpdate's listener decorators
+ * (its one @Command([...COMMANDS]); @Start and @Help too, should any come back), so a new command without a /help line
+ * or a menu entry fails here.
  */
 import 'reflect-metadata';
 import { LISTENERS_METADATA } from 'nestjs-telegraf/dist/telegraf.constants';
@@ -15,7 +16,7 @@ interface Listener {
   args: unknown[];
 }
 
-/** The commands BotUpdate's handlers answer: /start, /help and each @Command('…'). */
+/** The commands BotUpdate's handlers answer: the names of its @Command listener (and @Start, @Help, if any). */
 function handledCommands(): string[] {
   const commands: string[] = [];
   for (const name of Object.getOwnPropertyNames(BotUpdate.prototype)) {

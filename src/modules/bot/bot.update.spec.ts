@@ -1,0 +1,50 @@
+/**
+ * The order BotUpdate's handlers are registered in (nestjs-telegraf registers them in the class's method order, and
+ * telegraf tries them in that order): the commands first, then the catch-all text handler, then the handlers of other
+ * kinds of update, each button handler ahead of the catch-all button handler. A handler moved the wrong way either
+ * takes updates meant for another (a command read as a phrase) or makes every text message pass it on its way
+ * (docs/benchmarks-analysis.md, issue 16, steps 16–17).
+ */
+import 'reflect-metadata';
+import { LISTENERS_METADATA } from 'nestjs-telegraf/dist/telegraf.constants';
+import { BotUpdate } from './bot.update';
+
+interface Listener {
+  method: string;
+  args: unknown[];
+}
+
+/** Each decorated method's listeners, in registration order: "command", "on:text", "action", … */
+function registered(): string[] {
+  const order: string[] = [];
+  for (const name of Object.getOwnPropertyNames(BotUpdate.prototype)) {
+    const handler = (BotUpdate.prototype as unknown as Record<string, unknown>)[name];
+    if (typeof handler !== 'function') continue;
+    for (const l of (Reflect.getMetadata(LISTENERS_METADATA, handler) ?? []) as Listener[])
+      order.push(l.method === 'on' ? `on:${[l.args[0]].flat().join(',')}` : l.method);
+  }
+  return order;
+}
+
+describe('BotUpdate registers its handlers in the order telegraf must try them', () => {
+  const order = registered();
+
+  it('one command handler, first', () => {
+    expect(order.filter((m) => m === 'command')).toHaveLength(1);
+    expect(order[0]).toBe('command');
+    expect(order).not.toContain('start');
+    expect(order).not.toContain('help');
+  });
+
+  it('the catch-all text handler right after it, before every other kind of update', () => {
+    expect(order[1]).toBe('on:text');
+  });
+
+  it('every button handler ahead of the catch-all button handler, which comes last', () => {
+    const catchAll = order.indexOf('on:callback_query');
+    expect(catchAll).toBe(order.length - 1);
+    const actions = order.flatMap((m, i) => (m === 'action' ? [i] : []));
+    expect(actions.length).toBeGreaterThan(0);
+    expect(Math.max(...actions)).toBeLessThan(catchAll);
+  });
+});
