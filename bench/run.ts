@@ -276,7 +276,8 @@ large/small ratio stays ≤ 1.5 — ${met([big.balanceCommand, big.restBalance, 
 ${s.rest.senders} concurrent clients, closed loop, ${Math.min(s.scale.durationMs, 10_000) / 1000} s per run. Login, list and balance run in ${s.rest.runs.list.length} interleaved rounds
 (login, list, balance, login, …); the table gives each run's throughput and the medians (errors: the sum); the bare
 server one run after them. Login verifies Mini App init_data and issues new tokens each time; list and balance use the
-Bearer tokens of the ${w.senders} webhook senders. In the same rounds, right after each of OvozPay's list and balance runs, the
+Bearer tokens of the ${w.senders} webhook senders, whose balances are in several currencies (UZS and USD: converted at
+today's bank rates, stored before the run as the app's hourly refresh would). In the same rounds, right after each of OvozPay's list and balance runs, the
 same request to the lean REST server (\`bench/lean-rest.js\`: the app's compiled code for the bearer check, the same
 statements and the same JSON on \`node:http\`, without NestJS, Express, helmet, passport, guards and pipes): the
 bound any HTTP layer leaves.

@@ -399,6 +399,14 @@ export async function runSystemBench(scale: Scale, log: (line: string) => void):
       await send(agent, webhookTarget(app.port), textUpdate(updateId++, 900_000 + s, '/start'));
     const users: Array<{ id: string }> = (await db.query(`SELECT id FROM users ORDER BY telegram_chat_id`))
       .rows;
+    // Today's bank rates stored, as the app keeps them after its hourly refresh: a balance in several currencies
+    // converts with one read of them, as in production (the bench has no bank to ask).
+    const bankToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tashkent' }).format(new Date());
+    await db.query(
+      `INSERT INTO exchange_rates (rate_date, currency, rate, nominal)
+       VALUES ($1, 'USD', '12741.19', 1), ($1, 'EUR', '13402.55', 1), ($1, 'RUB', '131.62', 1)`,
+      [bankToday],
+    );
     const replies = () => telegram.sent('sendMessage').length;
 
     /** Rows recorded per update id in [first, end): OvozPay's transactions or the anchor's minimal_updates. */
