@@ -5,26 +5,12 @@
  * takes updates meant for another (a command read as a phrase) or makes every text message pass it on its way
  * (docs/benchmarks-analysis.md, issue 16, steps 16–17).
  */
-import 'reflect-metadata';
-import { LISTENERS_METADATA } from 'nestjs-telegraf/dist/telegraf.constants';
 import { BotUpdate } from './bot.update';
+import { listenersOf } from '../../../test/helpers/bot-listeners';
 
-interface Listener {
-  method: string;
-  args: unknown[];
-}
-
-/** Each decorated method's listeners, in registration order: "command", "on:text", "action", … */
-function registered(): string[] {
-  const order: string[] = [];
-  for (const name of Object.getOwnPropertyNames(BotUpdate.prototype)) {
-    const handler = (BotUpdate.prototype as unknown as Record<string, unknown>)[name];
-    if (typeof handler !== 'function') continue;
-    for (const l of (Reflect.getMetadata(LISTENERS_METADATA, handler) ?? []) as Listener[])
-      order.push(l.method === 'on' ? `on:${[l.args[0]].flat().join(',')}` : l.method);
-  }
-  return order;
-}
+/** The listeners in registration order: "command", "on:text", "action", … */
+const registered = (): string[] =>
+  listenersOf(BotUpdate).map((l) => (l.method === 'on' ? `on:${[l.args[0]].flat().join(',')}` : l.method));
 
 describe('BotUpdate registers its handlers in the order telegraf must try them', () => {
   const order = registered();

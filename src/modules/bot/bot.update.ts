@@ -33,30 +33,35 @@ import { BUDGET_CALLBACK_RE } from './keyboards/callback-data';
 import type { CallbackInput, CallbackReply, FileReply, Reply } from './replies';
 import { needStartText } from './texts/bot.texts';
 
-/** The commands the bot answers in a private chat (/help and the menu list each one: texts/bot.commands.spec.ts). */
-const COMMANDS = [
-  'start',
-  'help',
-  'balance',
-  'phone',
-  'login',
-  'stats',
-  'export',
-  'deletemydata',
-  'language',
-  'currency',
-  'app',
-  'cancel',
-  'goals',
-  'goal',
-  'debts',
-  'remind',
-  'categories',
-  'family',
-  'recurring',
-  'budget',
-] as const;
-type CommandName = (typeof COMMANDS)[number];
+/**
+ * The commands the bot answers in a private chat, each with the BotUpdate method that answers it (/help and the menu
+ * list each one: texts/bot.commands.spec.ts).
+ */
+const COMMAND_HANDLERS: Record<
+  string,
+  (bot: BotUpdate, ctx: MessageContext<Message.TextMessage>) => Promise<void>
+> = {
+  start: (bot, ctx) => bot.start(ctx),
+  help: (bot, ctx) => bot.help(ctx),
+  balance: (bot, ctx) => bot.balance(ctx),
+  phone: (bot, ctx) => bot.phone(ctx),
+  login: (bot, ctx) => bot.login(ctx),
+  stats: (bot, ctx) => bot.stats(ctx),
+  export: (bot, ctx) => bot.export(ctx),
+  deletemydata: (bot, ctx) => bot.deleteMyData(ctx),
+  language: (bot, ctx) => bot.language(ctx),
+  currency: (bot, ctx) => bot.currency(ctx),
+  app: (bot, ctx) => bot.miniApp(ctx),
+  cancel: (bot, ctx) => bot.cancel(ctx),
+  goals: (bot, ctx) => bot.goals(ctx),
+  goal: (bot, ctx) => bot.goal(ctx),
+  debts: (bot, ctx) => bot.debts(ctx),
+  remind: (bot, ctx) => bot.remind(ctx),
+  categories: (bot, ctx) => bot.categories(ctx),
+  family: (bot, ctx) => bot.familyCommand(ctx),
+  recurring: (bot, ctx) => bot.recurring(ctx),
+  budget: (bot, ctx) => bot.budget(ctx),
+};
 
 /** A command's message, as telegraf's command matcher leaves it: `command` is the name without the slash. */
 type CommandContext = MessageContext<Message.TextMessage> & { command: string };
@@ -120,42 +125,16 @@ export class BotUpdate {
    * Every command in one handler: telegraf chains the handlers, and an update passes each one ahead of its own (a few
    * promises and closures apiece), so the commands are one link instead of twenty — every text message passes them
    * on its way to the text handler (docs/benchmarks-analysis.md, issue 16). telegraf matches the name (and
-   * `@<this bot>`) and sets `ctx.command`; the table below hands the message to that command's method.
+   * `@<this bot>`) and sets `ctx.command`; COMMAND_HANDLERS (above) hands the message to that command's method.
    */
-  @Command([...COMMANDS])
+  @Command(Object.keys(COMMAND_HANDLERS))
   async command(@Ctx() ctx: CommandContext): Promise<void> {
-    // telegraf ran this handler because the name equals one of COMMANDS (exact match), so the cast holds
-    await this.commands[ctx.command as CommandName](ctx);
+    // telegraf ran this handler because the name equals one of COMMAND_HANDLERS's keys (an exact match)
+    await COMMAND_HANDLERS[ctx.command](this, ctx);
   }
 
-  private readonly commands: Record<
-    CommandName,
-    (ctx: MessageContext<Message.TextMessage>) => Promise<void>
-  > = {
-    start: (ctx) => this.start(ctx),
-    help: (ctx) => this.help(ctx),
-    balance: (ctx) => this.balance(ctx),
-    phone: (ctx) => this.phone(ctx),
-    login: (ctx) => this.login(ctx),
-    stats: (ctx) => this.stats(ctx),
-    export: (ctx) => this.export(ctx),
-    deletemydata: (ctx) => this.deleteMyData(ctx),
-    language: (ctx) => this.language(ctx),
-    currency: (ctx) => this.currency(ctx),
-    app: (ctx) => this.miniApp(ctx),
-    cancel: (ctx) => this.cancel(ctx),
-    goals: (ctx) => this.goals(ctx),
-    goal: (ctx) => this.goal(ctx),
-    debts: (ctx) => this.debts(ctx),
-    remind: (ctx) => this.remind(ctx),
-    categories: (ctx) => this.categories(ctx),
-    family: (ctx) => this.familyCommand(ctx),
-    recurring: (ctx) => this.recurring(ctx),
-    budget: (ctx) => this.budget(ctx),
-  };
-
   /** /start; an invite link (`/start join_<token>`) then shows the invitation with its Join button. */
-  private async start(ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  async start(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     await reply(ctx, await this.bot.start(updateSender(ctx)));
     const payload = commandArgument(ctx.message.text ?? '');
     if (!payload.startsWith('join_')) return;
@@ -163,85 +142,85 @@ export class BotUpdate {
     if (invitation) await reply(ctx, invitation);
   }
 
-  private async help(ctx: MessageContext): Promise<void> {
+  async help(ctx: MessageContext): Promise<void> {
     await reply(ctx, this.bot.help(updateSender(ctx)));
   }
 
-  private async balance(ctx: MessageContext): Promise<void> {
+  async balance(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.balance(user));
   }
 
-  private async phone(ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  async phone(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     await registered(ctx, (user) => this.bot.setPhone(user, commandArgument(ctx.message.text)));
   }
 
-  private async login(ctx: MessageContext): Promise<void> {
+  async login(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.login(user));
   }
 
-  private async stats(ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  async stats(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     const at = new Date(ctx.message.date * 1000);
     await registered(ctx, (user) => this.reports.stats(user, commandArgument(ctx.message.text), at));
   }
 
-  private async export(ctx: MessageContext): Promise<void> {
+  async export(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.reports.exportCsv(user));
   }
 
-  private async deleteMyData(ctx: MessageContext): Promise<void> {
+  async deleteMyData(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.reports.deleteAsk(user));
   }
 
-  private async language(ctx: MessageContext): Promise<void> {
+  async language(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.chooseLanguage(user));
   }
 
-  private async currency(ctx: MessageContext): Promise<void> {
+  async currency(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.chooseCurrency(user));
   }
 
-  private async miniApp(ctx: MessageContext): Promise<void> {
+  async miniApp(ctx: MessageContext): Promise<void> {
     await reply(ctx, this.bot.miniApp(updateSender(ctx)));
   }
 
-  private async cancel(ctx: MessageContext): Promise<void> {
+  async cancel(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.bot.cancel(user));
   }
 
-  private async goals(ctx: MessageContext): Promise<void> {
+  async goals(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.plans.goalsCommand(user, ''));
   }
 
-  private async goal(ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  async goal(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     const at = new Date(ctx.message.date * 1000);
     await registered(ctx, (user) => this.plans.goalsCommand(user, commandArgument(ctx.message.text), at));
   }
 
-  private async debts(ctx: MessageContext): Promise<void> {
+  async debts(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.plans.debtsCommand(user));
   }
 
-  private async remind(ctx: MessageContext<Message.TextMessage>): Promise<void> {
+  async remind(ctx: MessageContext<Message.TextMessage>): Promise<void> {
     await registered(ctx, (user) => this.plans.remindCommand(user, commandArgument(ctx.message.text)));
   }
 
   /** /categories: own categories and learned words (its ✖ buttons, lr:…: learnedCallback below). */
-  private async categories(ctx: MessageContext): Promise<void> {
+  async categories(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.categoriesBot.command(user));
   }
 
   /** /family: the household card (its buttons, hf:…: familyCallback below). */
-  private async familyCommand(ctx: MessageContext): Promise<void> {
+  async familyCommand(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.family.command(user));
   }
 
   /** /recurring (docs/recurring.md; its buttons, r…:, recurringCallback below). */
-  private async recurring(ctx: MessageContext): Promise<void> {
+  async recurring(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.recurringBot.command(user));
   }
 
   /** /budget (docs/budgets.md): the list with progress (its ✖ buttons, bx:…: budgetCallback below). */
-  private async budget(ctx: MessageContext): Promise<void> {
+  async budget(ctx: MessageContext): Promise<void> {
     await registered(ctx, (user) => this.budgetsBot.command(user));
   }
 

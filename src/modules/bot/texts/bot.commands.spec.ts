@@ -1,34 +1,26 @@
 /**
  * Every command the bot answers is listed in /help and in the command menu (setMyCommands), in every language, and
  * nothing is listed that the bot does not answer. The handled commands are read from BotUpdate's listener decorators
- * (its one @Command([...COMMANDS]); @Start and @Help too, should any come back), so a new command without a /help line
- * or a menu entry fails here.
+ * (its one @Command(Object.keys(COMMAND_HANDLERS)); @Start and @Help too, should any come back), so a new
+ * command without a /help line or a menu entry fails here.
  */
-import 'reflect-metadata';
-import { LISTENERS_METADATA } from 'nestjs-telegraf/dist/telegraf.constants';
 import { menuCommands } from './bot.menu';
 import { helpText } from './bot.texts';
 import { BotUpdate } from '../bot.update';
 import { LANGUAGES } from '../../../common/text/languages';
-
-interface Listener {
-  method: string;
-  args: unknown[];
-}
+import { listenersOf } from '../../../../test/helpers/bot-listeners';
 
 /** The commands BotUpdate's handlers answer: the names of its @Command listener (and @Start, @Help, if any). */
 function handledCommands(): string[] {
-  const commands: string[] = [];
-  for (const name of Object.getOwnPropertyNames(BotUpdate.prototype)) {
-    const handler = (BotUpdate.prototype as unknown as Record<string, unknown>)[name];
-    if (typeof handler !== 'function') continue;
-    const listeners = (Reflect.getMetadata(LISTENERS_METADATA, handler) ?? []) as Listener[];
-    for (const l of listeners) {
-      if (l.method === 'start' || l.method === 'help') commands.push(l.method);
-      if (l.method === 'command') commands.push(...(l.args.flat() as string[]));
-    }
-  }
-  return commands.sort();
+  return listenersOf(BotUpdate)
+    .flatMap((l) =>
+      l.method === 'start' || l.method === 'help'
+        ? [l.method]
+        : l.method === 'command'
+          ? (l.args.flat() as string[])
+          : [],
+    )
+    .sort();
 }
 
 /** The commands /help lists: lines starting with "/command". */
