@@ -10,10 +10,9 @@
 // category names, budgets and households. Measurement only: nothing here is the app's behaviour.
 // Env: PORT, DATABASE_URL (migrated by the app), TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_SECRET.
 'use strict';
-const { Agent, createServer } = require('node:http');
 const { join } = require('node:path');
-const { Telegraf } = require('telegraf');
 const { DataSource } = require('typeorm');
+const { benchBot, run, serveWebhook } = require('./webhook-bot');
 
 const DIST = join(__dirname, '..', 'dist');
 const dist = (path) => require(join(DIST, path));
@@ -46,11 +45,7 @@ async function main() {
     dataSource.getRepository(RecurringOccurrence),
   );
 
-  const bot = new Telegraf(env.TELEGRAM_BOT_TOKEN, {
-    telegram: { apiRoot: env.TELEGRAM_API_ROOT, webhookReply: false },
-  });
-  bot.telegram.options.agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  bot.botInfo = { id: 7000000001, is_bot: true, first_name: 'Lean', username: 'lean_bench_bot' };
+  const bot = benchBot('Lean');
 
   bot.on('text', async (ctx) => {
     const m = ctx.message;
@@ -130,21 +125,7 @@ async function main() {
     await updates.finish(updateId, closeUpdateScope(user)?.atFinish);
   });
 
-  const webhook = bot.webhookCallback('/telegram/webhook/', { secretToken: env.TELEGRAM_WEBHOOK_SECRET });
-  createServer((req, res) => {
-    if (req.url.startsWith('/health'))
-      return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    webhook(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  }).listen(Number(env.PORT), '127.0.0.1');
+  serveWebhook(bot);
 }
 
-// a normal exit on SIGTERM, so that a --cpu-prof run (STACK_FLOOR_PROFILE=1 bench/stack-floor.ts) writes its profile
-process.on('SIGTERM', () => process.exit(0));
-
-main().catch((error) => {
-  process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
-});
+run(main);

@@ -10,6 +10,7 @@
 // Env: PORT, DATABASE_URL (migrated by the app), SECRET_KEY, CBU_RATES_URL.
 'use strict';
 const { createServer } = require('node:http');
+const { run } = require('./webhook-bot');
 const { join } = require('node:path');
 const { verify } = require('jsonwebtoken');
 const { DataSource } = require('typeorm');
@@ -25,6 +26,7 @@ const { TransactionsRepository } = dist('modules/transactions/transactions.repos
 const { Transaction } = dist('modules/transactions/transaction.entity');
 const { balanceJson, transactionJson } = dist('modules/transactions/transactions.presenter');
 const { listOrder } = dist('modules/transactions/transactions.query');
+const { paginated } = dist('common/http/pagination');
 const { TransactionsService } = dist('modules/transactions/transactions.service');
 const { RatesService } = dist('modules/rates/rates.service');
 const { RatesRepository } = dist('modules/rates/rates.repository');
@@ -76,15 +78,19 @@ async function main() {
     );
   }
 
-  async function page(user, host) {
+  async function page(user, req) {
     const { rows, count } = await transactions.page(user.id, {}, listOrder({}), 0, PAGE_SIZE);
+    // the default categories' names (the app reads the user's own categories only when a row has one)
     const name = (k) => (isAnyDefaultCategory(k) ? defaultCategoryName(k, user.language) : k);
-    return {
+    const results = rows.map((tx) => transactionJson(tx, name(tx.category)));
+    // the app's DRF page with its links, on what it reads of Express's request
+    return paginated(
+      { originalUrl: req.url, headers: req.headers, protocol: 'http' },
+      1,
+      PAGE_SIZE,
       count,
-      next: count > PAGE_SIZE ? `http://${host}/api/transactions/?page_size=${PAGE_SIZE}&page=2` : null,
-      previous: null,
-      results: rows.map((tx) => transactionJson(tx, name(tx.category))),
-    };
+      results,
+    );
   }
 
   createServer((req, res) => {
@@ -96,17 +102,11 @@ async function main() {
     userOf(req)
       .then((user) =>
         user
-          ? handler(user, req.headers.host).then((body) => answer(res, 200, body))
+          ? handler(user, req).then((body) => answer(res, 200, body))
           : answer(res, 401, { detail: 'Given token not valid for any token type' }),
       )
       .catch(() => answer(res, 500, { detail: 'A server error occurred.' }));
   }).listen(Number(env.PORT), '127.0.0.1');
 }
 
-// a normal exit on SIGTERM, so that a --cpu-prof run writes its profile
-process.on('SIGTERM', () => process.exit(0));
-
-main().catch((error) => {
-  process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
-});
+run(main);

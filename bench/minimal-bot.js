@@ -3,20 +3,12 @@
 // TELEGRAM_API_ROOT). Same database, secret, Bot API and pool size (10) as the app, so only the work differs.
 // Env: PORT, DATABASE_URL, TELEGRAM_BOT_TOKEN, TELEGRAM_API_ROOT, TELEGRAM_WEBHOOK_SECRET.
 'use strict';
-const { Agent, createServer } = require('node:http');
 const { Pool } = require('pg');
-const { Telegraf } = require('telegraf');
+const { benchBot, run, serveWebhook } = require('./webhook-bot');
 
 const env = process.env;
 const pool = new Pool({ connectionString: env.DATABASE_URL, max: 10 });
-const bot = new Telegraf(env.TELEGRAM_BOT_TOKEN, {
-  // webhookReply off: the reply is a real call to the Bot API, as the app's (docs/benchmarks.md).
-  telegram: { apiRoot: env.TELEGRAM_API_ROOT, webhookReply: false },
-});
-// telegraf drops any agent for a plain-http:// API root (one TCP connection per call); the app restores keep-alive
-// the same way, so both reuse connections to the fake Bot API.
-bot.telegram.options.agent = new Agent({ keepAlive: true, maxSockets: 64 });
-bot.botInfo = { id: 7000000001, is_bot: true, first_name: 'Minimal', username: 'minimal_bench_bot' };
+const bot = benchBot('Minimal');
 
 bot.on('text', async (ctx) => {
   const m = ctx.message;
@@ -27,24 +19,10 @@ bot.on('text', async (ctx) => {
   if (r.rowCount === 1) await ctx.reply(`✅ ${m.text}`);
 });
 
-const webhook = bot.webhookCallback('/telegram/webhook/', { secretToken: env.TELEGRAM_WEBHOOK_SECRET });
-
-async function main() {
+run(async () => {
   await pool.query(
     `CREATE TABLE IF NOT EXISTS minimal_updates (
        update_id bigint PRIMARY KEY, chat_id bigint NOT NULL, text text NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`,
   );
-  createServer((req, res) => {
-    if (req.url.startsWith('/health'))
-      return res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
-    webhook(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  }).listen(Number(env.PORT), '127.0.0.1');
-}
-
-main().catch((error) => {
-  process.stderr.write(`${error.stack}\n`);
-  process.exit(1);
+  serveWebhook(bot);
 });
